@@ -1,0 +1,1 @@
+"""geograph: a geopolitical relationship graph explorer."""
