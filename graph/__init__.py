@@ -1,1 +1,21 @@
-"""geograph: a geopolitical relationship graph explorer."""
+"""geograph: a geopolitical relationship graph explorer.
+
+Hand-edited CSV files become validated tables, a networkx graph, analyses
+and one offline interactive HTML view.
+
+>>> import graph
+>>> ds = graph.load("data")
+>>> G = ds.to_networkx()
+>>> G.number_of_nodes(), G.number_of_edges()
+(6, 25)
+"""
+from .dataset import Dataset, check, load
+from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
+from .problems import DataError, Problem
+from .vocabulary import default_vocabulary
+
+__all__ = [
+    "Dataset", "DataError", "Problem", "check", "load", "default_vocabulary",
+    "to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""``python -m graph`` runs the ``geograph`` command line."""
+from .cli import cli
+
+if __name__ == "__main__":
+    cli(prog_name="geograph")

@@ -1,0 +1,211 @@
+"""A validated dataset and its networkx graph.
+
+>>> import graph
+>>> ds = graph.load("data")            # doctest: +SKIP
+>>> G = ds.to_networkx()               # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .problems import ERROR, WARNING, DataError, Problem
+from .read import TABLE_FILES, read_table
+from .validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Tables, validate_tables
+
+__all__ = ["Dataset", "load", "check"]
+
+
+def _read_all(path: Path) -> tuple[dict, list[Problem]]:
+    tables, problems = {}, []
+    for name, (filename, required) in TABLE_FILES.items():
+        file = path / filename
+        display = str(file)
+        if not file.exists() and not required:
+            tables[name] = None
+            continue
+        table, found = read_table(file, display)
+        tables[name] = table
+        problems.extend(found)
+    return tables, problems
+
+
+def check(path: str | Path = "data") -> list[Problem]:
+    """Every problem in the dataset at ``path``, errors and warnings, in file order.
+
+    Never raises for bad data: this is what ``geograph check`` prints.
+
+    Parameters
+    ----------
+    path : str or Path
+        A dataset folder holding ``actors.csv``, ``relations.csv`` and
+        optionally ``sources.csv`` and ``relation_types.csv``.
+
+    Examples
+    --------
+    >>> [p for p in check("data") if p.severity == "error"]
+    []
+    """
+    return _validate(Path(path))[1]
+
+
+def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
+    if not path.is_dir():
+        return None, [Problem(str(path), None, None, None, "missing-folder",
+                              "not a folder; give the folder that holds actors.csv and relations.csv")]
+    tables, problems = _read_all(path)
+    records, found = validate_tables(tables)
+    return records, _ordered(problems + found)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    order = {str(f): i for i, f in enumerate(n for n, _ in TABLE_FILES.values())}
+
+    def key(p: Problem):
+        return (p.severity != ERROR, order.get(Path(p.file).name, 99), p.file,
+                p.line or 0, p.column or 0)
+
+    return sorted(problems, key=key)
+
+
+def load(path: str | Path = "data", *, strict: bool = False) -> "Dataset":
+    """Read and validate the dataset in a folder.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder with ``actors.csv`` and ``relations.csv`` (and optionally
+        ``sources.csv`` and ``relation_types.csv``).
+    strict : bool
+        If true, warnings (an isolated actor, a relation without a quote)
+        are treated as errors.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DataError
+        Carrying every problem found, when there is at least one error.
+
+    Examples
+    --------
+    >>> ds = load("data")
+    >>> sorted(ds.actors["id"])[:5]
+    ['CHN', 'INTL', 'KOR', 'PRK', 'RUS']
+    """
+    path = Path(path)
+    records, problems = _validate(path)
+    if any(p.severity == ERROR or (strict and p.severity == WARNING) for p in problems):
+        if strict:
+            problems = [Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
+                        for p in problems]
+        raise DataError(problems)
+    return Dataset(records, name=path.resolve().name, path=path, warnings=problems)
+
+
+class Dataset:
+    """The validated tables of one dataset.
+
+    Obtain one with :func:`load`. ``actors``, ``relations`` and ``sources``
+    are pandas DataFrames (fresh copies: change them freely);
+    :meth:`to_networkx` gives the graph.
+
+    Attributes
+    ----------
+    name : str
+        The dataset's name (its folder's name).
+    path : Path or None
+        Where it was read from.
+    warnings : list of Problem
+        Problems that did not stop loading.
+    vocabulary : dict
+        Relation types in force: the shipped ones plus the dataset's own.
+    """
+
+    def __init__(self, tables: Tables, *, name: str = "dataset", path: Path | None = None,
+                 warnings: list[Problem] | None = None):
+        self._tables = tables
+        self.name = name
+        self.path = path
+        self.warnings = list(warnings or [])
+        self.vocabulary = tables.vocabulary
+
+    def __repr__(self) -> str:
+        t = self._tables
+        return (f"<Dataset {self.name!r}: {len(t.actors)} actors, {len(t.relations)} relations, "
+                f"{len(t.sources)} sources>")
+
+    @property
+    def title(self) -> str:
+        """A title for views: the source's title when there is exactly one, else the name.
+
+        Examples
+        --------
+        >>> load("data").title
+        'What’s driving North Korea’s actions toward the South?'
+        """
+        if len(self._tables.sources) == 1 and self._tables.sources[0].get("title"):
+            return self._tables.sources[0]["title"]
+        return self.name
+
+    @property
+    def columns(self) -> dict[str, list[str]]:
+        """Column names per table, as written in the files."""
+        return copy.deepcopy(self._tables.columns)
+
+    def records(self, table: str) -> list[dict]:
+        """Records of ``"actors"``, ``"relations"`` or ``"sources"`` as a list of dicts (copies)."""
+        return copy.deepcopy(getattr(self._tables, table))
+
+    def _frame(self, table: str, known: list[str]) -> pd.DataFrame:
+        rows = getattr(self._tables, table)
+        extra = [c for r in rows[:1] for c in r if c not in known]
+        return pd.DataFrame(copy.deepcopy(rows), columns=known + extra)
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """Actors, one row each: id, name, type, aliases (list), group, description, extras."""
+        return self._frame("actors", ACTOR_COLUMNS)
+
+    @property
+    def relations(self) -> pd.DataFrame:
+        """Relations, one row each, with defaults filled in and generated ids."""
+        return self._frame("relations", RELATION_COLUMNS)
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Sources, one row each."""
+        return self._frame("sources", SOURCE_COLUMNS)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The dataset as a ``networkx.MultiDiGraph``.
+
+        Nodes are actor ids with the actor's columns as attributes. Each
+        relation is one edge ``source -> target`` keyed by its id, carrying
+        all its columns (an undirected relation is stored once, with
+        ``directed=False``). ``G.graph`` holds ``name``, ``sources`` (by id)
+        and ``relation_types`` (the vocabulary in force).
+
+        Examples
+        --------
+        >>> G = load("data").to_networkx()
+        >>> G.nodes["PRK"]["name"]
+        'North Korea'
+        >>> all(d["quote"] for _, _, d in G.edges(data=True))
+        True
+        """
+        t = copy.deepcopy(self._tables)
+        G = nx.MultiDiGraph(
+            name=self.name,
+            title=self.title,
+            sources={s["id"]: s for s in t.sources},
+            relation_types=t.vocabulary,
+        )
+        G.add_nodes_from((a["id"], a) for a in t.actors)
+        G.add_edges_from((r["source"], r["target"], r["id"], r) for r in t.relations)
+        return G

@@ -1,0 +1,220 @@
+"""The offline interactive HTML view of a geograph graph.
+
+One self-contained page: vis-network's JS and CSS are read from the installed
+pyvis package and inlined, the data is embedded as JSON that cannot leave its
+``<script>`` element, and the page logic is ``templates/view.js``. The page
+makes no network request. Rendering uses our own Jinja2 template with
+autoescaping on, not pyvis's (see ``shared/notes/pyvis-0.3.2.md``).
+"""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import os
+import re
+import uuid
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from graph.files import atomic_write
+from graph.payload import view_payload
+
+__all__ = ["to_html", "render_html", "show", "NotebookView", "payload_json"]
+
+VIS_VERSION = "9.1.2"
+_TEMPLATES = Path(__file__).with_name("templates")
+
+# Parts of vis-network.css for features the view does not use (configurator,
+# manipulation toolbar, navigation buttons, colour picker): about 200 kB of
+# embedded PNGs. Dropped only when a rule's every selector names one of them.
+_UNUSED_CSS = re.compile(
+    r"vis-(?:configuration|config-|color-picker|manipulation|edit-mode|navigation|close"
+    r"|button|separator-line|label|none|active|overlay)"
+)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+# Characters that could end or confuse a <script> element, escaped inside JSON strings.
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def payload_json(payload: dict) -> str:
+    """Serialize a payload as JSON safe to place inside a ``<script>`` element.
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes,
+    so no ``</script>`` or ``<!--`` can appear; the JSON value is unchanged.
+
+    Examples
+    --------
+    >>> payload_json({"t": "</script><!--"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    >>> import json; json.loads(payload_json({"t": "</script>"}))["t"]
+    '</script>'
+    """
+    text = json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def _vis_dir() -> Path:
+    try:
+        from importlib.resources import files
+        root = Path(str(files("pyvis")))
+    except (ImportError, ModuleNotFoundError, TypeError):  # pragma: no cover
+        import pyvis
+        root = Path(pyvis.__file__).parent
+    return root / "templates" / "lib" / f"vis-{VIS_VERSION}"
+
+
+def _checked_asset(path: Path, closing: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    if closing in text.lower() or "<!--" in text:
+        # An inlined asset holding its own closing tag would end the element early.
+        raise RuntimeError(f"{path} contains {closing!r}; it cannot be inlined safely")
+    return text
+
+
+def _trim_css(css: str) -> str:
+    rules = _CSS_RULE.findall(css)
+    if "".join(f"{s}{{{b}}}" for s, b in rules) != css:
+        return css  # not the flat stylesheet we know: keep it whole
+    kept = [
+        f"{s}{{{b}}}" for s, b in rules
+        if not all(_UNUSED_CSS.search(sel) for sel in s.split(","))
+    ]
+    return "".join(kept)
+
+
+@functools.lru_cache(maxsize=1)
+def _assets() -> dict[str, Markup]:
+    vis = _vis_dir()
+    try:
+        vis_js = _checked_asset(vis / "vis-network.min.js", "</script")
+        vis_css = _trim_css(_checked_asset(vis / "vis-network.css", "</style"))
+    except FileNotFoundError as err:
+        raise RuntimeError(
+            f"vis-network {VIS_VERSION} not found in the installed pyvis package ({err.filename}); "
+            "install pyvis>=0.3.2"
+        ) from err
+    return {
+        "vis_js": Markup(vis_js),
+        "vis_css": Markup(vis_css),
+        "view_js": Markup(_checked_asset(_TEMPLATES / "view.js", "</script")),
+        "view_css": Markup(_checked_asset(_TEMPLATES / "view.css", "</style")),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("view.html")
+
+
+def to_html(G, *, title: str | None = None) -> str:
+    """Render the graph as one self-contained, offline HTML page.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph following the geograph contract.
+    title : str, optional
+        Page title; defaults to the dataset name.
+
+    Returns
+    -------
+    str
+        The whole page (``<!DOCTYPE html>``, UTF-8, no external resource).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(name="<b>demo</b>")
+    >>> G.add_node("PRK", name="North Korea")
+    >>> page = to_html(G)
+    >>> page.startswith("<!DOCTYPE html>"), "<title>&lt;b&gt;demo&lt;/b&gt;</title>" in page
+    (True, True)
+    """
+    payload = view_payload(G, title=title)
+    return _template().render(
+        title=payload["title"],
+        payload=Markup(payload_json(payload)),
+        **_assets(),
+    )
+
+
+def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path:
+    """Write the HTML view of ``G`` to ``path`` (UTF-8, atomically) and return the path.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph following the geograph contract.
+    path : str or os.PathLike
+        Output file; parent folders are created. On error nothing is written.
+    title : str, optional
+        Page title; defaults to the dataset name.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import networkx as nx, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "view" / "graph.html"
+    >>> render_html(nx.MultiDiGraph(), out).read_bytes().startswith(b"<!DOCTYPE html>")
+    True
+    """
+    return atomic_write(path, to_html(G, title=title))
+
+
+class NotebookView:
+    """An HTML view for notebooks: an ``<iframe srcdoc>`` holding the whole page.
+
+    Needs no file and no server, so it works in JupyterLab, Notebook 7,
+    VS Code and in notebooks exported with nbconvert. The iframe is sandboxed
+    (scripts and downloads allowed, no access to the notebook's origin).
+    """
+
+    def __init__(self, page: str, height: str = "600px"):
+        self.page = page
+        self.height = height
+        self.element_id = f"geograph-{uuid.uuid4().hex[:12]}"
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe id="{self.element_id}" class="geograph-view" '
+            f'title="geograph view" style="width:100%;height:{html.escape(self.height)};'
+            f'border:1px solid #ddd" '
+            f'sandbox="allow-scripts allow-downloads allow-popups '
+            f'allow-popups-to-escape-sandbox" '
+            f'srcdoc="{html.escape(self.page, quote=True)}"></iframe>'
+        )
+
+
+def show(G, *, title: str | None = None, height: str = "600px") -> NotebookView:
+    """Show the view inline in a notebook (returns an object with ``_repr_html_``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> view = show(nx.MultiDiGraph(name="demo"), height="400px")
+    >>> view._repr_html_().startswith("<iframe id=\\"geograph-")
+    True
+    """
+    if not re.fullmatch(r"\d+(?:\.\d+)?(?:px|em|rem|vh|%)", str(height)):
+        raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
+    return NotebookView(to_html(G, title=title), height=height)
