@@ -25,8 +25,7 @@ def _read_all(path: Path) -> tuple[dict, list[Problem]]:
         file = path / filename
         display = str(file)
         if not file.exists() and not required:
-            tables[name] = None
-            continue
+            continue  # absent optional file; None below means "present but unreadable"
         table, found = read_table(file, display)
         tables[name] = table
         problems.extend(found)

@@ -141,13 +141,16 @@ def read_table(path: str | Path, display: str | None = None) -> tuple[Table | No
                 table = Table(path, display, header)
                 _check_header(table, start, problems)
                 continue
-            if len(cells) > len(table.header) and any(c.strip() for c in cells[len(table.header):]):
+            if len(cells) > len(table.header):
                 problems.append(Problem(
                     display, start, len(table.header) + 1, None, "extra-cells",
                     f"this row has {len(cells)} cells but the header names {len(table.header)} "
                     "columns; add a header for the extra column or quote cells that contain commas",
                 ))
-            values = {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(table.keys)}
+            values: dict[str, str] = {}
+            for i, key in enumerate(table.keys):
+                # with a duplicated column name (an error), the first one counts
+                values.setdefault(key, cells[i].strip() if i < len(cells) else "")
             table.rows.append(Row(start, values))
     except csv.Error as err:
         problems.append(Problem(display, reader.line_num, None, None, "bad-csv", f"cannot parse CSV: {err}"))

@@ -253,8 +253,10 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
     Parameters
     ----------
     tables : dict
-        ``{"actors": Table, "relations": Table, "sources": Table | None,
-        "relation_types": Table | None}`` as read by :func:`graph.read.read_table`.
+        ``{"actors": Table, "relations": Table, "sources": Table,
+        "relation_types": Table}`` as read by :func:`graph.read.read_table`;
+        ``None`` for a file that exists but could not be read, no key for
+        an optional file that is absent.
 
     Returns
     -------
@@ -265,6 +267,11 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
     checker = _Checker(problems)
     out = Tables()
     out.vocabulary = vocab = _vocabulary(tables, checker, out)
+
+    # References into a table that could not be read are not checked: its
+    # own problem is reported, and a cascade of "unknown" errors would hide it.
+    actors_read = tables.get("actors") is not None
+    sources_read = "sources" not in tables or tables["sources"] is not None
 
     # sources
     sources: dict[str, int] = {}
@@ -346,7 +353,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 if value == "":
                     checker.add(row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv")
                     ok = False
-                elif value not in actors:
+                elif actors_read and value not in actors:
                     checker.add(row, key, "unknown-actor",
                                 f'{key} "{value}" is not an actor id in actors.csv'
                                 + (_suggest(value, actors, labels) or "; add the actor to actors.csv"))
@@ -387,7 +394,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                             f"end {end.text} is before start {start.text}; swap them or fix the date")
                 ok = False
             source_id = _text(row, "source_id")
-            if source_id and source_id not in sources:
+            if source_id and sources_read and source_id not in sources:
                 checker.add(row, "source_id", "unknown-source",
                             f'source_id "{source_id}" is not an id in sources.csv'
                             + (_suggest(source_id, sources) or "; add the source to sources.csv"))

@@ -1,0 +1,124 @@
+"""Validation: the zoo of broken files, one problem each, and the messages users read."""
+import json
+from pathlib import Path
+
+import pytest
+
+import graph
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ZOO = sorted((FIXTURES / "broken").iterdir())
+
+
+def _errors(path):
+    return [[Path(p.file).name, p.line, p.column, p.code]
+            for p in graph.check(path) if p.severity == "error"]
+
+
+@pytest.mark.parametrize("case", ZOO, ids=[c.name for c in ZOO])
+def test_zoo_case_reports_exactly_its_problem(case):
+    expected = json.loads((case / "expected.json").read_text("utf-8"))["errors"]
+    assert _errors(case) == expected
+
+
+@pytest.mark.parametrize("case", ZOO, ids=[c.name for c in ZOO])
+def test_zoo_case_fails_to_load_with_all_problems(case):
+    with pytest.raises(graph.DataError) as info:
+        graph.load(case)
+    assert [[Path(p.file).name, p.line, p.column, p.code] for p in info.value.errors] == _errors(case)
+
+
+def test_odd_but_valid_file_loads():
+    """BOM, CRLF, header case and spaces, padded cells and blank rows are all fine."""
+    ds = graph.load(FIXTURES / "odd-valid")
+    assert sorted(ds.actors["id"]) == ["KOR", "PRK", "RUS"]
+    assert list(ds.relations["source"]) == ["PRK", "RUS"]
+    assert list(ds.relations["target"]) == ["KOR", "PRK"]
+
+
+def _message(case, code):
+    return next(p.message for p in graph.check(FIXTURES / "broken" / case) if p.code == code)
+
+
+def test_messages_name_the_value_and_the_fix():
+    assert 'did you mean "RUS" (Russia)' in _message("unknown-actor", "unknown-actor")
+    assert '"Pyongyang"' in _message("actor-name-as-id", "unknown-actor")
+    assert 'did you mean "PRK" (North Korea)' in _message("actor-name-as-id", "unknown-actor")
+    assert 'did you mean "attack"' in _message("unknown-relation", "unknown-relation")
+    assert "write 2020-06-16" in _message("day-first-date", "bad-date")
+    assert "write -9.2" in _message("decimal-comma", "bad-number")
+    assert "line 2" in _message("duplicate-actor-id", "duplicate-id")
+    assert "2018" in _message("reversed-dates", "reversed-dates")
+    assert '"status"' in _message("missing-status-column", "missing-column")
+
+
+def test_every_problem_is_collected_not_just_the_first(tmp_path):
+    src = FIXTURES / "broken" / "unknown-actor"
+    for f in src.glob("*.csv"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    rel = tmp_path / "relations.csv"
+    rel.write_text(rel.read_text("utf-8").replace("attack", "atack").replace("2018", "2018-13"), "utf-8")
+    codes = sorted(p.code for p in graph.check(tmp_path) if p.severity == "error")
+    assert codes == ["bad-date", "unknown-actor", "unknown-relation"]
+
+
+def test_problem_lines_print_like_a_compiler():
+    p = graph.check(FIXTURES / "broken" / "multiline-cell")[0]
+    assert str(p).startswith(str(FIXTURES / "broken" / "multiline-cell" / "relations.csv") + ":5:3: unknown-actor ")
+
+
+def _dataset(tmp_path, relations, actors=None):
+    (tmp_path / "actors.csv").write_text(actors or "id,name\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
+    (tmp_path / "relations.csv").write_text(relations, "utf-8")
+    return tmp_path
+
+
+def test_defaults_come_from_the_vocabulary(tmp_path):
+    d = _dataset(tmp_path, "source,target,relation,status,quote\nPRK,KOR,threaten,fact,q\n")
+    r = graph.load(d).records("relations")[0]
+    assert (r["sign"], r["intensity"], r["directed"]) == (-1, -6.0, True)
+    assert r["id"] == "PRK-KOR-threaten-undated"
+
+
+def test_generated_ids_are_stable_and_unique(tmp_path):
+    rows = "source,target,relation,status,start,quote\n" + "PRK,KOR,threaten,fact,2020,q\n" * 3
+    d = _dataset(tmp_path, rows)
+    ids = [r["id"] for r in graph.load(d).records("relations")]
+    assert ids == ["PRK-KOR-threaten-2020", "PRK-KOR-threaten-2020-2", "PRK-KOR-threaten-2020-3"]
+    assert ids == [r["id"] for r in graph.load(d).records("relations")]
+
+
+def test_extra_columns_are_kept(tmp_path):
+    d = _dataset(tmp_path, "source,target,relation,status,quote,Confidence\nPRK,KOR,threaten,fact,q,high\n",
+                 actors="id,name,capital\nPRK,North Korea,Pyongyang\nKOR,South Korea,Seoul\n")
+    G = graph.load(d).to_networkx()
+    assert G.nodes["PRK"]["capital"] == "Pyongyang"
+    assert next(iter(G.edges(data=True)))[2]["Confidence"] == "high"
+
+
+def test_dataset_vocabulary_extends_the_shipped_one(tmp_path):
+    d = _dataset(tmp_path, "source,target,relation,status,quote\nPRK,KOR,hack,fact,q\n")
+    (d / "relation_types.csv").write_text(
+        "relation,sign,intensity,cameo,description\nhack,-1,-6.5,176,Cyber attack\n", "utf-8")
+    r = graph.load(d).records("relations")[0]
+    assert (r["relation"], r["sign"], r["intensity"]) == ("hack", -1, -6.5)
+
+
+def test_warnings_do_not_fail_unless_strict(tmp_path):
+    d = _dataset(tmp_path, "source,target,relation,status\nPRK,KOR,threaten,claim\n",
+                 actors="id,name\nPRK,North Korea\nKOR,South Korea\nCHN,China\n")
+    ds = graph.load(d)
+    assert sorted(p.code for p in ds.warnings) == ["isolated-actor", "missing-said-by", "no-quote"]
+    with pytest.raises(graph.DataError) as info:
+        graph.load(d, strict=True)
+    assert len(info.value.errors) == 3
+
+
+def test_sign_contradicting_intensity_is_a_warning(tmp_path):
+    d = _dataset(tmp_path, "source,target,relation,sign,intensity,status,quote\nPRK,KOR,threaten,1,-6,fact,q\n")
+    assert [p.code for p in graph.check(d)] == ["sign-mismatch"]
+
+
+def test_not_a_folder():
+    problems = graph.check("no/such/folder")
+    assert [p.code for p in problems] == ["missing-folder"]
