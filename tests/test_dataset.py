@@ -1,0 +1,56 @@
+"""The library API a notebook user sees: load, tables, graph."""
+import networkx as nx
+import pandas as pd
+
+import graph
+
+
+def test_load_returns_tables_as_dataframes():
+    ds = graph.load("data")
+    assert isinstance(ds.actors, pd.DataFrame)
+    assert list(ds.actors.columns[:6]) == ["id", "name", "type", "aliases", "group", "description"]
+    assert list(ds.relations.columns[:4]) == ["id", "source", "target", "relation"]
+    assert ds.actors.set_index("id").loc["PRK", "aliases"][:2] == ["DPRK", "Democratic People's Republic of Korea"]
+    assert len(ds.sources) == 1
+
+
+def test_frames_are_copies():
+    ds = graph.load("data")
+    frame = ds.relations
+    frame.loc[0, "source"] = "XXX"
+    ds.records("actors")[0]["name"] = "changed"
+    assert ds.relations.loc[0, "source"] != "XXX"
+    assert ds.records("actors")[0]["name"] != "changed"
+
+
+def test_to_networkx_contract():
+    G = graph.load("data").to_networkx()
+    assert isinstance(G, nx.MultiDiGraph)
+    assert set(G.graph) >= {"name", "title", "sources", "relation_types"}
+    keys = {"id", "source", "target", "relation", "sign", "intensity", "directed", "status",
+            "start", "end", "source_id", "said_by", "quote", "note"}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        assert keys <= set(d)
+        assert (d["id"], d["source"], d["target"]) == (k, u, v)
+        assert d["sign"] in (-1, 0, 1) and -10 <= d["intensity"] <= 10
+        assert isinstance(d["directed"], bool)
+    assert G.nodes["KOR"]["group"] == "Korean Peninsula"
+    assert isinstance(G.nodes["KOR"]["aliases"], list)
+
+
+def test_graphs_are_independent():
+    ds = graph.load("data")
+    G1 = ds.to_networkx()
+    G1.nodes["PRK"]["aliases"].append("x")
+    G1.graph["sources"].clear()
+    G2 = ds.to_networkx()
+    assert "x" not in G2.nodes["PRK"]["aliases"] and G2.graph["sources"]
+
+
+def test_input_files_are_never_modified(tmp_path):
+    import shutil
+    shutil.copytree("data", tmp_path / "d")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "d").iterdir()}
+    graph.load(tmp_path / "d").to_networkx()
+    graph.check(tmp_path / "d")
+    assert before == {p.name: p.read_bytes() for p in (tmp_path / "d").iterdir()}
