@@ -128,9 +128,8 @@ def export(data, fmt, output, strict):
         "gexf": lambda: _export.to_gexf(G),
     }[fmt]()
     if output == "-":
-        stream = click.get_binary_stream("stdout")
-        stream.write(payload)
-        stream.flush()
+        with click.open_file("-", "wb") as stream:
+            stream.write(payload)
     else:
         from .files import atomic_write
 

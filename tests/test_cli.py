@@ -1,0 +1,112 @@
+"""The command line, driven through click's CliRunner as a user would."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graph
+from graph.cli import cli
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def _run(*args):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return _run
+
+
+def test_check_clean_data(run):
+    r = run("check", "data")
+    assert r.exit_code == 0
+    assert r.stdout.strip() == "data: valid: 0 errors, 0 warnings"
+
+
+def test_check_prints_every_problem_with_its_position(run, tmp_path):
+    shutil.copytree(BROKEN / "unknown-actor", tmp_path / "d")
+    rel = tmp_path / "d" / "relations.csv"
+    rel.write_text(rel.read_text("utf-8").replace("attack", "atack"), "utf-8")
+    r = run("check", tmp_path / "d")
+    assert r.exit_code == 1
+    lines = r.stdout.splitlines()
+    assert lines[0] == f'{rel}:2:4: unknown-relation relation "atack" is not in the vocabulary (did you mean "attack"?)'
+    assert lines[1] == (f'{rel}:3:2: unknown-actor source "RUSS" is not an actor id in actors.csv '
+                        '(did you mean "RUS" (Russia)?)')
+    assert "not valid: 2 errors" in r.stderr
+
+
+def test_check_json_equals_the_library(run):
+    r = run("check", BROKEN / "decimal-comma", "--json")
+    assert r.exit_code == 1
+    out = json.loads(r.stdout)
+    problems = graph.check(BROKEN / "decimal-comma")
+    assert out["errors"] == [p.to_dict() for p in problems if p.severity == "error"]
+    assert out["valid"] is False
+
+
+def test_check_strict_fails_on_warnings(run, tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "actors.csv").write_text("id,name\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
+    (d / "relations.csv").write_text("source,target,relation,status\nPRK,KOR,threaten,fact\n", "utf-8")
+    assert run("check", d).exit_code == 0
+    r = run("check", d, "--strict")
+    assert r.exit_code == 1
+    assert "no-quote" in r.stdout
+
+
+def test_check_missing_folder_is_a_clean_error(run):
+    r = run("check", "no-such-folder")
+    assert r.exit_code == 1
+    assert "missing-folder" in r.stdout
+    assert "Traceback" not in r.output
+
+
+def test_export_json_equals_the_library(run):
+    r = run("export", "data", "--format", "json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout) == json.loads(graph.to_json(graph.load("data").to_networkx()))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_xml_formats_to_file(run, tmp_path, fmt):
+    out = tmp_path / f"g.{fmt}"
+    r = run("export", "data", "-f", fmt, "-o", out)
+    assert r.exit_code == 0 and r.stdout.strip() == str(out)
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_export_csv_needs_a_folder(run, tmp_path):
+    r = run("export", "data", "-f", "csv")
+    assert r.exit_code == 2 and "give a folder" in r.output
+    r = run("export", "data", "-f", "csv", "-o", tmp_path / "copy")
+    assert r.exit_code == 0
+    assert run("check", tmp_path / "copy").exit_code == 0
+
+
+def test_invalid_data_exports_nothing(run, tmp_path):
+    out = tmp_path / "g.json"
+    out.write_text("previous", "utf-8")
+    r = run("export", BROKEN / "unknown-actor", "-f", "json", "-o", out)
+    assert r.exit_code == 1
+    assert "unknown-actor" in r.stderr and "nothing was written" in r.stderr
+    assert out.read_text("utf-8") == "previous"
+
+
+def test_every_command_has_help(run):
+    for name in cli.commands:
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "Usage:" in r.stdout
+
+
+def test_python_dash_m_runs_the_cli():
+    r = subprocess.run([sys.executable, "-m", "graph", "check", "data"], capture_output=True, text=True)
+    assert r.returncode == 0 and "valid" in r.stdout

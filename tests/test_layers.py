@@ -1,0 +1,59 @@
+"""Data flows one way: CSV -> validated tables -> graph -> analysis -> view -> CLI.
+
+A module may import only from its own stage or earlier ones. Every module of
+the package must be placed in a stage here, so a new one is placed on purpose.
+"""
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "graph"
+
+STAGES = [
+    {"problems", "dates", "files", "vocabulary"},  # shared values
+    {"read", "events"},  # bytes -> raw tables; event data -> dataset files
+    {"validate"},  # raw tables -> typed records
+    {"dataset"},  # records -> Dataset, networkx graph
+    {"export", "timeline", "signed", "balance", "explore"},  # graph -> files, analyses
+    {"payload"},  # graph -> plain view data
+    {"view"},  # payload -> HTML
+    {"cli", "__main__", "__init__"},  # user entry points
+]
+
+
+def _stage(module: str) -> int:
+    top = module.split(".")[0]
+    for i, names in enumerate(STAGES):
+        if top in names:
+            return i
+    raise AssertionError(f"graph/{module}: place this module in a stage in tests/test_layers.py")
+
+
+def _imports(path: Path):
+    """Modules of the package that ``path`` imports, as dotted names under graph."""
+    package = path.relative_to(PACKAGE).parent.parts  # () for graph/, ("events",) below it
+    tree = ast.parse(path.read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level >= 1:
+                base = list(package[: len(package) - (node.level - 1)])
+                if node.module:
+                    yield ".".join(base + [node.module])
+                else:
+                    yield from (".".join(base + [a.name]) for a in node.names)
+            elif node.module and node.module.startswith("graph."):
+                yield node.module[len("graph."):]
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("graph."):
+                    yield a.name[len("graph."):]
+
+
+def test_modules_import_only_earlier_stages():
+    bad = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).with_suffix("")
+        module = ".".join(rel.parts)
+        for imported in _imports(path):
+            if _stage(imported) > _stage(module):
+                bad.append(f"graph/{rel}.py imports {imported} from a later stage")
+    assert bad == []
