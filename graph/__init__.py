@@ -12,10 +12,12 @@ and one offline interactive HTML view.
 from .dataset import Dataset, check, load
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
 from .problems import DataError, Problem
+from .view import render_html, show, to_html
 from .vocabulary import default_vocabulary
 
 __all__ = [
     "Dataset", "DataError", "Problem", "check", "load", "default_vocabulary",
     "to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv",
+    "render_html", "to_html", "show",
 ]
 __version__ = "0.1.0"

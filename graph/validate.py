@@ -358,6 +358,8 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                                 f'{key} "{value}" is not an actor id in actors.csv'
                                 + (_suggest(value, actors, labels) or "; add the actor to actors.csv"))
                     ok = False
+            # an actor named in a broken row is not "isolated": fix the row, not the actor
+            related.update(v for v in ends.values() if v in actors)
             relation = row.values.get("relation", "")
             if relation == "":
                 checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
@@ -436,7 +438,6 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
             }
             for k, h in extras:
                 record[h] = _text(row, k)
-            related.update((ends["source"], ends["target"]))
             out.relations.append(record)
         out.lines["relations"] = {**given, **generated}
 
