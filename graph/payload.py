@@ -205,7 +205,8 @@ def view_payload(G, *, title: str | None = None) -> dict:
         A graph following the geograph contract (``graph.load(...).to_networkx()``).
         Plain ``Graph`` / ``DiGraph`` objects work too; missing attributes get defaults.
     title : str, optional
-        Page title; defaults to ``G.graph["name"]``, then ``"geograph"``.
+        Page title; defaults to ``G.graph["title"]``, then ``G.graph["name"]``,
+        then ``"geograph"``.
 
     Returns
     -------
@@ -237,7 +238,7 @@ def view_payload(G, *, title: str | None = None) -> dict:
     relation_types = graph_attrs.get("relation_types") or {}
     sources = _clean(graph_attrs.get("sources") or {})
     name = _text(graph_attrs.get("name"))
-    page_title = _text(title) or name or "geograph"
+    page_title = _text(title) or _text(G.graph.get("title")) or name or "geograph"
 
     # Nodes: one pass; colour keys collected for the palette assigned afterwards.
     nodes: list[dict] = []
@@ -394,5 +395,6 @@ def view_payload(G, *, title: str | None = None) -> dict:
         "date_range": date_range,
         "dates": sorted(dates, key=_sort_key),
         "timeline": timeline,
-        "counts": {"nodes": len(nodes), "edges": len(edges)},
+        "counts": {"nodes": len(nodes), "edges": len(edges),
+                   "max_parallel": max(pair_count.values(), default=0)},
     }

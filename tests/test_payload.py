@@ -1,0 +1,265 @@
+"""The view payload from hand-built graphs, and its embedding in the page."""
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from graph.payload import (
+    NODE_PALETTE, SIGN_COLOURS, STATUS_DASHES, edge_width, view_payload,
+)
+from graph.view import payload_json, render_html, show, to_html
+from hostile import HOSTILE, HOSTILE_URLS
+
+
+def small_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(name="test set")
+    G.graph["sources"] = {"s1": {"id": "s1", "title": "An article", "publisher": "DW",
+                                 "author": None, "published": "2020-07-14",
+                                 "url": "https://example.org/a"}}
+    G.graph["relation_types"] = {
+        "threaten": {"relation": "threaten", "sign": -1, "intensity": -6.0, "cameo": "13",
+                     "plover": "THREATEN", "quad_class": 3, "description": "Threaten"},
+        "agree": {"relation": "agree", "sign": 1, "intensity": 8.0, "cameo": "057",
+                  "plover": "AGREE", "quad_class": 1, "description": "Agree"},
+    }
+    G.add_node("PRK", id="PRK", name="North Korea", type="state", aliases=["DPRK", "Pyongyang"],
+               group="north", description=None)
+    G.add_node("KOR", id="KOR", name="South Korea", type="state", aliases=[], group=None,
+               description="ROK")
+    G.add_node("UN", id="UN", name="United Nations", type="organization", aliases=[], group=None,
+               description=None)
+
+    def rel(rid, s, t, relation, sign, intensity, status, start=None, end=None, directed=True):
+        G.add_edge(s, t, key=rid, id=rid, source=s, target=t, relation=relation, sign=sign,
+                   intensity=intensity, directed=directed, status=status, start=start, end=end,
+                   source_id="s1", said_by=None, quote=f"quote {rid}", note=None)
+
+    rel("a", "PRK", "KOR", "threaten", -1, -6.0, "fact", "2020-06-16", "2020-06-16")
+    rel("b", "PRK", "KOR", "threaten", -1, -6.0, "claim", "2020-06")
+    rel("c", "KOR", "PRK", "agree", 1, 8.0, "forecast", "2018", directed=False)
+    rel("d", "UN", "PRK", "comment", 0, 0.0, "fact", "2017-03")
+    return G
+
+
+def by_id(items):
+    return {item["id"]: item for item in items}
+
+
+def test_counts_and_ids():
+    p = view_payload(small_graph())
+    assert p["counts"] == {"nodes": 3, "edges": 4, "max_parallel": 3}  # a, b, c: PRK-KOR
+    assert [n["id"] for n in p["nodes"]] == ["PRK", "KOR", "UN"]
+    assert [e["id"] for e in p["edges"]] == ["a", "b", "c", "d"]
+    edges = by_id(p["edges"])
+    assert (edges["c"]["from"], edges["c"]["to"]) == ("KOR", "PRK")
+    assert p["title"] == "test set" and view_payload(small_graph(), title="T")["title"] == "T"
+    assert p["sources"]["s1"]["publisher"] == "DW"
+    assert set(p["relation_types"]) == {"threaten", "agree"}  # "comment" is not in this vocabulary
+    assert p["relations"] == ["agree", "comment", "threaten"]
+
+
+def test_styles_by_sign_status_direction_and_intensity():
+    edges = by_id(view_payload(small_graph())["edges"])
+    assert edges["a"]["color"] == SIGN_COLOURS[-1] == edges["b"]["color"]
+    assert edges["c"]["color"] == SIGN_COLOURS[1]
+    assert edges["d"]["color"] == SIGN_COLOURS[0]
+    assert len({SIGN_COLOURS[s] for s in (-1, 0, 1)}) == 3
+    assert edges["a"]["dashes"] is False
+    assert edges["b"]["dashes"] == STATUS_DASHES["claim"] != STATUS_DASHES["forecast"]
+    assert edges["c"]["dashes"] == STATUS_DASHES["forecast"]
+    assert edges["a"]["arrows"] == "to" and edges["c"]["arrows"] == ""
+    assert edges["c"]["width"] > edges["a"]["width"] > edges["d"]["width"] == edge_width(0)
+    assert edge_width(-10) == edge_width(10) > edge_width(-3)
+
+
+def test_node_colours_by_group_then_type():
+    p = view_payload(small_graph())
+    nodes = by_id(p["nodes"])
+    assert nodes["PRK"]["colour_key"] == "group:north"
+    assert nodes["KOR"]["colour_key"] == "type:state"
+    assert nodes["UN"]["colour_key"] == "type:organization"
+    assert len({n["color"] for n in p["nodes"]}) == 3
+    assert all(n["color"] in NODE_PALETTE for n in p["nodes"])
+    assert nodes["UN"]["shape"] != nodes["PRK"]["shape"]
+    assert [e["key"] for e in p["legend"]["nodes"]] == p["groups"]
+    assert {e["color"] for e in p["legend"]["nodes"]} == {n["color"] for n in p["nodes"]}
+    assert [s["status"] for s in p["legend"]["statuses"]] == ["fact", "claim", "forecast"]
+    assert [s["label"] for s in p["legend"]["signs"]] == ["hostile", "neutral", "cooperative"]
+    assert p["legend"]["directed"] == [False, True]
+
+
+def test_parallel_edges_get_distinct_curvature():
+    G = small_graph()
+    for i in range(4):  # now six relations between PRK and KOR, both directions
+        G.add_edge("KOR" if i % 2 else "PRK", "PRK" if i % 2 else "KOR", key=f"x{i}",
+                   relation="threaten", status="fact")
+    edges = [e for e in view_payload(G)["edges"] if {e["from"], e["to"]} == {"PRK", "KOR"}]
+    assert len(edges) == 7
+
+    def bend(e):  # signed bend relative to the pair's canonical orientation PRK -> KOR
+        sign = 1 if e["smooth"]["type"] == "curvedCW" else -1
+        forward = (e["from"], e["to"]) == ("KOR", "PRK")  # "KOR" < "PRK"
+        return sign * e["smooth"]["roundness"] * (1 if forward else -1)
+
+    bends = [bend(e) for e in edges]
+    assert len(set(bends)) == 7, bends
+    assert all(e["smooth"]["type"] in ("curvedCW", "curvedCCW") for e in edges)
+    assert all(0 <= e["smooth"]["roundness"] <= 1 for e in edges)
+    single = by_id(view_payload(small_graph())["edges"])["d"]
+    assert single["smooth"]["type"] == "continuous"
+
+
+def test_self_loops_are_spread():
+    G = nx.MultiDiGraph()
+    G.add_edge("A", "A", key="1")
+    G.add_edge("A", "A", key="2")
+    edges = view_payload(G)["edges"]
+    assert edges[0]["self_reference"] != edges[1]["self_reference"]
+
+
+def test_numpy_nan_and_missing_values_are_cleaned():
+    G = nx.MultiDiGraph(name=np.str_("np"))
+    G.add_node(np.int64(7), name=float("nan"), type=None, aliases=float("nan"), group=np.nan,
+               population=np.int64(25_000_000), ratio=np.float32(0.5), flags=np.array([1, 2]))
+    G.add_node("B", name="B", aliases="x; y ;")
+    G.add_edge(np.int64(7), "B", key="e", relation="threaten", sign=np.int64(-1),
+               intensity=np.float64(-6.0), directed=np.bool_(False), status="claim",
+               start=np.nan, end=None, quote=float("nan"), weight=np.float64(np.inf))
+    p = view_payload(G)
+    text = json.dumps(p, allow_nan=False)  # no NaN/inf and nothing numpy left
+    assert json.loads(text) == p
+    seven = p["nodes"][0]
+    assert seven["id"] == "7" and seven["label"] == "7" and seven["type"] == "state"
+    assert seven["aliases"] == [] and seven["group"] is None
+    assert seven["extra"] == {"population": 25_000_000, "ratio": 0.5, "flags": [1, 2]}
+    assert type(seven["extra"]["population"]) is int
+    assert p["nodes"][1]["aliases"] == ["x", "y"]
+    e = p["edges"][0]
+    assert (e["from"], e["sign"], e["intensity"], e["directed"]) == ("7", -1, -6.0, False)
+    assert type(e["sign"]) is int and type(e["directed"]) is bool
+    assert e["start"] is None and e["quote"] is None and e["extra"] == {"weight": None}
+
+
+def test_defaults_from_vocabulary_and_plain_digraph():
+    G = nx.DiGraph(relation_types={"agree": {"sign": 1, "intensity": 8.0}})
+    G.add_edge("A", "B", relation="agree")
+    G.add_edge("B", "A")
+    edges = view_payload(G)["edges"]
+    assert [e["id"] for e in edges] == ["A->B", "B->A"]
+    assert (edges[0]["sign"], edges[0]["intensity"], edges[0]["status"]) == (1, 8.0, "fact")
+    assert (edges[1]["sign"], edges[1]["relation"]) == (0, "relation")
+
+
+def test_date_range_dates_and_timeline():
+    p = view_payload(small_graph())
+    assert p["date_range"] == {"min": "2017-03-01", "max": "2020-06-30"}
+    assert p["dates"] == ["2017-03", "2018", "2020-06", "2020-06-16"]
+    assert p["timeline"][0] == "2017-03" and p["timeline"][-1] == "2020-06"
+    assert len(p["timeline"]) == 40  # months, Mar 2017 .. Jun 2020
+    edges = by_id(p["edges"])
+    assert (edges["b"]["first"], edges["b"]["last"]) == ("2020-06-01", None)
+    assert (edges["c"]["first"], edges["c"]["last"]) == ("2018-01-01", None)
+    assert view_payload(nx.MultiDiGraph())["timeline"] == []
+
+
+def test_long_spans_step_by_year():
+    G = nx.MultiDiGraph()
+    G.add_edge("A", "B", key="x", start="1815", end="1914")
+    assert view_payload(G)["timeline"] == [str(y) for y in range(1815, 1915)]
+
+
+def test_bad_date_and_duplicate_ids_are_clear_errors():
+    G = nx.MultiDiGraph()
+    G.add_edge("A", "B", key="r9", start="2020-13")
+    with pytest.raises(ValueError, match="relation 'r9'.*2020-13"):
+        view_payload(G)
+    H = nx.MultiDiGraph()
+    H.add_nodes_from([1, "1"])
+    with pytest.raises(ValueError, match="two nodes share the id '1'"):
+        view_payload(H)
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(name=HOSTILE[1])
+    G.graph["sources"] = {h: {"id": h, "title": h, "url": u} for h, u in zip(HOSTILE, HOSTILE_URLS)}
+    for i, h in enumerate(HOSTILE):
+        G.add_node(h, name=h, type=h, aliases=[h, h], group=h, description=h, **{h: h})
+    for i, h in enumerate(HOSTILE):
+        G.add_edge(h, HOSTILE[i - 1], key=h, id=h, relation=h, status=h, said_by=h, quote=h,
+                   note=h, source_id=h, **{h: h})
+    return G
+
+
+def test_hostile_strings_survive_as_plain_data():
+    G = hostile_graph()
+    p = view_payload(G)
+    assert [n["id"] for n in p["nodes"]] == list(HOSTILE)
+    for n, h in zip(p["nodes"], HOSTILE):
+        assert n["name"] == n["description"] == n["group"] == n["type"] == h
+        assert n["extra"] == {h: h}
+    for e, h in zip(p["edges"], HOSTILE):
+        assert e["quote"] == e["said_by"] == e["note"] == e["relation"] == e["status"] == h
+    assert p["title"] == HOSTILE[1]
+
+
+def test_json_embedding_cannot_break_out():
+    p = view_payload(hostile_graph())
+    text = payload_json(p)
+    assert json.loads(text) == p
+    for bad in ("</script", "<!--", "<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+
+
+def test_page_embeds_payload_once_and_escapes_title():
+    G = hostile_graph()
+    page = to_html(G, title=HOSTILE[3])
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    data = re.search(r'<script type="application/json" id="gg-data">(.*?)</script>', page, re.S)
+    assert json.loads(data.group(1)) == view_payload(G, title=HOSTILE[3])
+    # every script element is one of the three we wrote
+    assert len(re.findall(r"<script[ >]", page)) == 3 + VIS_SCRIPT_LITERALS
+    assert page.count("</script>") == 3
+    assert "<svg" not in page.split("<body>", 1)[1].split("<script", 1)[0]
+    assert "&#34;&gt;&lt;svg onload=" in page  # the title, autoescaped
+
+
+# vis-network's minified code holds one '"<script>"' string literal (core-js, harmless:
+# only "</script" ends a script element, and assets containing it are refused).
+VIS_SCRIPT_LITERALS = 1
+
+
+def test_page_is_offline():
+    page = to_html(small_graph())
+    # no URL the browser would fetch: no src/href attributes, no @import, no url() but data:
+    assert not re.search(r"""\s(?:src|href)\s*=""", page.split("<script>", 1)[0])
+    assert "@import" not in page
+    assert not re.search(r"url\((?!\"?data:)", page.split("<script>", 1)[0])
+    assert "cdn" not in page.split("<script>", 1)[0].lower()
+
+
+def test_render_html_writes_utf8_atomically(tmp_path):
+    out = render_html(small_graph(), tmp_path / "sub" / "g.html", title="Korea \u2013 \u00e9t\u00e9")
+    assert out == tmp_path / "sub" / "g.html"
+    assert "Korea \u2013 \u00e9t\u00e9" in out.read_bytes().decode("utf-8")
+    assert [p.name for p in out.parent.iterdir()] == ["g.html"]
+    G = nx.MultiDiGraph()
+    G.add_edge("A", "B", start="bad")
+    with pytest.raises(ValueError):
+        render_html(G, out)
+    assert "Korea" in out.read_text(encoding="utf-8")  # old file intact
+
+
+def test_show_is_a_self_contained_iframe():
+    a, b = show(small_graph()), show(small_graph(), height="80vh")
+    html_a = a._repr_html_()
+    assert html_a.startswith("<iframe") and 'srcdoc="&lt;!DOCTYPE html&gt;' in html_a
+    assert a.element_id != b.element_id
+    assert "height:80vh" in b._repr_html_()
+    assert "<script" not in html_a  # the page is inside the attribute, escaped
+    with pytest.raises(ValueError, match="CSS length"):
+        show(small_graph(), height='1px" onload="alert(1)')

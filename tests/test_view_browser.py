@@ -1,0 +1,486 @@
+"""The HTML view in headless Chromium: counts, tooltips, panel, time, filters, safety.
+
+Every page here runs with all non-file requests blocked and fails on any
+console error (see ``conftest.py``). Screenshots go to tests/artifacts/.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.dates import overlaps
+from graph.view import render_html
+from hostile import FORBIDDEN_SELECTORS, HOSTILE, HOSTILE_URLS, TRAP, hostile_cycle
+
+pytestmark = pytest.mark.browser
+
+VOCABULARY = Path(__file__).resolve().parent.parent / "graph" / "relation_types.csv"
+ARTICLE_URL = "https://example.org/what-is-driving-north-korea"
+
+
+def relation_types() -> dict:
+    with VOCABULARY.open(encoding="utf-8", newline="") as fh:
+        return {
+            row["relation"]: {**row, "sign": int(row["sign"]), "intensity": float(row["intensity"])}
+            for row in csv.DictReader(fh)
+        }
+
+
+# (id, source, target, relation, directed, status, start, end, said_by, quote)
+ARTICLE_RELATIONS = [
+    ("bridges-kor", "PRK", "KOR", "cooperate", True, "fact", "2017", "2018", None,
+     "North Korea was frantically trying to build bridges with Seoul and the United States "
+     "just three years ago"),
+    ("bridges-usa", "PRK", "USA", "cooperate", True, "fact", "2017", "2018", None,
+     "build bridges with Seoul and the United States just three years ago"),
+    ("sanctions", "USA", "PRK", "sanction", True, "fact", "2017", "2018", None,
+     "as international sanctions bit hard into its economy"),
+    ("fallout-chn", "USA", "CHN", "reduce-relations", True, "fact", "2018", None, None,
+     "President Trump has since fallen out spectacularly with China and Russia"),
+    ("fallout-rus", "USA", "RUS", "reduce-relations", True, "fact", "2018", None, None,
+     "President Trump has since fallen out spectacularly with China and Russia"),
+    ("ties-chn", "PRK", "CHN", "cooperate", False, "fact", "2019", None, None,
+     "rebuild its own ties with Beijing and Moscow"),
+    ("ties-rus", "PRK", "RUS", "cooperate", False, "fact", "2019", None, None,
+     "rebuild its own ties with Beijing and Moscow"),
+    ("support-chn", "CHN", "PRK", "support", True, "forecast", "2020-07", None, None,
+     "are likely to continue their support for Kim's regime"),
+    ("agreement", "PRK", "KOR", "agree", False, "fact", "2018-09-19", None, None,
+     "areas on the border that were demilitarized under the 2018 military agreement"),
+    ("liaison", "PRK", "KOR", "coerce", True, "fact", "2020-06-16", "2020-06-16", None,
+     "the North's destruction of the liaison office"),
+    ("no-need", "PRK", "KOR", "reduce-relations", True, "claim", "2020-06", None, "Leonid Petrov",
+     "the North is saying that there is no need to communicate with the South anymore"),
+    ("weapons", "PRK", "KOR", "mobilize", True, "forecast", "2020-07", None, "Leonid Petrov",
+     "I suspect they may soon start testing weapons again"),
+    ("surveillance", "KOR", "PRK", "mobilize", True, "fact", "2020-06-16", "2020-06-16", None,
+     "troops were ordered to step up surveillance of the North"),
+    ("posture", "USA", "PRK", "mobilize", True, "fact", "2020-06", None, None,
+     "it was keeping a \u201crobust\u201d defensive posture on the peninsula"),
+    ("appeal", "KOR", "PRK", "appeal", True, "fact", "2020-06", None, None,
+     "has called on Pyongyang to do the same"),
+]
+
+ACTORS = [
+    ("PRK", "North Korea", "DPRK;Pyongyang;the North", "north"),
+    ("KOR", "South Korea", "ROK;Seoul;the South", "west"),
+    ("USA", "United States", "US;Washington;the Pentagon", "west"),
+    ("CHN", "China", "PRC;Beijing", "north"),
+    ("RUS", "Russia", "Moscow", "north"),
+]
+
+
+def article_graph() -> nx.MultiDiGraph:
+    """A hand-made graph shaped like the shipped article dataset."""
+    types = relation_types()
+    G = nx.MultiDiGraph(name="North Korea and its neighbours, 2017-2020", relation_types=types)
+    G.graph["sources"] = {"dw": {
+        "id": "dw", "title": "What's driving North Korea's actions toward the South?",
+        "publisher": "Deutsche Welle", "author": None, "published": "2020-07-14", "url": ARTICLE_URL,
+    }}
+    for aid, name, aliases, group in ACTORS:
+        G.add_node(aid, id=aid, name=name, type="state", aliases=aliases.split(";"), group=group,
+                   description=None)
+    for rid, s, t, rel, directed, status, start, end, said_by, quote in ARTICLE_RELATIONS:
+        G.add_edge(s, t, key=rid, id=rid, source=s, target=t, relation=rel,
+                   sign=types[rel]["sign"], intensity=types[rel]["intensity"], directed=directed,
+                   status=status, start=start, end=end, source_id="dw", said_by=said_by,
+                   quote=quote, note=None)
+    return G
+
+
+def open_view(page, G, tmp_path, fragment: str = "", name: str = "view", **kwargs):
+    path = render_html(G, tmp_path / f"{name}.html", **kwargs)
+    page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
+    page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=20000)
+    return path
+
+
+def shown(page) -> set[str]:
+    return set(page.evaluate("window.geograph.visibleEdgeIds()"))
+
+
+def drawn(page) -> set[str]:
+    """Edges vis-network draws: not hidden in the DataSet."""
+    return set(page.evaluate(
+        "window.geograph.edges.get({filter: e => !e.hidden}).map(e => window.geograph.dataId(e.id))"))
+
+
+def count_text(page) -> str:
+    return page.locator("#gg-count").inner_text()
+
+
+def dom_point(page, kind: str, item_id: str) -> dict:
+    """Page coordinates of a node's centre or an edge's middle."""
+    return page.evaluate(
+        """([kind, dataId]) => {
+            const net = window.geograph.network, id = window.geograph.visId(dataId);
+            let p;
+            if (kind === "node") p = net.getPosition(id);
+            else {
+                const edge = net.body.edges[id];
+                p = edge.edgeType.getPoint(0.5);
+                // self-loops have no midpoint here: aim at their node instead
+                if (!isFinite(p.x) || !isFinite(p.y)) p = net.getPosition(edge.fromId);
+            }
+            const d = net.canvasToDOM(p);
+            const r = document.querySelector("#gg-network canvas").getBoundingClientRect();
+            return {x: r.left + d.x, y: r.top + d.y};
+        }""",
+        [kind, item_id],
+    )
+
+
+def expected_at(G, at: str) -> set[str]:
+    return {k for _, _, k, d in G.edges(keys=True, data=True) if overlaps(d["start"], d["end"], at)}
+
+
+# ---------------------------------------------------------------- the article
+
+
+def test_article_counts_and_no_requests(page, tmp_path, screenshot):
+    G = article_graph()
+    open_view(page, G, tmp_path)
+    counts = page.evaluate("[window.geograph.nodes.length, window.geograph.edges.length]")
+    assert counts == [G.number_of_nodes(), G.number_of_edges()]
+    assert page.evaluate("window.geograph.network.getSelectedNodes().length") == 0
+    assert count_text(page) == f"{G.number_of_edges()} of {G.number_of_edges()} relations shown"
+    # physics is off once settled: the picture stays put
+    assert page.evaluate("window.geograph.network.physics.physicsEnabled") is False
+    assert page.title() == G.graph["name"]
+    screenshot(page, "article")
+
+
+def test_same_data_same_picture(page, tmp_path):
+    G = article_graph()
+    path = open_view(page, G, tmp_path)
+    first = page.evaluate("window.geograph.network.getPositions()")
+    page.goto(path.as_uri())
+    page.wait_for_function("window.geograph && window.geograph.ready === true")
+    assert page.evaluate("window.geograph.network.getPositions()") == first
+
+
+def test_parallel_edges_do_not_stack(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    middles = {rid: dom_point(page, "edge", rid) for rid, s, t, *_ in ARTICLE_RELATIONS
+               if {s, t} == {"PRK", "KOR"}}
+    assert len(middles) >= 2
+    points = [(round(p["x"]), round(p["y"])) for p in middles.values()]
+    assert len(set(points)) == len(points), middles
+
+
+def test_hover_shows_tooltips(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    tip = page.locator("div.vis-tooltip")
+    p = dom_point(page, "node", "RUS")
+    page.mouse.move(p["x"], p["y"])
+    tip.wait_for(state="visible")
+    assert "Russia (RUS)" in tip.inner_text()
+    page.mouse.move(5, 5)
+    p = dom_point(page, "edge", "fallout-chn")
+    page.mouse.move(p["x"], p["y"])
+    page.wait_for_function(
+        "document.querySelector('div.vis-tooltip').textContent.includes('fallen out')")
+    text = tip.inner_text()
+    assert "reduce-relations: United States \u2192 China" in text
+    assert "fact" in text and "Deutsche Welle" not in text  # title, not publisher
+    assert "What's driving North Korea" in text
+
+
+def test_click_edge_shows_quote_and_source(page, tmp_path, screenshot):
+    open_view(page, article_graph(), tmp_path)
+    p = dom_point(page, "edge", "fallout-chn")
+    page.mouse.click(p["x"], p["y"])
+    panel = page.locator("#gg-panel")
+    panel.locator("blockquote").wait_for()
+    assert panel.locator("h2").inner_text() == "reduce-relations"
+    assert "fallen out spectacularly with China" in panel.locator("blockquote").inner_text()
+    link = panel.locator("a")
+    assert link.get_attribute("href") == ARTICLE_URL
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert "Deutsche Welle" in panel.inner_text()
+    assert "edge=fallout-chn" in page.evaluate("location.hash")
+    screenshot(page, "article-edge-panel")
+
+
+def test_click_actor_lists_relations_and_fades_the_rest(page, tmp_path, screenshot):
+    G = article_graph()
+    open_view(page, G, tmp_path)
+    p = dom_point(page, "node", "RUS")
+    page.mouse.click(p["x"], p["y"])
+    panel = page.locator("#gg-panel")
+    panel.locator("h2").wait_for()
+    assert panel.locator("h2").inner_text() == "Russia"
+    mine = [k for u, v, k in G.edges(keys=True) if "RUS" in (u, v)]
+    assert panel.locator("ul.gg-relations > li").count() == len(mine)
+    assert panel.locator("blockquote").count() == len(mine)
+    opacity = page.evaluate(
+        "Object.fromEntries(window.geograph.nodes.get().map(n => [n.id, n.opacity]))")
+    neighbours = {"RUS"} | set(G.predecessors("RUS")) | set(G.successors("RUS"))
+    assert {n for n, o in opacity.items() if o == 1} == neighbours
+    assert all(o < 1 for n, o in opacity.items() if n not in neighbours)
+    screenshot(page, "article-actor-panel")
+    # a relation in the actor's list opens that relation
+    panel.locator("ul.gg-relations button").first.click()
+    assert panel.locator("h2").inner_text() in {G.edges[e]["relation"] for e in G.edges(keys=True)
+                                                 if "RUS" in e[:2]}
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.geograph.state.focus") is None
+
+
+def test_time_slider_2018_versus_2020(page, tmp_path, screenshot):
+    G = article_graph()
+    open_view(page, G, tmp_path)
+    before = page.evaluate("window.geograph.network.getPositions()")
+    timeline = page.evaluate("window.geograph.payload.timeline")
+    slider = page.locator("#gg-date")
+    for at in ("2018-12", "2020-06"):
+        slider.fill(str(timeline.index(at) + 1))  # position 0 is "all time"
+        assert page.locator("#gg-date-label").inner_text() == at
+        assert shown(page) == drawn(page) == expected_at(G, at)
+        if at == "2018-12":
+            screenshot(page, "article-2018-12")
+    page.evaluate("window.geograph.setDate('2018')")
+    in_2018 = shown(page)
+    assert {"agreement", "bridges-kor", "bridges-usa"} <= in_2018
+    assert not {"liaison", "no-need", "weapons"} & in_2018
+    page.evaluate("window.geograph.setDate('2020-06')")
+    in_2020 = shown(page)
+    assert {"liaison", "no-need", "agreement", "surveillance"} <= in_2020
+    assert not {"bridges-kor", "weapons", "support-chn"} & in_2020
+    assert count_text(page) == f"{len(in_2020)} of {G.number_of_edges()} relations shown"
+    slider.fill("0")
+    assert page.locator("#gg-date-label").inner_text() == "All time"
+    assert len(shown(page)) == G.number_of_edges()
+    # hiding never moves anything
+    assert page.evaluate("window.geograph.network.getPositions()") == before
+
+
+def test_play_steps_through_time(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    page.click("#gg-play")
+    page.wait_for_function("document.querySelector('#gg-date').value >= 2", timeout=5000)
+    assert page.locator("#gg-play").get_attribute("aria-pressed") == "true"
+    page.click("#gg-play")
+    assert page.locator("#gg-play").inner_text() == "Play"
+
+
+@pytest.mark.parametrize("kind, value, keep", [
+    ("status", "forecast", lambda d: d["status"] != "forecast"),
+    ("sign", "hostile", lambda d: d["sign"] != -1),
+    ("relation", "mobilize", lambda d: d["relation"] != "mobilize"),
+    ("group", "group:west",
+     lambda d: "west" not in {dict(ACTORS_GROUPS)[d["source"]], dict(ACTORS_GROUPS)[d["target"]]}),
+])
+def test_each_filter_hides_what_it_should(page, tmp_path, kind, value, keep):
+    G = article_graph()
+    open_view(page, G, tmp_path)
+    expected = {k for _, _, k, d in G.edges(keys=True, data=True) if keep(d)}
+    assert expected and len(expected) < G.number_of_edges()
+    index = page.evaluate(f"window.geograph.payload.{'legend.nodes.map(g => g.key)' if kind == 'group' else {'status': 'statuses', 'sign': 'null', 'relation': 'relations'}[kind]}"
+                          ) if kind != "sign" else ["hostile", "cooperative", "neutral"]
+    box = page.locator(f"#gg-f-{kind}-{index.index(value)}")
+    box.uncheck()
+    assert shown(page) == drawn(page) == expected
+    assert count_text(page) == f"{len(expected)} of {G.number_of_edges()} relations shown"
+    assert f"{kind}=" in page.evaluate("location.hash")
+    box.check()
+    assert len(shown(page)) == G.number_of_edges()
+
+
+ACTORS_GROUPS = [(a[0], a[3]) for a in ACTORS]
+
+
+def test_group_filter_hides_actors(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    page.evaluate("window.geograph.setFilter('group', ['group:north'])")
+    hidden = page.evaluate("window.geograph.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    assert sorted(hidden) == ["KOR", "USA"]
+
+
+def test_search_focuses_actor_by_alias(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    page.fill("#gg-search", "pyongyang")
+    page.press("#gg-search", "Enter")
+    assert page.evaluate("window.geograph.state.focus") == "PRK"
+    assert page.evaluate("window.geograph.network.getSelectedNodes()") == ["PRK"]
+    assert page.locator("#gg-panel h2").inner_text() == "North Korea"
+    assert "focus=PRK" in page.evaluate("location.hash")
+    assert page.evaluate("window.geograph.search('Moscow')") == "RUS"
+    assert page.evaluate("window.geograph.search('no such actor')") is None
+
+
+def test_url_fragment_restores_state(page, tmp_path):
+    G = article_graph()
+    open_view(page, G, tmp_path, fragment="date=2020-06&focus=KOR&status=fact,claim")
+    state = page.evaluate("""(() => { const s = window.geograph.state;
+        return {date: s.date && s.date.text, focus: s.focus, status: [...s.status]}; })()""")
+    assert state == {"date": "2020-06", "focus": "KOR", "status": ["fact", "claim"]}
+    expected = {k for k in expected_at(G, "2020-06") if G.edges[(*_ends(G, k), k)]["status"] != "forecast"}
+    assert shown(page) == expected
+    assert page.locator("#gg-date-label").inner_text() == "2020-06"
+    assert not page.locator("#gg-f-status-2").is_checked()
+    assert page.locator("#gg-panel h2").inner_text() == "South Korea"
+    # editing the fragment by hand re-applies it
+    page.evaluate("location.hash = '#sign=cooperative'")
+    page.wait_for_function("window.geograph.state.sign.size === 1")
+    assert shown(page) == {k for *_, k, d in G.edges(keys=True, data=True) if d["sign"] == 1}
+
+
+def _ends(G, key):
+    return next((u, v) for u, v, k in G.edges(keys=True) if k == key)
+
+
+def test_hostile_fragment_is_ignored(page, tmp_path):
+    G = article_graph()
+    frag = ("date=javascript:alert(1)&focus=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+            "&status=__proto__,constructor,fact&edge=%3Cscript%3E&relation=toString&x=%ZZ")
+    page.add_init_script(f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};")
+    open_view(page, G, tmp_path, fragment=frag)
+    state = page.evaluate("""(() => { const s = window.geograph.state;
+        return [s.date, s.focus, s.edge, [...s.status], s.relation.size]; })()""")
+    assert state == [None, None, None, ["fact"], 0]
+    assert page.evaluate(f"window.{TRAP}") is False
+    assert page.locator("img").count() == 0
+
+
+def test_phone_width_puts_panel_below(page, tmp_path, screenshot):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_view(page, article_graph(), tmp_path)
+    page.evaluate("window.geograph.selectEdge('liaison')")
+    net = page.locator("#gg-network").bounding_box()
+    side = page.locator(".gg-side").bounding_box()
+    assert side["y"] >= net["y"] + net["height"] - 1
+    assert net["width"] > 300
+    screenshot(page, "article-phone", full_page=True)
+
+
+def test_controls_have_labels_and_keyboard_focus(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    unlabelled = page.evaluate("""[...document.querySelectorAll('input')]
+        .filter(i => !i.labels || i.labels.length === 0).map(i => i.id)""")
+    assert unlabelled == []
+    page.focus("#gg-search")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "gg-physics"
+    page.keyboard.press("Enter")
+    assert page.locator("#gg-physics").get_attribute("aria-pressed") == "true"
+    page.keyboard.press("Enter")
+    assert page.locator("#gg-physics").get_attribute("aria-pressed") == "false"
+    assert page.evaluate("window.geograph.network.physics.physicsEnabled") is False
+
+
+def test_png_export_downloads_a_png(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    with page.expect_download() as info:
+        page.click("#gg-png")
+    data = Path(info.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
+
+
+def test_empty_graph(page, tmp_path):
+    open_view(page, nx.MultiDiGraph(), tmp_path)
+    assert count_text(page) == "0 of 0 relations shown"
+    assert page.locator("#gg-date").is_disabled()
+
+
+def test_notebook_iframe_renders(page, tmp_path):
+    from graph.view import show
+    G = article_graph()
+    page.set_content(show(G, height="500px")._repr_html_() + show(G)._repr_html_())
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert len(frames) == 2
+    for frame in frames:
+        frame.wait_for_function("window.geograph && window.geograph.ready === true")
+        assert frame.evaluate("window.geograph.edges.length") == G.number_of_edges()
+    ids = page.evaluate("[...document.querySelectorAll('iframe')].map(f => f.id)")
+    assert len(set(ids)) == 2
+
+
+# ---------------------------------------------------------------- hostile data
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    """The article's shape with hostile text in every text column, ids included."""
+    G = nx.MultiDiGraph(name=HOSTILE[1], relation_types=relation_types())
+    ids = ["PRK", HOSTILE[0], HOSTILE[3], "__proto__", HOSTILE[2][:40]]
+    G.graph["sources"] = {}
+    for i, url in enumerate(HOSTILE_URLS):
+        sid = hostile_cycle(i + 5)
+        G.graph["sources"][sid] = {"id": sid, "title": hostile_cycle(i), "publisher": hostile_cycle(i + 1),
+                                   "author": hostile_cycle(i + 2), "published": hostile_cycle(i + 3),
+                                   "url": url, "extra column": hostile_cycle(i + 4)}
+    for i, aid in enumerate(ids):
+        G.add_node(aid, id=aid, name=hostile_cycle(i), type=hostile_cycle(i + 1) if i % 2 else "state",
+                   aliases=[hostile_cycle(i + 2), hostile_cycle(i + 3)], group=hostile_cycle(i + 4),
+                   description=hostile_cycle(i + 5), **{hostile_cycle(i + 6): hostile_cycle(i + 7)})
+    source_ids = list(G.graph["sources"])
+    relations = list(relation_types())
+    for i in range(len(HOSTILE)):
+        s, t = ids[i % len(ids)], ids[(i * 2 + 1) % len(ids)]
+        rid = hostile_cycle(i) + f"#{i}"
+        G.add_edge(s, t, key=rid, id=rid, source=s, target=t,
+                   relation=relations[i % len(relations)] if i % 3 else hostile_cycle(i + 1),
+                   sign=(-1, 0, 1)[i % 3], intensity=float(i % 21 - 10), directed=bool(i % 2),
+                   status=("fact", "claim", "forecast")[i % 3], start=None, end=None,
+                   source_id=source_ids[i % len(source_ids)] if i % 4 else hostile_cycle(i + 2),
+                   said_by=hostile_cycle(i + 3), quote=hostile_cycle(i + 4), note=hostile_cycle(i + 5),
+                   **{"extra": hostile_cycle(i + 6)})
+    return G
+
+
+def test_hostile_strings_never_run(page, tmp_path, screenshot):
+    G = hostile_graph()
+    page.add_init_script(f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};")
+    open_view(page, G, tmp_path, title=HOSTILE[3])
+    assert page.title() == HOSTILE[3]
+    assert page.locator("#gg-title").inner_text() == HOSTILE[3]
+    node_ids = page.evaluate("window.geograph.nodes.getIds().map(window.geograph.dataId)")
+    edge_ids = page.evaluate("window.geograph.edges.getIds().map(window.geograph.dataId)")
+    assert sorted(node_ids) == sorted(G.nodes) and len(edge_ids) == G.number_of_edges()
+    for kind, ids in (("node", node_ids), ("edge", edge_ids)):
+        for item_id in ids:
+            p = dom_point(page, kind, item_id)
+            page.mouse.move(p["x"], p["y"])
+            page.wait_for_timeout(130)  # past the tooltip delay
+            page.mouse.click(p["x"], p["y"])
+            # and open the panel for exactly this item, whatever the click hit
+            call = "focusNode" if kind == "node" else "selectEdge"
+            assert page.evaluate(f"id => window.geograph.{call}(id)", item_id) is True
+            for selector in FORBIDDEN_SELECTORS:
+                assert page.locator(selector).count() == 0, (selector, kind, item_id)
+    # the text arrives verbatim, as text
+    page.evaluate("id => window.geograph.selectEdge(id)", edge_ids[2])
+    assert G.edges[(*_ends(G, edge_ids[2]), edge_ids[2])]["quote"] in page.locator("#gg-panel").inner_text()
+    hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+    assert all(h.startswith(("http:", "https:")) for h in hrefs), hrefs
+    page.evaluate("id => window.geograph.focusNode(id)", "__proto__")
+    assert page.evaluate(f"window.{TRAP}") is False
+    assert page.evaluate("Object.prototype.polluted === undefined && typeof ({}).constructor === 'function'")
+    screenshot(page, "hostile")
+
+
+# ---------------------------------------------------------------- shipped data
+
+
+def test_shipped_data_counts(page, tmp_path, screenshot):
+    try:
+        from graph import load
+    except ImportError:
+        pytest.skip("graph.load is not available yet")
+    data = Path(__file__).resolve().parent.parent / "data"
+    if not (data / "relations.csv").exists():
+        pytest.skip("no shipped data yet")
+    G = load(data).to_networkx()
+    with (data / "actors.csv").open(encoding="utf-8", newline="") as fh:
+        actors = sum(1 for _ in csv.DictReader(fh))
+    with (data / "relations.csv").open(encoding="utf-8", newline="") as fh:
+        relations = sum(1 for _ in csv.DictReader(fh))
+    open_view(page, G, tmp_path)
+    assert page.evaluate("[window.geograph.nodes.length, window.geograph.edges.length]") == [
+        actors, relations]
+    screenshot(page, "shipped")
