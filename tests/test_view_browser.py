@@ -467,20 +467,47 @@ def test_hostile_strings_never_run(page, tmp_path, screenshot):
 # ---------------------------------------------------------------- shipped data
 
 
+SHIPPED = Path(__file__).resolve().parent.parent / "data"
+
+
 def test_shipped_data_counts(page, tmp_path, screenshot):
-    try:
-        from graph import load
-    except ImportError:
-        pytest.skip("graph.load is not available yet")
-    data = Path(__file__).resolve().parent.parent / "data"
-    if not (data / "relations.csv").exists():
-        pytest.skip("no shipped data yet")
-    G = load(data).to_networkx()
-    with (data / "actors.csv").open(encoding="utf-8", newline="") as fh:
+    from graph import load
+
+    G = load(SHIPPED).to_networkx()
+    with (SHIPPED / "actors.csv").open(encoding="utf-8", newline="") as fh:
         actors = sum(1 for _ in csv.DictReader(fh))
-    with (data / "relations.csv").open(encoding="utf-8", newline="") as fh:
+    with (SHIPPED / "relations.csv").open(encoding="utf-8", newline="") as fh:
         relations = sum(1 for _ in csv.DictReader(fh))
     open_view(page, G, tmp_path)
     assert page.evaluate("[window.geograph.nodes.length, window.geograph.edges.length]") == [
         actors, relations]
+    assert page.title() == "What’s driving North Korea’s actions toward the South?"
     screenshot(page, "shipped")
+
+
+def test_shipped_article_in_2018_and_in_mid_2020(page, tmp_path, screenshot):
+    """2018: the military agreement and the bridge-building; mid-2020: the liaison office and the rest."""
+    from graph import load
+
+    G = load(SHIPPED).to_networkx()
+    open_view(page, G, tmp_path)
+    page.evaluate("window.geograph.setDate('2018')")
+    in_2018 = shown(page)
+    assert {"R05", "R06", "R18", "R19"} <= in_2018  # bridge-building, agreement, demilitarization
+    assert "R01" not in in_2018 and "R17" not in in_2018
+    assert in_2018 == expected_at(G, "2018")
+    page.evaluate("window.geograph.setDate('2020-06')")
+    mid_2020 = shown(page)
+    assert {"R01", "R02", "R03", "R20", "R22", "R23"} <= mid_2020
+    assert not {"R05", "R06", "R19"} & mid_2020
+    assert mid_2020 == expected_at(G, "2020-06")
+
+
+def test_readme_screenshot(page, tmp_path, screenshot):
+    """The README's picture: June 2020, forecasts shown dotted, the liaison office's evidence open."""
+    from graph import load
+
+    page.set_viewport_size({"width": 1280, "height": 760})
+    open_view(page, load(SHIPPED).to_networkx(), tmp_path, fragment="date=2020-06&edge=R01")
+    assert "the North’s destruction of the liaison office" in page.locator("body").inner_text()
+    screenshot(page, "readme")

@@ -77,6 +77,7 @@
   }
   function datesText(e) {
     if (!e.start && !e.end) return "undated";
+    if (e.start && e.start === e.end) return e.start;
     return (e.start || "\u2026") + " \u2013 " + (e.end || (e.start ? "ongoing" : "\u2026"));
   }
 
