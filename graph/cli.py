@@ -12,8 +12,12 @@ from pathlib import Path
 
 import click
 
+from . import balance as _balance
 from . import dataset as _dataset
+from . import explore as _explore
 from . import export as _export
+from . import timeline as _timeline
+from .dates import DateError, parse_date
 from .problems import ERROR, DataError
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
@@ -136,3 +140,110 @@ def export(data, fmt, output, strict):
         click.echo(str(atomic_write(output, payload)))
 
 
+
+
+def _date(ctx, param, value):
+    """A click callback: check a partial ISO date early, with the fix in the message."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value).text
+    except DateError as err:
+        raise click.BadParameter(str(err)) from err
+
+
+STATUS = click.option(
+    "--status", "statuses", multiple=True, type=click.Choice(["fact", "claim", "forecast"]),
+    help="Statuses that count (repeat the option); default: fact and claim, forecasts excluded.")
+
+
+def _echo_json(data):
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@DATA
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(data, as_json):
+    """Counts of DATA: actors, relations by status, sign and type, date range, busiest actors."""
+    report = _explore.stats_report(_load(data).to_networkx())
+    if as_json:
+        _echo_json(report)
+        return
+    click.echo(f"{report['name']}: {report['actors']} actors, {report['relations']} relations, "
+               f"{report['sources']} sources")
+    first, last = report["dates"]
+    click.echo(f"dates: {first or '?'} to {last or '?'}")
+    for key in ("statuses", "signs", "relation_types", "actor_types"):
+        parts = ", ".join(f"{k} {v}" for k, v in report[key].items())
+        click.echo(f"{key.replace('_', ' ')}: {parts}")
+    click.echo("most related: " + ", ".join(f"{a} ({n})" for a, n in report["top_actors"]))
+
+
+@cli.command()
+@DATA
+@click.option("--date", callback=_date,
+              help="Balance at this partial ISO date (2018, 2020-06); default: the last date in the data.")
+@STATUS
+@click.option("-k", "k", type=click.IntRange(2, 10), default=2, show_default=True,
+              help="Number of blocs for the signed partition.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def balance(data, date, statuses, k, as_json):
+    """Structural balance of DATA at a date: frustration index, blocs, violating edges, triangles.
+
+    Relations valid at the date are collapsed to one signed tie per pair (the
+    sign of the sum of their intensities).
+    """
+    G = _load(data).to_networkx()
+    date = date or _timeline.date_range(G)[1]
+    report = _balance.balance_report(G, date, statuses=statuses or ("fact", "claim"), k=k)
+    if as_json:
+        _echo_json(report)
+        return
+    f, t = report["frustration"], report["triangles"]
+    click.echo(f"{report['name']} at {report['date'] or 'all time'} "
+               f"({', '.join(report['statuses'])}): {report['edges']} signed ties, "
+               f"{report['positive']} positive, {report['negative']} negative")
+    exact = "exact" if f["exact"] else f"heuristic, lower bound {f['lower_bound']}"
+    click.echo(f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})")
+    for i, bloc in enumerate(f["blocs"], start=1):
+        click.echo(f"bloc {i}: {', '.join(bloc)}")
+    if f["unaligned"]:
+        click.echo(f"unaligned: {', '.join(f['unaligned'])}")
+    violating = ", ".join(f"{e['source']}-{e['target']} ({e['sign']:+d})" for e in f["violating"])
+    click.echo(f"violating ties: {violating or 'none'}")
+    click.echo("triangles: " + ", ".join(f"{p} {t[p]}" for p in ("+++", "+--", "++-", "---"))
+               + f" ({t['balanced']} balanced, {t['unbalanced']} unbalanced)")
+    if k > 2:
+        b = report["blocs"]
+        click.echo(f"{k} blocs (cost {b['cost']}): " + " | ".join(", ".join(g) for g in b["groups"]))
+
+
+@cli.command()
+@DATA
+@click.argument("before", callback=_date)
+@click.argument("after", callback=_date)
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff(data, before, after, as_json):
+    """What changed in DATA between two dates: relations that appeared or ended, sign and status changes."""
+    result = _timeline.diff(_load(data).to_networkx(), before, after).to_dict()
+    if as_json:
+        _echo_json(result)
+        return
+
+    def rel(r):
+        dates = f"{r['start'] or '…'} – {r['end'] or 'ongoing'}"
+        return f"  {r['id']}: {r['source']} -> {r['target']} {r['relation']} ({r['status']}, {dates})"
+
+    click.echo(f"{data}: from {result['before']} to {result['after']}")
+    for key in ("appeared", "ended"):
+        click.echo(f"{key} ({len(result[key])}):")
+        for r in result[key]:
+            click.echo(rel(r))
+    click.echo(f"sign changes ({len(result['sign_changes'])}):")
+    for c in result["sign_changes"]:
+        click.echo(f"  {c['source']}-{c['target']}: {c['before']:+d} -> {c['after']:+d} "
+                   f"(intensity {c['weight_before']:g} -> {c['weight_after']:g})")
+    click.echo(f"status changes ({len(result['status_changes'])}):")
+    for c in result["status_changes"]:
+        click.echo(f"  {c['source']}-{c['target']}: {c['before']} -> {c['after']}")

@@ -1,0 +1,345 @@
+"""Exploration: tables of actors and relations, friends and adversaries, centrality, chains.
+
+Everything an analyst asks of one actor or one pair, as pandas frames or
+plain lists and dicts.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+import pandas as pd
+
+from graph.dates import interval, overlaps
+from graph.signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
+from graph.timeline import date_range
+
+__all__ = [
+    "RELATION_COLUMNS",
+    "ACTOR_COLUMNS",
+    "relations_frame",
+    "actors_frame",
+    "friends",
+    "adversaries",
+    "centrality",
+    "connection",
+    "stats_report",
+]
+
+#: Columns of :func:`relations_frame`, in order (extra CSV columns follow,
+#: sorted, then ``first`` and ``last``).
+RELATION_COLUMNS = ("id", "source", "target", "relation", "sign", "intensity", "directed",
+                    "status", "start", "end", "source_id", "said_by", "quote", "note")
+#: Columns of :func:`actors_frame`, in order (extra CSV columns follow, sorted).
+ACTOR_COLUMNS = ("id", "name", "type", "aliases", "group", "description")
+
+_EVIDENCE = ("id", "relation", "source", "target", "sign", "intensity", "status", "start", "end",
+             "source_id", "said_by", "quote")
+
+
+def _check_actor(G, actor):
+    if actor not in G:
+        msg = f"unknown actor {actor!r}"
+        close = [n for n in G if str(n).lower() == str(actor).lower()]
+        if close:
+            msg += f" (did you mean {close[0]!r}?)"
+        raise nx.NodeNotFound(msg)
+
+
+def relations_frame(G, actor=None) -> pd.DataFrame:
+    """The relations as a pandas DataFrame, one row per relation.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The relation graph.
+    actor : str, optional
+        Keep only the relations where this actor is source or target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`RELATION_COLUMNS`, then extra attributes (sorted),
+        then ``first`` and ``last``: the first day of ``start`` and the last
+        day of ``end`` as datetimes (NaT when open). Rows in graph order;
+        the index is the relation id.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``actor`` is not in the graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("PRK", "KOR", key="r1", id="r1", relation="attack", sign=-1,
+    ...                status="fact", start="2020-06", end="2020-06")
+    >>> _ = G.add_edge("USA", "CHN", key="r2", id="r2", relation="sanction", sign=-1,
+    ...                status="fact", start="2018", end=None)
+    >>> df = relations_frame(G, "KOR")
+    >>> df[["source", "target", "relation", "start"]].to_dict("records")
+    [{'source': 'PRK', 'target': 'KOR', 'relation': 'attack', 'start': '2020-06'}]
+    >>> str(df.loc["r1", "last"].date())
+    '2020-06-30'
+    """
+    if actor is not None:
+        _check_actor(G, actor)
+    rows = [{"source": u, "target": v} | d for u, v, d in G.edges(data=True)
+            if actor is None or actor in (u, v)]
+    extra = sorted({k for d in rows for k in d} - set(RELATION_COLUMNS))
+    columns = list(RELATION_COLUMNS) + extra
+    df = pd.DataFrame([{c: d.get(c) for c in columns} for d in rows], columns=columns)
+    spans = [interval(d.get("start"), d.get("end")) for d in rows]
+    df["first"] = pd.to_datetime(pd.Series([s[0] for s in spans], dtype=object))
+    df["last"] = pd.to_datetime(pd.Series([s[1] for s in spans], dtype=object))
+    df.index = pd.Index(df["id"].tolist(), name=None)
+    return df
+
+
+def actors_frame(G) -> pd.DataFrame:
+    """The actors as a pandas DataFrame, one row per actor, indexed by id.
+
+    Columns :data:`ACTOR_COLUMNS` then extra attributes, sorted.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("PRK", id="PRK", name="North Korea", type="state", aliases=["DPRK"])
+    >>> actors_frame(G).loc["PRK", ["name", "type", "group"]].tolist()
+    ['North Korea', 'state', None]
+    """
+    rows = [dict(d, id=d.get("id", n)) for n, d in G.nodes(data=True)]
+    extra = sorted({k for d in rows for k in d} - set(ACTOR_COLUMNS))
+    columns = list(ACTOR_COLUMNS) + extra
+    df = pd.DataFrame([{c: d.get(c) for c in columns} for d in rows], columns=columns, dtype=object)
+    df.index = pd.Index(list(G.nodes), name=None)
+    return df
+
+
+def _ties(G, actor, date, statuses, sign):
+    _check_actor(G, actor)
+    S = signed_graph(G, date, statuses=statuses)
+    ties = [(other, d["weight"]) for other, d in S[actor].items() if d["sign"] == sign]
+    ties.sort(key=lambda t: (-abs(t[1]), str(t[0])))
+    return dict(ties)
+
+
+def friends(G, actor, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> dict:
+    """The actors with a positive net tie to ``actor``, strongest first.
+
+    The net tie is the signed view's (:func:`graph.signed.signed_graph`):
+    the sum of intensities of the relations, either direction, valid at
+    ``date`` (all when None) with a status in ``statuses``.
+
+    Returns
+    -------
+    dict
+        actor -> net weight, strongest first (ties in actor order).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("CHN", "PRK", id="r1", sign=1, intensity=7.0, status="fact",
+    ...                start="2020", end=None)
+    >>> _ = G.add_edge("USA", "PRK", id="r2", sign=-1, intensity=-7.2, status="fact",
+    ...                start="2020", end=None)
+    >>> friends(G, "PRK", "2020"), adversaries(G, "PRK", "2020")
+    ({'CHN': 7.0}, {'USA': -7.2})
+    """
+    return _ties(G, actor, date, statuses, 1)
+
+
+def adversaries(G, actor, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> dict:
+    """The actors with a negative net tie to ``actor``, strongest first.
+
+    See :func:`friends`; weights here are negative.
+    """
+    return _ties(G, actor, date, statuses, -1)
+
+
+def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.DataFrame:
+    """Per-actor measures that make sense on a signed relation graph.
+
+    Counted on the relations valid at ``date`` (all when None) with a
+    status in ``statuses``:
+
+    - ``relations``: relations the actor takes part in; ``out`` / ``in``:
+      directed relations it initiates / receives (undirected ones count in
+      neither).
+    - ``friends`` / ``adversaries``: positive / negative net ties in the
+      signed view (degree by sign); ``net``: friends minus adversaries.
+    - ``strength``: sum of its net tie weights (positive: mostly
+      cooperation); ``positive_strength`` and ``negative_strength`` (<= 0)
+      split it.
+    - ``betweenness``: normalised betweenness on the unsigned skeleton of
+      the signed view (who sits on the shortest chains between others,
+      friend or foe).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor (graph order), sorted by ``relations`` descending.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("CHN", "PRK", id="r1", sign=1, intensity=7.0, status="fact",
+    ...                start=None, end=None, directed=True)
+    >>> _ = G.add_edge("USA", "PRK", id="r2", sign=-1, intensity=-7.2, status="fact",
+    ...                start=None, end=None, directed=True)
+    >>> c = centrality(G)
+    >>> c.loc["PRK", ["relations", "in", "friends", "adversaries"]].tolist()
+    [2, 2, 1, 1]
+    >>> c["betweenness"].to_dict()
+    {'PRK': 1.0, 'CHN': 0.0, 'USA': 0.0}
+    """
+    wanted = set(check_statuses(statuses))
+    S = signed_graph(G, date, statuses=statuses)
+    active = [(u, v, d) for u, v, d in G.edges(data=True)
+              if d.get("status") in wanted
+              and (date is None or overlaps(d.get("start"), d.get("end"), date))]
+    relations, out_, in_ = Counter(), Counter(), Counter()
+    for u, v, d in active:
+        relations[u] += 1
+        if v != u:
+            relations[v] += 1
+        if d.get("directed", True):
+            out_[u] += 1
+            in_[v] += 1
+    between = nx.betweenness_centrality(S, normalized=True)
+    rows = []
+    for n in G:
+        pos = [d["weight"] for d in S[n].values() if d["sign"] > 0]
+        neg = [d["weight"] for d in S[n].values() if d["sign"] < 0]
+        rows.append({"relations": relations[n], "out": out_[n], "in": in_[n],
+                     "friends": len(pos), "adversaries": len(neg), "net": len(pos) - len(neg),
+                     "strength": sum(pos) + sum(neg), "positive_strength": float(sum(pos)),
+                     "negative_strength": float(sum(neg)), "betweenness": between[n]})
+    df = pd.DataFrame(rows, index=pd.Index(list(G.nodes), name=None))
+    return df.sort_values("relations", ascending=False, kind="stable")
+
+
+def connection(G, a, b, date: str | None = None, *, statuses=DEFAULT_STATUSES,
+               limit: int = 10) -> list:
+    """The shortest chains of relations linking actor ``a`` to actor ``b``.
+
+    Chains run over the pairs related at ``date`` (all dates when None) by
+    relations with a status in ``statuses``, in either direction, neutral
+    ties included. Each step carries its evidence.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+    a, b : str
+        Actor ids.
+    date : str, optional
+    statuses : iterable of str
+    limit : int
+        At most this many chains (all of the same, shortest length).
+
+    Returns
+    -------
+    list of dict
+        One dict per chain, in a stable order: ``path`` (actor ids from
+        ``a`` to ``b``), ``sign`` (product of the step signs: +1 reads as
+        "friend of a friend" or "enemy of an enemy"; 0 when a step is
+        neutral) and ``steps``: for each consecutive pair, ``source``,
+        ``target``, ``sign``, ``weight`` and ``relations``, the evidence:
+        dicts with ``id``, ``relation``, ``source``, ``target``, ``sign``,
+        ``intensity``, ``status``, ``start``, ``end``, ``source_id``,
+        ``said_by``, ``quote``. Empty when the actors are not connected.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("RUS", "PRK", id="r1", relation="support", sign=1, intensity=7.0,
+    ...                status="fact", start="2020", end=None, quote="...")
+    >>> _ = G.add_edge("USA", "PRK", id="r2", relation="mobilize", sign=-1, intensity=-7.2,
+    ...                status="fact", start="2020", end=None, quote="...")
+    >>> [c] = connection(G, "RUS", "USA")
+    >>> c["path"], c["sign"], [s["relations"][0]["id"] for s in c["steps"]]
+    (['RUS', 'PRK', 'USA'], -1, ['r1', 'r2'])
+    """
+    _check_actor(G, a)
+    _check_actor(G, b)
+    S = signed_graph(G, date, statuses=statuses, keep_neutral=True)
+    if a == b:
+        return [{"path": [a], "sign": 1, "steps": []}]
+    try:
+        paths = list(nx.all_shortest_paths(S, a, b))
+    except nx.NetworkXNoPath:
+        return []
+    order = {n: i for i, n in enumerate(G)}
+    paths.sort(key=lambda p: [order[n] for n in p])
+    by_id = {d.get("id"): d for _, _, d in G.edges(data=True)}
+    chains = []
+    for path in paths[:limit]:
+        steps, sign = [], 1
+        for u, v in zip(path, path[1:]):
+            e = S.edges[u, v]
+            sign *= e["sign"]
+            steps.append({"source": u, "target": v, "sign": e["sign"], "weight": e["weight"],
+                          "relations": [{k: by_id[r].get(k) for k in _EVIDENCE}
+                                        for r in e["relations"]]})
+        chains.append({"path": list(path), "sign": sign, "steps": steps})
+    return chains
+
+
+def stats_report(G) -> dict:
+    """Everything ``geograph stats`` prints, as one JSON-able dict.
+
+    Returns
+    -------
+    dict
+        ``name``; ``actors`` and ``relations`` (counts); ``actor_types``,
+        ``statuses``, ``signs`` (``"+"``, ``"0"``, ``"-"``) and
+        ``relation_types``: counts, most frequent first then by name;
+        ``dates``: earliest and latest date written; ``sources``: number of
+        sources; ``components``: connected groups of actors (ignoring
+        direction); ``isolated``: actors with no relation; ``top_actors``:
+        the five actors with most relations, as ``[actor, count]``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(name="demo")
+    >>> G.add_node("ATA", type="location")
+    >>> _ = G.add_edge("PRK", "KOR", relation="attack", sign=-1, status="fact",
+    ...                start="2020-06-16", end="2020-06-16")
+    >>> r = stats_report(G)
+    >>> r["relations"], r["signs"], r["isolated"], r["dates"]
+    (1, {'-': 1}, ['ATA'], ['2020-06-16', '2020-06-16'])
+    """
+    def ranked(counter):
+        return dict(sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+
+    edges = list(G.edges(data=True))
+    involvement = Counter()
+    for u, v, _ in edges:
+        involvement[u] += 1
+        if v != u:
+            involvement[v] += 1
+    signs = Counter({1: "+", 0: "0", -1: "-"}.get(d.get("sign"), "?") for _, _, d in edges)
+    statuses = Counter(d.get("status") for _, _, d in edges)
+    return {
+        "name": G.graph.get("name"),
+        "actors": G.number_of_nodes(),
+        "relations": len(edges),
+        "sources": len(G.graph.get("sources") or {}),
+        "actor_types": ranked(Counter(d.get("type") for _, d in G.nodes(data=True))),
+        "statuses": {s: statuses[s] for s in STATUSES if statuses[s]}
+        | {str(s): c for s, c in statuses.items() if s not in STATUSES},
+        "signs": {k: signs[k] for k in ("+", "0", "-", "?") if signs[k]},
+        "relation_types": ranked(Counter(d.get("relation") for _, _, d in edges)),
+        "dates": list(date_range(G)),
+        "components": nx.number_weakly_connected_components(G) if G.is_directed()
+        else nx.number_connected_components(G),
+        "isolated": sorted((n for n in G if involvement[n] == 0), key=str),
+        "top_actors": [[n, c] for n, c in sorted(involvement.items(),
+                                                 key=lambda kv: (-kv[1], str(kv[0])))[:5]],
+    }
