@@ -34,9 +34,11 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
 def test_pycon_examples_run(tmp_path, monkeypatch):
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    namespace = {}  # later blocks go on from earlier ones, as a reader's session would
     for i, block in enumerate(_blocks("pycon")):
-        test = parser.get_doctest(block, {}, f"README pycon block {i}", "README.md", 0)
-        runner.run(test)
+        test = parser.get_doctest(block, namespace, f"README pycon block {i}", "README.md", 0)
+        runner.run(test, clear_globs=False)
+        namespace.update(test.globs)  # DocTest works on a copy
     assert runner.summarize(verbose=False).failed == 0
 
 
