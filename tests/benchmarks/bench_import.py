@@ -1,0 +1,267 @@
+"""Import benchmark: geograph's GDELT importer against DuckDB and pandas.
+
+Makes a synthetic GDELT 2.0 events export (61 tab-separated columns, no
+header, about 430 bytes a row like the real files), then runs each contender
+in its own subprocess so that peak memory (``ru_maxrss``) is that contender's
+alone:
+
+- ``geograph``: :func:`graph.events.import_gdelt` writing a full dataset;
+- ``duckdb``: DuckDB's own ``read_csv`` + ``GROUP BY`` over the same columns
+  (dyad, year, CAMEO root; count, mean and sum of Goldstein), result fetched;
+- ``pandas``: ``pandas.read_csv`` (C engine, ``usecols``) + ``groupby``.
+
+Run from the repository root::
+
+    python -m tests.benchmarks.bench_import              # 1M and 4M rows
+    python -m tests.benchmarks.bench_import --rows 20000 # quick check
+
+Figures are printed as a table with ratios measured in the same run. The
+generated files live in a temporary folder that is deleted afterwards.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["make_gdelt_file", "run_contender", "run_benchmark", "format_table", "main"]
+
+CONTENDERS = ("geograph", "duckdb", "pandas")
+_COLUMNS_FILE = Path(__file__).resolve().parents[2] / "graph" / "events" / "gdelt2_event_columns.txt"
+
+# Country codes in rough order of how often GDELT names them (skewed draw).
+_COUNTRIES = (
+    "USA CHN RUS GBR IND ISR IRN FRA DEU PAK AUS CAN JPN TUR UKR SYR KOR PRK AFG IRQ "
+    "SAU NGA EGY ZAF MEX BRA ITA ESP PHL IDN MYS VNM THA BGD LKA NPL KEN ETH SDN SSD "
+    "SOM LBY TUN DZA MAR YEM QAT ARE KWT OMN JOR LBN PSE CYP GRC BGR ROU SRB HRV BIH "
+    "POL CZE SVK HUN AUT CHE NLD BEL LUX DNK NOR SWE FIN IRL ISL PRT EST LVA LTU BLR "
+    "MDA GEO ARM AZE KAZ UZB TKM KGZ TJK MNG TWN HKG SGP MMR KHM LAO NZL FJI PNG ARG "
+    "CHL PER COL VEN ECU BOL PRY URY CUB HTI DOM JAM GTM HND SLV NIC CRI PAN GHA CIV "
+    "SEN MLI NER TCD CMR COD COG AGO ZMB ZWE MOZ TZA UGA RWA BDI MWI MDG NAM BWA EUR "
+    "AFR WST MEA"
+).split()
+_TYPES = ["GOV", "MIL", "COP", "BUS", "MED", "OPP", "CVL", "REB", "", "", "", ""]
+_FIPS = {"PRK": "KN", "KOR": "KS", "USA": "US", "CHN": "CH", "RUS": "RS"}
+
+
+def _cameo_codes() -> list[tuple[str, float]]:
+    import csv
+
+    path = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cameo_goldstein.csv"
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = [(r["code"], float(r["goldstein"])) for r in csv.DictReader(fh)]
+        return [r for r in rows if len(r[0]) >= 3]
+    # Fallback so the script runs outside this workspace: a few codes per root.
+    return [("010", 0.0), ("036", 4.0), ("040", 1.0), ("042", 1.9), ("043", 2.8),
+            ("046", 7.0), ("051", 3.4), ("057", 8.0), ("061", 6.4), ("071", 7.4),
+            ("087", 9.0), ("090", -2.0), ("100", -5.0), ("111", -2.0), ("120", -4.0),
+            ("130", -4.4), ("138", -7.0), ("141", -6.5), ("150", -7.2), ("163", -8.0),
+            ("173", -5.0), ("183", -10.0), ("190", -10.0), ("0841", 7.0), ("200", -10.0)]
+
+
+def make_gdelt_file(path: str | os.PathLike, rows: int, seed: float = 0.42) -> int:
+    """Write a synthetic GDELT 2.0 export of ``rows`` events; return its size in bytes.
+
+    DuckDB writes it (a Python loop would take longer than the runs it feeds).
+    About a quarter of events lack Actor1's country and a third Actor2's, as in
+    real exports; codes keep their leading zeros.
+    """
+    import duckdb
+
+    codes = _cameo_codes()
+    code_list = "[" + ",".join(f"'{c}'" for c, _ in codes) + "]"
+    gold_list = "[" + ",".join(repr(g) for _, g in codes) + "]"
+    country_list = "[" + ",".join(f"'{c}'" for c in _COUNTRIES) + "]"
+    type_list = "[" + ",".join(f"'{t}'" for t in _TYPES) + "]"
+    n_codes, n_countries = len(codes), len(_COUNTRIES)
+
+    def country(r: str) -> str:  # skewed: the first code (USA) is in about a quarter of events
+        return f"{country_list}[1 + floor(pow({r}, 3.5) * {n_countries})::INT]"
+
+    def geo(cc: str) -> list[str]:
+        return ["'4'", f"'Capital city, Some Province, ' || {cc}", f"left({cc}, 2)",
+                f"left({cc}, 2) || '07'", "''", "'39.0194'", "'125.755'", "'-2364653'"]
+
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    con.execute(f"SELECT setseed({seed})")
+    base = f"""
+        SELECT i,
+          DATE '2020-01-01' + floor(random() * 366)::INT AS d,
+          {country('random()')} AS c1, {country('random()')} AS c2,
+          random() < 0.25 AS no1, random() < 0.35 AS no2,
+          1 + floor(pow(random(), 1.7) * {n_codes})::INT AS k,
+          {type_list}[1 + floor(random() * {len(_TYPES)})::INT] AS t1,
+          {type_list}[1 + floor(random() * {len(_TYPES)})::INT] AS t2,
+          1 + floor(random() * 30)::INT AS m
+        FROM range({int(rows)}) r(i)
+    """
+    code = f"{code_list}[k]"
+    cols = [
+        "(1000000000 + i)::VARCHAR", "strftime(d, '%Y%m%d')", "strftime(d, '%Y%m')",
+        "strftime(d, '%Y')", "printf('%.4f', year(d) + dayofyear(d) / 365.0)",
+        # Actor 1
+        "CASE WHEN no1 THEN '' ELSE c1 || t1 END", "CASE WHEN no1 THEN '' ELSE 'NAME OF ' || c1 END",
+        "CASE WHEN no1 THEN '' ELSE c1 END", "''", "''", "''", "''",
+        "CASE WHEN no1 THEN '' ELSE t1 END", "''", "''",
+        # Actor 2
+        "CASE WHEN no2 THEN '' ELSE c2 || t2 END", "CASE WHEN no2 THEN '' ELSE 'NAME OF ' || c2 END",
+        "CASE WHEN no2 THEN '' ELSE c2 END", "''", "''", "''", "''",
+        "CASE WHEN no2 THEN '' ELSE t2 END", "''", "''",
+        # Event
+        "(i % 2)::VARCHAR", code, f"left({code}, 3)", f"left({code}, 2)",
+        f"(CASE WHEN left({code}, 2) <= '05' THEN 1 WHEN left({code}, 2) <= '08' THEN 2 "
+        f"WHEN left({code}, 2) <= '13' THEN 3 ELSE 4 END)::VARCHAR",
+        f"{gold_list}[k]::VARCHAR", "m::VARCHAR", "(1 + m // 3)::VARCHAR", "m::VARCHAR",
+        "printf('%.6f', random() * 20 - 10)",
+        *geo("c1"), *geo("c2"), *geo("c1"),
+        "strftime(d, '%Y%m%d') || '134500'",
+        "'https://www.example-news.com/world/asia/' || strftime(d, '%Y/%m/%d') "
+        "|| '/story-about-events-between-countries-' || i::VARCHAR || '.html'",
+    ]
+    assert len(cols) == 61
+    select = " || chr(9) || ".join(f"({c})" for c in cols)
+    con.execute(
+        f"COPY (SELECT {select} AS line FROM ({base})) TO '{Path(path)}' "
+        "(FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01')"
+    )
+    con.close()
+    return Path(path).stat().st_size
+
+
+# --- contenders, each run in a fresh interpreter ------------------------------------
+
+def _duckdb(path: str) -> int:
+    import duckdb
+
+    names = _COLUMNS_FILE.read_text(encoding="utf-8").split()
+    types = {n: "VARCHAR" for n in names}
+    types.update(SQLDATE="DATE", GoldsteinScale="DOUBLE")
+    rel = duckdb.sql(
+        f"""SELECT Actor1CountryCode, Actor2CountryCode, year(SQLDATE) AS y, EventRootCode,
+                   count(*) AS n, avg(GoldsteinScale) AS g_mean, sum(GoldsteinScale) AS g_sum
+            FROM read_csv('{path}', delim='\t', header=false, quote='', escape='',
+                          columns={types!r}, dateformat='%Y%m%d', auto_detect=false)
+            GROUP BY ALL"""
+    )
+    return len(rel.fetchall())
+
+
+def _pandas(path: str) -> int:
+    import pandas as pd
+
+    names = _COLUMNS_FILE.read_text(encoding="utf-8").split()
+    use = ["SQLDATE", "Actor1CountryCode", "Actor2CountryCode", "EventRootCode", "GoldsteinScale"]
+    df = pd.read_csv(path, sep="\t", header=None, names=names, usecols=use, quoting=3,
+                     dtype={"SQLDATE": str, "Actor1CountryCode": str, "Actor2CountryCode": str,
+                            "EventRootCode": str, "GoldsteinScale": float})
+    df["y"] = df["SQLDATE"].str[:4]
+    out = (df.groupby(["Actor1CountryCode", "Actor2CountryCode", "y", "EventRootCode"])
+             ["GoldsteinScale"].agg(["count", "mean", "sum"]))
+    return len(out)
+
+
+def _geograph(path: str) -> int:
+    from graph.events import import_gdelt
+
+    with tempfile.TemporaryDirectory() as out:
+        report = import_gdelt([path], out, period="year", actors="country", progress=False)
+    return report.relations_written
+
+
+def run_contender(name: str, path: str) -> dict:
+    """Run one contender in a subprocess; return seconds (in-process) and peak MB."""
+    cmd = [sys.executable, "-m", "tests.benchmarks.bench_import", "--worker", name, path]
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=root, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _worker(name: str, path: str) -> None:
+    fn = {"geograph": _geograph, "duckdb": _duckdb, "pandas": _pandas}[name]
+    # Import cost is start-up, not import work: load the libraries before timing.
+    if name == "geograph":
+        import graph.events  # noqa: F401
+    import duckdb  # noqa: F401
+    import pandas  # noqa: F401
+    t0 = time.perf_counter()
+    groups = fn(path)
+    seconds = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"name": name, "seconds": seconds, "peak_mb": peak_kb / 1024,
+                      "groups": groups}))
+
+
+def run_benchmark(sizes: list[int], contenders=CONTENDERS, repeat: int = 1,
+                  log=print) -> list[dict]:
+    """Generate a file per size, time each contender on it; return result rows."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="geograph-bench-") as tmp:
+        for rows in sizes:
+            path = Path(tmp) / f"gdelt-{rows}.export.CSV"
+            t0 = time.perf_counter()
+            size = make_gdelt_file(path, rows)
+            log(f"# made {rows:,} rows, {size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr)
+            runs: dict[str, list[dict]] = {name: [] for name in contenders}
+            for _ in range(repeat):  # interleaved, so a busy spell hits every contender
+                for name in contenders:
+                    runs[name].append(run_contender(name, str(path)))
+            for name in contenders:
+                best = min(runs[name], key=lambda r: r["seconds"])
+                best["peak_mb"] = max(r["peak_mb"] for r in runs[name])
+                results.append({"rows": rows, "mb": size / 1e6, **best})
+            path.unlink()
+    return results
+
+
+def format_table(results: list[dict]) -> str:
+    """A Markdown table: time, events/s and peak memory, with ratios to DuckDB."""
+    lines = ["| rows | file MB | contender | seconds | events/s | peak MB | speed vs DuckDB |",
+             "|---:|---:|---|---:|---:|---:|---:|"]
+    by_size: dict[int, dict[str, dict]] = {}
+    for r in results:
+        by_size.setdefault(r["rows"], {})[r["name"]] = r
+    for rows, group in by_size.items():
+        ref = group.get("duckdb")
+        for name, r in group.items():
+            ratio = f"{ref['seconds'] / r['seconds']:.2f}x" if ref else "-"
+            lines.append(f"| {rows:,} | {r['mb']:.0f} | {name} | {r['seconds']:.2f} | "
+                         f"{rows / r['seconds']:,.0f} | {r['peak_mb']:.0f} | {ratio} |")
+    g = {rows: grp["geograph"]["peak_mb"] for rows, grp in by_size.items() if "geograph" in grp}
+    if len(g) > 1:
+        lo, hi = min(g), max(g)
+        lines.append("")
+        lines.append(f"geograph peak memory {hi:,} rows / {lo:,} rows: {g[hi] / g[lo]:.2f}x "
+                     f"for {hi / lo:.0f}x the rows")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 4_000_000],
+                        help="file sizes in events (default: 1000000 4000000)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per contender; best time kept")
+    parser.add_argument("--contenders", nargs="+", default=list(CONTENDERS), choices=CONTENDERS)
+    parser.add_argument("--json", action="store_true", help="print results as JSON")
+    parser.add_argument("--worker", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        _worker(*args.worker)
+        return 0
+    results = run_benchmark(args.rows, args.contenders, args.repeat)
+    print(json.dumps(results, indent=1) if args.json else format_table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""The import benchmark at a reduced size, so the script cannot rot. No timing asserts."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from graph.events import GDELT_COLUMNS, import_gdelt
+
+from .bench_import import format_table, main, make_gdelt_file, run_benchmark
+
+pytestmark = pytest.mark.benchmark
+
+
+def test_generated_file_is_gdelt_format(tmp_path):
+    path = tmp_path / "small.export.CSV"
+    make_gdelt_file(path, 500)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 500
+    assert {len(line.split("\t")) for line in lines} == {len(GDELT_COLUMNS)}
+    codes = [line.split("\t")[GDELT_COLUMNS.index("EventCode")] for line in lines]
+    assert any(c.startswith("0") for c in codes)  # leading zeros written as text
+    report = import_gdelt([path], tmp_path / "data", progress=False)
+    assert report.rows_read == 500 and report.bad_rows == 0
+    with open(tmp_path / "data" / "relations.csv", encoding="utf-8", newline="") as fh:
+        events = sum(int(r["events"]) for r in csv.DictReader(fh))
+    assert events == report.events_used > 0
+
+
+def test_contenders_agree_on_the_small_file(tmp_path):
+    results = run_benchmark([2000], repeat=1, log=lambda *a, **k: None)
+    by_name = {r["name"]: r for r in results}
+    assert set(by_name) == {"geograph", "duckdb", "pandas"}
+    for r in results:
+        assert r["seconds"] > 0 and r["peak_mb"] > 0 and r["groups"] > 0
+    # DuckDB and pandas run the same group-by (pandas drops groups with a missing key).
+    assert by_name["pandas"]["groups"] <= by_name["duckdb"]["groups"]
+    table = format_table(results)
+    assert "| geograph |" in table and "speed vs DuckDB" in table
+
+
+def test_command_line_runs(capsys):
+    assert main(["--rows", "1000", "--contenders", "geograph", "duckdb"]) == 0
+    out = capsys.readouterr().out
+    assert "| 1,000 |" in out and "| duckdb |" in out
