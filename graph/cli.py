@@ -47,7 +47,8 @@ def cli():
     """geograph: geopolitical relationship graphs from hand-edited CSV files.
 
     DATA is a folder holding actors.csv, relations.csv and optionally
-    sources.csv and relation_types.csv (default: ./data).
+    sources.csv and relation_types.csv (default: ./data), or an .xlsx
+    workbook with sheets of those names.
     """
 
 
@@ -247,3 +248,144 @@ def diff(data, before, after, as_json):
     click.echo(f"status changes ({len(result['status_changes'])}):")
     for c in result["status_changes"]:
         click.echo(f"  {c['source']}-{c['target']}: {c['before']} -> {c['after']}")
+
+
+@cli.command()
+@DATA
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build/graph.html"),
+              show_default=True, help="The HTML file to keep up to date.")
+@click.option("--title", help="Title of the page (default: the dataset's name).")
+@click.option("--open", "open_", is_flag=True, help="Open the page in a web browser.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def watch(data, output, title, open_, strict):
+    """Rebuild the view of DATA on every save, until Ctrl-C.
+
+    Problems are printed when the data is broken, and the last good page is
+    kept. The page open in a browser reloads itself after each rebuild (only
+    pages written by watch do; `geograph build` output has no such script).
+    """
+    from .watch import watch as _watch
+
+    click.echo(f"watching {data} -> {output} (Ctrl-C to stop)", err=True)
+    if open_:
+        _watch(data, output, title=title, strict=strict, echo=click.echo, max_builds=1)
+        if output.exists():
+            webbrowser.open(output.resolve().as_uri())
+    try:
+        _watch(data, output, title=title, strict=strict, echo=click.echo)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder):
+    """Create a new dataset in FOLDER: the four files with one example row each.
+
+    Refuses to overwrite: FOLDER must not hold any of the files yet.
+    """
+    from .init import init_dataset
+
+    try:
+        paths = init_dataset(folder)
+    except OSError as err:
+        raise click.ClickException(str(err)) from err
+    for path in paths:
+        click.echo(str(path))
+    click.echo(f"edit them, then: geograph check {folder}", err=True)
+
+
+@cli.group("import")
+def import_():
+    """Make a geograph dataset from another tool's files."""
+
+
+def _import(convert, first, second, output):
+    from . import convert as _convert
+
+    try:
+        converted = convert(first, second)
+        paths = _convert.write_dataset(converted, output)
+    except DataError as err:
+        for p in err.errors:
+            click.echo(str(p), err=True)
+        sys.exit(1)
+    except OSError as err:
+        raise click.ClickException(str(err)) from err
+    for path in paths:
+        click.echo(str(path))
+    click.echo(f"{len(converted.actors)} actors, {len(converted.relations)} relations; "
+               f"next: geograph check {output}", err=True)
+
+
+OUTPUT_FOLDER = click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+                             help="Folder to write the dataset into (must not hold one yet).")
+
+
+@import_.command("kumu")
+@click.argument("elements", type=click.Path(path_type=Path))
+@click.argument("connections", type=click.Path(path_type=Path))
+@OUTPUT_FOLDER
+def import_kumu(elements, connections, output):
+    """Import Kumu's ELEMENTS and CONNECTIONS sheets (saved as CSV)."""
+    from .convert import from_kumu
+
+    _import(from_kumu, elements, connections, output)
+
+
+@import_.command("gephi")
+@click.argument("nodes", type=click.Path(path_type=Path))
+@click.argument("edges", type=click.Path(path_type=Path))
+@OUTPUT_FOLDER
+def import_gephi(nodes, edges, output):
+    """Import Gephi's NODES and EDGES tables (Data Laboratory > Export table, CSV)."""
+    from .convert import from_gephi
+
+    _import(from_gephi, nodes, edges, output)
+
+
+def _import_events(kind, files, output, period, actors, strict, as_json):
+    try:
+        from . import events
+    except ImportError as err:
+        raise click.ClickException(
+            f"importing event data needs DuckDB and pycountry ({err.name} is missing): "
+            "pip install 'geograph[events]'") from err
+    run = {"gdelt": events.import_gdelt, "icews": events.import_icews}[kind]
+    try:
+        report = run(list(files), output, period=period, actors=actors, strict=strict)
+    except events.EventImportError as err:
+        raise click.ClickException(str(err)) from err
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        click.echo(report.summary(), err=True)
+        click.echo(str(output))
+
+
+def _event_command(kind, help_text):
+    @import_.command(kind, help=help_text)
+    @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @OUTPUT_FOLDER
+    @click.option("--period", type=click.Choice(["year", "quarter", "month", "day"]),
+                  default="year", show_default=True, help="Time bucket of each relation.")
+    @click.option("--actors", type=click.Choice(["country", "actor-code"]), default="country",
+                  show_default=True,
+                  help="country: ISO3 country codes; actor-code: full CAMEO actor codes.")
+    @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+    def command(files, output, period, actors, strict, as_json):
+        _import_events(kind, files, output, period, actors, strict, as_json)
+
+    return command
+
+
+import_gdelt = _event_command(
+    "gdelt",
+    "Aggregate GDELT 2.0 event exports (tab-separated, 61 columns, .CSV or .CSV.zip) into "
+    "a dataset of dyadic relations per period, in the folder -o DIR. Events lacking an "
+    "actor and bad rows are counted and reported.")
+import_icews = _event_command(
+    "icews",
+    "Aggregate ICEWS event files (tab-separated with a header) into a dataset of dyadic "
+    "relations per period, in the folder -o DIR.")

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from .problems import ERROR, WARNING, DataError, Problem
-from .read import TABLE_FILES, read_table
+from .read import TABLE_FILES, read_table, read_workbook
 from .validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Tables, validate_tables
 
 __all__ = ["Dataset", "load", "check"]
@@ -52,10 +52,14 @@ def check(path: str | Path = "data") -> list[Problem]:
 
 
 def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
-    if not path.is_dir():
+    if path.suffix.lower() == ".xlsx" and path.is_file():
+        tables, problems = read_workbook(path, str(path))
+    elif not path.is_dir():
         return None, [Problem(str(path), None, None, None, "missing-folder",
-                              "not a folder; give the folder that holds actors.csv and relations.csv")]
-    tables, problems = _read_all(path)
+                              "not a folder; give the folder that holds actors.csv and relations.csv "
+                              "(or an .xlsx workbook with those sheets)")]
+    else:
+        tables, problems = _read_all(path)
     records, found = validate_tables(tables)
     return records, _ordered(problems + found)
 
@@ -104,7 +108,8 @@ def load(path: str | Path = "data", *, strict: bool = False) -> "Dataset":
             problems = [Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
                         for p in problems]
         raise DataError(problems)
-    return Dataset(records, name=path.resolve().name, path=path, warnings=problems)
+    name = path.resolve().stem if path.is_file() else path.resolve().name
+    return Dataset(records, name=name, path=path, warnings=problems)
 
 
 class Dataset:

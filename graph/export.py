@@ -5,7 +5,6 @@ as it was.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -14,8 +13,9 @@ import networkx as nx
 
 from .dates import interval
 from .files import atomic_write
+from .read import format_csv
 from .validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
-from .vocabulary import default_vocabulary
+from .vocabulary import VOCABULARY_COLUMNS, default_vocabulary
 
 __all__ = ["to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv", "FORMATS"]
 
@@ -74,6 +74,11 @@ def _flat_graph(G: nx.MultiDiGraph, dynamic: bool) -> nx.MultiDiGraph:
             if d.get("end"):
                 attrs["end_date"] = d["end"]
                 attrs["end"] = last.isoformat()
+            # networkx writes an edge's "type" as GEXF's direction: keep a data column apart
+            if "type" in attrs:
+                attrs["type_"] = attrs.pop("type")
+            if not d.get("directed", True):
+                attrs["type"] = "undirected"
         H.add_edge(u, v, key=k, **attrs)
     return H
 
@@ -112,7 +117,10 @@ def write_csv(dataset, folder: str | Path) -> list[Path]:
 
     The same columns are written in the same order as they were read
     (extra columns kept); defaults are written out where a column exists
-    but a cell was empty. Returns the files written.
+    but a cell was empty. Text that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``) is written with a leading
+    ``'``, which reading removes; numbers are written as they are. UTF-8,
+    comma-separated, LF line ends. Returns the files written.
 
     Examples
     --------
@@ -132,21 +140,13 @@ def write_csv(dataset, folder: str | Path) -> list[Path]:
             continue
         header = columns[table]
         keys = [h.strip().lower() if h.strip().lower() in known[table] else h for h in header]
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(header)
-        for record in dataset.records(table):
-            w.writerow([_cell(record.get(k)) for k in keys])
-        written.append(atomic_write(folder / f"{table}.csv", buf.getvalue()))
+        rows = ([_cell(record.get(k)) for k in keys] for record in dataset.records(table))
+        written.append(atomic_write(folder / f"{table}.csv", format_csv(header, rows)))
     if "relation_types" in columns:
         header = columns["relation_types"]
-        names = [h.strip().lower() for h in header]
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(header)
+        names = [h.strip().lower() if h.strip().lower() in VOCABULARY_COLUMNS else h for h in header]
         shipped = default_vocabulary()
-        for name, record in dataset.vocabulary.items():
-            if shipped.get(name) != record:
-                w.writerow([_cell(record.get(k)) for k in names])
-        written.append(atomic_write(folder / "relation_types.csv", buf.getvalue()))
+        rows = ([_cell(record.get(k)) for k in names]
+                for name, record in dataset.vocabulary.items() if shipped.get(name) != record)
+        written.append(atomic_write(folder / "relation_types.csv", format_csv(header, rows)))
     return written

@@ -6,6 +6,7 @@ The format is documented column by column in ``data/README.md``.
 """
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -185,10 +186,49 @@ def _date(checker: _Checker, row: Row, key: str):
                 fix = (f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} if day first, "
                        f"{year}-{a:02d}-{b:02d} if month first")
             checker.add(row, key, "bad-date", f'{key} "{raw}" is not an ISO date; {fix}')
+        elif _iso_form(raw):
+            checker.add(row, key, "bad-date", f'{key} "{raw}" is not an ISO date; write {_iso_form(raw)}')
         else:
             checker.add(row, key, "bad-date",
                         f"{key}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-06-16)")
         return False
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_OTHER_DATES = [  # (pattern, group order of year, month, day)
+    (re.compile(r"^(\d{4})[./ -](\d{1,2})[./ -](\d{1,2})$"), (1, 2, 3)),  # 2020/06/16, 2020-6-16
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),  # 20200616
+    (re.compile(r"^(\d{4})[./ ](\d{1,2})$"), (1, 2, None)),  # 2020/06
+    (re.compile(r"^(\d{1,2})[./-](\d{4})$"), (2, 1, None)),  # 06/2020
+    (re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$"), (3, 1, 2)),  # June 16, 2020
+    (re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$"), (3, 2, 1)),  # 16 June 2020
+    (re.compile(r"^([a-z]+)\.?,? (\d{4})$"), (2, 1, None)),  # June 2020
+]
+
+
+def _iso_form(raw: str) -> str | None:
+    """The ISO form of an unambiguous date written another way, if it names a real day.
+
+    >>> _iso_form("June 16 2020"), _iso_form("2020/06/16"), _iso_form("20200616"), _iso_form("Sept. 2020")
+    ('2020-06-16', '2020-06-16', '2020-06-16', '2020-09')
+    """
+    text = " ".join(raw.lower().replace(",", " ").split())
+    for pattern, (y, m, d) in _OTHER_DATES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        month = match.group(m)
+        month = _MONTHS.get(month) if month.isalpha() else int(month)
+        if not month or not 1 <= month <= 12:
+            return None
+        iso = f"{match.group(y)}-{month:02d}" + (f"-{int(match.group(d)):02d}" if d else "")
+        try:
+            return parse_date(iso).text
+        except DateError:
+            return None
+    return None
 
 
 def _ids(checker: _Checker, rows: list[Row], key: str = "id", required: bool = True) -> dict[str, int]:
@@ -229,7 +269,7 @@ def _vocabulary(tables: dict, checker: _Checker, out: Tables) -> dict[str, dict]
             checker.add(row, "sign", "missing-value", "sign is empty; write -1, 0 or 1")
         if intensity is None:
             checker.add(row, "intensity", "missing-value", "intensity is empty; write a number from -10 to 10")
-        if sign in (None, False) or intensity in (None, False):
+        if any(x is None or x is False for x in (sign, intensity)):  # 0 is a value
             continue
         quad = _number(checker, row, "quad_class", 1, 4, False) if "quad_class" in row.values else None
         record = {
@@ -295,6 +335,9 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 record[h] = _text(row, k)
             out.sources.append(record)
         out.lines["sources"] = sources
+    # Relations aggregated from machine-coded events have no verbatim quote to give.
+    machine_coded = {r["id"] for r in out.sources
+                     if str(r.get("machine_coded") or "").strip().lower() in _TRUE}
 
     # actors
     actors: dict[str, int] = {}
@@ -401,7 +444,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                             f'source_id "{source_id}" is not an id in sources.csv'
                             + (_suggest(source_id, sources) or "; add the source to sources.csv"))
                 ok = False
-            if not ok or False in (sign, intensity, start, end):
+            if not ok or any(x is False for x in (sign, intensity, start, end)):  # 0 is a value
                 continue
             kind = vocab[relation]
             if sign is None:
@@ -417,7 +460,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 checker.add(row, "said_by", "missing-said-by",
                             f"a {status} should say who asserts it in said_by", WARNING)
             quote = _text(row, "quote")
-            if not quote:
+            if not quote and source_id not in machine_coded:
                 checker.add(row, "quote", "no-quote",
                             "the relation has no quote; add the verbatim evidence", WARNING)
             if ends["source"] == ends["target"]:

@@ -10,13 +10,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 
 STAGES = [
     {"problems", "dates", "files", "vocabulary"},  # shared values
-    {"read", "events"},  # bytes -> raw tables; event data -> dataset files
+    {"read", "events", "convert"},  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
     {"validate"},  # raw tables -> typed records
     {"dataset"},  # records -> Dataset, networkx graph
     {"export", "timeline", "signed", "balance", "explore"},  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
     {"view"},  # payload -> HTML
-    {"cli", "__main__", "__init__"},  # user entry points
+    {"cli", "__main__", "__init__", "init", "watch"},  # user entry points
 ]
 
 

@@ -28,6 +28,21 @@ def test_zoo_case_fails_to_load_with_all_problems(case):
     assert [[Path(p.file).name, p.line, p.column, p.code] for p in info.value.errors] == _errors(case)
 
 
+ODD = sorted((FIXTURES / "odd").iterdir())
+
+
+@pytest.mark.parametrize("case", ODD, ids=[c.name for c in ODD])
+def test_odd_zoo_case_loads_with_its_warnings(case):
+    """Files as spreadsheets write them: read right, with the expected warnings only."""
+    expected = json.loads((case / "expected.json").read_text("utf-8"))
+    ds = graph.load(case)
+    assert [[Path(p.file).name, p.line, p.column, p.code] for p in ds.warnings] == expected["warnings"]
+    got = [[r["source"], r["target"], r["relation"], r["quote"]] for r in ds.records("relations")]
+    assert got == expected["relations"]
+    names = dict(zip(ds.actors["id"], ds.actors["name"]))
+    assert names == {**names, **expected.get("names", {})}
+
+
 def test_odd_but_valid_file_loads():
     """BOM, CRLF, header case and spaces, padded cells and blank rows are all fine."""
     ds = graph.load(FIXTURES / "odd-valid")
@@ -50,6 +65,16 @@ def test_messages_name_the_value_and_the_fix():
     assert "line 2" in _message("duplicate-actor-id", "duplicate-id")
     assert "2018" in _message("reversed-dates", "reversed-dates")
     assert '"status"' in _message("missing-status-column", "missing-column")
+    assert "write 2020-06-16" in _message("slash-date", "bad-date")
+    assert "write 2020-06-16" in _message("month-name-date", "bad-date")
+    assert "write 2020-06-16" in _message("compact-date", "bad-date")
+    assert "save it again" in _message("bad-utf16", "bad-encoding")
+    assert ".xlsx" in _message("workbook-named-csv", "not-text")
+
+
+def test_not_utf8_says_how_it_was_read():
+    message = next(p.message for p in graph.check(FIXTURES / "odd" / "cp1252") if p.code == "not-utf8")
+    assert "Windows-1252" in message and '"fédérale"' in message and "CSV UTF-8" in message
 
 
 def test_every_problem_is_collected_not_just_the_first(tmp_path):
@@ -122,3 +147,12 @@ def test_sign_contradicting_intensity_is_a_warning(tmp_path):
 def test_not_a_folder():
     problems = graph.check("no/such/folder")
     assert [p.code for p in problems] == ["missing-folder"]
+
+
+def test_zero_sign_and_intensity_are_values_not_missing(tmp_path):
+    """A neutral relation (sign 0, intensity 0) is kept, and so is a neutral type of one's own."""
+    d = _dataset(tmp_path, "source,target,relation,sign,intensity,status,quote\n"
+                           "PRK,KOR,threaten,0,0,fact,q\nKOR,PRK,meet,,,fact,q\n")
+    (d / "relation_types.csv").write_text("relation,sign,intensity\nmeet,0,0\n", "utf-8")
+    rows = graph.load(d).records("relations")
+    assert [(r["relation"], r["sign"], r["intensity"]) for r in rows] == [("threaten", 0, 0.0), ("meet", 0, 0.0)]

@@ -1,0 +1,181 @@
+"""Rebuild the HTML view whenever the data changes: ``geograph watch``.
+
+The loop polls the files' modification times and sizes (portable, no
+dependency), waits until they stop changing (an editor may save in several
+writes), then rebuilds. Broken data prints its problems and leaves the last
+good page in place.
+
+The page reloads itself while watching: the watch build adds a small script
+that re-loads a sidecar file ``OUT.html.stamp.js`` every second (a page
+opened from ``file://`` cannot fetch, but it can load a script) and reloads
+the page when the build stamp in it changes. ``geograph build`` output never
+has that script.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from .dataset import load
+from .files import atomic_write
+from .problems import DataError, Problem
+from .read import TABLE_FILES
+from .view import to_html
+
+__all__ = ["watch", "snapshot", "build_once", "with_reload", "stamp_path"]
+
+_RELOAD = """<script>/* geograph watch: reload when the data is rebuilt */
+(function () {
+  var src = %(src)s, mine = %(stamp)s, banner = null;
+  window.geographWatch = function (state) {
+    if (state.stamp !== mine) { location.reload(); return; }
+    if (!state.problems.length) { if (banner) { banner.remove(); banner = null; } return; }
+    if (!banner) {
+      banner = document.createElement("pre");
+      banner.setAttribute("role", "alert");
+      banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;margin:0;max-height:40%%;overflow:auto;" +
+        "background:#fff3f3;color:#900;border-top:2px solid #c00;padding:8px;font:12px monospace;z-index:9999";
+      document.body.appendChild(banner);
+    }
+    banner.textContent = "The data has errors; this is the last good build.\\n" + state.problems.join("\\n");
+  };
+  function poll() {
+    var s = document.createElement("script");
+    s.src = src + "?" + Date.now();
+    s.onload = s.onerror = function () { s.remove(); };
+    document.head.appendChild(s);
+  }
+  setInterval(poll, 1000);
+})();
+</script>
+"""
+
+
+def stamp_path(output: str | Path) -> Path:
+    """The sidecar file a watched page polls: ``OUT.html.stamp.js``."""
+    output = Path(output)
+    return output.with_name(output.name + ".stamp.js")
+
+
+def with_reload(page: str, output: str | Path, stamp: str) -> str:
+    """The page with the self-reloading script inserted before its last ``</body>``.
+
+    Examples
+    --------
+    >>> page = with_reload("<html><body>x</body></html>", "out/graph.html", "7")
+    >>> 'var src = "graph.html.stamp.js", mine = "7"' in page, page.endswith("</script>\\n</body></html>")
+    (True, True)
+    """
+    script = _RELOAD % {"src": json.dumps(stamp_path(output).name), "stamp": json.dumps(stamp)}
+    at = page.rfind("</body>")
+    if at < 0:
+        return page + script
+    return page[:at] + script + page[at:]
+
+
+def _write_stamp(output: Path, stamp: str, problems: list[Problem]) -> None:
+    state = {"stamp": stamp, "problems": [str(p) for p in problems]}
+    # ASCII JSON is valid JavaScript whatever the problems say
+    atomic_write(stamp_path(output), f"geographWatch({json.dumps(state)});\n")
+
+
+def snapshot(data: str | Path) -> tuple:
+    """What identifies the data's current state: each file's name, mtime and size."""
+    data = Path(data)
+    files = [data] if data.is_file() else [data / name for name, _ in TABLE_FILES.values()]
+    out = []
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            out.append((f.name, None, None))
+        else:
+            out.append((f.name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def build_once(data: str | Path, output: str | Path, stamp: str, *, title: str | None = None,
+               strict: bool = False) -> list[Problem]:
+    """Rebuild the watched page; return the problems (errors leave the page as it was).
+
+    On success the page (with the reload script) and its stamp file are
+    written; on errors only the stamp file is, so the open page shows them.
+    """
+    output = Path(output)
+    try:
+        ds = load(data, strict=strict)
+    except DataError as err:
+        last = _last_stamp(output)
+        if last is not None:
+            _write_stamp(output, last, err.errors)
+        return err.problems
+    atomic_write(output, with_reload(to_html(ds.to_networkx(), title=title), output, stamp))
+    _write_stamp(output, stamp, [])
+    return ds.warnings
+
+
+def _last_stamp(output: Path) -> str | None:
+    try:
+        text = stamp_path(output).read_text("utf-8")
+        return json.loads(text[len("geographWatch("):-3])["stamp"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def watch(data: str | Path, output: str | Path, *, title: str | None = None, strict: bool = False,
+          interval: float = 0.25, settle: float = 0.2, echo: Callable[[str], None] = print,
+          stop: threading.Event | None = None, max_builds: int | None = None) -> int:
+    """Build now, then rebuild each time the data changes, until stopped.
+
+    Parameters
+    ----------
+    data, output : str or Path
+        The dataset (folder or ``.xlsx``) and the HTML file to write.
+    interval : float
+        Seconds between two looks at the files.
+    settle : float
+        The files must stay unchanged this long before a rebuild (debounce).
+    echo : callable
+        Receives each message (problems, "rebuilt ...").
+    stop : threading.Event, optional
+        Set it to end the loop (Ctrl-C ends it too, from the command line).
+    max_builds : int, optional
+        End after this many builds (for tests).
+
+    Returns
+    -------
+    int
+        The number of builds attempted.
+    """
+    stop = stop or threading.Event()
+    builds = 0
+    seen = None
+    while not stop.is_set():
+        now = snapshot(data)
+        if now != seen:
+            # wait for the writes to settle: an editor may save in several steps
+            while not stop.wait(settle):
+                later = snapshot(data)
+                if later == now:
+                    break
+                now = later
+            if stop.is_set():
+                break
+            seen = now
+            builds += 1
+            stamp = f"{builds}-{time.time_ns()}"
+            problems = build_once(data, output, stamp, title=title, strict=strict)
+            errors = [p for p in problems if p.severity == "error" or strict]
+            for p in problems:
+                echo(str(p))
+            if errors:
+                echo(f"{len(errors)} error{'s' if len(errors) != 1 else ''}: kept the last good {output}")
+            else:
+                echo(f"rebuilt {output} ({time.strftime('%H:%M:%S')})")
+            if max_builds is not None and builds >= max_builds:
+                break
+        stop.wait(interval)
+    return builds

@@ -1,0 +1,193 @@
+"""Reading files as spreadsheet programs and editors really write them."""
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import graph
+from graph.read import escape_formula, read_table, read_workbook, unescape_formula
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROWS = [
+    ["id", "name", "note"],
+    ["PRK", "North Korea", 'says "no", then\nleaves'],
+    ["KOR", "Société, Seoul", "한국; ok"],
+]
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
+DELIMITERS = [",", ";", "\t"]
+NEWLINES = ["\n", "\r\n", "\r"]
+
+
+def _csv(rows, delimiter, newline):
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator=newline).writerows(rows)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("delimiter", DELIMITERS, ids=["comma", "semicolon", "tab"])
+@pytest.mark.parametrize("newline", NEWLINES, ids=["LF", "CRLF", "CR"])
+def test_every_encoding_delimiter_and_line_end_reads_the_same(tmp_path, encoding, delimiter, newline):
+    rows = ROWS if encoding != "cp1252" else [[c.replace("한국", "Korea") for c in r] for r in ROWS]
+    path = tmp_path / "t.csv"
+    path.write_bytes(_csv(rows, delimiter, newline).encode(encoding))
+    table, problems = read_table(path)
+    assert table.header == rows[0]
+    got = [[r.values[k] for k in table.keys] for r in table.rows]
+    assert got == rows[1:]  # a line break inside a quoted cell is kept as written
+    assert [r.line for r in table.rows] == [2, 4]  # the quoted line break is a physical line
+    assert [p.code for p in problems] == (["not-utf8"] if encoding == "cp1252" else [])
+
+
+def test_cp1252_warning_points_at_the_first_odd_byte(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes("id,name\r\nA,plain\r\nB,Caf\xe9 Noir\r\n".encode("latin-1"))
+    table, problems = read_table(path, "t.csv")
+    assert table.rows[1].values["name"] == "Café Noir"
+    assert [(p.line, p.code, p.severity) for p in problems] == [(3, "not-utf8", "warning")]
+    assert '"Café"' in problems[0].message
+
+
+def test_bytes_unassigned_in_cp1252_fall_back_to_latin1(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,name\nA,\x81\xe9\n")
+    table, problems = read_table(path)
+    assert table.rows[0].values["name"] == "\x81é"
+    assert "Latin-1" in problems[0].message
+
+
+def test_delimiter_is_read_from_the_header_not_the_cells(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,"a;b;c",note\nX,1,"one; two; three"\n', "utf-8")
+    table, _ = read_table(path)
+    assert table.header == ["id", "a;b;c", "note"]
+    assert table.rows[0].values["note"] == "one; two; three"
+
+
+def test_excel_sep_line_names_the_delimiter_and_counts_as_a_line(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("sep=|\nid|name\nA|B\n", "utf-8")
+    table, problems = read_table(path)
+    assert (table.header, table.rows[0].line, problems) == (["id", "name"], 3, [])
+
+
+def test_leading_blank_lines_before_the_header(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("\n\nid;name\nA;B\n", "utf-8")
+    table, _ = read_table(path)
+    assert table.header == ["id", "name"] and table.rows[0].line == 4
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+33 1 23", "-x", "@SUM(A1)", "'=x", "''@y", "'quoted", "-1", "-9.2",
+                                  "plain", "=", "'"])
+def test_formula_escape_round_trips(text):
+    assert unescape_formula(escape_formula(text)) == text
+
+
+def test_formula_escape_leaves_numbers_and_neutralises_the_rest():
+    assert [escape_formula(t) for t in ["-1", "+1", "-9.2", "1e3", "-", "-1+2", "=A1", "@x"]] == \
+        ["-1", "+1", "-9.2", "1e3", "'-", "'-1+2", "'=A1", "'@x"]
+
+
+def _workbook(path, sheets):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return wb
+
+
+def _sheets_from(folder):
+    out = {}
+    for name in ("actors", "relations", "sources"):
+        table, _ = read_table(folder / f"{name}.csv")
+        out[name.capitalize() if name == "actors" else name] = [table.header] + [
+            [r.values[k] for k in table.keys] for r in table.rows]
+    return out
+
+
+def test_workbook_loads_like_the_csv_files(tmp_path):
+    book = tmp_path / "book.xlsx"
+    _workbook(book, _sheets_from(Path("data")))
+    G, H = graph.load(book).to_networkx(), graph.load("data").to_networkx()
+    assert sorted(G.edges(keys=True, data=True)) == sorted(H.edges(keys=True, data=True))
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert graph.load(book).name == "book"
+
+
+def test_workbook_problems_name_the_sheet_row_and_column(tmp_path):
+    sheets = _sheets_from(FIXTURES / "broken" / "unknown-actor")
+    book = tmp_path / "book.xlsx"
+    _workbook(book, sheets)
+    errors = [p for p in graph.check(book) if p.severity == "error"]
+    assert [(p.file, p.line, p.column, p.code) for p in errors] == \
+        [(f"{book}[relations]", 3, 2, "unknown-actor")]
+
+
+def test_workbook_typed_cells_become_the_text_a_csv_would_hold(tmp_path):
+    book = tmp_path / "book.xlsx"
+    wb = _workbook(book, {"actors": [["id", "name"], ["PRK", "North Korea"], ["KOR", "South Korea"]],
+                          "relations": [["source", "target", "relation", "status", "start", "end", "sign",
+                                         "intensity", "directed", "quote"],
+                                        ["PRK", "KOR", "attack", "fact", dt.datetime(2020, 6, 16),
+                                         dt.datetime(2020, 6, 1), -1, -9.2, True, "q"]]})
+    wb["relations"]["F2"].number_format = "mmm-yy"  # Excel's display of a typed "2020-06"
+    wb.save(book)
+    r = graph.load(book).records("relations")[0]
+    assert (r["start"], r["end"], r["sign"], r["intensity"], r["directed"]) == \
+        ("2020-06-16", "2020-06", -1, -9.2, True)
+
+
+def test_workbook_without_a_required_sheet(tmp_path):
+    book = tmp_path / "book.xlsx"
+    _workbook(book, {"Actors": [["id", "name"], ["PRK", "North Korea"]]})
+    tables, problems = read_workbook(book, "book.xlsx")
+    assert tables["relations"] is None and "sources" not in tables
+    assert [(p.file, p.code) for p in problems] == [("book.xlsx[relations]", "missing-sheet")]
+
+
+def test_corrupt_workbook_is_a_problem_not_a_traceback(tmp_path):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"PK\x03\x04 not really a zip")
+    assert [p.code for p in graph.check(book)] == ["bad-workbook"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300), which=st.sampled_from(["actors.csv", "relations.csv", "sources.csv"]))
+def test_arbitrary_bytes_in_any_file_give_problems_not_tracebacks(tmp_path, data, which):
+    folder = tmp_path / "d"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(FIXTURES / "odd-valid", folder)
+    (folder / which).write_bytes(data)
+    problems = graph.check(folder)
+    assert all(isinstance(p, graph.Problem) for p in problems)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cell=st.text(max_size=40), column=st.integers(0, 13), bom=st.booleans())
+def test_arbitrary_text_in_any_cell_gives_problems_not_tracebacks(tmp_path, cell, column, bom):
+    folder = tmp_path / "d"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(FIXTURES / "broken" / "unknown-actor", folder)
+    rel = folder / "relations.csv"
+    lines = rel.read_text("utf-8").splitlines()
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO("\n".join(lines))))
+    rows[1][column] = cell
+    rel.write_bytes(("\ufeff" if bom else "").encode() + _csv(rows, ",", "\n").encode("utf-8", "surrogatepass"))
+    problems = graph.check(folder)
+    assert all(isinstance(p, graph.Problem) for p in problems)

@@ -1,0 +1,143 @@
+"""The watch loop: rebuild on save, keep the last good page, reload the open page."""
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.watch import build_once, stamp_path, watch, with_reload
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LIMIT = 20  # seconds: bounded waits, the loop normally answers in well under one
+
+
+def _wait_for(condition, limit=LIMIT):
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture
+def watching(tmp_path):
+    """A dataset, and the loop watching it in a thread; yields (data, out, messages)."""
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "out" / "graph.html"
+    messages = []
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(data, out),
+                              kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop))
+    thread.start()
+    try:
+        yield data, out, messages
+    finally:
+        stop.set()
+        thread.join(LIMIT)
+        assert not thread.is_alive()
+
+
+def _rebuilt(messages, n):
+    return lambda: sum(m.startswith("rebuilt") for m in messages) >= n
+
+
+def test_rebuilds_on_save_and_keeps_the_last_good_page(watching):
+    data, out, messages = watching
+    assert _wait_for(_rebuilt(messages, 1))
+    assert "North Korea" in out.read_text("utf-8")
+    rel = data / "relations.csv"
+    good = rel.read_text("utf-8-sig")
+
+    rel.write_text(good.replace("RUS", "RUSS", 1), "utf-8")  # break it
+    assert _wait_for(lambda: any("unknown-actor" in m for m in messages))
+    assert any(m.startswith("1 error: kept the last good") for m in messages)
+    page = out.read_text("utf-8")
+    assert "RUSS" not in page
+    assert "unknown-actor" in stamp_path(out).read_text("utf-8")  # the open page shows the problems
+
+    actors = data / "actors.csv"
+    actors.write_text(actors.read_text("utf-8-sig").replace("North Korea", "DPRK renamed"), "utf-8")
+    rel.write_text(good, "utf-8")  # fix it
+    assert _wait_for(_rebuilt(messages, 2))
+    assert "DPRK renamed" in out.read_text("utf-8")
+
+
+def test_a_burst_of_writes_is_one_rebuild(tmp_path):
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "graph.html"
+    messages, stop = [], threading.Event()
+    thread = threading.Thread(target=watch, args=(data, out),
+                              kwargs=dict(interval=0.02, settle=0.3, echo=messages.append, stop=stop))
+    thread.start()
+    try:
+        assert _wait_for(_rebuilt(messages, 1))
+        note = data / "sources.csv"
+        text = note.read_text("utf-8-sig")
+        for i in range(5):  # quicker than the settle time: an editor saving in steps
+            note.write_text(text + "\n" * (i + 1), "utf-8")
+            time.sleep(0.03)
+        assert _wait_for(_rebuilt(messages, 2))
+        time.sleep(0.5)  # long enough for a spurious third build to show
+        assert sum(m.startswith("rebuilt") for m in messages) == 2
+    finally:
+        stop.set()
+        thread.join(LIMIT)
+
+
+def test_max_builds_ends_the_loop(tmp_path):
+    out = tmp_path / "g.html"
+    assert watch(FIXTURES / "odd-valid", out, echo=lambda m: None, max_builds=1) == 1
+    assert out.exists()
+
+
+def test_broken_data_at_start_writes_nothing(tmp_path):
+    out = tmp_path / "g.html"
+    problems = build_once(FIXTURES / "broken" / "unknown-actor", out, "1")
+    assert [p.code for p in problems if p.severity == "error"] == ["unknown-actor"]
+    assert not out.exists() and not stamp_path(out).exists()
+
+
+def test_build_output_has_no_reload_script(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    out = tmp_path / "g.html"
+    assert CliRunner().invoke(cli, ["build", str(FIXTURES / "odd-valid"), "-o", str(out)]).exit_code == 0
+    assert "geographWatch" not in out.read_text("utf-8")
+    build_once(FIXTURES / "odd-valid", out, "1")
+    assert "geographWatch" in out.read_text("utf-8")
+
+
+def test_reload_script_goes_before_the_last_body_end():
+    page = with_reload('<body><script type="application/json">"</body>"</script></body>', "g.html", "s")
+    assert page.index("geographWatch") > page.index('"</body>"')
+
+
+def test_open_page_reloads_when_the_data_is_rebuilt(tmp_path, browser):
+    out = tmp_path / "g.html"
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    assert [p for p in build_once(data, out, "1") if p.severity == "error"] == []
+    page = browser.new_page()
+    try:
+        page.goto(out.as_uri())
+        page.evaluate("window.__marker = 1")
+        build_once(data, out, "1")  # same stamp: no reload
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__marker") == 1
+        rel = data / "relations.csv"
+        rel.write_text(rel.read_text("utf-8-sig").replace("RUS", "RUSS", 1), "utf-8")
+        build_once(data, out, "1")  # broken: the page stays and shows the problems
+        page.wait_for_selector("pre[role=alert]", timeout=LIMIT * 1000)
+        assert "unknown-actor" in page.inner_text("pre[role=alert]")
+        assert page.evaluate("window.__marker") == 1
+        rel.write_text(rel.read_text("utf-8").replace("RUSS", "RUS", 1), "utf-8")
+        build_once(data, out, "2")
+        page.wait_for_function("window.__marker === undefined", timeout=LIMIT * 1000)
+    finally:
+        page.close()
