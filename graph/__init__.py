@@ -12,7 +12,13 @@ and one offline interactive HTML view.
 from .balance import balance_report, blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
-    actors_frame, adversaries, centrality, connection, friends, relations_frame, stats_report,
+    actors_frame,
+    adversaries,
+    centrality,
+    connection,
+    friends,
+    relations_frame,
+    stats_report,
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
 from .problems import DataError, Problem

@@ -14,7 +14,13 @@ import pandas as pd
 
 from .problems import ERROR, WARNING, DataError, Problem
 from .read import TABLE_FILES, read_table, read_workbook
-from .validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Tables, validate_tables
+from .validate import (
+    ACTOR_COLUMNS,
+    RELATION_COLUMNS,
+    SOURCE_COLUMNS,
+    Tables,
+    validate_tables,
+)
 
 __all__ = ["Dataset", "load", "check"]
 

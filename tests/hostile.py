@@ -23,7 +23,7 @@ HOSTILE: tuple[str, ...] = (
     f"<a href=\"javascript:{_SET}\">click</a>",
     f"javascript:{_SET}",
     f"<details open ontoggle=\"{_SET}\">",
-    f"<style>@import 'http://evil.example/x.css';</style>",
+    "<style>@import 'http://evil.example/x.css';</style>",
     "<!-- unterminated comment",
     "]]></script><!--<script>",
     "{{7*7}}${7*7}<%= 7*7 %>",

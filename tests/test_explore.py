@@ -50,8 +50,17 @@ import json
 import pandas as pd
 import pytest
 
-from graph.explore import (ACTOR_COLUMNS, RELATION_COLUMNS, actors_frame, adversaries,
-                           centrality, connection, friends, relations_frame, stats_report)
+from graph.explore import (
+    ACTOR_COLUMNS,
+    RELATION_COLUMNS,
+    actors_frame,
+    adversaries,
+    centrality,
+    connection,
+    friends,
+    relations_frame,
+    stats_report,
+)
 
 
 def test_relations_frame_columns_rows_and_dates():
