@@ -43,6 +43,8 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 _TRUE = {"true", "yes", "y", "1", "t"}
 _FALSE = {"false", "no", "n", "0", "f"}
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+#: What a cell checker returns for a cell it reported; distinct from any value (0 included).
+BAD = object()
 _SIGN_WORDS = {"+": 1, "-": -1, "positive": 1, "negative": -1, "neutral": 0}
 
 
@@ -157,14 +159,14 @@ def _number(checker: _Checker, row: Row, key: str, lo: float, hi: float, integer
         else:
             kind = "-1, 0 or 1" if integer else f"a number from {lo:g} to {hi:g}"
             checker.add(row, key, "bad-number", f'{key} "{raw}" is not a number; write {kind}')
-        return False
+        return BAD
     if integer and value != int(value):
         checker.add(row, key, "out-of-range", f'{key} "{raw}" must be -1, 0 or 1')
-        return False
+        return BAD
     if not lo <= value <= hi:
         kind = "-1, 0 or 1" if integer else f"from {lo:g} to {hi:g}"
         checker.add(row, key, "out-of-range", f'{key} {raw} is out of range; it must be {kind}')
-        return False
+        return BAD
     return int(value) if integer else value
 
 
@@ -191,7 +193,7 @@ def _date(checker: _Checker, row: Row, key: str):
         else:
             checker.add(row, key, "bad-date",
                         f"{key}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-06-16)")
-        return False
+        return BAD
 
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -269,7 +271,7 @@ def _vocabulary(tables: dict, checker: _Checker, out: Tables) -> dict[str, dict]
             checker.add(row, "sign", "missing-value", "sign is empty; write -1, 0 or 1")
         if intensity is None:
             checker.add(row, "intensity", "missing-value", "intensity is empty; write a number from -10 to 10")
-        if any(x is None or x is False for x in (sign, intensity)):  # 0 is a value
+        if any(x is None or x is BAD for x in (sign, intensity)):
             continue
         quad = _number(checker, row, "quad_class", 1, 4, False) if "quad_class" in row.values else None
         record = {
@@ -434,7 +436,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                             f'directed "{row.values["directed"]}" is not true or false')
                 ok, directed = False, True
             start, end = _date(checker, row, "start"), _date(checker, row, "end")
-            if start and end and end.last < start.first:
+            if start not in (None, BAD) and end not in (None, BAD) and end.last < start.first:
                 checker.add(row, "end", "reversed-dates",
                             f"end {end.text} is before start {start.text}; swap them or fix the date")
                 ok = False
@@ -444,7 +446,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                             f'source_id "{source_id}" is not an id in sources.csv'
                             + (_suggest(source_id, sources) or "; add the source to sources.csv"))
                 ok = False
-            if not ok or any(x is False for x in (sign, intensity, start, end)):  # 0 is a value
+            if not ok or BAD in (sign, intensity, start, end):
                 continue
             kind = vocab[relation]
             if sign is None:
