@@ -12,11 +12,12 @@ HTML (see ``view.js``).
 """
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
 from typing import Any
 
-from graph.dates import DateError, interval, parse_date
+from graph.dates import DateError, parse_date
 
 __all__ = [
     "view_payload",
@@ -27,6 +28,9 @@ __all__ = [
     "NODE_PALETTE",
     "TYPE_SHAPES",
     "edge_width",
+    "aggregate_threshold",
+    "AGGREGATE_PAIR_OVER",
+    "AGGREGATE_GRAPH_OVER",
 ]
 
 PAYLOAD_VERSION = 1
@@ -67,6 +71,18 @@ WIDTH_PER_INTENSITY = 0.45  # |intensity| 10 -> width 5.5
 ROUNDNESS_STEP = 0.3
 ROUNDNESS_MAX_SPREAD = 1.2
 
+# Aggregation: relations between one pair of actors drawn as one edge with a
+# count. A small hand-made graph keeps every relation visible as its own curve
+# up to this many per pair (the shipped article has 9 between PRK and KOR) ...
+AGGREGATE_PAIR_OVER = 12
+# ... while above this many relations in all, every pair with two or more is
+# one edge: a curve per relation no longer reads, and costs drawing time.
+AGGREGATE_GRAPH_OVER = 500
+# Past this many actors or drawn edges the page lays the graph out itself and
+# draws straight lines (see view.js); ``edge["smooth"]`` is then ``None``.
+LARGE_NODES = 150
+LARGE_DRAWN = 1500
+
 # Above this many months the time slider steps by year instead of by month.
 MAX_MONTH_POSITIONS = 600
 
@@ -75,6 +91,9 @@ _EDGE_FIELDS = (
     "id", "source", "target", "relation", "sign", "intensity", "directed", "status",
     "start", "end", "source_id", "said_by", "quote", "note",
 )
+_NODE_KNOWN = frozenset(_NODE_FIELDS)
+_EDGE_KNOWN = frozenset(_EDGE_FIELDS)
+_NO_SMOOTH = {"enabled": False}
 
 
 def _clean(value: Any) -> Any:
@@ -103,6 +122,8 @@ def _clean(value: Any) -> Any:
 
 def _text(value: Any) -> str | None:
     """A text attribute: ``None`` for missing or blank, else a string."""
+    if type(value) is str:  # the common case, kept cheap
+        return value if value and not value.isspace() else None
     value = _clean(value)
     if value is None:
         return None
@@ -122,6 +143,8 @@ def _aliases(value: Any) -> list[str]:
 
 
 def _number(value: Any, default: float) -> float:
+    if type(value) is float:
+        return value if math.isfinite(value) else default
     value = _clean(value)
     if isinstance(value, bool) or value is None:
         return default
@@ -133,6 +156,8 @@ def _number(value: Any, default: float) -> float:
 
 
 def _flag(value: Any, default: bool) -> bool:
+    if type(value) is bool:
+        return value
     value = _clean(value)
     if value is None:
         return default
@@ -141,8 +166,10 @@ def _flag(value: Any, default: bool) -> bool:
     return bool(value)
 
 
-def _extras(attrs: dict, known: tuple[str, ...]) -> dict[str, Any]:
+def _extras(attrs: dict, known: frozenset) -> dict[str, Any]:
     """Attributes beyond the contract (extra CSV columns), cleaned, in stable order."""
+    if attrs.keys() <= known:
+        return {}
     return {str(k): _clean(v) for k, v in attrs.items() if k not in known}
 
 
@@ -174,9 +201,105 @@ def _smooth(index: int, count: int, forward: bool) -> dict:
     return {"enabled": True, "type": kind, "roundness": round(abs(offset), 4)}
 
 
-def _sort_key(text: str) -> tuple:
-    date = parse_date(text)
-    return (date.first, date.last, text)
+def aggregate_threshold(relations: int) -> int:
+    """Fewest relations between one pair of actors that are drawn as one edge.
+
+    Parameters
+    ----------
+    relations : int
+        Number of relations in the whole graph.
+
+    Examples
+    --------
+    >>> aggregate_threshold(25), aggregate_threshold(20_000)
+    (13, 2)
+    """
+    return 2 if relations > AGGREGATE_GRAPH_OVER else AGGREGATE_PAIR_OVER + 1
+
+
+def _edges(G, ids: dict, relation_types: dict) -> tuple[list[dict], dict, dict]:
+    """Edge dicts (without curvature), member indexes per unordered pair, parsed dates.
+
+    One pass, O(1) work per relation: dates repeat, so each (start, end) is
+    parsed once.
+    """
+    raw = G.edges(keys=True, data=True) if G.is_multigraph() else (
+        (u, v, None, d) for u, v, d in G.edges(data=True))
+    edges: list[dict] = []
+    pairs: dict[tuple, list[int]] = {}
+    spans: dict[tuple, tuple] = {}
+    parsed: dict[str, Any] = {}
+    seen_ids: set[str] = set()
+    for u, v, key, attrs in raw:
+        get = attrs.get
+        src, dst = ids[u], ids[v]
+        edge_id = _text(get("id")) or (_text(key) if key is not None else None) \
+            or f"{src}->{dst}"
+        if edge_id in seen_ids:  # only for hand-made graphs without ids
+            base, n = edge_id, 1
+            while edge_id in seen_ids:
+                n += 1
+                edge_id = f"{base}#{n}"
+        seen_ids.add(edge_id)
+        relation = _text(get("relation")) or "relation"
+        rtype = relation_types.get(relation) or {}
+        intensity = _number(get("intensity"), None)
+        if intensity is None:
+            intensity = _number(rtype.get("intensity"), 0.0)
+        sign_value = _number(get("sign"), None)
+        if sign_value is None:
+            fallback = math.copysign(1.0, intensity) if intensity else 0.0
+            sign_value = _number(rtype.get("sign"), fallback)
+        sign = (sign_value > 0) - (sign_value < 0)
+        status = _text(get("status")) or "fact"
+        start, end = _text(get("start")), _text(get("end"))
+        span = spans.get((start, end))
+        if span is None:
+            try:
+                first = _parsed(start, parsed).first if start else None
+                last = _parsed(end, parsed).last if end else None
+            except DateError as err:
+                raise ValueError(f"relation {edge_id!r}: {err}") from err
+            span = spans[(start, end)] = (first.isoformat() if first else None,
+                                          last.isoformat() if last else None)
+        directed = _flag(get("directed"), True)
+        pair = (src, dst) if src <= dst else (dst, src)
+        members = pairs.get(pair)
+        if members is None:
+            members = pairs[pair] = []
+        members.append(len(edges))
+        edges.append({
+            "id": edge_id,
+            "from": src,
+            "to": dst,
+            "relation": relation,
+            "sign": sign,
+            "intensity": intensity,
+            "directed": directed,
+            "status": status,
+            "start": start,
+            "end": end,
+            "first": span[0],
+            "last": span[1],
+            "said_by": _text(get("said_by")),
+            "quote": _text(get("quote")),
+            "note": _text(get("note")),
+            "source_id": _text(get("source_id")),
+            "extra": _extras(attrs, _EDGE_KNOWN),
+            # drawing hints
+            "color": SIGN_COLOURS[sign],
+            "dashes": STATUS_DASHES.get(status, False),
+            "arrows": "to" if directed else "",
+            "width": edge_width(intensity),
+        })
+    return edges, pairs, parsed
+
+
+def _parsed(text: str, cache: dict):
+    date = cache.get(text)
+    if date is None:
+        date = cache[text] = parse_date(text)
+    return date
 
 
 def _timeline(first, last) -> list[str]:
@@ -196,7 +319,7 @@ def _timeline(first, last) -> list[str]:
     return [f"{y:04d}" for y in range(first.year, last.year + 1)]
 
 
-def view_payload(G, *, title: str | None = None) -> dict:
+def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -> dict:
     """Turn a geograph graph into the plain data drawn by the HTML view.
 
     Parameters
@@ -207,13 +330,20 @@ def view_payload(G, *, title: str | None = None) -> dict:
     title : str, optional
         Page title; defaults to ``G.graph["title"]``, then ``G.graph["name"]``,
         then ``"geograph"``.
+    aggregate : int, optional
+        Draw the relations between one pair of actors as one edge with a count
+        when the pair has at least this many (``0``: never). By default
+        :func:`aggregate_threshold` of the graph's size: 13 in graphs of up to
+        500 relations, else 2. Every relation stays in ``edges``; an
+        aggregated one names its entry of ``bundles`` in ``edge["bundle"]``.
 
     Returns
     -------
     dict
-        Keys ``version``, ``title``, ``name``, ``nodes``, ``edges``, ``sources``,
-        ``relation_types``, ``legend``, ``date_range``, ``dates``, ``timeline`` and
-        ``counts``. Only JSON-able plain Python values.
+        Keys ``version``, ``title``, ``name``, ``nodes``, ``edges``, ``bundles``,
+        ``sources``, ``relation_types``, ``legend``, ``date_range``, ``dates``,
+        ``timeline``, ``styles``, ``large`` (the page lays the graph out itself
+        and draws straight lines) and ``counts``. Only JSON-able plain Python values.
 
     Raises
     ------
@@ -233,7 +363,24 @@ def view_payload(G, *, title: str | None = None) -> dict:
     ('demo', 2, '#d7301f', [10, 6])
     >>> p["date_range"], p["timeline"]
     ({'min': '2020-06-01', 'max': '2020-06-30'}, ['2020-06'])
+    >>> _ = G.add_edge("KOR", "PRK", key="r2", id="r2", relation="appeal", status="fact")
+    >>> b = view_payload(G, aggregate=2)["bundles"][0]
+    >>> b["from"], b["to"], b["relations"], b["count"]
+    ('KOR', 'PRK', ['r1', 'r2'], 2)
     """
+    # The cyclic garbage collector is paused while the payload is built: it would
+    # rescan the growing lists of new dicts again and again (a fifth of the time
+    # at 20k relations). Nothing built here forms a cycle.
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _view_payload(G, title, aggregate)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _view_payload(G, title, aggregate) -> dict:
     graph_attrs = G.graph
     relation_types = graph_attrs.get("relation_types") or {}
     sources = _clean(graph_attrs.get("sources") or {})
@@ -265,82 +412,47 @@ def view_payload(G, *, title: str | None = None) -> dict:
             "colour_key": f"group:{group}" if group is not None else f"type:{kind}",
             "shape": TYPE_SHAPES.get(kind, DEFAULT_SHAPE),
             "degree": 0,
-            "extra": _extras(attrs, _NODE_FIELDS),
+            "extra": _extras(attrs, _NODE_KNOWN),
         })
 
-    # Edges: first pass cleans and counts per unordered pair (for curvature).
-    raw = G.edges(keys=True, data=True) if G.is_multigraph() else (
-        (u, v, None, d) for u, v, d in G.edges(data=True))
-    edges: list[dict] = []
-    pair_count: dict[tuple, int] = defaultdict(int)
-    seen_ids: set[str] = set()
-    index_of = {n["id"]: i for i, n in enumerate(nodes)}
-    for u, v, key, attrs in raw:
-        src, dst = ids[u], ids[v]
-        edge_id = _text(attrs.get("id")) or (_text(key) if key is not None else None) \
-            or f"{src}->{dst}"
-        base, n = edge_id, 1
-        while edge_id in seen_ids:  # only for hand-made graphs without ids
-            n += 1
-            edge_id = f"{base}#{n}"
-        seen_ids.add(edge_id)
-        relation = _text(attrs.get("relation")) or "relation"
-        rtype = relation_types.get(relation) or {}
-        intensity = _number(attrs.get("intensity"), _number(rtype.get("intensity"), 0.0))
-        sign_value = _number(attrs.get("sign"), _number(rtype.get("sign"), math.copysign(
-            1.0, intensity) if intensity else 0.0))
-        sign = (sign_value > 0) - (sign_value < 0)
-        status = _text(attrs.get("status")) or "fact"
-        start, end = _text(attrs.get("start")), _text(attrs.get("end"))
-        try:
-            first, last = interval(start, end)
-        except DateError as err:
-            raise ValueError(f"relation {edge_id!r}: {err}") from err
-        directed = _flag(attrs.get("directed"), True)
-        pair = (src, dst) if src <= dst else (dst, src)
-        edge = {
-            "id": edge_id,
-            "from": src,
-            "to": dst,
-            "relation": relation,
-            "sign": sign,
-            "intensity": intensity,
-            "directed": directed,
-            "status": status,
-            "start": start,
-            "end": end,
-            "first": first.isoformat() if first else None,
-            "last": last.isoformat() if last else None,
-            "said_by": _text(attrs.get("said_by")),
-            "quote": _text(attrs.get("quote")),
-            "note": _text(attrs.get("note")),
-            "source_id": _text(attrs.get("source_id")),
-            "extra": _extras(attrs, _EDGE_FIELDS),
-            # drawing hints
-            "color": SIGN_COLOURS[sign],
-            "dashes": STATUS_DASHES.get(status, False),
-            "arrows": "to" if directed else "",
-            "width": edge_width(intensity),
-            "_pair": pair,
-            "_index": pair_count[pair],
-        }
-        pair_count[pair] += 1
-        edges.append(edge)
-        nodes[index_of[src]]["degree"] += 1
-        if dst != src:
-            nodes[index_of[dst]]["degree"] += 1
-
-    # Second pass: curvature now that each pair's count is known.
-    loops: dict[str, int] = defaultdict(int)
+    # Edges: one pass cleans and counts per unordered pair.
+    edges, pair_members, parsed_dates = _edges(G, ids, relation_types)
+    degree: dict[str, int] = defaultdict(int)
     for edge in edges:
-        pair, index = edge.pop("_pair"), edge.pop("_index")
-        if edge["from"] == edge["to"]:
-            i = loops[edge["from"]]
-            loops[edge["from"]] += 1
-            edge["smooth"] = {"enabled": False}
-            edge["self_reference"] = {"size": 18 + 8 * i, "angle": round(0.785 + 0.9 * i, 3)}
-        else:
-            edge["smooth"] = _smooth(index, pair_count[pair], edge["from"] == pair[0])
+        degree[edge["from"]] += 1
+        if edge["to"] != edge["from"]:
+            degree[edge["to"]] += 1
+    for node in nodes:
+        node["degree"] = degree.get(node["id"], 0)
+
+    # Pairs with many relations are drawn as one edge carrying a count.
+    threshold = aggregate_threshold(len(edges)) if aggregate is None else int(aggregate)
+    bundled = sum(len(m) for m in pair_members.values() if threshold and len(m) >= threshold)
+    drawn = len(edges) - bundled + sum(
+        1 for m in pair_members.values() if threshold and len(m) >= threshold)
+    # A large graph is laid out by the page and drawn with straight lines.
+    large = len(nodes) > LARGE_NODES or drawn > LARGE_DRAWN
+    bundles: list[dict] = []
+    loops: dict[str, int] = defaultdict(int)
+    for pair, members in pair_members.items():
+        count = len(members)
+        bundle = None
+        if threshold and count >= threshold:
+            bundle = len(bundles)
+            bundles.append({"id": bundle, "from": pair[0], "to": pair[1],
+                            "relations": [edges[i]["id"] for i in members], "count": count})
+        for index, i in enumerate(members):
+            edge = edges[i]
+            edge["bundle"] = bundle
+            if bundle is not None or (large and pair[0] != pair[1]):
+                edge["smooth"] = None  # not drawn alone, or drawn straight
+            elif pair[0] == pair[1]:
+                n = loops[pair[0]]
+                loops[pair[0]] += 1
+                edge["smooth"] = _NO_SMOOTH
+                edge["self_reference"] = {"size": 18 + 8 * n, "angle": round(0.785 + 0.9 * n, 3)}
+            else:
+                edge["smooth"] = _smooth(index, count, edge["from"] == pair[0])
 
     # Colours per group/type key, stable: sorted keys, groups first.
     keys = sorted({n["colour_key"] for n in nodes}, key=lambda k: (not k.startswith("group:"), k))
@@ -350,8 +462,8 @@ def view_payload(G, *, title: str | None = None) -> dict:
 
     # Time axis.
     # Each written date counts for its whole period: "2020-06" reaches 2020-06-30.
-    dates = {d for e in edges for d in (e["start"], e["end"]) if d}
-    parsed = [parse_date(d) for d in dates]
+    dates = set(parsed_dates)
+    parsed = list(parsed_dates.values())
     date_range, timeline = None, []
     if parsed:
         lo, hi = min(p.first for p in parsed), max(p.last for p in parsed)
@@ -360,8 +472,9 @@ def view_payload(G, *, title: str | None = None) -> dict:
 
     used_relations = sorted({e["relation"] for e in edges})
     used_signs = sorted({e["sign"] for e in edges})
-    used_statuses = [s for s in STATUSES if any(e["status"] == s for e in edges)]
-    used_statuses += sorted({e["status"] for e in edges} - set(STATUSES))
+    statuses = {e["status"] for e in edges}
+    used_statuses = [s for s in STATUSES if s in statuses]
+    used_statuses += sorted(statuses - set(STATUSES))
     used_types = sorted({n["type"] for n in nodes})
     legend = {
         "nodes": [
@@ -393,8 +506,14 @@ def view_payload(G, *, title: str | None = None) -> dict:
         "groups": keys,
         "legend": legend,
         "date_range": date_range,
-        "dates": sorted(dates, key=_sort_key),
+        "dates": sorted(dates, key=lambda d: (parsed_dates[d].first, parsed_dates[d].last, d)),
         "timeline": timeline,
+        "bundles": bundles,
+        # styles for aggregated edges, drawn from the relations shown at the time
+        "styles": {"sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
+                   "status_dashes": dict(STATUS_DASHES)},
+        "large": large,
         "counts": {"nodes": len(nodes), "edges": len(edges),
-                   "max_parallel": max(pair_count.values(), default=0)},
+                   "max_parallel": max(map(len, pair_members.values()), default=0),
+                   "drawn": drawn, "aggregate": threshold},
     }

@@ -44,7 +44,6 @@ _JSON_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
 def payload_json(payload: dict) -> str:
@@ -61,7 +60,11 @@ def payload_json(payload: dict) -> str:
     '</script>'
     """
     text = json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+    # str.replace scans in C: several times faster than one regex pass with a callback.
+    for char, escape in _JSON_ESCAPES.items():
+        if char in text:
+            text = text.replace(char, escape)
+    return text
 
 
 def _vis_dir() -> Path:

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from graph.payload import (
-    NODE_PALETTE, SIGN_COLOURS, STATUS_DASHES, edge_width, view_payload,
+    AGGREGATE_GRAPH_OVER, AGGREGATE_PAIR_OVER, NODE_PALETTE, SIGN_COLOURS, STATUS_DASHES,
+    aggregate_threshold, edge_width, view_payload,
 )
 from graph.view import payload_json, render_html, show, to_html
 from hostile import HOSTILE, HOSTILE_URLS
@@ -52,7 +53,8 @@ def by_id(items):
 
 def test_counts_and_ids():
     p = view_payload(small_graph())
-    assert p["counts"] == {"nodes": 3, "edges": 4, "max_parallel": 3}  # a, b, c: PRK-KOR
+    assert p["counts"] == {"nodes": 3, "edges": 4, "max_parallel": 3,  # a, b, c: PRK-KOR
+                           "drawn": 4, "aggregate": 13}
     assert [n["id"] for n in p["nodes"]] == ["PRK", "KOR", "UN"]
     assert [e["id"] for e in p["edges"]] == ["a", "b", "c", "d"]
     edges = by_id(p["edges"])
@@ -263,3 +265,65 @@ def test_show_is_a_self_contained_iframe():
     assert "<script" not in html_a  # the page is inside the attribute, escaped
     with pytest.raises(ValueError, match="CSS length"):
         show(small_graph(), height='1px" onload="alert(1)')
+
+
+# ---------------------------------------------------------------- aggregation
+
+
+def pair_graph(between: int, others: int = 0) -> nx.MultiDiGraph:
+    """``between`` relations between A and B (both directions), ``others`` single pairs."""
+    G = nx.MultiDiGraph()
+    for i in range(between):
+        s, t = ("A", "B") if i % 3 else ("B", "A")
+        G.add_edge(s, t, key=f"ab{i}", id=f"ab{i}", relation="threaten", status="fact",
+                   quote=f"quote {i}")
+    for i in range(others):
+        G.add_edge(f"x{i}", f"y{i}", key=f"o{i}", id=f"o{i}", relation="agree", status="fact")
+    return G
+
+
+def test_small_graphs_keep_parallel_edges_up_to_the_pair_limit():
+    assert AGGREGATE_PAIR_OVER == 12 and AGGREGATE_GRAPH_OVER == 500
+    p = view_payload(pair_graph(12))
+    assert p["bundles"] == [] and all(e["bundle"] is None for e in p["edges"])
+    assert p["counts"]["drawn"] == 12 and p["counts"]["aggregate"] == 13
+    G = pair_graph(13)
+    p = view_payload(G)
+    assert len(p["bundles"]) == 1
+    b = p["bundles"][0]
+    assert (b["id"], b["from"], b["to"], b["count"]) == (0, "A", "B", 13)
+    assert b["relations"] == [k for *_, k in G.edges(keys=True)]  # in the graph's order
+    assert sorted(b["relations"]) == sorted(f"ab{i}" for i in range(13))
+    assert all(e["bundle"] == 0 for e in p["edges"])
+    assert p["counts"]["drawn"] == 1
+
+
+def test_large_graphs_aggregate_every_repeated_pair():
+    G = pair_graph(3, others=AGGREGATE_GRAPH_OVER)  # 503 relations
+    p = view_payload(G)
+    assert p["counts"]["aggregate"] == aggregate_threshold(503) == 2
+    assert [sorted(b["relations"]) for b in p["bundles"]] == [["ab0", "ab1", "ab2"]]
+    edges = by_id(p["edges"])
+    assert {edges[f"ab{i}"]["bundle"] for i in range(3)} == {0}
+    assert all(edges[f"o{i}"]["bundle"] is None for i in range(AGGREGATE_GRAPH_OVER))
+    assert p["counts"]["drawn"] == AGGREGATE_GRAPH_OVER + 1
+    # just at the size limit, a pair of three is still drawn as three curves
+    assert view_payload(pair_graph(3, others=AGGREGATE_GRAPH_OVER - 3))["bundles"] == []
+
+
+def test_aggregate_argument_and_self_loops():
+    p = view_payload(small_graph(), aggregate=2)
+    (b,) = p["bundles"]  # a, b, c between PRK and KOR; d is alone
+    assert (b["from"], b["to"], b["relations"], b["count"]) == ("KOR", "PRK", ["a", "b", "c"], 3)
+    assert by_id(p["edges"])["d"]["bundle"] is None
+    assert view_payload(pair_graph(40), aggregate=0)["bundles"] == []
+    G = nx.MultiDiGraph()
+    for i in range(3):
+        G.add_edge("A", "A", key=f"l{i}")
+    (loop,) = view_payload(G, aggregate=2)["bundles"]
+    assert (loop["from"], loop["to"], loop["count"]) == ("A", "A", 3)
+    # every relation stays in the payload with its own quote, aggregated or not
+    p = view_payload(pair_graph(20))
+    assert sorted(e["quote"] for e in p["edges"]) == sorted(f"quote {i}" for i in range(20))
+    assert all(e["quote"] == f"quote {e['id'][2:]}" for e in p["edges"])
+    assert json.loads(payload_json(p)) == p

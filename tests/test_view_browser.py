@@ -511,3 +511,107 @@ def test_readme_screenshot(page, tmp_path, screenshot):
     open_view(page, load(SHIPPED).to_networkx(), tmp_path, fragment="date=2020-06&edge=R01")
     assert "the North’s destruction of the liaison office" in page.locator("body").inner_text()
     screenshot(page, "readme")
+
+
+# ---------------------------------------------------------------- a larger graph
+
+
+@pytest.fixture(scope="module")
+def larger_graph(tmp_path_factory):
+    """300 actors, 3,000 relations with quotes, a few busy pairs (synthetic, seeded)."""
+    from benchmarks.synthetic import make_dataset
+
+    from graph import load
+
+    return load(make_dataset(tmp_path_factory.mktemp("larger"), 300, 3000)).to_networkx()
+
+
+def pair_members(G) -> dict[frozenset, set[str]]:
+    out: dict[frozenset, set[str]] = {}
+    for u, v, k in G.edges(keys=True):
+        out.setdefault(frozenset((u, v)), set()).add(k)
+    return out
+
+
+def test_larger_graph_aggregates_pairs_and_lists_them(page, tmp_path, larger_graph, screenshot):
+    G = larger_graph
+    open_view(page, G, tmp_path, name="larger")
+    members = pair_members(G)
+    busy = {p: ids for p, ids in members.items() if len(ids) > 1}
+    assert busy and max(map(len, busy.values())) > 3
+    # one drawn edge per pair; physics off, layout done in the page
+    assert page.evaluate("window.geograph.edges.length") == len(members)
+    assert page.evaluate("window.geograph.network.physics.physicsEnabled") is False
+    assert page.evaluate("window.geograph.layout.steps") > 0
+    bundles = page.evaluate("window.geograph.bundles.map(b => [b.from, b.to, b.relations, b.visId])")
+    assert {frozenset((a, b)): set(r) for a, b, r, _ in bundles} == busy
+    counts = page.evaluate("window.geograph.pairCounts()")
+    labels = page.evaluate("Object.fromEntries(window.geograph.edges.get({filter: e => e.id.startsWith("
+                           "'geograph:pair:')}).map(e => [e.id, e.label]))")
+    assert {v: int(labels[v]) for *_, v in bundles} == {v: len(r) for _, _, r, v in bundles} == counts
+    # click a busy pair's line where nothing else is drawn on top of it
+    candidates = page.evaluate("window.geograph.bundles.filter(b => b.from !== b.to && b.count <= 200)"
+                               ".sort((a, b) => b.count - a.count).slice(0, 15).map(b => b.visId)")
+    target = None
+    for vid in candidates:
+        page.evaluate("""vid => { const net = window.geograph.network, e = net.body.edges[vid];
+            net.moveTo({position: e.edgeType.getPoint(0.5), scale: 2, animation: false}); }""", vid)
+        page.wait_for_timeout(100)
+        target = page.evaluate("""vid => {
+            const g = window.geograph, net = g.network, b = g.bundles.find(x => x.visId === vid);
+            const r = document.querySelector("#gg-network canvas").getBoundingClientRect();
+            const p = net.canvasToDOM(net.body.edges[vid].edgeType.getPoint(0.5));
+            if (net.getEdgeAt(p) !== vid || net.getNodeAt(p) !== undefined) return null;
+            return {x: r.left + p.x, y: r.top + p.y, from: b.from, to: b.to, count: b.count};
+        }""", vid)
+        if target:
+            break
+    assert target is not None
+    page.mouse.click(target["x"], target["y"])
+    panel = page.locator("#gg-panel")
+    panel.locator("h2").wait_for()
+    ids = members[frozenset((target["from"], target["to"]))]
+    assert panel.locator("ul.gg-relations > li").count() == len(ids) == target["count"]
+    quotes = panel.locator("ul.gg-relations blockquote").all_inner_texts()
+    assert sorted(quotes) == sorted(G.edges[(*_ends(G, k), k)]["quote"] for k in ids)
+    assert "pair=" in page.evaluate("location.hash")
+    screenshot(page, "larger-pair-panel")
+    # a relation in the list opens that relation, drawn by its pair's line
+    panel.locator("ul.gg-relations button").first.click()
+    rid = page.evaluate("window.geograph.state.edge")
+    assert rid in ids
+    assert page.evaluate("window.geograph.network.getSelectedEdges()") == [
+        page.evaluate("id => window.geograph.drawnEdgeId(id)", rid)]
+
+
+def test_larger_graph_counts_follow_date_and_filters(page, tmp_path, larger_graph):
+    G = larger_graph
+    open_view(page, G, tmp_path, name="larger")
+    bundles = page.evaluate("window.geograph.bundles.map(b => [b.visId, b.relations])")
+
+    def check(keep):
+        counts = page.evaluate("window.geograph.pairCounts()")
+        drawn_now = page.evaluate(
+            "Object.fromEntries(window.geograph.edges.get().filter(e => e.id.startsWith("
+            "'geograph:pair:')).map(e => [e.id, [e.label, !!e.hidden]]))")
+        expected = {v: sum(1 for r in rel if r in keep) for v, rel in bundles}
+        assert counts == expected
+        assert {v: (int(lab), hid) for v, (lab, hid) in drawn_now.items()} == {
+            v: (n, n == 0) for v, n in expected.items()}
+        assert any(n == 0 for n in expected.values()) and any(n > 0 for n in expected.values())
+
+    page.evaluate("window.geograph.setDate('2003')")
+    keep = expected_at(G, "2003")
+    assert shown(page) == keep
+    check(keep)
+    page.evaluate("window.geograph.setDate(null)")
+    page.locator("#gg-f-status-0").uncheck()  # fact
+    keep = {k for *_, k, d in G.edges(keys=True, data=True) if d["status"] != "fact"}
+    assert shown(page) == keep
+    check(keep)
+    # the pair panel follows: open a pair, move the slider, the panel recounts
+    v, rel = max(bundles, key=lambda b: len(b[1]))
+    page.evaluate("v => { const b = window.geograph.bundles.find(x => x.visId === v); "
+                  "window.geograph.selectPair(b.from, b.to); }", v)
+    shown_here = len([r for r in rel if r in keep])
+    assert f"({shown_here} shown of {len(rel)})" in page.locator("#gg-panel").inner_text()

@@ -6,12 +6,17 @@
  *   nodes, edges     the vis.DataSets (node ids are actor ids, edge ids relation ids;
  *                    ids clashing with Object.prototype names are prefixed, see visId)
  *   payload          the plain data from graph.payload.view_payload
- *   state            {date, focus, edge, status, sign, relation, group} (sets of allowed values)
+ *   state            {date, focus, edge, pair, status, sign, relation, group} (sets of allowed values)
  *   ready            true once the layout has settled; "geograph:ready" fires on window then
+ *   bundles          payload.bundles: pairs whose relations are drawn as ONE edge labelled
+ *                    with the number of them currently shown (hidden when none is)
  *   setDate(text|null)        show relations valid at a partial date ("2018", "2020-06"); null = all time
  *   setFilter(kind, values)   kind: "status" | "sign" | "relation" | "group"; values: array
  *   visibleEdgeIds()          ids of the relations currently shown
  *   focusNode(id), selectEdge(id), clearSelection(), search(text) -> id or null
+ *   selectPair(a, b)          open the panel of the aggregated edge between actors a and b
+ *   drawnEdgeId(relationId)   the vis id of the edge that draws a relation (its own or its pair's)
+ *   pairCounts()              {vis id: relations shown} for every aggregated edge
  *   setPhysics(on), exportPNG() -> PNG data URL
  *   visId(id), dataId(visId)  map a data id to the id vis-network uses, and back
  *
@@ -109,6 +114,35 @@
       edgesOfNode.get(id).push(e);
     });
   });
+  // Aggregated pairs. Their vis ids start with "geograph:pair:", which visId() never
+  // gives a relation id (those are either unprefixed or "geograph:" + "geograph:..."
+  // or + an Object.prototype name).
+  var bundles = payload.bundles || [];
+  var BUNDLE_PREFIX = "geograph:pair:";
+  var bundleByVisId = new Map();
+  bundles.forEach(function (b) {
+    b.visId = BUNDLE_PREFIX + b.id;
+    b.members = b.relations.map(function (id) { return edgeById.get(id); });
+    b.shownCount = -1;
+    b.opacity = 1;
+    b.fade = "1";
+    b.look = "";
+    bundleByVisId.set(b.visId, b);
+  });
+  function bundleOf(e) { return e.bundle === null || e.bundle === undefined ? null : bundles[e.bundle]; }
+  function drawnEdgeId(id) {
+    var e = edgeById.get(id);
+    if (!e) return null;
+    var b = bundleOf(e);
+    return b ? b.visId : visId(e.id);
+  }
+  function findBundle(a, b) {
+    for (var i = 0; i < bundles.length; i++) {
+      var x = bundles[i];
+      if ((x.from === a && x.to === b) || (x.from === b && x.to === a)) return x;
+    }
+    return null;
+  }
   function nodeName(id) { var n = nodeById.get(id); return n ? n.name : String(id); }
   function sourceOf(e) {
     var s = payload.sources || {};
@@ -129,6 +163,19 @@
     }
     return box;
   }
+  function bundleTip(b) {
+    var box = el("div", "gg-tip");
+    var shownHere = b.members.filter(function (e) { return shown.has(e.id); });
+    box.appendChild(el("strong", null, shownHere.length + " of " + b.count + " relations: " +
+      nodeName(b.from) + " \u2014 " + nodeName(b.to)));
+    var byRelation = new Map();
+    shownHere.forEach(function (e) { byRelation.set(e.relation, (byRelation.get(e.relation) || 0) + 1); });
+    var top = Array.from(byRelation.entries()).sort(function (x, y) { return y[1] - x[1]; });
+    top.slice(0, 6).forEach(function (r) { box.appendChild(el("div", null, r[1] + " \u00d7 " + r[0])); });
+    if (top.length > 6) box.appendChild(el("div", "gg-tip-meta", "and " + (top.length - 6) + " more types"));
+    box.appendChild(el("div", "gg-tip-meta", "Click to list them with their quotes."));
+    return box;
+  }
   function nodeTip(n) {
     var box = el("div", "gg-tip");
     box.appendChild(el("strong", null, n.name + " (" + n.id + ")"));
@@ -138,84 +185,261 @@
     return box;
   }
 
+  // ---------- layout for large graphs ----------
+  var N = payload.nodes.length;
+  // Large graphs get their layout here, before vis-network draws anything, and
+  // vis's physics stays off. vis's barnesHut solver costs 16-26 ms a step at
+  // 1,000 nodes in headless Chromium (100 steps: about 2 s, far from settled);
+  // this loop over typed arrays does a step in a few ms. Layouts computed in
+  // Python (networkx spring_layout: 3.5 s at 1,000 actors) would make the
+  // export many times slower than writing the data.
+  var LARGE = !!payload.large;  // graph.payload: more than 150 actors or 1,500 drawn edges
+  function seededRandom(seed) {  // mulberry32
+    return function () {
+      seed = (seed + 0x6D2B79F5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  // Fruchterman-Reingold with gravity; repulsion summed over all pairs. The step
+  // count depends only on the graph's size, so a page always draws the same
+  // picture; the time cap only cuts in for graphs of several thousand actors.
+  function forceLayout(n, mass, src, dst, weight, budgetMs) {
+    var x = new Float64Array(n), y = new Float64Array(n);
+    var dx = new Float64Array(n), dy = new Float64Array(n);
+    var rand = seededRandom(20200616), m = src.length;
+    var k = 70, k2 = k * k, radius = k * Math.sqrt(n) * 0.8;
+    for (var i = 0; i < n; i++) {
+      var a = 2 * Math.PI * rand(), r = radius * Math.sqrt(rand());
+      x[i] = r * Math.cos(a);
+      y[i] = r * Math.sin(a);
+    }
+    var steps = Math.max(40, Math.min(150, Math.round(1e8 / (n * n / 2 + m + 1))));
+    var temp = radius / 3, cool = temp / (steps + 1), gravity = 2 / k;
+    var t0 = performance.now();
+    for (var s = 0; s < steps; s++) {
+      dx.fill(0);
+      dy.fill(0);
+      for (i = 0; i < n; i++) {
+        // heavier (busier) actors push harder, so hubs do not pile up in the middle
+        var xi = x[i], yi = y[i], mi = k2 * mass[i], fx = 0, fy = 0;
+        for (var j = i + 1; j < n; j++) {
+          var ex = xi - x[j], ey = yi - y[j];
+          var f = mi * mass[j] / (ex * ex + ey * ey + 1);
+          ex *= f; ey *= f;
+          fx += ex; fy += ey;
+          dx[j] -= ex; dy[j] -= ey;
+        }
+        dx[i] += fx - xi * gravity * mass[i];
+        dy[i] += fy - yi * gravity * mass[i];
+      }
+      for (var e = 0; e < m; e++) {
+        var p = src[e], q = dst[e];
+        var ux = x[p] - x[q], uy = y[p] - y[q];
+        var g = Math.sqrt(ux * ux + uy * uy) * weight[e] / k;
+        dx[p] -= ux * g; dy[p] -= uy * g;
+        dx[q] += ux * g; dy[q] += uy * g;
+      }
+      for (i = 0; i < n; i++) {
+        var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+        if (len > temp) { x[i] += dx[i] * temp / len; y[i] += dy[i] * temp / len; }
+        else { x[i] += dx[i]; y[i] += dy[i]; }
+      }
+      temp -= cool;
+      if (performance.now() - t0 > budgetMs) break;
+    }
+    return { x: x, y: y, steps: s + (s < steps ? 1 : 0), ms: performance.now() - t0 };
+  }
+  var positions = null;
+  if (LARGE) {
+    var index = new Map();
+    payload.nodes.forEach(function (n, i) { index.set(n.id, i); });
+    var links = new Map();  // one spring per drawn pair, stronger for many relations
+    payload.edges.forEach(function (e) {
+      if (e.from === e.to) return;
+      var key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+      links.set(key, (links.get(key) || 0) + 1);
+    });
+    var src = new Int32Array(links.size), dst = new Int32Array(links.size);
+    var weight = new Float64Array(links.size), li = 0;
+    links.forEach(function (count, key) {
+      var ends = key.split("\u0000");
+      src[li] = index.get(ends[0]);
+      dst[li] = index.get(ends[1]);
+      weight[li] = 1 + Math.log(count);
+      li++;
+    });
+    var mass = new Float64Array(N);
+    payload.nodes.forEach(function (n, i) { mass[i] = Math.sqrt(1 + n.degree); });
+    positions = forceLayout(N, mass, src, dst, weight, 1500);
+  }
+
   // ---------- vis data ----------
   function edgeColour(e, opacity) {
     return { color: e.color, highlight: e.color, hover: e.color, inherit: false, opacity: opacity };
   }
+  function colourOf(colour, opacity) {
+    return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
+  }
   // Relation names on the lines help small graphs; past a few parallel edges they pile up.
   var showEdgeLabels = payload.edges.length <= 80 && payload.counts.max_parallel <= 6;
-  var nodes = new vis.DataSet(payload.nodes.map(function (n) {
-    return {
+  var nodeHidden = new Map();
+  var nodeOpacity = new Map();
+  var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
+    nodeHidden.set(n.id, false);
+    nodeOpacity.set(n.id, 1);
+    var item = {
       id: visId(n.id),
       label: shorten(n.label, 40),
       shape: n.shape,
-      size: Math.min(40, 14 + 3 * Math.sqrt(n.degree)),
       color: { background: n.color, border: "#3a3a3a",
                highlight: { background: n.color, border: "#000" },
                hover: { background: n.color, border: "#000" } },
-      title: nodeTip(n),
       opacity: 1
     };
+    if (positions) {
+      // size and label grow with the number of relations: hubs are named first on zoom
+      item.value = n.degree;
+      item.x = Math.round(positions.x[i]);
+      item.y = Math.round(positions.y[i]);
+    } else {
+      item.size = Math.min(40, 14 + 3 * Math.sqrt(n.degree));
+    }
+    return item;
   }));
-  var edges = new vis.DataSet(payload.edges.map(function (e) {
+
+  // What an aggregated edge looks like, from the relations of its pair now shown.
+  var STYLE = payload.styles;
+  function bundleState(b) {
+    var count = 0, signs = 0, fwd = false, back = false, status = {};
+    b.members.forEach(function (e) {
+      if (!shown.has(e.id)) return;
+      count++;
+      signs += e.sign;
+      status[e.status] = true;
+      if (e.directed) { if (e.from === b.from) fwd = true; else back = true; }
+    });
+    var sign = signs > 0 ? 1 : signs < 0 ? -1 : 0;
+    var dashes = status.fact ? false : status.claim ? STYLE.status_dashes.claim
+      : status.forecast ? STYLE.status_dashes.forecast : false;
+    return { count: count, colour: STYLE.sign_colours[String(sign)], dashes: dashes, fwd: fwd, back: back };
+  }
+  // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
+  // draw them only for the focused actor's relations.
+  function arrowsOf(forward, backward, drawn) {
+    return { to: { enabled: drawn && forward, scaleFactor: 0.7 }, from: { enabled: drawn && backward, scaleFactor: 0.7 } };
+  }
+  function bundleItem(b, st) {
+    return {
+      id: b.visId,
+      label: String(st.count),
+      hidden: st.count === 0,
+      color: colourOf(st.colour, b.opacity),
+      dashes: st.dashes,
+      width: Math.min(LARGE ? 5 : 9, 1 + (LARGE ? 0.7 : 1.4) * Math.log2(1 + st.count)),
+      arrows: arrowsOf(st.fwd, st.back, !LARGE || b.fade === "1f")
+    };
+  }
+  var shown = new Set(payload.edges.map(function (e) { return e.id; }));
+  var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
+  var edgeOpacity = new Map();
+  var edgeItems = [];
+  payload.edges.forEach(function (e) {
+    hiddenNow.set(e.id, false);
+    edgeOpacity.set(e.id, 1);
+    if (bundleOf(e)) return;
     var item = {
       id: visId(e.id),
       from: visId(e.from),
       to: visId(e.to),
       color: edgeColour(e, 1),
       dashes: e.dashes,
-      width: e.width,
-      arrows: { to: { enabled: !!e.directed, scaleFactor: 0.7 } },
-      smooth: e.smooth,
-      title: edgeTip(e),
+      width: LARGE ? Math.min(e.width, 3) : e.width,
+      arrows: { to: { enabled: !LARGE && !!e.directed, scaleFactor: 0.7 } },
       hidden: false
     };
+    if (!LARGE) item.smooth = e.smooth;
     if (showEdgeLabels) item.label = shorten(e.relation, 30);
     if (e.self_reference) item.selfReference = e.self_reference;
-    return item;
-  }));
+    edgeItems.push(item);
+  });
+  bundles.forEach(function (b) {
+    var st = bundleState(b);
+    var item = bundleItem(b, st);
+    item.from = visId(b.from);
+    item.to = visId(b.to);
+    if (b.from === b.to) item.selfReference = { size: 18, angle: 0.785 };
+    b.shownCount = st.count;
+    b.state = st;
+    edgeItems.push(item);
+  });
+  var edges = new vis.DataSet(edgeItems);
+  edgeItems = null;
 
-  var N = payload.nodes.length;
   var iterations = Math.round(Math.min(600, 100 + 20 * Math.sqrt(N)));
   var options = {
     autoResize: true,
     layout: { randomSeed: 20200616, improvedLayout: N <= 150 },
     physics: {
-      enabled: true,
+      enabled: !LARGE,
       solver: "barnesHut",
       barnesHut: { gravitationalConstant: -9000, centralGravity: 0.25, springLength: 190,
                    springConstant: 0.03, damping: 0.35, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: iterations, updateInterval: 50, fit: true },
+      stabilization: { enabled: !LARGE, iterations: iterations, updateInterval: 50, fit: true },
       minVelocity: 0.75
     },
     interaction: { hover: true, tooltipDelay: 100, multiselect: false, navigationButtons: false,
                    keyboard: { enabled: true, bindToWindow: false },
-                   hideEdgesOnDrag: payload.edges.length > 3000 },
+                   hideEdgesOnDrag: payload.counts.drawn > 3000,
+                   hideEdgesOnZoom: payload.counts.drawn > 3000 },
     nodes: { borderWidth: 1.5, font: { size: 15, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: {
-      smooth: { enabled: true, type: "continuous", roundness: 0.5 },
+      smooth: LARGE ? false : { enabled: true, type: "continuous", roundness: 0.5 },
       font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
       selectionWidth: 2, hoverWidth: 1
     }
   };
+  if (LARGE) {
+    // Labels appear as one zooms in: a label smaller than 9 px on screen is not drawn.
+    options.nodes.scaling = { min: 10, max: 45, label: { enabled: true, min: 12, max: 28, drawThreshold: 9, maxVisible: 28 } };
+    options.edges.font = { size: 11, color: "#333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
+    options.edges.scaling = { label: { drawThreshold: 9 } };
+  }
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+
+  // Tooltips are built when first hovered, not for every item up front.
+  var titled = new Set();
+  function giveTitle(set, vid, make) {
+    if (titled.has(vid)) return;
+    var tip = make();
+    if (!tip) return;
+    titled.add(vid);
+    set.update({ id: vid, title: tip });
+  }
+  network.on("hoverNode", function (params) {
+    var n = nodeById.get(dataId(params.node));
+    if (n) giveTitle(nodes, params.node, function () { return nodeTip(n); });
+  });
+  network.on("hoverEdge", function (params) {
+    var vid = String(params.edge), b = bundleByVisId.get(vid);
+    if (b) { giveTitle(edges, vid, function () { return bundleTip(b); }); return; }
+    var e = edgeById.get(dataId(vid));
+    if (e) giveTitle(edges, vid, function () { return edgeTip(e); });
+  });
 
   // ---------- state ----------
   var state = {
     date: null,   // {text, first, last} or null for all time
     focus: null,  // node id
     edge: null,   // edge id
+    pair: null,   // aggregated pair (a bundle of payload.bundles)
     status: new Set(STATUS_ALL),
     sign: new Set(SIGN_ALL),
     relation: new Set(payload.relations),
     group: new Set(payload.groups)
   };
   var KNOWN = { status: STATUS_ALL, sign: SIGN_ALL, relation: payload.relations, group: payload.groups };
-  var shown = new Set();
-  var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
-  var nodeHidden = new Map();
-  var nodeOpacity = new Map();
-  var edgeOpacity = new Map();
 
   function edgeVisible(e) {
     if (!state.status.has(e.status) || !state.sign.has(e.signName) || !state.relation.has(e.relation)) return false;
@@ -233,8 +457,19 @@
       if (visible) shown.add(e.id);
       if (hiddenNow.get(e.id) !== !visible) {
         hiddenNow.set(e.id, !visible);
-        edgeUpdates.push({ id: visId(e.id), hidden: !visible });
+        if (e.bundle === null || e.bundle === undefined) edgeUpdates.push({ id: visId(e.id), hidden: !visible });
       }
+    });
+    // an aggregated edge shows how many of its relations are shown, and is hidden at none
+    bundles.forEach(function (b) {
+      var st = bundleState(b);
+      var look = [st.count, st.colour, String(st.dashes), st.fwd, st.back].join("|");
+      if (look === b.look) return;
+      b.look = look;
+      b.state = st;
+      b.shownCount = st.count;
+      titled.delete(b.visId);  // its tooltip counts relations: rebuild on the next hover
+      edgeUpdates.push(bundleItem(b, st));
     });
     payload.nodes.forEach(function (n) {
       var hide = !state.group.has(n.colour_key);
@@ -248,6 +483,9 @@
     applyFade();
     countEl.textContent = shown.size + " of " + payload.edges.length + " relations shown";
   }
+  bundles.forEach(function (b) {
+    b.look = [b.state.count, b.state.colour, String(b.state.dashes), b.state.fwd, b.state.back].join("|");
+  });
 
   // Focused actor: its neighbourhood (through shown relations) stays, the rest fades.
   function applyFade() {
@@ -271,10 +509,26 @@
       }
     });
     payload.edges.forEach(function (e) {
+      if (bundleOf(e)) return;
       var o = keepEdges === null || keepEdges.has(e.id) ? 1 : FADED;
-      if (edgeOpacity.get(e.id) !== o) {
-        edgeOpacity.set(e.id, o);
-        edgeUpdates.push({ id: visId(e.id), color: edgeColour(e, o), font: { color: o === 1 ? "#555" : "#ddd" } });
+      var arrowsOn = LARGE && o === 1 && keepEdges !== null;
+      if (edgeOpacity.get(e.id) !== (arrowsOn ? 2 : o)) {
+        edgeOpacity.set(e.id, arrowsOn ? 2 : o);
+        var update = { id: visId(e.id), color: edgeColour(e, o), font: { color: o === 1 ? "#555" : "#ddd" } };
+        if (LARGE) update.arrows = arrowsOf(e.directed, false, arrowsOn);
+        edgeUpdates.push(update);
+      }
+    });
+    bundles.forEach(function (b) {
+      var o = keepNodes === null || (b.shownCount > 0 && (b.from === state.focus || b.to === state.focus)) ? 1 : FADED;
+      var key = o + (keepNodes !== null ? "f" : "");
+      if (b.fade !== key) {
+        b.fade = key;
+        b.opacity = o;
+        // a faded pair's count is left out: white-edged numbers would speckle the picture
+        edgeUpdates.push({ id: b.visId, color: colourOf(b.state.colour, o),
+                           font: o === 1 ? { color: "#333", strokeWidth: 3 } : { color: "rgba(0,0,0,0)", strokeWidth: 0 },
+                           arrows: arrowsOf(b.state.fwd, b.state.back, !LARGE || o === 1 && keepNodes !== null) });
       }
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
@@ -290,6 +544,7 @@
     if (state.date) add("date", [state.date.text]);
     if (state.focus !== null) add("focus", [state.focus]);
     if (state.edge !== null) add("edge", [state.edge]);
+    if (state.pair !== null) add("pair", [state.pair.from, state.pair.to]);
     Object.keys(KNOWN).forEach(function (kind) {
       if (state[kind].size !== KNOWN[kind].length) {
         add(kind, KNOWN[kind].filter(function (v) { return state[kind].has(v); }));
@@ -324,6 +579,9 @@
     var edge = params.has("edge") ? params.get("edge")[0] : null;
     state.focus = focus !== null && nodeById.has(focus) ? focus : null;
     state.edge = state.focus === null && edge !== null && edgeById.has(edge) ? edge : null;
+    var pair = params.has("pair") ? params.get("pair") : null;
+    state.pair = state.focus === null && state.edge === null && pair !== null && pair.length === 2
+      ? findBundle(pair[0], pair[1]) : null;
   }
 
   // ---------- details panel ----------
@@ -360,6 +618,10 @@
     a.rel = "noopener noreferrer";
     a.target = "_blank";
     return a;
+  }
+  function refreshPanel() {
+    if (state.focus !== null) showNodePanel(nodeById.get(state.focus));
+    else if (state.pair !== null) showPairPanel(state.pair);
   }
   function showHint() {
     clear(panel);
@@ -409,19 +671,52 @@
     var mine = edgesOfNode.get(n.id) || [];
     var visibleMine = mine.filter(function (e) { return shown.has(e.id); });
     panel.appendChild(el("h3", null, "Relations (" + visibleMine.length + " shown of " + mine.length + ")"));
-    var list = el("ul", "gg-relations");
-    visibleMine.forEach(function (e) {
-      var li = el("li");
-      var b = el("button", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to));
-      b.type = "button";
-      b.addEventListener("click", function () { selectEdge(e.id); });
-      li.appendChild(b);
-      li.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e) +
-        (e.said_by ? " \u00b7 said by " + e.said_by : "")));
-      if (e.quote) li.appendChild(el("blockquote", "gg-quote", e.quote));
-      list.appendChild(li);
-    });
-    panel.appendChild(list);
+    panel.appendChild(relationList(visibleMine));
+  }
+  function relationItem(e) {
+    var li = el("li");
+    var b = el("button", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to));
+    b.type = "button";
+    b.addEventListener("click", function () { selectEdge(e.id); });
+    li.appendChild(b);
+    li.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e) +
+      (e.said_by ? " \u00b7 said by " + e.said_by : "")));
+    if (e.quote) li.appendChild(el("blockquote", "gg-quote", e.quote));
+    return li;
+  }
+  // Long lists come in pages, so that a hub's thousands of relations do not stall the page.
+  var PAGE = 200;
+  function relationList(items, className) {
+    var list = el("ul", className || "gg-relations");
+    function more(from) {
+      items.slice(from, from + PAGE).forEach(function (e) { list.appendChild(relationItem(e)); });
+      if (from + PAGE < items.length) {
+        var li = el("li", "gg-more");
+        var b = el("button", null, "Show " + Math.min(PAGE, items.length - from - PAGE) + " more of " +
+          (items.length - from - PAGE));
+        b.type = "button";
+        b.addEventListener("click", function () { li.remove(); more(from + PAGE); });
+        li.appendChild(b);
+        list.appendChild(li);
+      }
+    }
+    more(0);
+    return list;
+  }
+  function showPairPanel(b) {
+    clear(panel);
+    panel.appendChild(closeButton());
+    panel.appendChild(el("h2", null, nodeName(b.from) + " \u2014 " + nodeName(b.to)));
+    var on = b.members.filter(function (e) { return shown.has(e.id); });
+    var off = b.members.filter(function (e) { return !shown.has(e.id); });
+    panel.appendChild(el("p", "gg-actors", b.count + " relations between them, drawn as one line; " +
+      on.length + " shown at this date and filters."));
+    panel.appendChild(el("h3", null, "Relations (" + on.length + " shown of " + b.count + ")"));
+    panel.appendChild(relationList(on));
+    if (off.length) {
+      panel.appendChild(el("h3", null, "Hidden by the date or filters (" + off.length + ")"));
+      panel.appendChild(relationList(off, "gg-relations gg-off"));
+    }
   }
 
   // ---------- selection ----------
@@ -429,6 +724,7 @@
     if (!nodeById.has(id)) return false;
     state.focus = id;
     state.edge = null;
+    state.pair = null;
     network.selectNodes([visId(id)]);
     if (!opts || opts.move !== false) {
       network.focus(visId(id), { scale: Math.max(network.getScale(), 1.1), animation: false });
@@ -442,15 +738,31 @@
     if (!edgeById.has(id)) return false;
     state.edge = id;
     state.focus = null;
-    network.selectEdges([visId(id)]);
+    state.pair = null;
+    network.selectEdges([drawnEdgeId(id)]);
     applyFade();
     showEdgePanel(edgeById.get(id));
     writeHash();
     return true;
   }
+  function openPair(b) {
+    state.pair = b;
+    state.edge = null;
+    state.focus = null;
+    network.selectEdges([b.visId]);
+    applyFade();
+    showPairPanel(b);
+    writeHash();
+    return true;
+  }
+  function selectPair(a, c) {
+    var b = findBundle(String(a), String(c));
+    return b ? openPair(b) : false;
+  }
   function clearSelection() {
     state.focus = null;
     state.edge = null;
+    state.pair = null;
     network.unselectAll();
     applyFade();
     showHint();
@@ -458,7 +770,10 @@
   }
   network.on("click", function (params) {
     if (params.nodes.length) focusNode(dataId(params.nodes[0]), { move: false });
-    else if (params.edges.length) selectEdge(dataId(params.edges[0]));
+    else if (params.edges.length) {
+      var b = bundleByVisId.get(String(params.edges[0]));
+      if (b) openPair(b); else selectEdge(dataId(params.edges[0]));
+    }
     else clearSelection();
   });
   document.addEventListener("keydown", function (ev) {
@@ -490,7 +805,7 @@
     state.date = d ? { text: String(text).trim(), first: d.first, last: d.last } : null;
     syncSlider();
     applyFilters();
-    if (state.focus !== null) showNodePanel(nodeById.get(state.focus));
+    refreshPanel();
     writeHash();
     return state.date !== null;
   }
@@ -525,7 +840,7 @@
     state[kind] = new Set(KNOWN[kind].filter(function (v) { return wanted.has(v); }));
     syncCheckboxes();
     applyFilters();
-    if (state.focus !== null) showNodePanel(nodeById.get(state.focus));
+    refreshPanel();
     writeHash();
     return true;
   }
@@ -551,7 +866,7 @@
       input.addEventListener("change", function () {
         if (input.checked) state[kind].add(entry.value); else state[kind].delete(entry.value);
         applyFilters();
-        if (state.focus !== null) showNodePanel(nodeById.get(state.focus));
+        refreshPanel();
         writeHash();
       });
       checkboxes.push({ kind: kind, value: entry.value, input: input });
@@ -617,7 +932,7 @@
   });
 
   var physicsButton = document.getElementById("gg-physics");
-  var physicsOn = true;
+  var physicsOn = !LARGE;
   function setPhysics(on) {
     physicsOn = !!on;
     network.setOptions({ physics: { enabled: physicsOn } });
@@ -726,6 +1041,13 @@
     setDate: setDate, setFilter: setFilter, focusNode: focusNode, selectEdge: selectEdge,
     clearSelection: clearSelection, search: search, setPhysics: setPhysics, exportPNG: exportPNG,
     visibleEdgeIds: function () { return Array.from(shown); },
+    bundles: bundles, selectPair: selectPair, drawnEdgeId: drawnEdgeId,
+    pairCounts: function () {
+      var out = {};
+      bundles.forEach(function (b) { out[b.visId] = b.shownCount; });
+      return out;
+    },
+    layout: positions ? { steps: positions.steps, ms: positions.ms } : null,
     parseDate: parseDate, visId: visId, dataId: dataId
   };
   window.geograph = api;
@@ -737,6 +1059,7 @@
     applyFilters();
     if (state.focus !== null) focusNode(state.focus, { move: api.ready });
     else if (state.edge !== null) selectEdge(state.edge);
+    else if (state.pair !== null) openPair(state.pair);
     else { network.unselectAll(); showHint(); }
   }
   restore();
@@ -744,12 +1067,13 @@
 
   function settled() {
     if (api.ready) return;
-    setPhysics(false);  // settle once, then stay put
+    if (physicsOn) setPhysics(false);  // settle once, then stay put
     network.fit({ animation: false });
     if (state.focus !== null) network.focus(visId(state.focus), { scale: Math.max(network.getScale(), 1.1), animation: false });
     api.ready = true;
     window.dispatchEvent(new CustomEvent("geograph:ready"));
   }
   if (N === 0) settled();
+  else if (LARGE) network.once("afterDrawing", settled);  // laid out already: ready once drawn
   else network.once("stabilizationIterationsDone", settled);
 })();
