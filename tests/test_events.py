@@ -387,3 +387,89 @@ def test_imported_dataset_loads_without_problems(gdelt_file, icews_file, tmp_pat
         G = dataset.to_networkx()
         assert G.number_of_edges() == report.relations_written
         assert G.number_of_nodes() == report.actors_written
+
+
+# --- evidence, output format, atomic writing ------------------------------------------
+
+def test_evidence_is_the_most_mentioned_distinct_urls_in_rank_order(tmp_path):
+    path = tmp_path / "ev.CSV"
+    mentions_url = [("3", "https://x.example/c"), ("9", "https://x.example/a"),
+                    ("1", "https://x.example/d"), ("9", "https://x.example/a"),
+                    ("5", "https://x.example/b")]
+    path.write_text("\n".join(gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", m, u)
+                              for m, u in mentions_url) + "\n", encoding="utf-8")
+    for k, expected in ((3, "https://x.example/a https://x.example/b"),  # a twice: kept once
+                        (4, "https://x.example/a https://x.example/b https://x.example/c"),
+                        (1, "https://x.example/a"), (0, "")):
+        import_gdelt([path], tmp_path / f"k{k}", evidence=k, progress=False)
+        (rel,) = read_csv(tmp_path / f"k{k}" / "relations.csv")
+        assert rel["evidence"] == expected, k
+        assert rel["events"] == "5" and rel["mentions"] == "27"
+    with pytest.raises(EventImportError, match="evidence"):
+        import_gdelt([path], tmp_path / "bad", evidence=-1, progress=False)
+
+
+def test_evidence_ties_do_not_depend_on_row_order(tmp_path):
+    urls = [f"https://tie.example/{i}" for i in range(8)]  # all with the same mentions
+    outputs = []
+    for name, order in (("fwd", urls), ("rev", urls[::-1])):
+        path = tmp_path / f"{name}.CSV"
+        path.write_text("\n".join(gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "2", u)
+                                  for u in order) + "\n", encoding="utf-8")
+        import_gdelt([path], tmp_path / name, evidence=3, progress=False)
+        outputs.append((tmp_path / name / "relations.csv").read_bytes())
+    assert outputs[0] == outputs[1]
+    (rel,) = read_csv(tmp_path / "fwd" / "relations.csv")
+    assert len(rel["evidence"].split()) == 3 and set(rel["evidence"].split()) <= set(urls)
+
+
+def test_relations_csv_quoting_round_trips(tmp_path):
+    # ICEWS cells may be quoted: names with commas, quotes and line breaks reach
+    # relations.csv (actor-level ids and story ids) and must read back intact.
+    odd_src, odd_tgt, story = 'Kim "the, Elder"\nPark', "Lee, Jr.", 'story "7",\r\nb'
+
+    def cell(text):
+        return '"' + text.replace('"', '""') + '"'
+
+    line = icews_line("1", "2016-07-15", cell(odd_src), "South Korea", "111", "-2",
+                      cell(odd_tgt), "North Korea", cell(story))
+    path = tmp_path / "odd.tab"
+    path.write_text("\t".join(ICEWS_HEADER) + "\n" + line + "\n", encoding="utf-8", newline="")
+    out = tmp_path / "data"
+    report = import_icews([path], out, actors="actor-code", progress=False)
+    assert report.relations_written == 1 and report.bad_rows == 0
+    (rel,) = read_csv(out / "relations.csv")
+    assert (rel["source"], rel["target"], rel["evidence"]) == (odd_src, odd_tgt, story)
+    assert rel["id"] == f"{odd_src}-{odd_tgt}-2016-criticize"
+    assert rel["said_by"] == "" and rel["quote"] == ""
+
+
+def test_failed_write_keeps_the_previous_dataset(gdelt_file, tmp_path, monkeypatch):
+    out = tmp_path / "data"
+    import_gdelt([gdelt_file], out, progress=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    from graph.events import aggregate
+
+    real = aggregate._relations
+
+    def failing(*args, **kwargs):  # DuckDB fails while writing relations.csv
+        select = real(*args, **kwargs)
+        fail = "CASE WHEN events > 1 THEN error('disk full') END"
+        return select.replace("AS id,", f"AS id, {fail},", 1)
+
+    monkeypatch.setattr(aggregate, "_relations", failing)
+    with pytest.raises(Exception, match="disk full"):
+        import_gdelt([gdelt_file], out, period="month", progress=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp file left
+
+
+def test_imported_dataset_has_no_missing_quote_warning(gdelt_file, tmp_path):
+    load = getattr(graph, "load", None)
+    if load is None:
+        pytest.skip("graph.load is not in this tree yet")
+    out = tmp_path / "data"
+    import_gdelt([gdelt_file], out, progress=False)
+    assert read_csv(out / "sources.csv")[0]["machine_coded"] == "true"
+    dataset = load(out)
+    codes = [getattr(w, "code", None) for w in dataset.warnings]
+    assert "no-quote" not in codes

@@ -28,6 +28,7 @@ from ..vocabulary import default_vocabulary
 from .report import SAMPLE_SIZE, BadRow, EventImportError, ImportReport
 
 __all__ = ["PERIODS", "ACTOR_LEVELS", "EVENT_COLUMNS", "relation_case_sql", "aggregation_sql",
+           "evidence_key_sql",
            "EventScan", "run_import"]
 
 PERIODS = ("year", "quarter", "month", "day")
@@ -84,15 +85,40 @@ def relation_case_sql(code: str = "code", vocabulary: dict | None = None) -> str
     return sql
 
 
+def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
+    """SQL ranking key of an event's evidence: its ``rank``, ties broken by a hash of the text.
+
+    The tie-break makes the kept evidence the same on every run, whatever the
+    order in which threads meet the events. It is NULL when there is no
+    evidence, so such events never take a slot. (BigQuery: ``FARM_FINGERPRINT``
+    for ``hash``.)
+
+    Examples
+    --------
+    >>> import duckdb
+    >>> sql = evidence_key_sql("e", "r")
+    >>> rows = "(VALUES ('a', 5), ('b', 9), (NULL, 99)) t(e, r)"
+    >>> duckdb.sql(f"SELECT max_by(e, {sql}, 2) FROM {rows}").fetchall()
+    [(['b', 'a'],)]
+    """
+    return (f"CASE WHEN {evidence} IS NOT NULL THEN "
+            f"(least(greatest(coalesce({rank}, 0), 0), 2147483647)::BIGINT << 31)"
+            f" + (hash({evidence}) >> 33)::BIGINT END")
+
+
 def aggregation_sql(events: str, period: str = "year", vocabulary: dict | None = None,
-                    hints: bool = True) -> str:
+                    hints: bool = True, evidence: int = EVIDENCE_PER_RELATION) -> str:
     """The one aggregation: normalised events -> one row per (src, tgt, period, relation).
 
     ``events`` is a table name or a parenthesised ``SELECT`` giving
     :data:`EVENT_COLUMNS`. Apart from ``max_by(x, y, k)`` (top-k, DuckDB;
-    ``ARRAY_AGG(x ORDER BY y DESC LIMIT k)`` in BigQuery) it is plain SQL.
+    ``ARRAY_AGG(x ORDER BY y DESC LIMIT k)`` in BigQuery) and ``hash`` it is
+    plain SQL. ``evidence`` is how many example URLs / story ids a relation
+    keeps (the ``evidence`` highest ranked events, 0 for none).
     ``hints=False`` leaves out the actor name/country/kind samples, which
-    only the actor-code level needs.
+    only the actor-code level needs. Goldstein scores are summed as integer
+    thousandths (``goldstein_milli``): a floating-point sum depends on the
+    order in which threads add, and its last bit can flip a rounded mean.
 
     Examples
     --------
@@ -103,15 +129,20 @@ def aggregation_sql(events: str, period: str = "year", vocabulary: dict | None =
         raise EventImportError(f"period {period!r} is not one of {', '.join(PERIODS)}")
     hint_sql = "".join(f",\n               any_value({c}) AS {c}" for c in EVENT_COLUMNS[2:8]
                        ) if hints else ""
+    if evidence > 0:
+        evidence_sql = f"max_by(evidence, {evidence_key_sql()}, {int(evidence)})"
+    else:
+        evidence_sql = "CAST([] AS VARCHAR[])"
     return f"""
         SELECT src, tgt, CAST(date_trunc('{period}', day) AS DATE) AS period,
                {relation_case_sql("code", vocabulary)} AS relation,
                count(*) AS events,
-               sum(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_n,
+               sum(CAST(round(goldstein * 1000) AS BIGINT)) AS goldstein_milli,
+               count(goldstein) AS goldstein_n,
                count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
                count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
                sum(mentions) AS mentions,
-               max_by(evidence, rank, {EVIDENCE_PER_RELATION}) AS evidence,
+               {evidence_sql} AS evidence,
                any_value(code) AS some_code{hint_sql}
         FROM {events}
         GROUP BY ALL
@@ -283,7 +314,7 @@ def _period_sql(period: str) -> tuple[str, str, str]:
 
 
 def run_import(scan: EventScan, out_dir, *, period: str, actors: str, strict: bool,
-               progress, tmp: str) -> ImportReport:
+               progress, tmp: str, evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
     """Run the aggregation for ``scan`` and write actors, relations and sources CSV."""
     if period not in PERIODS:
         raise EventImportError(f"period {period!r} is not one of {', '.join(PERIODS)}")
@@ -294,8 +325,10 @@ def run_import(scan: EventScan, out_dir, *, period: str, actors: str, strict: bo
                           out_dir=str(out_dir), period=period, actors=actors)
     con = _connect(tmp)
     try:
+        if not isinstance(evidence, int) or evidence < 0:
+            raise EventImportError(f"evidence must be a whole number >= 0, not {evidence!r}")
         sql = aggregation_sql(f"({scan.events_sql})", period, vocabulary,
-                              hints=actors != "country")
+                              hints=actors != "country", evidence=evidence)
         try:
             _execute(con, f"CREATE TEMP TABLE groups AS {sql}", _resolve_progress(progress))
         except Exception as err:  # DuckDB: unreadable file, I/O error...
@@ -319,10 +352,8 @@ def run_import(scan: EventScan, out_dir, *, period: str, actors: str, strict: bo
                 f"no row could be read as {scan.source} events ({report.bad_rows:,} bad rows), "
                 f"for example {report.bad_row_samples[0]}; is this a {scan.source} file?")
         actor_rows, keymap = _resolve_actors(con, scan, report, actors)
-        injective = len(set(keymap.values())) == len(keymap)
-        dash = any("-" in i for i in keymap.values())
-        select = _relations(con, scan, report, period, vocabulary, injective, dash)
-        _write(con, Path(out_dir), Path(tmp), scan, report, actor_rows, select)
+        select = _relations(con, scan, report, period, vocabulary, keymap, evidence)
+        _write(con, Path(out_dir), scan, report, actor_rows, select)
     finally:
         con.close()
     return report
@@ -377,9 +408,15 @@ def _resolve_actors(con, scan: EventScan, report: ImportReport, level: str):
 
 
 def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabulary,
-               injective: bool, dash_in_ids: bool) -> str:
-    """Define view ``rel`` (one row per id pair, period, relation), count; return the output SELECT."""
-    if injective:  # each key is its own actor (GDELT codes): nothing to merge
+               keymap: dict[str, str], evidence: int) -> str:
+    """Define ``rel`` (one row per id pair, period, relation), count; return the output SELECT."""
+    if all(k == i for k, i in keymap.items()):  # each key is its own id (GDELT codes): no join
+        con.execute("""
+            CREATE TEMP VIEW rel AS
+            SELECT src AS source, tgt AS target, * EXCLUDE (src, tgt) FROM groups
+            WHERE src IS NOT NULL AND tgt IS NOT NULL AND relation IS NOT NULL
+        """)
+    elif len(set(keymap.values())) == len(keymap):  # renamed one to one: nothing to merge
         con.execute("""
             CREATE TEMP VIEW rel AS
             SELECT s.id AS source, t.id AS target, g.* EXCLUDE (src, tgt)
@@ -390,10 +427,10 @@ def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabula
         con.execute("""
             CREATE TEMP TABLE rel AS
             SELECT s.id AS source, t.id AS target, g.period, g.relation,
-                   sum(g.events) AS events, sum(g.goldstein_sum) AS goldstein_sum,
+                   sum(g.events) AS events, sum(g.goldstein_milli) AS goldstein_milli,
                    sum(g.goldstein_n) AS goldstein_n, sum(quad1) AS quad1, sum(quad2) AS quad2,
                    sum(quad3) AS quad3, sum(quad4) AS quad4, sum(g.mentions) AS mentions,
-                   flatten(list(g.evidence)) AS evidence
+                   flatten(list(g.evidence ORDER BY g.src, g.tgt)) AS evidence
             FROM groups g JOIN actor_map s ON g.src = s.key JOIN actor_map t ON g.tgt = t.key
             WHERE g.relation IS NOT NULL
             GROUP BY ALL
@@ -410,11 +447,18 @@ def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabula
                 "t(relation, sign, default_intensity, cameo)")
     start, end, label = _period_sql(period)
     rid = f"source || '-' || target || '-' || {label} || '-' || relation"
-    if dash_in_ids:  # "A-B" + "C" and "A" + "B-C" would give one id: number the repeats
+    if any("-" in i for i in keymap.values()):  # "A-B" + "C" and "A" + "B-C": number repeats
         win = f"row_number() OVER (PARTITION BY {rid} ORDER BY source, target)"
         rid = f"{rid} || CASE WHEN {win} > 1 THEN '-' || {win} ELSE '' END"
     quads = "greatest(quad1, quad2, quad3, quad4)"
-    mean = "goldstein_sum / goldstein_n"
+    mean = "goldstein_milli / (1000.0 * goldstein_n)"
+    # The first `evidence` distinct texts, in rank order (list_distinct would lose the order).
+    kept = [f"evidence[{i}]" if i == 1 else
+            f"CASE WHEN evidence[{i}] NOT IN ({', '.join(f'evidence[{j}]' for j in range(1, i))})"
+            f" THEN evidence[{i}] END" for i in range(1, evidence + 1)]
+    evidence_sql = f"nullif(concat_ws(' ', {', '.join(kept)}), '')" if kept else "NULL"
+    # Sorted so that the same input gives the same bytes; the sort is over the
+    # aggregated rows only (one per relation), not over the events.
     return f"""
         SELECT {rid} AS id, source, target, relation, sign,
             round(greatest(-10, least(10, CASE WHEN goldstein_n > 0 THEN {mean}
@@ -425,22 +469,18 @@ def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabula
                 || CASE WHEN length(cameo) = 2 THEN 'root ' ELSE 'base code ' END || cameo AS note,
             events,
             CASE WHEN goldstein_n > 0 THEN round({mean}, 3) END AS goldstein_mean,
-            CASE WHEN goldstein_n > 0 THEN round(goldstein_sum, 3) END AS goldstein_sum,
+            CASE WHEN goldstein_n > 0 THEN round(goldstein_milli / 1000.0, 3) END AS goldstein_sum,
             CASE WHEN {quads} > 0 THEN list_position([quad1, quad2, quad3, quad4], {quads})
                  END AS quad_class,
-            cameo, mentions,
-            nullif(array_to_string(list_slice(list_distinct(evidence), 1,
-                                              {EVIDENCE_PER_RELATION}), ' '), '') AS evidence
+            cameo, mentions, {evidence_sql} AS evidence
         FROM rel JOIN vocab USING (relation)
         WHERE source <> target
         ORDER BY period, source, target, relation
     """
 
 
-def _write(con, out: Path, tmp: Path, scan: EventScan, report: ImportReport,
+def _write(con, out: Path, scan: EventScan, report: ImportReport,
            actor_rows: dict[str, dict], select: str) -> None:
-    import shutil
-
     counts = dict(con.execute("""
         SELECT id, sum(events) FROM (SELECT source AS id, events FROM rel WHERE source <> target
                                      UNION ALL
@@ -449,9 +489,6 @@ def _write(con, out: Path, tmp: Path, scan: EventScan, report: ImportReport,
     actors = [{**a, "aliases": ";".join(a.get("aliases") or []), "events": str(counts[aid])}
               for aid, a in sorted(actor_rows.items()) if aid in counts]
     report.actors_written = len(actors)
-    staged = tmp / "relations.csv"
-    con.execute(f"COPY ({select}) TO {quoted(str(staged))} "
-                "(FORMAT csv, HEADER true, DELIMITER ',')")
 
     def write(name: str, header: list[str], rows: list[dict]) -> None:
         with atomic_open(out / name, "w", newline="") as fh:
@@ -459,11 +496,42 @@ def _write(con, out: Path, tmp: Path, scan: EventScan, report: ImportReport,
             w.writeheader()
             w.writerows(rows)
 
-    # Sources first and relations last: relations point at actors and sources.
-    write("sources.csv", SOURCE_COLUMNS, [scan.source_row])
-    write("actors.csv", ACTOR_COLUMNS, actors)
-    with open(staged, "rb") as src, atomic_open(out / "relations.csv", "wb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
+    # DuckDB formats and writes the relations itself, straight into a file beside
+    # the target (formatting 100k+ rows in Python costs more than the scan).
+    # Its CSV writer quotes a field holding a comma, quote or line break and
+    # doubles the quotes, as Python's csv module reads it. Written first, so
+    # that a failure leaves the three files as they were; renamed last,
+    # because relations point at actors and sources.
+    with atomic_path(out / "relations.csv") as staged:
+        con.execute(f"COPY ({select}) TO {quoted(str(staged))} "
+                    "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', "
+                    "NEW_LINE '\\n')")
+        write("sources.csv", SOURCE_COLUMNS, [scan.source_row])
+        write("actors.csv", ACTOR_COLUMNS, actors)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path):
+    """A temporary path beside ``path`` for another writer; renamed over ``path`` on success.
+
+    The :func:`graph.files.atomic_open` guarantee for files that a library
+    (here DuckDB's ``COPY``) writes by name: on failure ``path`` is untouched.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 def prepare_paths(paths, tmp: str, source: str) -> dict[str, str]:

@@ -5,7 +5,8 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from .aggregate import EventScan, prepare_paths, quoted, run_import, workspace
+from .aggregate import (EVIDENCE_PER_RELATION, EventScan, prepare_paths, quoted, run_import,
+                        workspace)
 from .countries import country_from_code
 from .report import ImportReport
 
@@ -88,13 +89,16 @@ def _bad_reason(r: dict) -> str:
 
 
 def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country",
-                 strict: bool = False, progress=None) -> ImportReport:
+                 strict: bool = False, progress=None,
+                 evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
     """Import GDELT 2.0 event exports into a geograph dataset in ``out_dir``.
 
     Events are aggregated per (source actor, target actor, period, relation
     type) into ``relations.csv`` (status ``fact``, intensity the mean
-    Goldstein score, sign that of the relation type, evidence the most
-    mentioned source URLs), with ``actors.csv`` and ``sources.csv``.
+    Goldstein score, sign that of the relation type, evidence up to three of
+    the most mentioned source URLs), with ``actors.csv`` and ``sources.csv``.
+    ``relations.csv`` is sorted by period, source, target and relation, so the
+    same input gives the same bytes.
 
     Parameters
     ----------
@@ -113,6 +117,12 @@ def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country
     progress : None, bool or callable
         ``None``: a bar on stderr when it is a terminal; ``True``/``False``
         force it on/off; a callable receives the fraction done (0..1).
+    evidence : int
+        How many example source URLs a relation keeps as its evidence: the
+        distinct URLs among its ``evidence`` most mentioned events (ties broken
+        by a hash of the URL, so every run keeps the same ones); 0 for none.
+        Each one costs aggregation time and output size (see the import
+        benchmark).
 
     Returns
     -------
@@ -156,4 +166,4 @@ def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country
             date_index={p: 1 for p in displays}, date_column="SQLDATE",
         )
         return run_import(scan, out_dir, period=period, actors=actors, strict=strict,
-                          progress=progress, tmp=tmp)
+                          progress=progress, tmp=tmp, evidence=evidence)

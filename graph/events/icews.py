@@ -4,7 +4,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .aggregate import EventScan, prepare_paths, quoted, run_import, workspace
+from .aggregate import (EVIDENCE_PER_RELATION, EventScan, prepare_paths, quoted, run_import,
+                        workspace)
 from .countries import country_from_code, iso3_from_name
 from .report import EventImportError, ImportReport
 
@@ -124,7 +125,8 @@ def _bad_reason(r: dict) -> str:
 
 
 def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country",
-                 strict: bool = False, progress=None) -> ImportReport:
+                 strict: bool = False, progress=None,
+                 evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
     """Import ICEWS event files into a geograph dataset in ``out_dir``.
 
     Same aggregation and output as :func:`graph.events.import_gdelt`.
@@ -136,8 +138,9 @@ def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country
 
     Parameters
     ----------
-    paths, out_dir, period, actors, strict, progress
-        As for :func:`graph.events.import_gdelt`.
+    paths, out_dir, period, actors, strict, progress, evidence
+        As for :func:`graph.events.import_gdelt` (evidence: story ids ranked by
+        event id, highest first).
 
     Returns
     -------
@@ -181,4 +184,4 @@ def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country
             date_column="Event Date",
         )
         return run_import(scan, out_dir, period=period, actors=actors, strict=strict,
-                          progress=progress, tmp=tmp)
+                          progress=progress, tmp=tmp, evidence=evidence)
