@@ -52,8 +52,6 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from graph.signed import DEFAULT_STATUSES, as_signed
 
@@ -256,6 +254,10 @@ def _unbalanced_triangles(nodes, edges, index):
 
 def _milp_block(nodes, edges, time_limit) -> _Solution | None:
     """Exact frustration of one block by the XOR integer program."""
+    # scipy is slow to import: only when a solver runs, not at every CLI start-up
+    import scipy.sparse as sp
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n, m = len(nodes), len(edges)
     pos = {v: i for i, v in enumerate(nodes)}
     index = {frozenset((u, v)): n + e for e, (u, v, _) in enumerate(edges)}
@@ -348,7 +350,7 @@ def _cycle_packing_bound(nodes, edges) -> int:
             alive[index[pair]] = False
 
 
-def _local_search(A: sp.csr_array, s: np.ndarray) -> np.ndarray:
+def _local_search(A, s: np.ndarray) -> np.ndarray:
     """Flip the actor that removes most frustrated edges, until none does."""
     s = s.copy()
     h = A @ s  # local field: s_i * h_i = satisfied - frustrated edges at i
@@ -363,6 +365,8 @@ def _local_search(A: sp.csr_array, s: np.ndarray) -> np.ndarray:
 
 
 def _heuristic_block(nodes, edges, *, seed, restarts) -> _Solution:
+    import scipy.sparse as sp  # slow to import: only when a solver runs
+
     n = len(nodes)
     pos = {v: i for i, v in enumerate(nodes)}
     r = [pos[u] for u, _, _ in edges] + [pos[v] for _, v, _ in edges]
@@ -586,6 +590,10 @@ class Blocs:
 
 
 def _blocs_milp(nodes, edges, k):
+    # scipy is slow to import: only when a solver runs, not at every CLI start-up
+    import scipy.sparse as sp
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n = len(nodes)
     pos = {v: i for i, v in enumerate(nodes)}
     nvar = n * k
