@@ -6,26 +6,25 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_open"]
+__all__ = ["atomic_write", "atomic_open", "atomic_path"]
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None):
-    """Open a temporary file beside ``path``; rename it over ``path`` on success.
+def atomic_path(path: str | os.PathLike):
+    """A temporary path beside ``path``, renamed over it when the block succeeds.
 
-    If the block raises, the temporary file is removed and ``path`` keeps its
-    previous content (or stays absent). Parent folders are created.
+    For writers that take a file name (DuckDB's ``COPY``, our own
+    :func:`atomic_open`): if the block raises, the temporary file is removed
+    and ``path`` keeps its previous content (or stays absent). Parent folders
+    are created.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    binary = "b" in mode
+    os.close(fd)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding,
-                       newline=None if binary else newline) as fh:
-            yield fh
-            fh.flush()
+        yield tmp
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         # mkstemp creates files readable by the owner only; give the usual mode.
         umask = os.umask(0)
@@ -36,6 +35,20 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
+                newline: str | None = None):
+    """Open a temporary file beside ``path``; rename it over ``path`` on success.
+
+    If the block raises, ``path`` keeps its previous content (or stays
+    absent). Parent folders are created.
+    """
+    binary = "b" in mode
+    with atomic_path(path) as tmp, open(tmp, mode, encoding=None if binary else encoding,
+                                         newline=None if binary else newline) as fh:
+        yield fh
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> Path:

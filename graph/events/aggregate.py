@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..files import atomic_open
+from ..files import atomic_open, atomic_path
 from ..vocabulary import default_vocabulary
 from .report import SAMPLE_SIZE, BadRow, EventImportError, ImportReport
 
@@ -508,30 +508,6 @@ def _write(con, out: Path, scan: EventScan, report: ImportReport,
                     "NEW_LINE '\\n')")
         write("sources.csv", SOURCE_COLUMNS, [scan.source_row])
         write("actors.csv", ACTOR_COLUMNS, actors)
-
-
-@contextlib.contextmanager
-def atomic_path(path: Path):
-    """A temporary path beside ``path`` for another writer; renamed over ``path`` on success.
-
-    The :func:`graph.files.atomic_open` guarantee for files that a library
-    (here DuckDB's ``COPY``) writes by name: on failure ``path`` is untouched.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def prepare_paths(paths, tmp: str, source: str) -> dict[str, str]:
