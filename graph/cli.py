@@ -344,7 +344,7 @@ def import_gephi(nodes, edges, output):
     _import(from_gephi, nodes, edges, output)
 
 
-def _import_events(kind, files, output, period, actors, strict, as_json):
+def _import_events(kind, files, output, period, actors, evidence, strict, as_json):
     try:
         from . import events
     except ImportError as err:
@@ -353,7 +353,8 @@ def _import_events(kind, files, output, period, actors, strict, as_json):
             "pip install 'geograph[events]'") from err
     run = {"gdelt": events.import_gdelt, "icews": events.import_icews}[kind]
     try:
-        report = run(list(files), output, period=period, actors=actors, strict=strict)
+        report = run(list(files), output, period=period, actors=actors, evidence=evidence,
+                     strict=strict)
     except events.EventImportError as err:
         raise click.ClickException(str(err)) from err
     if as_json:
@@ -372,10 +373,12 @@ def _event_command(kind, help_text):
     @click.option("--actors", type=click.Choice(["country", "actor-code"]), default="country",
                   show_default=True,
                   help="country: ISO3 country codes; actor-code: full CAMEO actor codes.")
+    @click.option("--evidence", type=click.IntRange(0, 20), default=3, show_default=True,
+                  help="Example source URLs or story ids kept per relation (most mentioned first).")
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
     @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
-    def command(files, output, period, actors, strict, as_json):
-        _import_events(kind, files, output, period, actors, strict, as_json)
+    def command(files, output, period, actors, evidence, strict, as_json):
+        _import_events(kind, files, output, period, actors, evidence, strict, as_json)
 
     return command
 

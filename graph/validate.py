@@ -453,7 +453,9 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 sign = kind["sign"]
             if intensity is None:
                 intensity = float(kind["intensity"])
-            if sign * intensity < 0:
+            # Machine-coded relations take the sign of their type and the mean Goldstein
+            # score of their events, which may lean the other way (CAMEO 024x appeals).
+            if sign * intensity < 0 and source_id not in machine_coded:
                 checker.add(row, "sign", "sign-mismatch",
                             f"sign {sign:+d} disagrees with intensity {intensity:g}; "
                             "one of them is probably wrong", WARNING)

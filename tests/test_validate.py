@@ -156,3 +156,11 @@ def test_zero_sign_and_intensity_are_values_not_missing(tmp_path):
     (d / "relation_types.csv").write_text("relation,sign,intensity\nmeet,0,0\n", "utf-8")
     rows = graph.load(d).records("relations")
     assert [(r["relation"], r["sign"], r["intensity"]) for r in rows] == [("threaten", 0, 0.0), ("meet", 0, 0.0)]
+
+
+def test_machine_coded_sources_need_no_quote_and_may_lean_against_the_type(tmp_path):
+    d = _dataset(tmp_path, "source,target,relation,intensity,status,source_id\nPRK,KOR,appeal,-0.3,fact,gdelt\n")
+    (d / "sources.csv").write_text("id,title,machine_coded\ngdelt,GDELT 2.0 events,true\n", "utf-8")
+    assert graph.check(d) == []
+    (d / "sources.csv").write_text("id,title,machine_coded\ngdelt,GDELT 2.0 events,false\n", "utf-8")
+    assert sorted(p.code for p in graph.check(d)) == ["no-quote", "sign-mismatch"]
