@@ -1,8 +1,8 @@
 """The view payload: a geograph graph as plain JSON-able data for the HTML view.
 
 The payload is everything the page (``graph/templates/view.js``) needs:
-nodes and edges with their drawing hints, sources, the relation types used,
-legend entries and the time axis. It is built in one linear pass over the
+nodes, edges as columns of data (the page derives how to draw them),
+sources, the relation types used, legend entries and the time axis. It is built in one linear pass over the
 graph (pyvis's ``add_node`` / ``add_edge`` scan lists on every call), and
 holds only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
 ``None``: numpy scalars become Python numbers, NaN becomes ``None``.
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import defaultdict
+from collections import Counter
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from graph.dates import DateError, parse_date
@@ -33,7 +35,7 @@ __all__ = [
     "AGGREGATE_GRAPH_OVER",
 ]
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
 
 # Edge colour by sign: hostile red, cooperative teal (green-blue), neutral grey.
 SIGN_COLOURS = {-1: "#d7301f", 0: "#8c8c8c", 1: "#1b9e77"}
@@ -67,10 +69,6 @@ DEFAULT_SHAPE = "dot"
 WIDTH_MIN = 1.0
 WIDTH_PER_INTENSITY = 0.45  # |intensity| 10 -> width 5.5
 
-# Curvature of parallel edges between one pair: spread symmetrically around straight.
-ROUNDNESS_STEP = 0.3
-ROUNDNESS_MAX_SPREAD = 1.2
-
 # Aggregation: relations between one pair of actors drawn as one edge with a
 # count. A small hand-made graph keeps every relation visible as its own curve
 # up to this many per pair (the shipped article has 9 between PRK and KOR) ...
@@ -79,7 +77,7 @@ AGGREGATE_PAIR_OVER = 12
 # one edge: a curve per relation no longer reads, and costs drawing time.
 AGGREGATE_GRAPH_OVER = 500
 # Past this many actors or drawn edges the page lays the graph out itself and
-# draws straight lines (see view.js); ``edge["smooth"]`` is then ``None``.
+# draws straight lines (see view.js).
 LARGE_NODES = 150
 LARGE_DRAWN = 1500
 
@@ -91,9 +89,11 @@ _EDGE_FIELDS = (
     "id", "source", "target", "relation", "sign", "intensity", "directed", "status",
     "start", "end", "source_id", "said_by", "quote", "note",
 )
+# The edge attributes sent as columns, in the order ``_edges`` unpacks them.
+_EDGE_COLUMNS = ("id", "relation", "intensity", "sign", "directed", "status", "start", "end",
+                 "source_id", "said_by", "quote", "note")
 _NODE_KNOWN = frozenset(_NODE_FIELDS)
 _EDGE_KNOWN = frozenset(_EDGE_FIELDS)
-_NO_SMOOTH = {"enabled": False}
 
 
 def _clean(value: Any) -> Any:
@@ -176,29 +176,15 @@ def _extras(attrs: dict, known: frozenset) -> dict[str, Any]:
 def edge_width(intensity: float) -> float:
     """Line width for a relation of the given intensity.
 
+    The page draws with this formula, from ``legend["width"]`` (``view.js``,
+    ``edgeWidth``); it is here as the reference the browser tests check.
+
     Examples
     --------
     >>> edge_width(0), edge_width(-10), edge_width(4)
     (1.0, 5.5, 2.8)
     """
     return round(WIDTH_MIN + WIDTH_PER_INTENSITY * min(abs(intensity), 10.0), 2)
-
-
-def _smooth(index: int, count: int, forward: bool) -> dict:
-    """vis-network ``smooth`` for the ``index``-th of ``count`` edges between one pair.
-
-    ``forward`` tells whether the edge runs along the pair's canonical
-    orientation; a reversed edge flips clockwise/counter-clockwise so that
-    A->B and B->A bend to different sides.
-    """
-    if count == 1:
-        return {"enabled": True, "type": "continuous", "roundness": 0.5}
-    step = min(ROUNDNESS_STEP, ROUNDNESS_MAX_SPREAD / (count - 1))
-    offset = (index - (count - 1) / 2) * step
-    if not forward:
-        offset = -offset
-    kind = "curvedCW" if offset >= 0 else "curvedCCW"
-    return {"enabled": True, "type": kind, "roundness": round(abs(offset), 4)}
 
 
 def aggregate_threshold(relations: int) -> int:
@@ -217,89 +203,125 @@ def aggregate_threshold(relations: int) -> int:
     return 2 if relations > AGGREGATE_GRAPH_OVER else AGGREGATE_PAIR_OVER + 1
 
 
-def _edges(G, ids: dict, relation_types: dict) -> tuple[list[dict], dict, dict]:
-    """Edge dicts (without curvature), member indexes per unordered pair, parsed dates.
+_PLAIN_TEXT = frozenset((str, type(None)))
 
-    One pass, O(1) work per relation: dates repeat, so each (start, end) is
-    parsed once.
+
+def _texts(column: list) -> list[str | None]:
+    """A text column: ``None`` for missing or blank, else a string.
+
+    Checked in bulk first (``map`` and ``set`` run in C): a column of
+    non-blank strings and ``None``, as ``graph.load`` gives, is kept as it is.
     """
-    raw = G.edges(keys=True, data=True) if G.is_multigraph() else (
-        (u, v, None, d) for u, v, d in G.edges(data=True))
-    edges: list[dict] = []
-    pairs: dict[tuple, list[int]] = {}
-    spans: dict[tuple, tuple] = {}
-    parsed: dict[str, Any] = {}
-    seen_ids: set[str] = set()
-    for u, v, key, attrs in raw:
-        get = attrs.get
-        src, dst = ids[u], ids[v]
-        edge_id = _text(get("id")) or (_text(key) if key is not None else None) \
-            or f"{src}->{dst}"
-        if edge_id in seen_ids:  # only for hand-made graphs without ids
-            base, n = edge_id, 1
-            while edge_id in seen_ids:
-                n += 1
-                edge_id = f"{base}#{n}"
-        seen_ids.add(edge_id)
-        relation = _text(get("relation")) or "relation"
-        rtype = relation_types.get(relation) or {}
-        intensity = _number(get("intensity"), None)
-        if intensity is None:
-            intensity = _number(rtype.get("intensity"), 0.0)
-        sign_value = _number(get("sign"), None)
-        if sign_value is None:
-            fallback = math.copysign(1.0, intensity) if intensity else 0.0
-            sign_value = _number(rtype.get("sign"), fallback)
-        sign = (sign_value > 0) - (sign_value < 0)
-        status = _text(get("status")) or "fact"
-        start, end = _text(get("start")), _text(get("end"))
-        span = spans.get((start, end))
-        if span is None:
+    if set(map(type, column)) <= _PLAIN_TEXT and "" not in column \
+            and not any(map(str.isspace, filter(None, column))):
+        return column
+    return [v if v is None or (type(v) is str and v and not v.isspace()) else _text(v)
+            for v in column]
+
+
+def _numbers(column: list) -> list[float | int | None]:
+    """A numeric column: ``None`` where missing or not a finite number."""
+    kinds = set(map(type, column))
+    if kinds <= {int} or kinds <= {float} and all(map(math.isfinite, column)):
+        return column
+    return [_number(v, None) for v in column]
+
+
+def _interned(texts: list, order: list | None = None) -> tuple[list, list]:
+    """``(table, column)``: the distinct values (in ``order`` or first seen) and their indexes."""
+    table = order if order is not None else [t for t in dict.fromkeys(texts) if t is not None]
+    position = {t: k for k, t in enumerate(table)}
+    position[None] = None
+    return table, list(map(position.__getitem__, texts))
+
+
+def _columns(attrs_list: list[dict], names: tuple) -> list[list]:
+    """The values of ``names`` for every dict, as one list per name."""
+    if not attrs_list:
+        return [[] for _ in names]
+    try:  # every key present (graph.load's graphs): fetched and transposed in C
+        return [list(c) for c in zip(*map(itemgetter(*names), attrs_list))]
+    except KeyError:
+        return [[a.get(name) for a in attrs_list] for name in names]
+
+
+def _edges(G, index: dict, relation_types: dict) -> dict:
+    """The edge columns, in the graph's order, and the parsed dates.
+
+    Column by column, O(1) work per relation and no dict per relation: the
+    JSON of columns is half the size of a list of dicts and cheaper to write
+    and to parse. Dates repeat, so each distinct text is parsed once.
+    """
+    # iter(): list() would first ask the view its length, which walks every edge.
+    raw = list(iter(G.edges(keys=True, data=True)) if G.is_multigraph() else (
+        (u, v, None, d) for u, v, d in G.edges(data=True)))
+    attrs_list = [r[3] for r in raw]
+    src = list(map(index.__getitem__, [r[0] for r in raw]))
+    dst = list(map(index.__getitem__, [r[1] for r in raw]))
+    (ids, relation, intensity, sign, directed, status, start, end, source_id, said_by, quote,
+     note) = _columns(attrs_list, _EDGE_COLUMNS)
+
+    ids = _texts(ids)
+    if None in ids or len(set(ids)) < len(ids):  # only for hand-made graphs without ids
+        seen: set[str] = set()
+        for i, (u, v, key, _) in enumerate(raw):
+            edge_id = ids[i] or (_text(key) if key is not None else None) \
+                or f"{_node_id(u)}->{_node_id(v)}"
+            base, k = edge_id, 1
+            while edge_id in seen:
+                k += 1
+                edge_id = f"{base}#{k}"
+            seen.add(edge_id)
+            ids[i] = edge_id
+
+    relation = _texts(relation)
+    if None in relation:
+        relation = [r or "relation" for r in relation]
+    intensity, sign = _numbers(intensity), _numbers(sign)
+    for i in (i for i, (x, s) in enumerate(zip(intensity, sign)) if x is None or s is None):
+        rtype = relation_types.get(relation[i]) or {}
+        if intensity[i] is None:
+            intensity[i] = _number(rtype.get("intensity"), 0.0)
+        if sign[i] is None:
+            x = intensity[i]
+            sign[i] = _number(rtype.get("sign"), math.copysign(1.0, x) if x else 0.0)
+    if not set(map(type, intensity)) <= {float}:
+        intensity = [float(x) for x in intensity]
+    if not set(sign) <= {-1, 0, 1} or not set(map(type, sign)) <= {int}:
+        sign = [(s > 0) - (s < 0) for s in sign]
+    if not set(map(type, directed)) <= {bool}:
+        directed = [_flag(v, True) for v in directed]
+    status = _texts(status)
+    if None in status:
+        status = [s or "fact" for s in status]
+    start, end = _texts(start), _texts(end)
+    parsed = {}
+    for text in dict.fromkeys(chain.from_iterable(zip(start, end))):  # in the relations' order
+        if text is not None:
             try:
-                first = _parsed(start, parsed).first if start else None
-                last = _parsed(end, parsed).last if end else None
+                parsed[text] = parse_date(text)
             except DateError as err:
-                raise ValueError(f"relation {edge_id!r}: {err}") from err
-            span = spans[(start, end)] = (first.isoformat() if first else None,
-                                          last.isoformat() if last else None)
-        directed = _flag(get("directed"), True)
-        pair = (src, dst) if src <= dst else (dst, src)
-        members = pairs.get(pair)
-        if members is None:
-            members = pairs[pair] = []
-        members.append(len(edges))
-        edges.append({
-            "id": edge_id,
-            "from": src,
-            "to": dst,
-            "relation": relation,
-            "sign": sign,
-            "intensity": intensity,
-            "directed": directed,
-            "status": status,
-            "start": start,
-            "end": end,
-            "first": span[0],
-            "last": span[1],
-            "said_by": _text(get("said_by")),
-            "quote": _text(get("quote")),
-            "note": _text(get("note")),
-            "source_id": _text(get("source_id")),
-            "extra": _extras(attrs, _EDGE_KNOWN),
-            # drawing hints
-            "color": SIGN_COLOURS[sign],
-            "dashes": STATUS_DASHES.get(status, False),
-            "arrows": "to" if directed else "",
-            "width": edge_width(intensity),
-        })
-    return edges, pairs, parsed
+                bad = next(i for i, d in enumerate(zip(start, end)) if text in d)
+                raise ValueError(f"relation {ids[bad]!r}: {err}") from err
+
+    return {
+        "columns": {
+            "id": ids, "from": src, "to": dst, "relation": relation, "sign": sign,
+            "intensity": intensity, "directed": directed, "status": status,
+            "start": start, "end": end,
+            "source_id": _texts(source_id), "said_by": _texts(said_by),
+            "quote": _texts(quote), "note": _texts(note),
+            "extra": [] if _EDGE_KNOWN.issuperset(chain.from_iterable(attrs_list)) else [
+                [i, _extras(a, _EDGE_KNOWN)] for i, a in enumerate(attrs_list)
+                if not a.keys() <= _EDGE_KNOWN],
+        },
+        "parsed": parsed,
+    }
 
 
-def _parsed(text: str, cache: dict):
-    date = cache.get(text)
-    if date is None:
-        date = cache[text] = parse_date(text)
-    return date
+def _node_id(node: Any) -> str:
+    # The node key is the actor id; numpy ids become Python first, then text.
+    return node if type(node) is str else str(_clean(node))
 
 
 def _timeline(first, last) -> list[str]:
@@ -322,6 +344,11 @@ def _timeline(first, last) -> list[str]:
 def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -> dict:
     """Turn a geograph graph into the plain data drawn by the HTML view.
 
+    Edges are sent as columns, not as one dict per relation, and carry only
+    data: the page derives colour, dashes, width, arrows and curvature from
+    sign, status, intensity and direction with the tables in ``legend`` and
+    ``styles``, so the payload stays close to the size of the data itself.
+
     Parameters
     ----------
     G : networkx.MultiDiGraph
@@ -334,16 +361,32 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
         Draw the relations between one pair of actors as one edge with a count
         when the pair has at least this many (``0``: never). By default
         :func:`aggregate_threshold` of the graph's size: 13 in graphs of up to
-        500 relations, else 2. Every relation stays in ``edges``; an
-        aggregated one names its entry of ``bundles`` in ``edge["bundle"]``.
+        500 relations, else 2. Every relation stays in ``edges``.
 
     Returns
     -------
     dict
-        Keys ``version``, ``title``, ``name``, ``nodes``, ``edges``, ``bundles``,
-        ``sources``, ``relation_types``, ``legend``, ``date_range``, ``dates``,
-        ``timeline``, ``styles``, ``large`` (the page lays the graph out itself
-        and draws straight lines) and ``counts``. Only JSON-able plain Python values.
+        Only JSON-able plain Python values:
+
+        - ``nodes``: one dict per actor (``id``, ``label``, ``name``, ``type``,
+          ``group``, ``aliases``, ``description``, ``colour_key``, ``color``,
+          ``shape``, ``degree`` = number of relations, ``extra`` = other attributes).
+        - ``edges``: equal-length lists, one entry per relation in the graph's
+          order: ``id``, ``intensity``, ``sign`` (-1, 0, 1), ``directed``,
+          ``quote``, ``note`` (str or None); ``from`` and ``to`` index ``nodes``;
+          ``relation`` indexes ``relations``, ``status`` indexes ``statuses``,
+          ``source_id`` indexes ``source_ids``, ``said_by`` indexes ``speakers``,
+          ``start`` and ``end`` index ``dates`` (None when missing). ``extra``
+          lists ``[edge index, {name: value}]`` for relations with attributes
+          beyond the contract.
+        - ``dates``: the distinct date texts, sorted; ``date_spans``: for each,
+          ``[first day, last day]`` (ISO), the period it covers.
+        - ``bundles``: pairs drawn as one edge: ``id``, ``from``, ``to`` (actor
+          ids, in text order), ``relations`` (edge indexes), ``count``.
+        - ``title``, ``name``, ``version``, ``sources``, ``relation_types``,
+          ``legend``, ``styles``, ``groups``, ``signs``, ``date_range``,
+          ``timeline`` (slider positions), ``large`` (the page lays the graph
+          out itself and draws straight lines) and ``counts``.
 
     Raises
     ------
@@ -359,18 +402,20 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
     >>> _ = G.add_edge("PRK", "KOR", key="r1", id="r1", relation="threaten", sign=-1,
     ...                intensity=-6.0, directed=True, status="claim", start="2020-06")
     >>> p = view_payload(G)
-    >>> p["title"], len(p["nodes"]), p["edges"][0]["color"], p["edges"][0]["dashes"]
-    ('demo', 2, '#d7301f', [10, 6])
-    >>> p["date_range"], p["timeline"]
-    ({'min': '2020-06-01', 'max': '2020-06-30'}, ['2020-06'])
+    >>> e = p["edges"]
+    >>> p["title"], len(p["nodes"]), e["id"], e["from"], e["to"], e["sign"]
+    ('demo', 2, ['r1'], [0], [1], [-1])
+    >>> p["statuses"][e["status"][0]], p["dates"][e["start"][0]], e["end"]
+    ('claim', '2020-06', [None])
+    >>> p["date_spans"], p["timeline"]
+    ([['2020-06-01', '2020-06-30']], ['2020-06'])
     >>> _ = G.add_edge("KOR", "PRK", key="r2", id="r2", relation="appeal", status="fact")
     >>> b = view_payload(G, aggregate=2)["bundles"][0]
     >>> b["from"], b["to"], b["relations"], b["count"]
-    ('KOR', 'PRK', ['r1', 'r2'], 2)
+    ('KOR', 'PRK', [0, 1], 2)
     """
     # The cyclic garbage collector is paused while the payload is built: it would
-    # rescan the growing lists of new dicts again and again (a fifth of the time
-    # at 20k relations). Nothing built here forms a cycle.
+    # rescan the growing lists again and again. Nothing built here forms a cycle.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
@@ -387,17 +432,15 @@ def _view_payload(G, title, aggregate) -> dict:
     name = _text(graph_attrs.get("name"))
     page_title = _text(title) or _text(G.graph.get("title")) or name or "geograph"
 
-    # Nodes: one pass; colour keys collected for the palette assigned afterwards.
     nodes: list[dict] = []
-    ids: dict[Any, str] = {}
+    index: dict[Any, int] = {}
     taken: set[str] = set()
     for node, attrs in G.nodes(data=True):
-        # The node key is the actor id; numpy ids become Python first, then text.
-        node_id = str(_clean(node))
+        node_id = _node_id(node)
         if node_id in taken:
             raise ValueError(f"two nodes share the id {node_id!r}; give every actor a unique id")
         taken.add(node_id)
-        ids[node] = node_id
+        index[node] = len(nodes)
         kind = _text(attrs.get("type")) or "state"
         group = _text(attrs.get("group"))
         label = _text(attrs.get("name")) or node_id
@@ -415,44 +458,51 @@ def _view_payload(G, title, aggregate) -> dict:
             "extra": _extras(attrs, _NODE_KNOWN),
         })
 
-    # Edges: one pass cleans and counts per unordered pair.
-    edges, pair_members, parsed_dates = _edges(G, ids, relation_types)
-    degree: dict[str, int] = defaultdict(int)
-    for edge in edges:
-        degree[edge["from"]] += 1
-        if edge["to"] != edge["from"]:
-            degree[edge["to"]] += 1
-    for node in nodes:
-        node["degree"] = degree.get(node["id"], 0)
+    found = _edges(G, index, relation_types)
+    edges = found["columns"]
+    src, dst = edges["from"], edges["to"]
+    degree = Counter(src)
+    degree.update(t for s, t in zip(src, dst) if s != t)
+    for i, node in enumerate(nodes):
+        node["degree"] = degree[i]
+
+    # Lookup tables, sorted where the page lists them (filters, slider).
+    relations, edges["relation"] = _interned(edges["relation"], sorted(set(edges["relation"])))
+    found_statuses = set(edges["status"])
+    statuses = [s for s in STATUSES if s in found_statuses] + sorted(found_statuses - set(STATUSES))
+    statuses, edges["status"] = _interned(edges["status"], statuses)
+    source_ids, edges["source_id"] = _interned(edges["source_id"])
+    speakers, edges["said_by"] = _interned(edges["said_by"])
+    parsed = found["parsed"]
+    dates = sorted(parsed, key=lambda d: (parsed[d].first, parsed[d].last, d))
+    date_spans = [[parsed[d].first.isoformat(), parsed[d].last.isoformat()] for d in dates]
+    dates, edges["start"] = _interned(edges["start"], dates)
+    dates, edges["end"] = _interned(edges["end"], dates)
+    parsed = list(parsed.values())
 
     # Pairs with many relations are drawn as one edge carrying a count.
-    threshold = aggregate_threshold(len(edges)) if aggregate is None else int(aggregate)
-    bundled = sum(len(m) for m in pair_members.values() if threshold and len(m) >= threshold)
-    drawn = len(edges) - bundled + sum(
-        1 for m in pair_members.values() if threshold and len(m) >= threshold)
+    relation_count = len(edges["id"])
+    threshold = aggregate_threshold(relation_count) if aggregate is None else int(aggregate)
+    n = len(nodes)
+    pair_keys = [s * n + t if s <= t else t * n + s for s, t in zip(src, dst)]
+    pair_sizes = Counter(pair_keys)
+    members: dict[int, list[int]] = {}
+    if threshold:
+        for i, key in enumerate(pair_keys):
+            if pair_sizes[key] >= threshold:
+                m = members.get(key)
+                if m is None:
+                    members[key] = [i]
+                else:
+                    m.append(i)
+    bundles: list[dict] = []
+    for m in members.values():
+        a, b = nodes[src[m[0]]]["id"], nodes[dst[m[0]]]["id"]
+        a, b = (a, b) if a <= b else (b, a)
+        bundles.append({"id": len(bundles), "from": a, "to": b, "relations": m, "count": len(m)})
+    drawn = relation_count - sum(map(len, members.values())) + len(bundles)
     # A large graph is laid out by the page and drawn with straight lines.
     large = len(nodes) > LARGE_NODES or drawn > LARGE_DRAWN
-    bundles: list[dict] = []
-    loops: dict[str, int] = defaultdict(int)
-    for pair, members in pair_members.items():
-        count = len(members)
-        bundle = None
-        if threshold and count >= threshold:
-            bundle = len(bundles)
-            bundles.append({"id": bundle, "from": pair[0], "to": pair[1],
-                            "relations": [edges[i]["id"] for i in members], "count": count})
-        for index, i in enumerate(members):
-            edge = edges[i]
-            edge["bundle"] = bundle
-            if bundle is not None or (large and pair[0] != pair[1]):
-                edge["smooth"] = None  # not drawn alone, or drawn straight
-            elif pair[0] == pair[1]:
-                n = loops[pair[0]]
-                loops[pair[0]] += 1
-                edge["smooth"] = _NO_SMOOTH
-                edge["self_reference"] = {"size": 18 + 8 * n, "angle": round(0.785 + 0.9 * n, 3)}
-            else:
-                edge["smooth"] = _smooth(index, count, edge["from"] == pair[0])
 
     # Colours per group/type key, stable: sorted keys, groups first.
     keys = sorted({n["colour_key"] for n in nodes}, key=lambda k: (not k.startswith("group:"), k))
@@ -460,21 +510,14 @@ def _view_payload(G, title, aggregate) -> dict:
     for node in nodes:
         node["color"] = palette[node["colour_key"]]
 
-    # Time axis.
-    # Each written date counts for its whole period: "2020-06" reaches 2020-06-30.
-    dates = set(parsed_dates)
-    parsed = list(parsed_dates.values())
+    # Time axis. Each written date counts for its whole period: "2020-06" reaches 2020-06-30.
     date_range, timeline = None, []
     if parsed:
         lo, hi = min(p.first for p in parsed), max(p.last for p in parsed)
         date_range = {"min": lo.isoformat(), "max": hi.isoformat()}
         timeline = _timeline(lo, hi)
 
-    used_relations = sorted({e["relation"] for e in edges})
-    used_signs = sorted({e["sign"] for e in edges})
-    statuses = {e["status"] for e in edges}
-    used_statuses = [s for s in STATUSES if s in statuses]
-    used_statuses += sorted(statuses - set(STATUSES))
+    used_signs = sorted(set(edges["sign"]))
     used_types = sorted({n["type"] for n in nodes})
     legend = {
         "nodes": [
@@ -486,9 +529,9 @@ def _view_payload(G, title, aggregate) -> dict:
         "signs": [{"sign": s, "label": SIGN_LABELS[s], "color": SIGN_COLOURS[s]} for s in used_signs],
         "statuses": [
             {"status": s, "label": STATUS_LABELS.get(s, s), "dashes": STATUS_DASHES.get(s, False)}
-            for s in used_statuses
+            for s in statuses
         ],
-        "directed": sorted({e["directed"] for e in edges}),
+        "directed": sorted(set(edges["directed"])),
         "width": {"min": WIDTH_MIN, "per_intensity": WIDTH_PER_INTENSITY},
     }
     return {
@@ -498,22 +541,24 @@ def _view_payload(G, title, aggregate) -> dict:
         "nodes": nodes,
         "edges": edges,
         "sources": sources,
-        "relation_types": {r: _clean(relation_types[r]) for r in used_relations
-                           if r in relation_types},
-        "relations": used_relations,
-        "statuses": used_statuses,
+        "relation_types": {r: _clean(relation_types[r]) for r in relations if r in relation_types},
+        "relations": relations,
+        "statuses": statuses,
+        "source_ids": source_ids,
+        "speakers": speakers,
         "signs": [SIGN_LABELS[s] for s in used_signs],
         "groups": keys,
         "legend": legend,
         "date_range": date_range,
-        "dates": sorted(dates, key=lambda d: (parsed_dates[d].first, parsed_dates[d].last, d)),
+        "dates": dates,
+        "date_spans": date_spans,
         "timeline": timeline,
         "bundles": bundles,
-        # styles for aggregated edges, drawn from the relations shown at the time
+        # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {"sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
                    "status_dashes": dict(STATUS_DASHES)},
         "large": large,
-        "counts": {"nodes": len(nodes), "edges": len(edges),
-                   "max_parallel": max(map(len, pair_members.values()), default=0),
+        "counts": {"nodes": len(nodes), "edges": relation_count,
+                   "max_parallel": max(pair_sizes.values(), default=0),
                    "drawn": drawn, "aggregate": threshold},
     }

@@ -51,31 +51,73 @@ def by_id(items):
     return {item["id"]: item for item in items}
 
 
+def relations(p: dict) -> list[dict]:
+    """The payload's edge columns read back as one dict per relation, lookups resolved."""
+    cols, n = p["edges"], len(p["edges"]["id"])
+    assert {len(c) for k, c in cols.items() if k != "extra"} == {n}  # equal-length columns
+
+    def at(table, k):
+        return None if k is None else p[table][k]
+
+    extra = {i: x for i, x in cols["extra"]}
+    bundle = {i: b["id"] for b in p["bundles"] for i in b["relations"]}
+    return [{
+        "id": cols["id"][i], "from": p["nodes"][cols["from"][i]]["id"],
+        "to": p["nodes"][cols["to"][i]]["id"], "relation": p["relations"][cols["relation"][i]],
+        "sign": cols["sign"][i], "intensity": cols["intensity"][i], "directed": cols["directed"][i],
+        "status": p["statuses"][cols["status"][i]], "start": at("dates", cols["start"][i]),
+        "end": at("dates", cols["end"][i]),
+        "first": None if cols["start"][i] is None else p["date_spans"][cols["start"][i]][0],
+        "last": None if cols["end"][i] is None else p["date_spans"][cols["end"][i]][1],
+        "source_id": at("source_ids", cols["source_id"][i]), "said_by": at("speakers", cols["said_by"][i]),
+        "quote": cols["quote"][i], "note": cols["note"][i], "extra": extra.get(i, {}),
+        "bundle": bundle.get(i),
+    } for i in range(n)]
+
+
+def bundle_ids(p: dict, b: dict) -> list[str]:
+    return [p["edges"]["id"][i] for i in b["relations"]]
+
+
 def test_counts_and_ids():
     p = view_payload(small_graph())
     assert p["counts"] == {"nodes": 3, "edges": 4, "max_parallel": 3,  # a, b, c: PRK-KOR
                            "drawn": 4, "aggregate": 13}
     assert [n["id"] for n in p["nodes"]] == ["PRK", "KOR", "UN"]
-    assert [e["id"] for e in p["edges"]] == ["a", "b", "c", "d"]
-    edges = by_id(p["edges"])
+    assert p["edges"]["id"] == ["a", "b", "c", "d"]
+    edges = by_id(relations(p))
     assert (edges["c"]["from"], edges["c"]["to"]) == ("KOR", "PRK")
     assert p["title"] == "test set" and view_payload(small_graph(), title="T")["title"] == "T"
     assert p["sources"]["s1"]["publisher"] == "DW"
     assert set(p["relation_types"]) == {"threaten", "agree"}  # "comment" is not in this vocabulary
     assert p["relations"] == ["agree", "comment", "threaten"]
+    assert edges["a"]["source_id"] == "s1" and edges["a"]["quote"] == "quote a"
 
 
-def test_styles_by_sign_status_direction_and_intensity():
-    edges = by_id(view_payload(small_graph())["edges"])
-    assert edges["a"]["color"] == SIGN_COLOURS[-1] == edges["b"]["color"]
-    assert edges["c"]["color"] == SIGN_COLOURS[1]
-    assert edges["d"]["color"] == SIGN_COLOURS[0]
-    assert len({SIGN_COLOURS[s] for s in (-1, 0, 1)}) == 3
-    assert edges["a"]["dashes"] is False
-    assert edges["b"]["dashes"] == STATUS_DASHES["claim"] != STATUS_DASHES["forecast"]
-    assert edges["c"]["dashes"] == STATUS_DASHES["forecast"]
-    assert edges["a"]["arrows"] == "to" and edges["c"]["arrows"] == ""
-    assert edges["c"]["width"] > edges["a"]["width"] > edges["d"]["width"] == edge_width(0)
+def test_edges_are_columns_of_plain_data_without_drawing_hints():
+    p = view_payload(small_graph())
+    assert set(p["edges"]) == {"id", "from", "to", "relation", "sign", "intensity", "directed",
+                               "status", "start", "end", "source_id", "said_by", "quote", "note",
+                               "extra"}
+    assert p["edges"]["from"] == [0, 0, 1, 2] and p["edges"]["relation"] == [2, 2, 0, 1]
+    assert p["source_ids"] == ["s1"] and p["edges"]["source_id"] == [0, 0, 0, 0]
+    assert p["edges"]["said_by"] == [None] * 4 and p["speakers"] == []
+
+
+def test_style_tables_for_sign_status_direction_and_intensity():
+    # the page draws from these tables (checked on the drawn page in test_view_browser.py)
+    p = view_payload(small_graph())
+    edges = by_id(relations(p))
+    assert [edges[k]["sign"] for k in "abcd"] == [-1, -1, 1, 0]
+    assert [edges[k]["status"] for k in "abcd"] == ["fact", "claim", "forecast", "fact"]
+    assert [edges[k]["directed"] for k in "abcd"] == [True, True, False, True]
+    assert [edges[k]["intensity"] for k in "abcd"] == [-6.0, -6.0, 8.0, 0.0]
+    assert p["styles"]["sign_colours"] == {str(s): c for s, c in SIGN_COLOURS.items()}
+    assert len(set(SIGN_COLOURS.values())) == 3
+    assert p["styles"]["status_dashes"] == STATUS_DASHES
+    assert STATUS_DASHES["fact"] is False and STATUS_DASHES["claim"] != STATUS_DASHES["forecast"]
+    assert p["legend"]["width"] == {"min": edge_width(0), "per_intensity": (edge_width(10) - 1) / 10}
+    assert edge_width(8) > edge_width(-6) > edge_width(0) == 1.0
     assert edge_width(-10) == edge_width(10) > edge_width(-3)
 
 
@@ -95,35 +137,6 @@ def test_node_colours_by_group_then_type():
     assert p["legend"]["directed"] == [False, True]
 
 
-def test_parallel_edges_get_distinct_curvature():
-    G = small_graph()
-    for i in range(4):  # now six relations between PRK and KOR, both directions
-        G.add_edge("KOR" if i % 2 else "PRK", "PRK" if i % 2 else "KOR", key=f"x{i}",
-                   relation="threaten", status="fact")
-    edges = [e for e in view_payload(G)["edges"] if {e["from"], e["to"]} == {"PRK", "KOR"}]
-    assert len(edges) == 7
-
-    def bend(e):  # signed bend relative to the pair's canonical orientation PRK -> KOR
-        sign = 1 if e["smooth"]["type"] == "curvedCW" else -1
-        forward = (e["from"], e["to"]) == ("KOR", "PRK")  # "KOR" < "PRK"
-        return sign * e["smooth"]["roundness"] * (1 if forward else -1)
-
-    bends = [bend(e) for e in edges]
-    assert len(set(bends)) == 7, bends
-    assert all(e["smooth"]["type"] in ("curvedCW", "curvedCCW") for e in edges)
-    assert all(0 <= e["smooth"]["roundness"] <= 1 for e in edges)
-    single = by_id(view_payload(small_graph())["edges"])["d"]
-    assert single["smooth"]["type"] == "continuous"
-
-
-def test_self_loops_are_spread():
-    G = nx.MultiDiGraph()
-    G.add_edge("A", "A", key="1")
-    G.add_edge("A", "A", key="2")
-    edges = view_payload(G)["edges"]
-    assert edges[0]["self_reference"] != edges[1]["self_reference"]
-
-
 def test_numpy_nan_and_missing_values_are_cleaned():
     G = nx.MultiDiGraph(name=np.str_("np"))
     G.add_node(np.int64(7), name=float("nan"), type=None, aliases=float("nan"), group=np.nan,
@@ -141,7 +154,7 @@ def test_numpy_nan_and_missing_values_are_cleaned():
     assert seven["extra"] == {"population": 25_000_000, "ratio": 0.5, "flags": [1, 2]}
     assert type(seven["extra"]["population"]) is int
     assert p["nodes"][1]["aliases"] == ["x", "y"]
-    e = p["edges"][0]
+    e = relations(p)[0]
     assert (e["from"], e["sign"], e["intensity"], e["directed"]) == ("7", -1, -6.0, False)
     assert type(e["sign"]) is int and type(e["directed"]) is bool
     assert e["start"] is None and e["quote"] is None and e["extra"] == {"weight": None}
@@ -151,7 +164,7 @@ def test_defaults_from_vocabulary_and_plain_digraph():
     G = nx.DiGraph(relation_types={"agree": {"sign": 1, "intensity": 8.0}})
     G.add_edge("A", "B", relation="agree")
     G.add_edge("B", "A")
-    edges = view_payload(G)["edges"]
+    edges = relations(view_payload(G))
     assert [e["id"] for e in edges] == ["A->B", "B->A"]
     assert (edges[0]["sign"], edges[0]["intensity"], edges[0]["status"]) == (1, 8.0, "fact")
     assert (edges[1]["sign"], edges[1]["relation"]) == (0, "relation")
@@ -161,9 +174,12 @@ def test_date_range_dates_and_timeline():
     p = view_payload(small_graph())
     assert p["date_range"] == {"min": "2017-03-01", "max": "2020-06-30"}
     assert p["dates"] == ["2017-03", "2018", "2020-06", "2020-06-16"]
+    assert p["date_spans"] == [["2017-03-01", "2017-03-31"], ["2018-01-01", "2018-12-31"],
+                               ["2020-06-01", "2020-06-30"], ["2020-06-16", "2020-06-16"]]
     assert p["timeline"][0] == "2017-03" and p["timeline"][-1] == "2020-06"
     assert len(p["timeline"]) == 40  # months, Mar 2017 .. Jun 2020
-    edges = by_id(p["edges"])
+    edges = by_id(relations(p))
+    assert (edges["a"]["first"], edges["a"]["last"]) == ("2020-06-16", "2020-06-16")
     assert (edges["b"]["first"], edges["b"]["last"]) == ("2020-06-01", None)
     assert (edges["c"]["first"], edges["c"]["last"]) == ("2018-01-01", None)
     assert view_payload(nx.MultiDiGraph())["timeline"] == []
@@ -204,7 +220,7 @@ def test_hostile_strings_survive_as_plain_data():
     for n, h in zip(p["nodes"], HOSTILE):
         assert n["name"] == n["description"] == n["group"] == n["type"] == h
         assert n["extra"] == {h: h}
-    for e, h in zip(p["edges"], HOSTILE):
+    for e, h in zip(relations(p), HOSTILE):
         assert e["quote"] == e["said_by"] == e["note"] == e["relation"] == e["status"] == h
     assert p["title"] == HOSTILE[1]
 
@@ -285,16 +301,16 @@ def pair_graph(between: int, others: int = 0) -> nx.MultiDiGraph:
 def test_small_graphs_keep_parallel_edges_up_to_the_pair_limit():
     assert AGGREGATE_PAIR_OVER == 12 and AGGREGATE_GRAPH_OVER == 500
     p = view_payload(pair_graph(12))
-    assert p["bundles"] == [] and all(e["bundle"] is None for e in p["edges"])
+    assert p["bundles"] == [] and all(e["bundle"] is None for e in relations(p))
     assert p["counts"]["drawn"] == 12 and p["counts"]["aggregate"] == 13
     G = pair_graph(13)
     p = view_payload(G)
     assert len(p["bundles"]) == 1
     b = p["bundles"][0]
     assert (b["id"], b["from"], b["to"], b["count"]) == (0, "A", "B", 13)
-    assert b["relations"] == [k for *_, k in G.edges(keys=True)]  # in the graph's order
-    assert sorted(b["relations"]) == sorted(f"ab{i}" for i in range(13))
-    assert all(e["bundle"] == 0 for e in p["edges"])
+    assert bundle_ids(p, b) == [k for *_, k in G.edges(keys=True)]  # in the graph's order
+    assert sorted(bundle_ids(p, b)) == sorted(f"ab{i}" for i in range(13))
+    assert all(e["bundle"] == 0 for e in relations(p))
     assert p["counts"]["drawn"] == 1
 
 
@@ -302,8 +318,8 @@ def test_large_graphs_aggregate_every_repeated_pair():
     G = pair_graph(3, others=AGGREGATE_GRAPH_OVER)  # 503 relations
     p = view_payload(G)
     assert p["counts"]["aggregate"] == aggregate_threshold(503) == 2
-    assert [sorted(b["relations"]) for b in p["bundles"]] == [["ab0", "ab1", "ab2"]]
-    edges = by_id(p["edges"])
+    assert [sorted(bundle_ids(p, b)) for b in p["bundles"]] == [["ab0", "ab1", "ab2"]]
+    edges = by_id(relations(p))
     assert {edges[f"ab{i}"]["bundle"] for i in range(3)} == {0}
     assert all(edges[f"o{i}"]["bundle"] is None for i in range(AGGREGATE_GRAPH_OVER))
     assert p["counts"]["drawn"] == AGGREGATE_GRAPH_OVER + 1
@@ -314,8 +330,8 @@ def test_large_graphs_aggregate_every_repeated_pair():
 def test_aggregate_argument_and_self_loops():
     p = view_payload(small_graph(), aggregate=2)
     (b,) = p["bundles"]  # a, b, c between PRK and KOR; d is alone
-    assert (b["from"], b["to"], b["relations"], b["count"]) == ("KOR", "PRK", ["a", "b", "c"], 3)
-    assert by_id(p["edges"])["d"]["bundle"] is None
+    assert (b["from"], b["to"], bundle_ids(p, b), b["count"]) == ("KOR", "PRK", ["a", "b", "c"], 3)
+    assert by_id(relations(p))["d"]["bundle"] is None
     assert view_payload(pair_graph(40), aggregate=0)["bundles"] == []
     G = nx.MultiDiGraph()
     for i in range(3):
@@ -324,6 +340,6 @@ def test_aggregate_argument_and_self_loops():
     assert (loop["from"], loop["to"], loop["count"]) == ("A", "A", 3)
     # every relation stays in the payload with its own quote, aggregated or not
     p = view_payload(pair_graph(20))
-    assert sorted(e["quote"] for e in p["edges"]) == sorted(f"quote {i}" for i in range(20))
-    assert all(e["quote"] == f"quote {e['id'][2:]}" for e in p["edges"])
+    assert sorted(p["edges"]["quote"]) == sorted(f"quote {i}" for i in range(20))
+    assert all(e["quote"] == f"quote {e['id'][2:]}" for e in relations(p))
     assert json.loads(payload_json(p)) == p

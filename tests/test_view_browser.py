@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 
 from graph.dates import overlaps
+from graph.payload import SIGN_COLOURS, STATUS_DASHES, edge_width
 from graph.view import render_html
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, HOSTILE_URLS, TRAP, hostile_cycle
 
@@ -171,6 +172,44 @@ def test_parallel_edges_do_not_stack(page, tmp_path):
     assert len(middles) >= 2
     points = [(round(p["x"]), round(p["y"])) for p in middles.values()]
     assert len(set(points)) == len(points), middles
+
+
+def test_drawing_follows_sign_status_direction_and_intensity(page, tmp_path):
+    """The page derives each line's look from the data with graph.payload's tables."""
+    G = article_graph()
+    G.add_edge("RUS", "CHN", key="neutral", id="neutral", relation="consult", sign=0, intensity=0.0,
+               directed=False, status="claim")
+    open_view(page, G, tmp_path)
+    items = page.evaluate("""Object.fromEntries(window.geograph.edges.get().map(e =>
+        [e.id, [e.color.color, e.dashes, e.width, e.arrows.to.enabled]]))""")
+    assert {d["status"] for *_, d in G.edges(data=True)} == {"fact", "claim", "forecast"}
+    assert {d["sign"] for *_, d in G.edges(data=True)} == {-1, 0, 1}
+    assert items == {k: [SIGN_COLOURS[d["sign"]], STATUS_DASHES[d["status"]], edge_width(d["intensity"]),
+                         d["directed"]] for _, _, k, d in G.edges(keys=True, data=True)}
+
+
+def test_parallel_edges_and_self_loops_get_distinct_curves(page, tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(7):  # both directions between PRK and KOR
+        s, t = ("KOR", "PRK") if i % 2 else ("PRK", "KOR")
+        G.add_edge(s, t, key=f"x{i}", relation="threaten", status="fact")
+    G.add_edge("A", "B", key="single")
+    G.add_edge("A", "A", key="loop1")
+    G.add_edge("A", "A", key="loop2")
+    open_view(page, G, tmp_path)
+    items = page.evaluate("""Object.fromEntries(window.geograph.edges.get().map(e =>
+        [e.id, [e.smooth, e.selfReference || null, e.from, e.to]]))""")
+
+    def bend(smooth, source, target):  # signed bend relative to the orientation KOR -> PRK
+        side = 1 if smooth["type"] == "curvedCW" else -1
+        return side * smooth["roundness"] * (1 if (source, target) == ("KOR", "PRK") else -1)
+
+    parallel = [items[f"x{i}"] for i in range(7)]
+    assert all(s["type"] in ("curvedCW", "curvedCCW") and 0 <= s["roundness"] <= 1
+               for s, *_ in parallel)
+    assert len({bend(s, a, b) for s, _, a, b in parallel}) == 7, parallel
+    assert items["single"][0]["type"] == "continuous"
+    assert items["loop1"][1] != items["loop2"][1] and items["loop1"][1]["size"] > 0
 
 
 def test_hover_shows_tooltips(page, tmp_path):

@@ -5,7 +5,9 @@
  *   network          the vis.Network
  *   nodes, edges     the vis.DataSets (node ids are actor ids, edge ids relation ids;
  *                    ids clashing with Object.prototype names are prefixed, see visId)
- *   payload          the plain data from graph.payload.view_payload
+ *   payload          the plain data from graph.payload.view_payload (edges as columns)
+ *   relations        one object per relation, decoded from payload.edges, with what the
+ *                    page derives for drawing (color, dashes, width, smooth, first/last day)
  *   state            {date, focus, edge, pair, status, sign, relation, group} (sets of allowed values)
  *   ready            true once the layout has settled; "geograph:ready" fires on window then
  *   bundles          payload.bundles: pairs whose relations are drawn as ONE edge labelled
@@ -30,7 +32,6 @@
 
   var payload = JSON.parse(document.getElementById("gg-data").textContent);
   var container = document.getElementById("gg-network");
-  var SIGN_NAMES = { "-1": "hostile", "0": "neutral", "1": "cooperative" };
   var STATUS_ALL = payload.statuses.slice();
   var SIGN_ALL = ["hostile", "cooperative", "neutral"];
   var FADED = 0.15;
@@ -58,6 +59,8 @@
       return null;
     }
   }
+
+  var SIGN_NAMES = { "-1": "hostile", "0": "neutral", "1": "cooperative" };
 
   // ---------- partial dates (same semantics as graph/dates.py) ----------
   var DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -100,13 +103,48 @@
     return vid.indexOf(VIS_PREFIX) === 0 ? vid.slice(VIS_PREFIX.length) : vid;
   }
 
+  // ---------- relations: the payload's columns, one object per relation ----------
+  // Drawing is derived here from the data: colour by sign, dashes by status,
+  // width by intensity (graph.payload.edge_width is the same formula), so the
+  // payload carries each relation once and nothing computed from it.
+  var STYLE = payload.styles;
+  var WIDTH = payload.legend.width;
+  function edgeWidth(intensity) {
+    return Math.round((WIDTH.min + WIDTH.per_intensity * Math.min(Math.abs(intensity), 10)) * 100) / 100;
+  }
+  function own(table, key) {
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  }
+  function decodeEdges(p) {
+    var c = p.edges, out = new Array(c.id.length);
+    function at(table, k) { return k === null ? null : table[k]; }
+    for (var i = 0; i < out.length; i++) {
+      var start = c.start[i], end = c.end[i], status = p.statuses[c.status[i]], sign = c.sign[i];
+      out[i] = {
+        id: c.id[i], from: p.nodes[c.from[i]].id, to: p.nodes[c.to[i]].id,
+        relation: p.relations[c.relation[i]], sign: sign, signName: SIGN_NAMES[String(sign)],
+        intensity: c.intensity[i], directed: c.directed[i], status: status,
+        start: at(p.dates, start), end: at(p.dates, end),
+        // the interval the relation covers: its start's first day to its end's last day
+        first: start === null ? null : p.date_spans[start][0],
+        last: end === null ? null : p.date_spans[end][1],
+        source_id: at(p.source_ids, c.source_id[i]), said_by: at(p.speakers, c.said_by[i]),
+        quote: c.quote[i], note: c.note[i], extra: null, bundle: null,
+        color: STYLE.sign_colours[String(sign)], dashes: own(STYLE.status_dashes, status) || false,
+        width: edgeWidth(c.intensity[i]), smooth: null, selfReference: null
+      };
+    }
+    c.extra.forEach(function (x) { out[x[0]].extra = x[1]; });
+    return out;
+  }
+  var EDGES = decodeEdges(payload);
+
   // ---------- indexes ----------
   var nodeById = new Map();
   payload.nodes.forEach(function (n) { nodeById.set(n.id, n); });
   var edgeById = new Map();
   var edgesOfNode = new Map();
-  payload.edges.forEach(function (e) {
-    e.signName = SIGN_NAMES[String(e.sign)] || "neutral";
+  EDGES.forEach(function (e) {
     edgeById.set(e.id, e);
     [e.from, e.to].forEach(function (id, i) {
       if (i === 1 && e.to === e.from) return;
@@ -122,7 +160,8 @@
   var bundleByVisId = new Map();
   bundles.forEach(function (b) {
     b.visId = BUNDLE_PREFIX + b.id;
-    b.members = b.relations.map(function (id) { return edgeById.get(id); });
+    b.members = b.relations.map(function (i) { return EDGES[i]; });
+    b.relations = b.members.map(function (e) { e.bundle = b.id; return e.id; });
     b.shownCount = -1;
     b.opacity = 1;
     b.fade = "1";
@@ -256,7 +295,7 @@
     var index = new Map();
     payload.nodes.forEach(function (n, i) { index.set(n.id, i); });
     var links = new Map();  // one spring per drawn pair, stronger for many relations
-    payload.edges.forEach(function (e) {
+    EDGES.forEach(function (e) {
       if (e.from === e.to) return;
       var key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
       links.set(key, (links.get(key) || 0) + 1);
@@ -275,6 +314,39 @@
     positions = forceLayout(N, mass, src, dst, weight, 1500);
   }
 
+  // ---------- curvature: parallel edges of a pair spread around straight ----------
+  // Each relation drawn alone gets its own bend (small graphs; large ones draw
+  // straight lines); a reversed edge flips sides, so A->B and B->A differ.
+  // Self-loops of one actor grow in size and turn.
+  function smoothOf(index, count, forward) {
+    if (count === 1) return { enabled: true, type: "continuous", roundness: 0.5 };
+    var step = Math.min(0.3, 1.2 / (count - 1));
+    var offset = (index - (count - 1) / 2) * step;
+    if (!forward) offset = -offset;
+    return { enabled: true, type: offset >= 0 ? "curvedCW" : "curvedCCW",
+             roundness: Math.round(Math.abs(offset) * 1e4) / 1e4 };
+  }
+  (function () {
+    var pairs = new Map(), loops = new Map();
+    EDGES.forEach(function (e) {
+      if (e.bundle !== null) return;
+      if (e.from === e.to) {
+        var n = loops.get(e.from) || 0;
+        loops.set(e.from, n + 1);
+        e.smooth = { enabled: false };
+        e.selfReference = { size: 18 + 8 * n, angle: Math.round((0.785 + 0.9 * n) * 1000) / 1000 };
+        return;
+      }
+      if (LARGE) return;
+      var key = e.from <= e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+      if (!pairs.has(key)) pairs.set(key, []);
+      pairs.get(key).push(e);
+    });
+    pairs.forEach(function (members) {
+      members.forEach(function (e, i) { e.smooth = smoothOf(i, members.length, e.from <= e.to); });
+    });
+  })();
+
   // ---------- vis data ----------
   function edgeColour(e, opacity) {
     return { color: e.color, highlight: e.color, hover: e.color, inherit: false, opacity: opacity };
@@ -283,7 +355,7 @@
     return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
   }
   // Relation names on the lines help small graphs; past a few parallel edges they pile up.
-  var showEdgeLabels = payload.edges.length <= 80 && payload.counts.max_parallel <= 6;
+  var showEdgeLabels = EDGES.length <= 80 && payload.counts.max_parallel <= 6;
   var nodeHidden = new Map();
   var nodeOpacity = new Map();
   var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
@@ -310,7 +382,6 @@
   }));
 
   // What an aggregated edge looks like, from the relations of its pair now shown.
-  var STYLE = payload.styles;
   function bundleState(b) {
     var count = 0, signs = 0, fwd = false, back = false, status = {};
     b.members.forEach(function (e) {
@@ -341,11 +412,11 @@
       arrows: arrowsOf(st.fwd, st.back, !LARGE || b.fade === "1f")
     };
   }
-  var shown = new Set(payload.edges.map(function (e) { return e.id; }));
+  var shown = new Set(EDGES.map(function (e) { return e.id; }));
   var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
   var edgeOpacity = new Map();
   var edgeItems = [];
-  payload.edges.forEach(function (e) {
+  EDGES.forEach(function (e) {
     hiddenNow.set(e.id, false);
     edgeOpacity.set(e.id, 1);
     if (bundleOf(e)) return;
@@ -361,7 +432,7 @@
     };
     if (!LARGE) item.smooth = e.smooth;
     if (showEdgeLabels) item.label = shorten(e.relation, 30);
-    if (e.self_reference) item.selfReference = e.self_reference;
+    if (e.selfReference) item.selfReference = e.selfReference;
     edgeItems.push(item);
   });
   bundles.forEach(function (b) {
@@ -452,7 +523,7 @@
   function applyFilters() {
     var edgeUpdates = [], nodeUpdates = [];
     shown = new Set();
-    payload.edges.forEach(function (e) {
+    EDGES.forEach(function (e) {
       var visible = edgeVisible(e);
       if (visible) shown.add(e.id);
       if (hiddenNow.get(e.id) !== !visible) {
@@ -481,7 +552,7 @@
     if (edgeUpdates.length) edges.update(edgeUpdates);
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     applyFade();
-    countEl.textContent = shown.size + " of " + payload.edges.length + " relations shown";
+    countEl.textContent = shown.size + " of " + EDGES.length + " relations shown";
   }
   bundles.forEach(function (b) {
     b.look = [b.state.count, b.state.colour, String(b.state.dashes), b.state.fwd, b.state.back].join("|");
@@ -508,7 +579,7 @@
         nodeUpdates.push({ id: visId(n.id), opacity: o });
       }
     });
-    payload.edges.forEach(function (e) {
+    EDGES.forEach(function (e) {
       if (bundleOf(e)) return;
       var o = keepEdges === null || keepEdges.has(e.id) ? 1 : FADED;
       var arrowsOn = LARGE && o === 1 && keepEdges !== null;
@@ -879,7 +950,7 @@
   }
   function countBy(key) {
     var m = new Map();
-    payload.edges.forEach(function (e) { m.set(e[key], (m.get(e[key]) || 0) + 1); });
+    EDGES.forEach(function (e) { m.set(e[key], (m.get(e[key]) || 0) + 1); });
     return m;
   }
   var byStatus = countBy("status"), bySign = countBy("signName"), byRelation = countBy("relation");
@@ -1029,7 +1100,7 @@
     if (lg.directed.indexOf(true) >= 0) dir.push([line("#444", false, true), "directed"]);
     if (lg.directed.indexOf(false) >= 0) dir.push([line("#444", false, false), "mutual / undirected"]);
     section("Direction", dir);
-    if (payload.edges.length) {
+    if (EDGES.length) {
       box.appendChild(el("p", "gg-hint", "Line width grows with the relation's intensity (Goldstein scale)."));
     }
   }
@@ -1037,7 +1108,8 @@
 
   // ---------- start ----------
   var api = {
-    network: network, nodes: nodes, edges: edges, payload: payload, state: state, ready: false,
+    network: network, nodes: nodes, edges: edges, payload: payload, relations: EDGES, state: state,
+    ready: false,
     setDate: setDate, setFilter: setFilter, focusNode: focusNode, selectEdge: selectEdge,
     clearSelection: clearSelection, search: search, setPhysics: setPhysics, exportPNG: exportPNG,
     visibleEdgeIds: function () { return Array.from(shown); },

@@ -64,7 +64,7 @@ def measure_page(browser, path: Path, timeout_ms: int = 120_000) -> dict:
             g.setDate(g.payload.timeline[Math.floor(g.payload.timeline.length / 2)] || null);
             const slider = performance.now() - start;
             return {load: (t.loadEventEnd - t.navigationStart) / 1000, ready: window.__geographReady / 1000,
-                    slider: slider / 1000, drawn: g.edges.length, relations: g.payload.edges.length,
+                    slider: slider / 1000, drawn: g.edges.length, relations: g.payload.counts.edges,
                     layout_ms: g.layout ? g.layout.ms : null, layout_steps: g.layout ? g.layout.steps : null};
         }""")
     finally:
