@@ -556,3 +556,24 @@ def workspace():
 def quoted(text: str) -> str:
     """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def bad_row_reason(r: dict, *, date_column: str, date_form: str, width: str) -> str:
+    """A person's sentence for one of DuckDB's rejected rows (``reject_errors``).
+
+    ``width`` says what a row with the wrong number of columns should have;
+    ``{found}`` in it is replaced by the count found.
+    """
+    raw, etype, column = r["csv_line"] or "", r["error_type"], r["column"]
+    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+        return width.format(found=raw.count("\t") + 1)
+    if etype == "CAST":
+        cells = raw.split("\t")
+        idx = (r["column_idx"] or 0) - 1
+        value = cells[idx] if 0 <= idx < len(cells) else ""
+        if column == date_column:
+            return f'{column} "{value}" is not a date in the form {date_form}'
+        return f'{column} "{value}" is not a number'
+    if "ENCODING" in etype or "UNICODE" in etype:
+        return "the line is not valid UTF-8"
+    return (r["message"] or etype).splitlines()[0]

@@ -5,8 +5,15 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from .aggregate import (EVIDENCE_PER_RELATION, EventScan, prepare_paths, quoted, run_import,
-                        workspace)
+from .aggregate import (
+    EVIDENCE_PER_RELATION,
+    EventScan,
+    bad_row_reason,
+    prepare_paths,
+    quoted,
+    run_import,
+    workspace,
+)
 from .countries import country_from_code
 from .report import ImportReport
 
@@ -70,22 +77,6 @@ def _actor(key: str, name, country, kind, level: str) -> dict:
             "type": "organization" if kind in _ORGANIZATION_TYPES else "group",
             "aliases": [], "group": country or "", "vote_name": True,
             "description": f"GDELT actor code {key}{kind_text}"}
-
-
-def _bad_reason(r: dict) -> str:
-    raw, etype, column = r["csv_line"] or "", r["error_type"], r["column"]
-    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        return f"expected {len(GDELT_COLUMNS)} tab-separated columns, found {raw.count(chr(9)) + 1}"
-    if etype == "CAST":
-        cells = raw.split("\t")
-        idx = (r["column_idx"] or 0) - 1
-        value = cells[idx] if 0 <= idx < len(cells) else ""
-        if column == "SQLDATE":
-            return f'SQLDATE "{value}" is not a date in the form YYYYMMDD'
-        return f'{column} "{value}" is not a number'
-    if "ENCODING" in etype or "UNICODE" in etype:
-        return "the line is not valid UTF-8"
-    return (r["message"] or etype).splitlines()[0]
 
 
 def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country",
@@ -162,7 +153,9 @@ def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country
                 "note": "Machine-coded events aggregated by geograph import: one relation per "
                         f"actor pair, {period} and CAMEO relation type",
             },
-            actor_info=_actor, bad_reason=_bad_reason, rejects_limit=REJECTS_LIMIT,
+            actor_info=_actor, bad_reason=functools.partial(
+                bad_row_reason, date_column="SQLDATE", date_form="YYYYMMDD",
+                width=f"expected {len(GDELT_COLUMNS)} tab-separated columns, found {{found}}"), rejects_limit=REJECTS_LIMIT,
             date_index={p: 1 for p in displays}, date_column="SQLDATE",
         )
         return run_import(scan, out_dir, period=period, actors=actors, strict=strict,

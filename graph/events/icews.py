@@ -4,8 +4,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .aggregate import (EVIDENCE_PER_RELATION, EventScan, prepare_paths, quoted, run_import,
-                        workspace)
+from .aggregate import (
+    EVIDENCE_PER_RELATION,
+    EventScan,
+    bad_row_reason,
+    prepare_paths,
+    quoted,
+    run_import,
+    workspace,
+)
 from .countries import country_from_code, iso3_from_name
 from .report import EventImportError, ImportReport
 
@@ -107,23 +114,6 @@ def _actor(key: str, name, country, kind, level: str) -> dict:
             "description": f"ICEWS sectors: {sectors}" if sectors else ""}
 
 
-def _bad_reason(r: dict) -> str:
-    etype, column = r["error_type"], r["column"]
-    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        found = (r["csv_line"] or "").count("\t") + 1
-        return f"wrong number of tab-separated columns ({found}); the header has another count"
-    if etype == "CAST":
-        cells = (r["csv_line"] or "").split("\t")
-        idx = (r["column_idx"] or 0) - 1
-        value = cells[idx] if 0 <= idx < len(cells) else ""
-        if column == "Event Date":
-            return f'Event Date "{value}" is not a date in the form YYYY-MM-DD'
-        return f'{column} "{value}" is not a number'
-    if "ENCODING" in etype or "UNICODE" in etype:
-        return "the line is not valid UTF-8"
-    return (r["message"] or etype).splitlines()[0]
-
-
 def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country",
                  strict: bool = False, progress=None,
                  evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
@@ -179,7 +169,9 @@ def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country
                 "note": "Machine-coded events aggregated by geograph import: one relation per "
                         f"actor pair, {period} and CAMEO relation type",
             },
-            actor_info=_actor, bad_reason=_bad_reason, rejects_limit=REJECTS_LIMIT,
+            actor_info=_actor, bad_reason=functools.partial(
+                bad_row_reason, date_column="Event Date", date_form="YYYY-MM-DD",
+                width="wrong number of tab-separated columns ({found}); the header has another count"), rejects_limit=REJECTS_LIMIT,
             date_index={p: h.index("Event Date") for p, h in headers.items()},
             date_column="Event Date",
         )
