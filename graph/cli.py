@@ -5,6 +5,7 @@ be done from Python with the same functions.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import webbrowser
@@ -39,6 +40,16 @@ def _load(data: Path, strict: bool = False):
         click.echo(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)",
                    err=True)
     return ds
+
+
+@contextlib.contextmanager
+def _writing(output):
+    """Turn a file system error while writing ``output`` into a clean message (exit 1)."""
+    try:
+        yield
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise click.ClickException(f"cannot write {output}: {reason}") from err
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,7 +114,8 @@ def build(data, output, title, open_, strict):
     from .view import render_html
 
     ds = _load(data, strict)
-    path = render_html(ds.to_networkx(), output, title=title)
+    with _writing(output):
+        path = render_html(ds.to_networkx(), output, title=title)
     click.echo(str(path))
     if open_:
         webbrowser.open(path.resolve().as_uri())
@@ -123,7 +135,9 @@ def export(data, fmt, output, strict):
     if fmt == "csv":
         if output == "-":
             raise click.UsageError("csv export writes several files: give a folder with -o DIR")
-        for path in _export.write_csv(ds, output):
+        with _writing(output):
+            paths = _export.write_csv(ds, output)
+        for path in paths:
             click.echo(str(path))
         return
     G = ds.to_networkx()
@@ -138,7 +152,9 @@ def export(data, fmt, output, strict):
     else:
         from .files import atomic_write
 
-        click.echo(str(atomic_write(output, payload)))
+        with _writing(output):
+            path = atomic_write(output, payload)
+        click.echo(str(path))
 
 
 

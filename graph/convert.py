@@ -160,7 +160,8 @@ class _Builder:
             self.strengths.setdefault(name, [])
         if strength is not None and name in self.strengths:
             self.strengths[name].append(strength)
-        rid = given_id if given_id and not _NOT_ID.search(given_id) and given_id not in self.relation_ids \
+        rid = given_id if given_id and not _NOT_ID.search(given_id) and len(given_id) <= 40 \
+            and given_id not in self.relation_ids \
             else _slug(f"{source}-{target}-{name}", self.relation_ids)
         self.relation_ids.add(rid)
         sign = intensity = ""
@@ -298,6 +299,12 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     used = {"source", "target", "type", "weight", "relation", "label", "id", "start", "end",
             "timeset", "interval", "status", "note"}
     extras = _extras(ed, used, _RELATION_COLUMNS + ["weight"])
+    # An edge without both ends is a broken export: say where, rather than invent an actor.
+    missing = [Problem(ed.display, row.line, ed.column(key), key, "missing-value",
+                       f"{key} is empty; every edge needs a source and a target node id")
+               for row in ed.rows for key in ("source", "target") if not row.values.get(key)]
+    if missing:
+        raise DataError(missing)
     for row in ed.rows:
         v = row.values
         kind = v.get("type", "").strip()

@@ -42,12 +42,23 @@ def to_json(G: nx.MultiDiGraph) -> str:
     return json.dumps(to_node_link(G), ensure_ascii=False, indent=2) + "\n"
 
 
-def _flat(attrs: dict) -> dict:
-    """Attributes that GraphML and GEXF can hold: no None, lists joined with ';'."""
+# Attribute names that networkx's GraphML/GEXF writers read as their own
+# (edge key, drawing, hierarchy, time); a data column of that name is renamed
+# with a trailing "_" so that it is kept as data.
+_NODE_RESERVED = {"viz", "pid", "parents", "spells", "slices", "start", "end", "label"}
+_EDGE_RESERVED = {"key", "viz", "spells", "slices", "networkx_key", "label", "start", "end",
+                  "type", "weight"}
+
+
+def _flat(attrs: dict, reserved: set) -> dict:
+    """Attributes that GraphML and GEXF can hold: no None, lists joined with ';',
+    and no name that the writers would take for their own."""
     out = {}
     for k, v in attrs.items():
         if v is None:
             continue
+        while k in reserved or k in out:
+            k += "_"
         out[k] = ";".join(v) if isinstance(v, list) else v
     return out
 
@@ -56,29 +67,27 @@ def _flat_graph(G: nx.MultiDiGraph, dynamic: bool) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph(name=G.graph.get("name", ""))
     H.graph["sources"] = json.dumps(G.graph.get("sources", {}), ensure_ascii=False)
     for n, d in G.nodes(data=True):
-        attrs = _flat(d)
+        attrs = _flat(d, _NODE_RESERVED)
         attrs.pop("id", None)
-        attrs.setdefault("label", d.get("name", n))
+        attrs["label"] = d.get("name", n)
         H.add_node(n, **attrs)
     for u, v, k, d in G.edges(keys=True, data=True):
-        attrs = _flat(d)
+        attrs = _flat({key: value for key, value in d.items() if key not in ("start", "end")},
+                      _EDGE_RESERVED)
         attrs["label"] = d.get("relation", "")
         if dynamic:
             # Gephi's timeline wants whole days: a partial date covers its period.
             first, last = interval(d.get("start"), d.get("end"))
-            attrs.pop("start", None)
-            attrs.pop("end", None)
             if d.get("start"):
                 attrs["start_date"] = d["start"]
                 attrs["start"] = first.isoformat()
             if d.get("end"):
                 attrs["end_date"] = d["end"]
                 attrs["end"] = last.isoformat()
-            # networkx writes an edge's "type" as GEXF's direction: keep a data column apart
-            if "type" in attrs:
-                attrs["type_"] = attrs.pop("type")
             if not d.get("directed", True):
-                attrs["type"] = "undirected"
+                attrs["type"] = "undirected"  # GEXF's own per-edge direction
+        else:
+            attrs.update({key: d[key] for key in ("start", "end") if d.get(key)})
         H.add_edge(u, v, key=k, **attrs)
     return H
 

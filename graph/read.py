@@ -292,7 +292,17 @@ def _table(path: Path, display: str, records: Iterable[tuple[int, list[str]]],
         if table is None:
             table = Table(path, display, cells)
             _check_header(table, line, problems)
+            unnamed = {i for i, key in enumerate(table.keys) if not key}
             continue
+        for i in sorted(unnamed):
+            if i < len(cells) and cells[i]:
+                # an empty column without a name is harmless; data in one would be lost
+                problems.append(Problem(
+                    display, line, i + 1, None, "unnamed-column",
+                    f'column {i + 1} holds "{cells[i][:40]}" but has no name in the header; '
+                    "name the column so that its values are kept, or delete them",
+                ))
+                unnamed.discard(i)
         width = len(table.header)
         if len(cells) > width:
             problems.append(Problem(

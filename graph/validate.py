@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -231,6 +232,24 @@ def _iso_form(raw: str) -> str | None:
         except DateError:
             return None
     return None
+
+
+def _generated_id(source: str, target: str, relation: str, start) -> str:
+    """``SOURCE-TARGET-RELATION-START``, kept short enough to be a valid id.
+
+    Room is left for a ``-N`` suffix on repeats; a longer base keeps its
+    head and gets a short stable hash of the whole, so it stays readable
+    and unique.
+
+    >>> _generated_id("PRK", "KOR", "threaten", parse_date("2020"))
+    'PRK-KOR-threaten-2020'
+    >>> _generated_id("North-Korea", "South-Korea", "cooperate-materially", parse_date("2020-06-16"))
+    'North-Korea-South-Korea-coo-106b8346'
+    """
+    base = f"{source}-{target}-{relation}-{start.text if start else 'undated'}"
+    if len(base) <= 36:
+        return base
+    return f"{base[:27]}-{hashlib.sha1(base.encode('utf-8')).hexdigest()[:8]}"
 
 
 def _ids(checker: _Checker, rows: list[Row], key: str = "id", required: bool = True) -> dict[str, int]:
@@ -471,7 +490,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 checker.add(row, "target", "self-relation",
                             f'source and target are both "{ends["source"]}"', WARNING)
             if not rid:
-                base = f"{ends['source']}-{ends['target']}-{relation}-{start.text if start else 'undated'}"
+                base = _generated_id(ends["source"], ends["target"], relation, start)
                 rid, n = base, 1
                 while rid in generated or rid in given:
                     n += 1

@@ -153,6 +153,7 @@ def watch(data: str | Path, output: str | Path, *, title: str | None = None, str
     stop = stop or threading.Event()
     builds = 0
     seen = None
+    good = Path(output).exists()  # a page from an earlier build is kept as well
     while not stop.is_set():
         now = snapshot(data)
         if now != seen:
@@ -171,8 +172,13 @@ def watch(data: str | Path, output: str | Path, *, title: str | None = None, str
             errors = [p for p in problems if p.severity == "error" or strict]
             for p in problems:
                 echo(str(p))
+            good = good or (not errors)
             if errors:
-                echo(f"{len(errors)} error{'s' if len(errors) != 1 else ''}: kept the last good {output}")
+                n = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+                if good:
+                    echo(f"{n}: kept the last good {output}")
+                else:
+                    echo(f"{n}: nothing written yet; {output} is built once the data is valid")
             else:
                 echo(f"rebuilt {output} ({time.strftime('%H:%M:%S')})")
             if max_builds is not None and builds >= max_builds:

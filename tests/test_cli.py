@@ -110,3 +110,17 @@ def test_every_command_has_help(run):
 def test_python_dash_m_runs_the_cli():
     r = subprocess.run([sys.executable, "-m", "graph", "check", "data"], capture_output=True, text=True)
     assert r.returncode == 0 and "valid" in r.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "data", "-o", "{tmp}"],  # a folder where a file belongs
+    ["build", "data", "-o", "{tmp}/file.txt/graph.html"],  # a file where a folder belongs
+    ["export", "data", "-f", "json", "-o", "{tmp}"],
+    ["export", "data", "-f", "csv", "-o", "{tmp}/file.txt"],
+])
+def test_unwritable_output_is_a_clean_error(run, tmp_path, args):
+    (tmp_path / "file.txt").write_text("keep", "utf-8")
+    r = CliRunner().invoke(cli, [a.format(tmp=tmp_path) for a in args])
+    assert r.exit_code == 1
+    assert r.output.startswith("Error: cannot write ") and "Traceback" not in r.output
+    assert (tmp_path / "file.txt").read_text("utf-8") == "keep"

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 import graph
 from graph.cli import cli
 from graph.convert import from_gephi, from_kumu, write_dataset
+from graph.problems import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KUMU = (FIXTURES / "kumu" / "elements.csv", FIXTURES / "kumu" / "connections.csv")
@@ -114,3 +115,23 @@ def test_awkward_labels_make_valid_ids(tmp_path, label):
     co.write_text(f'From,To,Type\n"{label.replace(chr(34), chr(34) * 2)}",Other,Some Type!\n', "utf-8")
     write_dataset(from_kumu(el, co), tmp_path / "d")
     assert [p for p in graph.check(tmp_path / "d") if p.severity == "error"] == []
+
+
+def test_gephi_edge_without_source_is_reported_not_invented(tmp_path):
+    nodes = tmp_path / "nodes.csv"
+    edges = tmp_path / "edges.csv"
+    nodes.write_text("Id,Label\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
+    edges.write_text("Source,Target,Type\nPRK,KOR,Directed\n,KOR,Directed\n", "utf-8")
+    with pytest.raises(DataError) as info:
+        from_gephi(nodes, edges)
+    assert [(p.line, p.column, p.code) for p in info.value.errors] == [(3, 1, "missing-value")]
+
+
+def test_long_gephi_edge_ids_are_replaced_by_valid_ones(tmp_path):
+    nodes = tmp_path / "nodes.csv"
+    edges = tmp_path / "edges.csv"
+    nodes.write_text("Id,Label\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
+    edges.write_text("Id,Source,Target\n" + "e" * 50 + ",PRK,KOR\n", "utf-8")
+    out = tmp_path / "out"
+    write_dataset(from_gephi(nodes, edges), out)
+    assert [p for p in graph.check(out) if p.severity == "error"] == []

@@ -50,3 +50,21 @@ def test_csv_round_trip_gives_an_equal_graph(tmp_path):
     G2.graph["name"] = G1.graph["name"]  # the name is the folder's
     assert nx.utils.graphs_equal(G1, G2)
     assert again.columns == ds.columns
+
+
+def test_columns_named_like_writer_attributes_are_kept_as_data(tmp_path):
+    """A relations column called key, viz, label or weight must not crash or vanish."""
+    import shutil
+
+    shutil.copytree("data", tmp_path / "d")
+    rel = tmp_path / "d" / "relations.csv"
+    lines = rel.read_text("utf-8").splitlines()
+    lines = [lines[0] + ",key,viz,label,weight"] + [line + ",k1,v1,l1,w1" for line in lines[1:]]
+    rel.write_text("\n".join(lines) + "\n", "utf-8")
+    G = graph.load(tmp_path / "d").to_networkx()
+    H = nx.read_graphml(__import__("io").BytesIO(graph.to_graphml(G)))
+    data = next(d for _, _, d in H.edges(data=True) if d["id"] == "R01")
+    assert (data["key_"], data["viz_"], data["label_"], data["weight_"]) == ("k1", "v1", "l1", "w1")
+    assert data["label"] == "attack" and data["start"] == "2020-06-16"
+    root = ET.fromstring(graph.to_gexf(G))
+    assert root.find("{http://www.gexf.net/1.2draft}graph").get("mode") == "dynamic"

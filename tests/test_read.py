@@ -191,3 +191,13 @@ def test_arbitrary_text_in_any_cell_gives_problems_not_tracebacks(tmp_path, cell
     rel.write_bytes(("\ufeff" if bom else "").encode() + _csv(rows, ",", "\n").encode("utf-8", "surrogatepass"))
     problems = graph.check(folder)
     assert all(isinstance(p, graph.Problem) for p in problems)
+
+
+def test_values_under_an_unnamed_column_are_an_error_not_lost(tmp_path):
+    from graph.read import read_table
+
+    p = tmp_path / "actors.csv"
+    p.write_text("id,name,\nPRK,North Korea,\nKOR,South Korea,capital Seoul\n", "utf-8")
+    _, problems = read_table(p, "actors.csv")
+    assert [(x.line, x.column, x.code, x.severity) for x in problems] == [
+        (1, 3, "empty-header", "warning"), (3, 3, "unnamed-column", "error")]
