@@ -141,3 +141,12 @@ def test_open_page_reloads_when_the_data_is_rebuilt(tmp_path, browser):
         page.wait_for_function("window.__marker === undefined", timeout=LIMIT * 1000)
     finally:
         page.close()
+
+
+def test_broken_data_at_start_says_nothing_was_built(tmp_path):
+    out = tmp_path / "graph.html"
+    messages = []
+    builds = watch(FIXTURES / "broken" / "unknown-actor", out, interval=0.01, settle=0.01,
+                   echo=messages.append, max_builds=1)
+    assert builds == 1 and not out.exists()
+    assert messages[-1] == f"1 error: nothing written yet; {out} is built once the data is valid"
