@@ -9,6 +9,7 @@ and one offline interactive HTML view.
 >>> G.number_of_nodes(), G.number_of_edges()
 (6, 25)
 """
+
 from .balance import balance_report, blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
@@ -28,12 +29,35 @@ from .view import render_html, show, to_html
 from .vocabulary import default_vocabulary
 
 __all__ = [
-    "Dataset", "DataError", "Problem", "check", "load", "default_vocabulary",
-    "to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv",
-    "render_html", "to_html", "show",
-    "at", "between", "date_range", "diff", "signed_graph",
-    "triangle_counts", "frustration", "blocs", "balance_report",
-    "relations_frame", "actors_frame", "friends", "adversaries", "centrality", "connection",
+    "Dataset",
+    "DataError",
+    "Problem",
+    "check",
+    "load",
+    "default_vocabulary",
+    "to_node_link",
+    "to_json",
+    "to_graphml",
+    "to_gexf",
+    "write_csv",
+    "render_html",
+    "to_html",
+    "show",
+    "at",
+    "between",
+    "date_range",
+    "diff",
+    "signed_graph",
+    "triangle_counts",
+    "frustration",
+    "blocs",
+    "balance_report",
+    "relations_frame",
+    "actors_frame",
+    "friends",
+    "adversaries",
+    "centrality",
+    "connection",
     "stats_report",
 ]
 __version__ = "0.1.0"

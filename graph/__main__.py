@@ -1,4 +1,5 @@
 """``python -m graph`` runs the ``geograph`` command line."""
+
 from .cli import cli
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ How L is computed, and why
    fundamental cycles of a BFS tree. When bound and solution meet, the
    result is still reported exact.
 """
+
 from __future__ import annotations
 
 import math
@@ -53,7 +54,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from graph.signed import DEFAULT_STATUSES, as_signed
+from .signed import DEFAULT_STATUSES, as_signed
 
 __all__ = [
     "EXACT_LIMIT",
@@ -248,8 +249,11 @@ def _unbalanced_triangles(nodes, edges, index):
                 continue
             for w in adj[u].keys() & adj[v].keys():
                 if order[w] > order[v] and suv * adj[u][w] * adj[v][w] < 0:
-                    yield (index[frozenset((u, v))], index[frozenset((u, w))],
-                           index[frozenset((v, w))])
+                    yield (
+                        index[frozenset((u, v))],
+                        index[frozenset((u, w))],
+                        index[frozenset((v, w))],
+                    )
 
 
 def _milp_block(nodes, edges, time_limit) -> _Solution | None:
@@ -290,9 +294,13 @@ def _milp_block(nodes, edges, time_limit) -> _Solution | None:
     options = {"disp": False}
     if time_limit is not None:
         options["time_limit"] = float(time_limit)
-    res = milp(cost, integrality=integrality, bounds=Bounds(np.zeros(n + m), upper),
-               constraints=LinearConstraint(A, np.array(lo, dtype=float), np.inf),
-               options=options)
+    res = milp(
+        cost,
+        integrality=integrality,
+        bounds=Bounds(np.zeros(n + m), upper),
+        constraints=LinearConstraint(A, np.array(lo, dtype=float), np.inf),
+        options=options,
+    )
     if res.x is None:
         return None
     side = {v: int(round(res.x[pos[v]])) for v in nodes}
@@ -434,8 +442,15 @@ def _orient(groups_by_component) -> list:
     return [_sorted(g) for g in merged]
 
 
-def frustration(S, *, method: str = "auto", exact_limit: int = EXACT_LIMIT,
-                time_limit: float | None = None, seed: int = 0, restarts: int = 20) -> Frustration:
+def frustration(
+    S,
+    *,
+    method: str = "auto",
+    exact_limit: int = EXACT_LIMIT,
+    time_limit: float | None = None,
+    seed: int = 0,
+    restarts: int = 20,
+) -> Frustration:
     """Frustration index of a signed graph, with the two blocs attaining it.
 
     Parameters
@@ -506,8 +521,9 @@ def frustration(S, *, method: str = "auto", exact_limit: int = EXACT_LIMIT,
                 # Stopped by the time limit: try to do better by local search.
                 heur = _heuristic_block(nodes, block_edges, seed=seed, restarts=restarts)
                 if len(heur.frustrated) < len(sol.frustrated):
-                    sol = _Solution(heur.frustrated, max(sol.lower, heur.lower), False,
-                                    "milp+heuristic")
+                    sol = _Solution(
+                        heur.frustrated, max(sol.lower, heur.lower), False, "milp+heuristic"
+                    )
                 sol.lower = max(sol.lower, heur.lower)
                 sol.exact = sol.lower == len(sol.frustrated)
         if sol is None:
@@ -636,9 +652,13 @@ def _blocs_milp(nodes, edges, k):
             upper[y(i, c)] = 0
     A = sp.csr_array((vals, (rows, cols)), shape=(len(lo), nv))
     integrality = np.concatenate([np.ones(nvar), np.zeros(nv - nvar)])
-    res = milp(np.array(cost), integrality=integrality, bounds=Bounds(np.zeros(nv), upper),
-               constraints=LinearConstraint(A, np.array(lo, float), np.array(hi, float)),
-               options={"disp": False})
+    res = milp(
+        np.array(cost),
+        integrality=integrality,
+        bounds=Bounds(np.zeros(nv), upper),
+        constraints=LinearConstraint(A, np.array(lo, float), np.array(hi, float)),
+        options={"disp": False},
+    )
     x = res.x[:nvar].reshape(n, k)
     return {v: int(np.argmax(x[pos[v]])) for v in nodes}, res.status == 0
 
@@ -678,8 +698,10 @@ def _blocs_heuristic(nodes, edges, k, seed, restarts):
         return lab
 
     def total(lab):
-        return sum((lab[pos[u]] == lab[pos[v]]) if s < 0 else (lab[pos[u]] != lab[pos[v]])
-                   for u, v, s in edges)
+        return sum(
+            (lab[pos[u]] == lab[pos[v]]) if s < 0 else (lab[pos[u]] != lab[pos[v]])
+            for u, v, s in edges
+        )
 
     two = frustration(nx.Graph([(u, v, {"sign": s}) for u, v, s in edges]), seed=seed)
     first = set(two.blocs[0])
@@ -694,8 +716,15 @@ def _blocs_heuristic(nodes, edges, k, seed, restarts):
     return {v: int(best[pos[v]]) for v in nodes}
 
 
-def blocs(S, k: int = 2, *, method: str = "auto", exact_limit: int = BLOCS_EXACT_LIMIT,
-          seed: int = 0, restarts: int = 50) -> Blocs:
+def blocs(
+    S,
+    k: int = 2,
+    *,
+    method: str = "auto",
+    exact_limit: int = BLOCS_EXACT_LIMIT,
+    seed: int = 0,
+    restarts: int = 50,
+) -> Blocs:
     """Split actors into at most k groups: friends inside, adversaries across.
 
     Minimises the number of negative edges inside groups plus positive
@@ -754,8 +783,9 @@ def blocs(S, k: int = 2, *, method: str = "auto", exact_limit: int = BLOCS_EXACT
         f = frustration(S, method=method, seed=seed)
         label = {v: 0 for v in f.blocs[0]} | {v: 1 for v in f.blocs[1]}
         inside, across = _blocs_cost(edges, label)
-        return Blocs([g for g in f.blocs if g], f.unaligned, f.index, inside, across,
-                     f.exact, f.method, k)
+        return Blocs(
+            [g for g in f.blocs if g], f.unaligned, f.index, inside, across, f.exact, f.method, k
+        )
     label, exact, used = {}, True, set()
     components, unaligned = [], []
     for comp in nx.connected_components(H):
@@ -777,8 +807,16 @@ def blocs(S, k: int = 2, *, method: str = "auto", exact_limit: int = BLOCS_EXACT
         components.append([[v for v in nodes if lab[v] == c] for c in range(k)])
     groups = _orient(components)
     inside, across = _blocs_cost(edges, label)
-    return Blocs(groups, _sorted(unaligned), len(inside) + len(across), inside, across,
-                 exact, "+".join(sorted(used)) or "trivial", k)
+    return Blocs(
+        groups,
+        _sorted(unaligned),
+        len(inside) + len(across),
+        inside,
+        across,
+        exact,
+        "+".join(sorted(used)) or "trivial",
+        k,
+    )
 
 
 def balance_report(G, date: str | None = None, *, statuses=DEFAULT_STATUSES, k: int = 2) -> dict:

@@ -3,6 +3,7 @@
 Each command calls public functions of :mod:`graph`; anything done here can
 be done from Python with the same functions.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -32,13 +33,18 @@ def _load(data: Path, strict: bool = False):
         for p in err.errors:
             click.echo(str(p), err=True)
         n = len(err.errors)
-        click.echo(f"{n} error{'s' if n != 1 else ''} in {data}; nothing was written. "
-                   f"Fix them, or run `geograph check {data}` for warnings too.", err=True)
+        click.echo(
+            f"{n} error{'s' if n != 1 else ''} in {data}; nothing was written. "
+            f"Fix them, or run `geograph check {data}` for warnings too.",
+            err=True,
+        )
         sys.exit(1)
     if ds.warnings:
         n = len(ds.warnings)
-        click.echo(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)",
-                   err=True)
+        click.echo(
+            f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)",
+            err=True,
+        )
     return ds
 
 
@@ -77,11 +83,17 @@ def check(data, as_json, strict):
     warnings = [p for p in problems if p.severity != ERROR]
     failed = bool(errors or (strict and warnings))
     if as_json:
-        click.echo(json.dumps({
-            "valid": not failed,
-            "errors": [p.to_dict() for p in errors],
-            "warnings": [p.to_dict() for p in warnings],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "valid": not failed,
+                    "errors": [p.to_dict() for p in errors],
+                    "warnings": [p.to_dict() for p in warnings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for p in errors:
             click.echo(str(p))
@@ -93,15 +105,24 @@ def check(data, as_json, strict):
                 click.echo(str(p))
         ne, nw = len(errors), len(warnings)
         verdict = "not valid" if failed else "valid"
-        click.echo(f"{data}: {verdict}: {ne} error{'s' if ne != 1 else ''}, "
-                   f"{nw} warning{'s' if nw != 1 else ''}", err=bool(errors))
+        click.echo(
+            f"{data}: {verdict}: {ne} error{'s' if ne != 1 else ''}, "
+            f"{nw} warning{'s' if nw != 1 else ''}",
+            err=bool(errors),
+        )
     sys.exit(1 if failed else 0)
 
 
 @cli.command()
 @DATA
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build/graph.html"),
-              show_default=True, help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("build/graph.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
 @click.option("--title", help="Title of the page (default: the dataset's name).")
 @click.option("--open", "open_", is_flag=True, help="Open the file in a web browser.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
@@ -123,11 +144,22 @@ def build(data, output, title, open_, strict):
 
 @cli.command()
 @DATA
-@click.option("-f", "--format", "fmt", type=click.Choice(_export.FORMATS), required=True,
-              help="json: networkx node-link data; graphml: Cytoscape, yEd; gexf: Gephi "
-                   "(with dynamic start/end); csv: the dataset's tables, into a folder.")
-@click.option("-o", "--output", default="-", show_default=True,
-              help="File to write, or - for standard output (csv: a folder).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_export.FORMATS),
+    required=True,
+    help="json: networkx node-link data; graphml: Cytoscape, yEd; gexf: Gephi "
+    "(with dynamic start/end); csv: the dataset's tables, into a folder.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="File to write, or - for standard output (csv: a folder).",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def export(data, fmt, output, strict):
     """Export DATA as JSON, GraphML, GEXF or CSV."""
@@ -157,8 +189,6 @@ def export(data, fmt, output, strict):
         click.echo(str(path))
 
 
-
-
 def _date(ctx, param, value):
     """A click callback: check a partial ISO date early, with the fix in the message."""
     if value is None:
@@ -170,8 +200,12 @@ def _date(ctx, param, value):
 
 
 STATUS = click.option(
-    "--status", "statuses", multiple=True, type=click.Choice(["fact", "claim", "forecast"]),
-    help="Statuses that count (repeat the option); default: fact and claim, forecasts excluded.")
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["fact", "claim", "forecast"]),
+    help="Statuses that count (repeat the option); default: fact and claim, forecasts excluded.",
+)
 
 
 def _echo_json(data):
@@ -187,8 +221,10 @@ def stats(data, as_json):
     if as_json:
         _echo_json(report)
         return
-    click.echo(f"{report['name']}: {report['actors']} actors, {report['relations']} relations, "
-               f"{report['sources']} sources")
+    click.echo(
+        f"{report['name']}: {report['actors']} actors, {report['relations']} relations, "
+        f"{report['sources']} sources"
+    )
     first, last = report["dates"]
     click.echo(f"dates: {first or '?'} to {last or '?'}")
     for key in ("statuses", "signs", "relation_types", "actor_types"):
@@ -199,11 +235,20 @@ def stats(data, as_json):
 
 @cli.command()
 @DATA
-@click.option("--date", callback=_date,
-              help="Balance at this partial ISO date (2018, 2020-06); default: the last date in the data.")
+@click.option(
+    "--date",
+    callback=_date,
+    help="Balance at this partial ISO date (2018, 2020-06); default: the last date in the data.",
+)
 @STATUS
-@click.option("-k", "k", type=click.IntRange(2, 10), default=2, show_default=True,
-              help="Number of blocs for the signed partition.")
+@click.option(
+    "-k",
+    "k",
+    type=click.IntRange(2, 10),
+    default=2,
+    show_default=True,
+    help="Number of blocs for the signed partition.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def balance(data, date, statuses, k, as_json):
     """Structural balance of DATA at a date: frustration index, blocs, violating edges, triangles.
@@ -218,9 +263,11 @@ def balance(data, date, statuses, k, as_json):
         _echo_json(report)
         return
     f, t = report["frustration"], report["triangles"]
-    click.echo(f"{report['name']} at {report['date'] or 'all time'} "
-               f"({', '.join(report['statuses'])}): {report['edges']} signed ties, "
-               f"{report['positive']} positive, {report['negative']} negative")
+    click.echo(
+        f"{report['name']} at {report['date'] or 'all time'} "
+        f"({', '.join(report['statuses'])}): {report['edges']} signed ties, "
+        f"{report['positive']} positive, {report['negative']} negative"
+    )
     exact = "exact" if f["exact"] else f"heuristic, lower bound {f['lower_bound']}"
     click.echo(f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})")
     for i, bloc in enumerate(f["blocs"], start=1):
@@ -229,11 +276,16 @@ def balance(data, date, statuses, k, as_json):
         click.echo(f"unaligned: {', '.join(f['unaligned'])}")
     violating = ", ".join(f"{e['source']}-{e['target']} ({e['sign']:+d})" for e in f["violating"])
     click.echo(f"violating ties: {violating or 'none'}")
-    click.echo("triangles: " + ", ".join(f"{p} {t[p]}" for p in ("+++", "+--", "++-", "---"))
-               + f" ({t['balanced']} balanced, {t['unbalanced']} unbalanced)")
+    click.echo(
+        "triangles: "
+        + ", ".join(f"{p} {t[p]}" for p in ("+++", "+--", "++-", "---"))
+        + f" ({t['balanced']} balanced, {t['unbalanced']} unbalanced)"
+    )
     if k > 2:
         b = report["blocs"]
-        click.echo(f"{k} blocs (cost {b['cost']}): " + " | ".join(", ".join(g) for g in b["groups"]))
+        click.echo(
+            f"{k} blocs (cost {b['cost']}): " + " | ".join(", ".join(g) for g in b["groups"])
+        )
 
 
 @cli.command()
@@ -250,7 +302,9 @@ def diff(data, before, after, as_json):
 
     def rel(r):
         dates = f"{r['start'] or '…'} – {r['end'] or 'ongoing'}"
-        return f"  {r['id']}: {r['source']} -> {r['target']} {r['relation']} ({r['status']}, {dates})"
+        return (
+            f"  {r['id']}: {r['source']} -> {r['target']} {r['relation']} ({r['status']}, {dates})"
+        )
 
     click.echo(f"{data}: from {result['before']} to {result['after']}")
     for key in ("appeared", "ended"):
@@ -259,8 +313,10 @@ def diff(data, before, after, as_json):
             click.echo(rel(r))
     click.echo(f"sign changes ({len(result['sign_changes'])}):")
     for c in result["sign_changes"]:
-        click.echo(f"  {c['source']}-{c['target']}: {c['before']:+d} -> {c['after']:+d} "
-                   f"(intensity {c['weight_before']:g} -> {c['weight_after']:g})")
+        click.echo(
+            f"  {c['source']}-{c['target']}: {c['before']:+d} -> {c['after']:+d} "
+            f"(intensity {c['weight_before']:g} -> {c['weight_after']:g})"
+        )
     click.echo(f"status changes ({len(result['status_changes'])}):")
     for c in result["status_changes"]:
         click.echo(f"  {c['source']}-{c['target']}: {c['before']} -> {c['after']}")
@@ -268,8 +324,14 @@ def diff(data, before, after, as_json):
 
 @cli.command()
 @DATA
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build/graph.html"),
-              show_default=True, help="The HTML file to keep up to date.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("build/graph.html"),
+    show_default=True,
+    help="The HTML file to keep up to date.",
+)
 @click.option("--title", help="Title of the page (default: the dataset's name).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in a web browser.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -330,12 +392,20 @@ def _import(convert, first, second, output):
         raise click.ClickException(str(err)) from err
     for path in paths:
         click.echo(str(path))
-    click.echo(f"{len(converted.actors)} actors, {len(converted.relations)} relations; "
-               f"next: geograph check {output}", err=True)
+    click.echo(
+        f"{len(converted.actors)} actors, {len(converted.relations)} relations; "
+        f"next: geograph check {output}",
+        err=True,
+    )
 
 
-OUTPUT_FOLDER = click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-                             help="Folder to write the dataset into (must not hold one yet).")
+OUTPUT_FOLDER = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder to write the dataset into (must not hold one yet).",
+)
 
 
 @import_.command("kumu")
@@ -366,11 +436,13 @@ def _import_events(kind, files, output, period, actors, evidence, strict, as_jso
     except ImportError as err:
         raise click.ClickException(
             f"importing event data needs DuckDB and pycountry ({err.name} is missing): "
-            "pip install 'geograph[events]'") from err
+            "pip install 'geograph[events]'"
+        ) from err
     run = {"gdelt": events.import_gdelt, "icews": events.import_icews}[kind]
     try:
-        report = run(list(files), output, period=period, actors=actors, evidence=evidence,
-                     strict=strict)
+        report = run(
+            list(files), output, period=period, actors=actors, evidence=evidence, strict=strict
+        )
     except events.EventImportError as err:
         raise click.ClickException(str(err)) from err
     if as_json:
@@ -384,13 +456,27 @@ def _event_command(kind, help_text):
     @import_.command(kind, help=help_text)
     @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
     @OUTPUT_FOLDER
-    @click.option("--period", type=click.Choice(["year", "quarter", "month", "day"]),
-                  default="year", show_default=True, help="Time bucket of each relation.")
-    @click.option("--actors", type=click.Choice(["country", "actor-code"]), default="country",
-                  show_default=True,
-                  help="country: ISO3 country codes; actor-code: full CAMEO actor codes.")
-    @click.option("--evidence", type=click.IntRange(0, 20), default=3, show_default=True,
-                  help="Example source URLs or story ids kept per relation (most mentioned first).")
+    @click.option(
+        "--period",
+        type=click.Choice(["year", "quarter", "month", "day"]),
+        default="year",
+        show_default=True,
+        help="Time bucket of each relation.",
+    )
+    @click.option(
+        "--actors",
+        type=click.Choice(["country", "actor-code"]),
+        default="country",
+        show_default=True,
+        help="country: ISO3 country codes; actor-code: full CAMEO actor codes.",
+    )
+    @click.option(
+        "--evidence",
+        type=click.IntRange(0, 20),
+        default=3,
+        show_default=True,
+        help="Example source URLs or story ids kept per relation (most mentioned first).",
+    )
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
     @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
     def command(files, output, period, actors, evidence, strict, as_json):
@@ -403,8 +489,10 @@ import_gdelt = _event_command(
     "gdelt",
     "Aggregate GDELT 2.0 event exports (tab-separated, 61 columns, .CSV or .CSV.zip) into "
     "a dataset of dyadic relations per period, in the folder -o DIR. Events lacking an "
-    "actor and bad rows are counted and reported.")
+    "actor and bad rows are counted and reported.",
+)
 import_icews = _event_command(
     "icews",
     "Aggregate ICEWS event files (tab-separated with a header) into a dataset of dyadic "
-    "relations per period, in the folder -o DIR.")
+    "relations per period, in the folder -o DIR.",
+)

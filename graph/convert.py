@@ -16,6 +16,7 @@ Weight`` (``Type`` is Directed or Undirected, as Gephi writes it; the
 relation then comes from ``Relation`` or ``Label``), optionally ``Start``,
 ``End`` or ``Timeset``/``Interval`` (``<[2018, 2020-06]>``).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,15 +32,45 @@ from .vocabulary import STATUSES, VOCABULARY_COLUMNS, default_vocabulary
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
 _ACTOR_COLUMNS = ["id", "name", "type", "aliases", "group", "description"]
-_RELATION_COLUMNS = ["id", "source", "target", "relation", "sign", "intensity", "directed", "status",
-                     "start", "end", "source_id", "said_by", "quote", "note"]
+_RELATION_COLUMNS = [
+    "id",
+    "source",
+    "target",
+    "relation",
+    "sign",
+    "intensity",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
+]
 _TYPE_WORDS = {
-    "state": "state", "country": "state", "nation": "state", "government": "state",
-    "organization": "organization", "organisation": "organization", "company": "organization",
-    "ngo": "organization", "institution": "organization", "agency": "organization",
-    "person": "person", "people": "person", "individual": "person", "leader": "person",
-    "group": "group", "party": "group", "movement": "group", "militia": "group",
-    "location": "location", "place": "location", "city": "location", "region": "location",
+    "state": "state",
+    "country": "state",
+    "nation": "state",
+    "government": "state",
+    "organization": "organization",
+    "organisation": "organization",
+    "company": "organization",
+    "ngo": "organization",
+    "institution": "organization",
+    "agency": "organization",
+    "person": "person",
+    "people": "person",
+    "individual": "person",
+    "leader": "person",
+    "group": "group",
+    "party": "group",
+    "movement": "group",
+    "militia": "group",
+    "location": "location",
+    "place": "location",
+    "city": "location",
+    "region": "location",
 }
 _UNDIRECTED = {"undirected", "mutual", "false", "no"}
 _NOT_ID = re.compile(r"[\s,;|\"'<>&]+")
@@ -67,8 +98,16 @@ def _read(path, required: list[str]) -> Table:
     if table is not None:
         for key in required:
             if table.column(key) is None:
-                errors.append(Problem(str(path), 1, None, key, "missing-column",
-                                      f'column "{key}" is missing; the header is: {",".join(table.header)}'))
+                errors.append(
+                    Problem(
+                        str(path),
+                        1,
+                        None,
+                        key,
+                        "missing-column",
+                        f'column "{key}" is missing; the header is: {",".join(table.header)}',
+                    )
+                )
     if errors or table is None:
         raise DataError(errors or problems)
     return table
@@ -135,12 +174,26 @@ class _Builder:
         self.strengths: dict[str, list[float]] = {}
         self.relation_ids: set[str] = set()
 
-    def actor(self, label: str, *, name: str = "", given_id: str = "", kind: str = "",
-              description: str = "", group: str = "", extra: dict | None = None) -> str:
+    def actor(
+        self,
+        label: str,
+        *,
+        name: str = "",
+        given_id: str = "",
+        kind: str = "",
+        description: str = "",
+        group: str = "",
+        extra: dict | None = None,
+    ) -> str:
         """The id of the actor that ``label`` refers to, adding the actor on first sight."""
         if label in self.by_label:
             return self.by_label[label]
-        if given_id and not _NOT_ID.search(given_id) and len(given_id) <= 40 and given_id not in self.ids:
+        if (
+            given_id
+            and not _NOT_ID.search(given_id)
+            and len(given_id) <= 40
+            and given_id not in self.ids
+        ):
             aid = given_id
             self.ids.add(aid)
         else:
@@ -148,47 +201,99 @@ class _Builder:
         self.by_label[label] = aid
         if given_id:
             self.by_label.setdefault(given_id, aid)
-        self.out.actors.append({"id": aid, "name": name or label or aid, "type": kind or "group",
-                                "aliases": "", "group": group, "description": description, **(extra or {})})
+        self.out.actors.append(
+            {
+                "id": aid,
+                "name": name or label or aid,
+                "type": kind or "group",
+                "aliases": "",
+                "group": group,
+                "description": description,
+                **(extra or {}),
+            }
+        )
         return aid
 
-    def relation(self, source: str, target: str, kind: str, *, strength: float | None, directed: bool,
-                 status: str = "", start: str | None = None, end: str | None = None, given_id: str = "",
-                 note: str = "", extra: dict | None = None) -> None:
+    def relation(
+        self,
+        source: str,
+        target: str,
+        kind: str,
+        *,
+        strength: float | None,
+        directed: bool,
+        status: str = "",
+        start: str | None = None,
+        end: str | None = None,
+        given_id: str = "",
+        note: str = "",
+        extra: dict | None = None,
+    ) -> None:
         name = kind if kind in self.vocab else _relation_name(kind)
         if name not in self.vocab:
             self.strengths.setdefault(name, [])
         if strength is not None and name in self.strengths:
             self.strengths[name].append(strength)
-        rid = given_id if given_id and not _NOT_ID.search(given_id) and len(given_id) <= 40 \
-            and given_id not in self.relation_ids \
+        rid = (
+            given_id
+            if given_id
+            and not _NOT_ID.search(given_id)
+            and len(given_id) <= 40
+            and given_id not in self.relation_ids
             else _slug(f"{source}-{target}-{name}", self.relation_ids)
+        )
         self.relation_ids.add(rid)
         sign = intensity = ""
-        if strength is not None and name in self.vocab and strength != 0 and \
-                (strength > 0) != (self.vocab[name]["sign"] > 0):
+        if (
+            strength is not None
+            and name in self.vocab
+            and strength != 0
+            and (strength > 0) != (self.vocab[name]["sign"] > 0)
+        ):
             # the file's own sign contradicts the shipped type's: the file wins
-            sign, intensity = ("1" if strength > 0 else "-1"), f"{max(-10.0, min(10.0, strength)):g}"
+            sign, intensity = (
+                ("1" if strength > 0 else "-1"),
+                f"{max(-10.0, min(10.0, strength)):g}",
+            )
         if start and end and parse_date(end).last < parse_date(start).first:
             start, end = end, start
         status = status.strip().lower()
-        self.out.relations.append({
-            "id": rid, "source": source, "target": target, "relation": name, "sign": sign,
-            "intensity": intensity, "directed": "true" if directed else "false",
-            "status": status if status in STATUSES else "fact", "start": start or "", "end": end or "",
-            "source_id": "", "said_by": "", "quote": "", "note": note, **(extra or {}),
-        })
+        self.out.relations.append(
+            {
+                "id": rid,
+                "source": source,
+                "target": target,
+                "relation": name,
+                "sign": sign,
+                "intensity": intensity,
+                "directed": "true" if directed else "false",
+                "status": status if status in STATUSES else "fact",
+                "start": start or "",
+                "end": end or "",
+                "source_id": "",
+                "said_by": "",
+                "quote": "",
+                "note": note,
+                **(extra or {}),
+            }
+        )
 
     def finish(self) -> Converted:
         # A new type takes its sign and intensity from the strengths given for it.
         for name, values in self.strengths.items():
             mean = sum(values) / len(values) if values else 0.0
             sign = (mean > 0) - (mean < 0)
-            self.out.relation_types.append({
-                "relation": name, "sign": str(sign), "intensity": f"{max(-10.0, min(10.0, mean)):g}",
-                "cameo": "", "plover": "", "quad_class": "",
-                "description": "imported; set sign and intensity to what this type means",
-            })
+            self.out.relation_types.append(
+                {
+                    "relation": name,
+                    "sign": str(sign),
+                    "intensity": f"{max(-10.0, min(10.0, mean)):g}",
+                    "cameo": "",
+                    "plover": "",
+                    "quad_class": "",
+                    "description": "imported; set sign and intensity to what this type means",
+                }
+            )
         return self.out
 
 
@@ -234,10 +339,27 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
             extra["kumu type"] = raw_type
         if tags:
             extra["tags"] = ";".join(tags)
-        b.actor(label, given_id=v.get("id", ""), kind=_actor_type(raw_type) if raw_type else "",
-                description=v.get("description", ""), group=tags[0] if tags else "", extra=extra)
-    used = {"from", "to", "type", "direction", "strength", "description", "status", "start", "end",
-            "start date", "end date"}
+        b.actor(
+            label,
+            given_id=v.get("id", ""),
+            kind=_actor_type(raw_type) if raw_type else "",
+            description=v.get("description", ""),
+            group=tags[0] if tags else "",
+            extra=extra,
+        )
+    used = {
+        "from",
+        "to",
+        "type",
+        "direction",
+        "strength",
+        "description",
+        "status",
+        "start",
+        "end",
+        "start date",
+        "end date",
+    }
     extras = _extras(co, used, _RELATION_COLUMNS + ["strength"])
     for row in co.rows:
         v = row.values
@@ -249,10 +371,18 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
         end = _date(v.get("end", "") or v.get("end date", ""))
         for src in [s.strip() for s in v.get("from", "").split("|") if s.strip()]:
             for dst in [t.strip() for t in v.get("to", "").split("|") if t.strip()]:
-                b.relation(b.actor(src), b.actor(dst), v.get("type", "") or "connected", strength=strength,
-                           directed=v.get("direction", "").strip().lower() not in _UNDIRECTED,
-                           status=v.get("status", ""), start=start, end=end,
-                           note=v.get("description", ""), extra=extra)
+                b.relation(
+                    b.actor(src),
+                    b.actor(dst),
+                    v.get("type", "") or "connected",
+                    strength=strength,
+                    directed=v.get("direction", "").strip().lower() not in _UNDIRECTED,
+                    status=v.get("status", ""),
+                    start=start,
+                    end=end,
+                    note=v.get("description", ""),
+                    extra=extra,
+                )
     out = b.finish()
     out.actor_columns = _columns(out.actors, _ACTOR_COLUMNS)
     out.relation_columns = _columns(out.relations, _RELATION_COLUMNS)
@@ -294,35 +424,78 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
         raw_type = v.get("type", "")
         if raw_type and raw_type.strip().lower() not in _TYPE_WORDS:
             extra["gephi type"] = raw_type
-        b.actor(nid, name=v.get("label", ""), given_id=nid, kind=_actor_type(raw_type) if raw_type else "",
-                description=v.get("description", ""), extra=extra)
-    used = {"source", "target", "type", "weight", "relation", "label", "id", "start", "end",
-            "timeset", "interval", "status", "note"}
+        b.actor(
+            nid,
+            name=v.get("label", ""),
+            given_id=nid,
+            kind=_actor_type(raw_type) if raw_type else "",
+            description=v.get("description", ""),
+            extra=extra,
+        )
+    used = {
+        "source",
+        "target",
+        "type",
+        "weight",
+        "relation",
+        "label",
+        "id",
+        "start",
+        "end",
+        "timeset",
+        "interval",
+        "status",
+        "note",
+    }
     extras = _extras(ed, used, _RELATION_COLUMNS + ["weight"])
     # An edge without both ends is a broken export: say where, rather than invent an actor.
-    missing = [Problem(ed.display, row.line, ed.column(key), key, "missing-value",
-                       f"{key} is empty; every edge needs a source and a target node id")
-               for row in ed.rows for key in ("source", "target") if not row.values.get(key)]
+    missing = [
+        Problem(
+            ed.display,
+            row.line,
+            ed.column(key),
+            key,
+            "missing-value",
+            f"{key} is empty; every edge needs a source and a target node id",
+        )
+        for row in ed.rows
+        for key in ("source", "target")
+        if not row.values.get(key)
+    ]
     if missing:
         raise DataError(missing)
     for row in ed.rows:
         v = row.values
         kind = v.get("type", "").strip()
         directed = kind.lower() not in _UNDIRECTED
-        relation = v.get("relation", "") or v.get("label", "") or \
-            (kind if kind.lower() not in {"directed", "undirected", "mutual", ""} else "") or "connected"
+        relation = (
+            v.get("relation", "")
+            or v.get("label", "")
+            or (kind if kind.lower() not in {"directed", "undirected", "mutual", ""} else "")
+            or "connected"
+        )
         weight = _number(v.get("weight", ""))
         extra = {name: v.get(key, "") for key, name in extras}
         if v.get("weight"):
             extra["weight"] = v["weight"]
-        times = _intervals(v.get("timeset", "") or v.get("interval", "")) or \
-            [(_date(v.get("start", "")), _date(v.get("end", "")))]
+        times = _intervals(v.get("timeset", "") or v.get("interval", "")) or [
+            (_date(v.get("start", "")), _date(v.get("end", "")))
+        ]
         for i, (start, end) in enumerate(times):
             given = v.get("id", "")
-            b.relation(b.actor(v.get("source", "")), b.actor(v.get("target", "")), relation,
-                       strength=weight, directed=directed, status=v.get("status", ""), start=start, end=end,
-                       given_id=f"{given}-{i + 1}" if given and len(times) > 1 else given,
-                       note=v.get("note", ""), extra=extra)
+            b.relation(
+                b.actor(v.get("source", "")),
+                b.actor(v.get("target", "")),
+                relation,
+                strength=weight,
+                directed=directed,
+                status=v.get("status", ""),
+                start=start,
+                end=end,
+                given_id=f"{given}-{i + 1}" if given and len(times) > 1 else given,
+                note=v.get("note", ""),
+                extra=extra,
+            )
     out = b.finish()
     out.actor_columns = _columns(out.actors, _ACTOR_COLUMNS)
     out.relation_columns = _columns(out.relations, _RELATION_COLUMNS)
@@ -340,13 +513,17 @@ def write_dataset(converted: Converted, folder: str | Path) -> list[Path]:
     folder = Path(folder)
     existing = [str(folder / f) for f, _ in TABLE_FILES.values() if (folder / f).exists()]
     if existing:
-        raise FileExistsError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
-                              "import never overwrites: choose an empty folder")
+        raise FileExistsError(
+            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "import never overwrites: choose an empty folder"
+        )
     files = [
         ("actors.csv", converted.actor_columns, converted.actors),
         ("relations.csv", converted.relation_columns, converted.relations),
     ]
     if converted.relation_types:
         files.append(("relation_types.csv", VOCABULARY_COLUMNS, converted.relation_types))
-    return [atomic_write(folder / name, format_csv(cols, ([r.get(c, "") for c in cols] for r in rows)))
-            for name, cols, rows in files]
+    return [
+        atomic_write(folder / name, format_csv(cols, ([r.get(c, "") for c in cols] for r in rows)))
+        for name, cols, rows in files
+    ]

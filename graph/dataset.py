@@ -4,6 +4,7 @@
 >>> ds = graph.load("data")            # doctest: +SKIP
 >>> G = ds.to_networkx()               # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import copy
@@ -61,9 +62,17 @@ def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
     if path.suffix.lower() == ".xlsx" and path.is_file():
         tables, problems = read_workbook(path, str(path))
     elif not path.is_dir():
-        return None, [Problem(str(path), None, None, None, "missing-folder",
-                              "not a folder; give the folder that holds actors.csv and relations.csv "
-                              "(or an .xlsx workbook with those sheets)")]
+        return None, [
+            Problem(
+                str(path),
+                None,
+                None,
+                None,
+                "missing-folder",
+                "not a folder; give the folder that holds actors.csv and relations.csv "
+                "(or an .xlsx workbook with those sheets)",
+            )
+        ]
     else:
         tables, problems = _read_all(path)
     records, found = validate_tables(tables)
@@ -74,13 +83,18 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     order = {str(f): i for i, f in enumerate(n for n, _ in TABLE_FILES.values())}
 
     def key(p: Problem):
-        return (p.severity != ERROR, order.get(Path(p.file).name, 99), p.file,
-                p.line or 0, p.column or 0)
+        return (
+            p.severity != ERROR,
+            order.get(Path(p.file).name, 99),
+            p.file,
+            p.line or 0,
+            p.column or 0,
+        )
 
     return sorted(problems, key=key)
 
 
-def load(path: str | Path = "data", *, strict: bool = False) -> "Dataset":
+def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
     """Read and validate the dataset in a folder.
 
     Parameters
@@ -111,8 +125,10 @@ def load(path: str | Path = "data", *, strict: bool = False) -> "Dataset":
     records, problems = _validate(path)
     if any(p.severity == ERROR or (strict and p.severity == WARNING) for p in problems):
         if strict:
-            problems = [Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
-                        for p in problems]
+            problems = [
+                Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
+                for p in problems
+            ]
         raise DataError(problems)
     name = path.resolve().stem if path.is_file() else path.resolve().name
     return Dataset(records, name=name, path=path, warnings=problems)
@@ -137,8 +153,14 @@ class Dataset:
         Relation types in force: the shipped ones plus the dataset's own.
     """
 
-    def __init__(self, tables: Tables, *, name: str = "dataset", path: Path | None = None,
-                 warnings: list[Problem] | None = None):
+    def __init__(
+        self,
+        tables: Tables,
+        *,
+        name: str = "dataset",
+        path: Path | None = None,
+        warnings: list[Problem] | None = None,
+    ):
         self._tables = tables
         self.name = name
         self.path = path
@@ -147,8 +169,10 @@ class Dataset:
 
     def __repr__(self) -> str:
         t = self._tables
-        return (f"<Dataset {self.name!r}: {len(t.actors)} actors, {len(t.relations)} relations, "
-                f"{len(t.sources)} sources>")
+        return (
+            f"<Dataset {self.name!r}: {len(t.actors)} actors, {len(t.relations)} relations, "
+            f"{len(t.sources)} sources>"
+        )
 
     @property
     def title(self) -> str:

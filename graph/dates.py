@@ -5,6 +5,7 @@ day of June 2020. A relation with ``start`` and ``end`` is valid over
 ``[first day of start, last day of end]``; an empty start is unbounded in
 the past and an empty end means ongoing.
 """
+
 from __future__ import annotations
 
 import calendar

@@ -3,6 +3,7 @@
 Everything an analyst asks of one actor or one pair, as pandas frames or
 plain lists and dicts.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -10,9 +11,9 @@ from collections import Counter
 import networkx as nx
 import pandas as pd
 
-from graph.dates import interval, overlaps
-from graph.signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
-from graph.timeline import date_range
+from .dates import interval, overlaps
+from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
+from .timeline import date_range
 
 __all__ = [
     "RELATION_COLUMNS",
@@ -28,13 +29,39 @@ __all__ = [
 
 #: Columns of :func:`relations_frame`, in order (extra CSV columns follow,
 #: sorted, then ``first`` and ``last``).
-RELATION_COLUMNS = ("id", "source", "target", "relation", "sign", "intensity", "directed",
-                    "status", "start", "end", "source_id", "said_by", "quote", "note")
+RELATION_COLUMNS = (
+    "id",
+    "source",
+    "target",
+    "relation",
+    "sign",
+    "intensity",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
+)
 #: Columns of :func:`actors_frame`, in order (extra CSV columns follow, sorted).
 ACTOR_COLUMNS = ("id", "name", "type", "aliases", "group", "description")
 
-_EVIDENCE = ("id", "relation", "source", "target", "sign", "intensity", "status", "start", "end",
-             "source_id", "said_by", "quote")
+_EVIDENCE = (
+    "id",
+    "relation",
+    "source",
+    "target",
+    "sign",
+    "intensity",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+)
 
 
 def _check_actor(G, actor):
@@ -85,8 +112,11 @@ def relations_frame(G, actor=None) -> pd.DataFrame:
     """
     if actor is not None:
         _check_actor(G, actor)
-    rows = [{"source": u, "target": v} | d for u, v, d in G.edges(data=True)
-            if actor is None or actor in (u, v)]
+    rows = [
+        {"source": u, "target": v} | d
+        for u, v, d in G.edges(data=True)
+        if actor is None or actor in (u, v)
+    ]
     extra = sorted({k for d in rows for k in d} - set(RELATION_COLUMNS))
     columns = list(RELATION_COLUMNS) + extra
     df = pd.DataFrame([{c: d.get(c) for c in columns} for d in rows], columns=columns)
@@ -199,9 +229,12 @@ def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.D
     """
     wanted = set(check_statuses(statuses))
     S = signed_graph(G, date, statuses=statuses)
-    active = [(u, v, d) for u, v, d in G.edges(data=True)
-              if d.get("status") in wanted
-              and (date is None or overlaps(d.get("start"), d.get("end"), date))]
+    active = [
+        (u, v, d)
+        for u, v, d in G.edges(data=True)
+        if d.get("status") in wanted
+        and (date is None or overlaps(d.get("start"), d.get("end"), date))
+    ]
     relations, out_, in_ = Counter(), Counter(), Counter()
     for u, v, d in active:
         relations[u] += 1
@@ -215,16 +248,27 @@ def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.D
     for n in G:
         pos = [d["weight"] for d in S[n].values() if d["sign"] > 0]
         neg = [d["weight"] for d in S[n].values() if d["sign"] < 0]
-        rows.append({"relations": relations[n], "out": out_[n], "in": in_[n],
-                     "friends": len(pos), "adversaries": len(neg), "net": len(pos) - len(neg),
-                     "strength": sum(pos) + sum(neg), "positive_strength": float(sum(pos)),
-                     "negative_strength": float(sum(neg)), "betweenness": between[n]})
+        rows.append(
+            {
+                "relations": relations[n],
+                "out": out_[n],
+                "in": in_[n],
+                "friends": len(pos),
+                "adversaries": len(neg),
+                "net": len(pos) - len(neg),
+                "strength": sum(pos) + sum(neg),
+                "positive_strength": float(sum(pos)),
+                "negative_strength": float(sum(neg)),
+                "betweenness": between[n],
+            }
+        )
     df = pd.DataFrame(rows, index=pd.Index(list(G.nodes), name=None))
     return df.sort_values("relations", ascending=False, kind="stable")
 
 
-def connection(G, a, b, date: str | None = None, *, statuses=DEFAULT_STATUSES,
-               limit: int = 10) -> list:
+def connection(
+    G, a, b, date: str | None = None, *, statuses=DEFAULT_STATUSES, limit: int = 10
+) -> list:
     """The shortest chains of relations linking actor ``a`` to actor ``b``.
 
     Chains run over the pairs related at ``date`` (all dates when None) by
@@ -283,9 +327,15 @@ def connection(G, a, b, date: str | None = None, *, statuses=DEFAULT_STATUSES,
         for u, v in zip(path, path[1:]):
             e = S.edges[u, v]
             sign *= e["sign"]
-            steps.append({"source": u, "target": v, "sign": e["sign"], "weight": e["weight"],
-                          "relations": [{k: by_id[r].get(k) for k in _EVIDENCE}
-                                        for r in e["relations"]]})
+            steps.append(
+                {
+                    "source": u,
+                    "target": v,
+                    "sign": e["sign"],
+                    "weight": e["weight"],
+                    "relations": [{k: by_id[r].get(k) for k in _EVIDENCE} for r in e["relations"]],
+                }
+            )
         chains.append({"path": list(path), "sign": sign, "steps": steps})
     return chains
 
@@ -315,6 +365,7 @@ def stats_report(G) -> dict:
     >>> r["relations"], r["signs"], r["isolated"], r["dates"]
     (1, {'-': 1}, ['ATA'], ['2020-06-16', '2020-06-16'])
     """
+
     def ranked(counter):
         return dict(sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))
 
@@ -337,9 +388,11 @@ def stats_report(G) -> dict:
         "signs": {k: signs[k] for k in ("+", "0", "-", "?") if signs[k]},
         "relation_types": ranked(Counter(d.get("relation") for _, _, d in edges)),
         "dates": list(date_range(G)),
-        "components": nx.number_weakly_connected_components(G) if G.is_directed()
+        "components": nx.number_weakly_connected_components(G)
+        if G.is_directed()
         else nx.number_connected_components(G),
         "isolated": sorted((n for n in G if involvement[n] == 0), key=str),
-        "top_actors": [[n, c] for n, c in sorted(involvement.items(),
-                                                 key=lambda kv: (-kv[1], str(kv[0])))[:5]],
+        "top_actors": [
+            [n, c] for n, c in sorted(involvement.items(), key=lambda kv: (-kv[1], str(kv[0])))[:5]
+        ],
     }

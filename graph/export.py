@@ -3,6 +3,7 @@
 Every file is written atomically: a failed export leaves any previous file
 as it was.
 """
+
 from __future__ import annotations
 
 import io
@@ -46,8 +47,18 @@ def to_json(G: nx.MultiDiGraph) -> str:
 # (edge key, drawing, hierarchy, time); a data column of that name is renamed
 # with a trailing "_" so that it is kept as data.
 _NODE_RESERVED = {"viz", "pid", "parents", "spells", "slices", "start", "end", "label"}
-_EDGE_RESERVED = {"key", "viz", "spells", "slices", "networkx_key", "label", "start", "end",
-                  "type", "weight"}
+_EDGE_RESERVED = {
+    "key",
+    "viz",
+    "spells",
+    "slices",
+    "networkx_key",
+    "label",
+    "start",
+    "end",
+    "type",
+    "weight",
+}
 
 
 def _flat(attrs: dict, reserved: set) -> dict:
@@ -72,8 +83,9 @@ def _flat_graph(G: nx.MultiDiGraph, dynamic: bool) -> nx.MultiDiGraph:
         attrs["label"] = d.get("name", n)
         H.add_node(n, **attrs)
     for u, v, k, d in G.edges(keys=True, data=True):
-        attrs = _flat({key: value for key, value in d.items() if key not in ("start", "end")},
-                      _EDGE_RESERVED)
+        attrs = _flat(
+            {key: value for key, value in d.items() if key not in ("start", "end")}, _EDGE_RESERVED
+        )
         attrs["label"] = d.get("relation", "")
         if dynamic:
             # Gephi's timeline wants whole days: a partial date covers its period.
@@ -153,9 +165,14 @@ def write_csv(dataset, folder: str | Path) -> list[Path]:
         written.append(atomic_write(folder / f"{table}.csv", format_csv(header, rows)))
     if "relation_types" in columns:
         header = columns["relation_types"]
-        names = [h.strip().lower() if h.strip().lower() in VOCABULARY_COLUMNS else h for h in header]
+        names = [
+            h.strip().lower() if h.strip().lower() in VOCABULARY_COLUMNS else h for h in header
+        ]
         shipped = default_vocabulary()
-        rows = ([_cell(record.get(k)) for k in names]
-                for name, record in dataset.vocabulary.items() if shipped.get(name) != record)
+        rows = (
+            [_cell(record.get(k)) for k in names]
+            for name, record in dataset.vocabulary.items()
+            if shipped.get(name) != record
+        )
         written.append(atomic_write(folder / "relation_types.csv", format_csv(header, rows)))
     return written

@@ -1,4 +1,5 @@
 """Writing output files so that a failure never leaves half a file behind."""
+
 from __future__ import annotations
 
 import contextlib
@@ -38,16 +39,24 @@ def atomic_path(path: str | os.PathLike):
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None):
+def atomic_open(
+    path: str | os.PathLike,
+    mode: str = "w",
+    encoding: str | None = "utf-8",
+    newline: str | None = None,
+):
     """Open a temporary file beside ``path``; rename it over ``path`` on success.
 
     If the block raises, ``path`` keeps its previous content (or stays
     absent). Parent folders are created.
     """
     binary = "b" in mode
-    with atomic_path(path) as tmp, open(tmp, mode, encoding=None if binary else encoding,
-                                         newline=None if binary else newline) as fh:
+    with (
+        atomic_path(path) as tmp,
+        open(
+            tmp, mode, encoding=None if binary else encoding, newline=None if binary else newline
+        ) as fh,
+    ):
         yield fh
 
 

@@ -1,4 +1,5 @@
 """Create a new dataset folder, ready to edit: ``geograph init DIR``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,21 +13,61 @@ __all__ = ["init_dataset", "STARTER"]
 
 #: The files ``init_dataset`` writes: a header and one example row each.
 STARTER = {
-    "actors": (ACTOR_COLUMNS, [
-        ["PRK", "North Korea", "state", "DPRK;Pyongyang", "Korean Peninsula", ""],
-        ["KOR", "South Korea", "state", "ROK;Seoul", "Korean Peninsula", ""],
-    ]),
-    "relations": (RELATION_COLUMNS, [
-        ["R1", "PRK", "KOR", "attack", "", "", "true", "fact", "2020-06-16", "2020-06-16", "S1", "",
-         "the North's destruction of the liaison office", "an example row: replace it"],
-    ]),
-    "sources": (SOURCE_COLUMNS, [
-        ["S1", "What's driving North Korea's actions toward the South?", "Deutsche Welle", "",
-         "2020-07-14", "https://www.dw.com/en/whats-driving-north-koreas-actions-toward-the-south/a-54171206"],
-    ]),
-    "relation_types": (VOCABULARY_COLUMNS, [
-        ["cyberattack", "-1", "-7", "", "ASSAULT", "4", "an example type of your own: intrusion into computer networks"],
-    ]),
+    "actors": (
+        ACTOR_COLUMNS,
+        [
+            ["PRK", "North Korea", "state", "DPRK;Pyongyang", "Korean Peninsula", ""],
+            ["KOR", "South Korea", "state", "ROK;Seoul", "Korean Peninsula", ""],
+        ],
+    ),
+    "relations": (
+        RELATION_COLUMNS,
+        [
+            [
+                "R1",
+                "PRK",
+                "KOR",
+                "attack",
+                "",
+                "",
+                "true",
+                "fact",
+                "2020-06-16",
+                "2020-06-16",
+                "S1",
+                "",
+                "the North's destruction of the liaison office",
+                "an example row: replace it",
+            ],
+        ],
+    ),
+    "sources": (
+        SOURCE_COLUMNS,
+        [
+            [
+                "S1",
+                "What's driving North Korea's actions toward the South?",
+                "Deutsche Welle",
+                "",
+                "2020-07-14",
+                "https://www.dw.com/en/whats-driving-north-koreas-actions-toward-the-south/a-54171206",
+            ],
+        ],
+    ),
+    "relation_types": (
+        VOCABULARY_COLUMNS,
+        [
+            [
+                "cyberattack",
+                "-1",
+                "-7",
+                "",
+                "ASSAULT",
+                "4",
+                "an example type of your own: intrusion into computer networks",
+            ],
+        ],
+    ),
 }
 
 
@@ -61,6 +102,11 @@ def init_dataset(folder: str | Path) -> list[Path]:
     targets = {name: folder / TABLE_FILES[name][0] for name in STARTER}
     existing = [str(p) for p in targets.values() if p.exists()]
     if existing:
-        raise FileExistsError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
-                              "init never overwrites: choose an empty folder")
-    return [atomic_write(targets[name], format_csv(header, rows)) for name, (header, rows) in STARTER.items()]
+        raise FileExistsError(
+            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "init never overwrites: choose an empty folder"
+        )
+    return [
+        atomic_write(targets[name], format_csv(header, rows))
+        for name, (header, rows) in STARTER.items()
+    ]

@@ -10,6 +10,7 @@ holds only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
 Text from the data is kept verbatim here; the page never interprets it as
 HTML (see ``view.js``).
 """
+
 from __future__ import annotations
 
 import gc
@@ -19,7 +20,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from graph.dates import DateError, parse_date
+from .dates import DateError, parse_date
 
 __all__ = [
     "view_payload",
@@ -53,8 +54,16 @@ STATUSES = ("fact", "claim", "forecast")
 # Node fill colours, given to groups (or types) in sorted order. Red and teal
 # come last so that node colours are rarely confused with edge signs.
 NODE_PALETTE = (
-    "#4e79a7", "#f28e2b", "#b07aa1", "#edc948", "#9c755f",
-    "#76b7b2", "#ff9da7", "#bab0ac", "#59a14f", "#e15759",
+    "#4e79a7",
+    "#f28e2b",
+    "#b07aa1",
+    "#edc948",
+    "#9c755f",
+    "#76b7b2",
+    "#ff9da7",
+    "#bab0ac",
+    "#59a14f",
+    "#e15759",
 )
 # Shapes whose label sits outside the shape, so all labels look alike.
 TYPE_SHAPES = {
@@ -86,12 +95,36 @@ MAX_MONTH_POSITIONS = 600
 
 _NODE_FIELDS = ("id", "name", "type", "aliases", "group", "description")
 _EDGE_FIELDS = (
-    "id", "source", "target", "relation", "sign", "intensity", "directed", "status",
-    "start", "end", "source_id", "said_by", "quote", "note",
+    "id",
+    "source",
+    "target",
+    "relation",
+    "sign",
+    "intensity",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
 )
 # The edge attributes sent as columns, in the order ``_edges`` unpacks them.
-_EDGE_COLUMNS = ("id", "relation", "intensity", "sign", "directed", "status", "start", "end",
-                 "source_id", "said_by", "quote", "note")
+_EDGE_COLUMNS = (
+    "id",
+    "relation",
+    "intensity",
+    "sign",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
+)
 _NODE_KNOWN = frozenset(_NODE_FIELDS)
 _EDGE_KNOWN = frozenset(_EDGE_FIELDS)
 
@@ -112,9 +145,8 @@ def _clean(value: Any) -> Any:
     kind = type(value)
     if kind.__name__ in ("NAType", "NaTType"):  # pandas missing markers
         return None
-    if kind.__module__ == "numpy":
-        if hasattr(value, "tolist"):  # scalars and arrays alike
-            return _clean(value.tolist())
+    if kind.__module__ == "numpy" and hasattr(value, "tolist"):  # scalars and arrays alike
+        return _clean(value.tolist())
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
@@ -212,11 +244,15 @@ def _texts(column: list) -> list[str | None]:
     Checked in bulk first (``map`` and ``set`` run in C): a column of
     non-blank strings and ``None``, as ``graph.load`` gives, is kept as it is.
     """
-    if set(map(type, column)) <= _PLAIN_TEXT and "" not in column \
-            and not any(map(str.isspace, filter(None, column))):
+    if (
+        set(map(type, column)) <= _PLAIN_TEXT
+        and "" not in column
+        and not any(map(str.isspace, filter(None, column)))
+    ):
         return column
-    return [v if v is None or (type(v) is str and v and not v.isspace()) else _text(v)
-            for v in column]
+    return [
+        v if v is None or (type(v) is str and v and not v.isspace()) else _text(v) for v in column
+    ]
 
 
 def _numbers(column: list) -> list[float | int | None]:
@@ -253,20 +289,38 @@ def _edges(G, index: dict, relation_types: dict) -> dict:
     and to parse. Dates repeat, so each distinct text is parsed once.
     """
     # iter(): list() would first ask the view its length, which walks every edge.
-    raw = list(iter(G.edges(keys=True, data=True)) if G.is_multigraph() else (
-        (u, v, None, d) for u, v, d in G.edges(data=True)))
+    raw = list(
+        iter(G.edges(keys=True, data=True))
+        if G.is_multigraph()
+        else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    )
     attrs_list = [r[3] for r in raw]
     src = list(map(index.__getitem__, [r[0] for r in raw]))
     dst = list(map(index.__getitem__, [r[1] for r in raw]))
-    (ids, relation, intensity, sign, directed, status, start, end, source_id, said_by, quote,
-     note) = _columns(attrs_list, _EDGE_COLUMNS)
+    (
+        ids,
+        relation,
+        intensity,
+        sign,
+        directed,
+        status,
+        start,
+        end,
+        source_id,
+        said_by,
+        quote,
+        note,
+    ) = _columns(attrs_list, _EDGE_COLUMNS)
 
     ids = _texts(ids)
     if None in ids or len(set(ids)) < len(ids):  # only for hand-made graphs without ids
         seen: set[str] = set()
         for i, (u, v, key, _) in enumerate(raw):
-            edge_id = ids[i] or (_text(key) if key is not None else None) \
+            edge_id = (
+                ids[i]
+                or (_text(key) if key is not None else None)
                 or f"{_node_id(u)}->{_node_id(v)}"
+            )
             base, k = edge_id, 1
             while edge_id in seen:
                 k += 1
@@ -306,14 +360,27 @@ def _edges(G, index: dict, relation_types: dict) -> dict:
 
     return {
         "columns": {
-            "id": ids, "from": src, "to": dst, "relation": relation, "sign": sign,
-            "intensity": intensity, "directed": directed, "status": status,
-            "start": start, "end": end,
-            "source_id": _texts(source_id), "said_by": _texts(said_by),
-            "quote": _texts(quote), "note": _texts(note),
-            "extra": [] if _EDGE_KNOWN.issuperset(chain.from_iterable(attrs_list)) else [
-                [i, _extras(a, _EDGE_KNOWN)] for i, a in enumerate(attrs_list)
-                if not a.keys() <= _EDGE_KNOWN],
+            "id": ids,
+            "from": src,
+            "to": dst,
+            "relation": relation,
+            "sign": sign,
+            "intensity": intensity,
+            "directed": directed,
+            "status": status,
+            "start": start,
+            "end": end,
+            "source_id": _texts(source_id),
+            "said_by": _texts(said_by),
+            "quote": _texts(quote),
+            "note": _texts(note),
+            "extra": []
+            if _EDGE_KNOWN.issuperset(chain.from_iterable(attrs_list))
+            else [
+                [i, _extras(a, _EDGE_KNOWN)]
+                for i, a in enumerate(attrs_list)
+                if not a.keys() <= _EDGE_KNOWN
+            ],
         },
         "parsed": parsed,
     }
@@ -444,19 +511,21 @@ def _view_payload(G, title, aggregate) -> dict:
         kind = _text(attrs.get("type")) or "state"
         group = _text(attrs.get("group"))
         label = _text(attrs.get("name")) or node_id
-        nodes.append({
-            "id": node_id,
-            "label": label,
-            "name": label,
-            "type": kind,
-            "group": group,
-            "aliases": _aliases(attrs.get("aliases")),
-            "description": _text(attrs.get("description")),
-            "colour_key": f"group:{group}" if group is not None else f"type:{kind}",
-            "shape": TYPE_SHAPES.get(kind, DEFAULT_SHAPE),
-            "degree": 0,
-            "extra": _extras(attrs, _NODE_KNOWN),
-        })
+        nodes.append(
+            {
+                "id": node_id,
+                "label": label,
+                "name": label,
+                "type": kind,
+                "group": group,
+                "aliases": _aliases(attrs.get("aliases")),
+                "description": _text(attrs.get("description")),
+                "colour_key": f"group:{group}" if group is not None else f"type:{kind}",
+                "shape": TYPE_SHAPES.get(kind, DEFAULT_SHAPE),
+                "degree": 0,
+                "extra": _extras(attrs, _NODE_KNOWN),
+            }
+        )
 
     found = _edges(G, index, relation_types)
     edges = found["columns"]
@@ -521,12 +590,17 @@ def _view_payload(G, title, aggregate) -> dict:
     used_types = sorted({n["type"] for n in nodes})
     legend = {
         "nodes": [
-            {"key": k, "label": k.split(":", 1)[1] + ("" if k.startswith("group:") else " (type)"),
-             "color": palette[k]}
+            {
+                "key": k,
+                "label": k.split(":", 1)[1] + ("" if k.startswith("group:") else " (type)"),
+                "color": palette[k],
+            }
             for k in keys
         ],
         "shapes": [{"type": t, "shape": TYPE_SHAPES.get(t, DEFAULT_SHAPE)} for t in used_types],
-        "signs": [{"sign": s, "label": SIGN_LABELS[s], "color": SIGN_COLOURS[s]} for s in used_signs],
+        "signs": [
+            {"sign": s, "label": SIGN_LABELS[s], "color": SIGN_COLOURS[s]} for s in used_signs
+        ],
         "statuses": [
             {"status": s, "label": STATUS_LABELS.get(s, s), "dashes": STATUS_DASHES.get(s, False)}
             for s in statuses
@@ -555,10 +629,16 @@ def _view_payload(G, title, aggregate) -> dict:
         "timeline": timeline,
         "bundles": bundles,
         # edge colour by sign and dashes by status, for every edge the page draws
-        "styles": {"sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
-                   "status_dashes": dict(STATUS_DASHES)},
+        "styles": {
+            "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
+            "status_dashes": dict(STATUS_DASHES),
+        },
         "large": large,
-        "counts": {"nodes": len(nodes), "edges": relation_count,
-                   "max_parallel": max(pair_sizes.values(), default=0),
-                   "drawn": drawn, "aggregate": threshold},
+        "counts": {
+            "nodes": len(nodes),
+            "edges": relation_count,
+            "max_parallel": max(pair_sizes.values(), default=0),
+            "drawn": drawn,
+            "aggregate": threshold,
+        },
     }

@@ -1,4 +1,5 @@
 """Problems found in a dataset, and the exception that carries them."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

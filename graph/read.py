@@ -14,21 +14,30 @@ The standard library's ``csv`` reader is used rather than pandas because
 pandas does not give the physical line of each record, and every problem a
 user sees must point at a line they can jump to.
 """
+
 from __future__ import annotations
 
 import csv
 import datetime as _dt
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .problems import WARNING, Problem
 
 __all__ = [
-    "Row", "Table", "read_table", "read_workbook", "TABLE_FILES", "DELIMITERS",
-    "normalise_header", "escape_formula", "unescape_formula", "format_csv",
+    "Row",
+    "Table",
+    "read_table",
+    "read_workbook",
+    "TABLE_FILES",
+    "DELIMITERS",
+    "normalise_header",
+    "escape_formula",
+    "unescape_formula",
+    "format_csv",
 ]
 
 #: The files a dataset folder may hold, and whether each is required.
@@ -151,21 +160,33 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     if data.startswith(b"PK\x03\x04"):
-        problems.append(Problem(
-            display, None, None, None, "not-text",
-            "this is a spreadsheet workbook (.xlsx) saved under a .csv name; give the "
-            ".xlsx file itself, or save each sheet as \"CSV UTF-8\"",
-        ))
+        problems.append(
+            Problem(
+                display,
+                None,
+                None,
+                None,
+                "not-text",
+                "this is a spreadsheet workbook (.xlsx) saved under a .csv name; give the "
+                '.xlsx file itself, or save each sheet as "CSV UTF-8"',
+            )
+        )
         return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")  # the BOM says which byte order
         except UnicodeDecodeError as err:
-            problems.append(Problem(
-                display, None, None, None, "bad-encoding",
-                f"the file starts as UTF-16 but byte {err.start} is not valid UTF-16; "
-                "save it again as \"CSV UTF-8\"",
-            ))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    None,
+                    "bad-encoding",
+                    f"the file starts as UTF-16 but byte {err.start} is not valid UTF-16; "
+                    'save it again as "CSV UTF-8"',
+                )
+            )
             return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -183,15 +204,23 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
         text = data.decode(codec)
     line = _line_of(data, bad)
     start = max(data.rfind(b"\n", 0, bad), data.rfind(b"\r", 0, bad)) + 1
-    sample = data[start:start + 200].decode(codec)  # one byte, one character
-    word = re.search(r"[^\s,;\t\"]*\Z", sample[: bad - start]).group() + \
-        re.match(r"[^\s,;\t\"]*", sample[bad - start:]).group()
-    problems.append(Problem(
-        display, line, None, None, "not-utf8",
-        f'the file is not UTF-8; it was read as {encoding}, so line {line} has "{word}". '
-        'If letters look wrong, save the file as "CSV UTF-8"',
-        WARNING,
-    ))
+    sample = data[start : start + 200].decode(codec)  # one byte, one character
+    word = (
+        re.search(r"[^\s,;\t\"]*\Z", sample[: bad - start]).group()
+        + re.match(r"[^\s,;\t\"]*", sample[bad - start :]).group()
+    )
+    problems.append(
+        Problem(
+            display,
+            line,
+            None,
+            None,
+            "not-utf8",
+            f'the file is not UTF-8; it was read as {encoding}, so line {line} has "{word}". '
+            'If letters look wrong, save the file as "CSV UTF-8"',
+            WARNING,
+        )
+    )
     return text
 
 
@@ -252,15 +281,23 @@ def read_table(path: str | Path, display: str | None = None) -> tuple[Table | No
     except FileNotFoundError:
         return None, [Problem(display, None, None, None, "missing-file", "file not found")]
     except OSError as err:
-        return None, [Problem(display, None, None, None, "unreadable-file", f"cannot read: {err.strerror}")]
+        return None, [
+            Problem(display, None, None, None, "unreadable-file", f"cannot read: {err.strerror}")
+        ]
     text = _decode(data, display, problems)
     if text is None:
         return None, problems
     if not text.strip():
-        problems.append(Problem(
-            display, 1, None, None, "empty-file",
-            "the file is empty; it needs at least a header row naming its columns",
-        ))
+        problems.append(
+            Problem(
+                display,
+                1,
+                None,
+                None,
+                "empty-file",
+                "the file is empty; it needs at least a header row naming its columns",
+            )
+        )
         return None, problems
     delimiter, skip = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
@@ -276,13 +313,20 @@ def read_table(path: str | Path, display: str | None = None) -> tuple[Table | No
     try:
         table = _table(path, display, records(), problems, delimiter)
     except csv.Error as err:
-        problems.append(Problem(display, reader.line_num, None, None, "bad-csv", f"cannot parse CSV: {err}"))
+        problems.append(
+            Problem(display, reader.line_num, None, None, "bad-csv", f"cannot parse CSV: {err}")
+        )
         table = None
     return table, problems
 
 
-def _table(path: Path, display: str, records: Iterable[tuple[int, list[str]]],
-           problems: list[Problem], delimiter: str | None = None) -> Table | None:
+def _table(
+    path: Path,
+    display: str,
+    records: Iterable[tuple[int, list[str]]],
+    problems: list[Problem],
+    delimiter: str | None = None,
+) -> Table | None:
     """Build a table from (physical line, cells) records: header first, blank rows skipped."""
     table: Table | None = None
     for line, cells in records:
@@ -297,20 +341,36 @@ def _table(path: Path, display: str, records: Iterable[tuple[int, list[str]]],
         for i in sorted(unnamed):
             if i < len(cells) and cells[i]:
                 # an empty column without a name is harmless; data in one would be lost
-                problems.append(Problem(
-                    display, line, i + 1, None, "unnamed-column",
-                    f'column {i + 1} holds "{cells[i][:40]}" but has no name in the header; '
-                    "name the column so that its values are kept, or delete them",
-                ))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        i + 1,
+                        None,
+                        "unnamed-column",
+                        f'column {i + 1} holds "{cells[i][:40]}" but has no name in the header; '
+                        "name the column so that its values are kept, or delete them",
+                    )
+                )
                 unnamed.discard(i)
         width = len(table.header)
         if len(cells) > width:
-            problems.append(Problem(
-                display, line, width + 1, None, "extra-cells",
-                f"this row has {len(cells)} cells but the header names {width} "
-                "columns; add a header for the extra column"
-                + (f" or quote cells that contain {_DELIMITER_NAMES.get(delimiter, repr(delimiter))}" if delimiter else ""),
-            ))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    width + 1,
+                    None,
+                    "extra-cells",
+                    f"this row has {len(cells)} cells but the header names {width} "
+                    "columns; add a header for the extra column"
+                    + (
+                        f" or quote cells that contain {_DELIMITER_NAMES.get(delimiter, repr(delimiter))}"
+                        if delimiter
+                        else ""
+                    ),
+                )
+            )
         values: dict[str, str] = {}
         for i, key in enumerate(table.keys):
             # with a duplicated column name (an error), the first one counts
@@ -323,17 +383,29 @@ def _check_header(table: Table, line: int, problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for i, key in enumerate(table.keys, start=1):
         if not key:
-            problems.append(Problem(
-                table.display, line, i, None, "empty-header",
-                f"column {i} has no name; name it or delete the column",
-                WARNING,
-            ))
+            problems.append(
+                Problem(
+                    table.display,
+                    line,
+                    i,
+                    None,
+                    "empty-header",
+                    f"column {i} has no name; name it or delete the column",
+                    WARNING,
+                )
+            )
         elif key in seen:
-            problems.append(Problem(
-                table.display, line, i, key, "duplicate-column",
-                f'column "{table.header[i - 1]}" appears twice (columns {seen[key]} and {i}); '
-                "rename or delete one",
-            ))
+            problems.append(
+                Problem(
+                    table.display,
+                    line,
+                    i,
+                    key,
+                    "duplicate-column",
+                    f'column "{table.header[i - 1]}" appears twice (columns {seen[key]} and {i}); '
+                    "rename or delete one",
+                )
+            )
         else:
             seen[key] = i
 
@@ -370,7 +442,9 @@ def _trimmed(cells: list[str]) -> list[str]:
     return cells
 
 
-def read_workbook(path: str | Path, display: str | None = None) -> tuple[dict[str, Table | None], list[Problem]]:
+def read_workbook(
+    path: str | Path, display: str | None = None
+) -> tuple[dict[str, Table | None], list[Problem]]:
     """Read an ``.xlsx`` workbook whose sheets ``actors``, ``relations``, ... hold the tables.
 
     Sheet names match the table names ignoring case and surrounding spaces.
@@ -400,16 +474,31 @@ def read_workbook(path: str | Path, display: str | None = None) -> tuple[dict[st
     try:
         import openpyxl
     except ImportError:
-        return {}, [Problem(display, None, None, None, "missing-dependency",
-                            "reading .xlsx needs openpyxl: pip install openpyxl")]
+        return {}, [
+            Problem(
+                display,
+                None,
+                None,
+                None,
+                "missing-dependency",
+                "reading .xlsx needs openpyxl: pip install openpyxl",
+            )
+        ]
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
         return {}, [Problem(display, None, None, None, "missing-file", "file not found")]
     except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds on a corrupt file
-        return {}, [Problem(display, None, None, None, "bad-workbook",
-                            f"cannot read the workbook ({type(err).__name__}: {err}); "
-                            "save it again as .xlsx")]
+        return {}, [
+            Problem(
+                display,
+                None,
+                None,
+                None,
+                "bad-workbook",
+                f"cannot read the workbook ({type(err).__name__}: {err}); save it again as .xlsx",
+            )
+        ]
     sheets = {normalise_header(ws.title): ws for ws in book.worksheets}
     tables: dict[str, Table | None] = {}
     problems: list[Problem] = []
@@ -418,15 +507,33 @@ def read_workbook(path: str | Path, display: str | None = None) -> tuple[dict[st
         if ws is None:
             if required:
                 tables[name] = None
-                problems.append(Problem(f"{display}[{name}]", None, None, None, "missing-sheet",
-                                        f'the workbook has no sheet named "{name}"; add one'))
+                problems.append(
+                    Problem(
+                        f"{display}[{name}]",
+                        None,
+                        None,
+                        None,
+                        "missing-sheet",
+                        f'the workbook has no sheet named "{name}"; add one',
+                    )
+                )
             continue
-        records = ((i, _trimmed([_cell_text(c) for c in row]))
-                   for i, row in enumerate(ws.iter_rows(), start=1))
+        records = (
+            (i, _trimmed([_cell_text(c) for c in row]))
+            for i, row in enumerate(ws.iter_rows(), start=1)
+        )
         sheet = f"{display}[{ws.title}]"
         table = _table(path, sheet, records, problems)
         if table is None:
-            problems.append(Problem(sheet, 1, None, None, "empty-file",
-                                    "the sheet is empty; it needs at least a header row naming its columns"))
+            problems.append(
+                Problem(
+                    sheet,
+                    1,
+                    None,
+                    None,
+                    "empty-file",
+                    "the sheet is empty; it needs at least a header row naming its columns",
+                )
+            )
         tables[name] = table
     return tables, problems

@@ -5,13 +5,14 @@ relation. Balance, blocs, friends and adversaries are questions about the
 *net* tie between two actors, so they work on an undirected ``nx.Graph``
 with one edge per pair, built here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.dates import overlaps
+from .dates import overlaps
 
 __all__ = ["STATUSES", "DEFAULT_STATUSES", "signed_graph", "as_signed", "check_statuses"]
 
@@ -51,8 +52,14 @@ def check_statuses(statuses: Iterable[str] | str | None) -> tuple[str, ...]:
     return out
 
 
-def signed_graph(G, date: str | None = None, *, statuses=DEFAULT_STATUSES,
-                 weight: str | None = "intensity", keep_neutral: bool = False) -> nx.Graph:
+def signed_graph(
+    G,
+    date: str | None = None,
+    *,
+    statuses=DEFAULT_STATUSES,
+    weight: str | None = "intensity",
+    keep_neutral: bool = False,
+) -> nx.Graph:
     """Collapse the relation multigraph to one signed undirected edge per actor pair.
 
     The rule: for each unordered pair of actors, take the relations between
@@ -114,8 +121,9 @@ def signed_graph(G, date: str | None = None, *, statuses=DEFAULT_STATUSES,
     """
     wanted = set(check_statuses(statuses))
     S = nx.Graph()
-    S.graph.update(name=G.graph.get("name"), date=date,
-                   statuses=[s for s in STATUSES if s in wanted])
+    S.graph.update(
+        name=G.graph.get("name"), date=date, statuses=[s for s in STATUSES if s in wanted]
+    )
     S.add_nodes_from(G.nodes(data=True))
     sums: dict[frozenset, list] = {}
     for u, v, data in G.edges(data=True):

@@ -3,6 +3,7 @@
 Dates are partial ISO texts (``"2018"``, ``"2020-06"``, ``"2020-06-16"``)
 and cover their whole period; see :mod:`graph.dates`.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from graph.dates import interval, overlaps, parse_date
-from graph.signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
+from .dates import interval, overlaps, parse_date
+from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
 
 __all__ = ["at", "between", "date_range", "Diff", "diff"]
 
@@ -112,8 +113,9 @@ def date_range(G) -> tuple[str | None, str | None]:
     >>> date_range(G)
     ('2017', '2020-06-16')
     """
-    dates = [parse_date(t) for _, _, d in G.edges(data=True)
-             for t in (d.get("start"), d.get("end")) if t]
+    dates = [
+        parse_date(t) for _, _, d in G.edges(data=True) for t in (d.get("start"), d.get("end")) if t
+    ]
     if not dates:
         return None, None
     first = min(dates, key=lambda p: (p.first, p.last))
@@ -192,14 +194,32 @@ class Diff:
         for kind, items in (("appeared", self.appeared), ("ended", self.ended)):
             for r in items:
                 present = (None, r["sign"]) if kind == "appeared" else (r["sign"], None)
-                rows.append({"change": kind, "id": r["id"], "source": r["source"],
-                             "target": r["target"], "relation": r["relation"],
-                             "status": r["status"], "before": present[0], "after": present[1]})
+                rows.append(
+                    {
+                        "change": kind,
+                        "id": r["id"],
+                        "source": r["source"],
+                        "target": r["target"],
+                        "relation": r["relation"],
+                        "status": r["status"],
+                        "before": present[0],
+                        "after": present[1],
+                    }
+                )
         for kind, items in (("sign", self.sign_changes), ("status", self.status_changes)):
             for r in items:
-                rows.append({"change": kind, "id": None, "source": r["source"],
-                             "target": r["target"], "relation": None, "status": None,
-                             "before": r["before"], "after": r["after"]})
+                rows.append(
+                    {
+                        "change": kind,
+                        "id": None,
+                        "source": r["source"],
+                        "target": r["target"],
+                        "relation": None,
+                        "status": None,
+                        "before": r["before"],
+                        "after": r["after"],
+                    }
+                )
         columns = ["change", "id", "source", "target", "relation", "status", "before", "after"]
         return pd.DataFrame(rows, columns=columns, dtype=object)
 
@@ -267,8 +287,16 @@ def diff(G, d1: str, d2: str, *, statuses=None) -> Diff:
         a = s1.edges[u, v] if s1.has_edge(u, v) else {"sign": 0, "weight": 0.0}
         b = s2.edges[u, v] if s2.has_edge(u, v) else {"sign": 0, "weight": 0.0}
         if a["sign"] != b["sign"]:
-            sign_changes.append({"source": u, "target": v, "before": a["sign"], "after": b["sign"],
-                                 "weight_before": a["weight"], "weight_after": b["weight"]})
+            sign_changes.append(
+                {
+                    "source": u,
+                    "target": v,
+                    "before": a["sign"],
+                    "after": b["sign"],
+                    "weight_before": a["weight"],
+                    "weight_after": b["weight"],
+                }
+            )
 
     p1, p2 = _pair_status(G, d1, wanted), _pair_status(G, d2, wanted)
     status_changes = [

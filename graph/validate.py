@@ -4,6 +4,7 @@ Every problem is collected (not just the first), each with file, physical
 line, column, field, a code and a message that names the value and the fix.
 The format is documented column by column in ``data/README.md``.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -22,8 +23,20 @@ __all__ = ["Tables", "validate_tables", "ACTOR_COLUMNS", "RELATION_COLUMNS", "SO
 
 ACTOR_COLUMNS = ["id", "name", "type", "aliases", "group", "description"]
 RELATION_COLUMNS = [
-    "id", "source", "target", "relation", "sign", "intensity", "directed", "status",
-    "start", "end", "source_id", "said_by", "quote", "note",
+    "id",
+    "source",
+    "target",
+    "relation",
+    "sign",
+    "intensity",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
 ]
 SOURCE_COLUMNS = ["id", "title", "publisher", "author", "published", "url"]
 
@@ -77,7 +90,9 @@ class _Checker:
         t = self.table
         line = row.line if row is not None else 1
         col = t.column(key) if (t is not None and key) else None
-        self.problems.append(Problem(t.display if t else "?", line, col, key, code, message, severity))
+        self.problems.append(
+            Problem(t.display if t else "?", line, col, key, code, message, severity)
+        )
 
 
 def _suggest(value: str, choices, labels: dict[str, str] | None = None, n: int = 3) -> str:
@@ -124,12 +139,22 @@ def _present(table: Table | None, name: str, checker: _Checker) -> bool:
         if table.column(key) is None:
             ok = False
             near = difflib.get_close_matches(key, table.keys, n=1, cutoff=0.6)
-            hint = f' (is "{table.header[table.keys.index(near[0])]}" meant to be "{key}"?)' if near else ""
-            checker.problems.append(Problem(
-                table.display, 1, None, key, "missing-column",
-                f'required column "{key}" is missing from the header{hint}; '
-                f"the header is: {','.join(table.header)}",
-            ))
+            hint = (
+                f' (is "{table.header[table.keys.index(near[0])]}" meant to be "{key}"?)'
+                if near
+                else ""
+            )
+            checker.problems.append(
+                Problem(
+                    table.display,
+                    1,
+                    None,
+                    key,
+                    "missing-column",
+                    f'required column "{key}" is missing from the header{hint}; '
+                    f"the header is: {','.join(table.header)}",
+                )
+            )
     return ok
 
 
@@ -155,8 +180,12 @@ def _number(checker: _Checker, row: Row, key: str, lo: float, hi: float, integer
         value = float(text)
     except ValueError:
         if re.fullmatch(r"[+-]?\d+,\d+", text):
-            checker.add(row, key, "bad-number",
-                        f'{key} "{raw}" uses a decimal comma; write {text.replace(",", ".")}')
+            checker.add(
+                row,
+                key,
+                "bad-number",
+                f'{key} "{raw}" uses a decimal comma; write {text.replace(",", ".")}',
+            )
         else:
             kind = "-1, 0 or 1" if integer else f"a number from {lo:g} to {hi:g}"
             checker.add(row, key, "bad-number", f'{key} "{raw}" is not a number; write {kind}')
@@ -166,7 +195,7 @@ def _number(checker: _Checker, row: Row, key: str, lo: float, hi: float, integer
         return BAD
     if not lo <= value <= hi:
         kind = "-1, 0 or 1" if integer else f"from {lo:g} to {hi:g}"
-        checker.add(row, key, "out-of-range", f'{key} {raw} is out of range; it must be {kind}')
+        checker.add(row, key, "out-of-range", f"{key} {raw} is out of range; it must be {kind}")
         return BAD
     return int(value) if integer else value
 
@@ -186,14 +215,22 @@ def _date(checker: _Checker, row: Row, key: str):
             elif b > 12 >= a:
                 fix = f"write {year}-{a:02d}-{b:02d} (YYYY-MM-DD)"
             else:
-                fix = (f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} if day first, "
-                       f"{year}-{a:02d}-{b:02d} if month first")
+                fix = (
+                    f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} if day first, "
+                    f"{year}-{a:02d}-{b:02d} if month first"
+                )
             checker.add(row, key, "bad-date", f'{key} "{raw}" is not an ISO date; {fix}')
         elif _iso_form(raw):
-            checker.add(row, key, "bad-date", f'{key} "{raw}" is not an ISO date; write {_iso_form(raw)}')
+            checker.add(
+                row, key, "bad-date", f'{key} "{raw}" is not an ISO date; write {_iso_form(raw)}'
+            )
         else:
-            checker.add(row, key, "bad-date",
-                        f"{key}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-06-16)")
+            checker.add(
+                row,
+                key,
+                "bad-date",
+                f"{key}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-06-16)",
+            )
         return BAD
 
 
@@ -252,22 +289,34 @@ def _generated_id(source: str, target: str, relation: str, start) -> str:
     return f"{base[:27]}-{hashlib.sha1(base.encode('utf-8')).hexdigest()[:8]}"
 
 
-def _ids(checker: _Checker, rows: list[Row], key: str = "id", required: bool = True) -> dict[str, int]:
+def _ids(
+    checker: _Checker, rows: list[Row], key: str = "id", required: bool = True
+) -> dict[str, int]:
     """Check ids are present, well-formed and unique; return id -> line."""
     seen: dict[str, int] = {}
     for row in rows:
         value = row.values.get(key, "")
         if value == "":
             if required:
-                checker.add(row, key, "missing-value", f"{key} is empty; every row needs a unique {key}")
+                checker.add(
+                    row, key, "missing-value", f"{key} is empty; every row needs a unique {key}"
+                )
             continue
         if not _ID.match(value):
-            checker.add(row, key, "bad-id",
-                        f'{key} "{value}" must be 1-40 characters without spaces, commas, '
-                        "semicolons, quotes or <>&")
+            checker.add(
+                row,
+                key,
+                "bad-id",
+                f'{key} "{value}" must be 1-40 characters without spaces, commas, '
+                "semicolons, quotes or <>&",
+            )
         if value in seen:
-            checker.add(row, key, "duplicate-id",
-                        f'{key} "{value}" is already used on line {seen[value]}; ids must be unique')
+            checker.add(
+                row,
+                key,
+                "duplicate-id",
+                f'{key} "{value}" is already used on line {seen[value]}; ids must be unique',
+            )
             continue
         seen[value] = row.line
     return seen
@@ -289,10 +338,17 @@ def _vocabulary(tables: dict, checker: _Checker, out: Tables) -> dict[str, dict]
         if sign is None:
             checker.add(row, "sign", "missing-value", "sign is empty; write -1, 0 or 1")
         if intensity is None:
-            checker.add(row, "intensity", "missing-value", "intensity is empty; write a number from -10 to 10")
+            checker.add(
+                row,
+                "intensity",
+                "missing-value",
+                "intensity is empty; write a number from -10 to 10",
+            )
         if any(x is None or x is BAD for x in (sign, intensity)):
             continue
-        quad = _number(checker, row, "quad_class", 1, 4, False) if "quad_class" in row.values else None
+        quad = (
+            _number(checker, row, "quad_class", 1, 4, False) if "quad_class" in row.values else None
+        )
         record = {
             "relation": name,
             "sign": sign,
@@ -349,16 +405,21 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
             _date(checker, row, "published")  # reports a bad date; the text is kept
             url = record["url"]
             if url and urlsplit(url).scheme.lower() not in ("http", "https"):
-                checker.add(row, "url", "bad-url",
-                            f'url "{url}" is not an http(s) address; the view will not link it',
-                            WARNING)
+                checker.add(
+                    row,
+                    "url",
+                    "bad-url",
+                    f'url "{url}" is not an http(s) address; the view will not link it',
+                    WARNING,
+                )
             for k, h in extras:
                 record[h] = _text(row, k)
             out.sources.append(record)
         out.lines["sources"] = sources
     # Relations aggregated from machine-coded events have no verbatim quote to give.
-    machine_coded = {r["id"] for r in out.sources
-                     if str(r.get("machine_coded") or "").strip().lower() in _TRUE}
+    machine_coded = {
+        r["id"] for r in out.sources if str(r.get("machine_coded") or "").strip().lower() in _TRUE
+    }
 
     # actors
     actors: dict[str, int] = {}
@@ -374,21 +435,38 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 continue
             name = _text(row, "name")
             if name is None:
-                checker.add(row, "name", "missing-value", f'actor "{aid}" has no name; write the name to show')
+                checker.add(
+                    row,
+                    "name",
+                    "missing-value",
+                    f'actor "{aid}" has no name; write the name to show',
+                )
                 name = aid
             kind = (_text(row, "type") or "state").lower()
             if kind not in ACTOR_TYPES:
-                checker.add(row, "type", "bad-value",
-                            f'type "{row.values["type"]}" is not one of {", ".join(ACTOR_TYPES)}'
-                            + _suggest(kind, ACTOR_TYPES))
+                checker.add(
+                    row,
+                    "type",
+                    "bad-value",
+                    f'type "{row.values["type"]}" is not one of {", ".join(ACTOR_TYPES)}'
+                    + _suggest(kind, ACTOR_TYPES),
+                )
             elif kind == "state" and not _ISO3.match(aid):
-                checker.add(row, "id", "state-id",
-                            f'state id "{aid}" is not an ISO 3166 alpha-3 code (like PRK, KOR, USA)',
-                            WARNING)
+                checker.add(
+                    row,
+                    "id",
+                    "state-id",
+                    f'state id "{aid}" is not an ISO 3166 alpha-3 code (like PRK, KOR, USA)',
+                    WARNING,
+                )
             aliases = [a.strip() for a in (row.values.get("aliases") or "").split(";") if a.strip()]
             record = {
-                "id": aid, "name": name, "type": kind, "aliases": aliases,
-                "group": _text(row, "group"), "description": _text(row, "description"),
+                "id": aid,
+                "name": name,
+                "type": kind,
+                "aliases": aliases,
+                "group": _text(row, "group"),
+                "description": _text(row, "description"),
             }
             for k, h in extras:
                 record[h] = _text(row, k)
@@ -415,33 +493,56 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 value = row.values.get(key, "")
                 ends[key] = value
                 if value == "":
-                    checker.add(row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv")
+                    checker.add(
+                        row,
+                        key,
+                        "missing-value",
+                        f"{key} is empty; write an actor id from actors.csv",
+                    )
                     ok = False
                 elif actors_read and value not in actors:
-                    checker.add(row, key, "unknown-actor",
-                                f'{key} "{value}" is not an actor id in actors.csv'
-                                + (_suggest(value, actors, labels) or "; add the actor to actors.csv"))
+                    checker.add(
+                        row,
+                        key,
+                        "unknown-actor",
+                        f'{key} "{value}" is not an actor id in actors.csv'
+                        + (_suggest(value, actors, labels) or "; add the actor to actors.csv"),
+                    )
                     ok = False
             # an actor named in a broken row is not "isolated": fix the row, not the actor
             related.update(v for v in ends.values() if v in actors)
             relation = row.values.get("relation", "")
             if relation == "":
-                checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
+                checker.add(
+                    row, "relation", "missing-value", "relation is empty; write a relation type"
+                )
                 ok = False
             elif relation not in vocab:
-                checker.add(row, "relation", "unknown-relation",
-                            f'relation "{relation}" is not in the vocabulary'
-                            + (_suggest(relation.lower(), vocab)
-                               or "; add it to relation_types.csv or use one of: " + ", ".join(vocab)))
+                checker.add(
+                    row,
+                    "relation",
+                    "unknown-relation",
+                    f'relation "{relation}" is not in the vocabulary'
+                    + (
+                        _suggest(relation.lower(), vocab)
+                        or "; add it to relation_types.csv or use one of: " + ", ".join(vocab)
+                    ),
+                )
                 ok = False
             status = row.values.get("status", "").lower()
             if status == "":
-                checker.add(row, "status", "missing-value", "status is empty; write fact, claim or forecast")
+                checker.add(
+                    row, "status", "missing-value", "status is empty; write fact, claim or forecast"
+                )
                 ok = False
             elif status not in STATUSES:
-                checker.add(row, "status", "bad-value",
-                            f'status "{row.values["status"]}" is not fact, claim or forecast'
-                            + _suggest(status, STATUSES))
+                checker.add(
+                    row,
+                    "status",
+                    "bad-value",
+                    f'status "{row.values["status"]}" is not fact, claim or forecast'
+                    + _suggest(status, STATUSES),
+                )
                 ok = False
             sign = _number(checker, row, "sign", -1, 1, True)
             intensity = _number(checker, row, "intensity", -10, 10, False)
@@ -451,19 +552,31 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
             elif directed_raw in _FALSE:
                 directed = False
             else:
-                checker.add(row, "directed", "bad-value",
-                            f'directed "{row.values["directed"]}" is not true or false')
+                checker.add(
+                    row,
+                    "directed",
+                    "bad-value",
+                    f'directed "{row.values["directed"]}" is not true or false',
+                )
                 ok, directed = False, True
             start, end = _date(checker, row, "start"), _date(checker, row, "end")
             if start not in (None, BAD) and end not in (None, BAD) and end.last < start.first:
-                checker.add(row, "end", "reversed-dates",
-                            f"end {end.text} is before start {start.text}; swap them or fix the date")
+                checker.add(
+                    row,
+                    "end",
+                    "reversed-dates",
+                    f"end {end.text} is before start {start.text}; swap them or fix the date",
+                )
                 ok = False
             source_id = _text(row, "source_id")
             if source_id and sources_read and source_id not in sources:
-                checker.add(row, "source_id", "unknown-source",
-                            f'source_id "{source_id}" is not an id in sources.csv'
-                            + (_suggest(source_id, sources) or "; add the source to sources.csv"))
+                checker.add(
+                    row,
+                    "source_id",
+                    "unknown-source",
+                    f'source_id "{source_id}" is not an id in sources.csv'
+                    + (_suggest(source_id, sources) or "; add the source to sources.csv"),
+                )
                 ok = False
             if not ok or BAD in (sign, intensity, start, end):
                 continue
@@ -475,20 +588,40 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
             # Machine-coded relations take the sign of their type and the mean Goldstein
             # score of their events, which may lean the other way (CAMEO 024x appeals).
             if sign * intensity < 0 and source_id not in machine_coded:
-                checker.add(row, "sign", "sign-mismatch",
-                            f"sign {sign:+d} disagrees with intensity {intensity:g}; "
-                            "one of them is probably wrong", WARNING)
+                checker.add(
+                    row,
+                    "sign",
+                    "sign-mismatch",
+                    f"sign {sign:+d} disagrees with intensity {intensity:g}; "
+                    "one of them is probably wrong",
+                    WARNING,
+                )
             said_by = _text(row, "said_by")
             if status in ("claim", "forecast") and not said_by:
-                checker.add(row, "said_by", "missing-said-by",
-                            f"a {status} should say who asserts it in said_by", WARNING)
+                checker.add(
+                    row,
+                    "said_by",
+                    "missing-said-by",
+                    f"a {status} should say who asserts it in said_by",
+                    WARNING,
+                )
             quote = _text(row, "quote")
             if not quote and source_id not in machine_coded:
-                checker.add(row, "quote", "no-quote",
-                            "the relation has no quote; add the verbatim evidence", WARNING)
+                checker.add(
+                    row,
+                    "quote",
+                    "no-quote",
+                    "the relation has no quote; add the verbatim evidence",
+                    WARNING,
+                )
             if ends["source"] == ends["target"]:
-                checker.add(row, "target", "self-relation",
-                            f'source and target are both "{ends["source"]}"', WARNING)
+                checker.add(
+                    row,
+                    "target",
+                    "self-relation",
+                    f'source and target are both "{ends["source"]}"',
+                    WARNING,
+                )
             if not rid:
                 base = _generated_id(ends["source"], ends["target"], relation, start)
                 rid, n = base, 1
@@ -497,10 +630,20 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                     rid = f"{base}-{n}"
                 generated[rid] = row.line
             record = {
-                "id": rid, "source": ends["source"], "target": ends["target"], "relation": relation,
-                "sign": sign, "intensity": float(intensity), "directed": directed, "status": status,
-                "start": start.text if start else None, "end": end.text if end else None,
-                "source_id": source_id, "said_by": said_by, "quote": quote, "note": _text(row, "note"),
+                "id": rid,
+                "source": ends["source"],
+                "target": ends["target"],
+                "relation": relation,
+                "sign": sign,
+                "intensity": float(intensity),
+                "directed": directed,
+                "status": status,
+                "start": start.text if start else None,
+                "end": end.text if end else None,
+                "source_id": source_id,
+                "said_by": said_by,
+                "quote": quote,
+                "note": _text(row, "note"),
             }
             for k, h in extras:
                 record[h] = _text(row, k)
@@ -512,6 +655,7 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
         for row in tables["actors"].rows:
             aid = row.values.get("id", "")
             if aid in actors and actors[aid] == row.line and aid not in related:
-                checker.add(row, "id", "isolated-actor",
-                            f'actor "{aid}" takes part in no relation', WARNING)
+                checker.add(
+                    row, "id", "isolated-actor", f'actor "{aid}" takes part in no relation', WARNING
+                )
     return out, problems

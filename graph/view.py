@@ -6,6 +6,7 @@ pyvis package and inlined, the data is embedded as JSON that cannot leave its
 makes no network request. Rendering uses our own Jinja2 template with
 autoescaping on, not pyvis's (see ``shared/notes/pyvis-0.3.2.md``).
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from graph.files import atomic_write
-from graph.payload import view_payload
+from .files import atomic_write
+from .payload import view_payload
 
 __all__ = ["to_html", "render_html", "show", "NotebookView", "payload_json"]
 
@@ -70,9 +71,11 @@ def payload_json(payload: dict) -> str:
 def _vis_dir() -> Path:
     try:
         from importlib.resources import files
+
         root = Path(str(files("pyvis")))
     except (ImportError, ModuleNotFoundError, TypeError):  # pragma: no cover
         import pyvis
+
         root = Path(pyvis.__file__).parent
     return root / "templates" / "lib" / f"vis-{VIS_VERSION}"
 
@@ -90,8 +93,7 @@ def _trim_css(css: str) -> str:
     if "".join(f"{s}{{{b}}}" for s, b in rules) != css:
         return css  # not the flat stylesheet we know: keep it whole
     kept = [
-        f"{s}{{{b}}}" for s, b in rules
-        if not all(_UNUSED_CSS.search(sel) for sel in s.split(","))
+        f"{s}{{{b}}}" for s, b in rules if not all(_UNUSED_CSS.search(sel) for sel in s.split(","))
     ]
     return "".join(kept)
 

@@ -5,6 +5,7 @@ codes (and PLOVER categories) so that machine-coded event data can be
 mapped onto it. A dataset can extend or override it with its own
 ``relation_types.csv`` (same columns).
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,7 +14,15 @@ from importlib import resources
 
 __all__ = ["VOCABULARY_COLUMNS", "default_vocabulary", "STATUSES", "ACTOR_TYPES"]
 
-VOCABULARY_COLUMNS = ["relation", "sign", "intensity", "cameo", "plover", "quad_class", "description"]
+VOCABULARY_COLUMNS = [
+    "relation",
+    "sign",
+    "intensity",
+    "cameo",
+    "plover",
+    "quad_class",
+    "description",
+]
 STATUSES = ("fact", "claim", "forecast")
 ACTOR_TYPES = ("state", "organization", "person", "group", "location")
 

@@ -11,13 +11,14 @@ opened from ``file://`` cannot fetch, but it can load a script) and reloads
 the page when the build stamp in it changes. ``geograph build`` output never
 has that script.
 """
+
 from __future__ import annotations
 
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .dataset import load
 from .files import atomic_write
@@ -97,8 +98,14 @@ def snapshot(data: str | Path) -> tuple:
     return tuple(out)
 
 
-def build_once(data: str | Path, output: str | Path, stamp: str, *, title: str | None = None,
-               strict: bool = False) -> list[Problem]:
+def build_once(
+    data: str | Path,
+    output: str | Path,
+    stamp: str,
+    *,
+    title: str | None = None,
+    strict: bool = False,
+) -> list[Problem]:
     """Rebuild the watched page; return the problems (errors leave the page as it was).
 
     On success the page (with the reload script) and its stamp file are
@@ -120,14 +127,23 @@ def build_once(data: str | Path, output: str | Path, stamp: str, *, title: str |
 def _last_stamp(output: Path) -> str | None:
     try:
         text = stamp_path(output).read_text("utf-8")
-        return json.loads(text[len("geographWatch("):-3])["stamp"]
+        return json.loads(text[len("geographWatch(") : -3])["stamp"]
     except (OSError, ValueError, KeyError):
         return None
 
 
-def watch(data: str | Path, output: str | Path, *, title: str | None = None, strict: bool = False,
-          interval: float = 0.25, settle: float = 0.2, echo: Callable[[str], None] = print,
-          stop: threading.Event | None = None, max_builds: int | None = None) -> int:
+def watch(
+    data: str | Path,
+    output: str | Path,
+    *,
+    title: str | None = None,
+    strict: bool = False,
+    interval: float = 0.25,
+    settle: float = 0.2,
+    echo: Callable[[str], None] = print,
+    stop: threading.Event | None = None,
+    max_builds: int | None = None,
+) -> int:
     """Build now, then rebuild each time the data changes, until stopped.
 
     Parameters

@@ -1,5 +1,6 @@
 """The article's story as a relation graph (graph contract), built by hand so
 the analysis tests do not depend on the CSV reader."""
+
 import csv
 from pathlib import Path
 
@@ -7,8 +8,12 @@ import networkx as nx
 
 import graph
 
-TYPES = {r["relation"]: r for r in csv.DictReader(
-    (Path(graph.__file__).parent / "relation_types.csv").open(encoding="utf-8"))}
+TYPES = {
+    r["relation"]: r
+    for r in csv.DictReader(
+        (Path(graph.__file__).parent / "relation_types.csv").open(encoding="utf-8")
+    )
+}
 
 ARTICLE = [
     # id, source, target, relation, directed, status, start, end
@@ -32,14 +37,34 @@ ARTICLE = [
 
 def article_graph():
     G = nx.MultiDiGraph(name="article", sources={}, relation_types=TYPES)
-    for actor, name in [("PRK", "North Korea"), ("KOR", "South Korea"),
-                        ("USA", "United States"), ("CHN", "China"), ("RUS", "Russia")]:
-        G.add_node(actor, id=actor, name=name, type="state", aliases=[], group=None,
-                   description=None)
+    for actor, name in [
+        ("PRK", "North Korea"),
+        ("KOR", "South Korea"),
+        ("USA", "United States"),
+        ("CHN", "China"),
+        ("RUS", "Russia"),
+    ]:
+        G.add_node(
+            actor, id=actor, name=name, type="state", aliases=[], group=None, description=None
+        )
     for rid, u, v, rel, directed, status, start, end in ARTICLE:
-        G.add_edge(u, v, key=rid, id=rid, source=u, target=v, relation=rel,
-                   sign=int(TYPES[rel]["sign"]), intensity=float(TYPES[rel]["intensity"]),
-                   directed=directed, status=status, start=start, end=end, source_id=None,
-                   said_by="KCNA" if status != "fact" else None,
-                   quote=f"quote for {rid}", note=None)
+        G.add_edge(
+            u,
+            v,
+            key=rid,
+            id=rid,
+            source=u,
+            target=v,
+            relation=rel,
+            sign=int(TYPES[rel]["sign"]),
+            intensity=float(TYPES[rel]["intensity"]),
+            directed=directed,
+            status=status,
+            start=start,
+            end=end,
+            source_id=None,
+            said_by="KCNA" if status != "fact" else None,
+            quote=f"quote for {rid}",
+            note=None,
+        )
     return G

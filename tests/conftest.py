@@ -3,6 +3,7 @@
 Without Chromium or Playwright the browser tests skip locally and fail in CI
 (when the ``CI`` environment variable is set): CI must never pass by skipping.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,12 @@ import pytest
 
 CHROMIUM = os.environ.get("GEOGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ALLOWED_SCHEMES = ("file:", "data:", "blob:", "about:")
@@ -47,8 +52,8 @@ class PageGuard:
     """What a page tried to do that a test must not allow."""
 
     def __init__(self):
-        self.requests: list[str] = []   # every non-file request attempted
-        self.errors: list[str] = []     # console errors and uncaught exceptions
+        self.requests: list[str] = []  # every non-file request attempted
+        self.errors: list[str] = []  # console errors and uncaught exceptions
 
     def problems(self) -> list[str]:
         return [f"network request: {u}" for u in self.requests] + self.errors
@@ -78,10 +83,20 @@ def page(browser, guard):
     context.route("**/*", route)
     pg = context.new_page()
     # Requests the router might not see (it only intercepts some schemes).
-    pg.on("request", lambda req: None if req.url.startswith(ALLOWED_SCHEMES)
-          or req.url in guard.requests else guard.requests.append(req.url))
-    pg.on("console", lambda msg: guard.errors.append(f"console.{msg.type}: {msg.text}")
-          if msg.type == "error" else None)
+    pg.on(
+        "request",
+        lambda req: (
+            None
+            if req.url.startswith(ALLOWED_SCHEMES) or req.url in guard.requests
+            else guard.requests.append(req.url)
+        ),
+    )
+    pg.on(
+        "console",
+        lambda msg: (
+            guard.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
     pg.on("pageerror", lambda exc: guard.errors.append(f"page error: {exc}"))
     yield pg
     context.close()
@@ -93,9 +108,11 @@ def page(browser, guard):
 @pytest.fixture
 def screenshot(request):
     """``screenshot(page, name)`` saves a PNG into tests/artifacts/ and returns its path."""
+
     def take(pg, name: str, **kwargs) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
         pg.screenshot(path=str(path), **kwargs)
         return path
+
     return take

@@ -5,6 +5,7 @@ Every entry is plain text that a careless view would turn into markup or script.
 watchers in the browser and assert it stays false). ``URLS`` are link values that
 must never become clickable (only http/https may).
 """
+
 from __future__ import annotations
 
 __all__ = ["HOSTILE", "HOSTILE_URLS", "TRAP", "FORBIDDEN_SELECTORS", "hostile_cycle"]
@@ -16,13 +17,13 @@ _SET = f"window.{TRAP}=true"
 HOSTILE: tuple[str, ...] = (
     f"<script>{_SET}</script>",
     f"</script><script>{_SET}</script>",
-    f"<img src=x onerror=\"{_SET}\">",
-    f"\"><svg onload=\"{_SET}\">",
+    f'<img src=x onerror="{_SET}">',
+    f'"><svg onload="{_SET}">',
     f"'><svg/onload={_SET}>",
-    f"<iframe srcdoc=\"<script>parent.{_SET}</script>\"></iframe>",
-    f"<a href=\"javascript:{_SET}\">click</a>",
+    f'<iframe srcdoc="<script>parent.{_SET}</script>"></iframe>',
+    f'<a href="javascript:{_SET}">click</a>',
     f"javascript:{_SET}",
-    f"<details open ontoggle=\"{_SET}\">",
+    f'<details open ontoggle="{_SET}">',
     "<style>@import 'http://evil.example/x.css';</style>",
     "<!-- unterminated comment",
     "]]></script><!--<script>",
@@ -34,7 +35,7 @@ HOSTILE: tuple[str, ...] = (
     "&lt;script&gt;already escaped&lt;/script&gt;",
     "__proto__",
     "constructor",
-    "\U0001F4A3 emoji \u0000 nul",
+    "\U0001f4a3 emoji \u0000 nul",
     "A" * 5000,
     ("<b>long</b> " * 400).strip(),
 )
@@ -46,14 +47,24 @@ HOSTILE_URLS: tuple[str, ...] = (
     f"data:text/html,<script>{_SET}</script>",
     f"vbscript:{_SET}",
     "//evil.example/x",
-    f"\"><img src=x onerror=\"{_SET}\">",
+    f'"><img src=x onerror="{_SET}">',
 )
 
 # CSS selectors that would match an element injected from the corpus.
 FORBIDDEN_SELECTORS: tuple[str, ...] = (
-    "img[src=x]", "img[onerror]", "svg[onload]", "iframe", "details[ontoggle]",
-    "script[src]", "a[href^='javascript' i]", "a[href^='data' i]", "a[href^='vbscript' i]",
-    "[onerror]", "[onload]", "[ontoggle]", "b",
+    "img[src=x]",
+    "img[onerror]",
+    "svg[onload]",
+    "iframe",
+    "details[ontoggle]",
+    "script[src]",
+    "a[href^='javascript' i]",
+    "a[href^='data' i]",
+    "a[href^='vbscript' i]",
+    "[onerror]",
+    "[onload]",
+    "[ontoggle]",
+    "b",
 )
 
 

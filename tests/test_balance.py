@@ -31,15 +31,20 @@ def brute_force_frustration(S):
 def brute_force_blocs(S, k):
     nodes = list(S)
     edges = [(nodes.index(u), nodes.index(v), s) for u, v, s in S.edges(data="sign") if s]
-    return min(sum((x[i] == x[j]) == (s < 0) for i, j, s in edges)
-               for x in itertools.product(range(k), repeat=len(nodes)))
+    return min(
+        sum((x[i] == x[j]) == (s < 0) for i, j, s in edges)
+        for x in itertools.product(range(k), repeat=len(nodes))
+    )
 
 
 def check_consistent(S, r):
     """The violating edges are exactly those the blocs break."""
     side = {v: 0 for v in r.blocs[0]} | {v: 1 for v in r.blocs[1]}
-    broken = {frozenset((u, v)) for u, v, s in S.edges(data="sign")
-              if s and (side[u] == side[v]) != (s > 0)}
+    broken = {
+        frozenset((u, v))
+        for u, v, s in S.edges(data="sign")
+        if s and (side[u] == side[v]) != (s > 0)
+    }
     assert {frozenset((u, v)) for u, v, _ in r.violating} == broken
     assert r.index == len(broken)
     assert set(r.blocs[0]) | set(r.blocs[1]) | set(r.unaligned) == set(S)
@@ -47,12 +52,16 @@ def check_consistent(S, r):
 
 # --- triangles ----------------------------------------------------------------
 
-@pytest.mark.parametrize("signs, pattern, strict, weak", [
-    ((1, 1, 1), "+++", True, True),
-    ((1, 1, -1), "++-", False, False),
-    ((1, -1, -1), "+--", True, True),
-    ((-1, -1, -1), "---", False, True),
-])
+
+@pytest.mark.parametrize(
+    "signs, pattern, strict, weak",
+    [
+        ((1, 1, 1), "+++", True, True),
+        ((1, 1, -1), "++-", False, False),
+        ((1, -1, -1), "+--", True, True),
+        ((-1, -1, -1), "---", False, True),
+    ],
+)
 def test_triangle_of_each_pattern(signs, pattern, strict, weak):
     S = signed([("a", "b", signs[0]), ("b", "c", signs[1]), ("a", "c", signs[2])])
     counts = triangle_counts(S)
@@ -64,8 +73,9 @@ def test_triangle_of_each_pattern(signs, pattern, strict, weak):
 
 def test_triangle_counts_ignore_neutral_edges_and_count_each_triangle_once():
     # K4 with one negative edge: triangles abc, abd hold it (++-), acd, bcd do not.
-    S = signed([("a", "b", -1), ("a", "c", 1), ("a", "d", 1), ("b", "c", 1), ("b", "d", 1),
-                ("c", "d", 1)])
+    S = signed(
+        [("a", "b", -1), ("a", "c", 1), ("a", "d", 1), ("b", "c", 1), ("b", "d", 1), ("c", "d", 1)]
+    )
     counts = triangle_counts(S)
     assert (counts["+++"], counts["++-"], counts["triangles"]) == (2, 2, 4)
     S.add_edge("d", "e", sign=0)
@@ -85,8 +95,17 @@ def test_square_needs_one_edge_per_unbalanced_cycle():
 
 def test_blocks_sharing_a_cut_vertex_add_up():
     # Two unbalanced triangles meeting at "x", a bridge, and an isolated actor.
-    S = signed([("x", "a", 1), ("a", "b", 1), ("b", "x", -1),
-                ("x", "c", -1), ("c", "d", -1), ("d", "x", -1), ("d", "e", 1)])
+    S = signed(
+        [
+            ("x", "a", 1),
+            ("a", "b", 1),
+            ("b", "x", -1),
+            ("x", "c", -1),
+            ("c", "d", -1),
+            ("d", "x", -1),
+            ("d", "e", 1),
+        ]
+    )
     S.add_node("lonely")
     r = frustration(S)
     assert (r.index, r.exact, r.method, r.unaligned) == (2, True, "milp", ["lonely"])
@@ -126,8 +145,9 @@ GAHUKU_GAMA = """
 
 def gahuku_gama():
     t = GAHUKU_GAMA.split()
-    return signed((int(t[i]), int(t[i + 1]), 1 if t[i + 2] == "+" else -1)
-                  for i in range(0, len(t), 3))
+    return signed(
+        (int(t[i]), int(t[i + 1]), 1 if t[i + 2] == "+" else -1) for i in range(0, len(t), 3)
+    )
 
 
 def test_gahuku_gama_frustration_index_is_7():
@@ -164,6 +184,7 @@ def test_time_limited_solver_still_returns_a_valid_bracket():
 
 
 # --- properties ---------------------------------------------------------------
+
 
 @st.composite
 def two_bloc_graphs(draw):
@@ -214,8 +235,9 @@ def random_signed_graphs(draw, max_nodes=10):
     pairs = list(itertools.combinations(range(n), 2))
     S = nx.Graph()
     S.add_nodes_from(range(n))
-    for u, v in draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs))) \
-            if pairs else []:
+    for u, v in (
+        draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs))) if pairs else []
+    ):
         S.add_edge(u, v, sign=draw(st.sampled_from([-1, 1])))
     return S
 
@@ -258,6 +280,7 @@ def test_more_groups_never_cost_more():
 
 
 # --- the article ----------------------------------------------------------------
+
 
 def test_article_2020_reads_as_us_and_south_korea_against_the_rest():
     report = balance_report(article_graph(), "2020")

@@ -1,4 +1,5 @@
 """The command line, driven through click's CliRunner as a user would."""
+
 import json
 import shutil
 import subprocess
@@ -37,9 +38,14 @@ def test_check_prints_every_problem_with_its_position(run, tmp_path):
     r = run("check", tmp_path / "d")
     assert r.exit_code == 1
     lines = r.stdout.splitlines()
-    assert lines[0] == f'{rel}:2:4: unknown-relation relation "atack" is not in the vocabulary (did you mean "attack"?)'
-    assert lines[1] == (f'{rel}:3:2: unknown-actor source "RUSS" is not an actor id in actors.csv '
-                        '(did you mean "RUS" (Russia)?)')
+    assert (
+        lines[0]
+        == f'{rel}:2:4: unknown-relation relation "atack" is not in the vocabulary (did you mean "attack"?)'
+    )
+    assert lines[1] == (
+        f'{rel}:3:2: unknown-actor source "RUSS" is not an actor id in actors.csv '
+        '(did you mean "RUS" (Russia)?)'
+    )
     assert "not valid: 2 errors" in r.stderr
 
 
@@ -56,7 +62,9 @@ def test_check_strict_fails_on_warnings(run, tmp_path):
     d = tmp_path / "d"
     d.mkdir()
     (d / "actors.csv").write_text("id,name\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
-    (d / "relations.csv").write_text("source,target,relation,status\nPRK,KOR,threaten,fact\n", "utf-8")
+    (d / "relations.csv").write_text(
+        "source,target,relation,status\nPRK,KOR,threaten,fact\n", "utf-8"
+    )
     assert run("check", d).exit_code == 0
     r = run("check", d, "--strict")
     assert r.exit_code == 1
@@ -108,16 +116,21 @@ def test_every_command_has_help(run):
 
 
 def test_python_dash_m_runs_the_cli():
-    r = subprocess.run([sys.executable, "-m", "graph", "check", "data"], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "graph", "check", "data"], capture_output=True, text=True
+    )
     assert r.returncode == 0 and "valid" in r.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ["build", "data", "-o", "{tmp}"],  # a folder where a file belongs
-    ["build", "data", "-o", "{tmp}/file.txt/graph.html"],  # a file where a folder belongs
-    ["export", "data", "-f", "json", "-o", "{tmp}"],
-    ["export", "data", "-f", "csv", "-o", "{tmp}/file.txt"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "data", "-o", "{tmp}"],  # a folder where a file belongs
+        ["build", "data", "-o", "{tmp}/file.txt/graph.html"],  # a file where a folder belongs
+        ["export", "data", "-f", "json", "-o", "{tmp}"],
+        ["export", "data", "-f", "csv", "-o", "{tmp}/file.txt"],
+    ],
+)
 def test_unwritable_output_is_a_clean_error(run, tmp_path, args):
     (tmp_path / "file.txt").write_text("keep", "utf-8")
     r = CliRunner().invoke(cli, [a.format(tmp=tmp_path) for a in args])

@@ -1,4 +1,5 @@
 """The analysis commands: stats, balance, diff. --json equals what the library returns."""
+
 import json
 
 import pytest
@@ -53,7 +54,9 @@ def test_bad_date_is_a_usage_error():
 def test_diff_json_equals_the_library(G):
     r = run("diff", "data", "2018", "2020-06", "--json")
     assert r.exit_code == 0
-    assert json.loads(r.stdout) == json.loads(json.dumps(graph.diff(G, "2018", "2020-06").to_dict()))
+    assert json.loads(r.stdout) == json.loads(
+        json.dumps(graph.diff(G, "2018", "2020-06").to_dict())
+    )
 
 
 def test_diff_text_lists_what_appeared_and_ended():

@@ -1,4 +1,5 @@
 """`geograph import gdelt|icews`: the command over graph.events, and its result checked and built."""
+
 import json
 
 from click.testing import CliRunner
@@ -25,7 +26,9 @@ def test_import_gdelt_then_check_and_build(tmp_path):
 
 
 def test_import_gdelt_missing_file_is_a_clean_error(tmp_path):
-    r = CliRunner().invoke(cli, ["import", "gdelt", str(tmp_path / "none.CSV"), "-o", str(tmp_path / "o")])
+    r = CliRunner().invoke(
+        cli, ["import", "gdelt", str(tmp_path / "none.CSV"), "-o", str(tmp_path / "o")]
+    )
     assert r.exit_code == 1
     assert r.output.startswith("Error:") and "Traceback" not in r.output
     assert not (tmp_path / "o" / "relations.csv").exists()

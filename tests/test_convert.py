@@ -1,4 +1,5 @@
 """Importing Kumu and Gephi spreadsheets; Gephi's timeline on the way back out."""
+
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,7 +28,10 @@ def test_kumu_elements_become_actors_with_their_columns(tmp_path):
     prk = actors["North-Korea"]
     assert (prk["name"], prk["type"], prk["group"]) == ("North Korea", "state", "Korean Peninsula")
     assert prk["description"] == "The DPRK, ruled by Kim Jong Un"
-    assert (prk["tags"], prk["Image"]) == ("Korean Peninsula;Nuclear", "https://example.org/prk.png")
+    assert (prk["tags"], prk["Image"]) == (
+        "Korean Peninsula;Nuclear",
+        "https://example.org/prk.png",
+    )
     assert actors["Kim-Jong-Un"]["type"] == "person"
     office = actors["Liaison-office"]
     assert (office["type"], office["kumu type"]) == ("group", "Building")  # unknown type kept
@@ -36,11 +40,20 @@ def test_kumu_elements_become_actors_with_their_columns(tmp_path):
 
 def test_kumu_connections_become_relations(tmp_path):
     ds = _imported(tmp_path, from_kumu, KUMU)
-    rows = [(r["source"], r["target"], r["relation"], r["directed"], r["start"], r["status"])
-            for r in ds.records("relations")]
+    rows = [
+        (r["source"], r["target"], r["relation"], r["directed"], r["start"], r["status"])
+        for r in ds.records("relations")
+    ]
     assert rows == [
         ("North-Korea", "Liaison-office", "attack", True, "2020-06-16", "fact"),
-        ("North-Korea", "South-Korea", "threaten", True, "2020-06", "fact"),  # From "A|B": one per pair
+        (
+            "North-Korea",
+            "South-Korea",
+            "threaten",
+            True,
+            "2020-06",
+            "fact",
+        ),  # From "A|B": one per pair
         ("Kim-Jong-Un", "South-Korea", "threaten", True, "2020-06", "fact"),
         ("South-Korea", "North-Korea", "engage", False, "2017", "fact"),  # mutual: undirected
         ("South-Korea", "North-Korea", "engage", True, "2018", "fact"),
@@ -53,11 +66,16 @@ def test_kumu_connections_become_relations(tmp_path):
 
 def test_gephi_nodes_and_edges_with_intervals(tmp_path):
     ds = _imported(tmp_path, from_gephi, GEPHI)
-    assert {a["id"]: a["name"] for a in ds.records("actors")} == \
-        {"1": "North Korea", "2": "South Korea", "USA": "United States"}
+    assert {a["id"]: a["name"] for a in ds.records("actors")} == {
+        "1": "North Korea",
+        "2": "South Korea",
+        "USA": "United States",
+    }
     assert ds.records("actors")[0]["Population"] == "25660000"
-    rows = [(r["id"], r["source"], r["target"], r["relation"], r["directed"], r["start"], r["end"])
-            for r in ds.records("relations")]
+    rows = [
+        (r["id"], r["source"], r["target"], r["relation"], r["directed"], r["start"], r["end"])
+        for r in ds.records("relations")
+    ]
     assert rows == [
         ("e1", "1", "2", "threaten", True, "2020-06-01", "2020-06-30"),
         ("e2-1", "2", "1", "dialogue", False, "2017", "2018"),  # one relation per interval
@@ -72,10 +90,18 @@ def test_gephi_round_trip_keeps_the_timeline(tmp_path):
     G = _imported(tmp_path, from_gephi, GEPHI).to_networkx()
     ns = "{http://www.gexf.net/1.2draft}"
     g = ET.fromstring(graph.to_gexf(G)).find(f"{ns}graph")
-    assert (g.get("mode"), g.get("timeformat"), g.get("defaultedgetype")) == ("dynamic", "date", "directed")
+    assert (g.get("mode"), g.get("timeformat"), g.get("defaultedgetype")) == (
+        "dynamic",
+        "date",
+        "directed",
+    )
     spans = {e.get("id"): (e.get("start"), e.get("end")) for e in g.iter(f"{ns}edge")}
-    assert spans == {"e1": ("2020-06-01", "2020-06-30"), "e2-1": ("2017-01-01", "2018-12-31"),
-                     "e2-2": ("2019-01-01", "2019-12-31"), "e3": (None, None)}
+    assert spans == {
+        "e1": ("2020-06-01", "2020-06-30"),
+        "e2-1": ("2017-01-01", "2018-12-31"),
+        "e2-2": ("2019-01-01", "2019-12-31"),
+        "e3": (None, None),
+    }
     # nodes carry no interval: they exist throughout, so the timeline never hides an actor
     assert all(n.get("start") is None and n.get("end") is None for n in g.iter(f"{ns}node"))
     undirected = [e.get("id") for e in g.iter(f"{ns}edge") if e.get("type") == "undirected"]
@@ -87,7 +113,9 @@ def test_imports_through_the_command_line(tmp_path):
     out = tmp_path / "k"
     r = runner.invoke(cli, ["import", "kumu", *map(str, KUMU), "-o", str(out)])
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines() == [str(out / n) for n in ("actors.csv", "relations.csv", "relation_types.csv")]
+    assert r.stdout.splitlines() == [
+        str(out / n) for n in ("actors.csv", "relations.csv", "relation_types.csv")
+    ]
     assert "5 actors, 6 relations" in r.stderr
     assert runner.invoke(cli, ["check", str(out)]).exit_code == 0
     r = runner.invoke(cli, ["import", "kumu", *map(str, KUMU), "-o", str(out)])
@@ -99,20 +127,27 @@ def test_imports_through_the_command_line(tmp_path):
 def test_missing_column_or_file_is_a_clean_error(tmp_path):
     bad = tmp_path / "edges.csv"
     bad.write_text("From,Target\nA,B\n", "utf-8")
-    r = CliRunner().invoke(cli, ["import", "gephi", str(GEPHI[0]), str(bad), "-o", str(tmp_path / "o")])
+    r = CliRunner().invoke(
+        cli, ["import", "gephi", str(GEPHI[0]), str(bad), "-o", str(tmp_path / "o")]
+    )
     assert r.exit_code == 1 and 'missing-column column "source" is missing' in r.stderr
-    r = CliRunner().invoke(cli, ["import", "kumu", str(tmp_path / "nope.csv"), str(KUMU[1]),
-                                 "-o", str(tmp_path / "o")])
+    r = CliRunner().invoke(
+        cli, ["import", "kumu", str(tmp_path / "nope.csv"), str(KUMU[1]), "-o", str(tmp_path / "o")]
+    )
     assert r.exit_code == 1 and "missing-file" in r.stderr and "Traceback" not in r.output
     assert not (tmp_path / "o").exists()
 
 
-@pytest.mark.parametrize("label", ["a, b", "<b>x</b>", "=cmd()", "Kim's \"office\"", "x" * 80, "   "])
+@pytest.mark.parametrize(
+    "label", ["a, b", "<b>x</b>", "=cmd()", 'Kim\'s "office"', "x" * 80, "   "]
+)
 def test_awkward_labels_make_valid_ids(tmp_path, label):
     el = tmp_path / "el.csv"
     el.write_text(f'Label\n"{label.replace(chr(34), chr(34) * 2)}"\nOther\n', "utf-8")
     co = tmp_path / "co.csv"
-    co.write_text(f'From,To,Type\n"{label.replace(chr(34), chr(34) * 2)}",Other,Some Type!\n', "utf-8")
+    co.write_text(
+        f'From,To,Type\n"{label.replace(chr(34), chr(34) * 2)}",Other,Some Type!\n', "utf-8"
+    )
     write_dataset(from_kumu(el, co), tmp_path / "d")
     assert [p for p in graph.check(tmp_path / "d") if p.severity == "error"] == []
 

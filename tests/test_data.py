@@ -1,4 +1,5 @@
 """The shipped article dataset: valid, complete, and every relation traceable to a quote."""
+
 import csv
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def test_every_relation_has_a_quote_and_a_source(G):
         assert d["source_id"] in G.graph["sources"], d["id"]
 
 
-@pytest.mark.skipif(not ARTICLE.exists(), reason="the article text lives in shared/seeds beside the repo")
+@pytest.mark.skipif(
+    not ARTICLE.exists(), reason="the article text lives in shared/seeds beside the repo"
+)
 def test_every_quote_is_verbatim_from_the_article(G):
     text = ARTICLE.read_text("utf-8")
     for _, _, d in G.edges(data=True):
@@ -62,7 +65,7 @@ def test_forecasts_are_kept_apart_from_facts(G):
     assert any("may soon start testing weapons" in q for q in forecasts)
     assert any("may very well be to send troops back" in q for q in forecasts)
     facts = {d["quote"] for _, _, d in G.edges(data=True) if d["status"] == "fact"}
-    assert not any(" may " in f" {q} " or "likely to continue" == q for q in facts)
+    assert not any(" may " in f" {q} " or q == "likely to continue" for q in facts)
 
 
 def test_petrov_interpretations_are_claims(G):
@@ -73,9 +76,12 @@ def test_petrov_interpretations_are_claims(G):
 
 def test_key_relations_of_the_article(G):
     def has(u, v, relation, status, start=None):
-        return any(d["relation"] == relation and d["status"] == status
-                   and (start is None or (d["start"] or "").startswith(start))
-                   for d in G.get_edge_data(u, v, default={}).values())
+        return any(
+            d["relation"] == relation
+            and d["status"] == status
+            and (start is None or (d["start"] or "").startswith(start))
+            for d in G.get_edge_data(u, v, default={}).values()
+        )
 
     assert has("PRK", "KOR", "attack", "fact", "2020-06-16")  # the liaison office
     assert has("PRK", "KOR", "agree", "fact", "2018")  # the 2018 military agreement

@@ -1,4 +1,5 @@
 """The library API a notebook user sees: load, tables, graph."""
+
 import networkx as nx
 import pandas as pd
 
@@ -10,7 +11,10 @@ def test_load_returns_tables_as_dataframes():
     assert isinstance(ds.actors, pd.DataFrame)
     assert list(ds.actors.columns[:6]) == ["id", "name", "type", "aliases", "group", "description"]
     assert list(ds.relations.columns[:4]) == ["id", "source", "target", "relation"]
-    assert ds.actors.set_index("id").loc["PRK", "aliases"][:2] == ["DPRK", "Democratic People's Republic of Korea"]
+    assert ds.actors.set_index("id").loc["PRK", "aliases"][:2] == [
+        "DPRK",
+        "Democratic People's Republic of Korea",
+    ]
     assert len(ds.sources) == 1
 
 
@@ -27,8 +31,22 @@ def test_to_networkx_contract():
     G = graph.load("data").to_networkx()
     assert isinstance(G, nx.MultiDiGraph)
     assert set(G.graph) >= {"name", "title", "sources", "relation_types"}
-    keys = {"id", "source", "target", "relation", "sign", "intensity", "directed", "status",
-            "start", "end", "source_id", "said_by", "quote", "note"}
+    keys = {
+        "id",
+        "source",
+        "target",
+        "relation",
+        "sign",
+        "intensity",
+        "directed",
+        "status",
+        "start",
+        "end",
+        "source_id",
+        "said_by",
+        "quote",
+        "note",
+    }
     for u, v, k, d in G.edges(keys=True, data=True):
         assert keys <= set(d)
         assert (d["id"], d["source"], d["target"]) == (k, u, v)
@@ -49,6 +67,7 @@ def test_graphs_are_independent():
 
 def test_input_files_are_never_modified(tmp_path):
     import shutil
+
     shutil.copytree("data", tmp_path / "d")
     before = {p.name: p.read_bytes() for p in (tmp_path / "d").iterdir()}
     graph.load(tmp_path / "d").to_networkx()

@@ -1,4 +1,5 @@
 """Doc drift is a test failure: README examples run, every command is documented, CI runs the README's command."""
+
 import doctest
 import re
 import shlex
@@ -49,7 +50,7 @@ def test_console_examples_print_what_the_readme_shows(block):
     i = 0
     while i < len(lines):
         assert lines[i].startswith("$ geograph "), lines[i]
-        args = shlex.split(lines[i][len("$ geograph "):])
+        args = shlex.split(lines[i][len("$ geograph ") :])
         expected = []
         i += 1
         while i < len(lines) and not lines[i].startswith("$ "):

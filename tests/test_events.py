@@ -4,6 +4,7 @@ The input files are written by the tests in the real formats (GDELT: 61
 tab-separated columns, no header; ICEWS: tab-separated with a header and
 ``NA``), and every expected aggregate below was worked out by hand from them.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,15 +15,30 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.events import EventImportError, GDELT_COLUMNS, import_gdelt, import_icews
+from graph.events import GDELT_COLUMNS, EventImportError, import_gdelt, import_icews
 from graph.vocabulary import default_vocabulary
 
 COL = {name: i for i, name in enumerate(GDELT_COLUMNS)}
 
 
-def gdelt_line(date="20200616", a1="", a2="", code="040", gold="1.0", quad="1", mentions="1",
-               url="", a1code=None, a2code=None, a1name="", a2name="", a1type="", a2type="",
-               ncols=61, event_id="1"):
+def gdelt_line(
+    date="20200616",
+    a1="",
+    a2="",
+    code="040",
+    gold="1.0",
+    quad="1",
+    mentions="1",
+    url="",
+    a1code=None,
+    a2code=None,
+    a1name="",
+    a2name="",
+    a1type="",
+    a2type="",
+    ncols=61,
+    event_id="1",
+):
     row = [""] * 61
     row[COL["GLOBALEVENTID"]] = event_id
     row[COL["SQLDATE"]] = date
@@ -46,22 +62,22 @@ def gdelt_line(date="20200616", a1="", a2="", code="040", gold="1.0", quad="1", 
 
 # Line numbers matter: the bad rows are lines 11, 12 and 13.
 GDELT_LINES = [
-    gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "5", "https://a.example/1"),   # 1
-    gdelt_line("20200617", "PRK", "KOR", "1823", "-10.0", "4", "9", "https://a.example/2"),   # 2
-    gdelt_line("20200301", "PRK", "KOR", "138", "-7.0", "3", "2", "https://a.example/3"),     # 3
-    gdelt_line("20191231", "USA", "PRK", "040", "1.0", "1", "3", "https://b.example/1"),      # 4
-    gdelt_line("20200101", "USA", "PRK", "046", "7.0", "1", "4", "https://b.example/2"),      # 5
-    gdelt_line("20200102", "USA", "PRK", "0841", "7.0", "2", "1", "https://b.example/3"),     # 6
-    gdelt_line("20200616", "KOR", "PRK", "163", "-8.0", "4", "6", "https://c.example/1"),     # 7
-    gdelt_line("20200616", "CHN", "", "040", "1.0", "1", "1"),                                # 8
-    gdelt_line("20200616", "", "RUS", "040", "1.0", "1", "1"),                                # 9
-    gdelt_line("20200616", "USA", "USA", "173", "-5.0", "4", "1"),                            # 10
-    gdelt_line("20200616", "USA", "CHN", "040", "1.0", "1", "1", ncols=50),                   # 11
-    gdelt_line("2020x616", "USA", "CHN", "040", "1.0", "1", "1"),                             # 12
-    gdelt_line("", "USA", "CHN", "040", "1.0", "1", "1"),                                     # 13
-    gdelt_line("20200616", "RUS", "USA", "99", "0.0", "1", "1"),                              # 14
-    gdelt_line("20200616", "RUS", "USA", "110", "-2.0", "3", "2", "https://d.example/1"),    # 15
-    gdelt_line("20200620", "RUS", "USA", "1121", "-4.0", "3", "3", "https://d.example/2"),   # 16
+    gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "5", "https://a.example/1"),  # 1
+    gdelt_line("20200617", "PRK", "KOR", "1823", "-10.0", "4", "9", "https://a.example/2"),  # 2
+    gdelt_line("20200301", "PRK", "KOR", "138", "-7.0", "3", "2", "https://a.example/3"),  # 3
+    gdelt_line("20191231", "USA", "PRK", "040", "1.0", "1", "3", "https://b.example/1"),  # 4
+    gdelt_line("20200101", "USA", "PRK", "046", "7.0", "1", "4", "https://b.example/2"),  # 5
+    gdelt_line("20200102", "USA", "PRK", "0841", "7.0", "2", "1", "https://b.example/3"),  # 6
+    gdelt_line("20200616", "KOR", "PRK", "163", "-8.0", "4", "6", "https://c.example/1"),  # 7
+    gdelt_line("20200616", "CHN", "", "040", "1.0", "1", "1"),  # 8
+    gdelt_line("20200616", "", "RUS", "040", "1.0", "1", "1"),  # 9
+    gdelt_line("20200616", "USA", "USA", "173", "-5.0", "4", "1"),  # 10
+    gdelt_line("20200616", "USA", "CHN", "040", "1.0", "1", "1", ncols=50),  # 11
+    gdelt_line("2020x616", "USA", "CHN", "040", "1.0", "1", "1"),  # 12
+    gdelt_line("", "USA", "CHN", "040", "1.0", "1", "1"),  # 13
+    gdelt_line("20200616", "RUS", "USA", "99", "0.0", "1", "1"),  # 14
+    gdelt_line("20200616", "RUS", "USA", "110", "-2.0", "3", "2", "https://d.example/1"),  # 15
+    gdelt_line("20200620", "RUS", "USA", "1121", "-4.0", "3", "3", "https://d.example/2"),  # 16
 ]
 
 
@@ -86,8 +102,12 @@ def test_gdelt_year_aggregates_by_hand(gdelt_file, tmp_path):
     report = import_gdelt([gdelt_file], out, progress=False)
     rel = relations_by_id(out)
     assert sorted(rel) == [
-        "KOR-PRK-2020-sanction", "PRK-KOR-2020-attack", "PRK-KOR-2020-threaten",
-        "RUS-USA-2020-criticize", "USA-PRK-2019-consult", "USA-PRK-2020-negotiate",
+        "KOR-PRK-2020-sanction",
+        "PRK-KOR-2020-attack",
+        "PRK-KOR-2020-threaten",
+        "RUS-USA-2020-criticize",
+        "USA-PRK-2019-consult",
+        "USA-PRK-2020-negotiate",
         "USA-PRK-2020-yield",
     ]
     attack = rel["PRK-KOR-2020-attack"]
@@ -125,8 +145,13 @@ def test_gdelt_year_aggregates_by_hand(gdelt_file, tmp_path):
     assert report.unknown_codes == ["99"]
     assert report.events_used == 9
     assert report.relations_written == 7
-    assert report.rows_read == (report.bad_rows + report.events_used + report.events_missing_actor
-                                + report.events_same_actor + report.events_unknown_code)
+    assert report.rows_read == (
+        report.bad_rows
+        + report.events_used
+        + report.events_missing_actor
+        + report.events_same_actor
+        + report.events_unknown_code
+    )
 
 
 def test_gdelt_bad_rows_have_line_numbers(gdelt_file, tmp_path):
@@ -154,15 +179,36 @@ def test_gdelt_actors_named_from_iso(gdelt_file, tmp_path):
     assert len(sources) == 1 and "machine-coded" in sources[0]["title"]
 
 
-@pytest.mark.parametrize("period, ids, span", [
-    ("quarter", {"PRK-KOR-2020-Q2-attack", "PRK-KOR-2020-Q1-threaten", "USA-PRK-2019-Q4-consult",
-                 "USA-PRK-2020-Q1-negotiate"}, ("PRK-KOR-2020-Q2-attack", "2020-04", "2020-06")),
-    ("month", {"PRK-KOR-2020-06-attack", "PRK-KOR-2020-03-threaten", "USA-PRK-2019-12-consult"},
-     ("PRK-KOR-2020-03-threaten", "2020-03", "2020-03")),
-    ("day", {"PRK-KOR-2020-06-16-attack", "PRK-KOR-2020-06-17-attack",
-             "USA-PRK-2019-12-31-consult", "USA-PRK-2020-01-01-negotiate"},
-     ("PRK-KOR-2020-06-17-attack", "2020-06-17", "2020-06-17")),
-])
+@pytest.mark.parametrize(
+    "period, ids, span",
+    [
+        (
+            "quarter",
+            {
+                "PRK-KOR-2020-Q2-attack",
+                "PRK-KOR-2020-Q1-threaten",
+                "USA-PRK-2019-Q4-consult",
+                "USA-PRK-2020-Q1-negotiate",
+            },
+            ("PRK-KOR-2020-Q2-attack", "2020-04", "2020-06"),
+        ),
+        (
+            "month",
+            {"PRK-KOR-2020-06-attack", "PRK-KOR-2020-03-threaten", "USA-PRK-2019-12-consult"},
+            ("PRK-KOR-2020-03-threaten", "2020-03", "2020-03"),
+        ),
+        (
+            "day",
+            {
+                "PRK-KOR-2020-06-16-attack",
+                "PRK-KOR-2020-06-17-attack",
+                "USA-PRK-2019-12-31-consult",
+                "USA-PRK-2020-01-01-negotiate",
+            },
+            ("PRK-KOR-2020-06-17-attack", "2020-06-17", "2020-06-17"),
+        ),
+    ],
+)
 def test_gdelt_periods(gdelt_file, tmp_path, period, ids, span):
     out = tmp_path / period
     import_gdelt([gdelt_file], out, period=period, progress=False)
@@ -182,16 +228,18 @@ def test_gdelt_zip_equals_plain(gdelt_file, tmp_path):
         zf.write(gdelt_file, gdelt_file.name)
     plain = import_gdelt([gdelt_file], tmp_path / "a", progress=False)
     zipped = import_gdelt([archive], tmp_path / "b", progress=False)
-    assert (tmp_path / "a" / "relations.csv").read_bytes() == \
-        (tmp_path / "b" / "relations.csv").read_bytes()
+    assert (tmp_path / "a" / "relations.csv").read_bytes() == (
+        tmp_path / "b" / "relations.csv"
+    ).read_bytes()
     assert zipped.bad_row_samples[0].file == f"{archive}:{gdelt_file.name}"
     assert zipped.bad_rows == plain.bad_rows == 3
 
 
 def test_gdelt_two_files_add_up(gdelt_file, tmp_path):
     second = tmp_path / "second.CSV"
-    second.write_text(gdelt_line("20201201", "PRK", "KOR", "190", "-10.0", "4", "1") + "\n",
-                      encoding="utf-8")
+    second.write_text(
+        gdelt_line("20201201", "PRK", "KOR", "190", "-10.0", "4", "1") + "\n", encoding="utf-8"
+    )
     report = import_gdelt([gdelt_file, second], tmp_path / "data", period="year", progress=False)
     rel = relations_by_id(tmp_path / "data")
     assert rel["PRK-KOR-2020-fight"]["events"] == "1"
@@ -203,13 +251,49 @@ def test_gdelt_two_files_add_up(gdelt_file, tmp_path):
 def test_gdelt_actor_code_level(tmp_path):
     path = tmp_path / "ev.CSV"
     lines = [
-        gdelt_line("20200616", "USA", "PRK", "130", "-4.4", "3", "1", a1code="USAGOV",
-                   a1name="WASHINGTON", a1type="GOV", a2code="PRKMIL", a2name="PYONGYANG",
-                   a2type="MIL"),
-        gdelt_line("20200617", "USA", "PRK", "130", "-4.4", "3", "1", a1code="USAGOV",
-                   a1name="WASHINGTON", a1type="GOV", a2code="PRK", a2name="NORTH KOREA"),
-        gdelt_line("20200618", "USA", "PRK", "130", "-4.4", "3", "1", a1code="USAREB",
-                   a1name="MILICIANOS ÑANDÚ", a1type="REB", a2code="PRK", a2name="NORTH KOREA"),
+        gdelt_line(
+            "20200616",
+            "USA",
+            "PRK",
+            "130",
+            "-4.4",
+            "3",
+            "1",
+            a1code="USAGOV",
+            a1name="WASHINGTON",
+            a1type="GOV",
+            a2code="PRKMIL",
+            a2name="PYONGYANG",
+            a2type="MIL",
+        ),
+        gdelt_line(
+            "20200617",
+            "USA",
+            "PRK",
+            "130",
+            "-4.4",
+            "3",
+            "1",
+            a1code="USAGOV",
+            a1name="WASHINGTON",
+            a1type="GOV",
+            a2code="PRK",
+            a2name="NORTH KOREA",
+        ),
+        gdelt_line(
+            "20200618",
+            "USA",
+            "PRK",
+            "130",
+            "-4.4",
+            "3",
+            "1",
+            a1code="USAREB",
+            a1name="MILICIANOS ÑANDÚ",
+            a1type="REB",
+            a2code="PRK",
+            a2name="NORTH KOREA",
+        ),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "data"
@@ -221,8 +305,11 @@ def test_gdelt_actor_code_level(tmp_path):
     assert actors["USAREB"]["type"] == "group"
     assert actors["USAREB"]["name"] == "MILICIANOS ÑANDÚ"
     assert actors["PRK"]["type"] == "state" and actors["PRK"]["name"] == "North Korea"
-    assert set(relations_by_id(out)) == {"USAGOV-PRKMIL-2020-threaten", "USAGOV-PRK-2020-threaten",
-                                         "USAREB-PRK-2020-threaten"}
+    assert set(relations_by_id(out)) == {
+        "USAGOV-PRKMIL-2020-threaten",
+        "USAGOV-PRK-2020-threaten",
+        "USAREB-PRK-2020-threaten",
+    }
 
 
 def test_gdelt_strict_raises_and_writes_nothing(gdelt_file, tmp_path):
@@ -254,9 +341,22 @@ def test_gdelt_output_matches_contract(gdelt_file, tmp_path):
     actor_ids = {a["id"] for a in read_csv(out / "actors.csv")}
     source_ids = {s["id"] for s in read_csv(out / "sources.csv")}
     rows = read_csv(out / "relations.csv")
-    assert list(rows[0])[:14] == ["id", "source", "target", "relation", "sign", "intensity",
-                                  "directed", "status", "start", "end", "source_id", "said_by",
-                                  "quote", "note"]
+    assert list(rows[0])[:14] == [
+        "id",
+        "source",
+        "target",
+        "relation",
+        "sign",
+        "intensity",
+        "directed",
+        "status",
+        "start",
+        "end",
+        "source_id",
+        "said_by",
+        "quote",
+        "note",
+    ]
     assert len({r["id"] for r in rows}) == len(rows)
     for r in rows:
         assert r["relation"] in vocab
@@ -284,46 +384,129 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(gdelt_file, tmp_path, cap
 
 # --- ICEWS -----------------------------------------------------------------------------
 
-ICEWS_HEADER = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
-                "Event Text", "CAMEO Code", "Intensity", "Target Name", "Target Sectors",
-                "Target Country", "Story ID", "Sentence Number", "Publisher", "City", "District",
-                "Province", "Country", "Latitude", "Longitude"]
+ICEWS_HEADER = [
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+]
 
 
-def icews_line(eid, date, src, src_country, code, intensity, tgt, tgt_country, story,
-               src_sectors="NA", tgt_sectors="NA"):
-    cells = [eid, date, src, src_sectors, src_country, "text", code, intensity, tgt, tgt_sectors,
-             tgt_country, story, "1", "Publisher", "NA", "NA", "NA", "NA", "NA", "NA"]
+def icews_line(
+    eid,
+    date,
+    src,
+    src_country,
+    code,
+    intensity,
+    tgt,
+    tgt_country,
+    story,
+    src_sectors="NA",
+    tgt_sectors="NA",
+):
+    cells = [
+        eid,
+        date,
+        src,
+        src_sectors,
+        src_country,
+        "text",
+        code,
+        intensity,
+        tgt,
+        tgt_sectors,
+        tgt_country,
+        story,
+        "1",
+        "Publisher",
+        "NA",
+        "NA",
+        "NA",
+        "NA",
+        "NA",
+        "NA",
+    ]
     return "\t".join(cells)
 
 
 ICEWS_LINES = [  # header is line 1
-    icews_line("1", "2016-07-15", "Recep Tayyip Erdoğan", "Turkey", "111", "-2", "Barack Obama",
-               "United States", "100", "Executive,Government"),                       # 2
-    icews_line("2", "2016-07-20", "Government (Turkey)", "Turkey", "112", "-4",
-               "United States", "United States", "101", "Government"),                # 3
-    icews_line("3", "2016-08-01", "Russia", "Russian Federation", "190", "-10", "Ukraine",
-               "Ukraine", "102"),                                                      # 4
-    icews_line("4", "2016-09-01", "Russia", "Russia", "190", "-10", "Ukraine", "Ukraine",
-               "103"),                                                                 # 5
+    icews_line(
+        "1",
+        "2016-07-15",
+        "Recep Tayyip Erdoğan",
+        "Turkey",
+        "111",
+        "-2",
+        "Barack Obama",
+        "United States",
+        "100",
+        "Executive,Government",
+    ),  # 2
+    icews_line(
+        "2",
+        "2016-07-20",
+        "Government (Turkey)",
+        "Turkey",
+        "112",
+        "-4",
+        "United States",
+        "United States",
+        "101",
+        "Government",
+    ),  # 3
+    icews_line(
+        "3", "2016-08-01", "Russia", "Russian Federation", "190", "-10", "Ukraine", "Ukraine", "102"
+    ),  # 4
+    icews_line(
+        "4", "2016-09-01", "Russia", "Russia", "190", "-10", "Ukraine", "Ukraine", "103"
+    ),  # 5
     icews_line("5", "2016-09-02", "NA", "NA", "040", "1", "Ukraine", "Ukraine", "104"),  # 6
-    icews_line("6", "2016-09-03", "Police (Kenya)", "Kenya", "173", "-5",
-               "Citizen (Kenya)", "Kenya", "105"),                                    # 7
+    icews_line(
+        "6", "2016-09-03", "Police (Kenya)", "Kenya", "173", "-5", "Citizen (Kenya)", "Kenya", "105"
+    ),  # 7
     icews_line("7", "2016-13-45", "Russia", "Russia", "040", "1", "Ukraine", "Ukraine", "106"),  # 8
-    "8\t2016-09-04\tRussia\tNA\tRussia",                                               # 9
+    "8\t2016-09-04\tRussia\tNA\tRussia",  # 9
     icews_line("9", "2016-10-01", "Kosovo", "Kosovo", "036", "4", "Serbia", "Serbia", "107"),  # 10
-    icews_line("10", "2016-10-02", "Atlantis", "Atlantis", "040", "1", "Turkey", "Turkey",
-               "108"),                                                                 # 11
-    icews_line("11", "2016-10-03", "Kim \"the Elder\" Park", "South Korea", "0841", "7",
-               "North Korea", "North Korea", "109"),                                   # 12
+    icews_line(
+        "10", "2016-10-02", "Atlantis", "Atlantis", "040", "1", "Turkey", "Turkey", "108"
+    ),  # 11
+    icews_line(
+        "11",
+        "2016-10-03",
+        'Kim "the Elder" Park',
+        "South Korea",
+        "0841",
+        "7",
+        "North Korea",
+        "North Korea",
+        "109",
+    ),  # 12
 ]
 
 
 @pytest.fixture
 def icews_file(tmp_path):
     path = tmp_path / "events.2016.tab"
-    path.write_text("\t".join(ICEWS_HEADER) + "\n" + "\n".join(ICEWS_LINES) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\t".join(ICEWS_HEADER) + "\n" + "\n".join(ICEWS_LINES) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -331,8 +514,13 @@ def test_icews_country_level_by_hand(icews_file, tmp_path):
     out = tmp_path / "data"
     report = import_icews([icews_file], out, progress=False)
     rel = relations_by_id(out)
-    assert sorted(rel) == ["Atlantis-TUR-2016-consult", "KOR-PRK-2016-yield",
-                           "RUS-UKR-2016-fight", "TUR-USA-2016-criticize", "XKX-SRB-2016-pledge"]
+    assert sorted(rel) == [
+        "Atlantis-TUR-2016-consult",
+        "KOR-PRK-2016-yield",
+        "RUS-UKR-2016-fight",
+        "TUR-USA-2016-criticize",
+        "XKX-SRB-2016-pledge",
+    ]
     crit = rel["TUR-USA-2016-criticize"]
     assert crit["events"] == "2" and float(crit["intensity"]) == -3.0
     assert float(crit["goldstein_sum"]) == -6.0 and crit["quad_class"] == "3"
@@ -391,16 +579,30 @@ def test_imported_dataset_loads_without_problems(gdelt_file, icews_file, tmp_pat
 
 # --- evidence, output format, atomic writing ------------------------------------------
 
+
 def test_evidence_is_the_most_mentioned_distinct_urls_in_rank_order(tmp_path):
     path = tmp_path / "ev.CSV"
-    mentions_url = [("3", "https://x.example/c"), ("9", "https://x.example/a"),
-                    ("1", "https://x.example/d"), ("9", "https://x.example/a"),
-                    ("5", "https://x.example/b")]
-    path.write_text("\n".join(gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", m, u)
-                              for m, u in mentions_url) + "\n", encoding="utf-8")
-    for k, expected in ((3, "https://x.example/a https://x.example/b"),  # a twice: kept once
-                        (4, "https://x.example/a https://x.example/b https://x.example/c"),
-                        (1, "https://x.example/a"), (0, "")):
+    mentions_url = [
+        ("3", "https://x.example/c"),
+        ("9", "https://x.example/a"),
+        ("1", "https://x.example/d"),
+        ("9", "https://x.example/a"),
+        ("5", "https://x.example/b"),
+    ]
+    path.write_text(
+        "\n".join(
+            gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", m, u)
+            for m, u in mentions_url
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    for k, expected in (
+        (3, "https://x.example/a https://x.example/b"),  # a twice: kept once
+        (4, "https://x.example/a https://x.example/b https://x.example/c"),
+        (1, "https://x.example/a"),
+        (0, ""),
+    ):
         import_gdelt([path], tmp_path / f"k{k}", evidence=k, progress=False)
         (rel,) = read_csv(tmp_path / f"k{k}" / "relations.csv")
         assert rel["evidence"] == expected, k
@@ -414,8 +616,13 @@ def test_evidence_ties_do_not_depend_on_row_order(tmp_path):
     outputs = []
     for name, order in (("fwd", urls), ("rev", urls[::-1])):
         path = tmp_path / f"{name}.CSV"
-        path.write_text("\n".join(gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "2", u)
-                                  for u in order) + "\n", encoding="utf-8")
+        path.write_text(
+            "\n".join(
+                gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "2", u) for u in order
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         import_gdelt([path], tmp_path / name, evidence=3, progress=False)
         outputs.append((tmp_path / name / "relations.csv").read_bytes())
     assert outputs[0] == outputs[1]
@@ -431,8 +638,17 @@ def test_relations_csv_quoting_round_trips(tmp_path):
     def cell(text):
         return '"' + text.replace('"', '""') + '"'
 
-    line = icews_line("1", "2016-07-15", cell(odd_src), "South Korea", "111", "-2",
-                      cell(odd_tgt), "North Korea", cell(story))
+    line = icews_line(
+        "1",
+        "2016-07-15",
+        cell(odd_src),
+        "South Korea",
+        "111",
+        "-2",
+        cell(odd_tgt),
+        "North Korea",
+        cell(story),
+    )
     path = tmp_path / "odd.tab"
     path.write_text("\t".join(ICEWS_HEADER) + "\n" + line + "\n", encoding="utf-8", newline="")
     out = tmp_path / "data"

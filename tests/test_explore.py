@@ -74,9 +74,18 @@ def test_friends_and_adversaries_of_north_korea():
 
 def test_centrality_2020():
     c = centrality(article_graph(), "2020")
-    assert list(c.columns) == ["relations", "out", "in", "friends", "adversaries", "net",
-                               "strength", "positive_strength", "negative_strength",
-                               "betweenness"]
+    assert list(c.columns) == [
+        "relations",
+        "out",
+        "in",
+        "friends",
+        "adversaries",
+        "net",
+        "strength",
+        "positive_strength",
+        "negative_strength",
+        "betweenness",
+    ]
     assert c.index[0] == "PRK"
     prk = c.loc["PRK"]
     # attack, threaten (out); support x2, mobilize x2 (in); the forecast is left out.
@@ -128,8 +137,11 @@ def test_stats_report():
     assert r["statuses"] == {"fact": 11, "claim": 1, "forecast": 2}
     assert r["signs"] == {"+": 6, "-": 8}
     assert r["actor_types"] == {"state": 5}
-    assert list(r["relation_types"].items())[:3] == [("agree", 2), ("mobilize", 2),
-                                                      ("reduce-relations", 2)]
+    assert list(r["relation_types"].items())[:3] == [
+        ("agree", 2),
+        ("mobilize", 2),
+        ("reduce-relations", 2),
+    ]
     assert r["dates"] == ["2017-08", "2020"]
     assert (r["components"], r["isolated"]) == (1, [])
     assert r["top_actors"][0] == ["PRK", 11]  # every relation but f1 and the two US ones

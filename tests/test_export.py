@@ -1,4 +1,5 @@
 """Exports: node-link JSON, GraphML, GEXF with dynamic intervals, CSV round trip."""
+
 import json
 import xml.etree.ElementTree as ET
 

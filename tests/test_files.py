@@ -1,4 +1,5 @@
 """Outputs are written atomically: a failure leaves the previous file and no debris."""
+
 import pytest
 
 from graph.files import atomic_open, atomic_write

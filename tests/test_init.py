@@ -1,4 +1,5 @@
 """`geograph init`: a new dataset that passes check, and never an overwrite."""
+
 from click.testing import CliRunner
 
 import graph

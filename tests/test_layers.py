@@ -3,6 +3,7 @@
 A module may import only from its own stage or earlier ones. Every module of
 the package must be placed in a stage here, so a new one is placed on purpose.
 """
+
 import ast
 from pathlib import Path
 
@@ -41,11 +42,11 @@ def _imports(path: Path):
                 else:
                     yield from (".".join(base + [a.name]) for a in node.names)
             elif node.module and node.module.startswith("graph."):
-                yield node.module[len("graph."):]
+                yield node.module[len("graph.") :]
         elif isinstance(node, ast.Import):
             for a in node.names:
                 if a.name.startswith("graph."):
-                    yield a.name[len("graph."):]
+                    yield a.name[len("graph.") :]
 
 
 def test_modules_import_only_earlier_stages():

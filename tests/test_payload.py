@@ -1,44 +1,102 @@
 """The view payload from hand-built graphs, and its embedding in the page."""
+
 from __future__ import annotations
 
 import json
-import math
 import re
 
 import networkx as nx
 import numpy as np
 import pytest
+from hostile import HOSTILE, HOSTILE_URLS
 
 from graph.payload import (
-    AGGREGATE_GRAPH_OVER, AGGREGATE_PAIR_OVER, NODE_PALETTE, SIGN_COLOURS, STATUS_DASHES,
-    aggregate_threshold, edge_width, view_payload,
+    AGGREGATE_GRAPH_OVER,
+    AGGREGATE_PAIR_OVER,
+    NODE_PALETTE,
+    SIGN_COLOURS,
+    STATUS_DASHES,
+    aggregate_threshold,
+    edge_width,
+    view_payload,
 )
 from graph.view import payload_json, render_html, show, to_html
-from hostile import HOSTILE, HOSTILE_URLS
 
 
 def small_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(name="test set")
-    G.graph["sources"] = {"s1": {"id": "s1", "title": "An article", "publisher": "DW",
-                                 "author": None, "published": "2020-07-14",
-                                 "url": "https://example.org/a"}}
-    G.graph["relation_types"] = {
-        "threaten": {"relation": "threaten", "sign": -1, "intensity": -6.0, "cameo": "13",
-                     "plover": "THREATEN", "quad_class": 3, "description": "Threaten"},
-        "agree": {"relation": "agree", "sign": 1, "intensity": 8.0, "cameo": "057",
-                  "plover": "AGREE", "quad_class": 1, "description": "Agree"},
+    G.graph["sources"] = {
+        "s1": {
+            "id": "s1",
+            "title": "An article",
+            "publisher": "DW",
+            "author": None,
+            "published": "2020-07-14",
+            "url": "https://example.org/a",
+        }
     }
-    G.add_node("PRK", id="PRK", name="North Korea", type="state", aliases=["DPRK", "Pyongyang"],
-               group="north", description=None)
-    G.add_node("KOR", id="KOR", name="South Korea", type="state", aliases=[], group=None,
-               description="ROK")
-    G.add_node("UN", id="UN", name="United Nations", type="organization", aliases=[], group=None,
-               description=None)
+    G.graph["relation_types"] = {
+        "threaten": {
+            "relation": "threaten",
+            "sign": -1,
+            "intensity": -6.0,
+            "cameo": "13",
+            "plover": "THREATEN",
+            "quad_class": 3,
+            "description": "Threaten",
+        },
+        "agree": {
+            "relation": "agree",
+            "sign": 1,
+            "intensity": 8.0,
+            "cameo": "057",
+            "plover": "AGREE",
+            "quad_class": 1,
+            "description": "Agree",
+        },
+    }
+    G.add_node(
+        "PRK",
+        id="PRK",
+        name="North Korea",
+        type="state",
+        aliases=["DPRK", "Pyongyang"],
+        group="north",
+        description=None,
+    )
+    G.add_node(
+        "KOR", id="KOR", name="South Korea", type="state", aliases=[], group=None, description="ROK"
+    )
+    G.add_node(
+        "UN",
+        id="UN",
+        name="United Nations",
+        type="organization",
+        aliases=[],
+        group=None,
+        description=None,
+    )
 
     def rel(rid, s, t, relation, sign, intensity, status, start=None, end=None, directed=True):
-        G.add_edge(s, t, key=rid, id=rid, source=s, target=t, relation=relation, sign=sign,
-                   intensity=intensity, directed=directed, status=status, start=start, end=end,
-                   source_id="s1", said_by=None, quote=f"quote {rid}", note=None)
+        G.add_edge(
+            s,
+            t,
+            key=rid,
+            id=rid,
+            source=s,
+            target=t,
+            relation=relation,
+            sign=sign,
+            intensity=intensity,
+            directed=directed,
+            status=status,
+            start=start,
+            end=end,
+            source_id="s1",
+            said_by=None,
+            quote=f"quote {rid}",
+            note=None,
+        )
 
     rel("a", "PRK", "KOR", "threaten", -1, -6.0, "fact", "2020-06-16", "2020-06-16")
     rel("b", "PRK", "KOR", "threaten", -1, -6.0, "claim", "2020-06")
@@ -61,18 +119,29 @@ def relations(p: dict) -> list[dict]:
 
     extra = {i: x for i, x in cols["extra"]}
     bundle = {i: b["id"] for b in p["bundles"] for i in b["relations"]}
-    return [{
-        "id": cols["id"][i], "from": p["nodes"][cols["from"][i]]["id"],
-        "to": p["nodes"][cols["to"][i]]["id"], "relation": p["relations"][cols["relation"][i]],
-        "sign": cols["sign"][i], "intensity": cols["intensity"][i], "directed": cols["directed"][i],
-        "status": p["statuses"][cols["status"][i]], "start": at("dates", cols["start"][i]),
-        "end": at("dates", cols["end"][i]),
-        "first": None if cols["start"][i] is None else p["date_spans"][cols["start"][i]][0],
-        "last": None if cols["end"][i] is None else p["date_spans"][cols["end"][i]][1],
-        "source_id": at("source_ids", cols["source_id"][i]), "said_by": at("speakers", cols["said_by"][i]),
-        "quote": cols["quote"][i], "note": cols["note"][i], "extra": extra.get(i, {}),
-        "bundle": bundle.get(i),
-    } for i in range(n)]
+    return [
+        {
+            "id": cols["id"][i],
+            "from": p["nodes"][cols["from"][i]]["id"],
+            "to": p["nodes"][cols["to"][i]]["id"],
+            "relation": p["relations"][cols["relation"][i]],
+            "sign": cols["sign"][i],
+            "intensity": cols["intensity"][i],
+            "directed": cols["directed"][i],
+            "status": p["statuses"][cols["status"][i]],
+            "start": at("dates", cols["start"][i]),
+            "end": at("dates", cols["end"][i]),
+            "first": None if cols["start"][i] is None else p["date_spans"][cols["start"][i]][0],
+            "last": None if cols["end"][i] is None else p["date_spans"][cols["end"][i]][1],
+            "source_id": at("source_ids", cols["source_id"][i]),
+            "said_by": at("speakers", cols["said_by"][i]),
+            "quote": cols["quote"][i],
+            "note": cols["note"][i],
+            "extra": extra.get(i, {}),
+            "bundle": bundle.get(i),
+        }
+        for i in range(n)
+    ]
 
 
 def bundle_ids(p: dict, b: dict) -> list[str]:
@@ -81,8 +150,13 @@ def bundle_ids(p: dict, b: dict) -> list[str]:
 
 def test_counts_and_ids():
     p = view_payload(small_graph())
-    assert p["counts"] == {"nodes": 3, "edges": 4, "max_parallel": 3,  # a, b, c: PRK-KOR
-                           "drawn": 4, "aggregate": 13}
+    assert p["counts"] == {
+        "nodes": 3,
+        "edges": 4,
+        "max_parallel": 3,  # a, b, c: PRK-KOR
+        "drawn": 4,
+        "aggregate": 13,
+    }
     assert [n["id"] for n in p["nodes"]] == ["PRK", "KOR", "UN"]
     assert p["edges"]["id"] == ["a", "b", "c", "d"]
     edges = by_id(relations(p))
@@ -96,9 +170,23 @@ def test_counts_and_ids():
 
 def test_edges_are_columns_of_plain_data_without_drawing_hints():
     p = view_payload(small_graph())
-    assert set(p["edges"]) == {"id", "from", "to", "relation", "sign", "intensity", "directed",
-                               "status", "start", "end", "source_id", "said_by", "quote", "note",
-                               "extra"}
+    assert set(p["edges"]) == {
+        "id",
+        "from",
+        "to",
+        "relation",
+        "sign",
+        "intensity",
+        "directed",
+        "status",
+        "start",
+        "end",
+        "source_id",
+        "said_by",
+        "quote",
+        "note",
+        "extra",
+    }
     assert p["edges"]["from"] == [0, 0, 1, 2] and p["edges"]["relation"] == [2, 2, 0, 1]
     assert p["source_ids"] == ["s1"] and p["edges"]["source_id"] == [0, 0, 0, 0]
     assert p["edges"]["said_by"] == [None] * 4 and p["speakers"] == []
@@ -116,7 +204,10 @@ def test_style_tables_for_sign_status_direction_and_intensity():
     assert len(set(SIGN_COLOURS.values())) == 3
     assert p["styles"]["status_dashes"] == STATUS_DASHES
     assert STATUS_DASHES["fact"] is False and STATUS_DASHES["claim"] != STATUS_DASHES["forecast"]
-    assert p["legend"]["width"] == {"min": edge_width(0), "per_intensity": (edge_width(10) - 1) / 10}
+    assert p["legend"]["width"] == {
+        "min": edge_width(0),
+        "per_intensity": (edge_width(10) - 1) / 10,
+    }
     assert edge_width(8) > edge_width(-6) > edge_width(0) == 1.0
     assert edge_width(-10) == edge_width(10) > edge_width(-3)
 
@@ -139,12 +230,31 @@ def test_node_colours_by_group_then_type():
 
 def test_numpy_nan_and_missing_values_are_cleaned():
     G = nx.MultiDiGraph(name=np.str_("np"))
-    G.add_node(np.int64(7), name=float("nan"), type=None, aliases=float("nan"), group=np.nan,
-               population=np.int64(25_000_000), ratio=np.float32(0.5), flags=np.array([1, 2]))
+    G.add_node(
+        np.int64(7),
+        name=float("nan"),
+        type=None,
+        aliases=float("nan"),
+        group=np.nan,
+        population=np.int64(25_000_000),
+        ratio=np.float32(0.5),
+        flags=np.array([1, 2]),
+    )
     G.add_node("B", name="B", aliases="x; y ;")
-    G.add_edge(np.int64(7), "B", key="e", relation="threaten", sign=np.int64(-1),
-               intensity=np.float64(-6.0), directed=np.bool_(False), status="claim",
-               start=np.nan, end=None, quote=float("nan"), weight=np.float64(np.inf))
+    G.add_edge(
+        np.int64(7),
+        "B",
+        key="e",
+        relation="threaten",
+        sign=np.int64(-1),
+        intensity=np.float64(-6.0),
+        directed=np.bool_(False),
+        status="claim",
+        start=np.nan,
+        end=None,
+        quote=float("nan"),
+        weight=np.float64(np.inf),
+    )
     p = view_payload(G)
     text = json.dumps(p, allow_nan=False)  # no NaN/inf and nothing numpy left
     assert json.loads(text) == p
@@ -174,8 +284,12 @@ def test_date_range_dates_and_timeline():
     p = view_payload(small_graph())
     assert p["date_range"] == {"min": "2017-03-01", "max": "2020-06-30"}
     assert p["dates"] == ["2017-03", "2018", "2020-06", "2020-06-16"]
-    assert p["date_spans"] == [["2017-03-01", "2017-03-31"], ["2018-01-01", "2018-12-31"],
-                               ["2020-06-01", "2020-06-30"], ["2020-06-16", "2020-06-16"]]
+    assert p["date_spans"] == [
+        ["2017-03-01", "2017-03-31"],
+        ["2018-01-01", "2018-12-31"],
+        ["2020-06-01", "2020-06-30"],
+        ["2020-06-16", "2020-06-16"],
+    ]
     assert p["timeline"][0] == "2017-03" and p["timeline"][-1] == "2020-06"
     assert len(p["timeline"]) == 40  # months, Mar 2017 .. Jun 2020
     edges = by_id(relations(p))
@@ -205,11 +319,22 @@ def test_bad_date_and_duplicate_ids_are_clear_errors():
 def hostile_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(name=HOSTILE[1])
     G.graph["sources"] = {h: {"id": h, "title": h, "url": u} for h, u in zip(HOSTILE, HOSTILE_URLS)}
-    for i, h in enumerate(HOSTILE):
+    for h in HOSTILE:
         G.add_node(h, name=h, type=h, aliases=[h, h], group=h, description=h, **{h: h})
     for i, h in enumerate(HOSTILE):
-        G.add_edge(h, HOSTILE[i - 1], key=h, id=h, relation=h, status=h, said_by=h, quote=h,
-                   note=h, source_id=h, **{h: h})
+        G.add_edge(
+            h,
+            HOSTILE[i - 1],
+            key=h,
+            id=h,
+            relation=h,
+            status=h,
+            said_by=h,
+            quote=h,
+            note=h,
+            source_id=h,
+            **{h: h},
+        )
     return G
 
 
@@ -261,7 +386,9 @@ def test_page_is_offline():
 
 
 def test_render_html_writes_utf8_atomically(tmp_path):
-    out = render_html(small_graph(), tmp_path / "sub" / "g.html", title="Korea \u2013 \u00e9t\u00e9")
+    out = render_html(
+        small_graph(), tmp_path / "sub" / "g.html", title="Korea \u2013 \u00e9t\u00e9"
+    )
     assert out == tmp_path / "sub" / "g.html"
     assert "Korea \u2013 \u00e9t\u00e9" in out.read_bytes().decode("utf-8")
     assert [p.name for p in out.parent.iterdir()] == ["g.html"]
@@ -291,8 +418,9 @@ def pair_graph(between: int, others: int = 0) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for i in range(between):
         s, t = ("A", "B") if i % 3 else ("B", "A")
-        G.add_edge(s, t, key=f"ab{i}", id=f"ab{i}", relation="threaten", status="fact",
-                   quote=f"quote {i}")
+        G.add_edge(
+            s, t, key=f"ab{i}", id=f"ab{i}", relation="threaten", status="fact", quote=f"quote {i}"
+        )
     for i in range(others):
         G.add_edge(f"x{i}", f"y{i}", key=f"o{i}", id=f"o{i}", relation="agree", status="fact")
     return G

@@ -1,4 +1,5 @@
 """Reading files as spreadsheet programs and editors really write them."""
+
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -33,7 +34,9 @@ def _csv(rows, delimiter, newline):
 @pytest.mark.parametrize("encoding", ENCODINGS)
 @pytest.mark.parametrize("delimiter", DELIMITERS, ids=["comma", "semicolon", "tab"])
 @pytest.mark.parametrize("newline", NEWLINES, ids=["LF", "CRLF", "CR"])
-def test_every_encoding_delimiter_and_line_end_reads_the_same(tmp_path, encoding, delimiter, newline):
+def test_every_encoding_delimiter_and_line_end_reads_the_same(
+    tmp_path, encoding, delimiter, newline
+):
     rows = ROWS if encoding != "cp1252" else [[c.replace("한국", "Korea") for c in r] for r in ROWS]
     path = tmp_path / "t.csv"
     path.write_bytes(_csv(rows, delimiter, newline).encode(encoding))
@@ -84,15 +87,38 @@ def test_leading_blank_lines_before_the_header(tmp_path):
     assert table.header == ["id", "name"] and table.rows[0].line == 4
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+33 1 23", "-x", "@SUM(A1)", "'=x", "''@y", "'quoted", "-1", "-9.2",
-                                  "plain", "=", "'"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+33 1 23",
+        "-x",
+        "@SUM(A1)",
+        "'=x",
+        "''@y",
+        "'quoted",
+        "-1",
+        "-9.2",
+        "plain",
+        "=",
+        "'",
+    ],
+)
 def test_formula_escape_round_trips(text):
     assert unescape_formula(escape_formula(text)) == text
 
 
 def test_formula_escape_leaves_numbers_and_neutralises_the_rest():
-    assert [escape_formula(t) for t in ["-1", "+1", "-9.2", "1e3", "-", "-1+2", "=A1", "@x"]] == \
-        ["-1", "+1", "-9.2", "1e3", "'-", "'-1+2", "'=A1", "'@x"]
+    assert [escape_formula(t) for t in ["-1", "+1", "-9.2", "1e3", "-", "-1+2", "=A1", "@x"]] == [
+        "-1",
+        "+1",
+        "-9.2",
+        "1e3",
+        "'-",
+        "'-1+2",
+        "'=A1",
+        "'@x",
+    ]
 
 
 def _workbook(path, sheets):
@@ -112,7 +138,8 @@ def _sheets_from(folder):
     for name in ("actors", "relations", "sources"):
         table, _ = read_table(folder / f"{name}.csv")
         out[name.capitalize() if name == "actors" else name] = [table.header] + [
-            [r.values[k] for k in table.keys] for r in table.rows]
+            [r.values[k] for k in table.keys] for r in table.rows
+        ]
     return out
 
 
@@ -130,22 +157,55 @@ def test_workbook_problems_name_the_sheet_row_and_column(tmp_path):
     book = tmp_path / "book.xlsx"
     _workbook(book, sheets)
     errors = [p for p in graph.check(book) if p.severity == "error"]
-    assert [(p.file, p.line, p.column, p.code) for p in errors] == \
-        [(f"{book}[relations]", 3, 2, "unknown-actor")]
+    assert [(p.file, p.line, p.column, p.code) for p in errors] == [
+        (f"{book}[relations]", 3, 2, "unknown-actor")
+    ]
 
 
 def test_workbook_typed_cells_become_the_text_a_csv_would_hold(tmp_path):
     book = tmp_path / "book.xlsx"
-    wb = _workbook(book, {"actors": [["id", "name"], ["PRK", "North Korea"], ["KOR", "South Korea"]],
-                          "relations": [["source", "target", "relation", "status", "start", "end", "sign",
-                                         "intensity", "directed", "quote"],
-                                        ["PRK", "KOR", "attack", "fact", dt.datetime(2020, 6, 16),
-                                         dt.datetime(2020, 6, 1), -1, -9.2, True, "q"]]})
+    wb = _workbook(
+        book,
+        {
+            "actors": [["id", "name"], ["PRK", "North Korea"], ["KOR", "South Korea"]],
+            "relations": [
+                [
+                    "source",
+                    "target",
+                    "relation",
+                    "status",
+                    "start",
+                    "end",
+                    "sign",
+                    "intensity",
+                    "directed",
+                    "quote",
+                ],
+                [
+                    "PRK",
+                    "KOR",
+                    "attack",
+                    "fact",
+                    dt.datetime(2020, 6, 16),
+                    dt.datetime(2020, 6, 1),
+                    -1,
+                    -9.2,
+                    True,
+                    "q",
+                ],
+            ],
+        },
+    )
     wb["relations"]["F2"].number_format = "mmm-yy"  # Excel's display of a typed "2020-06"
     wb.save(book)
     r = graph.load(book).records("relations")[0]
-    assert (r["start"], r["end"], r["sign"], r["intensity"], r["directed"]) == \
-        ("2020-06-16", "2020-06", -1, -9.2, True)
+    assert (r["start"], r["end"], r["sign"], r["intensity"], r["directed"]) == (
+        "2020-06-16",
+        "2020-06",
+        -1,
+        -9.2,
+        True,
+    )
 
 
 def test_workbook_without_a_required_sheet(tmp_path):
@@ -162,8 +222,13 @@ def test_corrupt_workbook_is_a_problem_not_a_traceback(tmp_path):
     assert [p.code for p in graph.check(book)] == ["bad-workbook"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=300), which=st.sampled_from(["actors.csv", "relations.csv", "sources.csv"]))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.binary(max_size=300),
+    which=st.sampled_from(["actors.csv", "relations.csv", "sources.csv"]),
+)
 def test_arbitrary_bytes_in_any_file_give_problems_not_tracebacks(tmp_path, data, which):
     folder = tmp_path / "d"
     if folder.exists():
@@ -174,7 +239,9 @@ def test_arbitrary_bytes_in_any_file_give_problems_not_tracebacks(tmp_path, data
     assert all(isinstance(p, graph.Problem) for p in problems)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cell=st.text(max_size=40), column=st.integers(0, 13), bom=st.booleans())
 def test_arbitrary_text_in_any_cell_gives_problems_not_tracebacks(tmp_path, cell, column, bom):
     folder = tmp_path / "d"
@@ -188,7 +255,9 @@ def test_arbitrary_text_in_any_cell_gives_problems_not_tracebacks(tmp_path, cell
 
     rows = list(csv.reader(io.StringIO("\n".join(lines))))
     rows[1][column] = cell
-    rel.write_bytes(("\ufeff" if bom else "").encode() + _csv(rows, ",", "\n").encode("utf-8", "surrogatepass"))
+    rel.write_bytes(
+        ("\ufeff" if bom else "").encode() + _csv(rows, ",", "\n").encode("utf-8", "surrogatepass")
+    )
     problems = graph.check(folder)
     assert all(isinstance(p, graph.Problem) for p in problems)
 
@@ -200,4 +269,6 @@ def test_values_under_an_unnamed_column_are_an_error_not_lost(tmp_path):
     p.write_text("id,name,\nPRK,North Korea,\nKOR,South Korea,capital Seoul\n", "utf-8")
     _, problems = read_table(p, "actors.csv")
     assert [(x.line, x.column, x.code, x.severity) for x in problems] == [
-        (1, 3, "empty-header", "warning"), (3, 3, "unnamed-column", "error")]
+        (1, 3, "empty-header", "warning"),
+        (3, 3, "unnamed-column", "error"),
+    ]

@@ -1,4 +1,5 @@
 """Never lose data: a generated dataset written as CSV and read back is the same graph."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -8,13 +9,36 @@ from graph.validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Tabl
 from graph.vocabulary import ACTOR_TYPES, STATUSES, default_vocabulary
 
 VOCAB = default_vocabulary()
-HOSTILE = ["</script><script>alert(1)</script>", "=cmd|' /C calc'!A0", "+1+2", "-", "@SUM(A1)",
-           "'=already escaped", "''-x", "a,b", 'say "hi"', "two\nlines", "cr\rlf\r\nend", "\u202etxet",
-           "javascript:alert(1)", "日本語; 한국어", "'", "-9.2", "null", "None", "\x00nul"]
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "=cmd|' /C calc'!A0",
+    "+1+2",
+    "-",
+    "@SUM(A1)",
+    "'=already escaped",
+    "''-x",
+    "a,b",
+    'say "hi"',
+    "two\nlines",
+    "cr\rlf\r\nend",
+    "\u202etxet",
+    "javascript:alert(1)",
+    "日本語; 한국어",
+    "'",
+    "-9.2",
+    "null",
+    "None",
+    "\x00nul",
+]
 # cells are trimmed on reading: generate trimmed text
-text = st.one_of(st.sampled_from(HOSTILE),
-                 st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=15)
-                 ).map(str.strip).filter(bool)
+text = (
+    st.one_of(
+        st.sampled_from(HOSTILE),
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=15),
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 maybe = st.none() | text
 ident = st.from_regex(r"[^\s,;|\"'<>&]{1,10}", fullmatch=True).filter(lambda s: s == s.strip())
 
@@ -26,6 +50,7 @@ def dates(draw):
         form = draw(st.sampled_from(["y", "m", "d"]))
         m, d = draw(st.integers(1, 12)), draw(st.integers(1, 28))
         return {"y": f"{y}", "m": f"{y}-{m:02d}", "d": f"{y}-{m:02d}-{d:02d}"}[form]
+
     start, end = draw(st.none() | st.builds(one)), draw(st.none() | st.builds(one))
     if start and end:
         start, end = sorted([start, end], key=lambda t: graph.dates.parse_date(t).first)
@@ -37,14 +62,18 @@ def dates(draw):
 def header(known, extras):
     """Known columns in any case and order, then extra columns."""
     cases = st.sampled_from([str.lower, str.upper, str.title])
-    return st.tuples(st.permutations(known), st.lists(cases, min_size=len(known), max_size=len(known))
-                     ).map(lambda t: [f(c) for f, c in zip(t[1], t[0])] + extras)
+    return st.tuples(
+        st.permutations(known), st.lists(cases, min_size=len(known), max_size=len(known))
+    ).map(lambda t: [f(c) for f, c in zip(t[1], t[0])] + extras)
 
 
 def extras(known):
     taken = {k.lower() for k in known}
-    return st.lists(text.filter(lambda h: h.lower().strip() not in taken), max_size=2,
-                    unique_by=lambda h: h.strip().lower())
+    return st.lists(
+        text.filter(lambda h: h.lower().strip() not in taken),
+        max_size=2,
+        unique_by=lambda h: h.strip().lower(),
+    )
 
 
 @st.composite
@@ -54,41 +83,75 @@ def tables(draw):
     src_extra = draw(extras(SOURCE_COLUMNS))
     act_extra = draw(extras(ACTOR_COLUMNS))
     rel_extra = draw(extras(RELATION_COLUMNS))
-    t.columns = {"sources": draw(header(SOURCE_COLUMNS, src_extra)),
-                 "actors": draw(header(ACTOR_COLUMNS, act_extra)),
-                 "relations": draw(header(RELATION_COLUMNS, rel_extra))}
+    t.columns = {
+        "sources": draw(header(SOURCE_COLUMNS, src_extra)),
+        "actors": draw(header(ACTOR_COLUMNS, act_extra)),
+        "relations": draw(header(RELATION_COLUMNS, rel_extra)),
+    }
     for sid in draw(st.lists(ident, max_size=3, unique=True)):
         published = draw(dates())[0]
-        t.sources.append({"id": sid, "title": draw(maybe), "publisher": draw(maybe), "author": draw(maybe),
-                          "published": published, "url": draw(maybe), **{h: draw(maybe) for h in src_extra}})
+        t.sources.append(
+            {
+                "id": sid,
+                "title": draw(maybe),
+                "publisher": draw(maybe),
+                "author": draw(maybe),
+                "published": published,
+                "url": draw(maybe),
+                **{h: draw(maybe) for h in src_extra},
+            }
+        )
     ids = draw(st.lists(ident, min_size=1, max_size=5, unique=True))
     alias = text.filter(lambda a: ";" not in a)
     for aid in ids:
-        t.actors.append({"id": aid, "name": draw(text), "type": draw(st.sampled_from(ACTOR_TYPES)),
-                         "aliases": draw(st.lists(alias, max_size=3)), "group": draw(maybe),
-                         "description": draw(maybe), **{h: draw(maybe) for h in act_extra}})
+        t.actors.append(
+            {
+                "id": aid,
+                "name": draw(text),
+                "type": draw(st.sampled_from(ACTOR_TYPES)),
+                "aliases": draw(st.lists(alias, max_size=3)),
+                "group": draw(maybe),
+                "description": draw(maybe),
+                **{h: draw(maybe) for h in act_extra},
+            }
+        )
     sources = [s["id"] for s in t.sources]
     for rid in draw(st.lists(ident, max_size=6, unique=True)):
         start, end = draw(dates())
-        t.relations.append({
-            "id": rid, "source": draw(st.sampled_from(ids)), "target": draw(st.sampled_from(ids)),
-            "relation": draw(st.sampled_from(sorted(VOCAB))), "sign": draw(st.sampled_from([-1, 0, 1])),
-            "intensity": draw(st.floats(-10, 10, allow_nan=False)), "directed": draw(st.booleans()),
-            "status": draw(st.sampled_from(STATUSES)), "start": start, "end": end,
-            "source_id": draw(st.none() | st.sampled_from(sources)) if sources else None,
-            "said_by": draw(maybe), "quote": draw(maybe), "note": draw(maybe),
-            **{h: draw(maybe) for h in rel_extra}})
+        t.relations.append(
+            {
+                "id": rid,
+                "source": draw(st.sampled_from(ids)),
+                "target": draw(st.sampled_from(ids)),
+                "relation": draw(st.sampled_from(sorted(VOCAB))),
+                "sign": draw(st.sampled_from([-1, 0, 1])),
+                "intensity": draw(st.floats(-10, 10, allow_nan=False)),
+                "directed": draw(st.booleans()),
+                "status": draw(st.sampled_from(STATUSES)),
+                "start": start,
+                "end": end,
+                "source_id": draw(st.none() | st.sampled_from(sources)) if sources else None,
+                "said_by": draw(maybe),
+                "quote": draw(maybe),
+                "note": draw(maybe),
+                **{h: draw(maybe) for h in rel_extra},
+            }
+        )
     return t
 
 
 def _same(G, H):
     assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
-    assert sorted(G.edges(keys=True, data=True), key=str) == sorted(H.edges(keys=True, data=True), key=str)
+    assert sorted(G.edges(keys=True, data=True), key=str) == sorted(
+        H.edges(keys=True, data=True), key=str
+    )
     assert G.graph["sources"] == H.graph["sources"]
     assert G.graph["relation_types"] == H.graph["relation_types"]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(t=tables())
 def test_write_then_read_gives_the_same_graph(tmp_path_factory, t):
     ds = Dataset(t, name="generated")
@@ -102,7 +165,7 @@ def test_write_then_read_gives_the_same_graph(tmp_path_factory, t):
 def test_formula_cells_are_neutralised_in_the_file_and_restored_on_reading(tmp_path):
     ds = graph.load("data")
     t = ds._tables
-    t.actors[0]["description"] = "=HYPERLINK(\"http://evil\",\"x\")"
+    t.actors[0]["description"] = '=HYPERLINK("http://evil","x")'
     graph.write_csv(ds, tmp_path)
     text = (tmp_path / "actors.csv").read_text("utf-8")
     assert "'=HYPERLINK" in text

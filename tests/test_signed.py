@@ -15,9 +15,12 @@ def test_article_2020_collapses_to_one_signed_edge_per_pair():
     assert isinstance(S, nx.Graph) and not S.is_directed() and not S.is_multigraph()
     assert list(S.nodes) == ["PRK", "KOR", "USA", "CHN", "RUS"]
     assert edge_signs(S) == {
-        frozenset(("PRK", "KOR")): -1, frozenset(("PRK", "USA")): -1,
-        frozenset(("USA", "CHN")): -1, frozenset(("USA", "RUS")): -1,
-        frozenset(("CHN", "PRK")): 1, frozenset(("RUS", "PRK")): 1,
+        frozenset(("PRK", "KOR")): -1,
+        frozenset(("PRK", "USA")): -1,
+        frozenset(("USA", "CHN")): -1,
+        frozenset(("USA", "RUS")): -1,
+        frozenset(("CHN", "PRK")): 1,
+        frozenset(("RUS", "PRK")): 1,
     }
     kor = S.edges["KOR", "PRK"]
     # attack -9 + threaten -6 + mobilize -7.2; the forecast "fight" is left out.
@@ -52,16 +55,17 @@ def test_weight_none_counts_relations_by_sign():
 
 
 def relation(G, rid, u, v, sign, intensity, status="fact"):
-    G.add_edge(u, v, key=rid, id=rid, sign=sign, intensity=intensity, status=status,
-               start=None, end=None)
+    G.add_edge(
+        u, v, key=rid, id=rid, sign=sign, intensity=intensity, status=status, start=None, end=None
+    )
 
 
 def test_neutral_pairs_are_dropped_or_kept_with_sign_zero():
     G = nx.MultiDiGraph()
-    relation(G, "c", "A", "B", 0, 0.0)                # a plain comment
-    relation(G, "p", "C", "D", 1, 3.5)                # cooperation...
+    relation(G, "c", "A", "B", 0, 0.0)  # a plain comment
+    relation(G, "p", "C", "D", 1, 3.5)  # cooperation...
     relation(G, "q", "D", "C", 1, 2.5)
-    relation(G, "n", "C", "D", -1, -6.0)              # ...cancelled by conflict
+    relation(G, "n", "C", "D", -1, -6.0)  # ...cancelled by conflict
     relation(G, "loop", "A", "A", -1, -9.0)
     assert signed_graph(G).number_of_edges() == 0
     S = signed_graph(G, keep_neutral=True)

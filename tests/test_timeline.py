@@ -30,8 +30,18 @@ def test_at_keeps_actors_graph_attributes_and_valid_relations():
 
 def test_at_a_day_and_a_month():
     G = article_graph()
-    assert set(keys(at(G, "2020-06-16"))) == {"a20", "t20", "uc20", "ur20", "cp20", "rp20",
-                                              "kp20", "up20", "f1", "f2"}
+    assert set(keys(at(G, "2020-06-16"))) == {
+        "a20",
+        "t20",
+        "uc20",
+        "ur20",
+        "cp20",
+        "rp20",
+        "kp20",
+        "up20",
+        "f1",
+        "f2",
+    }
     assert "a20" not in keys(at(G, "2020-07"))
     assert keys(at(G, "2017-08-31")) == ["t17"]
 
@@ -64,22 +74,47 @@ def test_date_range():
 
 # --- diff -------------------------------------------------------------------
 
+
 def test_diff_article_2018_to_2020():
     d = diff(article_graph(), "2018", "2020")
     # Chronological: by first day, then id.
-    assert [r["id"] for r in d.appeared] == ["cp20", "f1", "f2", "rp20", "uc20", "up20", "ur20",
-                                             "kp20", "t20", "a20"]
+    assert [r["id"] for r in d.appeared] == [
+        "cp20",
+        "f1",
+        "f2",
+        "rp20",
+        "uc20",
+        "up20",
+        "ur20",
+        "kp20",
+        "t20",
+        "a20",
+    ]
     assert [r["id"] for r in d.ended] == ["c18", "k18", "u18"]
-    assert d.appeared[-1] == {"id": "a20", "source": "PRK", "target": "KOR", "relation": "attack",
-                             "sign": -1, "intensity": -9.0, "status": "fact",
-                             "start": "2020-06-16", "end": "2020-06-16"}
+    assert d.appeared[-1] == {
+        "id": "a20",
+        "source": "PRK",
+        "target": "KOR",
+        "relation": "attack",
+        "sign": -1,
+        "intensity": -9.0,
+        "status": "fact",
+        "start": "2020-06-16",
+        "end": "2020-06-16",
+    }
     changes = [(c["source"], c["target"], c["before"], c["after"]) for c in d.sign_changes]
-    assert changes == [("CHN", "PRK", 0, 1), ("CHN", "USA", 0, -1), ("KOR", "PRK", 1, -1),
-                       ("PRK", "USA", 1, -1), ("RUS", "USA", 0, -1)]
+    assert changes == [
+        ("CHN", "PRK", 0, 1),
+        ("CHN", "USA", 0, -1),
+        ("KOR", "PRK", 1, -1),
+        ("PRK", "USA", 1, -1),
+        ("RUS", "USA", 0, -1),
+    ]
     kor = d.sign_changes[2]
     assert (kor["weight_before"], kor["weight_after"]) == (8.0, pytest.approx(-22.2))
-    assert d.status_changes == [{"source": "PRK", "target": "RUS", "before": "claim",
-                                 "after": "fact"}]
+    assert d.status_changes == [
+        {"source": "PRK", "target": "RUS", "before": "claim", "after": "fact"}
+    ]
 
 
 def test_diff_statuses_apply_everywhere():
@@ -88,26 +123,37 @@ def test_diff_statuses_apply_everywhere():
     assert "f1" not in [r["id"] for r in d.appeared]
     # Without the claim, Russia and North Korea had no tie in 2018.
     assert {"source": "PRK", "target": "RUS", "before": 0, "after": 1} in [
-        {k: c[k] for k in ("source", "target", "before", "after")} for c in d.sign_changes]
+        {k: c[k] for k in ("source", "target", "before", "after")} for c in d.sign_changes
+    ]
     assert d.status_changes == []
 
 
 def test_diff_forecasts_count_in_signs_only_when_asked():
     G = article_graph()
     default = {(c["source"], c["target"]): c["after"] for c in diff(G, "2018", "2020").sign_changes}
-    every = {(c["source"], c["target"]): c["after"]
-             for c in diff(G, "2018", "2020", statuses=None).sign_changes}
+    every = {
+        (c["source"], c["target"]): c["after"]
+        for c in diff(G, "2018", "2020", statuses=None).sign_changes
+    }
     assert default[("CHN", "USA")] == -1 and every[("CHN", "USA")] == -1
-    both = {(c["source"], c["target"]): c["after"]
-            for c in diff(G, "2018", "2020", statuses=("fact", "claim", "forecast")).sign_changes}
+    both = {
+        (c["source"], c["target"]): c["after"]
+        for c in diff(G, "2018", "2020", statuses=("fact", "claim", "forecast")).sign_changes
+    }
     assert both[("CHN", "USA")] == 1  # the forecast agreement outweighs the fact
 
 
 def test_diff_same_date_is_empty_and_bad_input_fails():
     G = article_graph()
     d = diff(G, "2020", "2020")
-    assert d.to_dict() == {"before": "2020", "after": "2020", "appeared": [], "ended": [],
-                           "sign_changes": [], "status_changes": []}
+    assert d.to_dict() == {
+        "before": "2020",
+        "after": "2020",
+        "appeared": [],
+        "ended": [],
+        "sign_changes": [],
+        "status_changes": [],
+    }
     with pytest.raises(DateError):
         diff(G, "2018", "soon")
     with pytest.raises(ValueError, match="rumour"):
@@ -118,18 +164,42 @@ def test_diff_to_dict_is_json_and_frame_has_one_row_per_change():
     d = diff(article_graph(), "2018", "2020")
     assert json.loads(json.dumps(d.to_dict())) == d.to_dict()
     df = d.to_frame()
-    assert list(df.columns) == ["change", "id", "source", "target", "relation", "status",
-                                "before", "after"]
-    assert df["change"].value_counts().to_dict() == {"appeared": 10, "sign": 5, "ended": 3,
-                                                      "status": 1}
+    assert list(df.columns) == [
+        "change",
+        "id",
+        "source",
+        "target",
+        "relation",
+        "status",
+        "before",
+        "after",
+    ]
+    assert df["change"].value_counts().to_dict() == {
+        "appeared": 10,
+        "sign": 5,
+        "ended": 3,
+        "status": 1,
+    }
     row = df[df["id"] == "k18"].iloc[0]
     assert (row["change"], row["before"], row["after"]) == ("ended", 1, None)
 
 
 # --- properties -------------------------------------------------------------
 
-_DATES = st.sampled_from(["2017", "2018", "2018-06", "2018-06-12", "2019", "2019-02",
-                          "2020", "2020-06", "2020-06-16", "2021-01-31"])
+_DATES = st.sampled_from(
+    [
+        "2017",
+        "2018",
+        "2018-06",
+        "2018-06-12",
+        "2019",
+        "2019-02",
+        "2020",
+        "2020-06",
+        "2020-06-16",
+        "2021-01-31",
+    ]
+)
 
 
 @st.composite
@@ -141,10 +211,20 @@ def relation_graphs(draw):
         u, v = draw(st.sampled_from(actors)), draw(st.sampled_from(actors))
         start, end = draw(st.none() | _DATES), draw(st.none() | _DATES)
         sign = draw(st.sampled_from([-1, 0, 1]))
-        G.add_edge(u, v, key=f"r{i}", id=f"r{i}", source=u, target=v, relation="x", sign=sign,
-                   intensity=float(sign * draw(st.integers(1, 10))),
-                   status=draw(st.sampled_from(["fact", "claim", "forecast"])),
-                   start=start, end=end)
+        G.add_edge(
+            u,
+            v,
+            key=f"r{i}",
+            id=f"r{i}",
+            source=u,
+            target=v,
+            relation="x",
+            sign=sign,
+            intensity=float(sign * draw(st.integers(1, 10))),
+            status=draw(st.sampled_from(["fact", "claim", "forecast"])),
+            start=start,
+            end=end,
+        )
     return G
 
 
@@ -152,8 +232,11 @@ def relation_graphs(draw):
 @given(relation_graphs(), _DATES, _DATES)
 def test_at_and_diff_agree_with_overlaps(G, d1, d2):
     for date in (d1, d2):
-        assert set(keys(at(G, date))) == {k for _, _, k, d in G.edges(keys=True, data=True)
-                                          if overlaps(d["start"], d["end"], date)}
+        assert set(keys(at(G, date))) == {
+            k
+            for _, _, k, d in G.edges(keys=True, data=True)
+            if overlaps(d["start"], d["end"], date)
+        }
     d = diff(G, d1, d2)
     now, then = set(keys(at(G, d2))), set(keys(at(G, d1)))
     assert {r["id"] for r in d.appeared} == now - then

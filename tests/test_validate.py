@@ -1,4 +1,5 @@
 """Validation: the zoo of broken files, one problem each, and the messages users read."""
+
 import json
 from pathlib import Path
 
@@ -11,8 +12,11 @@ ZOO = sorted((FIXTURES / "broken").iterdir())
 
 
 def _errors(path):
-    return [[Path(p.file).name, p.line, p.column, p.code]
-            for p in graph.check(path) if p.severity == "error"]
+    return [
+        [Path(p.file).name, p.line, p.column, p.code]
+        for p in graph.check(path)
+        if p.severity == "error"
+    ]
 
 
 @pytest.mark.parametrize("case", ZOO, ids=[c.name for c in ZOO])
@@ -25,7 +29,9 @@ def test_zoo_case_reports_exactly_its_problem(case):
 def test_zoo_case_fails_to_load_with_all_problems(case):
     with pytest.raises(graph.DataError) as info:
         graph.load(case)
-    assert [[Path(p.file).name, p.line, p.column, p.code] for p in info.value.errors] == _errors(case)
+    assert [[Path(p.file).name, p.line, p.column, p.code] for p in info.value.errors] == _errors(
+        case
+    )
 
 
 ODD = sorted((FIXTURES / "odd").iterdir())
@@ -36,7 +42,9 @@ def test_odd_zoo_case_loads_with_its_warnings(case):
     """Files as spreadsheets write them: read right, with the expected warnings only."""
     expected = json.loads((case / "expected.json").read_text("utf-8"))
     ds = graph.load(case)
-    assert [[Path(p.file).name, p.line, p.column, p.code] for p in ds.warnings] == expected["warnings"]
+    assert [[Path(p.file).name, p.line, p.column, p.code] for p in ds.warnings] == expected[
+        "warnings"
+    ]
     got = [[r["source"], r["target"], r["relation"], r["quote"]] for r in ds.records("relations")]
     assert got == expected["relations"]
     names = dict(zip(ds.actors["id"], ds.actors["name"]))
@@ -73,7 +81,9 @@ def test_messages_name_the_value_and_the_fix():
 
 
 def test_not_utf8_says_how_it_was_read():
-    message = next(p.message for p in graph.check(FIXTURES / "odd" / "cp1252") if p.code == "not-utf8")
+    message = next(
+        p.message for p in graph.check(FIXTURES / "odd" / "cp1252") if p.code == "not-utf8"
+    )
     assert "Windows-1252" in message and '"fédérale"' in message and "CSV UTF-8" in message
 
 
@@ -82,18 +92,24 @@ def test_every_problem_is_collected_not_just_the_first(tmp_path):
     for f in src.glob("*.csv"):
         (tmp_path / f.name).write_bytes(f.read_bytes())
     rel = tmp_path / "relations.csv"
-    rel.write_text(rel.read_text("utf-8").replace("attack", "atack").replace("2018", "2018-13"), "utf-8")
+    rel.write_text(
+        rel.read_text("utf-8").replace("attack", "atack").replace("2018", "2018-13"), "utf-8"
+    )
     codes = sorted(p.code for p in graph.check(tmp_path) if p.severity == "error")
     assert codes == ["bad-date", "unknown-actor", "unknown-relation"]
 
 
 def test_problem_lines_print_like_a_compiler():
     p = graph.check(FIXTURES / "broken" / "multiline-cell")[0]
-    assert str(p).startswith(str(FIXTURES / "broken" / "multiline-cell" / "relations.csv") + ":5:3: unknown-actor ")
+    assert str(p).startswith(
+        str(FIXTURES / "broken" / "multiline-cell" / "relations.csv") + ":5:3: unknown-actor "
+    )
 
 
 def _dataset(tmp_path, relations, actors=None):
-    (tmp_path / "actors.csv").write_text(actors or "id,name\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
+    (tmp_path / "actors.csv").write_text(
+        actors or "id,name\nPRK,North Korea\nKOR,South Korea\n", "utf-8"
+    )
     (tmp_path / "relations.csv").write_text(relations, "utf-8")
     return tmp_path
 
@@ -114,8 +130,11 @@ def test_generated_ids_are_stable_and_unique(tmp_path):
 
 
 def test_extra_columns_are_kept(tmp_path):
-    d = _dataset(tmp_path, "source,target,relation,status,quote,Confidence\nPRK,KOR,threaten,fact,q,high\n",
-                 actors="id,name,capital\nPRK,North Korea,Pyongyang\nKOR,South Korea,Seoul\n")
+    d = _dataset(
+        tmp_path,
+        "source,target,relation,status,quote,Confidence\nPRK,KOR,threaten,fact,q,high\n",
+        actors="id,name,capital\nPRK,North Korea,Pyongyang\nKOR,South Korea,Seoul\n",
+    )
     G = graph.load(d).to_networkx()
     assert G.nodes["PRK"]["capital"] == "Pyongyang"
     assert next(iter(G.edges(data=True)))[2]["Confidence"] == "high"
@@ -124,14 +143,18 @@ def test_extra_columns_are_kept(tmp_path):
 def test_dataset_vocabulary_extends_the_shipped_one(tmp_path):
     d = _dataset(tmp_path, "source,target,relation,status,quote\nPRK,KOR,hack,fact,q\n")
     (d / "relation_types.csv").write_text(
-        "relation,sign,intensity,cameo,description\nhack,-1,-6.5,176,Cyber attack\n", "utf-8")
+        "relation,sign,intensity,cameo,description\nhack,-1,-6.5,176,Cyber attack\n", "utf-8"
+    )
     r = graph.load(d).records("relations")[0]
     assert (r["relation"], r["sign"], r["intensity"]) == ("hack", -1, -6.5)
 
 
 def test_warnings_do_not_fail_unless_strict(tmp_path):
-    d = _dataset(tmp_path, "source,target,relation,status\nPRK,KOR,threaten,claim\n",
-                 actors="id,name\nPRK,North Korea\nKOR,South Korea\nCHN,China\n")
+    d = _dataset(
+        tmp_path,
+        "source,target,relation,status\nPRK,KOR,threaten,claim\n",
+        actors="id,name\nPRK,North Korea\nKOR,South Korea\nCHN,China\n",
+    )
     ds = graph.load(d)
     assert sorted(p.code for p in ds.warnings) == ["isolated-actor", "missing-said-by", "no-quote"]
     with pytest.raises(graph.DataError) as info:
@@ -140,7 +163,10 @@ def test_warnings_do_not_fail_unless_strict(tmp_path):
 
 
 def test_sign_contradicting_intensity_is_a_warning(tmp_path):
-    d = _dataset(tmp_path, "source,target,relation,sign,intensity,status,quote\nPRK,KOR,threaten,1,-6,fact,q\n")
+    d = _dataset(
+        tmp_path,
+        "source,target,relation,sign,intensity,status,quote\nPRK,KOR,threaten,1,-6,fact,q\n",
+    )
     assert [p.code for p in graph.check(d)] == ["sign-mismatch"]
 
 
@@ -151,16 +177,27 @@ def test_not_a_folder():
 
 def test_zero_sign_and_intensity_are_values_not_missing(tmp_path):
     """A neutral relation (sign 0, intensity 0) is kept, and so is a neutral type of one's own."""
-    d = _dataset(tmp_path, "source,target,relation,sign,intensity,status,quote\n"
-                           "PRK,KOR,threaten,0,0,fact,q\nKOR,PRK,meet,,,fact,q\n")
+    d = _dataset(
+        tmp_path,
+        "source,target,relation,sign,intensity,status,quote\n"
+        "PRK,KOR,threaten,0,0,fact,q\nKOR,PRK,meet,,,fact,q\n",
+    )
     (d / "relation_types.csv").write_text("relation,sign,intensity\nmeet,0,0\n", "utf-8")
     rows = graph.load(d).records("relations")
-    assert [(r["relation"], r["sign"], r["intensity"]) for r in rows] == [("threaten", 0, 0.0), ("meet", 0, 0.0)]
+    assert [(r["relation"], r["sign"], r["intensity"]) for r in rows] == [
+        ("threaten", 0, 0.0),
+        ("meet", 0, 0.0),
+    ]
 
 
 def test_machine_coded_sources_need_no_quote_and_may_lean_against_the_type(tmp_path):
-    d = _dataset(tmp_path, "source,target,relation,intensity,status,source_id\nPRK,KOR,appeal,-0.3,fact,gdelt\n")
+    d = _dataset(
+        tmp_path,
+        "source,target,relation,intensity,status,source_id\nPRK,KOR,appeal,-0.3,fact,gdelt\n",
+    )
     (d / "sources.csv").write_text("id,title,machine_coded\ngdelt,GDELT 2.0 events,true\n", "utf-8")
     assert graph.check(d) == []
-    (d / "sources.csv").write_text("id,title,machine_coded\ngdelt,GDELT 2.0 events,false\n", "utf-8")
+    (d / "sources.csv").write_text(
+        "id,title,machine_coded\ngdelt,GDELT 2.0 events,false\n", "utf-8"
+    )
     assert sorted(p.code for p in graph.check(d)) == ["no-quote", "sign-mismatch"]

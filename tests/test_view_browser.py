@@ -3,19 +3,19 @@
 Every page here runs with all non-file requests blocked and fails on any
 console error (see ``conftest.py``). Screenshots go to tests/artifacts/.
 """
+
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from hostile import FORBIDDEN_SELECTORS, HOSTILE, HOSTILE_URLS, TRAP, hostile_cycle
 
 from graph.dates import overlaps
 from graph.payload import SIGN_COLOURS, STATUS_DASHES, edge_width
 from graph.view import render_html
-from hostile import FORBIDDEN_SELECTORS, HOSTILE, HOSTILE_URLS, TRAP, hostile_cycle
 
 pytestmark = pytest.mark.browser
 
@@ -33,37 +33,187 @@ def relation_types() -> dict:
 
 # (id, source, target, relation, directed, status, start, end, said_by, quote)
 ARTICLE_RELATIONS = [
-    ("bridges-kor", "PRK", "KOR", "cooperate", True, "fact", "2017", "2018", None,
-     "North Korea was frantically trying to build bridges with Seoul and the United States "
-     "just three years ago"),
-    ("bridges-usa", "PRK", "USA", "cooperate", True, "fact", "2017", "2018", None,
-     "build bridges with Seoul and the United States just three years ago"),
-    ("sanctions", "USA", "PRK", "sanction", True, "fact", "2017", "2018", None,
-     "as international sanctions bit hard into its economy"),
-    ("fallout-chn", "USA", "CHN", "reduce-relations", True, "fact", "2018", None, None,
-     "President Trump has since fallen out spectacularly with China and Russia"),
-    ("fallout-rus", "USA", "RUS", "reduce-relations", True, "fact", "2018", None, None,
-     "President Trump has since fallen out spectacularly with China and Russia"),
-    ("ties-chn", "PRK", "CHN", "cooperate", False, "fact", "2019", None, None,
-     "rebuild its own ties with Beijing and Moscow"),
-    ("ties-rus", "PRK", "RUS", "cooperate", False, "fact", "2019", None, None,
-     "rebuild its own ties with Beijing and Moscow"),
-    ("support-chn", "CHN", "PRK", "support", True, "forecast", "2020-07", None, None,
-     "are likely to continue their support for Kim's regime"),
-    ("agreement", "PRK", "KOR", "agree", False, "fact", "2018-09-19", None, None,
-     "areas on the border that were demilitarized under the 2018 military agreement"),
-    ("liaison", "PRK", "KOR", "coerce", True, "fact", "2020-06-16", "2020-06-16", None,
-     "the North's destruction of the liaison office"),
-    ("no-need", "PRK", "KOR", "reduce-relations", True, "claim", "2020-06", None, "Leonid Petrov",
-     "the North is saying that there is no need to communicate with the South anymore"),
-    ("weapons", "PRK", "KOR", "mobilize", True, "forecast", "2020-07", None, "Leonid Petrov",
-     "I suspect they may soon start testing weapons again"),
-    ("surveillance", "KOR", "PRK", "mobilize", True, "fact", "2020-06-16", "2020-06-16", None,
-     "troops were ordered to step up surveillance of the North"),
-    ("posture", "USA", "PRK", "mobilize", True, "fact", "2020-06", None, None,
-     "it was keeping a \u201crobust\u201d defensive posture on the peninsula"),
-    ("appeal", "KOR", "PRK", "appeal", True, "fact", "2020-06", None, None,
-     "has called on Pyongyang to do the same"),
+    (
+        "bridges-kor",
+        "PRK",
+        "KOR",
+        "cooperate",
+        True,
+        "fact",
+        "2017",
+        "2018",
+        None,
+        "North Korea was frantically trying to build bridges with Seoul and the United States "
+        "just three years ago",
+    ),
+    (
+        "bridges-usa",
+        "PRK",
+        "USA",
+        "cooperate",
+        True,
+        "fact",
+        "2017",
+        "2018",
+        None,
+        "build bridges with Seoul and the United States just three years ago",
+    ),
+    (
+        "sanctions",
+        "USA",
+        "PRK",
+        "sanction",
+        True,
+        "fact",
+        "2017",
+        "2018",
+        None,
+        "as international sanctions bit hard into its economy",
+    ),
+    (
+        "fallout-chn",
+        "USA",
+        "CHN",
+        "reduce-relations",
+        True,
+        "fact",
+        "2018",
+        None,
+        None,
+        "President Trump has since fallen out spectacularly with China and Russia",
+    ),
+    (
+        "fallout-rus",
+        "USA",
+        "RUS",
+        "reduce-relations",
+        True,
+        "fact",
+        "2018",
+        None,
+        None,
+        "President Trump has since fallen out spectacularly with China and Russia",
+    ),
+    (
+        "ties-chn",
+        "PRK",
+        "CHN",
+        "cooperate",
+        False,
+        "fact",
+        "2019",
+        None,
+        None,
+        "rebuild its own ties with Beijing and Moscow",
+    ),
+    (
+        "ties-rus",
+        "PRK",
+        "RUS",
+        "cooperate",
+        False,
+        "fact",
+        "2019",
+        None,
+        None,
+        "rebuild its own ties with Beijing and Moscow",
+    ),
+    (
+        "support-chn",
+        "CHN",
+        "PRK",
+        "support",
+        True,
+        "forecast",
+        "2020-07",
+        None,
+        None,
+        "are likely to continue their support for Kim's regime",
+    ),
+    (
+        "agreement",
+        "PRK",
+        "KOR",
+        "agree",
+        False,
+        "fact",
+        "2018-09-19",
+        None,
+        None,
+        "areas on the border that were demilitarized under the 2018 military agreement",
+    ),
+    (
+        "liaison",
+        "PRK",
+        "KOR",
+        "coerce",
+        True,
+        "fact",
+        "2020-06-16",
+        "2020-06-16",
+        None,
+        "the North's destruction of the liaison office",
+    ),
+    (
+        "no-need",
+        "PRK",
+        "KOR",
+        "reduce-relations",
+        True,
+        "claim",
+        "2020-06",
+        None,
+        "Leonid Petrov",
+        "the North is saying that there is no need to communicate with the South anymore",
+    ),
+    (
+        "weapons",
+        "PRK",
+        "KOR",
+        "mobilize",
+        True,
+        "forecast",
+        "2020-07",
+        None,
+        "Leonid Petrov",
+        "I suspect they may soon start testing weapons again",
+    ),
+    (
+        "surveillance",
+        "KOR",
+        "PRK",
+        "mobilize",
+        True,
+        "fact",
+        "2020-06-16",
+        "2020-06-16",
+        None,
+        "troops were ordered to step up surveillance of the North",
+    ),
+    (
+        "posture",
+        "USA",
+        "PRK",
+        "mobilize",
+        True,
+        "fact",
+        "2020-06",
+        None,
+        None,
+        "it was keeping a \u201crobust\u201d defensive posture on the peninsula",
+    ),
+    (
+        "appeal",
+        "KOR",
+        "PRK",
+        "appeal",
+        True,
+        "fact",
+        "2020-06",
+        None,
+        None,
+        "has called on Pyongyang to do the same",
+    ),
 ]
 
 ACTORS = [
@@ -79,18 +229,46 @@ def article_graph() -> nx.MultiDiGraph:
     """A hand-made graph shaped like the shipped article dataset."""
     types = relation_types()
     G = nx.MultiDiGraph(name="North Korea and its neighbours, 2017-2020", relation_types=types)
-    G.graph["sources"] = {"dw": {
-        "id": "dw", "title": "What's driving North Korea's actions toward the South?",
-        "publisher": "Deutsche Welle", "author": None, "published": "2020-07-14", "url": ARTICLE_URL,
-    }}
+    G.graph["sources"] = {
+        "dw": {
+            "id": "dw",
+            "title": "What's driving North Korea's actions toward the South?",
+            "publisher": "Deutsche Welle",
+            "author": None,
+            "published": "2020-07-14",
+            "url": ARTICLE_URL,
+        }
+    }
     for aid, name, aliases, group in ACTORS:
-        G.add_node(aid, id=aid, name=name, type="state", aliases=aliases.split(";"), group=group,
-                   description=None)
+        G.add_node(
+            aid,
+            id=aid,
+            name=name,
+            type="state",
+            aliases=aliases.split(";"),
+            group=group,
+            description=None,
+        )
     for rid, s, t, rel, directed, status, start, end, said_by, quote in ARTICLE_RELATIONS:
-        G.add_edge(s, t, key=rid, id=rid, source=s, target=t, relation=rel,
-                   sign=types[rel]["sign"], intensity=types[rel]["intensity"], directed=directed,
-                   status=status, start=start, end=end, source_id="dw", said_by=said_by,
-                   quote=quote, note=None)
+        G.add_edge(
+            s,
+            t,
+            key=rid,
+            id=rid,
+            source=s,
+            target=t,
+            relation=rel,
+            sign=types[rel]["sign"],
+            intensity=types[rel]["intensity"],
+            directed=directed,
+            status=status,
+            start=start,
+            end=end,
+            source_id="dw",
+            said_by=said_by,
+            quote=quote,
+            note=None,
+        )
     return G
 
 
@@ -107,8 +285,11 @@ def shown(page) -> set[str]:
 
 def drawn(page) -> set[str]:
     """Edges vis-network draws: not hidden in the DataSet."""
-    return set(page.evaluate(
-        "window.geograph.edges.get({filter: e => !e.hidden}).map(e => window.geograph.dataId(e.id))"))
+    return set(
+        page.evaluate(
+            "window.geograph.edges.get({filter: e => !e.hidden}).map(e => window.geograph.dataId(e.id))"
+        )
+    )
 
 
 def count_text(page) -> str:
@@ -167,8 +348,11 @@ def test_same_data_same_picture(page, tmp_path):
 
 def test_parallel_edges_do_not_stack(page, tmp_path):
     open_view(page, article_graph(), tmp_path)
-    middles = {rid: dom_point(page, "edge", rid) for rid, s, t, *_ in ARTICLE_RELATIONS
-               if {s, t} == {"PRK", "KOR"}}
+    middles = {
+        rid: dom_point(page, "edge", rid)
+        for rid, s, t, *_ in ARTICLE_RELATIONS
+        if {s, t} == {"PRK", "KOR"}
+    }
     assert len(middles) >= 2
     points = [(round(p["x"]), round(p["y"])) for p in middles.values()]
     assert len(set(points)) == len(points), middles
@@ -177,15 +361,31 @@ def test_parallel_edges_do_not_stack(page, tmp_path):
 def test_drawing_follows_sign_status_direction_and_intensity(page, tmp_path):
     """The page derives each line's look from the data with graph.payload's tables."""
     G = article_graph()
-    G.add_edge("RUS", "CHN", key="neutral", id="neutral", relation="consult", sign=0, intensity=0.0,
-               directed=False, status="claim")
+    G.add_edge(
+        "RUS",
+        "CHN",
+        key="neutral",
+        id="neutral",
+        relation="consult",
+        sign=0,
+        intensity=0.0,
+        directed=False,
+        status="claim",
+    )
     open_view(page, G, tmp_path)
     items = page.evaluate("""Object.fromEntries(window.geograph.edges.get().map(e =>
         [e.id, [e.color.color, e.dashes, e.width, e.arrows.to.enabled]]))""")
     assert {d["status"] for *_, d in G.edges(data=True)} == {"fact", "claim", "forecast"}
     assert {d["sign"] for *_, d in G.edges(data=True)} == {-1, 0, 1}
-    assert items == {k: [SIGN_COLOURS[d["sign"]], STATUS_DASHES[d["status"]], edge_width(d["intensity"]),
-                         d["directed"]] for _, _, k, d in G.edges(keys=True, data=True)}
+    assert items == {
+        k: [
+            SIGN_COLOURS[d["sign"]],
+            STATUS_DASHES[d["status"]],
+            edge_width(d["intensity"]),
+            d["directed"],
+        ]
+        for _, _, k, d in G.edges(keys=True, data=True)
+    }
 
 
 def test_parallel_edges_and_self_loops_get_distinct_curves(page, tmp_path):
@@ -205,8 +405,9 @@ def test_parallel_edges_and_self_loops_get_distinct_curves(page, tmp_path):
         return side * smooth["roundness"] * (1 if (source, target) == ("KOR", "PRK") else -1)
 
     parallel = [items[f"x{i}"] for i in range(7)]
-    assert all(s["type"] in ("curvedCW", "curvedCCW") and 0 <= s["roundness"] <= 1
-               for s, *_ in parallel)
+    assert all(
+        s["type"] in ("curvedCW", "curvedCCW") and 0 <= s["roundness"] <= 1 for s, *_ in parallel
+    )
     assert len({bend(s, a, b) for s, _, a, b in parallel}) == 7, parallel
     assert items["single"][0]["type"] == "continuous"
     assert items["loop1"][1] != items["loop2"][1] and items["loop1"][1]["size"] > 0
@@ -223,7 +424,8 @@ def test_hover_shows_tooltips(page, tmp_path):
     p = dom_point(page, "edge", "fallout-chn")
     page.mouse.move(p["x"], p["y"])
     page.wait_for_function(
-        "document.querySelector('div.vis-tooltip').textContent.includes('fallen out')")
+        "document.querySelector('div.vis-tooltip').textContent.includes('fallen out')"
+    )
     text = tip.inner_text()
     assert "reduce-relations: United States \u2192 China" in text
     assert "fact" in text and "Deutsche Welle" not in text  # title, not publisher
@@ -258,15 +460,17 @@ def test_click_actor_lists_relations_and_fades_the_rest(page, tmp_path, screensh
     assert panel.locator("ul.gg-relations > li").count() == len(mine)
     assert panel.locator("blockquote").count() == len(mine)
     opacity = page.evaluate(
-        "Object.fromEntries(window.geograph.nodes.get().map(n => [n.id, n.opacity]))")
+        "Object.fromEntries(window.geograph.nodes.get().map(n => [n.id, n.opacity]))"
+    )
     neighbours = {"RUS"} | set(G.predecessors("RUS")) | set(G.successors("RUS"))
     assert {n for n, o in opacity.items() if o == 1} == neighbours
     assert all(o < 1 for n, o in opacity.items() if n not in neighbours)
     screenshot(page, "article-actor-panel")
     # a relation in the actor's list opens that relation
     panel.locator("ul.gg-relations button").first.click()
-    assert panel.locator("h2").inner_text() in {G.edges[e]["relation"] for e in G.edges(keys=True)
-                                                 if "RUS" in e[:2]}
+    assert panel.locator("h2").inner_text() in {
+        G.edges[e]["relation"] for e in G.edges(keys=True) if "RUS" in e[:2]
+    }
     page.keyboard.press("Escape")
     assert page.evaluate("window.geograph.state.focus") is None
 
@@ -308,20 +512,33 @@ def test_play_steps_through_time(page, tmp_path):
     assert page.locator("#gg-play").inner_text() == "Play"
 
 
-@pytest.mark.parametrize("kind, value, keep", [
-    ("status", "forecast", lambda d: d["status"] != "forecast"),
-    ("sign", "hostile", lambda d: d["sign"] != -1),
-    ("relation", "mobilize", lambda d: d["relation"] != "mobilize"),
-    ("group", "group:west",
-     lambda d: "west" not in {dict(ACTORS_GROUPS)[d["source"]], dict(ACTORS_GROUPS)[d["target"]]}),
-])
+@pytest.mark.parametrize(
+    "kind, value, keep",
+    [
+        ("status", "forecast", lambda d: d["status"] != "forecast"),
+        ("sign", "hostile", lambda d: d["sign"] != -1),
+        ("relation", "mobilize", lambda d: d["relation"] != "mobilize"),
+        (
+            "group",
+            "group:west",
+            lambda d: (
+                "west" not in {dict(ACTORS_GROUPS)[d["source"]], dict(ACTORS_GROUPS)[d["target"]]}
+            ),
+        ),
+    ],
+)
 def test_each_filter_hides_what_it_should(page, tmp_path, kind, value, keep):
     G = article_graph()
     open_view(page, G, tmp_path)
     expected = {k for _, _, k, d in G.edges(keys=True, data=True) if keep(d)}
     assert expected and len(expected) < G.number_of_edges()
-    index = page.evaluate(f"window.geograph.payload.{'legend.nodes.map(g => g.key)' if kind == 'group' else {'status': 'statuses', 'sign': 'null', 'relation': 'relations'}[kind]}"
-                          ) if kind != "sign" else ["hostile", "cooperative", "neutral"]
+    index = (
+        page.evaluate(
+            f"window.geograph.payload.{'legend.nodes.map(g => g.key)' if kind == 'group' else {'status': 'statuses', 'sign': 'null', 'relation': 'relations'}[kind]}"
+        )
+        if kind != "sign"
+        else ["hostile", "cooperative", "neutral"]
+    )
     box = page.locator(f"#gg-f-{kind}-{index.index(value)}")
     box.uncheck()
     assert shown(page) == drawn(page) == expected
@@ -359,7 +576,9 @@ def test_url_fragment_restores_state(page, tmp_path):
     state = page.evaluate("""(() => { const s = window.geograph.state;
         return {date: s.date && s.date.text, focus: s.focus, status: [...s.status]}; })()""")
     assert state == {"date": "2020-06", "focus": "KOR", "status": ["fact", "claim"]}
-    expected = {k for k in expected_at(G, "2020-06") if G.edges[(*_ends(G, k), k)]["status"] != "forecast"}
+    expected = {
+        k for k in expected_at(G, "2020-06") if G.edges[(*_ends(G, k), k)]["status"] != "forecast"
+    }
     assert shown(page) == expected
     assert page.locator("#gg-date-label").inner_text() == "2020-06"
     assert not page.locator("#gg-f-status-2").is_checked()
@@ -376,9 +595,13 @@ def _ends(G, key):
 
 def test_hostile_fragment_is_ignored(page, tmp_path):
     G = article_graph()
-    frag = ("date=javascript:alert(1)&focus=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
-            "&status=__proto__,constructor,fact&edge=%3Cscript%3E&relation=toString&x=%ZZ")
-    page.add_init_script(f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};")
+    frag = (
+        "date=javascript:alert(1)&focus=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+        "&status=__proto__,constructor,fact&edge=%3Cscript%3E&relation=toString&x=%ZZ"
+    )
+    page.add_init_script(
+        f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};"
+    )
     open_view(page, G, tmp_path, fragment=frag)
     state = page.evaluate("""(() => { const s = window.geograph.state;
         return [s.date, s.focus, s.edge, [...s.status], s.relation.size]; })()""")
@@ -429,6 +652,7 @@ def test_empty_graph(page, tmp_path):
 
 def test_notebook_iframe_renders(page, tmp_path):
     from graph.view import show
+
     G = article_graph()
     page.set_content(show(G, height="500px")._repr_html_() + show(G)._repr_html_())
     frames = [f for f in page.frames if f != page.main_frame]
@@ -450,31 +674,59 @@ def hostile_graph() -> nx.MultiDiGraph:
     G.graph["sources"] = {}
     for i, url in enumerate(HOSTILE_URLS):
         sid = hostile_cycle(i + 5)
-        G.graph["sources"][sid] = {"id": sid, "title": hostile_cycle(i), "publisher": hostile_cycle(i + 1),
-                                   "author": hostile_cycle(i + 2), "published": hostile_cycle(i + 3),
-                                   "url": url, "extra column": hostile_cycle(i + 4)}
+        G.graph["sources"][sid] = {
+            "id": sid,
+            "title": hostile_cycle(i),
+            "publisher": hostile_cycle(i + 1),
+            "author": hostile_cycle(i + 2),
+            "published": hostile_cycle(i + 3),
+            "url": url,
+            "extra column": hostile_cycle(i + 4),
+        }
     for i, aid in enumerate(ids):
-        G.add_node(aid, id=aid, name=hostile_cycle(i), type=hostile_cycle(i + 1) if i % 2 else "state",
-                   aliases=[hostile_cycle(i + 2), hostile_cycle(i + 3)], group=hostile_cycle(i + 4),
-                   description=hostile_cycle(i + 5), **{hostile_cycle(i + 6): hostile_cycle(i + 7)})
+        G.add_node(
+            aid,
+            id=aid,
+            name=hostile_cycle(i),
+            type=hostile_cycle(i + 1) if i % 2 else "state",
+            aliases=[hostile_cycle(i + 2), hostile_cycle(i + 3)],
+            group=hostile_cycle(i + 4),
+            description=hostile_cycle(i + 5),
+            **{hostile_cycle(i + 6): hostile_cycle(i + 7)},
+        )
     source_ids = list(G.graph["sources"])
     relations = list(relation_types())
     for i in range(len(HOSTILE)):
         s, t = ids[i % len(ids)], ids[(i * 2 + 1) % len(ids)]
         rid = hostile_cycle(i) + f"#{i}"
-        G.add_edge(s, t, key=rid, id=rid, source=s, target=t,
-                   relation=relations[i % len(relations)] if i % 3 else hostile_cycle(i + 1),
-                   sign=(-1, 0, 1)[i % 3], intensity=float(i % 21 - 10), directed=bool(i % 2),
-                   status=("fact", "claim", "forecast")[i % 3], start=None, end=None,
-                   source_id=source_ids[i % len(source_ids)] if i % 4 else hostile_cycle(i + 2),
-                   said_by=hostile_cycle(i + 3), quote=hostile_cycle(i + 4), note=hostile_cycle(i + 5),
-                   **{"extra": hostile_cycle(i + 6)})
+        G.add_edge(
+            s,
+            t,
+            key=rid,
+            id=rid,
+            source=s,
+            target=t,
+            relation=relations[i % len(relations)] if i % 3 else hostile_cycle(i + 1),
+            sign=(-1, 0, 1)[i % 3],
+            intensity=float(i % 21 - 10),
+            directed=bool(i % 2),
+            status=("fact", "claim", "forecast")[i % 3],
+            start=None,
+            end=None,
+            source_id=source_ids[i % len(source_ids)] if i % 4 else hostile_cycle(i + 2),
+            said_by=hostile_cycle(i + 3),
+            quote=hostile_cycle(i + 4),
+            note=hostile_cycle(i + 5),
+            **{"extra": hostile_cycle(i + 6)},
+        )
     return G
 
 
 def test_hostile_strings_never_run(page, tmp_path, screenshot):
     G = hostile_graph()
-    page.add_init_script(f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};")
+    page.add_init_script(
+        f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};"
+    )
     open_view(page, G, tmp_path, title=HOSTILE[3])
     assert page.title() == HOSTILE[3]
     assert page.locator("#gg-title").inner_text() == HOSTILE[3]
@@ -494,12 +746,17 @@ def test_hostile_strings_never_run(page, tmp_path, screenshot):
                 assert page.locator(selector).count() == 0, (selector, kind, item_id)
     # the text arrives verbatim, as text
     page.evaluate("id => window.geograph.selectEdge(id)", edge_ids[2])
-    assert G.edges[(*_ends(G, edge_ids[2]), edge_ids[2])]["quote"] in page.locator("#gg-panel").inner_text()
+    assert (
+        G.edges[(*_ends(G, edge_ids[2]), edge_ids[2])]["quote"]
+        in page.locator("#gg-panel").inner_text()
+    )
     hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
     assert all(h.startswith(("http:", "https:")) for h in hrefs), hrefs
     page.evaluate("id => window.geograph.focusNode(id)", "__proto__")
     assert page.evaluate(f"window.{TRAP}") is False
-    assert page.evaluate("Object.prototype.polluted === undefined && typeof ({}).constructor === 'function'")
+    assert page.evaluate(
+        "Object.prototype.polluted === undefined && typeof ({}).constructor === 'function'"
+    )
     screenshot(page, "hostile")
 
 
@@ -519,7 +776,9 @@ def test_shipped_data_counts(page, tmp_path, screenshot):
         relations = sum(1 for _ in csv.DictReader(fh))
     open_view(page, G, tmp_path)
     assert page.evaluate("[window.geograph.nodes.length, window.geograph.edges.length]") == [
-        actors, relations]
+        actors,
+        relations,
+    ]
     assert page.title() == "What’s driving North Korea’s actions toward the South?"
     screenshot(page, "shipped")
 
@@ -582,27 +841,41 @@ def test_larger_graph_aggregates_pairs_and_lists_them(page, tmp_path, larger_gra
     assert page.evaluate("window.geograph.edges.length") == len(members)
     assert page.evaluate("window.geograph.network.physics.physicsEnabled") is False
     assert page.evaluate("window.geograph.layout.steps") > 0
-    bundles = page.evaluate("window.geograph.bundles.map(b => [b.from, b.to, b.relations, b.visId])")
+    bundles = page.evaluate(
+        "window.geograph.bundles.map(b => [b.from, b.to, b.relations, b.visId])"
+    )
     assert {frozenset((a, b)): set(r) for a, b, r, _ in bundles} == busy
     counts = page.evaluate("window.geograph.pairCounts()")
-    labels = page.evaluate("Object.fromEntries(window.geograph.edges.get({filter: e => e.id.startsWith("
-                           "'geograph:pair:')}).map(e => [e.id, e.label]))")
-    assert {v: int(labels[v]) for *_, v in bundles} == {v: len(r) for _, _, r, v in bundles} == counts
+    labels = page.evaluate(
+        "Object.fromEntries(window.geograph.edges.get({filter: e => e.id.startsWith("
+        "'geograph:pair:')}).map(e => [e.id, e.label]))"
+    )
+    assert (
+        {v: int(labels[v]) for *_, v in bundles} == {v: len(r) for _, _, r, v in bundles} == counts
+    )
     # click a busy pair's line where nothing else is drawn on top of it
-    candidates = page.evaluate("window.geograph.bundles.filter(b => b.from !== b.to && b.count <= 200)"
-                               ".sort((a, b) => b.count - a.count).slice(0, 15).map(b => b.visId)")
+    candidates = page.evaluate(
+        "window.geograph.bundles.filter(b => b.from !== b.to && b.count <= 200)"
+        ".sort((a, b) => b.count - a.count).slice(0, 15).map(b => b.visId)"
+    )
     target = None
     for vid in candidates:
-        page.evaluate("""vid => { const net = window.geograph.network, e = net.body.edges[vid];
-            net.moveTo({position: e.edgeType.getPoint(0.5), scale: 2, animation: false}); }""", vid)
+        page.evaluate(
+            """vid => { const net = window.geograph.network, e = net.body.edges[vid];
+            net.moveTo({position: e.edgeType.getPoint(0.5), scale: 2, animation: false}); }""",
+            vid,
+        )
         page.wait_for_timeout(100)
-        target = page.evaluate("""vid => {
+        target = page.evaluate(
+            """vid => {
             const g = window.geograph, net = g.network, b = g.bundles.find(x => x.visId === vid);
             const r = document.querySelector("#gg-network canvas").getBoundingClientRect();
             const p = net.canvasToDOM(net.body.edges[vid].edgeType.getPoint(0.5));
             if (net.getEdgeAt(p) !== vid || net.getNodeAt(p) !== undefined) return null;
             return {x: r.left + p.x, y: r.top + p.y, from: b.from, to: b.to, count: b.count};
-        }""", vid)
+        }""",
+            vid,
+        )
         if target:
             break
     assert target is not None
@@ -620,7 +893,8 @@ def test_larger_graph_aggregates_pairs_and_lists_them(page, tmp_path, larger_gra
     rid = page.evaluate("window.geograph.state.edge")
     assert rid in ids
     assert page.evaluate("window.geograph.network.getSelectedEdges()") == [
-        page.evaluate("id => window.geograph.drawnEdgeId(id)", rid)]
+        page.evaluate("id => window.geograph.drawnEdgeId(id)", rid)
+    ]
 
 
 def test_larger_graph_counts_follow_date_and_filters(page, tmp_path, larger_graph):
@@ -632,11 +906,13 @@ def test_larger_graph_counts_follow_date_and_filters(page, tmp_path, larger_grap
         counts = page.evaluate("window.geograph.pairCounts()")
         drawn_now = page.evaluate(
             "Object.fromEntries(window.geograph.edges.get().filter(e => e.id.startsWith("
-            "'geograph:pair:')).map(e => [e.id, [e.label, !!e.hidden]]))")
+            "'geograph:pair:')).map(e => [e.id, [e.label, !!e.hidden]]))"
+        )
         expected = {v: sum(1 for r in rel if r in keep) for v, rel in bundles}
         assert counts == expected
         assert {v: (int(lab), hid) for v, (lab, hid) in drawn_now.items()} == {
-            v: (n, n == 0) for v, n in expected.items()}
+            v: (n, n == 0) for v, n in expected.items()
+        }
         assert any(n == 0 for n in expected.values()) and any(n > 0 for n in expected.values())
 
     page.evaluate("window.geograph.setDate('2003')")
@@ -650,7 +926,10 @@ def test_larger_graph_counts_follow_date_and_filters(page, tmp_path, larger_grap
     check(keep)
     # the pair panel follows: open a pair, move the slider, the panel recounts
     v, rel = max(bundles, key=lambda b: len(b[1]))
-    page.evaluate("v => { const b = window.geograph.bundles.find(x => x.visId === v); "
-                  "window.geograph.selectPair(b.from, b.to); }", v)
+    page.evaluate(
+        "v => { const b = window.geograph.bundles.find(x => x.visId === v); "
+        "window.geograph.selectPair(b.from, b.to); }",
+        v,
+    )
     shown_here = len([r for r in rel if r in keep])
     assert f"({shown_here} shown of {len(rel)})" in page.locator("#gg-panel").inner_text()

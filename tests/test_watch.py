@@ -1,4 +1,5 @@
 """The watch loop: rebuild on save, keep the last good page, reload the open page."""
+
 import shutil
 import threading
 import time
@@ -29,8 +30,11 @@ def watching(tmp_path):
     out = tmp_path / "out" / "graph.html"
     messages = []
     stop = threading.Event()
-    thread = threading.Thread(target=watch, args=(data, out),
-                              kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop))
+    thread = threading.Thread(
+        target=watch,
+        args=(data, out),
+        kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop),
+    )
     thread.start()
     try:
         yield data, out, messages
@@ -70,8 +74,11 @@ def test_a_burst_of_writes_is_one_rebuild(tmp_path):
     shutil.copytree(FIXTURES / "odd-valid", data)
     out = tmp_path / "graph.html"
     messages, stop = [], threading.Event()
-    thread = threading.Thread(target=watch, args=(data, out),
-                              kwargs=dict(interval=0.02, settle=0.3, echo=messages.append, stop=stop))
+    thread = threading.Thread(
+        target=watch,
+        args=(data, out),
+        kwargs=dict(interval=0.02, settle=0.3, echo=messages.append, stop=stop),
+    )
     thread.start()
     try:
         assert _wait_for(_rebuilt(messages, 1))
@@ -107,14 +114,19 @@ def test_build_output_has_no_reload_script(tmp_path):
     from graph.cli import cli
 
     out = tmp_path / "g.html"
-    assert CliRunner().invoke(cli, ["build", str(FIXTURES / "odd-valid"), "-o", str(out)]).exit_code == 0
+    assert (
+        CliRunner().invoke(cli, ["build", str(FIXTURES / "odd-valid"), "-o", str(out)]).exit_code
+        == 0
+    )
     assert "geographWatch" not in out.read_text("utf-8")
     build_once(FIXTURES / "odd-valid", out, "1")
     assert "geographWatch" in out.read_text("utf-8")
 
 
 def test_reload_script_goes_before_the_last_body_end():
-    page = with_reload('<body><script type="application/json">"</body>"</script></body>', "g.html", "s")
+    page = with_reload(
+        '<body><script type="application/json">"</body>"</script></body>', "g.html", "s"
+    )
     assert page.index("geographWatch") > page.index('"</body>"')
 
 
@@ -146,7 +158,13 @@ def test_open_page_reloads_when_the_data_is_rebuilt(tmp_path, browser):
 def test_broken_data_at_start_says_nothing_was_built(tmp_path):
     out = tmp_path / "graph.html"
     messages = []
-    builds = watch(FIXTURES / "broken" / "unknown-actor", out, interval=0.01, settle=0.01,
-                   echo=messages.append, max_builds=1)
+    builds = watch(
+        FIXTURES / "broken" / "unknown-actor",
+        out,
+        interval=0.01,
+        settle=0.01,
+        echo=messages.append,
+        max_builds=1,
+    )
     assert builds == 1 and not out.exists()
     assert messages[-1] == f"1 error: nothing written yet; {out} is built once the data is valid"

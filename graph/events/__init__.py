@@ -7,6 +7,7 @@ only the aggregated rows reach Python, which writes ``actors.csv``,
 
 >>> from graph.events import import_gdelt, import_icews, ImportReport, EventImportError
 """
+
 from __future__ import annotations
 
 from .aggregate import ACTOR_LEVELS, PERIODS, aggregation_sql, relation_case_sql
@@ -15,7 +16,17 @@ from .icews import ICEWS_REQUIRED, icews_events_sql, import_icews
 from .report import BadRow, EventImportError, ImportReport
 
 __all__ = [
-    "import_gdelt", "import_icews", "ImportReport", "BadRow", "EventImportError",
-    "PERIODS", "ACTOR_LEVELS", "GDELT_COLUMNS", "ICEWS_REQUIRED",
-    "aggregation_sql", "relation_case_sql", "gdelt_events_sql", "icews_events_sql",
+    "import_gdelt",
+    "import_icews",
+    "ImportReport",
+    "BadRow",
+    "EventImportError",
+    "PERIODS",
+    "ACTOR_LEVELS",
+    "GDELT_COLUMNS",
+    "ICEWS_REQUIRED",
+    "aggregation_sql",
+    "relation_case_sql",
+    "gdelt_events_sql",
+    "icews_events_sql",
 ]

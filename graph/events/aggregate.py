@@ -11,6 +11,7 @@ evidence), so partial results from several files, partitions or engines can
 be combined, and actor keys that map onto one id (two spellings of one
 country) are merged after the query.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,44 +20,83 @@ import os
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..files import atomic_open, atomic_path
 from ..vocabulary import default_vocabulary
 from .report import SAMPLE_SIZE, BadRow, EventImportError, ImportReport
 
-__all__ = ["PERIODS", "ACTOR_LEVELS", "EVENT_COLUMNS", "relation_case_sql", "aggregation_sql",
-           "evidence_key_sql",
-           "EventScan", "run_import"]
+__all__ = [
+    "PERIODS",
+    "ACTOR_LEVELS",
+    "EVENT_COLUMNS",
+    "relation_case_sql",
+    "aggregation_sql",
+    "evidence_key_sql",
+    "EventScan",
+    "run_import",
+]
 
 PERIODS = ("year", "quarter", "month", "day")
 ACTOR_LEVELS = ("country", "actor-code")
 
 #: Columns the source readers produce, one row per event.
 EVENT_COLUMNS = (
-    "src", "tgt",                    # actor keys at the chosen level; NULL when missing
-    "src_name", "tgt_name",          # names given by the data (actor-code level), else NULL
-    "src_country", "tgt_country",    # the actor's country (actor-code level), else NULL
-    "src_kind", "tgt_kind",          # a type hint (GDELT Type1Code, ICEWS sectors), else NULL
-    "day",                           # DATE of the event
-    "code",                          # full CAMEO event code as TEXT ("0841")
-    "goldstein",                     # DOUBLE, -10..10
-    "quad",                          # QuadClass 1..4
-    "mentions",                      # INTEGER or NULL
-    "evidence",                      # URL or story id
-    "rank",                          # evidence preference: the k highest are kept
+    "src",
+    "tgt",  # actor keys at the chosen level; NULL when missing
+    "src_name",
+    "tgt_name",  # names given by the data (actor-code level), else NULL
+    "src_country",
+    "tgt_country",  # the actor's country (actor-code level), else NULL
+    "src_kind",
+    "tgt_kind",  # a type hint (GDELT Type1Code, ICEWS sectors), else NULL
+    "day",  # DATE of the event
+    "code",  # full CAMEO event code as TEXT ("0841")
+    "goldstein",  # DOUBLE, -10..10
+    "quad",  # QuadClass 1..4
+    "mentions",  # INTEGER or NULL
+    "evidence",  # URL or story id
+    "rank",  # evidence preference: the k highest are kept
 )
 
 EVIDENCE_PER_RELATION = 3
 RELATION_COLUMNS = [
-    "id", "source", "target", "relation", "sign", "intensity", "directed", "status", "start", "end",
-    "source_id", "said_by", "quote", "note",
-    "events", "goldstein_mean", "goldstein_sum", "quad_class", "cameo", "mentions", "evidence",
+    "id",
+    "source",
+    "target",
+    "relation",
+    "sign",
+    "intensity",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
+    "events",
+    "goldstein_mean",
+    "goldstein_sum",
+    "quad_class",
+    "cameo",
+    "mentions",
+    "evidence",
 ]
 ACTOR_COLUMNS = ["id", "name", "type", "aliases", "group", "description", "events"]
-SOURCE_COLUMNS = ["id", "title", "publisher", "author", "published", "url", "files", "machine_coded", "note"]
+SOURCE_COLUMNS = [
+    "id",
+    "title",
+    "publisher",
+    "author",
+    "published",
+    "url",
+    "files",
+    "machine_coded",
+    "note",
+]
 
 
 def relation_case_sql(code: str = "code", vocabulary: dict | None = None) -> str:
@@ -101,13 +141,20 @@ def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
     >>> duckdb.sql(f"SELECT max_by(e, {sql}, 2) FROM {rows}").fetchall()
     [(['b', 'a'],)]
     """
-    return (f"CASE WHEN {evidence} IS NOT NULL THEN "
-            f"(least(greatest(coalesce({rank}, 0), 0), 2147483647)::BIGINT << 31)"
-            f" + (hash({evidence}) >> 33)::BIGINT END")
+    return (
+        f"CASE WHEN {evidence} IS NOT NULL THEN "
+        f"(least(greatest(coalesce({rank}, 0), 0), 2147483647)::BIGINT << 31)"
+        f" + (hash({evidence}) >> 33)::BIGINT END"
+    )
 
 
-def aggregation_sql(events: str, period: str = "year", vocabulary: dict | None = None,
-                    hints: bool = True, evidence: int = EVIDENCE_PER_RELATION) -> str:
+def aggregation_sql(
+    events: str,
+    period: str = "year",
+    vocabulary: dict | None = None,
+    hints: bool = True,
+    evidence: int = EVIDENCE_PER_RELATION,
+) -> str:
     """The one aggregation: normalised events -> one row per (src, tgt, period, relation).
 
     ``events`` is a table name or a parenthesised ``SELECT`` giving
@@ -127,8 +174,11 @@ def aggregation_sql(events: str, period: str = "year", vocabulary: dict | None =
     """
     if period not in PERIODS:
         raise EventImportError(f"period {period!r} is not one of {', '.join(PERIODS)}")
-    hint_sql = "".join(f",\n               any_value({c}) AS {c}" for c in EVENT_COLUMNS[2:8]
-                       ) if hints else ""
+    hint_sql = (
+        "".join(f",\n               any_value({c}) AS {c}" for c in EVENT_COLUMNS[2:8])
+        if hints
+        else ""
+    )
     if evidence > 0:
         evidence_sql = f"max_by(evidence, {evidence_key_sql()}, {int(evidence)})"
     else:
@@ -157,21 +207,22 @@ class EventScan:
     ``store_rejects`` on, so bad rows land in DuckDB's ``reject_errors``).
     """
 
-    source: str                                  # "gdelt" or "icews"
+    source: str  # "gdelt" or "icews"
     events_sql: str
-    displays: dict[str, str]                     # file DuckDB reads -> name shown to users
-    header_lines: int                            # header lines per file (not data)
+    displays: dict[str, str]  # file DuckDB reads -> name shown to users
+    header_lines: int  # header lines per file (not data)
     source_row: dict[str, str]
     # (key, name, country, kind, level) -> {"id", "name", "type", "aliases", "group",
     # "description", optional "unmapped" and "vote_name" flags}; called per distinct key.
     actor_info: Callable[..., dict]
-    bad_reason: Callable[[dict], str]            # a reject_errors row -> a reason text
+    bad_reason: Callable[[dict], str]  # a reject_errors row -> a reason text
     rejects_limit: int = 10_000
-    date_index: dict[str, int] | None = None     # file -> 0-based column of the event date
+    date_index: dict[str, int] | None = None  # file -> 0-based column of the event date
     date_column: str = "date"
 
 
 # --- running the query ---------------------------------------------------------------
+
 
 def _progress_bar(fraction: float, _state={"last": -1}) -> None:  # noqa: B006 - redraw guard
     pct = int(fraction * 100)
@@ -244,8 +295,18 @@ def _bad_rows(con, scan: EventScan, good_rows: int, report: ImportReport) -> Non
     """).fetchall()
     first: dict[tuple[str, int], dict] = {}
     for path, line, col, name, etype, raw, message in rows:
-        first.setdefault((path, line), dict(path=path, line=line, column_idx=col, column=name,
-                                            error_type=str(etype), csv_line=raw, message=message))
+        first.setdefault(
+            (path, line),
+            dict(
+                path=path,
+                line=line,
+                column_idx=col,
+                column=name,
+                error_type=str(etype),
+                csv_line=raw,
+                message=message,
+            ),
+        )
     samples = sorted(first.values(), key=lambda r: (r["path"], r["line"]))
     report.bad_row_samples = [
         BadRow(scan.displays.get(r["path"], r["path"]), r["line"], scan.bad_reason(r))
@@ -280,8 +341,9 @@ def _undated_rows(scan: EventScan, undated: int, report: ImportReport) -> None:
         if len(found) >= SAMPLE_SIZE:
             break
     report.bad_rows += undated
-    report.bad_row_samples = sorted(report.bad_row_samples + found,
-                                    key=lambda b: (b.file, b.line or 0))[:SAMPLE_SIZE]
+    report.bad_row_samples = sorted(
+        report.bad_row_samples + found, key=lambda b: (b.file, b.line or 0)
+    )[:SAMPLE_SIZE]
 
 
 def _count_data_lines(path: str) -> int:
@@ -300,42 +362,61 @@ def _count_data_lines(path: str) -> int:
 # written by DuckDB, because formatting 100k+ rows in Python costs more than
 # the whole scan.
 
+
 def _period_sql(period: str) -> tuple[str, str, str]:
     """SQL for (start, end, label) of a period beginning on DATE ``period``."""
     if period == "year":
         y = "strftime(period, '%Y')"
         return y, y, y
     if period == "quarter":
-        return ("strftime(period, '%Y-%m')",
-                "strftime(period + INTERVAL 2 MONTH, '%Y-%m')",
-                "strftime(period, '%Y') || '-Q' || quarter(period)")
+        return (
+            "strftime(period, '%Y-%m')",
+            "strftime(period + INTERVAL 2 MONTH, '%Y-%m')",
+            "strftime(period, '%Y') || '-Q' || quarter(period)",
+        )
     fmt = "'%Y-%m'" if period == "month" else "'%Y-%m-%d'"
     return (f"strftime(period, {fmt})",) * 3
 
 
-def run_import(scan: EventScan, out_dir, *, period: str, actors: str, strict: bool,
-               progress, tmp: str, evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
+def run_import(
+    scan: EventScan,
+    out_dir,
+    *,
+    period: str,
+    actors: str,
+    strict: bool,
+    progress,
+    tmp: str,
+    evidence: int = EVIDENCE_PER_RELATION,
+) -> ImportReport:
     """Run the aggregation for ``scan`` and write actors, relations and sources CSV."""
     if period not in PERIODS:
         raise EventImportError(f"period {period!r} is not one of {', '.join(PERIODS)}")
     if actors not in ACTOR_LEVELS:
         raise EventImportError(f"actor level {actors!r} is not one of {', '.join(ACTOR_LEVELS)}")
     vocabulary = default_vocabulary()
-    report = ImportReport(source=scan.source, files=list(scan.displays.values()),
-                          out_dir=str(out_dir), period=period, actors=actors)
+    report = ImportReport(
+        source=scan.source,
+        files=list(scan.displays.values()),
+        out_dir=str(out_dir),
+        period=period,
+        actors=actors,
+    )
     con = _connect(tmp)
     try:
         if not isinstance(evidence, int) or evidence < 0:
             raise EventImportError(f"evidence must be a whole number >= 0, not {evidence!r}")
-        sql = aggregation_sql(f"({scan.events_sql})", period, vocabulary,
-                              hints=actors != "country", evidence=evidence)
+        sql = aggregation_sql(
+            f"({scan.events_sql})", period, vocabulary, hints=actors != "country", evidence=evidence
+        )
         try:
             _execute(con, f"CREATE TEMP TABLE groups AS {sql}", _resolve_progress(progress))
         except Exception as err:  # DuckDB: unreadable file, I/O error...
             msg = str(err).splitlines()[0]
             raise EventImportError(f"cannot read {scan.source} events: {msg}") from err
         undated = con.execute(
-            "SELECT coalesce(sum(events), 0) FROM groups WHERE period IS NULL").fetchone()[0]
+            "SELECT coalesce(sum(events), 0) FROM groups WHERE period IS NULL"
+        ).fetchone()[0]
         con.execute("DELETE FROM groups WHERE period IS NULL")
         good = con.execute("SELECT coalesce(sum(events), 0) FROM groups").fetchone()[0]
         _bad_rows(con, scan, good, report)
@@ -346,11 +427,13 @@ def run_import(scan: EventScan, out_dir, *, period: str, actors: str, strict: bo
             listed = "\n".join(f"  {b}" for b in report.bad_row_samples)
             raise EventImportError(
                 f"{report.bad_rows:,} bad rows in {scan.source} input (strict mode); "
-                f"first ones:\n{listed}")
+                f"first ones:\n{listed}"
+            )
         if report.rows_read and not good:
             raise EventImportError(
                 f"no row could be read as {scan.source} events ({report.bad_rows:,} bad rows), "
-                f"for example {report.bad_row_samples[0]}; is this a {scan.source} file?")
+                f"for example {report.bad_row_samples[0]}; is this a {scan.source} file?"
+            )
         actor_rows, keymap = _resolve_actors(con, scan, report, actors)
         select = _relations(con, scan, report, period, vocabulary, keymap, evidence)
         _write(con, Path(out_dir), scan, report, actor_rows, select)
@@ -364,7 +447,8 @@ def _resolve_actors(con, scan: EventScan, report: ImportReport, level: str):
     import pandas as pd
 
     report.events_missing_actor = con.execute(
-        "SELECT coalesce(sum(events), 0) FROM groups WHERE src IS NULL OR tgt IS NULL").fetchone()[0]
+        "SELECT coalesce(sum(events), 0) FROM groups WHERE src IS NULL OR tgt IS NULL"
+    ).fetchone()[0]
     codes = con.execute("""
         SELECT some_code, sum(events) AS n FROM groups
         WHERE src IS NOT NULL AND tgt IS NOT NULL AND relation IS NULL
@@ -398,17 +482,27 @@ def _resolve_actors(con, scan: EventScan, report: ImportReport, level: str):
     for aid, v in votes.items():  # the spelling seen most often, ties alphabetical
         rows[aid]["name"] = min(v, key=lambda n: (-v[n], n))
     report.unmapped_actors = sorted(unmapped)[:SAMPLE_SIZE]
-    frame = pd.DataFrame({"key": list(keymap), "id": list(keymap.values())},
-                         columns=["key", "id"], dtype=object)
+    frame = pd.DataFrame(
+        {"key": list(keymap), "id": list(keymap.values())}, columns=["key", "id"], dtype=object
+    )
     con.register("actor_frame", frame)
-    con.execute("CREATE TEMP TABLE actor_map AS SELECT CAST(key AS VARCHAR) AS key, "
-                "CAST(id AS VARCHAR) AS id FROM actor_frame")
+    con.execute(
+        "CREATE TEMP TABLE actor_map AS SELECT CAST(key AS VARCHAR) AS key, "
+        "CAST(id AS VARCHAR) AS id FROM actor_frame"
+    )
     con.unregister("actor_frame")
     return rows, keymap
 
 
-def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabulary,
-               keymap: dict[str, str], evidence: int) -> str:
+def _relations(
+    con,
+    scan: EventScan,
+    report: ImportReport,
+    period: str,
+    vocabulary,
+    keymap: dict[str, str],
+    evidence: int,
+) -> str:
     """Define ``rel`` (one row per id pair, period, relation), count; return the output SELECT."""
     if all(k == i for k, i in keymap.items()):  # each key is its own id (GDELT codes): no join
         con.execute("""
@@ -438,13 +532,17 @@ def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabula
     same, used, n = con.execute(
         "SELECT coalesce(sum(events) FILTER (WHERE source = target), 0), "
         "coalesce(sum(events) FILTER (WHERE source <> target), 0), "
-        "count(*) FILTER (WHERE source <> target) FROM rel").fetchone()
+        "count(*) FILTER (WHERE source <> target) FROM rel"
+    ).fetchone()
     report.events_same_actor, report.events_used, report.relations_written = same, used, n
     values = ", ".join(
         f"({quoted(name)}, {v['sign']}, {float(v['intensity'])}, {quoted(v['cameo'])})"
-        for name, v in vocabulary.items())
-    con.execute(f"CREATE TEMP TABLE vocab AS SELECT * FROM (VALUES {values}) "
-                "t(relation, sign, default_intensity, cameo)")
+        for name, v in vocabulary.items()
+    )
+    con.execute(
+        f"CREATE TEMP TABLE vocab AS SELECT * FROM (VALUES {values}) "
+        "t(relation, sign, default_intensity, cameo)"
+    )
     start, end, label = _period_sql(period)
     rid = f"source || '-' || target || '-' || {label} || '-' || relation"
     if any("-" in i for i in keymap.values()):  # "A-B" + "C" and "A" + "B-C": number repeats
@@ -453,9 +551,13 @@ def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabula
     quads = "greatest(quad1, quad2, quad3, quad4)"
     mean = "goldstein_milli / (1000.0 * goldstein_n)"
     # The first `evidence` distinct texts, in rank order (list_distinct would lose the order).
-    kept = [f"evidence[{i}]" if i == 1 else
-            f"CASE WHEN evidence[{i}] NOT IN ({', '.join(f'evidence[{j}]' for j in range(1, i))})"
-            f" THEN evidence[{i}] END" for i in range(1, evidence + 1)]
+    kept = [
+        f"evidence[{i}]"
+        if i == 1
+        else f"CASE WHEN evidence[{i}] NOT IN ({', '.join(f'evidence[{j}]' for j in range(1, i))})"
+        f" THEN evidence[{i}] END"
+        for i in range(1, evidence + 1)
+    ]
     evidence_sql = f"nullif(concat_ws(' ', {', '.join(kept)}), '')" if kept else "NULL"
     # Sorted so that the same input gives the same bytes; the sort is over the
     # aggregated rows only (one per relation), not over the events.
@@ -479,15 +581,21 @@ def _relations(con, scan: EventScan, report: ImportReport, period: str, vocabula
     """
 
 
-def _write(con, out: Path, scan: EventScan, report: ImportReport,
-           actor_rows: dict[str, dict], select: str) -> None:
-    counts = dict(con.execute("""
+def _write(
+    con, out: Path, scan: EventScan, report: ImportReport, actor_rows: dict[str, dict], select: str
+) -> None:
+    counts = dict(
+        con.execute("""
         SELECT id, sum(events) FROM (SELECT source AS id, events FROM rel WHERE source <> target
                                      UNION ALL
                                      SELECT target, events FROM rel WHERE source <> target)
-        GROUP BY id""").fetchall())
-    actors = [{**a, "aliases": ";".join(a.get("aliases") or []), "events": str(counts[aid])}
-              for aid, a in sorted(actor_rows.items()) if aid in counts]
+        GROUP BY id""").fetchall()
+    )
+    actors = [
+        {**a, "aliases": ";".join(a.get("aliases") or []), "events": str(counts[aid])}
+        for aid, a in sorted(actor_rows.items())
+        if aid in counts
+    ]
     report.actors_written = len(actors)
 
     def write(name: str, header: list[str], rows: list[dict]) -> None:
@@ -503,9 +611,11 @@ def _write(con, out: Path, scan: EventScan, report: ImportReport,
     # that a failure leaves the three files as they were; renamed last,
     # because relations point at actors and sources.
     with atomic_path(out / "relations.csv") as staged:
-        con.execute(f"COPY ({select}) TO {quoted(str(staged))} "
-                    "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', "
-                    "NEW_LINE '\\n')")
+        con.execute(
+            f"COPY ({select}) TO {quoted(str(staged))} "
+            "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', "
+            "NEW_LINE '\\n')"
+        )
         write("sources.csv", SOURCE_COLUMNS, [scan.source_row])
         write("actors.csv", ACTOR_COLUMNS, actors)
 

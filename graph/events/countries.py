@@ -5,6 +5,7 @@ for countries plus a few codes of their own (regions such as ``EUR``,
 ``WST``; old codes such as ``ROM``). ICEWS names countries in English.
 Only what ISO 3166 lacks is listed here.
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,34 +16,80 @@ __all__ = ["country_from_code", "iso3_from_name"]
 
 # CAMEO codes that are not ISO 3166 countries (CAMEO manual, actor codebook).
 _CAMEO_REGIONS = {
-    "AFR": "Africa", "ASA": "Asia", "BLK": "Balkans", "CRB": "Caribbean", "CAU": "Caucasus",
-    "CFR": "Central Africa", "CAS": "Central Asia", "CEU": "Central Europe",
-    "EIN": "East Indies", "EAF": "Eastern Africa", "EEU": "Eastern Europe", "EUR": "Europe",
-    "LAM": "Latin America", "MEA": "Middle East", "MDT": "Mediterranean",
-    "NAF": "North Africa", "NMR": "North America", "PGS": "Persian Gulf",
-    "SCN": "Scandinavia", "SAM": "South America", "SAS": "South Asia",
-    "SEA": "Southeast Asia", "SAF": "Southern Africa", "WAF": "West Africa", "WST": "The West",
+    "AFR": "Africa",
+    "ASA": "Asia",
+    "BLK": "Balkans",
+    "CRB": "Caribbean",
+    "CAU": "Caucasus",
+    "CFR": "Central Africa",
+    "CAS": "Central Asia",
+    "CEU": "Central Europe",
+    "EIN": "East Indies",
+    "EAF": "Eastern Africa",
+    "EEU": "Eastern Europe",
+    "EUR": "Europe",
+    "LAM": "Latin America",
+    "MEA": "Middle East",
+    "MDT": "Mediterranean",
+    "NAF": "North Africa",
+    "NMR": "North America",
+    "PGS": "Persian Gulf",
+    "SCN": "Scandinavia",
+    "SAM": "South America",
+    "SAS": "South Asia",
+    "SEA": "Southeast Asia",
+    "SAF": "Southern Africa",
+    "WAF": "West Africa",
+    "WST": "The West",
 }
 _CAMEO_OLD = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 _EXTRA_COUNTRIES = {"KOS": "Kosovo", "XKX": "Kosovo"}
 
 # English names used by ICEWS (and news) that ISO 3166 spells differently.
 _NAME_ALIASES = {
-    "russia": "RUS", "turkey": "TUR", "kosovo": "XKX", "occupied palestinian territory": "PSE",
-    "palestine": "PSE", "democratic republic of congo": "COD",
-    "democratic republic of the congo": "COD", "republic of congo": "COG",
-    "congo, democratic republic of the": "COD", "burma": "MMR", "swaziland": "SWZ",
-    "cape verde": "CPV", "ivory coast": "CIV", "cote d'ivoire": "CIV", "macedonia": "MKD",
-    "micronesia": "FSM", "brunei": "BRN", "vatican city": "VAT", "east timor": "TLS",
-    "the gambia": "GMB", "gambia": "GMB", "bahamas": "BHS", "the bahamas": "BHS",
-    "south korea": "KOR", "north korea": "PRK", "laos": "LAO", "syria": "SYR", "iran": "IRN",
-    "united states": "USA", "united states of america": "USA", "vietnam": "VNM",
-    "czechia": "CZE", "czech republic": "CZE", "moldova": "MDA", "tanzania": "TZA",
-    "bolivia": "BOL", "venezuela": "VEN", "taiwan": "TWN", "serbia and montenegro": "SCG",
+    "russia": "RUS",
+    "turkey": "TUR",
+    "kosovo": "XKX",
+    "occupied palestinian territory": "PSE",
+    "palestine": "PSE",
+    "democratic republic of congo": "COD",
+    "democratic republic of the congo": "COD",
+    "republic of congo": "COG",
+    "congo, democratic republic of the": "COD",
+    "burma": "MMR",
+    "swaziland": "SWZ",
+    "cape verde": "CPV",
+    "ivory coast": "CIV",
+    "cote d'ivoire": "CIV",
+    "macedonia": "MKD",
+    "micronesia": "FSM",
+    "brunei": "BRN",
+    "vatican city": "VAT",
+    "east timor": "TLS",
+    "the gambia": "GMB",
+    "gambia": "GMB",
+    "bahamas": "BHS",
+    "the bahamas": "BHS",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "laos": "LAO",
+    "syria": "SYR",
+    "iran": "IRN",
+    "united states": "USA",
+    "united states of america": "USA",
+    "vietnam": "VNM",
+    "czechia": "CZE",
+    "czech republic": "CZE",
+    "moldova": "MDA",
+    "tanzania": "TZA",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "taiwan": "TWN",
+    "serbia and montenegro": "SCG",
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def country_from_code(code: str) -> tuple[str, str, list[str]]:
     """Name, actor type and aliases for a 3-letter CAMEO country code.
 
@@ -68,7 +115,7 @@ def country_from_code(code: str) -> tuple[str, str, list[str]]:
     return name, "state", list(dict.fromkeys(aliases))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def iso3_from_name(name: str) -> str | None:
     """ISO 3166 alpha-3 code of an English country name, or ``None``.
 

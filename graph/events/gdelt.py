@@ -1,4 +1,5 @@
 """GDELT 2.0 event exports: 61 tab-separated columns, no header, ``.CSV`` or ``.CSV.zip``."""
+
 from __future__ import annotations
 
 import functools
@@ -29,10 +30,28 @@ GDELT_COLUMNS: tuple[str, ...] = tuple(
 # CAMEO codes keep their leading zeros ("040", "0841"). An empty SQLDATE reads
 # as NULL (force_not_null would catch it, but DuckDB 2.0 then also turns other
 # empty cells into "" instead of NULL), so undated rows are found afterwards.
-_TYPES = {"SQLDATE": "DATE", "QuadClass": "INTEGER", "GoldsteinScale": "DOUBLE",
-          "NumMentions": "INTEGER"}
-_ORGANIZATION_TYPES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "NGO", "NGM", "MNC",
-                       "BUS", "MED", "EDU", "HLH"}
+_TYPES = {
+    "SQLDATE": "DATE",
+    "QuadClass": "INTEGER",
+    "GoldsteinScale": "DOUBLE",
+    "NumMentions": "INTEGER",
+}
+_ORGANIZATION_TYPES = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "SPY",
+    "IGO",
+    "NGO",
+    "NGM",
+    "MNC",
+    "BUS",
+    "MED",
+    "EDU",
+    "HLH",
+}
 REJECTS_LIMIT = 10_000
 
 
@@ -53,35 +72,60 @@ def gdelt_events_sql(files: list[str], actors: str = "country") -> str:
         f" store_rejects = true, rejects_limit = {REJECTS_LIMIT})"
     )
     if actors == "country":
-        who = ("Actor1CountryCode AS src, Actor2CountryCode AS tgt, NULL AS src_name, "
-               "NULL AS tgt_name, NULL AS src_country, NULL AS tgt_country, NULL AS src_kind, "
-               "NULL AS tgt_kind")
+        who = (
+            "Actor1CountryCode AS src, Actor2CountryCode AS tgt, NULL AS src_name, "
+            "NULL AS tgt_name, NULL AS src_country, NULL AS tgt_country, NULL AS src_kind, "
+            "NULL AS tgt_kind"
+        )
     else:
-        who = ("Actor1Code AS src, Actor2Code AS tgt, Actor1Name AS src_name, "
-               "Actor2Name AS tgt_name, Actor1CountryCode AS src_country, "
-               "Actor2CountryCode AS tgt_country, Actor1Type1Code AS src_kind, "
-               "Actor2Type1Code AS tgt_kind")
-    return (f"SELECT {who}, SQLDATE AS day, EventCode AS code, GoldsteinScale AS goldstein, "
-            "QuadClass AS quad, NumMentions AS mentions, SOURCEURL AS evidence, "
-            f"NumMentions AS rank FROM {source}")
+        who = (
+            "Actor1Code AS src, Actor2Code AS tgt, Actor1Name AS src_name, "
+            "Actor2Name AS tgt_name, Actor1CountryCode AS src_country, "
+            "Actor2CountryCode AS tgt_country, Actor1Type1Code AS src_kind, "
+            "Actor2Type1Code AS tgt_kind"
+        )
+    return (
+        f"SELECT {who}, SQLDATE AS day, EventCode AS code, GoldsteinScale AS goldstein, "
+        "QuadClass AS quad, NumMentions AS mentions, SOURCEURL AS evidence, "
+        f"NumMentions AS rank FROM {source}"
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _actor(key: str, name, country, kind, level: str) -> dict:
     if level == "country" or (country and key == country):
         cname, ctype, aliases = country_from_code(key)
-        return {"id": key, "name": cname, "type": ctype, "aliases": aliases, "group": "",
-                "description": "", "unmapped": ctype == "group"}
+        return {
+            "id": key,
+            "name": cname,
+            "type": ctype,
+            "aliases": aliases,
+            "group": "",
+            "description": "",
+            "unmapped": ctype == "group",
+        }
     kind_text = f", type {kind}" if kind else ""
-    return {"id": key, "name": name or key,
-            "type": "organization" if kind in _ORGANIZATION_TYPES else "group",
-            "aliases": [], "group": country or "", "vote_name": True,
-            "description": f"GDELT actor code {key}{kind_text}"}
+    return {
+        "id": key,
+        "name": name or key,
+        "type": "organization" if kind in _ORGANIZATION_TYPES else "group",
+        "aliases": [],
+        "group": country or "",
+        "vote_name": True,
+        "description": f"GDELT actor code {key}{kind_text}",
+    }
 
 
-def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country",
-                 strict: bool = False, progress=None,
-                 evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
+def import_gdelt(
+    paths,
+    out_dir,
+    *,
+    period: str = "year",
+    actors: str = "country",
+    strict: bool = False,
+    progress=None,
+    evidence: int = EVIDENCE_PER_RELATION,
+) -> ImportReport:
     """Import GDELT 2.0 event exports into a geograph dataset in ``out_dir``.
 
     Events are aggregated per (source actor, target actor, period, relation
@@ -143,20 +187,38 @@ def import_gdelt(paths, out_dir, *, period: str = "year", actors: str = "country
         scan = EventScan(
             source="gdelt",
             events_sql=gdelt_events_sql(list(displays), actors),
-            displays=displays, header_lines=0,
+            displays=displays,
+            header_lines=0,
             source_row={
                 "id": "gdelt2-events",
                 "title": "GDELT 2.0 events export (machine-coded)",
-                "publisher": "The GDELT Project", "author": "GDELT (automated CAMEO coding)",
-                "published": "", "url": "https://www.gdeltproject.org/data.html",
-                "files": shown, "machine_coded": "true",
+                "publisher": "The GDELT Project",
+                "author": "GDELT (automated CAMEO coding)",
+                "published": "",
+                "url": "https://www.gdeltproject.org/data.html",
+                "files": shown,
+                "machine_coded": "true",
                 "note": "Machine-coded events aggregated by geograph import: one relation per "
-                        f"actor pair, {period} and CAMEO relation type",
+                f"actor pair, {period} and CAMEO relation type",
             },
-            actor_info=_actor, bad_reason=functools.partial(
-                bad_row_reason, date_column="SQLDATE", date_form="YYYYMMDD",
-                width=f"expected {len(GDELT_COLUMNS)} tab-separated columns, found {{found}}"), rejects_limit=REJECTS_LIMIT,
-            date_index={p: 1 for p in displays}, date_column="SQLDATE",
+            actor_info=_actor,
+            bad_reason=functools.partial(
+                bad_row_reason,
+                date_column="SQLDATE",
+                date_form="YYYYMMDD",
+                width=f"expected {len(GDELT_COLUMNS)} tab-separated columns, found {{found}}",
+            ),
+            rejects_limit=REJECTS_LIMIT,
+            date_index={p: 1 for p in displays},
+            date_column="SQLDATE",
         )
-        return run_import(scan, out_dir, period=period, actors=actors, strict=strict,
-                          progress=progress, tmp=tmp, evidence=evidence)
+        return run_import(
+            scan,
+            out_dir,
+            period=period,
+            actors=actors,
+            strict=strict,
+            progress=progress,
+            tmp=tmp,
+            evidence=evidence,
+        )

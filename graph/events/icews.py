@@ -1,4 +1,5 @@
 """ICEWS event files: tab-separated with a header, ``NA`` for missing values."""
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,15 @@ from .report import EventImportError, ImportReport
 __all__ = ["ICEWS_REQUIRED", "import_icews", "icews_events_sql"]
 
 #: Columns an ICEWS file must have (others, such as City or Latitude, are ignored).
-ICEWS_REQUIRED = ("Event Date", "Source Name", "Source Country", "CAMEO Code", "Intensity",
-                  "Target Name", "Target Country")
+ICEWS_REQUIRED = (
+    "Event Date",
+    "Source Name",
+    "Source Country",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Country",
+)
 _TYPES = {"Event Date": "DATE", "Intensity": "DOUBLE"}
 REJECTS_LIMIT = 10_000
 
@@ -38,7 +46,8 @@ def read_header(path: str, display: str) -> list[str]:
         raise EventImportError(
             f"{display}: not an ICEWS event file: the tab-separated header lacks "
             f"{', '.join(repr(m) for m in missing)} (it has {len(header)} columns: "
-            f"{', '.join(header[:6])}{'...' if len(header) > 6 else ''})")
+            f"{', '.join(header[:6])}{'...' if len(header) > 6 else ''})"
+        )
     return header
 
 
@@ -57,24 +66,32 @@ def _one_file(path: str, header: list[str], actors: str) -> str:
         return '"' + name + '"' if name in columns else "NULL"
 
     if actors == "country":
-        who = (f"{col('Source Country')} AS src, {col('Target Country')} AS tgt, "
-               "NULL AS src_name, NULL AS tgt_name, NULL AS src_country, NULL AS tgt_country, "
-               "NULL AS src_kind, NULL AS tgt_kind")
+        who = (
+            f"{col('Source Country')} AS src, {col('Target Country')} AS tgt, "
+            "NULL AS src_name, NULL AS tgt_name, NULL AS src_country, NULL AS tgt_country, "
+            "NULL AS src_kind, NULL AS tgt_kind"
+        )
     else:
-        who = (f"{col('Source Name')} AS src, {col('Target Name')} AS tgt, "
-               f"{col('Source Name')} AS src_name, {col('Target Name')} AS tgt_name, "
-               f"{col('Source Country')} AS src_country, {col('Target Country')} AS tgt_country, "
-               f"{col('Source Sectors')} AS src_kind, {col('Target Sectors')} AS tgt_kind")
+        who = (
+            f"{col('Source Name')} AS src, {col('Target Name')} AS tgt, "
+            f"{col('Source Name')} AS src_name, {col('Target Name')} AS tgt_name, "
+            f"{col('Source Country')} AS src_country, {col('Target Country')} AS tgt_country, "
+            f"{col('Source Sectors')} AS src_kind, {col('Target Sectors')} AS tgt_kind"
+        )
     code = col("CAMEO Code")
     evidence = col("Story ID") if "Story ID" in columns else col("Event ID")
-    quad = (f"CASE WHEN left({code}, 2) BETWEEN '01' AND '05' THEN 1 "
-            f"WHEN left({code}, 2) BETWEEN '06' AND '08' THEN 2 "
-            f"WHEN left({code}, 2) BETWEEN '09' AND '13' THEN 3 "
-            f"WHEN left({code}, 2) BETWEEN '14' AND '20' THEN 4 END")
+    quad = (
+        f"CASE WHEN left({code}, 2) BETWEEN '01' AND '05' THEN 1 "
+        f"WHEN left({code}, 2) BETWEEN '06' AND '08' THEN 2 "
+        f"WHEN left({code}, 2) BETWEEN '09' AND '13' THEN 3 "
+        f"WHEN left({code}, 2) BETWEEN '14' AND '20' THEN 4 END"
+    )
     rank = f"try_cast({col('Event ID')} AS BIGINT)" if "Event ID" in columns else "0"
-    return (f"SELECT {who}, \"Event Date\" AS day, {code} AS code, \"Intensity\" AS goldstein, "
-            f"{quad} AS quad, CAST(NULL AS INTEGER) AS mentions, {evidence} AS evidence, "
-            f"{rank} AS rank FROM {source}")
+    return (
+        f'SELECT {who}, "Event Date" AS day, {code} AS code, "Intensity" AS goldstein, '
+        f"{quad} AS quad, CAST(NULL AS INTEGER) AS mentions, {evidence} AS evidence, "
+        f"{rank} AS rank FROM {source}"
+    )
 
 
 def icews_events_sql(files: dict[str, list[str]], actors: str = "country") -> str:
@@ -89,18 +106,30 @@ def icews_events_sql(files: dict[str, list[str]], actors: str = "country") -> st
     return " UNION ALL ".join(_one_file(p, h, actors) for p, h in files.items())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _actor(key: str, name, country, kind, level: str) -> dict:
     if level == "country" or key == country:
         iso = iso3_from_name(key)
         if iso is None:
-            return {"id": key, "name": key, "type": "group", "aliases": [], "group": "",
-                    "description": "ICEWS country name without an ISO 3166 code",
-                    "unmapped": True}
+            return {
+                "id": key,
+                "name": key,
+                "type": "group",
+                "aliases": [],
+                "group": "",
+                "description": "ICEWS country name without an ISO 3166 code",
+                "unmapped": True,
+            }
         cname, ctype, aliases = country_from_code(iso)
         aliases = [a for a in dict.fromkeys([key, *aliases]) if a != cname]
-        return {"id": iso, "name": cname, "type": ctype, "aliases": aliases, "group": "",
-                "description": ""}
+        return {
+            "id": iso,
+            "name": cname,
+            "type": ctype,
+            "aliases": aliases,
+            "group": "",
+            "description": "",
+        }
     # ICEWS generic actors read "Police (Kenya)"; named ones are people or organisations.
     sectors = kind or ""
     if "(" in key:
@@ -110,13 +139,26 @@ def _actor(key: str, name, country, kind, level: str) -> dict:
     else:
         kind_of = "person"
     group = (iso3_from_name(country) or country) if country else ""
-    return {"id": key, "name": key, "type": kind_of, "aliases": [], "group": group,
-            "description": f"ICEWS sectors: {sectors}" if sectors else ""}
+    return {
+        "id": key,
+        "name": key,
+        "type": kind_of,
+        "aliases": [],
+        "group": group,
+        "description": f"ICEWS sectors: {sectors}" if sectors else "",
+    }
 
 
-def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country",
-                 strict: bool = False, progress=None,
-                 evidence: int = EVIDENCE_PER_RELATION) -> ImportReport:
+def import_icews(
+    paths,
+    out_dir,
+    *,
+    period: str = "year",
+    actors: str = "country",
+    strict: bool = False,
+    progress=None,
+    evidence: int = EVIDENCE_PER_RELATION,
+) -> ImportReport:
     """Import ICEWS event files into a geograph dataset in ``out_dir``.
 
     Same aggregation and output as :func:`graph.events.import_gdelt`.
@@ -158,22 +200,38 @@ def import_icews(paths, out_dir, *, period: str = "year", actors: str = "country
         scan = EventScan(
             source="icews",
             events_sql=icews_events_sql(headers, actors),
-            displays=displays, header_lines=1,
+            displays=displays,
+            header_lines=1,
             source_row={
                 "id": "icews-events",
                 "title": "ICEWS coded event data (machine-coded)",
                 "publisher": "Harvard Dataverse",
                 "author": "Integrated Crisis Early Warning System (automated CAMEO coding)",
-                "published": "", "url": "https://dataverse.harvard.edu/dataverse/icews",
-                "files": shown, "machine_coded": "true",
+                "published": "",
+                "url": "https://dataverse.harvard.edu/dataverse/icews",
+                "files": shown,
+                "machine_coded": "true",
                 "note": "Machine-coded events aggregated by geograph import: one relation per "
-                        f"actor pair, {period} and CAMEO relation type",
+                f"actor pair, {period} and CAMEO relation type",
             },
-            actor_info=_actor, bad_reason=functools.partial(
-                bad_row_reason, date_column="Event Date", date_form="YYYY-MM-DD",
-                width="wrong number of tab-separated columns ({found}); the header has another count"), rejects_limit=REJECTS_LIMIT,
+            actor_info=_actor,
+            bad_reason=functools.partial(
+                bad_row_reason,
+                date_column="Event Date",
+                date_form="YYYY-MM-DD",
+                width="wrong number of tab-separated columns ({found}); the header has another count",
+            ),
+            rejects_limit=REJECTS_LIMIT,
             date_index={p: h.index("Event Date") for p, h in headers.items()},
             date_column="Event Date",
         )
-        return run_import(scan, out_dir, period=period, actors=actors, strict=strict,
-                          progress=progress, tmp=tmp, evidence=evidence)
+        return run_import(
+            scan,
+            out_dir,
+            period=period,
+            actors=actors,
+            strict=strict,
+            progress=progress,
+            tmp=tmp,
+            evidence=evidence,
+        )

@@ -1,4 +1,5 @@
 """What an event import did: counts, bad rows and the library's exception."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -72,15 +73,21 @@ class ImportReport:
             f"between {self.actors_written:,} actors (per {self.period}, {self.actors} level)",
         ]
         if self.events_missing_actor:
-            lines.append(f"{self.events_missing_actor:,} events lack a source or target actor "
-                         f"at {self.actors} level (not imported)")
+            lines.append(
+                f"{self.events_missing_actor:,} events lack a source or target actor "
+                f"at {self.actors} level (not imported)"
+            )
         if self.events_same_actor:
-            lines.append(f"{self.events_same_actor:,} events have the same actor on both sides "
-                         "(not imported)")
+            lines.append(
+                f"{self.events_same_actor:,} events have the same actor on both sides "
+                "(not imported)"
+            )
         if self.events_unknown_code:
             codes = ", ".join(self.unknown_codes)
-            lines.append(f"{self.events_unknown_code:,} events have a CAMEO code outside the "
-                         f"relation vocabulary ({codes})")
+            lines.append(
+                f"{self.events_unknown_code:,} events have a CAMEO code outside the "
+                f"relation vocabulary ({codes})"
+            )
         if self.unmapped_actors:
             lines.append("no ISO 3166 code found for: " + ", ".join(self.unmapped_actors))
         if self.bad_rows:

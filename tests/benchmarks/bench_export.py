@@ -20,6 +20,7 @@ from the repository root::
     python -m tests.benchmarks.bench_export            # 1k, 5k, 20k relations; 5k actors
     python -m tests.benchmarks.bench_export --small    # a quick check
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,7 +65,9 @@ def _pyvis_copy(G):
     for n, d in G.nodes(data=True):
         H.add_node(n, title=d.get("name") or n, group=d.get("group") or "")
     for u, v, d in G.edges(data=True):
-        H.add_edge(u, v, title=d.get("quote") or d.get("relation"), weight=abs(d["intensity"]) or 1.0)
+        H.add_edge(
+            u, v, title=d.get("quote") or d.get("relation"), weight=abs(d["intensity"]) or 1.0
+        )
     return H
 
 
@@ -83,8 +86,9 @@ def _subprocess(args: list[str]) -> None:
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def measure_size(folder: Path, actors: int, relations: int, repeat: int = 3,
-                 pyvis: bool = True) -> dict:
+def measure_size(
+    folder: Path, actors: int, relations: int, repeat: int = 3, pyvis: bool = True
+) -> dict:
     """Time every contender on one synthetic dataset; seconds, medians."""
     import graph
 
@@ -97,17 +101,26 @@ def measure_size(folder: Path, actors: int, relations: int, repeat: int = 3,
     row["lower_bound"] = _median(lambda: _lower_bound(G, out / "lower.json"), repeat)
     row["render"] = _median(lambda: graph.render_html(G, out / "geograph.html"), repeat)
     row["csv_to_html"] = _median(
-        lambda: graph.render_html(graph.load(data).to_networkx(), out / "inproc.html"), repeat)
-    row["python_import"] = _median(lambda: _subprocess([sys.executable, "-c", "import graph.cli"]), repeat)
-    row["build_command"] = _median(lambda: _subprocess(
-        [sys.executable, "-m", "graph", "build", str(data), "-o", str(out / "cli.html")]), repeat)
+        lambda: graph.render_html(graph.load(data).to_networkx(), out / "inproc.html"), repeat
+    )
+    row["python_import"] = _median(
+        lambda: _subprocess([sys.executable, "-c", "import graph.cli"]), repeat
+    )
+    row["build_command"] = _median(
+        lambda: _subprocess(
+            [sys.executable, "-m", "graph", "build", str(data), "-o", str(out / "cli.html")]
+        ),
+        repeat,
+    )
     row["html_bytes"] = (out / "geograph.html").stat().st_size
     if pyvis:
         row["pyvis"] = statistics.median(_pyvis(G, out / "pyvis.html") for _ in range(repeat))
     return row
 
 
-def run_benchmark(sizes: dict[str, tuple[int, int]], repeat: int = 3, pyvis: bool = True) -> list[dict]:
+def run_benchmark(
+    sizes: dict[str, tuple[int, int]], repeat: int = 3, pyvis: bool = True
+) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="geograph-bench-export-") as tmp:
         for label, (actors, relations) in sizes.items():
@@ -119,16 +132,21 @@ def run_benchmark(sizes: dict[str, tuple[int, int]], repeat: int = 3, pyvis: boo
 
 def format_table(rows: list[dict]) -> str:
     """A Markdown table; ratios are to the lower bound and to geograph's render of the same run."""
-    head = ("| actors / relations | lower bound | render (x lower bound) | CSV -> HTML in-process "
-            "| `geograph build` (Python start-up alone) | pyvis from_nx + write_html (x render) | HTML |")
+    head = (
+        "| actors / relations | lower bound | render (x lower bound) | CSV -> HTML in-process "
+        "| `geograph build` (Python start-up alone) | pyvis from_nx + write_html (x render) | HTML |"
+    )
     lines = [head, "|" + "---|" * 7]
     for r in rows:
-        pyvis = (f"{r['pyvis']:.3f} s ({r['pyvis'] / r['render']:.0f}x)" if "pyvis" in r else "not run")
+        pyvis = (
+            f"{r['pyvis']:.3f} s ({r['pyvis'] / r['render']:.0f}x)" if "pyvis" in r else "not run"
+        )
         lines.append(
             f"| {r['actors']:,} / {r['relations']:,} | {r['lower_bound']:.3f} s "
             f"| {r['render']:.3f} s ({r['render'] / r['lower_bound']:.2f}x) "
             f"| {r['csv_to_html']:.3f} s | {r['build_command']:.2f} s ({r['python_import']:.2f} s) "
-            f"| {pyvis} | {r['html_bytes'] / 1e6:.1f} MB |")
+            f"| {pyvis} | {r['html_bytes'] / 1e6:.1f} MB |"
+        )
     if len(rows) > 1:
         first = rows[0]
         last = max(rows, key=lambda r: r["relations"])  # the first of the largest
@@ -138,15 +156,22 @@ def format_table(rows: list[dict]) -> str:
             f"From {first['relations']:,} to {last['relations']:,} relations ({grow:.0f}x): "
             f"lower bound {last['lower_bound'] / first['lower_bound']:.1f}x, "
             f"render {last['render'] / first['render']:.1f}x"
-            + (f", pyvis {last['pyvis'] / first['pyvis']:.1f}x" if "pyvis" in first and "pyvis" in last else "")
-            + ".")
+            + (
+                f", pyvis {last['pyvis'] / first['pyvis']:.1f}x"
+                if "pyvis" in first and "pyvis" in last
+                else ""
+            )
+            + "."
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="tiny sizes, one repetition (for CI)")
-    parser.add_argument("--repeat", type=int, default=None, help="repetitions per figure (default 3)")
+    parser.add_argument(
+        "--repeat", type=int, default=None, help="repetitions per figure (default 3)"
+    )
     parser.add_argument("--no-pyvis", action="store_true", help="skip pyvis")
     args = parser.parse_args(argv)
     sizes = SMALL_SIZES if args.small else EXPORT_SIZES

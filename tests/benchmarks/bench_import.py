@@ -26,6 +26,7 @@ Run from the repository root::
 Figures are printed as a table with ratios measured in the same run. The
 generated files live in a temporary folder that is deleted afterwards.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,19 +43,156 @@ __all__ = ["make_gdelt_file", "run_contender", "run_benchmark", "format_table", 
 
 CONTENDERS = ("geograph", "duckdb", "pandas")
 EXTRA_CONTENDERS = ("duckdb-5col",)
-_COLUMNS_FILE = Path(__file__).resolve().parents[2] / "graph" / "events" / "gdelt2_event_columns.txt"
+_COLUMNS_FILE = (
+    Path(__file__).resolve().parents[2] / "graph" / "events" / "gdelt2_event_columns.txt"
+)
 
 # Country codes in rough order of how often GDELT names them (skewed draw).
-_COUNTRIES = (
-    "USA CHN RUS GBR IND ISR IRN FRA DEU PAK AUS CAN JPN TUR UKR SYR KOR PRK AFG IRQ "
-    "SAU NGA EGY ZAF MEX BRA ITA ESP PHL IDN MYS VNM THA BGD LKA NPL KEN ETH SDN SSD "
-    "SOM LBY TUN DZA MAR YEM QAT ARE KWT OMN JOR LBN PSE CYP GRC BGR ROU SRB HRV BIH "
-    "POL CZE SVK HUN AUT CHE NLD BEL LUX DNK NOR SWE FIN IRL ISL PRT EST LVA LTU BLR "
-    "MDA GEO ARM AZE KAZ UZB TKM KGZ TJK MNG TWN HKG SGP MMR KHM LAO NZL FJI PNG ARG "
-    "CHL PER COL VEN ECU BOL PRY URY CUB HTI DOM JAM GTM HND SLV NIC CRI PAN GHA CIV "
-    "SEN MLI NER TCD CMR COD COG AGO ZMB ZWE MOZ TZA UGA RWA BDI MWI MDG NAM BWA EUR "
-    "AFR WST MEA"
-).split()
+_COUNTRIES = [
+    "USA",
+    "CHN",
+    "RUS",
+    "GBR",
+    "IND",
+    "ISR",
+    "IRN",
+    "FRA",
+    "DEU",
+    "PAK",
+    "AUS",
+    "CAN",
+    "JPN",
+    "TUR",
+    "UKR",
+    "SYR",
+    "KOR",
+    "PRK",
+    "AFG",
+    "IRQ",
+    "SAU",
+    "NGA",
+    "EGY",
+    "ZAF",
+    "MEX",
+    "BRA",
+    "ITA",
+    "ESP",
+    "PHL",
+    "IDN",
+    "MYS",
+    "VNM",
+    "THA",
+    "BGD",
+    "LKA",
+    "NPL",
+    "KEN",
+    "ETH",
+    "SDN",
+    "SSD",
+    "SOM",
+    "LBY",
+    "TUN",
+    "DZA",
+    "MAR",
+    "YEM",
+    "QAT",
+    "ARE",
+    "KWT",
+    "OMN",
+    "JOR",
+    "LBN",
+    "PSE",
+    "CYP",
+    "GRC",
+    "BGR",
+    "ROU",
+    "SRB",
+    "HRV",
+    "BIH",
+    "POL",
+    "CZE",
+    "SVK",
+    "HUN",
+    "AUT",
+    "CHE",
+    "NLD",
+    "BEL",
+    "LUX",
+    "DNK",
+    "NOR",
+    "SWE",
+    "FIN",
+    "IRL",
+    "ISL",
+    "PRT",
+    "EST",
+    "LVA",
+    "LTU",
+    "BLR",
+    "MDA",
+    "GEO",
+    "ARM",
+    "AZE",
+    "KAZ",
+    "UZB",
+    "TKM",
+    "KGZ",
+    "TJK",
+    "MNG",
+    "TWN",
+    "HKG",
+    "SGP",
+    "MMR",
+    "KHM",
+    "LAO",
+    "NZL",
+    "FJI",
+    "PNG",
+    "ARG",
+    "CHL",
+    "PER",
+    "COL",
+    "VEN",
+    "ECU",
+    "BOL",
+    "PRY",
+    "URY",
+    "CUB",
+    "HTI",
+    "DOM",
+    "JAM",
+    "GTM",
+    "HND",
+    "SLV",
+    "NIC",
+    "CRI",
+    "PAN",
+    "GHA",
+    "CIV",
+    "SEN",
+    "MLI",
+    "NER",
+    "TCD",
+    "CMR",
+    "COD",
+    "COG",
+    "AGO",
+    "ZMB",
+    "ZWE",
+    "MOZ",
+    "TZA",
+    "UGA",
+    "RWA",
+    "BDI",
+    "MWI",
+    "MDG",
+    "NAM",
+    "BWA",
+    "EUR",
+    "AFR",
+    "WST",
+    "MEA",
+]
 _TYPES = ["GOV", "MIL", "COP", "BUS", "MED", "OPP", "CVL", "REB", "", "", "", ""]
 _FIPS = {"PRK": "KN", "KOR": "KS", "USA": "US", "CHN": "CH", "RUS": "RS"}
 
@@ -68,15 +206,38 @@ def _cameo_codes() -> list[tuple[str, float]]:
             rows = [(r["code"], float(r["goldstein"])) for r in csv.DictReader(fh)]
         return [r for r in rows if len(r[0]) >= 3]
     # Fallback so the script runs outside this workspace: a few codes per root.
-    return [("010", 0.0), ("036", 4.0), ("040", 1.0), ("042", 1.9), ("043", 2.8),
-            ("046", 7.0), ("051", 3.4), ("057", 8.0), ("061", 6.4), ("071", 7.4),
-            ("087", 9.0), ("090", -2.0), ("100", -5.0), ("111", -2.0), ("120", -4.0),
-            ("130", -4.4), ("138", -7.0), ("141", -6.5), ("150", -7.2), ("163", -8.0),
-            ("173", -5.0), ("183", -10.0), ("190", -10.0), ("0841", 7.0), ("200", -10.0)]
+    return [
+        ("010", 0.0),
+        ("036", 4.0),
+        ("040", 1.0),
+        ("042", 1.9),
+        ("043", 2.8),
+        ("046", 7.0),
+        ("051", 3.4),
+        ("057", 8.0),
+        ("061", 6.4),
+        ("071", 7.4),
+        ("087", 9.0),
+        ("090", -2.0),
+        ("100", -5.0),
+        ("111", -2.0),
+        ("120", -4.0),
+        ("130", -4.4),
+        ("138", -7.0),
+        ("141", -6.5),
+        ("150", -7.2),
+        ("163", -8.0),
+        ("173", -5.0),
+        ("183", -10.0),
+        ("190", -10.0),
+        ("0841", 7.0),
+        ("200", -10.0),
+    ]
 
 
-def make_gdelt_file(path: str | os.PathLike, rows: int, seed: float = 0.42,
-                    countries: int | None = None) -> int:
+def make_gdelt_file(
+    path: str | os.PathLike, rows: int, seed: float = 0.42, countries: int | None = None
+) -> int:
     """Write a synthetic GDELT 2.0 export of ``rows`` events; return its size in bytes.
 
     DuckDB writes it (a Python loop would take longer than the runs it feeds).
@@ -100,8 +261,16 @@ def make_gdelt_file(path: str | os.PathLike, rows: int, seed: float = 0.42,
         return f"{country_list}[{index}]"
 
     def geo(cc: str) -> list[str]:
-        return ["'4'", f"'Capital city, Some Province, ' || {cc}", f"left({cc}, 2)",
-                f"left({cc}, 2) || '07'", "''", "'39.0194'", "'125.755'", "'-2364653'"]
+        return [
+            "'4'",
+            f"'Capital city, Some Province, ' || {cc}",
+            f"left({cc}, 2)",
+            f"left({cc}, 2) || '07'",
+            "''",
+            "'39.0194'",
+            "'125.755'",
+            "'-2364653'",
+        ]
 
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
@@ -109,7 +278,7 @@ def make_gdelt_file(path: str | os.PathLike, rows: int, seed: float = 0.42,
     base = f"""
         SELECT i,
           DATE '2020-01-01' + floor(random() * 366)::INT AS d,
-          {country('random()')} AS c1, {country('random()')} AS c2,
+          {country("random()")} AS c1, {country("random()")} AS c2,
           random() < 0.25 AS no1, random() < 0.35 AS no2,
           1 + floor(pow(random(), 1.7) * {n_codes})::INT AS k,
           {type_list}[1 + floor(random() * {len(_TYPES)})::INT] AS t1,
@@ -119,23 +288,48 @@ def make_gdelt_file(path: str | os.PathLike, rows: int, seed: float = 0.42,
     """
     code = f"{code_list}[k]"
     cols = [
-        "(1000000000 + i)::VARCHAR", "strftime(d, '%Y%m%d')", "strftime(d, '%Y%m')",
-        "strftime(d, '%Y')", "printf('%.4f', year(d) + dayofyear(d) / 365.0)",
+        "(1000000000 + i)::VARCHAR",
+        "strftime(d, '%Y%m%d')",
+        "strftime(d, '%Y%m')",
+        "strftime(d, '%Y')",
+        "printf('%.4f', year(d) + dayofyear(d) / 365.0)",
         # Actor 1
-        "CASE WHEN no1 THEN '' ELSE c1 || t1 END", "CASE WHEN no1 THEN '' ELSE 'NAME OF ' || c1 END",
-        "CASE WHEN no1 THEN '' ELSE c1 END", "''", "''", "''", "''",
-        "CASE WHEN no1 THEN '' ELSE t1 END", "''", "''",
+        "CASE WHEN no1 THEN '' ELSE c1 || t1 END",
+        "CASE WHEN no1 THEN '' ELSE 'NAME OF ' || c1 END",
+        "CASE WHEN no1 THEN '' ELSE c1 END",
+        "''",
+        "''",
+        "''",
+        "''",
+        "CASE WHEN no1 THEN '' ELSE t1 END",
+        "''",
+        "''",
         # Actor 2
-        "CASE WHEN no2 THEN '' ELSE c2 || t2 END", "CASE WHEN no2 THEN '' ELSE 'NAME OF ' || c2 END",
-        "CASE WHEN no2 THEN '' ELSE c2 END", "''", "''", "''", "''",
-        "CASE WHEN no2 THEN '' ELSE t2 END", "''", "''",
+        "CASE WHEN no2 THEN '' ELSE c2 || t2 END",
+        "CASE WHEN no2 THEN '' ELSE 'NAME OF ' || c2 END",
+        "CASE WHEN no2 THEN '' ELSE c2 END",
+        "''",
+        "''",
+        "''",
+        "''",
+        "CASE WHEN no2 THEN '' ELSE t2 END",
+        "''",
+        "''",
         # Event
-        "(i % 2)::VARCHAR", code, f"left({code}, 3)", f"left({code}, 2)",
+        "(i % 2)::VARCHAR",
+        code,
+        f"left({code}, 3)",
+        f"left({code}, 2)",
         f"(CASE WHEN left({code}, 2) <= '05' THEN 1 WHEN left({code}, 2) <= '08' THEN 2 "
         f"WHEN left({code}, 2) <= '13' THEN 3 ELSE 4 END)::VARCHAR",
-        f"{gold_list}[k]::VARCHAR", "m::VARCHAR", "(1 + m // 3)::VARCHAR", "m::VARCHAR",
+        f"{gold_list}[k]::VARCHAR",
+        "m::VARCHAR",
+        "(1 + m // 3)::VARCHAR",
+        "m::VARCHAR",
         "printf('%.6f', random() * 20 - 10)",
-        *geo("c1"), *geo("c2"), *geo("c1"),
+        *geo("c1"),
+        *geo("c2"),
+        *geo("c1"),
         "strftime(d, '%Y%m%d') || '134500'",
         "'https://www.example-news.com/world/asia/' || strftime(d, '%Y/%m/%d') "
         "|| '/story-about-events-between-countries-' || i::VARCHAR || '.html'",
@@ -153,18 +347,29 @@ def make_gdelt_file(path: str | os.PathLike, rows: int, seed: float = 0.42,
 # --- contenders, each run in a fresh interpreter ------------------------------------
 
 # The columns geograph's importer reads (projection pushdown reads no others).
-_SAME_COLUMNS = ("Actor1CountryCode", "Actor2CountryCode", "SQLDATE", "EventCode", "GoldsteinScale",
-                 "QuadClass", "NumMentions", "SOURCEURL")
+_SAME_COLUMNS = (
+    "Actor1CountryCode",
+    "Actor2CountryCode",
+    "SQLDATE",
+    "EventCode",
+    "GoldsteinScale",
+    "QuadClass",
+    "NumMentions",
+    "SOURCEURL",
+)
 
 
 def _duckdb_source(path: str) -> str:
     """DuckDB's reader over the file, with the settings geograph uses."""
     names = _COLUMNS_FILE.read_text(encoding="utf-8").split()
     types = {n: "VARCHAR" for n in names}
-    types.update(SQLDATE="DATE", GoldsteinScale="DOUBLE", QuadClass="INTEGER",
-                 NumMentions="INTEGER")
-    return (f"read_csv('{path}', delim='\t', header=false, quote='', escape='', columns={types!r},"
-            " dateformat='%Y%m%d', auto_detect=false)")
+    types.update(
+        SQLDATE="DATE", GoldsteinScale="DOUBLE", QuadClass="INTEGER", NumMentions="INTEGER"
+    )
+    return (
+        f"read_csv('{path}', delim='\t', header=false, quote='', escape='', columns={types!r},"
+        " dateformat='%Y%m%d', auto_detect=false)"
+    )
 
 
 def _duckdb_connect():
@@ -204,13 +409,20 @@ def _pandas(path: str) -> int:
     import pandas as pd
 
     names = _COLUMNS_FILE.read_text(encoding="utf-8").split()
-    df = pd.read_csv(path, sep="\t", header=None, names=names, usecols=list(_SAME_COLUMNS),
-                     quoting=3, dtype={c: str for c in _SAME_COLUMNS if c != "GoldsteinScale"}
-                     | {"GoldsteinScale": float})
+    df = pd.read_csv(
+        path,
+        sep="\t",
+        header=None,
+        names=names,
+        usecols=list(_SAME_COLUMNS),
+        quoting=3,
+        dtype={c: str for c in _SAME_COLUMNS if c != "GoldsteinScale"} | {"GoldsteinScale": float},
+    )
     df["y"] = df["SQLDATE"].str[:4]
     df["root"] = df["EventCode"].str[:2]
-    out = (df.groupby(["Actor1CountryCode", "Actor2CountryCode", "y", "root"])
-             ["GoldsteinScale"].agg(["count", "mean", "sum"]))
+    out = df.groupby(["Actor1CountryCode", "Actor2CountryCode", "y", "root"])["GoldsteinScale"].agg(
+        ["count", "mean", "sum"]
+    )
     return len(out)
 
 
@@ -233,19 +445,30 @@ def run_contender(name: str, path: str) -> dict:
 
 
 def _worker(name: str, path: str) -> None:
-    fn = {"geograph": _geograph, "duckdb": _duckdb, "duckdb-5col": _duckdb_5col,
-          "pandas": _pandas}[name]
+    fn = {"geograph": _geograph, "duckdb": _duckdb, "duckdb-5col": _duckdb_5col, "pandas": _pandas}[
+        name
+    ]
     # Import cost is start-up, not import work: load the libraries before timing.
     if name == "geograph":
         import graph.events  # noqa: F401
     import duckdb  # noqa: F401
     import pandas  # noqa: F401
+
     t0, c0 = time.perf_counter(), _cpu()
     groups = fn(path)
     seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"name": name, "seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024,
-                      "groups": groups}))
+    print(
+        json.dumps(
+            {
+                "name": name,
+                "seconds": seconds,
+                "cpu": cpu,
+                "peak_mb": peak_kb / 1024,
+                "groups": groups,
+            }
+        )
+    )
 
 
 def _cpu() -> float:
@@ -261,8 +484,13 @@ def _warm(path: Path) -> None:
             pass
 
 
-def run_benchmark(sizes: list[int], contenders=CONTENDERS, repeat: int = 1,
-                  log=print, countries: int | None = None) -> list[dict]:
+def run_benchmark(
+    sizes: list[int],
+    contenders=CONTENDERS,
+    repeat: int = 1,
+    log=print,
+    countries: int | None = None,
+) -> list[dict]:
     """Generate a file per size, time each contender on it; return result rows.
 
     Each run is a fresh interpreter on a warm file; the best time of ``repeat``
@@ -275,8 +503,10 @@ def run_benchmark(sizes: list[int], contenders=CONTENDERS, repeat: int = 1,
             t0 = time.perf_counter()
             size = make_gdelt_file(path, rows, countries=countries)
             _warm(path)
-            log(f"# made {rows:,} rows, {size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s",
-                file=sys.stderr)
+            log(
+                f"# made {rows:,} rows, {size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+            )
             runs: dict[str, list[dict]] = {name: [] for name in contenders}
             for _ in range(repeat):  # interleaved, so a busy spell hits every contender
                 for name in contenders:
@@ -291,9 +521,11 @@ def run_benchmark(sizes: list[int], contenders=CONTENDERS, repeat: int = 1,
 
 def format_table(results: list[dict]) -> str:
     """A Markdown table: time, events/s and peak memory, with ratios to DuckDB."""
-    lines = ["| rows | file MB | contender | seconds | CPU s | events/s | peak MB | groups "
-             "| speed vs DuckDB |",
-             "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| rows | file MB | contender | seconds | CPU s | events/s | peak MB | groups "
+        "| speed vs DuckDB |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
     by_size: dict[int, dict[str, dict]] = {}
     for r in results:
         by_size.setdefault(r["rows"], {})[r["name"]] = r
@@ -301,28 +533,42 @@ def format_table(results: list[dict]) -> str:
         ref = group.get("duckdb")
         for name, r in group.items():
             ratio = f"{ref['seconds'] / r['seconds']:.2f}x" if ref else "-"
-            lines.append(f"| {rows:,} | {r['mb']:.0f} | {name} | {r['seconds']:.2f} | "
-                         f"{r.get('cpu', 0):.2f} | {rows / r['seconds']:,.0f} | "
-                         f"{r['peak_mb']:.0f} | "
-                         f"{r['groups']:,} | {ratio} |")
+            lines.append(
+                f"| {rows:,} | {r['mb']:.0f} | {name} | {r['seconds']:.2f} | "
+                f"{r.get('cpu', 0):.2f} | {rows / r['seconds']:,.0f} | "
+                f"{r['peak_mb']:.0f} | "
+                f"{r['groups']:,} | {ratio} |"
+            )
     g = {rows: grp["geograph"]["peak_mb"] for rows, grp in by_size.items() if "geograph" in grp}
     if len(g) > 1:
         lo, hi = min(g), max(g)
         lines.append("")
-        lines.append(f"geograph peak memory {hi:,} rows / {lo:,} rows: {g[hi] / g[lo]:.2f}x "
-                     f"for {hi / lo:.0f}x the rows")
+        lines.append(
+            f"geograph peak memory {hi:,} rows / {lo:,} rows: {g[hi] / g[lo]:.2f}x "
+            f"for {hi / lo:.0f}x the rows"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 4_000_000],
-                        help="file sizes in events (default: 1000000 4000000)")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="+",
+        default=[1_000_000, 4_000_000],
+        help="file sizes in events (default: 1000000 4000000)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per contender; best time kept")
-    parser.add_argument("--contenders", nargs="+", default=list(CONTENDERS),
-                        choices=CONTENDERS + EXTRA_CONTENDERS)
-    parser.add_argument("--countries", type=int, default=None,
-                        help="draw actors from the first N country codes only (fixed groups)")
+    parser.add_argument(
+        "--contenders", nargs="+", default=list(CONTENDERS), choices=CONTENDERS + EXTRA_CONTENDERS
+    )
+    parser.add_argument(
+        "--countries",
+        type=int,
+        default=None,
+        help="draw actors from the first N country codes only (fixed groups)",
+    )
     parser.add_argument("--json", action="store_true", help="print results as JSON")
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -16,6 +16,7 @@ Each figure is the median of ``--repeat`` fresh pages. Run from the repository r
     python -m tests.benchmarks.bench_view            # 1k, 5k, 20k relations
     python -m tests.benchmarks.bench_view --small    # a quick check
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,15 +27,27 @@ from pathlib import Path
 
 from .synthetic import SIZES, make_dataset
 
-__all__ = ["measure_page", "run_benchmark", "format_table", "main", "SMALL_SIZES", "CHROMIUM", "CHROMIUM_ARGS"]
+__all__ = [
+    "measure_page",
+    "run_benchmark",
+    "format_table",
+    "main",
+    "SMALL_SIZES",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+]
 
 SMALL_SIZES = {"200": (50, 200), "600": (160, 600)}
 CHROMIUM = os.environ.get("GEOGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
-_MARK = ("window.addEventListener('geograph:ready', () => { window.__geographReady = performance.now(); });")
+_MARK = "window.addEventListener('geograph:ready', () => { window.__geographReady = performance.now(); });"
 
 
 def measure_page(browser, path: Path, timeout_ms: int = 120_000) -> dict:
@@ -56,8 +69,9 @@ def measure_page(browser, path: Path, timeout_ms: int = 120_000) -> dict:
     page.add_init_script(_MARK)
     try:
         page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
-        page.wait_for_function("window.geograph && window.geograph.ready === true",
-                               timeout=timeout_ms, polling=50)
+        page.wait_for_function(
+            "window.geograph && window.geograph.ready === true", timeout=timeout_ms, polling=50
+        )
         figures = page.evaluate("""() => {
             const t = performance.timing, g = window.geograph;
             const start = performance.now();
@@ -83,8 +97,13 @@ def run_benchmark(browser, sizes: dict[str, tuple[int, int]], repeat: int = 3) -
             data = make_dataset(Path(tmp) / label, actors, relations)
             page = graph.render_html(graph.load(data).to_networkx(), Path(tmp) / f"{label}.html")
             runs = [measure_page(browser, page) for _ in range(repeat)]
-            row = {"size": label, "actors": actors, "relations": relations,
-                   "drawn": runs[0]["drawn"], "mb": page.stat().st_size / 1e6}
+            row = {
+                "size": label,
+                "actors": actors,
+                "relations": relations,
+                "drawn": runs[0]["drawn"],
+                "mb": page.stat().st_size / 1e6,
+            }
             for key in ("load", "ready", "slider", "layout_ms", "layout_steps"):
                 values = [r[key] for r in runs if r[key] is not None]
                 row[key] = statistics.median(values) if values else None
@@ -93,13 +112,21 @@ def run_benchmark(browser, sizes: dict[str, tuple[int, int]], repeat: int = 3) -
 
 
 def format_table(rows: list[dict]) -> str:
-    lines = ["| actors / relations | drawn edges | HTML | load | ready (interactive) | of which layout "
-             "| one slider step |", "|" + "---|" * 7]
+    lines = [
+        "| actors / relations | drawn edges | HTML | load | ready (interactive) | of which layout "
+        "| one slider step |",
+        "|" + "---|" * 7,
+    ]
     for r in rows:
-        layout = (f"{r['layout_ms'] / 1000:.2f} s ({r['layout_steps']:.0f} steps)"
-                  if r["layout_ms"] is not None else "vis physics")
-        lines.append(f"| {r['actors']:,} / {r['relations']:,} | {r['drawn']:,} | {r['mb']:.1f} MB "
-                     f"| {r['load']:.2f} s | {r['ready']:.2f} s | {layout} | {r['slider']:.2f} s |")
+        layout = (
+            f"{r['layout_ms'] / 1000:.2f} s ({r['layout_steps']:.0f} steps)"
+            if r["layout_ms"] is not None
+            else "vis physics"
+        )
+        lines.append(
+            f"| {r['actors']:,} / {r['relations']:,} | {r['drawn']:,} | {r['mb']:.1f} MB "
+            f"| {r['load']:.2f} s | {r['ready']:.2f} s | {layout} | {r['slider']:.2f} s |"
+        )
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ relations and most have one or two. Every relation has a quote, a source,
 partial dates of mixed precision and, for claims and forecasts, who said it.
 The same ``seed`` gives the same files.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,10 +21,29 @@ SIZES = {"1k": (250, 1_000), "5k": (1_000, 5_000), "20k": (1_000, 20_000)}
 _VOCABULARY = Path(__file__).resolve().parents[2] / "graph" / "relation_types.csv"
 _TYPES = ("state", "organization", "group", "person", "location")
 _GROUPS = ("Europe", "Asia", "Americas", "Africa", "Middle East", "Oceania", "Global")
-_WORDS = (
-    "ministry officials said talks border troops sanctions agreement summit envoy statement "
-    "ceasefire aid visit warned pledged accused forces negotiations delegation embassy"
-).split()
+_WORDS = [
+    "ministry",
+    "officials",
+    "said",
+    "talks",
+    "border",
+    "troops",
+    "sanctions",
+    "agreement",
+    "summit",
+    "envoy",
+    "statement",
+    "ceasefire",
+    "aid",
+    "visit",
+    "warned",
+    "pledged",
+    "accused",
+    "forces",
+    "negotiations",
+    "delegation",
+    "embassy",
+]
 _STATUSES = ("fact",) * 6 + ("claim",) * 3 + ("forecast",)
 
 
@@ -65,20 +85,52 @@ def make_dataset(folder, actors: int, relations: int, *, seed: int = 6) -> Path:
             kind = "group" if i % 7 else _TYPES[(i // 7) % len(_TYPES)]
             if kind == "state":
                 kind = "organization"  # synthetic ids are not ISO 3166 codes
-            w.writerow([aid, f"Actor {i} {rng.choice(_WORDS).title()}", kind,
-                        f"A{i};Alias {i}", _GROUPS[i % len(_GROUPS)], _sentence(rng, 12)])
+            w.writerow(
+                [
+                    aid,
+                    f"Actor {i} {rng.choice(_WORDS).title()}",
+                    kind,
+                    f"A{i};Alias {i}",
+                    _GROUPS[i % len(_GROUPS)],
+                    _sentence(rng, 12),
+                ]
+            )
 
     with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "title", "publisher", "author", "published", "url"])
         for i, sid in enumerate(sources):
-            w.writerow([sid, _sentence(rng, 8), f"Wire {i % 13}", "", _date(rng),
-                        f"https://news.example.org/{i}"])
+            w.writerow(
+                [
+                    sid,
+                    _sentence(rng, 8),
+                    f"Wire {i % 13}",
+                    "",
+                    _date(rng),
+                    f"https://news.example.org/{i}",
+                ]
+            )
 
     with (folder / "relations.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["id", "source", "target", "relation", "sign", "intensity", "directed", "status",
-                    "start", "end", "source_id", "said_by", "quote", "note"])
+        w.writerow(
+            [
+                "id",
+                "source",
+                "target",
+                "relation",
+                "sign",
+                "intensity",
+                "directed",
+                "status",
+                "start",
+                "end",
+                "source_id",
+                "said_by",
+                "quote",
+                "note",
+            ]
+        )
         for r in range(relations):
             source, target = rng.choices(ids, weights, k=2)
             while target == source:
@@ -88,10 +140,22 @@ def make_dataset(folder, actors: int, relations: int, *, seed: int = 6) -> Path:
             end = ""
             if rng.random() < 0.4:  # an end year on or after the start's year
                 end = str(rng.randint(int(start[:4]), 2025))
-            w.writerow([
-                f"R{r:06d}", source, target, rng.choice(vocab), "", "",
-                "true" if rng.random() < 0.85 else "false", status, start, end,
-                rng.choice(sources), "" if status == "fact" else f"Spokesperson {rng.randint(1, 99)}",
-                _sentence(rng, rng.randint(8, 30)), "" if rng.random() < 0.7 else _sentence(rng, 6),
-            ])
+            w.writerow(
+                [
+                    f"R{r:06d}",
+                    source,
+                    target,
+                    rng.choice(vocab),
+                    "",
+                    "",
+                    "true" if rng.random() < 0.85 else "false",
+                    status,
+                    start,
+                    end,
+                    rng.choice(sources),
+                    "" if status == "fact" else f"Spokesperson {rng.randint(1, 99)}",
+                    _sentence(rng, rng.randint(8, 30)),
+                    "" if rng.random() < 0.7 else _sentence(rng, 6),
+                ]
+            )
     return folder

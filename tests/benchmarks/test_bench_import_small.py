@@ -1,4 +1,5 @@
 """The import benchmark at a reduced size, so the script cannot rot. No timing asserts."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """The export and view benchmarks at a reduced size, so the scripts cannot rot. No timing asserts."""
+
 from __future__ import annotations
 
 import csv
@@ -32,15 +33,24 @@ def test_synthetic_dataset_is_valid_and_has_busy_pairs(tmp_path):
         key = frozenset((r["source"], r["target"]))
         pairs[key] = pairs.get(key, 0) + 1
     assert max(pairs.values()) > 3  # a skewed draw: some pairs are busy
-    assert make_dataset(tmp_path / "again", 40, 300).joinpath("relations.csv").read_bytes() == \
-        (data / "relations.csv").read_bytes()  # seeded
+    assert (
+        make_dataset(tmp_path / "again", 40, 300).joinpath("relations.csv").read_bytes()
+        == (data / "relations.csv").read_bytes()
+    )  # seeded
 
 
 def test_export_benchmark_runs_small():
     rows = run_export(EXPORT_SIZES, repeat=1)
     assert [(r["actors"], r["relations"]) for r in rows] == list(EXPORT_SIZES.values())
     for r in rows:
-        for key in ("lower_bound", "render", "csv_to_html", "build_command", "python_import", "pyvis"):
+        for key in (
+            "lower_bound",
+            "render",
+            "csv_to_html",
+            "build_command",
+            "python_import",
+            "pyvis",
+        ):
             assert r[key] > 0, key
     table = export_table(rows)
     assert table.count("\n| ") == len(rows)  # one line per size below the header
