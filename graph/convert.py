@@ -26,28 +26,12 @@ from pathlib import Path
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import DataError, Problem
-from .read import TABLE_FILES, Table, format_csv, read_table
-from .vocabulary import STATUSES, VOCABULARY_COLUMNS, default_vocabulary
+from .read import Table, format_csv, read_table
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, STATUSES, TABLE_FILES, VOCABULARY_COLUMNS
+from .vocabulary import default_vocabulary
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
-_ACTOR_COLUMNS = ["id", "name", "type", "aliases", "group", "description"]
-_RELATION_COLUMNS = [
-    "id",
-    "source",
-    "target",
-    "relation",
-    "sign",
-    "intensity",
-    "directed",
-    "status",
-    "start",
-    "end",
-    "source_id",
-    "said_by",
-    "quote",
-    "note",
-]
 _TYPE_WORDS = {
     "state": "state",
     "country": "state",
@@ -88,8 +72,8 @@ class Converted:
     actors: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
     relation_types: list[dict] = field(default_factory=list)
-    actor_columns: list[str] = field(default_factory=lambda: list(_ACTOR_COLUMNS))
-    relation_columns: list[str] = field(default_factory=lambda: list(_RELATION_COLUMNS))
+    actor_columns: list[str] = field(default_factory=lambda: list(ACTOR_COLUMNS))
+    relation_columns: list[str] = field(default_factory=lambda: list(RELATION_COLUMNS))
 
 
 def _read(path, required: list[str]) -> Table:
@@ -326,7 +310,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
     co = _read(connections, ["from", "to"])
     b = _Builder()
     used = {"label", "id", "type", "description", "tags"}
-    extras = _extras(el, used, _ACTOR_COLUMNS + ["kumu type", "tags"])
+    extras = _extras(el, used, ACTOR_COLUMNS + ["kumu type", "tags"])
     for row in el.rows:
         v = row.values
         label = v.get("label", "")
@@ -360,7 +344,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
         "start date",
         "end date",
     }
-    extras = _extras(co, used, _RELATION_COLUMNS + ["strength"])
+    extras = _extras(co, used, RELATION_COLUMNS + ["strength"])
     for row in co.rows:
         v = row.values
         strength = _number(v.get("strength", ""))
@@ -384,8 +368,8 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
                     extra=extra,
                 )
     out = b.finish()
-    out.actor_columns = _columns(out.actors, _ACTOR_COLUMNS)
-    out.relation_columns = _columns(out.relations, _RELATION_COLUMNS)
+    out.actor_columns = _columns(out.actors, ACTOR_COLUMNS)
+    out.relation_columns = _columns(out.relations, RELATION_COLUMNS)
     return out
 
 
@@ -414,7 +398,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     ed = _read(edges, ["source", "target"])
     b = _Builder()
     used = {"id", "label", "type", "description"}
-    extras = _extras(no, used, _ACTOR_COLUMNS + ["gephi type"])
+    extras = _extras(no, used, ACTOR_COLUMNS + ["gephi type"])
     for row in no.rows:
         v = row.values
         nid = v.get("id", "")
@@ -447,7 +431,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
         "status",
         "note",
     }
-    extras = _extras(ed, used, _RELATION_COLUMNS + ["weight"])
+    extras = _extras(ed, used, RELATION_COLUMNS + ["weight"])
     # An edge without both ends is a broken export: say where, rather than invent an actor.
     missing = [
         Problem(
@@ -497,8 +481,8 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
                 extra=extra,
             )
     out = b.finish()
-    out.actor_columns = _columns(out.actors, _ACTOR_COLUMNS)
-    out.relation_columns = _columns(out.relations, _RELATION_COLUMNS)
+    out.actor_columns = _columns(out.actors, ACTOR_COLUMNS)
+    out.relation_columns = _columns(out.relations, RELATION_COLUMNS)
     return out
 
 

@@ -14,14 +14,9 @@ import networkx as nx
 import pandas as pd
 
 from .problems import ERROR, WARNING, DataError, Problem
-from .read import TABLE_FILES, read_table, read_workbook
-from .validate import (
-    ACTOR_COLUMNS,
-    RELATION_COLUMNS,
-    SOURCE_COLUMNS,
-    Tables,
-    validate_tables,
-)
+from .read import read_table, read_workbook
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
+from .validate import Tables, validate_tables
 
 __all__ = ["Dataset", "load", "check"]
 

@@ -11,6 +11,7 @@ from collections import Counter
 import networkx as nx
 import pandas as pd
 
+from . import schema as _schema
 from .dates import interval, overlaps
 from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
 from .timeline import date_range
@@ -29,24 +30,9 @@ __all__ = [
 
 #: Columns of :func:`relations_frame`, in order (extra CSV columns follow,
 #: sorted, then ``first`` and ``last``).
-RELATION_COLUMNS = (
-    "id",
-    "source",
-    "target",
-    "relation",
-    "sign",
-    "intensity",
-    "directed",
-    "status",
-    "start",
-    "end",
-    "source_id",
-    "said_by",
-    "quote",
-    "note",
-)
+RELATION_COLUMNS = tuple(_schema.RELATION_COLUMNS)
 #: Columns of :func:`actors_frame`, in order (extra CSV columns follow, sorted).
-ACTOR_COLUMNS = ("id", "name", "type", "aliases", "group", "description")
+ACTOR_COLUMNS = tuple(_schema.ACTOR_COLUMNS)
 
 _EVIDENCE = (
     "id",

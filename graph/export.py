@@ -15,8 +15,8 @@ import networkx as nx
 from .dates import interval
 from .files import atomic_write
 from .read import format_csv
-from .validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
-from .vocabulary import VOCABULARY_COLUMNS, default_vocabulary
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
+from .vocabulary import default_vocabulary
 
 __all__ = ["to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv", "FORMATS"]
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .files import atomic_write
-from .read import TABLE_FILES, format_csv
-from .validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
-from .vocabulary import VOCABULARY_COLUMNS
+from .read import format_csv
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, VOCABULARY_COLUMNS
 
 __all__ = ["init_dataset", "STARTER"]
 

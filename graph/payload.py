@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any
 
 from .dates import DateError, parse_date
+from .schema import STATUSES
 
 __all__ = [
     "view_payload",
@@ -49,7 +50,6 @@ STATUS_LABELS = {
     "claim": "claim (attributed)",
     "forecast": "forecast",
 }
-STATUSES = ("fact", "claim", "forecast")
 
 # Node fill colours, given to groups (or types) in sorted order. Red and teal
 # come last so that node colours are rarely confused with edge signs.

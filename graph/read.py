@@ -26,27 +26,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import WARNING, Problem
+from .schema import TABLE_FILES
 
 __all__ = [
     "Row",
     "Table",
     "read_table",
     "read_workbook",
-    "TABLE_FILES",
     "DELIMITERS",
     "normalise_header",
     "escape_formula",
     "unescape_formula",
     "format_csv",
 ]
-
-#: The files a dataset folder may hold, and whether each is required.
-TABLE_FILES = {
-    "actors": ("actors.csv", True),
-    "relations": ("relations.csv", True),
-    "sources": ("sources.csv", False),
-    "relation_types": ("relation_types.csv", False),
-}
 
 #: Delimiters recognised in a CSV file's header line.
 DELIMITERS = (",", ";", "\t")

@@ -13,14 +13,13 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .dates import overlaps
+from .schema import DEFAULT_STATUSES, STATUSES
 
 __all__ = ["STATUSES", "DEFAULT_STATUSES", "signed_graph", "as_signed", "check_statuses"]
 
 #: Every status a relation may have, strongest evidence first.
-STATUSES = ("fact", "claim", "forecast")
 #: Statuses that count in the signed view unless told otherwise: forecasts
 #: describe what someone expects, not what happened, so they stay out.
-DEFAULT_STATUSES = ("fact", "claim")
 
 
 def check_statuses(statuses: Iterable[str] | str | None) -> tuple[str, ...]:

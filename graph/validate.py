@@ -17,49 +17,25 @@ from urllib.parse import urlsplit
 from .dates import DateError, parse_date
 from .problems import ERROR, WARNING, Problem
 from .read import Row, Table
-from .vocabulary import ACTOR_TYPES, STATUSES, VOCABULARY_COLUMNS, default_vocabulary
+from .schema import (
+    ACTOR_TYPES,
+    COLUMNS,
+    FALSE_WORDS,
+    ID_PATTERN,
+    REQUIRED,
+    SIGN_WORDS,
+    SOURCE_COLUMNS,
+    STATUSES,
+    TRUE_WORDS,
+)
+from .vocabulary import default_vocabulary
 
-__all__ = ["Tables", "validate_tables", "ACTOR_COLUMNS", "RELATION_COLUMNS", "SOURCE_COLUMNS"]
+__all__ = ["Tables", "validate_tables"]
 
-ACTOR_COLUMNS = ["id", "name", "type", "aliases", "group", "description"]
-RELATION_COLUMNS = [
-    "id",
-    "source",
-    "target",
-    "relation",
-    "sign",
-    "intensity",
-    "directed",
-    "status",
-    "start",
-    "end",
-    "source_id",
-    "said_by",
-    "quote",
-    "note",
-]
-SOURCE_COLUMNS = ["id", "title", "publisher", "author", "published", "url"]
-
-_REQUIRED = {
-    "actors": ["id", "name"],
-    "relations": ["source", "target", "relation", "status"],
-    "sources": ["id"],
-    "relation_types": ["relation", "sign", "intensity"],
-}
-_KNOWN = {
-    "actors": ACTOR_COLUMNS,
-    "relations": RELATION_COLUMNS,
-    "sources": SOURCE_COLUMNS,
-    "relation_types": VOCABULARY_COLUMNS,
-}
-_ID = re.compile(r"^[^\s,;|\"'<>&]{1,40}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_TRUE = {"true", "yes", "y", "1", "t"}
-_FALSE = {"false", "no", "n", "0", "f"}
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
 BAD = object()
-_SIGN_WORDS = {"+": 1, "-": -1, "positive": 1, "negative": -1, "neutral": 0}
 
 
 @dataclass
@@ -135,7 +111,7 @@ def _present(table: Table | None, name: str, checker: _Checker) -> bool:
         return False
     checker.table = table
     ok = True
-    for key in _REQUIRED[name]:
+    for key in REQUIRED[name]:
         if table.column(key) is None:
             ok = False
             near = difflib.get_close_matches(key, table.keys, n=1, cutoff=0.6)
@@ -160,7 +136,7 @@ def _present(table: Table | None, name: str, checker: _Checker) -> bool:
 
 def _extras(table: Table, name: str) -> list[tuple[str, str]]:
     """(key, column name as written) of columns the format does not define."""
-    known = set(_KNOWN[name])
+    known = set(COLUMNS[name])
     return [(k, h) for k, h in zip(table.keys, table.header) if k and k not in known]
 
 
@@ -174,8 +150,8 @@ def _number(checker: _Checker, row: Row, key: str, lo: float, hi: float, integer
     if raw == "":
         return None
     text = raw.replace("\u2212", "-")  # a typographic minus from a word processor
-    if integer and text.lower() in _SIGN_WORDS:
-        return _SIGN_WORDS[text.lower()]
+    if integer and text.lower() in SIGN_WORDS:
+        return SIGN_WORDS[text.lower()]
     try:
         value = float(text)
     except ValueError:
@@ -302,7 +278,7 @@ def _ids(
                     row, key, "missing-value", f"{key} is empty; every row needs a unique {key}"
                 )
             continue
-        if not _ID.match(value):
+        if not ID_PATTERN.match(value):
             checker.add(
                 row,
                 key,
@@ -418,7 +394,9 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
         out.lines["sources"] = sources
     # Relations aggregated from machine-coded events have no verbatim quote to give.
     machine_coded = {
-        r["id"] for r in out.sources if str(r.get("machine_coded") or "").strip().lower() in _TRUE
+        r["id"]
+        for r in out.sources
+        if str(r.get("machine_coded") or "").strip().lower() in TRUE_WORDS
     }
 
     # actors
@@ -547,9 +525,9 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
             sign = _number(checker, row, "sign", -1, 1, True)
             intensity = _number(checker, row, "intensity", -10, 10, False)
             directed_raw = row.values.get("directed", "").lower()
-            if directed_raw == "" or directed_raw in _TRUE:
+            if directed_raw == "" or directed_raw in TRUE_WORDS:
                 directed = True
-            elif directed_raw in _FALSE:
+            elif directed_raw in FALSE_WORDS:
                 directed = False
             else:
                 checker.add(

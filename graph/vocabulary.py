@@ -12,19 +12,9 @@ import csv
 import io
 from importlib import resources
 
-__all__ = ["VOCABULARY_COLUMNS", "default_vocabulary", "STATUSES", "ACTOR_TYPES"]
+from .schema import ACTOR_TYPES, STATUSES, VOCABULARY_COLUMNS
 
-VOCABULARY_COLUMNS = [
-    "relation",
-    "sign",
-    "intensity",
-    "cameo",
-    "plover",
-    "quad_class",
-    "description",
-]
-STATUSES = ("fact", "claim", "forecast")
-ACTOR_TYPES = ("state", "organization", "person", "group", "location")
+__all__ = ["VOCABULARY_COLUMNS", "default_vocabulary", "STATUSES", "ACTOR_TYPES"]
 
 
 def default_vocabulary() -> dict[str, dict]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from .dataset import load
 from .files import atomic_write
 from .problems import DataError, Problem
-from .read import TABLE_FILES
+from .schema import TABLE_FILES
 from .view import to_html
 
 __all__ = ["watch", "snapshot", "build_once", "with_reload", "stamp_path"]

@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 
 STAGES = [
-    {"problems", "dates", "files", "vocabulary"},  # shared values
+    {"schema", "problems", "dates", "files", "vocabulary"},  # the data format, shared values
     {"read", "events", "convert"},  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
     {"validate"},  # raw tables -> typed records
     {"dataset"},  # records -> Dataset, networkx graph

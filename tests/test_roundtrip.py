@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 import graph
 from graph.dataset import Dataset
-from graph.validate import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Tables
+from graph.schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
+from graph.validate import Tables
 from graph.vocabulary import ACTOR_TYPES, STATUSES, default_vocabulary
 
 VOCAB = default_vocabulary()

@@ -1,0 +1,181 @@
+"""The data format, in one place: tables, columns, words, the id rule and problem codes.
+
+Every stage (reader, validator, writers, importers, graph, view) takes what
+it knows of the format from here; ``data/README.md`` documents the same
+facts for people, and a test holds the two together.
+
+Examples
+--------
+>>> TABLE_FILES["relations"]
+('relations.csv', True)
+>>> is_id("PRK"), is_id("North Korea")
+(True, False)
+>>> make_id("Police (Malaysia)")
+'Police-Malaysia'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "TABLE_FILES",
+    "TABLE_NAMES",
+    "ACTOR_COLUMNS",
+    "RELATION_COLUMNS",
+    "SOURCE_COLUMNS",
+    "VOCABULARY_COLUMNS",
+    "COLUMNS",
+    "REQUIRED",
+    "STATUSES",
+    "DEFAULT_STATUSES",
+    "DEFAULT_STATUS",
+    "ACTOR_TYPES",
+    "TRUE_WORDS",
+    "FALSE_WORDS",
+    "SIGN_WORDS",
+    "ID_MAX",
+    "ID_PATTERN",
+    "is_id",
+    "make_id",
+    "PROBLEM_CODES",
+]
+
+#: The files a dataset folder may hold, and whether each is required.
+TABLE_FILES: dict[str, tuple[str, bool]] = {
+    "actors": ("actors.csv", True),
+    "relations": ("relations.csv", True),
+    "sources": ("sources.csv", False),
+    "relation_types": ("relation_types.csv", False),
+}
+#: The tables in the order they are read and written.
+TABLE_NAMES: tuple[str, ...] = tuple(TABLE_FILES)
+
+ACTOR_COLUMNS: list[str] = ["id", "name", "type", "aliases", "group", "description"]
+RELATION_COLUMNS: list[str] = [
+    "id",
+    "source",
+    "target",
+    "relation",
+    "sign",
+    "intensity",
+    "directed",
+    "status",
+    "start",
+    "end",
+    "source_id",
+    "said_by",
+    "quote",
+    "note",
+]
+SOURCE_COLUMNS: list[str] = ["id", "title", "publisher", "author", "published", "url"]
+VOCABULARY_COLUMNS: list[str] = [
+    "relation",
+    "sign",
+    "intensity",
+    "cameo",
+    "plover",
+    "quad_class",
+    "description",
+]
+#: The known columns of each table, in the order the writers put them.
+COLUMNS: dict[str, list[str]] = {
+    "actors": ACTOR_COLUMNS,
+    "relations": RELATION_COLUMNS,
+    "sources": SOURCE_COLUMNS,
+    "relation_types": VOCABULARY_COLUMNS,
+}
+#: The columns a table must have.
+REQUIRED: dict[str, list[str]] = {
+    "actors": ["id", "name"],
+    "relations": ["source", "target", "relation", "status"],
+    "sources": ["id"],
+    "relation_types": ["relation", "sign", "intensity"],
+}
+
+#: What a relation's ``status`` may say: a fact, a claim someone makes, a forecast.
+STATUSES: tuple[str, ...] = ("fact", "claim", "forecast")
+#: The statuses that analyses count unless told otherwise (forecasts are not events).
+DEFAULT_STATUSES: tuple[str, ...] = ("fact", "claim")
+#: The status importers write when the source says nothing else.
+DEFAULT_STATUS = "fact"
+ACTOR_TYPES: tuple[str, ...] = ("state", "organization", "person", "group", "location")
+
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "f"})
+SIGN_WORDS = {"+": 1, "-": -1, "positive": 1, "negative": -1, "neutral": 0}
+
+#: The longest id; longer names are shortened at a word boundary.
+ID_MAX = 40
+#: An id: 1 to 40 characters, none of them space, ``, ; | " ' < > &``.
+ID_PATTERN = re.compile(r"^[^\s,;|\"'<>&]{1,40}$")
+_NOT_ID = re.compile(r"[\s,;|\"'<>&()\[\]{}]+")
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` follows the id rule (:data:`ID_PATTERN`)."""
+    return bool(ID_PATTERN.match(text))
+
+
+def make_id(text: str, max_length: int = ID_MAX, fallback: str = "actor") -> str:
+    """A readable id made from ``text``: characters an id cannot hold become ``-``.
+
+    Never longer than ``max_length``, cut at a word boundary where there is
+    one, never starting or ending with ``-``; ``fallback`` when nothing is left.
+    Deterministic, so that the same name gives the same id in every run.
+
+    Examples
+    --------
+    >>> make_id("Citizen (India)")
+    'Citizen-India'
+    >>> make_id("Ministry of Foreign Affairs of the Democratic People's Republic")
+    'Ministry-of-Foreign-Affairs-of-the'
+    >>> make_id("  ;; ")
+    'actor'
+    """
+    base = _NOT_ID.sub("-", text.strip()).strip("-")
+    if len(base) > max_length:
+        cut = base[: max_length + 1]
+        at = cut.rfind("-")
+        base = cut[:at] if at >= max_length // 2 else base[:max_length]
+        base = base.rstrip("-")
+    return base or fallback
+
+
+#: Every problem code, with what it means. ``data/README.md`` lists the same.
+PROBLEM_CODES: dict[str, str] = {
+    "missing-folder": "the dataset folder (or workbook) does not exist",
+    "missing-file": "a required table file is absent",
+    "missing-sheet": "a workbook lacks a required sheet",
+    "missing-dependency": "reading the file needs a package that is not installed",
+    "unreadable-file": "the file exists but cannot be read",
+    "not-text": "the file is not text (binary content)",
+    "not-utf8": "the file is not in a known text encoding",
+    "bad-encoding": "the file's encoding had to be guessed (a warning)",
+    "bad-workbook": "the workbook cannot be opened",
+    "bad-csv": "the file cannot be split into rows and cells",
+    "empty-file": "the file has no header line",
+    "empty-header": "a header cell is empty",
+    "unnamed-column": "a value stands under a column without a name",
+    "duplicate-column": "two columns have the same name",
+    "missing-column": "a required column is absent",
+    "extra-cells": "a row has more cells than the header",
+    "missing-value": "a required cell is empty",
+    "bad-value": "a cell holds a word the column does not accept",
+    "bad-number": "a cell that must be a number is not one",
+    "out-of-range": "a number is outside the range the column allows",
+    "bad-date": "a date is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "reversed-dates": "a relation ends before it starts",
+    "bad-id": "an id breaks the id rule",
+    "state-id": "a state's id is not an ISO 3166 alpha-3 code (a warning)",
+    "duplicate-id": "two rows have the same id",
+    "unknown-actor": "a relation names an actor that actors.csv does not hold",
+    "unknown-source": "a relation names a source that sources.csv does not hold",
+    "unknown-relation": "a relation type is in neither the vocabulary nor relation_types.csv",
+    "self-relation": "a relation's source and target are the same actor",
+    "sign-mismatch": "a relation's sign contradicts its type's sign (a warning)",
+    "missing-said-by": "a claim does not say who makes it",
+    "no-quote": "a relation has no quote (a warning)",
+    "bad-url": "a URL is not http or https",
+    "isolated-actor": "an actor takes part in no relation (a warning)",
+}
