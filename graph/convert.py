@@ -26,9 +26,10 @@ from pathlib import Path
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import DataError, Problem
-from .read import Table, format_csv, read_table
+from .read import Table, read_table
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, STATUSES, TABLE_FILES, VOCABULARY_COLUMNS
 from .vocabulary import default_vocabulary
+from .write import format_csv
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 

@@ -14,9 +14,9 @@ import networkx as nx
 
 from .dates import interval
 from .files import atomic_write
-from .read import format_csv
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
 from .vocabulary import default_vocabulary
+from .write import format_csv
 
 __all__ = ["to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv", "FORMATS"]
 

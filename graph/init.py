@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .files import atomic_write
-from .read import format_csv
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, VOCABULARY_COLUMNS
+from .write import format_csv
 
 __all__ = ["init_dataset", "STARTER"]
 

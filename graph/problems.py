@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["Problem", "DataError", "ERROR", "WARNING"]
+__all__ = ["Problem", "GeographError", "DataError", "OutputError", "ERROR", "WARNING"]
 
 ERROR = "error"
 WARNING = "warning"
@@ -47,7 +47,15 @@ class Problem:
         return asdict(self)
 
 
-class DataError(Exception):
+class GeographError(Exception):
+    """Base of the errors geograph raises for bad input or output; the CLI shows them in one line."""
+
+
+class OutputError(GeographError):
+    """An output cannot or must not be written (it exists, is an input, is not writable)."""
+
+
+class DataError(GeographError):
     """A dataset has errors; ``problems`` lists every one of them (and warnings).
 
     Examples

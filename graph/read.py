@@ -35,9 +35,7 @@ __all__ = [
     "read_workbook",
     "DELIMITERS",
     "normalise_header",
-    "escape_formula",
     "unescape_formula",
-    "format_csv",
 ]
 
 #: Delimiters recognised in a CSV file's header line.
@@ -45,9 +43,7 @@ DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
-_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
@@ -95,26 +91,8 @@ def normalise_header(name: str) -> str:
     return name.strip().lower()
 
 
-def escape_formula(text: str) -> str:
-    """Neutralise a text cell that a spreadsheet would run as a formula.
-
-    A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
-    (after any apostrophes) gets one leading ``'``, as OWASP recommends;
-    :func:`unescape_formula`, applied to every cell on reading, removes it.
-    Numbers such as ``-1`` or ``-9.2`` are left alone.
-
-    Examples
-    --------
-    >>> escape_formula("=HYPERLINK(\\"http://x\\")"), escape_formula("-9.2"), escape_formula("'=1")
-    ('\\'=HYPERLINK("http://x")', '-9.2', "''=1")
-    """
-    if _FORMULA.match(text) and not _NUMBER.match(text):
-        return "'" + text
-    return text
-
-
 def unescape_formula(text: str) -> str:
-    """Remove the ``'`` that :func:`escape_formula` (or a user) put before a formula character.
+    """Remove the ``'`` that :func:`graph.write.escape_formula` (or a user) put before a formula character.
 
     Examples
     --------
@@ -122,27 +100,6 @@ def unescape_formula(text: str) -> str:
     ('=SUM(A1)', "'quoted'", "'-x")
     """
     return text[1:] if _ESCAPED.match(text) else text
-
-
-def format_csv(header: list[str], rows: Iterable[list[str]]) -> str:
-    """CSV text (comma, LF, minimal quoting) with formula-like text cells neutralised.
-
-    Examples
-    --------
-    >>> print(format_csv(["id", "note"], [["A", "=1+1"], ["B", "a, b"]]), end="")
-    id,note
-    A,'=1+1
-    B,"a, b"
-    """
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    # The csv module quotes cells holding the line terminator (LF) but not a bare CR,
-    # which readers take as a line end: a row with one is quoted throughout.
-    quoting = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    for row in [header, *rows]:
-        cells = [escape_formula(c) for c in row]
-        (quoting if any("\r" in c for c in cells) else writer).writerow(cells)
-    return buf.getvalue()
 
 
 def _line_of(data: bytes, offset: int) -> int:

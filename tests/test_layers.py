@@ -11,7 +11,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 
 STAGES = [
     {"schema", "problems", "dates", "files", "vocabulary"},  # the data format, shared values
-    {"read", "events", "convert"},  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
+    {
+        "read",
+        "write",
+        "events",
+        "convert",
+    },  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
     {"validate"},  # raw tables -> typed records
     {"dataset"},  # records -> Dataset, networkx graph
     {"export", "timeline", "signed", "balance", "explore"},  # graph -> files, analyses

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.read import escape_formula, read_table, read_workbook, unescape_formula
+from graph.read import read_table, read_workbook, unescape_formula
+from graph.write import escape_formula
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROWS = [

@@ -1,0 +1,282 @@
+"""Writing CSV and whole dataset folders: the one writer every command uses.
+
+Every CSV file the project writes goes through :func:`format_csv`, so that a
+cell a spreadsheet would run as a formula is neutralised the same way
+everywhere (``data/README.md``, "Formulas"). A dataset folder is written by
+:func:`write_dataset` or, for writers that produce files themselves (DuckDB's
+``COPY``), inside :func:`staged_dataset`; both follow one rule: an existing
+dataset is never replaced without ``force``, a folder is never written over
+one of the command's own inputs, and the files appear together or not at all.
+
+How the files appear together:
+
+- a new (absent or empty) folder is built beside the target under a hidden
+  name and renamed into place: one step;
+- an existing folder (``force``) gets the new files in a hidden staging folder
+  inside it, marked complete with a ``COMMITTED`` file, then moved over the
+  old ones. If the process dies during those moves, the next write or read of
+  the folder (:func:`recover`) finishes them, so the folder ends with the new
+  dataset whole; a staging folder without its mark is an interrupted write
+  and is removed, leaving the old dataset whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from .problems import OutputError
+from .schema import TABLE_FILES
+
+__all__ = [
+    "escape_formula",
+    "format_csv",
+    "dataset_files",
+    "check_output",
+    "write_dataset",
+    "staged_dataset",
+    "recover",
+    "STAGING_PREFIX",
+]
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+#: Hidden folders a dataset write stages its files in (beside or inside the target).
+STAGING_PREFIX = ".geograph-staging-"
+_COMMITTED = "COMMITTED"
+
+
+def escape_formula(text: str) -> str:
+    """Neutralise a text cell that a spreadsheet would run as a formula.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+    (after any apostrophes) gets one leading ``'``, as OWASP recommends;
+    :func:`graph.read.unescape_formula`, applied to every cell on reading,
+    removes it. Numbers such as ``-1`` or ``-9.2`` are left alone.
+
+    Examples
+    --------
+    >>> escape_formula("=HYPERLINK(\\"http://x\\")"), escape_formula("-9.2"), escape_formula("'=1")
+    ('\\'=HYPERLINK("http://x")', '-9.2', "''=1")
+    """
+    if _FORMULA.match(text) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def format_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """CSV text (comma, LF, minimal quoting) with formula-like text cells neutralised.
+
+    Examples
+    --------
+    >>> print(format_csv(["id", "note"], [["A", "=1+1"], ["B", "a, b"]]), end="")
+    id,note
+    A,'=1+1
+    B,"a, b"
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    # The csv module quotes cells holding the line terminator (LF) but not a bare CR,
+    # which readers take as a line end: a row with one is quoted throughout.
+    quoting = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [header, *rows]:
+        cells = [escape_formula(c) for c in row]
+        (quoting if any("\r" in c for c in cells) else writer).writerow(cells)
+    return buf.getvalue()
+
+
+def dataset_files(folder: str | os.PathLike) -> list[Path]:
+    """The dataset files (``actors.csv`` and the others) that ``folder`` holds now."""
+    folder = Path(folder)
+    return [folder / name for name, _ in TABLE_FILES.values() if (folder / name).exists()]
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(
+    output: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, folder: bool = False
+) -> None:
+    """Refuse an output that is, or (for a folder) holds, one of ``inputs``.
+
+    Raises
+    ------
+    OutputError
+        Naming the input that would be overwritten.
+    """
+    out = Path(output)
+    for given in inputs:
+        path = Path(given)
+        candidates = [path]
+        if path.is_dir():
+            candidates += dataset_files(path)
+        for candidate in candidates:
+            hit = _same(out, candidate) or (folder and _same(out, candidate.parent))
+            if hit or (not folder and out.resolve() == candidate.resolve()):
+                msg = f"{out} is one of this command's inputs ({candidate}); choose another output"
+                raise OutputError(msg)
+
+
+def recover(folder: str | os.PathLike) -> None:
+    """Finish or undo a dataset write that was interrupted in ``folder``.
+
+    A staging folder marked ``COMMITTED`` is moved into place (the new
+    dataset wins); one without the mark is removed (the old dataset stays).
+    Other files are never touched.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return
+    for staging in sorted(folder.glob(STAGING_PREFIX + "*")):
+        if staging.is_dir() and (staging / _COMMITTED).exists():
+            _move_into(staging, folder)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _move_into(staging: Path, folder: Path) -> None:
+    """Move the staged dataset files over ``folder``'s, removing dataset files not staged."""
+    names = [ln for ln in (staging / _COMMITTED).read_text("utf-8").splitlines() if ln]
+    for name in names:
+        if (staging / name).exists():
+            os.replace(staging / name, folder / name)
+    for name, _ in TABLE_FILES.values():
+        if name not in names:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).unlink()
+    _fsync_dir(folder)
+
+
+def _refuse_existing(folder: Path, force: bool) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is a file, not a folder; give a folder for the dataset")
+    existing = dataset_files(folder) if folder.is_dir() else []
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing)
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise OutputError(
+            f"{names} already {verb}; choose an empty folder, or pass --force to replace the dataset"
+        )
+
+
+@contextlib.contextmanager
+def staged_dataset(
+    folder: str | os.PathLike,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | os.PathLike] = (),
+) -> Iterator[Path]:
+    """A temporary folder to write a dataset's files into; moved into ``folder`` on success.
+
+    Write only files named as in :data:`graph.schema.TABLE_FILES` into the
+    yielded folder. If the block raises, nothing in ``folder`` changes.
+
+    Raises
+    ------
+    OutputError
+        If ``folder`` holds a dataset and ``force`` is false, is a file, or
+        is one of ``inputs``.
+    """
+    folder = Path(folder)
+    check_output(folder, inputs, folder=True)
+    recover(folder)
+    _refuse_existing(folder, force)
+    fresh = not folder.exists() or not any(folder.iterdir())
+    parent = folder.parent if fresh else folder
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+    except OSError as err:
+        raise OutputError(f"cannot write {folder}: {err.strerror or err}") from err
+    try:
+        yield staging
+        names = [name for name, _ in TABLE_FILES.values() if (staging / name).exists()]
+        for name in names:
+            with open(staging / name, "rb") as fh:
+                os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        for name in names:
+            os.chmod(staging / name, 0o666 & ~umask)
+        if fresh:
+            os.chmod(staging, 0o777 & ~umask)
+            # rename(2) replaces an empty folder; a folder that appeared meanwhile is kept.
+            if folder.exists() and any(folder.iterdir()):
+                raise OutputError(f"{folder} was filled by another program meanwhile; try again")
+            os.replace(staging, folder)
+            _fsync_dir(folder.parent)
+        else:
+            (staging / _COMMITTED).write_text("\n".join(names) + "\n", "utf-8")
+            _fsync_dir(staging)
+            _move_into(staging, folder)
+            shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def write_dataset(
+    folder: str | os.PathLike,
+    tables: Mapping[str, tuple[Sequence[str], Iterable[Sequence[str]]]],
+    *,
+    force: bool = False,
+    inputs: Iterable[str | os.PathLike] = (),
+) -> list[Path]:
+    """Write a dataset's tables as CSV files in ``folder``, all together or not at all.
+
+    ``tables`` maps a table name of :data:`graph.schema.TABLE_FILES`
+    (``"actors"``, ``"relations"``, ...) to its header and rows of text
+    cells. Returns the files written, in table order.
+
+    Raises
+    ------
+    OutputError
+        If ``folder`` already holds a dataset and ``force`` is false (nothing
+        is written then), or if it is one of ``inputs``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "new"
+    >>> [p.name for p in write_dataset(d, {"actors": (["id", "name"], [["PRK", "North Korea"]])})]
+    ['actors.csv']
+    >>> write_dataset(d, {"actors": (["id", "name"], [])})
+    Traceback (most recent call last):
+    ...
+    graph.problems.OutputError: .../new/actors.csv already exists; choose an empty folder, or pass --force to replace the dataset
+    """
+    folder = Path(folder)
+    unknown = sorted(set(tables) - set(TABLE_FILES))
+    if unknown:
+        raise ValueError(
+            f"tables: unknown table {unknown[0]!r}; use any of {', '.join(TABLE_FILES)}"
+        )
+    with staged_dataset(folder, force=force, inputs=inputs) as staging:
+        for name in TABLE_FILES:
+            if name in tables:
+                header, rows = tables[name]
+                text = format_csv(header, rows)
+                with open(staging / TABLE_FILES[name][0], "w", encoding="utf-8", newline="") as fh:
+                    fh.write(text)
+    return [folder / TABLE_FILES[name][0] for name in TABLE_FILES if name in tables]
