@@ -15,7 +15,7 @@ import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 import click
 
@@ -95,7 +95,7 @@ def _silence_stdout() -> None:
 
 def _stdout() -> BinaryIO:
     """The binary standard output (looked up each time: CliRunner replaces it in tests)."""
-    return getattr(sys.stdout, "buffer", sys.stdout)
+    return cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout))
 
 
 def out(text: str | bytes, *, nl: bool = True) -> None:
