@@ -26,7 +26,9 @@ from graph.write import (
     write_dataset,
 )
 
-KUMU = [Path(__file__).parent / "fixtures" / "kumu" / n for n in ("elements.csv", "connections.csv")]
+KUMU = [
+    Path(__file__).parent / "fixtures" / "kumu" / n for n in ("elements.csv", "connections.csv")
+]
 
 
 def invoke(*args):
@@ -273,7 +275,7 @@ def test_no_split_on_semicolon_or_tab_starts_a_formula(text):
     escaped = escape_formula(text)
     for delimiter in (";", "\t"):
         for part in escaped.split(delimiter):
-            assert not part[:1] in "=+-@" or part == "", (text, escaped, part)
+            assert part[:1] not in "=+-@" or part == "", (text, escaped, part)
     assert unescape_formula(escaped) == text
 
 
@@ -282,7 +284,7 @@ def test_numbers_after_a_delimiter_stay_numbers():
     assert escape_formula("-1") == "-1"
 
 
-@pytest.mark.parametrize("name", ["a;b", "tab\there", "semi;=1", "quote\"d", "comma,x"])
+@pytest.mark.parametrize("name", ["a;b", "tab\there", "semi;=1", 'quote"d', "comma,x"])
 def test_any_header_text_survives_the_round_trip(data, tmp_path, name):
     actors = data / "actors.csv"
     lines = actors.read_text("utf-8").splitlines()
