@@ -171,8 +171,10 @@ def test_diff_with_one_date_says_what_is_missing(run):
 def test_a_folder_named_like_a_date_is_data(run, tmp_path, monkeypatch):
     shutil.copytree("data", tmp_path / "2018")
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(cli, ["diff", "2018", "2019"])
-    assert r.exit_code == 0 and r.stdout.startswith("2018: from 2019")
+    r = CliRunner().invoke(cli, ["diff", "2018", "2019", "2020"])
+    assert r.exit_code == 0 and r.stdout.startswith("2018: from 2019 to 2020")
+    r = CliRunner().invoke(cli, ["diff", "2018", "2019"])  # the folder, and one date
+    assert r.exit_code == 2 and "Missing argument 'AFTER'" in r.output
 
 
 def test_data_errors_are_shown_once_by_the_one_error_path(run, tmp_path):
