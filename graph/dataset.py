@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .problems import ERROR, WARNING, DataError, Problem, Report
 from .read import read_table, read_workbook
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
+from .write import recover
 
 __all__ = ["Dataset", "load", "check"]
 
@@ -78,6 +80,9 @@ def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
             )
         ]
     else:
+        # finish (or undo) a dataset write that was killed midway: never read half of one
+        with contextlib.suppress(OSError):
+            recover(path)
         tables, problems = _read_all(path)
     records, found = validate_tables(tables)
     return records, _ordered(problems + found)
