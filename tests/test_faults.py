@@ -19,10 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
+from benchmarks.synthetic import make_dataset
 
 from graph.write import recover
-
-from benchmarks.synthetic import make_dataset
 
 KILLS = 5  # kill points per command
 LIMIT = 60  # seconds: no single run may take longer
