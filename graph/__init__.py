@@ -22,7 +22,7 @@ from .explore import (
     stats_report,
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
-from .problems import DataError, Problem
+from .problems import DataError, GeographError, OutputError, Problem, Report
 from .signed import signed_graph
 from .timeline import at, between, date_range, diff
 from .view import render_html, show, to_html
@@ -31,7 +31,10 @@ from .vocabulary import default_vocabulary
 __all__ = [
     "Dataset",
     "DataError",
+    "GeographError",
+    "OutputError",
     "Problem",
+    "Report",
     "check",
     "load",
     "default_vocabulary",

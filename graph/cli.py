@@ -42,7 +42,7 @@ class CommandError(click.ClickException):
 
     def __init__(self, error: GeographError | str):
         self.error = error
-        super().__init__(printable(str(error)).replace("\\x0a", "\n"))
+        super().__init__(printable_lines(str(error)))
 
     def show(self, file: IO[Any] | None = None) -> None:
         if not isinstance(self.error, DataError):

@@ -27,6 +27,7 @@ from .files import atomic_write
 from .problems import DataError, GeographError, Problem
 from .schema import TABLE_FILES
 from .view import to_html
+from .write import check_output
 
 __all__ = ["watch", "snapshot", "build_once", "with_reload", "stamp_path"]
 
@@ -194,7 +195,13 @@ def watch(
     -------
     int
         The number of builds attempted.
+
+    Raises
+    ------
+    OutputError
+        If ``output`` is one of the data's files (nothing is written then).
     """
+    check_output(output, [data])
     stop = stop or threading.Event()
     builds = 0
     seen = None
