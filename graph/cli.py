@@ -49,7 +49,7 @@ class CommandError(click.ClickException):
             _quietly(lambda: super(CommandError, self).show(file))
             return
         errors = self.error.errors
-        data = getattr(self.error, "data", None)
+        data = self.error.source
         lines = [str(p) for p in errors]
         n = len(errors)
         where = f" in {data}" if data is not None else ""
@@ -130,11 +130,7 @@ def _say(text: str) -> None:
 
 def _load(data: Path, strict: bool = False) -> _dataset.Dataset:
     """Load a dataset; its errors end the command (through :class:`CommandError`)."""
-    try:
-        ds = _dataset.load(data, strict=strict)
-    except DataError as err:
-        err.data = data  # type: ignore[attr-defined]
-        raise
+    ds = _dataset.load(data, strict=strict)
     if ds.warnings:
         n = len(ds.warnings)
         _say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")

@@ -138,7 +138,7 @@ def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
                 Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
                 for p in problems
             ]
-        raise DataError(problems)
+        raise DataError(problems, source=path)
     assert records is not None  # no tables only with an error
     name = path.resolve().stem if path.is_file() else path.resolve().name
     return Dataset(records, name=name, path=path, warnings=problems)

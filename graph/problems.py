@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -140,6 +141,8 @@ class OutputError(GeographError):
 class DataError(GeographError):
     """A dataset has errors; ``problems`` lists every one of them (and warnings).
 
+    ``source`` is the dataset (folder or workbook) they were found in, when known.
+
     Examples
     --------
     >>> err = DataError([Problem("a.csv", None, None, None, "missing-file", "not found")])
@@ -147,7 +150,8 @@ class DataError(GeographError):
     1
     """
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], *, source: str | os.PathLike | None = None):
+        self.source = source
         self.report = Report(problems)
         self.problems = list(self.report)
         n = len(self.errors)

@@ -176,10 +176,12 @@ def recover(folder: str | os.PathLike) -> None:
     if not folder.is_dir():
         return
     for staging in sorted(folder.glob(STAGING_PREFIX + "*")):
+        if not _dead(staging):
+            continue  # a write under way: it finishes (or undoes) itself
         if staging.is_dir() and (staging / _COMMITTED).exists():
             _move_into(staging, folder)
             shutil.rmtree(staging, ignore_errors=True)
-        elif _dead(staging):
+        else:
             shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -237,6 +239,8 @@ def staged_dataset(
         is one of ``inputs``.
     """
     folder = Path(folder)
+    if folder.is_symlink():  # write the folder the link names; the link stays
+        folder = Path(os.path.realpath(folder))
     check_output(folder, inputs, folder=True)
     recover(folder)
     _refuse_existing(folder, force)

@@ -320,3 +320,13 @@ def test_control_characters_in_messages_are_shown_escaped(data):
     p = Problem("a.csv", 1, 1, "x", "bad", "a\x00b\nc")
     assert str(p) == "a.csv:1:1: bad a\\x00b\\x0ac"
     assert printable("tab\tok") == "tab\tok"
+
+
+def test_a_symlinked_dataset_folder_is_written_through(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    r = invoke("export", "data", "-f", "csv", "-o", link)
+    assert r.exit_code == 0, r.output
+    assert link.is_symlink() and (real / "actors.csv").exists()
