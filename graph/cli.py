@@ -6,16 +6,12 @@ be done from Python with the same functions.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import io
 import json
-import os
 import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import Any
 
 import click
 
@@ -26,106 +22,11 @@ from . import export as _export
 from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
-from .problems import DataError, GeographError, OutputError, printable
+from .problems import OutputError
+from .terminal import CommandGroup, out, say
 from .write import check_output
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
-
-
-class CommandError(click.ClickException):
-    """A :class:`graph.problems.GeographError` shown as output and exit code 1, in one place.
-
-    A :class:`DataError` prints each of its errors, then one line saying
-    nothing was written; any other error prints one line. Control
-    characters are shown escaped.
-    """
-
-    def __init__(self, error: GeographError | str):
-        self.error = error
-        super().__init__(printable_lines(str(error)))
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        if not isinstance(self.error, DataError):
-            _quietly(lambda: super(CommandError, self).show(file))
-            return
-        errors = self.error.errors
-        data = self.error.source
-        lines = [str(p) for p in errors]
-        n = len(errors)
-        where = f" in {data}" if data is not None else ""
-        fix = f" Fix them, or run `geograph check {data}` for warnings too." if data else ""
-        lines.append(f"{n} error{'s' if n != 1 else ''}{where}; nothing was written.{fix}")
-        _quietly(lambda: click.echo("\n".join(lines), err=True))
-
-
-def _quietly(show: Callable[[], None]) -> None:
-    """Show a message on stderr; a closed or full stderr is no reason for a traceback."""
-    with contextlib.suppress(OSError):
-        show()
-
-
-class _Group(click.Group):
-    """A group that turns the library's errors into :class:`CommandError`."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except GeographError as err:
-            raise CommandError(err) from err
-        except OSError as err:
-            # click.echo to a full disk or a closed pipe (the commands of other areas echo).
-            if err.errno not in _OUTPUT_ERRNOS:
-                raise
-            _silence_stdout()
-            reason = (
-                "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
-            )
-            raise CommandError(f"cannot write the output: {reason}") from err
-
-
-_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
-
-
-def _silence_stdout() -> None:
-    """Point stdout at nothing: Python flushes it again on exit, which must not fail twice."""
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, _stdout().fileno())
-
-
-def _stdout() -> BinaryIO:
-    """The binary standard output (looked up each time: CliRunner replaces it in tests)."""
-    return cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout))
-
-
-def out(text: str | bytes, *, nl: bool = True) -> None:
-    """Write ``text`` to standard output, flushed; a failed write is an :class:`OutputError`.
-
-    Every command's standard output goes through here, so that a full disk
-    (``> /dev/full``) or a closed pipe (``| head -c0``) is one line of error
-    and exit 1, never a traceback nor an exit 0 with the output lost.
-    """
-    stream = _stdout()
-    data = text if isinstance(text, bytes) else printable_lines(text).encode("utf-8")
-    if nl and not isinstance(text, bytes):
-        data += b"\n"
-    try:
-        stream.write(data)
-        stream.flush()
-    except OSError as err:
-        _silence_stdout()
-        reason = "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
-        raise OutputError(f"cannot write to standard output: {reason or err}") from err
-
-
-def printable_lines(text: str) -> str:
-    """Each line of ``text`` with its control characters escaped (line breaks kept)."""
-    return "\n".join(printable(line) for line in text.split("\n"))
-
-
-def _say(text: str) -> None:
-    """A message for the user, on stderr."""
-    _quietly(lambda: click.echo(printable_lines(text), err=True))
 
 
 def _load(data: Path, strict: bool = False) -> _dataset.Dataset:
@@ -133,7 +34,7 @@ def _load(data: Path, strict: bool = False) -> _dataset.Dataset:
     ds = _dataset.load(data, strict=strict)
     if ds.warnings:
         n = len(ds.warnings)
-        _say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")
+        say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")
     return ds
 
 
@@ -151,7 +52,7 @@ FORCE = click.option(
 )
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="geograph")
 def cli():
     """geograph: geopolitical relationship graphs from hand-edited CSV files.
@@ -186,7 +87,7 @@ def check(data: Path, as_json: bool, strict: bool) -> None:
     if lines:
         out("\n".join(lines))
     if report.errors:
-        _say(verdict)
+        say(verdict)
     else:
         out(verdict)
     sys.exit(0 if report.valid else 1)
@@ -442,7 +343,7 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
     from .watch import watch as _watch
 
     check_output(output, [data])
-    _say(f"watching {data} -> {output} (Ctrl-C to stop)")
+    say(f"watching {data} -> {output} (Ctrl-C to stop)")
 
     def opened(path: Path) -> None:
         if path.exists():
@@ -458,7 +359,7 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
             on_first_build=opened if open_ else None,
         )
     except KeyboardInterrupt:
-        _say("stopped")
+        say("stopped")
 
 
 @cli.command()
@@ -472,10 +373,10 @@ def init(folder: Path, force: bool) -> None:
     from .init import init_dataset
 
     out("\n".join(str(p) for p in init_dataset(folder, force=force)))
-    _say(f"edit them, then: geograph check {folder}")
+    say(f"edit them, then: geograph check {folder}")
 
 
-@cli.group("import", cls=_Group)
+@cli.group("import", cls=CommandGroup)
 def import_() -> None:
     """Make a geograph dataset from another tool's files."""
 
@@ -487,7 +388,7 @@ def _import(convert: Callable, first: Path, second: Path, output: Path, force: b
     converted = convert(first, second)
     paths = _convert.write_dataset(converted, output, force=force, inputs=[first, second])
     out("\n".join(str(p) for p in paths))
-    _say(
+    say(
         f"{len(converted.actors)} actors, {len(converted.relations)} relations; "
         f"next: geograph check {output}"
     )

@@ -22,7 +22,7 @@ STAGES = [
     {"export", "timeline", "signed", "balance", "explore"},  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
     {"view"},  # payload -> HTML
-    {"cli", "__main__", "__init__", "init", "watch"},  # user entry points
+    {"cli", "terminal", "__main__", "__init__", "init", "watch"},  # user entry points
 ]
 
 

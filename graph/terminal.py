@@ -1,0 +1,120 @@
+"""What a command shows on the terminal: the one error path and the one output helper.
+
+Every ``geograph`` command runs inside :class:`CommandGroup`, which turns any
+:class:`graph.problems.GeographError` into :class:`CommandError` (output and
+exit code 1, in one place); every command writes its standard output with
+:func:`out` and its messages with :func:`say`. Control characters from the
+data are shown escaped everywhere (:func:`graph.problems.printable`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import sys
+from collections.abc import Callable
+from typing import IO, Any, BinaryIO, cast
+
+import click
+
+from .problems import DataError, GeographError, OutputError, printable
+
+__all__ = ["CommandError", "CommandGroup", "out", "say", "printable_lines"]
+
+
+class CommandError(click.ClickException):
+    """A :class:`graph.problems.GeographError` shown as output and exit code 1, in one place.
+
+    A :class:`DataError` prints each of its errors, then one line saying
+    nothing was written; any other error prints one line. Control
+    characters are shown escaped.
+    """
+
+    def __init__(self, error: GeographError | str):
+        self.error = error
+        super().__init__(printable_lines(str(error)))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if not isinstance(self.error, DataError):
+            _quietly(lambda: super(CommandError, self).show(file))
+            return
+        errors = self.error.errors
+        data = self.error.source
+        lines = [str(p) for p in errors]
+        n = len(errors)
+        where = f" in {data}" if data is not None else ""
+        fix = f" Fix them, or run `geograph check {data}` for warnings too." if data else ""
+        lines.append(f"{n} error{'s' if n != 1 else ''}{where}; nothing was written.{fix}")
+        _quietly(lambda: click.echo("\n".join(lines), err=True))
+
+
+def _quietly(show: Callable[[], None]) -> None:
+    """Show a message on stderr; a closed or full stderr is no reason for a traceback."""
+    with contextlib.suppress(OSError):
+        show()
+
+
+class CommandGroup(click.Group):
+    """A group that turns the library's errors into :class:`CommandError`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeographError as err:
+            raise CommandError(err) from err
+        except OSError as err:
+            # click.echo to a full disk or a closed pipe (the commands of other areas echo).
+            if err.errno not in _OUTPUT_ERRNOS:
+                raise
+            _silence_stdout()
+            reason = (
+                "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
+            )
+            raise CommandError(f"cannot write the output: {reason}") from err
+
+
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing: Python flushes it again on exit, which must not fail twice."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, _stdout().fileno())
+
+
+def _stdout() -> BinaryIO:
+    """The binary standard output (looked up each time: CliRunner replaces it in tests)."""
+    return cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout))
+
+
+def out(text: str | bytes, *, nl: bool = True) -> None:
+    """Write ``text`` to standard output, flushed; a failed write is an :class:`OutputError`.
+
+    Every command's standard output goes through here, so that a full disk
+    (``> /dev/full``) or a closed pipe (``| head -c0``) is one line of error
+    and exit 1, never a traceback nor an exit 0 with the output lost.
+    """
+    stream = _stdout()
+    data = text if isinstance(text, bytes) else printable_lines(text).encode("utf-8")
+    if nl and not isinstance(text, bytes):
+        data += b"\n"
+    try:
+        stream.write(data)
+        stream.flush()
+    except OSError as err:
+        _silence_stdout()
+        reason = "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
+        raise OutputError(f"cannot write to standard output: {reason or err}") from err
+
+
+def printable_lines(text: str) -> str:
+    """Each line of ``text`` with its control characters escaped (line breaks kept)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def say(text: str) -> None:
+    """A message for the user, on stderr (control characters escaped)."""
+    _quietly(lambda: click.echo(printable_lines(text), err=True))
