@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .dataset import load
 from .files import atomic_write
-from .problems import DataError, GeographError, Problem
+from .problems import DataError, GeographError, Problem, Report
 from .schema import TABLE_FILES
 from .view import to_html
 from .write import check_output
@@ -229,7 +229,7 @@ def watch(
                     break
                 stop.wait(interval)
                 continue
-            errors = [p for p in problems if p.severity == "error" or strict]
+            errors = Report(problems).errors  # strict loading made the warnings errors
             for p in problems:
                 echo(str(p))
             good = good or (not errors)
