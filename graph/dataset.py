@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from .problems import ERROR, WARNING, DataError, Problem, Report
+from .problems import ERROR, DataError, Problem, Report
 from .read import read_table, read_workbook
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
@@ -132,7 +132,7 @@ def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
     """
     path = Path(path)
     records, problems = _validate(path)
-    if any(p.severity == ERROR or (strict and p.severity == WARNING) for p in problems):
+    if not Report(problems, strict=strict).valid:
         if strict:
             problems = [
                 Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
