@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import graph
 from graph.cli import cli
 from graph.files import atomic_write, remove_leftovers
 from graph.problems import OutputError, Problem, printable
 from graph.read import unescape_formula
+from graph.schema import ACTOR_COLUMNS
 from graph.write import (
     STAGING_PREFIX,
     escape_formula,
@@ -330,3 +333,29 @@ def test_a_symlinked_dataset_folder_is_written_through(tmp_path):
     r = invoke("export", "data", "-f", "csv", "-o", link)
     assert r.exit_code == 0, r.output
     assert link.is_symlink() and (real / "actors.csv").exists()
+
+
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=12,
+).filter(lambda t: t.strip() == t)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(name=_TEXT.filter(lambda t: t.lower() not in ACTOR_COLUMNS), cell=_TEXT)
+def test_any_header_and_cell_text_round_trips(tmp_path_factory, name, cell):
+    d = tmp_path_factory.mktemp("rt") / "d"
+    write_dataset(
+        d,
+        {
+            "actors": (["id", "name", name], [["A", "a", cell], ["B", "b", ""]]),
+            "relations": (
+                ["source", "target", "relation", "status", "quote"],
+                [["A", "B", "attack", "fact", "q"]],
+            ),
+        },
+    )
+    ds = graph.load(d)
+    assert ds.columns["actors"] == ["id", "name", name]
+    assert ds.records("actors")[0][name] == cell
