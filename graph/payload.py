@@ -1,6 +1,6 @@
 """The view payload: a geograph graph as plain JSON-able data for the HTML view.
 
-The payload is everything the page (``graph/templates/view.js``) needs:
+The payload is everything the page (``graph/templates/js/``) needs:
 nodes, edges as columns of data (the page derives how to draw them),
 sources, the relation types used, legend entries and the time axis. It is built in one linear pass over the
 graph (pyvis's ``add_node`` / ``add_edge`` scan lists on every call), and
@@ -8,7 +8,7 @@ holds only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
 ``None``: numpy scalars become Python numbers, NaN becomes ``None``.
 
 Text from the data is kept verbatim here; the page never interprets it as
-HTML (see ``view.js``).
+HTML (see ``templates/js/``).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ AGGREGATE_PAIR_OVER = 12
 # one edge: a curve per relation no longer reads, and costs drawing time.
 AGGREGATE_GRAPH_OVER = 500
 # Past this many actors or drawn edges the page lays the graph out itself and
-# draws straight lines (see view.js).
+# draws straight lines (see templates/js/30-layout.js).
 LARGE_NODES = 150
 LARGE_DRAWN = 1500
 
@@ -208,7 +208,7 @@ def _extras(attrs: dict, known: frozenset) -> dict[str, Any]:
 def edge_width(intensity: float) -> float:
     """Line width for a relation of the given intensity.
 
-    The page draws with this formula, from ``legend["width"]`` (``view.js``,
+    The page draws with this formula, from ``legend["width"]`` (``templates/js/10-data.js``,
     ``edgeWidth``); it is here as the reference the browser tests check.
 
     Examples
