@@ -106,6 +106,8 @@ def test_parallel_edges_and_self_loops_get_distinct_curves(page, tmp_path):
     G.add_edge("A", "B", key="single")
     G.add_edge("A", "A", key="loop1")
     G.add_edge("A", "A", key="loop2")
+    for n in G:
+        G.nodes[n]["name"] = n
     open_view(page, G, tmp_path)
     items = page.evaluate("""Object.fromEntries(window.geograph.edges.get().map(e =>
         [e.id, [e.smooth, e.selfReference || null, e.from, e.to]]))""")
