@@ -10,7 +10,7 @@ and one offline interactive HTML view.
 (6, 25)
 """
 
-from .balance import balance_report, blocs, frustration, triangle_counts
+from .balance import blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
     actors_frame,
@@ -19,10 +19,10 @@ from .explore import (
     connection,
     friends,
     relations_frame,
-    stats_report,
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
 from .problems import DataError, Problem
+from .reports import balance_report, stats_report
 from .signed import signed_graph
 from .timeline import at, between, date_range, diff
 from .view import render_html, show, to_html

@@ -19,7 +19,7 @@ STAGES = [
     },  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
     {"validate"},  # raw tables -> typed records
     {"dataset"},  # records -> Dataset, networkx graph
-    {"export", "timeline", "signed", "balance", "explore"},  # graph -> files, analyses
+    {"export", "timeline", "signed", "balance", "explore", "reports"},  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
     {"view"},  # payload -> HTML
     {"cli", "__main__", "__init__", "init", "watch"},  # user entry points
