@@ -21,11 +21,12 @@ from .explore import (
     relations_frame,
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
+from .notebook import show, view_fragment
 from .problems import DataError, Problem
 from .reports import balance_report, stats_report
 from .signed import signed_graph
 from .timeline import at, between, date_range, diff
-from .view import render_html, show, to_html
+from .view import render_html, to_html
 from .vocabulary import default_vocabulary
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "render_html",
     "to_html",
     "show",
+    "view_fragment",
     "at",
     "between",
     "date_range",

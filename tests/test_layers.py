@@ -21,7 +21,7 @@ STAGES = [
     {"dataset"},  # records -> Dataset, networkx graph
     {"export", "timeline", "signed", "balance", "explore", "reports"},  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
-    {"view"},  # payload -> HTML
+    {"view", "notebook", "widget"},  # payload -> HTML, in a notebook
     {"cli", "__main__", "__init__", "init", "watch"},  # user entry points
 ]
 
