@@ -63,3 +63,13 @@ __all__ = [
     "stats_report",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The widget needs the optional anywidget package: imported on first use only.
+    if name == "Explorer":
+        from .widget import Explorer
+
+        return Explorer
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
