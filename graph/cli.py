@@ -14,10 +14,9 @@ from pathlib import Path
 
 import click
 
-from . import balance as _balance
 from . import dataset as _dataset
-from . import explore as _explore
 from . import export as _export
+from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .problems import ERROR, DataError
@@ -199,12 +198,23 @@ def _date(ctx, param, value):
         raise click.BadParameter(str(err)) from err
 
 
+def _balance_date(ctx, param, value):
+    """A click callback: a partial ISO date, the last date in the data, or all time (None)."""
+    if value == "all":
+        return None
+    if value == _reports.LAST_DATE:
+        return value
+    return _date(ctx, param, value)
+
+
 STATUS = click.option(
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(["fact", "claim", "forecast"]),
-    help="Statuses that count (repeat the option); default: fact and claim, forecasts excluded.",
+    type=click.Choice(_reports.STATUSES),
+    default=_reports.DEFAULT_STATUSES,
+    show_default=True,
+    help="Statuses that count (repeat the option); forecasts are left out by default.",
 )
 
 
@@ -217,7 +227,7 @@ def _echo_json(data):
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(data, as_json):
     """Counts of DATA: actors, relations by status, sign and type, date range, busiest actors."""
-    report = _explore.stats_report(_load(data).to_networkx())
+    report = _reports.stats_report(_load(data).to_networkx())
     if as_json:
         _echo_json(report)
         return
@@ -237,8 +247,11 @@ def stats(data, as_json):
 @DATA
 @click.option(
     "--date",
-    callback=_date,
-    help="Balance at this partial ISO date (2018, 2020-06); default: the last date in the data.",
+    default=_reports.LAST_DATE,
+    show_default=True,
+    callback=_balance_date,
+    help="Balance at this partial ISO date (2018, 2020-06), "
+    f"{_reports.LAST_DATE!r} (the last date in the data) or 'all' (every relation).",
 )
 @STATUS
 @click.option(
@@ -257,8 +270,7 @@ def balance(data, date, statuses, k, as_json):
     sign of the sum of their intensities).
     """
     G = _load(data).to_networkx()
-    date = date or _timeline.date_range(G)[1]
-    report = _balance.balance_report(G, date, statuses=statuses or ("fact", "claim"), k=k)
+    report = _reports.balance_report(G, date, statuses=statuses, k=k)
     if as_json:
         _echo_json(report)
         return

@@ -19,9 +19,9 @@ STAGES = [
     },  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
     {"validate"},  # raw tables -> typed records
     {"dataset"},  # records -> Dataset, networkx graph
-    {"export", "timeline", "signed", "balance", "explore"},  # graph -> files, analyses
+    {"export", "timeline", "signed", "balance", "explore", "reports"},  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
-    {"view"},  # payload -> HTML
+    {"view", "notebook", "widget"},  # payload -> HTML, in a notebook
     {"cli", "__main__", "__init__", "init", "watch"},  # user entry points
 ]
 
