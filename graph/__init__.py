@@ -7,7 +7,7 @@ and one offline interactive HTML view.
 >>> ds = graph.load("data")
 >>> G = ds.to_networkx()
 >>> G.number_of_nodes(), G.number_of_edges()
-(6, 25)
+(6, 23)
 """
 
 from .balance import balance_report, blocs, frustration, triangle_counts

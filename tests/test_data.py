@@ -9,7 +9,7 @@ import graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-ARTICLE = ROOT.parent / "shared" / "seeds" / "000_6fa706efceb82b52.txt"
+ARTICLE = DATA / "dw-2020-07-14.txt"
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +42,6 @@ def test_every_relation_has_a_quote_and_a_source(G):
         assert d["source_id"] in G.graph["sources"], d["id"]
 
 
-@pytest.mark.skipif(
-    not ARTICLE.exists(), reason="the article text lives in shared/seeds beside the repo"
-)
 def test_every_quote_is_verbatim_from_the_article(G):
     text = ARTICLE.read_text("utf-8")
     for _, _, d in G.edges(data=True):
@@ -83,7 +80,7 @@ def test_key_relations_of_the_article(G):
             for d in G.get_edge_data(u, v, default={}).values()
         )
 
-    assert has("PRK", "KOR", "attack", "fact", "2020-06-16")  # the liaison office
+    assert has("PRK", "KOR", "coerce", "fact", "2020-06-16")  # the liaison office (CAMEO 1712)
     assert has("PRK", "KOR", "agree", "fact", "2018")  # the 2018 military agreement
     assert has("PRK", "KOR", "cooperate", "fact", "2017")  # bridge-building
     assert has("PRK", "USA", "cooperate", "fact", "2017")
