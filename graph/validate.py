@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .dates import DateError, parse_date
+from .evidence import check_evidence
 from .problems import ERROR, WARNING, Problem
 from .read import Row, Table
 from .schema import (
@@ -636,4 +637,5 @@ def validate_tables(tables: dict[str, Table | None]) -> tuple[Tables, list[Probl
                 checker.add(
                     row, "id", "isolated-actor", f'actor "{aid}" takes part in no relation', WARNING
                 )
+    problems.extend(check_evidence(out, tables))  # quotes against their sources' texts
     return out, problems
