@@ -4,12 +4,13 @@ Hand-edited CSV files become validated tables, a networkx graph, analyses
 and one offline interactive HTML view.
 
 >>> import graph
->>> ds = graph.load("data")
+>>> ds = graph.load(graph.datasets.article())
 >>> G = ds.to_networkx()
 >>> G.number_of_nodes(), G.number_of_edges()
-(6, 25)
+(6, 23)
 """
 
+from . import datasets
 from .balance import blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
@@ -31,6 +32,7 @@ from .vocabulary import default_vocabulary
 
 __all__ = [
     "Dataset",
+    "datasets",
     "DataError",
     "Problem",
     "check",

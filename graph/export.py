@@ -150,7 +150,7 @@ def write_csv(dataset, folder: str | Path) -> list[Path]:
     >>> [p.name for p in write_csv(graph.load("data"), out)]
     ['actors.csv', 'relations.csv', 'sources.csv']
     >>> graph.load(out).to_networkx().size()
-    25
+    23
     """
     folder = Path(folder)
     written = []
