@@ -3,7 +3,7 @@
 import json
 
 from click.testing import CliRunner
-from test_events import GDELT_LINES
+from event_files import GDELT_LINES
 
 import graph
 from graph.cli import cli

@@ -7,87 +7,24 @@ tab-separated columns, no header; ICEWS: tab-separated with a header and
 
 from __future__ import annotations
 
-import csv
 import json
+import re
 import zipfile
-from pathlib import Path
 
 import pytest
+from event_files import (
+    GDELT_LINES,
+    ICEWS_HEADER,
+    ICEWS_LINES,
+    gdelt_line,
+    icews_line,
+    read_csv,
+    relations_by_id,
+)
 
 import graph
-from graph.events import GDELT_COLUMNS, EventImportError, import_gdelt, import_icews
+from graph.events import EventImportError, import_gdelt, import_icews
 from graph.vocabulary import default_vocabulary
-
-COL = {name: i for i, name in enumerate(GDELT_COLUMNS)}
-
-
-def gdelt_line(
-    date="20200616",
-    a1="",
-    a2="",
-    code="040",
-    gold="1.0",
-    quad="1",
-    mentions="1",
-    url="",
-    a1code=None,
-    a2code=None,
-    a1name="",
-    a2name="",
-    a1type="",
-    a2type="",
-    ncols=61,
-    event_id="1",
-):
-    row = [""] * 61
-    row[COL["GLOBALEVENTID"]] = event_id
-    row[COL["SQLDATE"]] = date
-    row[COL["Actor1Code"]] = a1 if a1code is None else a1code
-    row[COL["Actor1Name"]] = a1name
-    row[COL["Actor1CountryCode"]] = a1
-    row[COL["Actor1Type1Code"]] = a1type
-    row[COL["Actor2Code"]] = a2 if a2code is None else a2code
-    row[COL["Actor2Name"]] = a2name
-    row[COL["Actor2CountryCode"]] = a2
-    row[COL["Actor2Type1Code"]] = a2type
-    row[COL["EventCode"]] = code
-    row[COL["EventBaseCode"]] = code[:3]
-    row[COL["EventRootCode"]] = code[:2]
-    row[COL["QuadClass"]] = quad
-    row[COL["GoldsteinScale"]] = gold
-    row[COL["NumMentions"]] = mentions
-    row[COL["SOURCEURL"]] = url
-    return "\t".join((row + ["extra"] * 5)[:ncols])
-
-
-# Line numbers matter: the bad rows are lines 11, 12 and 13.
-GDELT_LINES = [
-    gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "5", "https://a.example/1"),  # 1
-    gdelt_line("20200617", "PRK", "KOR", "1823", "-10.0", "4", "9", "https://a.example/2"),  # 2
-    gdelt_line("20200301", "PRK", "KOR", "138", "-7.0", "3", "2", "https://a.example/3"),  # 3
-    gdelt_line("20191231", "USA", "PRK", "040", "1.0", "1", "3", "https://b.example/1"),  # 4
-    gdelt_line("20200101", "USA", "PRK", "046", "7.0", "1", "4", "https://b.example/2"),  # 5
-    gdelt_line("20200102", "USA", "PRK", "0841", "7.0", "2", "1", "https://b.example/3"),  # 6
-    gdelt_line("20200616", "KOR", "PRK", "163", "-8.0", "4", "6", "https://c.example/1"),  # 7
-    gdelt_line("20200616", "CHN", "", "040", "1.0", "1", "1"),  # 8
-    gdelt_line("20200616", "", "RUS", "040", "1.0", "1", "1"),  # 9
-    gdelt_line("20200616", "USA", "USA", "173", "-5.0", "4", "1"),  # 10
-    gdelt_line("20200616", "USA", "CHN", "040", "1.0", "1", "1", ncols=50),  # 11
-    gdelt_line("2020x616", "USA", "CHN", "040", "1.0", "1", "1"),  # 12
-    gdelt_line("", "USA", "CHN", "040", "1.0", "1", "1"),  # 13
-    gdelt_line("20200616", "RUS", "USA", "99", "0.0", "1", "1"),  # 14
-    gdelt_line("20200616", "RUS", "USA", "110", "-2.0", "3", "2", "https://d.example/1"),  # 15
-    gdelt_line("20200620", "RUS", "USA", "1121", "-4.0", "3", "3", "https://d.example/2"),  # 16
-]
-
-
-def read_csv(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def relations_by_id(out: Path) -> dict[str, dict]:
-    return {r["id"]: r for r in read_csv(out / "relations.csv")}
 
 
 @pytest.fixture
@@ -122,7 +59,7 @@ def test_gdelt_year_aggregates_by_hand(gdelt_file, tmp_path):
     assert (attack["directed"], attack["status"]) == ("true", "fact")
     assert attack["source_id"] == "gdelt2-events"
     assert attack["note"] == "2 events, CAMEO root 18"
-    assert sorted(attack["evidence"].split()) == ["https://a.example/1", "https://a.example/2"]
+    assert sorted(attack["evidence_urls"].split()) == ["https://a.example/1", "https://a.example/2"]
 
     crit = rel["RUS-USA-2020-criticize"]  # 110 (-2) and 1121 (-4)
     assert crit["events"] == "2"
@@ -384,122 +321,6 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(gdelt_file, tmp_path, cap
 
 # --- ICEWS -----------------------------------------------------------------------------
 
-ICEWS_HEADER = [
-    "Event ID",
-    "Event Date",
-    "Source Name",
-    "Source Sectors",
-    "Source Country",
-    "Event Text",
-    "CAMEO Code",
-    "Intensity",
-    "Target Name",
-    "Target Sectors",
-    "Target Country",
-    "Story ID",
-    "Sentence Number",
-    "Publisher",
-    "City",
-    "District",
-    "Province",
-    "Country",
-    "Latitude",
-    "Longitude",
-]
-
-
-def icews_line(
-    eid,
-    date,
-    src,
-    src_country,
-    code,
-    intensity,
-    tgt,
-    tgt_country,
-    story,
-    src_sectors="NA",
-    tgt_sectors="NA",
-):
-    cells = [
-        eid,
-        date,
-        src,
-        src_sectors,
-        src_country,
-        "text",
-        code,
-        intensity,
-        tgt,
-        tgt_sectors,
-        tgt_country,
-        story,
-        "1",
-        "Publisher",
-        "NA",
-        "NA",
-        "NA",
-        "NA",
-        "NA",
-        "NA",
-    ]
-    return "\t".join(cells)
-
-
-ICEWS_LINES = [  # header is line 1
-    icews_line(
-        "1",
-        "2016-07-15",
-        "Recep Tayyip Erdoğan",
-        "Turkey",
-        "111",
-        "-2",
-        "Barack Obama",
-        "United States",
-        "100",
-        "Executive,Government",
-    ),  # 2
-    icews_line(
-        "2",
-        "2016-07-20",
-        "Government (Turkey)",
-        "Turkey",
-        "112",
-        "-4",
-        "United States",
-        "United States",
-        "101",
-        "Government",
-    ),  # 3
-    icews_line(
-        "3", "2016-08-01", "Russia", "Russian Federation", "190", "-10", "Ukraine", "Ukraine", "102"
-    ),  # 4
-    icews_line(
-        "4", "2016-09-01", "Russia", "Russia", "190", "-10", "Ukraine", "Ukraine", "103"
-    ),  # 5
-    icews_line("5", "2016-09-02", "NA", "NA", "040", "1", "Ukraine", "Ukraine", "104"),  # 6
-    icews_line(
-        "6", "2016-09-03", "Police (Kenya)", "Kenya", "173", "-5", "Citizen (Kenya)", "Kenya", "105"
-    ),  # 7
-    icews_line("7", "2016-13-45", "Russia", "Russia", "040", "1", "Ukraine", "Ukraine", "106"),  # 8
-    "8\t2016-09-04\tRussia\tNA\tRussia",  # 9
-    icews_line("9", "2016-10-01", "Kosovo", "Kosovo", "036", "4", "Serbia", "Serbia", "107"),  # 10
-    icews_line(
-        "10", "2016-10-02", "Atlantis", "Atlantis", "040", "1", "Turkey", "Turkey", "108"
-    ),  # 11
-    icews_line(
-        "11",
-        "2016-10-03",
-        'Kim "the Elder" Park',
-        "South Korea",
-        "0841",
-        "7",
-        "North Korea",
-        "North Korea",
-        "109",
-    ),  # 12
-]
-
 
 @pytest.fixture
 def icews_file(tmp_path):
@@ -524,7 +345,7 @@ def test_icews_country_level_by_hand(icews_file, tmp_path):
     crit = rel["TUR-USA-2016-criticize"]
     assert crit["events"] == "2" and float(crit["intensity"]) == -3.0
     assert float(crit["goldstein_sum"]) == -6.0 and crit["quad_class"] == "3"
-    assert sorted(crit["evidence"].split()) == ["100", "101"]
+    assert sorted(crit["story_ids"].split()) == ["100", "101"]
     assert crit["mentions"] == ""
     # "Russian Federation" and "Russia" are one actor: the two groups merge.
     assert rel["RUS-UKR-2016-fight"]["events"] == "2"
@@ -547,16 +368,25 @@ def test_icews_actor_level_non_ascii(icews_file, tmp_path):
     out = tmp_path / "data"
     import_icews([icews_file], out, actors="actor-code", period="month", progress=False)
     actors = {a["id"]: a for a in read_csv(out / "actors.csv")}
-    erdogan = actors["Recep Tayyip Erdoğan"]
+    erdogan = actors["Recep-Tayyip-Erdoğan"]  # the id rule: no spaces; the name is kept
+    assert erdogan["name"] == "Recep Tayyip Erdoğan"
     assert erdogan["type"] == "person" and erdogan["group"] == "TUR"
-    assert actors["Government (Turkey)"]["type"] == "group"
+    assert actors["Government-Turkey"]["type"] == "organization"
+    assert actors["Government-Turkey"]["name"] == "Government (Turkey)"
+    assert actors["Citizen-Kenya"]["type"] == "group"
     assert actors["USA"]["type"] == "state"  # "United States" acting as the state
-    assert actors['Kim "the Elder" Park']["group"] == "KOR"
+    assert actors["RUS"]["name"] == "Russia"  # "Russia" (country Russian Federation)
+    kim = actors["Kim-the-Elder-Park"]
+    assert kim["name"] == 'Kim "the Elder" Park' and kim["group"] == "KOR"
     rel = relations_by_id(out)
-    assert "Recep Tayyip Erdoğan-Barack Obama-2016-07-criticize" in rel
-    assert rel["Government (Turkey)-USA-2016-07-criticize"]["start"] == "2016-07"
+    pairs = {(r["source"], r["target"], r["start"], r["relation"]): k for k, r in rel.items()}
+    long_id = pairs[("Recep-Tayyip-Erdoğan", "Barack-Obama", "2016-07", "criticize")]
+    # Over 40 characters: the head cut at a "-", and a stable hash of the whole.
+    assert re.fullmatch(r"Recep-Tayyip-Erdoğan-Barack-[0-9a-f]{12}", long_id), long_id
+    assert rel["Government-Turkey-USA-2016-07-criticize"]["start"] == "2016-07"
     # Police against citizens of one country is a relation at actor level.
-    assert "Police (Kenya)-Citizen (Kenya)-2016-09-coerce" in rel
+    assert ("Police-Kenya", "Citizen-Kenya", "2016-09", "coerce") in pairs
+    assert [p for p in graph.check(out) if p.severity == "error"] == []
 
 
 def test_icews_not_an_icews_file(gdelt_file, tmp_path):
@@ -605,7 +435,7 @@ def test_evidence_is_the_most_mentioned_distinct_urls_in_rank_order(tmp_path):
     ):
         import_gdelt([path], tmp_path / f"k{k}", evidence=k, progress=False)
         (rel,) = read_csv(tmp_path / f"k{k}" / "relations.csv")
-        assert rel["evidence"] == expected, k
+        assert rel["evidence_urls"] == expected, k
         assert rel["events"] == "5" and rel["mentions"] == "27"
     with pytest.raises(EventImportError, match="evidence"):
         import_gdelt([path], tmp_path / "bad", evidence=-1, progress=False)
@@ -627,13 +457,13 @@ def test_evidence_ties_do_not_depend_on_row_order(tmp_path):
         outputs.append((tmp_path / name / "relations.csv").read_bytes())
     assert outputs[0] == outputs[1]
     (rel,) = read_csv(tmp_path / "fwd" / "relations.csv")
-    assert len(rel["evidence"].split()) == 3 and set(rel["evidence"].split()) <= set(urls)
+    assert len(rel["evidence_urls"].split()) == 3 and set(rel["evidence_urls"].split()) <= set(urls)
 
 
 def test_relations_csv_quoting_round_trips(tmp_path):
-    # ICEWS cells may be quoted: names with commas, quotes and line breaks reach
-    # relations.csv (actor-level ids and story ids) and must read back intact.
-    odd_src, odd_tgt, story = 'Kim "the, Elder"\nPark', "Lee, Jr.", 'story "7",\r\nb'
+    # ICEWS cells may be quoted as R writes them: names with commas and quotes
+    # reach actors.csv and relations.csv (story ids) and must read back intact.
+    odd_src, odd_tgt, story = 'Kim "the, Elder" Park', "Lee, Jr.", 'story-"7",b'
 
     def cell(text):
         return '"' + text.replace('"', '""') + '"'
@@ -655,28 +485,22 @@ def test_relations_csv_quoting_round_trips(tmp_path):
     report = import_icews([path], out, actors="actor-code", progress=False)
     assert report.relations_written == 1 and report.bad_rows == 0
     (rel,) = read_csv(out / "relations.csv")
-    assert (rel["source"], rel["target"], rel["evidence"]) == (odd_src, odd_tgt, story)
-    assert rel["id"] == f"{odd_src}-{odd_tgt}-2016-criticize"
+    assert rel["story_ids"] == story
+    names = {a["id"]: a["name"] for a in read_csv(out / "actors.csv")}
+    assert (names[rel["source"]], names[rel["target"]]) == (odd_src, odd_tgt)
+    assert re.fullmatch(r"Kim-the-Elder-Park-Lee-Jr\.-[0-9a-f]{12}", rel["id"]), rel["id"]
     assert rel["said_by"] == "" and rel["quote"] == ""
 
 
-def test_failed_write_keeps_the_previous_dataset(gdelt_file, tmp_path, monkeypatch):
-    out = tmp_path / "data"
-    import_gdelt([gdelt_file], out, progress=False)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    from graph.events import aggregate
-
-    real = aggregate._relations
-
-    def failing(*args, **kwargs):  # DuckDB fails while writing relations.csv
-        select = real(*args, **kwargs)
-        fail = "CASE WHEN events > 1 THEN error('disk full') END"
-        return select.replace("AS id,", f"AS id, {fail},", 1)
-
-    monkeypatch.setattr(aggregate, "_relations", failing)
-    with pytest.raises(Exception, match="disk full"):
-        import_gdelt([gdelt_file], out, period="month", progress=False)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp file left
+def test_a_line_break_inside_a_cell_gives_counted_bad_rows(tmp_path):
+    # One physical line is one event: a quoted cell cannot hide the lines after it.
+    good = icews_line("1", "2016-07-15", "A", "Japan", "111", "-2", "B", "China", "1")
+    broken = icews_line("2", "2016-07-15", '"A\nB"', "Japan", "111", "-2", "B", "China", "2")
+    path = tmp_path / "odd.tab"
+    path.write_text("\t".join(ICEWS_HEADER) + "\n" + good + "\n" + broken + "\n" + good + "\n")
+    report = import_icews([path], tmp_path / "data", actors="actor-code", progress=False)
+    assert report.rows_read == 4 and report.bad_rows == 2
+    assert [b.line for b in report.bad_row_samples] == [3, 4]
 
 
 def test_imported_dataset_has_no_missing_quote_warning(gdelt_file, tmp_path):
