@@ -19,7 +19,7 @@ from . import export as _export
 from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
-from .problems import ERROR, DataError
+from .problems import ERROR, DataError, GeographError
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
 
@@ -442,7 +442,7 @@ def import_gephi(nodes, edges, output):
     _import(from_gephi, nodes, edges, output)
 
 
-def _import_events(kind, files, output, period, actors, evidence, strict, as_json):
+def _import_events(kind, files, output, period, actors, evidence, strict, as_json, force):
     try:
         from . import events
     except ImportError as err:
@@ -450,12 +450,12 @@ def _import_events(kind, files, output, period, actors, evidence, strict, as_jso
             f"importing event data needs DuckDB and pycountry ({err.name} is missing): "
             "pip install 'geograph[events]'"
         ) from err
-    run = {"gdelt": events.import_gdelt, "icews": events.import_icews}[kind]
     try:
-        report = run(
-            list(files), output, period=period, actors=actors, evidence=evidence, strict=strict
-        )
-    except events.EventImportError as err:
+        report = events.import_events(
+            events.SOURCES[kind], list(files), output, period=period, actors=actors,
+            evidence=evidence, strict=strict, force=force,
+        )  # fmt: skip
+    except GeographError as err:
         raise click.ClickException(str(err)) from err
     if as_json:
         _echo_json(report.to_dict())
@@ -491,8 +491,11 @@ def _event_command(kind, help_text):
     )
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
     @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
-    def command(files, output, period, actors, evidence, strict, as_json):
-        _import_events(kind, files, output, period, actors, evidence, strict, as_json)
+    @click.option(
+        "--force", is_flag=True, help="Replace the dataset the folder holds (in one step)."
+    )
+    def command(files, output, period, actors, evidence, strict, as_json, force):
+        _import_events(kind, files, output, period, actors, evidence, strict, as_json, force)
 
     return command
 
