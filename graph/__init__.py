@@ -23,7 +23,7 @@ from .explore import (
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
 from .notebook import show, view_fragment
-from .problems import DataError, Problem
+from .problems import DataError, GeographError, OutputError, Problem, Report
 from .reports import balance_report, stats_report
 from .signed import signed_graph
 from .timeline import at, between, date_range, diff
@@ -34,7 +34,10 @@ __all__ = [
     "Dataset",
     "datasets",
     "DataError",
+    "GeographError",
+    "OutputError",
     "Problem",
+    "Report",
     "check",
     "load",
     "default_vocabulary",
