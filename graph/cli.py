@@ -15,14 +15,13 @@ from typing import Any
 
 import click
 
-from . import balance as _balance
 from . import dataset as _dataset
-from . import explore as _explore
 from . import export as _export
+from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
-from .problems import OutputError
+from .problems import GeographError, OutputError
 from .terminal import CommandGroup, out, say
 from .write import check_output
 
@@ -179,6 +178,15 @@ def _date(ctx, param, value):
         raise click.BadParameter(str(err)) from err
 
 
+def _balance_date(ctx, param, value):
+    """A click callback: a partial ISO date, the last date in the data, or all time (None)."""
+    if value == "all":
+        return None
+    if value == _reports.LAST_DATE:
+        return value
+    return _date(ctx, param, value)
+
+
 def _is_date(text: str) -> bool:
     try:
         parse_date(text)
@@ -191,8 +199,10 @@ STATUS = click.option(
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(["fact", "claim", "forecast"]),
-    help="Statuses that count (repeat the option); default: fact and claim, forecasts excluded.",
+    type=click.Choice(_reports.STATUSES),
+    default=_reports.DEFAULT_STATUSES,
+    show_default=True,
+    help="Statuses that count (repeat the option); forecasts are left out by default.",
 )
 
 
@@ -205,7 +215,7 @@ def _echo_json(data: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(data, as_json):
     """Counts of DATA: actors, relations by status, sign and type, date range, busiest actors."""
-    report = _explore.stats_report(_load(data).to_networkx())
+    report = _reports.stats_report(_load(data).to_networkx())
     if as_json:
         _echo_json(report)
         return
@@ -225,8 +235,11 @@ def stats(data, as_json):
 @DATA
 @click.option(
     "--date",
-    callback=_date,
-    help="Balance at this partial ISO date (2018, 2020-06); default: the last date in the data.",
+    default=_reports.LAST_DATE,
+    show_default=True,
+    callback=_balance_date,
+    help="Balance at this partial ISO date (2018, 2020-06), "
+    f"{_reports.LAST_DATE!r} (the last date in the data) or 'all' (every relation).",
 )
 @STATUS
 @click.option(
@@ -245,8 +258,7 @@ def balance(data, date, statuses, k, as_json):
     sign of the sum of their intensities).
     """
     G = _load(data).to_networkx()
-    date = date or _timeline.date_range(G)[1]
-    report = _balance.balance_report(G, date, statuses=statuses or ("fact", "claim"), k=k)
+    report = _reports.balance_report(G, date, statuses=statuses, k=k)
     if as_json:
         _echo_json(report)
         return
@@ -427,7 +439,7 @@ def import_gephi(nodes: Path, edges: Path, output: Path, force: bool) -> None:
     _import(from_gephi, nodes, edges, output, force)
 
 
-def _import_events(kind, files, output, period, actors, evidence, strict, as_json):
+def _import_events(kind, files, output, period, actors, evidence, strict, as_json, force):
     try:
         from . import events
     except ImportError as err:
@@ -435,12 +447,12 @@ def _import_events(kind, files, output, period, actors, evidence, strict, as_jso
             f"importing event data needs DuckDB and pycountry ({err.name} is missing): "
             "pip install 'geograph[events]'"
         ) from err
-    run = {"gdelt": events.import_gdelt, "icews": events.import_icews}[kind]
     try:
-        report = run(
-            list(files), output, period=period, actors=actors, evidence=evidence, strict=strict
-        )
-    except events.EventImportError as err:
+        report = events.import_events(
+            events.SOURCES[kind], list(files), output, period=period, actors=actors,
+            evidence=evidence, strict=strict, force=force,
+        )  # fmt: skip
+    except GeographError as err:
         raise click.ClickException(str(err)) from err
     if as_json:
         _echo_json(report.to_dict())
@@ -476,8 +488,11 @@ def _event_command(kind, help_text):
     )
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
     @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
-    def command(files, output, period, actors, evidence, strict, as_json):
-        _import_events(kind, files, output, period, actors, evidence, strict, as_json)
+    @click.option(
+        "--force", is_flag=True, help="Replace the dataset the folder holds (in one step)."
+    )
+    def command(files, output, period, actors, evidence, strict, as_json, force):
+        _import_events(kind, files, output, period, actors, evidence, strict, as_json, force)
 
     return command
 

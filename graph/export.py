@@ -214,7 +214,7 @@ def write_csv(
     >>> [p.name for p in write_csv(graph.load("data"), out)]
     ['actors.csv', 'relations.csv', 'sources.csv']
     >>> graph.load(out).to_networkx().size()
-    25
+    23
     """
     own = [dataset.path] if dataset.path is not None else []
     return write_dataset(folder, csv_tables(dataset), force=force, inputs=[*own, *inputs])

@@ -52,9 +52,7 @@ _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 # A spreadsheet that opens the file with ";" or tab as separator (European Excel,
 # a paste) starts a new cell after each of them: the text there is neutralised too.
-_INNER = re.compile(
-    r"(?<=[;\t])(?='*[=+\-@\r])(?![+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(?:[;\t]|$))"
-)
+_INNER = re.compile(r"([;\t])(?='*[=+\-@\r])")
 
 #: Hidden folders a dataset write stages its files in (beside or inside the target).
 STAGING_PREFIX = ".geograph-staging-"
@@ -69,17 +67,19 @@ def escape_formula(text: str) -> str:
     so does the text after every ``;`` or tab inside the cell (where a
     spreadsheet opening the file with that separator starts a new cell);
     :func:`graph.read.unescape_formula`, applied to every cell on reading,
-    removes them. Numbers such as ``-1`` or ``-9.2`` are left alone.
+    removes them. A whole cell that is a number, such as ``-1`` or
+    ``-9.2``, is left alone (after a ``;`` the rule holds for numbers too,
+    so that it stays one regular expression, the same in DuckDB's SQL).
 
     Examples
     --------
     >>> escape_formula("=HYPERLINK(\\"http://x\\")"), escape_formula("-9.2"), escape_formula("'=1")
     ('\\'=HYPERLINK("http://x")', '-9.2', "''=1")
     >>> escape_formula("a;=1+1"), escape_formula("DPRK;-1;@x")
-    ("a;'=1+1", "DPRK;-1;'@x")
+    ("a;'=1+1", "DPRK;'-1;'@x")
     """
     if ";" in text or "\t" in text:
-        text = _INNER.sub("'", text)
+        text = _INNER.sub(r"\1'", text)
     if _FORMULA.match(text) and not _NUMBER.match(text):
         return "'" + text
     return text

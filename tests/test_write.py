@@ -282,9 +282,10 @@ def test_no_split_on_semicolon_or_tab_starts_a_formula(text):
     assert unescape_formula(escaped) == text
 
 
-def test_numbers_after_a_delimiter_stay_numbers():
-    assert escape_formula("1;-2;+3.5") == "1;-2;+3.5"
-    assert escape_formula("-1") == "-1"
+def test_whole_numbers_stay_numbers_and_numbers_after_a_delimiter_round_trip():
+    assert escape_formula("-1") == "-1" and escape_formula("+3.5") == "+3.5"
+    assert escape_formula("1;-2;+3.5") == "1;'-2;'+3.5"
+    assert unescape_formula("1;'-2;'+3.5") == "1;-2;+3.5"
 
 
 @pytest.mark.parametrize("name", ["a;b", "tab\there", "semi;=1", 'quote"d', "comma,x"])
@@ -312,14 +313,15 @@ def test_header_cells_with_a_delimiter_are_quoted():
 # --- messages on the terminal -------------------------------------------------------------
 
 
-def test_control_characters_in_messages_are_shown_escaped(data):
-    rel = data / "relations.csv"
-    text = rel.read_text("utf-8").replace("attack", "att\x1b]0;pwned\x07ack\x1b[2J", 1)
-    rel.write_text(text, "utf-8")
-    r = invoke("check", data)
+def test_control_characters_in_messages_are_shown_escaped(tmp_path):
+    d = tmp_path / "d"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "broken" / "unknown-actor", d)
+    rel = d / "relations.csv"
+    rel.write_text(rel.read_text("utf-8").replace("RUSS", "RU\x1b]0;pwned\x07SS\x1b[2J"), "utf-8")
+    r = invoke("check", d)
     assert r.exit_code == 1
     assert "\x1b" not in r.output and "\x07" not in r.output
-    assert "\\x1b[2J" in r.output
+    assert "RU\\x1b]0;pwned\\x07SS\\x1b[2J" in r.output
     p = Problem("a.csv", 1, 1, "x", "bad", "a\x00b\nc")
     assert str(p) == "a.csv:1:1: bad a\\x00b\\x0ac"
     assert printable("tab\tok") == "tab\tok"
