@@ -86,16 +86,18 @@ def _write_stamp(output: Path, stamp: str, problems: list[Problem]) -> None:
     atomic_write(stamp_path(output), f"geographWatch({json.dumps(state)});\n")
 
 
-def snapshot(data: str | Path) -> tuple:
+def snapshot(data: str | Path, cache: dict | None = None) -> tuple:
     """What identifies the data's current state: each file's name, mtime, size and content hash.
 
     The hash catches a change that keeps size and modification time (``cp -p``,
-    ``rsync -t``, ``tar``); reading a few files of hand-edited data each poll
-    is cheap.
+    ``rsync -t``, ``tar``). With a ``cache`` (a dict kept between calls) a
+    file is read again only when its inode, size, mtime or ctime moved: a
+    write always changes the ctime, which no tool can set back.
 
     Examples
     --------
-    >>> snapshot("data") == snapshot("data")
+    >>> cache = {}
+    >>> snapshot("data", cache) == snapshot("data", cache) == snapshot("data")
     True
     """
     data = Path(data)
@@ -104,7 +106,13 @@ def snapshot(data: str | Path) -> tuple:
     for f in files:
         try:
             st = f.stat()
-            digest = _digest(f) if stat.S_ISREG(st.st_mode) else None
+            key = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            if cache is not None and cache.get(f, (None,))[0] == key:
+                digest = cache[f][1]
+            else:
+                digest = _digest(f) if stat.S_ISREG(st.st_mode) else None
+                if cache is not None:
+                    cache[f] = (key, digest)
         except OSError:
             out.append((f.name, None, None, None))
         else:
@@ -205,13 +213,14 @@ def watch(
     stop = stop or threading.Event()
     builds = 0
     seen = None
+    seen_files: dict = {}  # what snapshot read last, per file
     good = Path(output).exists()  # a page from an earlier build is kept as well
     while not stop.is_set():
-        now = snapshot(data)
+        now = snapshot(data, seen_files)
         if now != seen:
             # wait for the writes to settle: an editor may save in several steps
             while not stop.wait(settle):
-                later = snapshot(data)
+                later = snapshot(data, seen_files)
                 if later == now:
                     break
                 now = later
