@@ -315,20 +315,22 @@ def diff(ctx: click.Context, data: Path, before: str, after: str | None, as_json
             f"  {r['id']}: {r['source']} -> {r['target']} {r['relation']} ({r['status']}, {dates})"
         )
 
-    click.echo(f"{data}: from {result['before']} to {result['after']}")
+    lines = [f"{data}: from {result['before']} to {result['after']}"]
     for key in ("appeared", "ended"):
-        click.echo(f"{key} ({len(result[key])}):")
-        for r in result[key]:
-            click.echo(rel(r))
-    click.echo(f"sign changes ({len(result['sign_changes'])}):")
-    for c in result["sign_changes"]:
-        click.echo(
-            f"  {c['source']}-{c['target']}: {c['before']:+d} -> {c['after']:+d} "
-            f"(intensity {c['weight_before']:g} -> {c['weight_after']:g})"
-        )
-    click.echo(f"status changes ({len(result['status_changes'])}):")
-    for c in result["status_changes"]:
-        click.echo(f"  {c['source']}-{c['target']}: {c['before']} -> {c['after']}")
+        lines.append(f"{key} ({len(result[key])}):")
+        lines += [rel(r) for r in result[key]]
+    lines.append(f"sign changes ({len(result['sign_changes'])}):")
+    lines += [
+        f"  {c['source']}-{c['target']}: {c['before']:+d} -> {c['after']:+d} "
+        f"(intensity {c['weight_before']:g} -> {c['weight_after']:g})"
+        for c in result["sign_changes"]
+    ]
+    lines.append(f"status changes ({len(result['status_changes'])}):")
+    lines += [
+        f"  {c['source']}-{c['target']}: {c['before']} -> {c['after']}"
+        for c in result["status_changes"]
+    ]
+    out("\n".join(lines))
 
 
 @cli.command()
