@@ -152,7 +152,6 @@ PROBLEM_CODES: dict[str, str] = {
     "not-utf8": "the file is not UTF-8 and was read as Windows-1252 (a warning)",
     "bad-encoding": "the file says it is UTF-16 but holds bytes that are not",
     "bad-workbook": "the workbook cannot be opened",
-    "bad-csv": "the file cannot be split into rows and cells",
     "unclosed-quote": "a quoted cell is never closed, or runs on over the rows after it",
     "stray-quote": "text follows the closing quote of a cell",
     "empty-file": "the file has no header line",

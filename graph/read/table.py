@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -126,11 +125,7 @@ def read_table(
     records, quote_problem = _parse(text, delimiter, display)
     if quote_problem is not None:
         problems.append(quote_problem)
-    try:
-        table = _table(path, display, (r for r in records if r[0] > skip), problems, delimiter)
-    except csv.Error as err:  # pragma: no cover - _parse has read the file already
-        problems.append(Problem(display, None, None, None, "bad-csv", f"cannot parse CSV: {err}"))
-        table = None
+    table = _table(path, display, (r for r in records if r[0] > skip), problems, delimiter)
     return table, problems
 
 

@@ -268,4 +268,12 @@ def _quote_problem(text: str, delimiter: str, display: str, line: int, error: st
             pos, column = pos + 1, column + 1
             continue
         break
-    return Problem(display, line, None, None, "bad-csv", f"cannot parse CSV: {error}")
+    return Problem(
+        display,
+        line,
+        None,
+        None,
+        "stray-quote",
+        f"a quote in the record that starts here breaks the file ({error}); "
+        'quote whole cells and write each " inside them as ""',
+    )
