@@ -6,9 +6,13 @@ record starts, right even after quoted cells that span lines), and reports
 file-level problems (missing, empty, undecodable, ragged rows).
 
 It reads what spreadsheet programs really write: UTF-8 with or without a
-byte order mark, UTF-16 with one (Excel's "Unicode text"), Windows-1252
-(with a warning), `,` `;` or tab as delimiter, CRLF, LF or bare CR line
-ends, and ``.xlsx`` workbooks (one sheet per table, with openpyxl).
+byte order mark, UTF-16 with one (Excel's "Unicode text") or without,
+Windows-1252 (with a warning), `,` `;` or tab as delimiter, CRLF, LF or
+bare CR line ends, and ``.xlsx`` workbooks (one sheet per table, with
+openpyxl). Only regular files are read, within :data:`MAX_FILE_BYTES`; a
+quoted cell that is never closed, or whose closing quote is followed by
+text, is reported where the cell starts (Python's ``csv`` reader accepts
+both silently).
 
 The standard library's ``csv`` reader is used rather than pandas because
 pandas does not give the physical line of each record, and every problem a
