@@ -28,8 +28,8 @@ def _read_all(path: Path) -> tuple[dict, list[Problem]]:
     for name, (filename, required) in TABLE_FILES.items():
         file = path / filename
         display = str(file)
-        if not file.exists() and not required:
-            continue  # absent optional file; None below means "present but unreadable"
+        if not required and not (file.exists() or file.is_symlink()):
+            continue  # absent optional file (a broken link is no absence); None: unreadable
         table, found = read_table(file, display)
         tables[name] = table
         problems.extend(found)

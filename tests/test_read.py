@@ -1,7 +1,10 @@
 """Reading files as spreadsheet programs and editors really write them."""
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.read import read_table, read_workbook, unescape_formula
+from graph.read import MAX_FILE_BYTES, read_table, read_workbook, unescape_formula
 from graph.write import escape_formula
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -273,3 +276,181 @@ def test_values_under_an_unnamed_column_are_an_error_not_lost(tmp_path):
         (1, 3, "empty-header", "warning"),
         (3, 3, "unnamed-column", "error"),
     ]
+
+
+# Issue 15, read side: bad numbers, broken quotes, odd files, bounds.
+
+BASE = FIXTURES / "broken" / "isolated-actor"  # a valid dataset but for one warning
+
+
+def _copy(tmp_path, **files):
+    folder = tmp_path / "d"
+    shutil.copytree(BASE, folder)
+    for name, text in files.items():
+        (folder / name.replace("_csv", ".csv")).write_text(text, "utf-8")
+    return folder
+
+
+def _where(problems, severity="error"):
+    return [
+        (Path(p.file).name, p.line, p.column, p.code) for p in problems if p.severity == severity
+    ]
+
+
+RELATIONS = (BASE / "relations.csv").read_text("utf-8")
+
+
+@pytest.mark.parametrize("word", ["nan", "NaN", "inf", "-Infinity", "+inf", "1e999", "x1", "--1"])
+@pytest.mark.parametrize("column", ["sign", "intensity"])
+def test_non_finite_or_non_numbers_are_bad_numbers_not_tracebacks(tmp_path, word, column):
+    header, row = RELATIONS.splitlines()[:2]
+    cells = row.split(",")
+    at = header.split(",").index(column)
+    cells[at] = word
+    folder = _copy(tmp_path, relations_csv=f"{header}\n{','.join(cells)}\n")
+    assert _where(graph.check(folder)) == [("relations.csv", 2, at + 1, "bad-number")]
+    with pytest.raises(graph.DataError):
+        graph.load(folder)
+
+
+@pytest.mark.parametrize("word", ["nan", "inf", "-Infinity", "four", "2.5"])
+def test_quad_class_must_be_a_whole_number_from_1_to_4(tmp_path, word):
+    folder = _copy(
+        tmp_path, relation_types_csv=f"relation,sign,intensity,quad_class\nhack,-1,-6.5,{word}\n"
+    )
+    code = "out-of-range" if word == "2.5" else "bad-number"
+    assert _where(graph.check(folder)) == [("relation_types.csv", 2, 4, code)]
+
+
+def test_a_good_quad_class_is_read_as_a_whole_number(tmp_path):
+    folder = _copy(
+        tmp_path, relation_types_csv="relation,sign,intensity,quad_class\nhack,-1,-6.5,4\n"
+    )
+    assert graph.load(folder).vocabulary["hack"]["quad_class"] == 4
+
+
+def test_unclosed_last_quote_names_the_line_and_column_where_the_cell_starts(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,name,note\nA,B,ok\nC,D,"unterminated\nE,F,more\n', "utf-8")
+    table, problems = read_table(path, "t.csv")
+    assert [(p.line, p.column, p.code) for p in problems] == [(3, 3, "unclosed-quote")]
+    assert "line 4" in problems[0].message
+    assert table is not None and [r.line for r in table.rows] == [2, 3]
+
+
+def test_quote_missing_in_the_middle_is_reported_where_it_opens(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,note\nA,"opens\nB,swallowed\nC,"closed"\nD,"fine"\n', "utf-8")
+    _, problems = read_table(path, "t.csv")
+    assert [(p.line, p.column, p.code) for p in problems] == [(2, 2, "unclosed-quote")]
+    assert "lines 3-4" in problems[0].message
+
+
+def test_text_after_a_closing_quote_is_a_stray_quote(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,note\nA,"said" later\n', "utf-8")
+    _, problems = read_table(path, "t.csv")
+    assert [(p.line, p.column, p.code) for p in problems] == [(2, 2, "stray-quote")]
+
+
+def test_well_formed_quotes_give_no_problem(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,note\nA,"two\nlines, ""quoted"""\nB,plain "inner" quote\n', "utf-8")
+    table, problems = read_table(path)
+    assert problems == []
+    assert [r.values["note"] for r in table.rows] == ['two\nlines, "quoted"', 'plain "inner" quote']
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(tmp_path, order):
+    path = tmp_path / "t.csv"
+    path.write_bytes("id\tname\r\nPRK\tNorth Korea\r\nKOR\tSéoul 한국\r\n".encode(order))
+    table, problems = read_table(path)
+    assert problems == []
+    assert table.header == ["id", "name"]
+    assert [r.values["name"] for r in table.rows] == ["North Korea", "Séoul 한국"]
+
+
+def test_a_cell_over_the_csv_module_limit_is_read(tmp_path):
+    long = "x" * 200_000
+    folder = _copy(tmp_path, relations_csv=RELATIONS.replace("liaison office", long))
+    assert _where(graph.check(folder)) == []
+    assert long in graph.load(folder).records("relations")[0]["quote"]
+    import csv
+
+    assert csv.field_size_limit() == 131072  # the process-wide limit is left as it was
+
+
+def test_delimiter_detection_respects_quotes_in_the_header(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('"a;b",id\n1;2,X\n', "utf-8")
+    table, _ = read_table(path)
+    assert table.header == ["a;b", "id"] and table.rows[0].values == {"a;b": "1;2", "id": "X"}
+    path.write_text('"a,b";id;"c,d,e"\n1;2;3\n', "utf-8")
+    table, _ = read_table(path)
+    assert table.header == ["a,b", "id", "c,d,e"]
+
+
+def test_a_fifo_is_refused_at_once(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "actors.csv").unlink()
+    os.mkfifo(folder / "actors.csv")
+    problems = graph.check(folder)  # pytest-timeout ends a hang
+    assert _where(problems) == [("actors.csv", None, None, "unreadable-file")]
+    assert "named pipe" in problems[0].message
+
+
+def test_a_device_is_refused_at_once(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "actors.csv").unlink()
+    (folder / "actors.csv").symlink_to("/dev/zero")
+    problems = graph.check(folder)
+    assert _where(problems) == [("actors.csv", None, None, "unreadable-file")]
+    assert "character device" in problems[0].message
+
+
+@pytest.mark.parametrize("name", ["sources.csv", "relation_types.csv"])
+def test_an_optional_file_that_is_a_link_loop_is_an_error(tmp_path, name):
+    folder = _copy(tmp_path)
+    (folder / name).unlink(missing_ok=True)
+    (folder / "other.csv").symlink_to(folder / name)
+    (folder / name).symlink_to(folder / "other.csv")
+    problems = graph.check(folder)
+    assert _where(problems) == [(name, None, None, "unreadable-file")]
+    assert "loop" in problems[0].message
+
+
+def test_a_dangling_optional_link_is_an_error_not_an_absence(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "sources.csv").unlink()
+    (folder / "sources.csv").symlink_to(tmp_path / "gone.csv")
+    problems = graph.check(folder)
+    assert ("sources.csv", None, None, "unreadable-file") in _where(problems)
+    assert "does not exist" in next(p.message for p in problems if p.file.endswith("sources.csv"))
+
+
+def test_a_file_over_the_size_bound_is_refused(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,name\n" + "A,B\n" * 100, "utf-8")
+    table, problems = read_table(path, "t.csv", max_bytes=100)
+    assert table is None and [p.code for p in problems] == ["unreadable-file"]
+    assert "over the" in problems[0].message
+    assert read_table(path, "t.csv")[0] is not None
+    assert MAX_FILE_BYTES == 256 * 1024 * 1024  # the bound data/README.md documents
+
+
+def test_a_far_cell_in_a_workbook_does_not_make_the_reader_allocate_the_range():
+    book = FIXTURES / "broken" / "far-cell-workbook" / "book.xlsx"
+    script = (
+        "import resource, sys, graph\n"
+        "problems = graph.check(sys.argv[1])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(*(p.code for p in problems))\n"
+        "print(problems[0].message)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(book)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    peak_kib, codes, message = int(out[0]), out[1], out[2]
+    assert codes == "bad-workbook" and "XFD1048576" in message
+    assert peak_kib < 400 * 1024  # the range would be 17 billion cells

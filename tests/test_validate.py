@@ -1,37 +1,99 @@
 """Validation: the zoo of broken files, one problem each, and the messages users read."""
 
+import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 import graph
+from graph.schema import PROBLEM_CODES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ZOO = sorted((FIXTURES / "broken").iterdir())
 
 
+def _where(problems):
+    return [[Path(p.file).name, p.line, p.column, p.code] for p in problems]
+
+
 def _errors(path):
-    return [
-        [Path(p.file).name, p.line, p.column, p.code]
-        for p in graph.check(path)
-        if p.severity == "error"
-    ]
+    return _where(p for p in graph.check(path) if p.severity == "error")
+
+
+def _expected(case):
+    """The fixture's expected problems, and what to check (the folder, or a path inside it)."""
+    expected = json.loads((case / "expected.json").read_text("utf-8"))
+    return expected, case / expected.get("check", "")
 
 
 @pytest.mark.parametrize("case", ZOO, ids=[c.name for c in ZOO])
 def test_zoo_case_reports_exactly_its_problem(case):
-    expected = json.loads((case / "expected.json").read_text("utf-8"))["errors"]
-    assert _errors(case) == expected
+    expected, target = _expected(case)
+    problems = graph.check(target)
+    assert _where(p for p in problems if p.severity == "error") == expected["errors"]
+    if "warnings" in expected:
+        assert _where(p for p in problems if p.severity == "warning") == expected["warnings"]
 
 
 @pytest.mark.parametrize("case", ZOO, ids=[c.name for c in ZOO])
 def test_zoo_case_fails_to_load_with_all_problems(case):
+    expected, target = _expected(case)
+    if not expected["errors"]:  # a case of a warning: it loads, with that warning
+        assert _where(graph.load(target).warnings) == expected["warnings"]
+        with pytest.raises(graph.DataError):
+            graph.load(target, strict=True)
+        return
     with pytest.raises(graph.DataError) as info:
-        graph.load(case)
-    assert [[Path(p.file).name, p.line, p.column, p.code] for p in info.value.errors] == _errors(
-        case
-    )
+        graph.load(target)
+    assert _where(info.value.errors) == _errors(target)
+
+
+def test_every_problem_code_has_a_zoo_case():
+    seen = set()
+    for case in ZOO:
+        expected, _ = _expected(case)
+        seen.update(code for *_, code in expected["errors"] + expected.get("warnings", []))
+    assert sorted(set(PROBLEM_CODES) - seen) == []
+    assert sorted(seen - set(PROBLEM_CODES)) == []
+
+
+# Calls that report a problem, and the position of their code argument.
+_REPORTERS = {"Problem": 4, "add": 2, "_problem": 1}
+
+
+def _emitted_codes():
+    """(module, code) for every problem code written literally in a reporting call in graph/."""
+    for path in sorted((Path(graph.__file__).parent).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            at = _REPORTERS.get(name or "")
+            if at is None or len(node.args) <= at:
+                continue
+            arg = node.args[at]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                yield path.name, arg.value
+
+
+def test_every_code_the_code_emits_is_a_known_problem_code():
+    emitted = list(_emitted_codes())
+    assert len({code for _, code in emitted}) >= 25  # the scan finds the reporting calls
+    assert [(m, c) for m, c in emitted if c not in PROBLEM_CODES] == []
+
+
+def _readme_codes():
+    text = (Path(__file__).parent.parent / "data" / "README.md").read_text("utf-8")
+    section = text.split("\n## Problem codes\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.M)
+
+
+def test_data_readme_lists_exactly_the_problem_codes():
+    assert sorted(_readme_codes()) == sorted(PROBLEM_CODES)
+    assert len(_readme_codes()) == len(set(_readme_codes()))
 
 
 ODD = sorted((FIXTURES / "odd").iterdir())

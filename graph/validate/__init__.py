@@ -70,5 +70,5 @@ def validate_tables(tables: Mapping[str, Table | None]) -> tuple[Tables, list[Pr
     actor_table, relation_table = tables.get("actors"), tables.get("relations")
     if actor_table is not None and relation_table is not None:
         report_isolated(actor_table, actors, refs.related, checker)
-    problems.extend(check_evidence(out, tables))  # quotes against their sources' texts
+    problems.extend(check_evidence(out, dict(tables)))  # quotes against their sources' texts
     return out, problems

@@ -33,9 +33,26 @@ class References:
 
     def actor_hint(self, value: str) -> str:
         """A suggestion among the actors (built on first use: a clean file never pays for it)."""
+        return self._actors_suggester()(value)
+
+    def prepare_actor_hints(self, rows: list[Row]) -> None:
+        """Work out, in one batch, the suggestions for every unknown actor in ``rows``."""
+        if self.actors is None:
+            return
+        known = self.actors
+        unknown = {
+            value
+            for row in rows
+            for value in (row.values.get("source", ""), row.values.get("target", ""))
+            if value and value not in known
+        }
+        if unknown:
+            self._actors_suggester().prepare(sorted(unknown))
+
+    def _actors_suggester(self) -> Suggester:
         if self._actor_hint is None:
             self._actor_hint = Suggester(self.actors or {}, self.labels)
-        return self._actor_hint(value)
+        return self._actor_hint
 
     def source_hint(self, value: str) -> str:
         """A suggestion among the sources."""
@@ -54,6 +71,7 @@ def validate_relations(
     given = ids(checker, table.rows, required=False) if table.column("id") is not None else {}
     more = extras(table, "relations")
     generated: dict[str, int] = {}
+    refs.prepare_actor_hints(table.rows)
     for row in table.rows:
         rid = row.values.get("id", "")
         if rid and given.get(rid) != row.line:

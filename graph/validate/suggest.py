@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 __all__ = ["Suggester", "suggest", "closest"]
@@ -17,6 +18,28 @@ __all__ = ["Suggester", "suggest", "closest"]
 #: Similarity (0-100) a choice needs to be suggested; difflib's cutoff 0.6.
 CUTOFF = 60.0
 _SEP = "\x1f"
+
+
+_BLOCK = 256  # queries per similarity matrix: 256 x choices float32 values
+
+
+def _best_many(queries: list[str], choices: list[str], n: int) -> list[list[str]]:
+    """For each query, the ``n`` choices at least :data:`CUTOFF` similar, best first, ties in order."""
+    if not choices:
+        return [[] for _ in queries]
+    out: list[list[str]] = []
+    for at in range(0, len(queries), _BLOCK):
+        block = queries[at : at + _BLOCK]
+        scores = process.cdist(block, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, workers=-1)
+        for row in scores:
+            idx = np.flatnonzero(row)  # below the cutoff a score is 0
+            best = idx[np.lexsort((idx, -row[idx]))[:n]]
+            out.append([choices[i] for i in best])
+    return out
+
+
+def _best(value: str, choices: list[str], n: int) -> list[str]:
+    return _best_many([value], choices, n)[0]
 
 
 def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
@@ -76,6 +99,11 @@ class Suggester:
 
     def hits(self, value: str, n: int = 3) -> list[str]:
         """The suggested ids for ``value``, best first, at most ``n``."""
+        return self._hits(
+            value, _best(value, self.choices, n), _best(value.lower(), self._names, n), n
+        )
+
+    def _hits(self, value: str, by_id: list[str], by_name: list[str], n: int) -> list[str]:
         lower = value.lower()
         found: list[str] = []
 
@@ -87,22 +115,37 @@ class Suggester:
             add(self._lowered[lower])
         for cid in self._by_name.get(lower, ()):
             add(cid)  # a name or alias typed where an id belongs
-        for cid in closest(value, self.choices, n):
+        for cid in by_id:
             add(cid)
-        if self._names:
-            for name in closest(lower, self._names, n):
-                add(self._first[name])
+        for name in by_name:
+            add(self._first[name])
         return found[:n]
+
+    def prepare(self, values: Iterable[str], n: int = 3) -> None:
+        """Work out the suggestions for many values at once (on every core), for later calls.
+
+        Examples
+        --------
+        >>> s = Suggester(["PRK", "KOR"])
+        >>> s.prepare(["PKR", "KRO"])
+        >>> s("KRO")
+        ' (did you mean "KOR"?)'
+        """
+        todo = [v for v in dict.fromkeys(values) if (v, n) not in self._cache]
+        if not todo:
+            return
+        by_id = _best_many(todo, self.choices, n)
+        by_name = _best_many([v.lower() for v in todo], self._names, n)
+        for value, ids, names in zip(todo, by_id, by_name):
+            hits = self._hits(value, ids, names, n)
+            self._cache[(value, n)] = (
+                f" (did you mean {' or '.join(self._show(c) for c in hits)}?)" if hits else ""
+            )
 
     def __call__(self, value: str, n: int = 3) -> str:
         """``' (did you mean "RUS" (Russia)?)'``, or ``''`` when nothing is close."""
-        key = (value, n)
-        if key not in self._cache:  # the same typo tends to come back row after row
-            hits = self.hits(value, n)
-            self._cache[key] = (
-                f" (did you mean {' or '.join(self._show(c) for c in hits)}?)" if hits else ""
-            )
-        return self._cache[key]
+        self.prepare([value], n)  # the same typo tends to come back row after row: cached
+        return self._cache[(value, n)]
 
     def _show(self, cid: str) -> str:
         if cid in self._labels:

@@ -1,0 +1,102 @@
+"""A file's bytes, read only from a regular file and only up to a bound."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from ..problems import Problem
+
+#: The largest file (CSV or workbook) the reader takes: 256 MiB.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+_KINDS = [
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+]
+
+
+def _problem(display: str, code: str, message: str) -> list[Problem]:
+    return [Problem(display, None, None, None, code, message)]
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:,.0f} MiB"
+
+
+def read_bytes(
+    path: str | Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file, or ``None`` and the problem that stops reading it.
+
+    Anything but a regular file (a folder, a named pipe, a device such as
+    ``/dev/zero``, a socket) is refused before a byte is read, and so is a
+    file over ``max_bytes``: the file is opened without blocking and checked
+    with ``fstat``, so that nothing can make the reader wait or read forever.
+    A symbolic link that leads nowhere, or loops, is named as such.
+
+    Examples
+    --------
+    >>> data, problems = read_bytes("/dev/zero", "actors.csv")
+    >>> data, [str(p) for p in problems]
+    (None, ['actors.csv: unreadable-file this is a character device, not a file; give a CSV file'])
+    """
+    path = Path(path)
+    display = display or str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        if path.is_symlink():
+            return None, _problem(
+                display,
+                "unreadable-file",
+                f'this is a symbolic link to "{os.readlink(path)}", which does not exist; '
+                "fix the link or remove it",
+            )
+        return None, _problem(display, "missing-file", "file not found")
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return None, _problem(
+                display,
+                "unreadable-file",
+                "this is a symbolic link that leads back to itself (a loop); "
+                "point it at a file or remove it",
+            )
+        return None, _problem(display, "unreadable-file", f"cannot read: {err.strerror}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            return None, _problem(
+                display, "unreadable-file", f"this is {kind}, not a file; give a CSV file"
+            )
+        if info.st_size > max_bytes:
+            return None, _problem(
+                display,
+                "unreadable-file",
+                f"the file is {_megabytes(info.st_size)}, over the {_megabytes(max_bytes)} "
+                "geograph reads; split the data into smaller datasets",
+            )
+        chunks, size = [], 0
+        while size <= max_bytes:  # a file that grows while read is still bounded
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            return None, _problem(
+                display,
+                "unreadable-file",
+                f"the file grew past the {_megabytes(max_bytes)} geograph reads while it was read",
+            )
+        return b"".join(chunks), []
+    except OSError as err:
+        return None, _problem(display, "unreadable-file", f"cannot read: {err.strerror}")
+    finally:
+        os.close(fd)

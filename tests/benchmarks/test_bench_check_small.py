@@ -1,0 +1,22 @@
+"""The check benchmark at a reduced size, so the script cannot rot. No timing asserts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .bench_check import SMALL_SIZES, format_table, run_benchmark
+
+pytestmark = pytest.mark.benchmark
+
+
+def test_check_benchmark_runs_small(capsys):
+    rows = run_benchmark(SMALL_SIZES, repeat=1)
+    assert [(r["actors"], r["relations"], r["typos"]) for r in rows] == list(SMALL_SIZES.values())
+    for r in rows:
+        assert r["clean"] > 0 and r["with_typos"] > 0 and r["difflib"] > 0
+        assert r["suggested"] > r["typos"] // 2  # most typos get a suggestion
+    table = format_table(rows)
+    print(table)
+    assert re.search(r"\| \d+\.\d\dx \|", table)
