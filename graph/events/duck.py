@@ -101,7 +101,7 @@ def connect(tmp: str) -> Any:
 
 
 @contextlib.contextmanager
-def engine_errors(source: EventSource) -> Iterator[None]:
+def engine_errors(source: EventSource | str) -> Iterator[None]:
     """Any DuckDB failure becomes an :class:`EventImportError` with a one-line message.
 
     Examples
@@ -125,4 +125,5 @@ def engine_errors(source: EventSource) -> Iterator[None]:
                 " (a line holds a carriage return (\\r) inside a cell, or mixes line ends;"
                 " save the file with one kind of line end)"
             )
-        raise EventImportError(f"{source.name} import failed in DuckDB: {msg}") from err
+        name = source if isinstance(source, str) else source.name
+        raise EventImportError(f"{name} import failed in DuckDB: {msg}") from err

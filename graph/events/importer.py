@@ -41,7 +41,7 @@ from .inputs import (
 from .report import SAMPLE_SIZE, EventImportError, ImportReport
 from .sources import GDELT, ICEWS, EventSource, events_sql
 
-__all__ = ["import_events", "import_gdelt", "import_icews"]
+__all__ = ["import_events", "import_gdelt", "import_icews", "finish_import"]
 
 #: Columns an import adds to relations.csv after the format's own (the evidence column last).
 RELATION_EXTRA = ["events", "goldstein_mean", "goldstein_sum", "quad_class", "cameo", "mentions"]
@@ -321,6 +321,37 @@ def _write(
         raise OutputError(f"cannot write {out}: {err.strerror or err}") from err
 
 
+def finish_import(
+    con: Any,
+    source: EventSource,
+    report: ImportReport,
+    vocabulary: dict,
+    evidence: int,
+    out: Path,
+    *,
+    force: bool,
+    inputs: list[str],
+) -> None:
+    """From the table ``groups`` (the aggregation's result) to the dataset folder ``out``.
+
+    Shared by the import of event files and of an engine's result
+    (:func:`graph.events.import_aggregated`).
+    """
+    actor_rows, keymap = _resolve_actors(con, source, report, report.actors)
+    select = _relations_select(con, source, report, report.period, vocabulary, keymap, evidence)
+    names = [Path(d).name for d in report.files]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    row = {
+        "published": "",
+        **source.source_row,
+        "files": shown,
+        "machine_coded": "true",
+        "note": "Machine-coded events aggregated by geograph import: one relation per "
+        f"actor pair, {report.period} and CAMEO relation type",
+    }
+    _write(con, out, source, report, actor_rows, select, row, force=force, inputs=inputs)
+
+
 def import_events(
     source: EventSource,
     paths: Paths,
@@ -382,19 +413,7 @@ def import_events(
                     f"{report.bad_rows:,} bad rows in {source.name} input (strict mode); "
                     f"first ones:\n{listed}"
                 )
-            actor_rows, keymap = _resolve_actors(con, source, report, actors)
-            select = _relations_select(con, source, report, period, vocabulary, keymap, evidence)
-            names = [Path(d).name for d in displays.values()]
-            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-            row = {
-                "published": "",
-                **source.source_row,
-                "files": shown,
-                "machine_coded": "true",
-                "note": "Machine-coded events aggregated by geograph import: one relation per "
-                f"actor pair, {period} and CAMEO relation type",
-            }
-            _write(con, out, source, report, actor_rows, select, row, force=force, inputs=given)
+            finish_import(con, source, report, vocabulary, evidence, out, force=force, inputs=given)
         finally:
             con.close()
     return report
