@@ -441,7 +441,7 @@ def import_gephi(nodes: Path, edges: Path, output: Path, force: bool) -> None:
     _import(from_gephi, nodes, edges, output, force)
 
 
-def _import_events(kind, files, output, period, actors, evidence, strict, as_json, force):
+def _events_module():
     try:
         from . import events
     except ImportError as err:
@@ -449,13 +449,10 @@ def _import_events(kind, files, output, period, actors, evidence, strict, as_jso
             f"importing event data needs DuckDB and pycountry ({err.name} is missing): "
             "pip install 'geograph[events]'"
         ) from err
-    try:
-        report = events.import_events(
-            events.SOURCES[kind], list(files), output, period=period, actors=actors,
-            evidence=evidence, strict=strict, force=force,
-        )  # fmt: skip
-    except GeographError as err:
-        raise click.ClickException(str(err)) from err
+    return events
+
+
+def _echo_report(report, output, as_json):
     if as_json:
         _echo_json(report.to_dict())
     else:
@@ -463,10 +460,46 @@ def _import_events(kind, files, output, period, actors, evidence, strict, as_jso
         click.echo(str(output))
 
 
+def _import_events(kind, files, output, options, print_sql, table):
+    events = _events_module()
+    try:
+        if print_sql:
+            click.echo(
+                events.engine_sql(
+                    events.SOURCES[kind],
+                    dialect=print_sql,
+                    table=table,
+                    period=options["period"],
+                    actors=options["actors"],
+                    evidence=max(options["evidence"], 1),
+                )  # fmt: skip
+            )
+            return
+        if not files or output is None:
+            raise click.UsageError("give the event FILES and -o DIR (or --print-sql DIALECT)")
+        as_json = options.pop("as_json")
+        report = events.import_events(events.SOURCES[kind], list(files), output, **options)
+    except GeographError as err:
+        raise click.ClickException(str(err)) from err
+    _echo_report(report, output, as_json)
+
+
+EVENTS_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Folder to write the dataset into (absent, empty, or a dataset to replace with --force).",
+)
+FORCE = click.option(
+    "--force", is_flag=True, help="Replace the dataset the folder holds (in one step)."
+)
+AS_JSON = click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+
+
 def _event_command(kind, help_text):
     @import_.command(kind, help=help_text)
-    @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-    @OUTPUT_FOLDER
+    @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+    @EVENTS_OUTPUT
     @click.option(
         "--period",
         type=click.Choice(["year", "quarter", "month", "day"]),
@@ -489,14 +522,41 @@ def _event_command(kind, help_text):
         help="Example source URLs or story ids kept per relation (most mentioned first).",
     )
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
-    @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+    @AS_JSON
+    @FORCE
     @click.option(
-        "--force", is_flag=True, help="Replace the dataset the folder holds (in one step)."
+        "--print-sql",
+        type=click.Choice(["duckdb", "spark", "bigquery"]),
+        help="Print the aggregation as one statement for this engine, over --table; "
+        "import its result with `geograph import aggregated`.",
     )
-    def command(files, output, period, actors, evidence, strict, as_json, force):
-        _import_events(kind, files, output, period, actors, evidence, strict, as_json, force)
+    @click.option(
+        "--table",
+        default="events",
+        show_default=True,
+        help="With --print-sql: the table holding the events (e.g. gdelt-bq.gdeltv2.events).",
+    )
+    def command(files, output, print_sql, table, **options):
+        _import_events(kind, files, output, options, print_sql, table)
 
     return command
+
+
+@import_.command("aggregated")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@EVENTS_OUTPUT
+@FORCE
+@AS_JSON
+def import_aggregated(files, output, force, as_json):
+    """A dataset from an engine's result of the --print-sql statement (CSV with header, or Parquet)."""
+    events = _events_module()
+    if output is None:
+        raise click.UsageError("give -o DIR, the folder to write the dataset into")
+    try:
+        report = events.import_aggregated(list(files), output, force=force)
+    except GeographError as err:
+        raise click.ClickException(str(err)) from err
+    _echo_report(report, output, as_json)
 
 
 import_gdelt = _event_command(

@@ -181,3 +181,36 @@ def test_sigkill_at_any_point_leaves_the_old_or_the_new_dataset_whole(big_input,
         tmp_path.glob(STAGING_PREFIX + "*")
     )
     assert hashlib.sha256(big_input.read_bytes()).hexdigest() == digest
+
+
+def test_print_sql_then_import_the_engines_result(tmp_path):
+    import duckdb
+
+    from graph.events import GDELT_COLUMNS
+
+    runner = CliRunner()
+    r = runner.invoke(
+        cli, ["import", "gdelt", "--print-sql", "bigquery", "--table", "gdelt-bq.gdeltv2.events"]
+    )
+    assert r.exit_code == 0, r.output
+    assert "FROM `gdelt-bq`.`gdeltv2`.`events`" in r.stdout and "SAFE_CAST" in r.stdout
+    r = runner.invoke(cli, ["import", "gdelt", "--print-sql", "duckdb", "--period", "month"])
+    assert r.exit_code == 0, r.output
+    src = _gdelt(tmp_path)
+    con = duckdb.connect()
+    spec = ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_COLUMNS)
+    con.execute(
+        f"CREATE TABLE events AS SELECT * FROM read_csv('{src}', delim = '\\t', header = false,"
+        f" quote = '', columns = {{{spec}}}, auto_detect = false, ignore_errors = true)"
+    )
+    con.execute(f"COPY ({r.stdout}) TO '{tmp_path / 'result.csv'}' (HEADER true)")
+    out = tmp_path / "home"
+    r = runner.invoke(cli, ["import", "aggregated", str(tmp_path / "result.csv"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert b"PRK-KOR-2020-06-attack" in (out / "relations.csv").read_bytes()
+    r = runner.invoke(cli, ["import", "aggregated", str(tmp_path / "result.csv"), "-o", str(out)])
+    _clean_error(r, "--force")
+    r = runner.invoke(cli, ["import", "aggregated", str(src), "-o", str(tmp_path / "x")])
+    _clean_error(r)
+    r = runner.invoke(cli, ["import", "gdelt", "-o", str(tmp_path / "y")])
+    assert r.exit_code == 2 and "--print-sql" in r.output

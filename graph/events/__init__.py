@@ -18,6 +18,8 @@ from .aggregate import (
     quad_class_sql,
     relation_case_sql,
 )
+from .aggregated import import_aggregated
+from .engines import DIALECTS, engine_sql
 from .importer import import_events, import_gdelt, import_icews
 from .report import BadRow, EventImportError, ImportReport
 from .sources import GDELT, GDELT_COLUMNS, ICEWS, ICEWS_REQUIRED, SOURCES, EventSource, events_sql
@@ -26,6 +28,9 @@ __all__ = [
     "import_events",
     "import_gdelt",
     "import_icews",
+    "import_aggregated",
+    "engine_sql",
+    "DIALECTS",
     "ImportReport",
     "BadRow",
     "EventImportError",

@@ -147,9 +147,29 @@ def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
 # The patterns of graph.write.escape_formula in RE2 (DuckDB): Python's ``$``
 # also matches before a final line feed, and its ``\d`` is any Unicode digit.
 _FORMULA_RE2 = r"^'*[=+\-@\t\r]"
-_INNER_RE2 = r"([;\t])('*[=+\-@\r])"
-_INNER_TO = r"\1'\2"
-_NUMBER_RE2 = r"^[+-]?(\p{Nd}+\.?\p{Nd}*|\.\p{Nd}+)([eE][+-]?\p{Nd}+)?\n?$"
+_NUMBER_BODY = r"[+-]?(\p{Nd}+\.?\p{Nd}*|\.\p{Nd}+)([eE][+-]?\p{Nd}+)?"
+_NUMBER_RE2 = rf"^{_NUMBER_BODY}\n?$"
+_INNER_RE2 = r"^'*[=+\-@\r]"
+
+
+def _inner_sql(expr: str) -> str:
+    """SQL putting a ``'`` after every ``;`` or tab that a formula (not a number) follows."""
+    # Pieces that start with their delimiter: "a;=b" -> ["a", ";=b"].
+    pieces = f"regexp_extract_all({expr}, '[;\\t]?[^;\\t]*')"
+    rest = "p[2:]"
+    # After a number, Python's pattern takes a delimiter or the end (before a final "\n").
+    # The last piece may be followed by an empty match at the end.
+    last = f"(i = len({pieces}) OR (i = len({pieces}) - 1 AND {pieces}[-1] = ''))"
+    number = (
+        f"regexp_matches({rest}, CASE WHEN {last} THEN {quoted(_NUMBER_RE2)} "
+        f"ELSE {quoted('^' + _NUMBER_BODY + '$')} END)"
+    )
+    fix = (
+        f"CASE WHEN (p[1] = ';' OR p[1] = chr(9)) AND regexp_matches({rest}, {quoted(_INNER_RE2)}) AND NOT {number} "
+        f"THEN p[1] || '''' || {rest} ELSE p END"
+    )
+    # No subquery: a correlated one may return the rows in another order.
+    return f"array_to_string(list_transform({pieces}, lambda p, i: {fix}), '')"
 
 
 def escape_formula_sql(expr: str) -> str:
@@ -158,16 +178,15 @@ def escape_formula_sql(expr: str) -> str:
     Examples
     --------
     >>> import duckdb
-    >>> rows = "(VALUES ('=1+1'), ('-9.2'), ('@SUM(A1)'), ('ok'), (NULL)) t(x)"
+    >>> rows = "(VALUES ('=1+1'), ('-9.2'), ('@SUM(A1)'), ('ok'), ('a;=1'), (NULL)) t(x)"
     >>> duckdb.sql(f"SELECT {escape_formula_sql('x')} FROM {rows}").fetchall()
-    [("'=1+1",), ('-9.2',), ("'@SUM(A1)",), ('ok',), (None,)]
+    [("'=1+1",), ('-9.2',), ("'@SUM(A1)",), ('ok',), ("a;'=1",), (None,)]
     """
-    # and after each ";" or tab inside the cell, as graph.write._INNER does
-    expr = f"regexp_replace({expr}, {quoted(_INNER_RE2)}, {quoted(_INNER_TO)}, 'g')"
+    text = f"CASE WHEN regexp_matches({expr}, '[;\\t]') THEN {_inner_sql(expr)} ELSE {expr} END"
     return (
-        f"CASE WHEN regexp_matches({expr}, {quoted(_FORMULA_RE2)}) "
-        f"AND NOT regexp_matches({expr}, {quoted(_NUMBER_RE2)}) "
-        f"THEN '''' || {expr} ELSE {expr} END"
+        f"CASE WHEN regexp_matches({text}, {quoted(_FORMULA_RE2)}) "
+        f"AND NOT regexp_matches({text}, {quoted(_NUMBER_RE2)}) "
+        f"THEN '''' || {text} ELSE {text} END"
     )
 
 

@@ -10,21 +10,15 @@ rows itself (formatting 100k+ rows in Python costs more than the whole scan).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import sys
 import tempfile
-import threading
-import zipfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..problems import OutputError
 from ..schema import ACTOR_COLUMNS, DEFAULT_STATUS, ID_MAX, RELATION_COLUMNS, SOURCE_COLUMNS
 from ..vocabulary import default_vocabulary
-from ..write import check_output, dataset_files, format_csv, staged_dataset
+from ..write import format_csv, staged_dataset
 from .actors import assign_ids
 from .aggregate import (
     ACTOR_LEVELS,
@@ -35,268 +29,24 @@ from .aggregate import (
     period_sql,
     quoted,
 )
-from .report import SAMPLE_SIZE, BadRow, EventImportError, ImportReport
-from .sources import GDELT, ICEWS, REJECTS_LIMIT, EventSource, events_sql
+from .duck import Progress, connect, engine_errors, execute, resolve_progress
+from .inputs import (
+    Paths,
+    bad_rows,
+    check_output_folder,
+    prepare_paths,
+    read_header,
+    undated_rows,
+)
+from .report import SAMPLE_SIZE, EventImportError, ImportReport
+from .sources import GDELT, ICEWS, EventSource, events_sql
 
-__all__ = ["import_events", "import_gdelt", "import_icews", "prepare_paths", "read_header"]
-
-Paths = str | os.PathLike | list[str | os.PathLike] | list[str] | list[Path]
-Progress = bool | Callable[[float], Any] | None
+__all__ = ["import_events", "import_gdelt", "import_icews", "finish_import"]
 
 #: Columns an import adds to relations.csv after the format's own (the evidence column last).
 RELATION_EXTRA = ["events", "goldstein_mean", "goldstein_sum", "quad_class", "cameo", "mentions"]
 ACTOR_EXTRA = ["events"]
 SOURCE_EXTRA = ["files", "machine_coded", "note"]
-
-
-# --- inputs -----------------------------------------------------------------------------
-
-
-def _unzip(path: Path, shown: str, tmp: str, start: int) -> dict[str, str]:
-    out: dict[str, str] = {}
-    try:
-        with zipfile.ZipFile(path) as zf:
-            members = [m for m in zf.infolist() if not m.is_dir()]
-            if not members:
-                raise EventImportError(f"{shown}: the zip archive holds no file")
-            for i, m in enumerate(members):
-                if m.flag_bits & 0x1:
-                    raise EventImportError(
-                        f"{shown}: {m.filename} is encrypted; unpack it with its password first"
-                    )
-                target = Path(tmp) / f"zip{start}-{i}" / Path(m.filename).name
-                target.parent.mkdir(parents=True)
-                with zf.open(m) as src, open(target, "wb") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)  # streamed: flat memory
-                out[str(target)] = f"{shown}:{m.filename}"
-    except NotImplementedError as err:  # compression method zipfile cannot read
-        raise EventImportError(
-            f"{shown}: the zip archive uses a compression method that cannot be read ({err}); "
-            "unpack it with another tool and import the file"
-        ) from err
-    except RuntimeError as err:  # zipfile's "password required"
-        raise EventImportError(f"{shown}: {err}; unpack it first") from err
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise EventImportError(f"{shown}: not a readable zip archive ({err})") from err
-    return out
-
-
-def prepare_paths(paths: Paths, tmp: str, label: str) -> dict[str, str]:
-    """Check the inputs exist; unpack ``.zip`` members into ``tmp``.
-
-    Returns a dict: file DuckDB reads -> name shown in messages.
-
-    Examples
-    --------
-    >>> prepare_paths(["/no/such.CSV"], "/tmp", "GDELT")
-    Traceback (most recent call last):
-    ...
-    graph.events.report.EventImportError: /no/such.CSV: no such file (give GDELT event files to import)
-    """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    out: dict[str, str] = {}
-    for p in paths:
-        path = Path(p)
-        if not path.is_file():
-            raise EventImportError(f"{p}: no such file (give {label} event files to import)")
-        if path.suffix.lower() == ".zip":
-            out.update(_unzip(path, str(p), tmp, len(out)))
-        else:
-            out[str(path.resolve())] = str(p)
-    if not out:
-        raise EventImportError(f"no {label} event files given")
-    return out
-
-
-def read_header(source: EventSource, path: str, display: str) -> list[str]:
-    """The column names of a file with a header; :class:`EventImportError` if it lacks one needed."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            first = fh.readline()
-    except UnicodeDecodeError as err:
-        raise EventImportError(f"{display}: the header is not UTF-8 text ({err.reason})") from err
-    if not first.strip():
-        raise EventImportError(f"{display}: nothing was read: the file is empty")
-    header = [h.strip() for h in first.rstrip("\r\n").split("\t")]
-    missing = [c for c in source.required if c not in header]
-    if missing:
-        raise EventImportError(
-            f"{display}: not an {source.label} event file: the tab-separated header lacks "
-            f"{', '.join(repr(m) for m in missing)} (it has {len(header)} columns: "
-            f"{', '.join(header[:6])}{'...' if len(header) > 6 else ''})"
-        )
-    return header
-
-
-def _check_output(out: Path, inputs: list[str], force: bool) -> None:
-    """Refuse a bad output before the work (the writer checks again when it writes)."""
-    check_output(out, inputs, folder=True)
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} is a file, not a folder; give a folder for the dataset")
-    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {out}: the folder is read-only; choose another folder")
-    if dataset_files(out) and not force:
-        raise OutputError(
-            f"{out} already holds a dataset; choose an empty folder, or pass --force to replace it"
-        )
-
-
-# --- running the query ------------------------------------------------------------------
-
-
-def _progress_bar(fraction: float, _state={"last": -1}) -> None:  # noqa: B006 - redraw guard
-    pct = int(fraction * 100)
-    if pct == _state["last"]:
-        return
-    _state["last"] = pct
-    done = pct // 4
-    sys.stderr.write(f"\rimporting events [{'#' * done}{'.' * (25 - done)}] {pct:3d}%")
-    if pct >= 100:
-        sys.stderr.write("\n")
-        _state["last"] = -1
-    sys.stderr.flush()
-
-
-def _resolve_progress(progress: Progress) -> Callable[[float], Any] | None:
-    if progress is None:  # auto: a bar only when a person watches stderr
-        progress = sys.stderr.isatty()
-    if progress is True:
-        return _progress_bar
-    return progress or None
-
-
-def _execute(con: Any, sql: str, progress: Callable[[float], Any] | None) -> None:
-    """Run ``sql``; poll DuckDB's progress from this thread while a worker runs it."""
-    if progress is None:
-        con.execute(sql)
-        return
-    box: dict[str, BaseException] = {}
-
-    def work() -> None:
-        try:
-            con.execute(sql)
-        except BaseException as err:  # re-raised in the caller's thread
-            box["error"] = err
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.25)
-            with contextlib.suppress(Exception):
-                fraction = con.query_progress()
-                if 0 <= fraction <= 100:
-                    progress(min(fraction / 100, 0.99))
-    except KeyboardInterrupt:
-        con.interrupt()
-        worker.join()
-        raise
-    if "error" in box:
-        raise box["error"]
-    progress(1.0)
-
-
-def _connect(tmp: str) -> Any:
-    import duckdb
-
-    config: dict[str, str | bool | int | float | list[str]] = {
-        "preserve_insertion_order": False,  # lets the scan stream in any order
-        "temp_directory": str(Path(tmp) / "spill"),
-    }
-    con = duckdb.connect(config=config)
-    # Ours goes to stderr, DuckDB's to stdout. In a Jupyter kernel it is off
-    # already, and setting it there fails unless ipywidgets is installed.
-    (on,) = con.execute("SELECT current_setting('enable_progress_bar')").fetchone() or (False,)
-    if on:
-        con.execute("SET enable_progress_bar = false")
-    return con
-
-
-@contextlib.contextmanager
-def _engine_errors(source: EventSource) -> Iterator[None]:
-    """Any DuckDB failure becomes an :class:`EventImportError` with a one-line message."""
-    import duckdb
-
-    try:
-        yield
-    except duckdb.Error as err:
-        msg = (str(err).strip().splitlines() or [type(err).__name__])[0]
-        if "state machine reached an invalid state" in msg:
-            msg += (
-                " (a line holds a carriage return (\\r) inside a cell, or mixes line ends;"
-                " save the file with one kind of line end)"
-            )
-        raise EventImportError(f"{source.name} import failed in DuckDB: {msg}") from err
-
-
-def _bad_rows(
-    con: Any, source: EventSource, displays: dict[str, str], good: int
-) -> tuple[int, list[BadRow]]:
-    rows = con.execute("""
-        SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type, e.csv_line,
-               e.error_message
-        FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
-        ORDER BY s.file_path, e.line, e.column_idx
-    """).fetchall()
-    first: dict[tuple[str, int], dict] = {}
-    for path, line, col, name, etype, raw, message in rows:
-        first.setdefault(
-            (path, line),
-            {"path": path, "line": line, "column_idx": col, "column": name,
-             "error_type": str(etype), "csv_line": raw, "message": message},
-        )  # fmt: skip
-    samples = sorted(first.values(), key=lambda r: (r["path"], r["line"]))
-    bad = [
-        BadRow(displays.get(r["path"], r["path"]), r["line"], _bad_reason(source, r))
-        for r in samples[:SAMPLE_SIZE]
-    ]
-    if len(rows) < REJECTS_LIMIT:
-        return len(first), bad
-    # DuckDB stopped storing rejects: count the data lines instead
-    lines = sum(_count_data_lines(p) - int(source.header) for p in displays)
-    return max(lines - good, len(first)), bad
-
-
-def _bad_reason(source: EventSource, r: dict) -> str:
-    """A person's sentence for one of DuckDB's rejected rows (``reject_errors``)."""
-    raw, etype, column = r["csv_line"] or "", r["error_type"], r["column"]
-    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        return source.width_reason.format(found=raw.count("\t") + 1)
-    if etype == "CAST":
-        cells = raw.split("\t")
-        idx = (r["column_idx"] or 0) - 1
-        value = cells[idx] if 0 <= idx < len(cells) else ""
-        if column == source.date_column:
-            return f'{column} "{value}" is not a date in the form {source.date_form}'
-        return f'{column} "{value}" is not a number'
-    if "ENCODING" in etype or "UNICODE" in etype:
-        return "the line is not valid UTF-8"
-    return (r["message"] or etype).splitlines()[0]
-
-
-def _undated_rows(
-    source: EventSource, files: dict[str, list[str]], displays: dict[str, str]
-) -> list[BadRow]:
-    """Lines of events without a date (DuckDB reads an empty date as NULL); rare, so a second pass."""
-    found: list[BadRow] = []
-    for path, columns in files.items():
-        col = columns.index(source.date_column)
-        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-            for number, line in enumerate(fh, start=1):
-                if number == 1 and source.header:
-                    continue
-                cells = line.rstrip("\r\n").split("\t")
-                if len(cells) > col and cells[col].strip() in source.null_words:
-                    found.append(BadRow(displays[path], number, f"{source.date_column} is empty"))
-                    if len(found) >= SAMPLE_SIZE:
-                        return found
-    return found
-
-
-def _count_data_lines(path: str) -> int:
-    with open(path, "rb") as fh:
-        return sum(1 for line in fh if line.strip())
 
 
 # --- the import -------------------------------------------------------------------------
@@ -312,16 +62,16 @@ def _scan(
     progress: Progress,
 ) -> None:
     """Aggregate the events into the table ``groups`` and count rows read and rejected."""
-    _execute(con, f"CREATE TEMP TABLE groups AS {sql}", _resolve_progress(progress))
+    execute(con, f"CREATE TEMP TABLE groups AS {sql}", resolve_progress(progress))
     undated = con.execute(
         "SELECT coalesce(sum(events), 0) FROM groups WHERE period IS NULL"
     ).fetchone()[0]
     con.execute("DELETE FROM groups WHERE period IS NULL")
     good = con.execute("SELECT coalesce(sum(events), 0) FROM groups").fetchone()[0]
-    report.bad_rows, samples = _bad_rows(con, source, displays, good)
+    report.bad_rows, samples = bad_rows(con, source, displays, good)
     if undated:
         report.bad_rows += undated
-        samples = samples + _undated_rows(source, files, displays)
+        samples = samples + undated_rows(source, files, displays)
     report.bad_row_samples = sorted(samples, key=lambda b: (b.file, b.line or 0))[:SAMPLE_SIZE]
     report.rows_read = good + report.bad_rows
     if not report.rows_read:
@@ -571,6 +321,37 @@ def _write(
         raise OutputError(f"cannot write {out}: {err.strerror or err}") from err
 
 
+def finish_import(
+    con: Any,
+    source: EventSource,
+    report: ImportReport,
+    vocabulary: dict,
+    evidence: int,
+    out: Path,
+    *,
+    force: bool,
+    inputs: list[str],
+) -> None:
+    """From the table ``groups`` (the aggregation's result) to the dataset folder ``out``.
+
+    Shared by the import of event files and of an engine's result
+    (:func:`graph.events.import_aggregated`).
+    """
+    actor_rows, keymap = _resolve_actors(con, source, report, report.actors)
+    select = _relations_select(con, source, report, report.period, vocabulary, keymap, evidence)
+    names = [Path(d).name for d in report.files]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    row = {
+        "published": "",
+        **source.source_row,
+        "files": shown,
+        "machine_coded": "true",
+        "note": "Machine-coded events aggregated by geograph import: one relation per "
+        f"actor pair, {report.period} and CAMEO relation type",
+    }
+    _write(con, out, source, report, actor_rows, select, row, force=force, inputs=inputs)
+
+
 def import_events(
     source: EventSource,
     paths: Paths,
@@ -604,9 +385,9 @@ def import_events(
         raise EventImportError(f"evidence must be a whole number >= 0, not {evidence!r}")
     out = Path(out_dir)
     given = [str(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
-    _check_output(out, given, force)
+    check_output_folder(out, given, force)
     vocabulary = default_vocabulary()
-    with tempfile.TemporaryDirectory(prefix="geograph-import-") as tmp, _engine_errors(source):
+    with tempfile.TemporaryDirectory(prefix="geograph-import-") as tmp, engine_errors(source):
         displays = prepare_paths(given, tmp, source.label)
         files = {
             p: read_header(source, p, d) if source.header else list(source.columns or ())
@@ -623,7 +404,7 @@ def import_events(
             hints=actors != "country",
             evidence=evidence,
         )
-        con = _connect(tmp)
+        con = connect(tmp)
         try:
             _scan(con, source, files, displays, report, sql, progress)
             if strict and report.bad_rows:
@@ -632,19 +413,7 @@ def import_events(
                     f"{report.bad_rows:,} bad rows in {source.name} input (strict mode); "
                     f"first ones:\n{listed}"
                 )
-            actor_rows, keymap = _resolve_actors(con, source, report, actors)
-            select = _relations_select(con, source, report, period, vocabulary, keymap, evidence)
-            names = [Path(d).name for d in displays.values()]
-            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-            row = {
-                "published": "",
-                **source.source_row,
-                "files": shown,
-                "machine_coded": "true",
-                "note": "Machine-coded events aggregated by geograph import: one relation per "
-                f"actor pair, {period} and CAMEO relation type",
-            }
-            _write(con, out, source, report, actor_rows, select, row, force=force, inputs=given)
+            finish_import(con, source, report, vocabulary, evidence, out, force=force, inputs=given)
         finally:
             con.close()
     return report

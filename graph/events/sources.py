@@ -82,6 +82,9 @@ class EventSource:
     width_reason: str  # a row with the wrong number of columns; {found} is the count
     unquote: bool = False
     mentions: str | None = None
+    #: Portable SQL turning the date column ``{col}`` into its digits ``YYYYMMDD``
+    #: (for the statement that other engines run, :mod:`graph.events.engines`).
+    date_digits: str = "CAST({col} AS VARCHAR)"
 
     @property
     def header(self) -> bool:
@@ -237,6 +240,7 @@ ICEWS = EventSource(
     },
     width_reason="wrong number of tab-separated columns ({found}); the header has another count",
     unquote=True,
+    date_digits="REPLACE(CAST({col} AS VARCHAR), '-', '')",
 )
 
 #: The sources the importer knows, by name.

@@ -1,0 +1,199 @@
+"""The inputs of an event import: files and zip archives, headers, the output folder, rejected rows."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..problems import OutputError
+from ..write import check_output, dataset_files
+from .report import SAMPLE_SIZE, BadRow, EventImportError
+from .sources import REJECTS_LIMIT, EventSource
+
+__all__ = [
+    "Paths",
+    "prepare_paths",
+    "read_header",
+    "check_output_folder",
+    "bad_rows",
+    "undated_rows",
+]
+
+Paths = str | os.PathLike | list[str | os.PathLike] | list[str] | list[Path]
+
+# --- inputs -----------------------------------------------------------------------------
+
+
+def _unzip(path: Path, shown: str, tmp: str, start: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.infolist() if not m.is_dir()]
+            if not members:
+                raise EventImportError(f"{shown}: the zip archive holds no file")
+            for i, m in enumerate(members):
+                if m.flag_bits & 0x1:
+                    raise EventImportError(
+                        f"{shown}: {m.filename} is encrypted; unpack it with its password first"
+                    )
+                target = Path(tmp) / f"zip{start}-{i}" / Path(m.filename).name
+                target.parent.mkdir(parents=True)
+                with zf.open(m) as src, open(target, "wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)  # streamed: flat memory
+                out[str(target)] = f"{shown}:{m.filename}"
+    except NotImplementedError as err:  # compression method zipfile cannot read
+        raise EventImportError(
+            f"{shown}: the zip archive uses a compression method that cannot be read ({err}); "
+            "unpack it with another tool and import the file"
+        ) from err
+    except RuntimeError as err:  # zipfile's "password required"
+        raise EventImportError(f"{shown}: {err}; unpack it first") from err
+    except (zipfile.BadZipFile, OSError, EOFError) as err:
+        raise EventImportError(f"{shown}: not a readable zip archive ({err})") from err
+    return out
+
+
+def prepare_paths(paths: Paths, tmp: str, label: str) -> dict[str, str]:
+    """Check the inputs exist; unpack ``.zip`` members into ``tmp``.
+
+    Returns a dict: file DuckDB reads -> name shown in messages.
+
+    Examples
+    --------
+    >>> prepare_paths(["/no/such.CSV"], "/tmp", "GDELT")
+    Traceback (most recent call last):
+    ...
+    graph.events.report.EventImportError: /no/such.CSV: no such file (give GDELT event files to import)
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: dict[str, str] = {}
+    for p in paths:
+        path = Path(p)
+        if not path.is_file():
+            raise EventImportError(f"{p}: no such file (give {label} event files to import)")
+        if path.suffix.lower() == ".zip":
+            out.update(_unzip(path, str(p), tmp, len(out)))
+        else:
+            out[str(path.resolve())] = str(p)
+    if not out:
+        raise EventImportError(f"no {label} event files given")
+    return out
+
+
+def read_header(source: EventSource, path: str, display: str) -> list[str]:
+    """The column names of a file with a header; :class:`EventImportError` if it lacks one needed."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            first = fh.readline()
+    except UnicodeDecodeError as err:
+        raise EventImportError(f"{display}: the header is not UTF-8 text ({err.reason})") from err
+    if not first.strip():
+        raise EventImportError(f"{display}: nothing was read: the file is empty")
+    header = [h.strip() for h in first.rstrip("\r\n").split("\t")]
+    missing = [c for c in source.required if c not in header]
+    if missing:
+        raise EventImportError(
+            f"{display}: not an {source.label} event file: the tab-separated header lacks "
+            f"{', '.join(repr(m) for m in missing)} (it has {len(header)} columns: "
+            f"{', '.join(header[:6])}{'...' if len(header) > 6 else ''})"
+        )
+    return header
+
+
+def check_output_folder(out: Path, inputs: list[str], force: bool) -> None:
+    """Refuse a bad output before the work (the writer checks again when it writes).
+
+    Raises
+    ------
+    graph.problems.OutputError
+        ``out`` is a file, a read-only folder, holds one of ``inputs``, or
+        holds a dataset and ``force`` is false.
+
+    Examples
+    --------
+    >>> check_output_folder(Path("/no/such/folder"), [], False) is None
+    True
+    """
+    check_output(out, inputs, folder=True)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is a file, not a folder; give a folder for the dataset")
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {out}: the folder is read-only; choose another folder")
+    if dataset_files(out) and not force:
+        raise OutputError(
+            f"{out} already holds a dataset; choose an empty folder, or pass --force to replace it"
+        )
+
+
+def bad_rows(
+    con: Any, source: EventSource, displays: dict[str, str], good: int
+) -> tuple[int, list[BadRow]]:
+    """How many rows DuckDB rejected (``reject_errors``), and samples of them with their lines."""
+    rows = con.execute("""
+        SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type, e.csv_line,
+               e.error_message
+        FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
+        ORDER BY s.file_path, e.line, e.column_idx
+    """).fetchall()
+    first: dict[tuple[str, int], dict] = {}
+    for path, line, col, name, etype, raw, message in rows:
+        first.setdefault(
+            (path, line),
+            {"path": path, "line": line, "column_idx": col, "column": name,
+             "error_type": str(etype), "csv_line": raw, "message": message},
+        )  # fmt: skip
+    samples = sorted(first.values(), key=lambda r: (r["path"], r["line"]))
+    bad = [
+        BadRow(displays.get(r["path"], r["path"]), r["line"], _bad_reason(source, r))
+        for r in samples[:SAMPLE_SIZE]
+    ]
+    if len(rows) < REJECTS_LIMIT:
+        return len(first), bad
+    # DuckDB stopped storing rejects: count the data lines instead
+    lines = sum(_count_data_lines(p) - int(source.header) for p in displays)
+    return max(lines - good, len(first)), bad
+
+
+def _bad_reason(source: EventSource, r: dict) -> str:
+    """A person's sentence for one of DuckDB's rejected rows (``reject_errors``)."""
+    raw, etype, column = r["csv_line"] or "", r["error_type"], r["column"]
+    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+        return source.width_reason.format(found=raw.count("\t") + 1)
+    if etype == "CAST":
+        cells = raw.split("\t")
+        idx = (r["column_idx"] or 0) - 1
+        value = cells[idx] if 0 <= idx < len(cells) else ""
+        if column == source.date_column:
+            return f'{column} "{value}" is not a date in the form {source.date_form}'
+        return f'{column} "{value}" is not a number'
+    if "ENCODING" in etype or "UNICODE" in etype:
+        return "the line is not valid UTF-8"
+    return (r["message"] or etype).splitlines()[0]
+
+
+def undated_rows(
+    source: EventSource, files: dict[str, list[str]], displays: dict[str, str]
+) -> list[BadRow]:
+    """Lines of events without a date (DuckDB reads an empty date as NULL); rare, so a second pass."""
+    found: list[BadRow] = []
+    for path, columns in files.items():
+        col = columns.index(source.date_column)
+        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+            for number, line in enumerate(fh, start=1):
+                if number == 1 and source.header:
+                    continue
+                cells = line.rstrip("\r\n").split("\t")
+                if len(cells) > col and cells[col].strip() in source.null_words:
+                    found.append(BadRow(displays[path], number, f"{source.date_column} is empty"))
+                    if len(found) >= SAMPLE_SIZE:
+                        return found
+    return found
+
+
+def _count_data_lines(path: str) -> int:
+    with open(path, "rb") as fh:
+        return sum(1 for line in fh if line.strip())
