@@ -160,8 +160,17 @@ def build(data, output, title, open_, strict):
     show_default=True,
     help="File to write, or - for standard output (csv: a folder).",
 )
+@click.option(
+    "--mixed",
+    type=click.Choice(_export.MIXED),
+    default="gephi",
+    show_default=True,
+    help="gexf of directed and undirected relations together: gephi types every edge "
+    "(Gephi, Gephi Lite); directed writes a directed graph with a directed attribute "
+    "(networkx too).",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def export(data, fmt, output, strict):
+def export(data, fmt, output, mixed, strict):
     """Export DATA as JSON, GraphML, GEXF or CSV."""
     ds = _load(data, strict)
     if fmt == "csv":
@@ -176,7 +185,7 @@ def export(data, fmt, output, strict):
     payload = {
         "json": lambda: _export.to_json(G).encode("utf-8"),
         "graphml": lambda: _export.to_graphml(G),
-        "gexf": lambda: _export.to_gexf(G),
+        "gexf": lambda: _export.to_gexf(G, mixed=mixed),
     }[fmt]()
     if output == "-":
         with click.open_file("-", "wb") as stream:
