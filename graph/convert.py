@@ -45,71 +45,29 @@ from .write import format_csv
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
-_TYPE_WORDS = {
-    "state": "state",
-    "country": "state",
-    "nation": "state",
-    "government": "state",
-    "organization": "organization",
-    "organisation": "organization",
-    "company": "organization",
-    "ngo": "organization",
-    "institution": "organization",
-    "agency": "organization",
-    "person": "person",
-    "people": "person",
-    "individual": "person",
-    "leader": "person",
-    "group": "group",
-    "party": "group",
-    "movement": "group",
-    "militia": "group",
-    "location": "location",
-    "place": "location",
-    "city": "location",
-    "region": "location",
-}
+
+def _words(**by_type: str) -> dict[str, str]:
+    """word -> actor type, from space-separated words per type."""
+    return {w.replace("_", " "): kind for kind, words in by_type.items() for w in words.split()}
+
+
+_TYPE_WORDS = _words(
+    state="state country nation government",
+    organization="organization organisation company ngo institution agency",
+    person="person people individual leader",
+    group="group party movement militia",
+    location="location place city region",
+)
 # Kumu maps are made in many languages: the common words for the same types.
 # The original word is kept beside the type (``kumu type``), as for unknown words.
-_OTHER_LANGUAGES = {
-    "pays": "state",
-    "état": "state",
-    "etat": "state",
-    "staat": "state",
-    "land": "state",
-    "país": "state",
-    "pais": "state",
-    "estado": "state",
-    "stato": "state",
-    "nazione": "state",
-    "organisation internationale": "organization",
-    "organización": "organization",
-    "organizacion": "organization",
-    "organizzazione": "organization",
-    "organização": "organization",
-    "entreprise": "organization",
-    "unternehmen": "organization",
-    "empresa": "organization",
-    "personne": "person",
-    "persona": "person",
-    "pessoa": "person",
-    "personnalité": "person",
-    "groupe": "group",
-    "gruppe": "group",
-    "grupo": "group",
-    "gruppo": "group",
-    "parti": "group",
-    "partei": "group",
-    "partido": "group",
-    "lieu": "location",
-    "ort": "location",
-    "lugar": "location",
-    "luogo": "location",
-    "ville": "location",
-    "stadt": "location",
-    "ciudad": "location",
-    "città": "location",
-}
+_OTHER_LANGUAGES = _words(
+    state="pays état etat staat land país pais estado stato nazione",
+    organization="organisation_internationale organización organizacion organizzazione "
+    "organização entreprise unternehmen empresa",
+    person="personne persona pessoa personnalité",
+    group="groupe gruppe grupo gruppo parti partei partido",
+    location="lieu ort lugar luogo ville stadt ciudad città",
+)
 _TYPE_WORDS.update(_OTHER_LANGUAGES)
 _UNDIRECTED = {"undirected", "mutual", "false", "no"}
 
@@ -486,6 +444,29 @@ def _intervals(text: str) -> list[tuple[str | None, str | None]]:
     return [(_date(a), _date(b)) for a, b in pairs]
 
 
+def _gephi_nodes(b: _Builder, no: Table) -> None:
+    """Gephi's nodes table into actors."""
+    used = {"id", "label", "type", "description"}
+    extras = _extras(no, used, ACTOR_COLUMNS + ["gephi type"])
+    for row in no.rows:
+        v = row.values
+        nid = v.get("id", "")
+        if not nid:
+            continue
+        extra = {name: v.get(key, "") for key, name in extras}
+        raw_type = v.get("type", "")
+        if _keeps_original(raw_type):
+            extra["gephi type"] = raw_type
+        b.actor(
+            nid,
+            name=v.get("label", ""),
+            given_id=nid,
+            kind=_actor_type(raw_type) if raw_type else "",
+            description=v.get("description", ""),
+            extra=extra,
+        )
+
+
 def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     r"""A dataset from Gephi's nodes and edges tables saved as CSV.
 
@@ -518,25 +499,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     no = _read(nodes, ["id"])
     ed = _read(edges, ["source", "target"])
     b = _Builder()
-    used = {"id", "label", "type", "description"}
-    extras = _extras(no, used, ACTOR_COLUMNS + ["gephi type"])
-    for row in no.rows:
-        v = row.values
-        nid = v.get("id", "")
-        if not nid:
-            continue
-        extra = {name: v.get(key, "") for key, name in extras}
-        raw_type = v.get("type", "")
-        if _keeps_original(raw_type):
-            extra["gephi type"] = raw_type
-        b.actor(
-            nid,
-            name=v.get("label", ""),
-            given_id=nid,
-            kind=_actor_type(raw_type) if raw_type else "",
-            description=v.get("description", ""),
-            extra=extra,
-        )
+    _gephi_nodes(b, no)
     used = {
         "source",
         "target",
