@@ -155,14 +155,14 @@ def test_graphology_reads_gexf_with_directedness_numbers_and_dates(small, kind, 
 
 def test_the_shipped_data_reads_back_everywhere(tmp_path):
     gexf = graph.to_gexf(G(), mixed="directed")
-    assert read_gexf(gexf).number_of_edges() == 25
-    assert len(graphology_gexf(graph.to_gexf(G()), tmp_path)["edges"]) == 25
-    assert igraph_graphml(graph.to_graphml(G()), tmp_path).ecount() == 25
+    assert read_gexf(gexf).number_of_edges() == 23
+    assert len(graphology_gexf(graph.to_gexf(G()), tmp_path)["edges"]) == 23
+    assert igraph_graphml(graph.to_graphml(G()), tmp_path).ecount() == 23
 
 
 def test_graphml_reads_back():
     H = read_graphml(graph.to_graphml(G()))
-    assert H.number_of_edges() == 25
+    assert H.number_of_edges() == 23
     assert H.nodes["PRK"]["aliases"].startswith("DPRK;")
     assert json.loads(H.graph["sources"])["dw-2020-07-14"]["publisher"] == "Deutsche Welle"
 
@@ -190,7 +190,7 @@ def test_export_command_writes_mixed_graphs_as_asked(tmp_path):
     assert r.exit_code == 0, r.output
     assert read_gexf(r.stdout_bytes).is_directed()
     r = runner.invoke(cli, ["export", "data", "-f", "json"])
-    assert r.exit_code == 0 and node_link_graph(r.stdout).number_of_edges() == 25
+    assert r.exit_code == 0 and node_link_graph(r.stdout).number_of_edges() == 23
 
 
 def test_csv_round_trip_gives_an_equal_graph(tmp_path):
@@ -216,7 +216,7 @@ def test_columns_named_like_writer_attributes_are_kept_as_data(tmp_path):
     H = read_graphml(graph.to_graphml(G))
     data = next(d for _, _, d in H.edges(data=True) if d["id"] == "R01")
     assert (data["key_"], data["viz_"], data["label_"], data["weight_"]) == ("k1", "v1", "l1", "w1")
-    assert data["label"] == "attack" and data["start"] == "2020-06-16"
+    assert data["label"] == "coerce" and data["start"] == "2020-06-16"
     root = ET.fromstring(graph.to_gexf(G))
     assert root.find(f"{GEXF}graph").get("mode") == "dynamic"
 
