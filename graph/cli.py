@@ -12,6 +12,7 @@ import io
 import json
 import os
 import sys
+import warnings
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -265,11 +266,15 @@ def export(data: Path, fmt: str, output: str, mixed: str, strict: bool, force: b
     if output != "-":
         check_output(output, [data])
     G = _load(data, strict).to_networkx()
-    payload = {
-        "json": lambda: _export.to_json(G).encode("utf-8"),
-        "graphml": lambda: _export.to_graphml(G),
-        "gexf": lambda: _export.to_gexf(G, mixed=mixed),
-    }[fmt]()
+    with warnings.catch_warnings(record=True) as caught:  # one line each, not a source listing
+        warnings.simplefilter("always")
+        payload = {
+            "json": lambda: _export.to_json(G).encode("utf-8"),
+            "graphml": lambda: _export.to_graphml(G),
+            "gexf": lambda: _export.to_gexf(G, mixed=mixed),
+        }[fmt]()
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
     if output == "-":
         out(payload)
     else:

@@ -241,6 +241,16 @@ def test_control_characters_give_well_formed_xml_and_one_warning(tmp_path):
         assert H.nodes["B"]["name"].startswith("B\\x00ee")
 
 
+def test_export_command_says_once_that_control_characters_were_escaped(tmp_path):
+    folder = dataset(tmp_path / "d", "mixed")
+    rel = folder / "relations.csv"
+    rel.write_text(rel.read_text("utf-8").replace('a ""quote""', "a\x01b\x0bc"), "utf-8")
+    r = CliRunner().invoke(cli, ["export", str(folder), "-f", "graphml", "-o", str(tmp_path / "g")])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.count("control characters") == 1 and "Traceback" not in r.output
+    assert read_graphml((tmp_path / "g").read_bytes()).number_of_edges() == 3
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=st.text(
