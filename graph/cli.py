@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -139,9 +140,18 @@ def build(data: Path, output: Path, title: str | None, open_: bool, strict: bool
     show_default=True,
     help="File to write, or - for standard output (csv: a folder).",
 )
+@click.option(
+    "--mixed",
+    type=click.Choice(_export.MIXED),
+    default="gephi",
+    show_default=True,
+    help="gexf of directed and undirected relations together: gephi types every edge "
+    "(Gephi, Gephi Lite); directed writes a directed graph with a directed attribute "
+    "(networkx too).",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @FORCE
-def export(data: Path, fmt: str, output: str, strict: bool, force: bool) -> None:
+def export(data: Path, fmt: str, output: str, mixed: str, strict: bool, force: bool) -> None:
     """Export DATA as JSON, GraphML, GEXF or CSV.
 
     The output is never one of DATA's files. A csv export into a folder that
@@ -157,11 +167,15 @@ def export(data: Path, fmt: str, output: str, strict: bool, force: bool) -> None
     if output != "-":
         check_output(output, [data])
     G = _load(data, strict).to_networkx()
-    payload = {
-        "json": lambda: _export.to_json(G).encode("utf-8"),
-        "graphml": lambda: _export.to_graphml(G),
-        "gexf": lambda: _export.to_gexf(G),
-    }[fmt]()
+    with warnings.catch_warnings(record=True) as caught:  # one line each, not a source listing
+        warnings.simplefilter("always")
+        payload = {
+            "json": lambda: _export.to_json(G).encode("utf-8"),
+            "graphml": lambda: _export.to_graphml(G),
+            "gexf": lambda: _export.to_gexf(G, mixed=mixed),
+        }[fmt]()
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
     if output == "-":
         out(payload)
     else:

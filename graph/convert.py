@@ -19,6 +19,7 @@ relation then comes from ``Relation`` or ``Label``), optionally ``Start``,
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -29,37 +30,46 @@ from . import write as _write
 from .dates import DateError, parse_date
 from .problems import DataError, Problem
 from .read import Table, read_table
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, STATUSES, VOCABULARY_COLUMNS
+from .schema import (
+    ACTOR_COLUMNS,
+    DEFAULT_STATUS,
+    ID_MAX,
+    RELATION_COLUMNS,
+    SIGN_WORDS,
+    STATUSES,
+    VOCABULARY_COLUMNS,
+    is_id,
+    make_id,
+)
 from .vocabulary import default_vocabulary
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
-_TYPE_WORDS = {
-    "state": "state",
-    "country": "state",
-    "nation": "state",
-    "government": "state",
-    "organization": "organization",
-    "organisation": "organization",
-    "company": "organization",
-    "ngo": "organization",
-    "institution": "organization",
-    "agency": "organization",
-    "person": "person",
-    "people": "person",
-    "individual": "person",
-    "leader": "person",
-    "group": "group",
-    "party": "group",
-    "movement": "group",
-    "militia": "group",
-    "location": "location",
-    "place": "location",
-    "city": "location",
-    "region": "location",
-}
+
+def _words(**by_type: str) -> dict[str, str]:
+    """word -> actor type, from space-separated words per type."""
+    return {w.replace("_", " "): kind for kind, words in by_type.items() for w in words.split()}
+
+
+_TYPE_WORDS = _words(
+    state="state country nation government",
+    organization="organization organisation company ngo institution agency",
+    person="person people individual leader",
+    group="group party movement militia",
+    location="location place city region",
+)
+# Kumu maps are made in many languages: the common words for the same types.
+# The original word is kept beside the type (``kumu type``), as for unknown words.
+_OTHER_LANGUAGES = _words(
+    state="pays état etat staat land país pais estado stato nazione",
+    organization="organisation_internationale organización organizacion organizzazione "
+    "organização entreprise unternehmen empresa",
+    person="personne persona pessoa personnalité",
+    group="groupe gruppe grupo gruppo parti partei partido",
+    location="lieu ort lugar luogo ville stadt ciudad città",
+)
+_TYPE_WORDS.update(_OTHER_LANGUAGES)
 _UNDIRECTED = {"undirected", "mutual", "false", "no"}
-_NOT_ID = re.compile(r"[\s,;|\"'<>&]+")
 
 
 @dataclass
@@ -99,31 +109,92 @@ def _read(path, required: list[str]) -> Table:
     return table
 
 
-def _slug(text: str, taken: set[str]) -> str:
-    """An id from a label: no spaces or separators, at most 40 characters, unique."""
-    base = _NOT_ID.sub("-", text).strip("-")[:36] or "actor"
+def _slug(text: str, taken: set[str], fallback: str = "actor") -> str:
+    """A valid id from a label (:func:`graph.schema.make_id`), made unique with ``-2``, ``-3``."""
+    base = make_id(text, fallback=fallback)
     out, n = base, 1
     while out in taken:
         n += 1
-        out = f"{base}-{n}"
+        suffix = f"-{n}"
+        out = make_id(base, ID_MAX - len(suffix), fallback) + suffix
     taken.add(out)
     return out
+
+
+def _usable_id(given: str, taken: set[str]) -> bool:
+    return bool(given) and is_id(given) and given not in taken
 
 
 def _actor_type(value: str) -> str:
     return _TYPE_WORDS.get(value.strip().lower(), "group")
 
 
+def _keeps_original(word: str) -> bool:
+    """Whether an actor type word is kept beside the type: unknown or not English."""
+    word = word.strip().lower()
+    return bool(word) and (word not in _TYPE_WORDS or word in _OTHER_LANGUAGES)
+
+
+def _header(table: Table, key: str) -> str:
+    """A column's name as the file writes it."""
+    column = table.column(key)
+    return table.header[column - 1] if column else key
+
+
+def _missing_ends(table: Table, keys: tuple[str, str], what: str) -> None:
+    """Refuse a table of ties in which a row lacks one of its ends, naming every such cell."""
+    missing = [
+        Problem(
+            table.display,
+            row.line,
+            table.column(key),
+            key,
+            "missing-value",
+            f"{_header(table, key)} is empty; every {what} needs both a "
+            f"{_header(table, keys[0])} and a {_header(table, keys[1])}",
+        )
+        for row in table.rows
+        if any(row.values.get(k, "").strip() for k in table.keys)
+        for key in keys
+        if not [n for n in row.values.get(key, "").split("|") if n.strip()]
+    ]
+    if missing:
+        raise DataError(missing)
+
+
 def _number(text: str) -> float | None:
+    """A number as spreadsheets write it (a decimal comma too); None for anything else."""
     try:
-        return float(text.replace(",", ".")) if text else None
+        value = float(text.strip().replace(",", ".")) if text.strip() else None
     except ValueError:
         return None
+    return value if value is None or math.isfinite(value) else None
+
+
+def _number_text(text: str) -> str:
+    """A weight or strength cell as a plain number (``2,5`` -> ``2.5``), else as it was."""
+    value = _number(text)
+    if value is None:
+        return text
+    return (
+        str(int(value))
+        if value.is_integer() and "." not in text and "," not in text
+        else repr(value)
+    )
+
+
+def _sign(text: str) -> str:
+    """A sign the data gives (``+``, ``-1``, ``negative``), as geograph writes it; else ""."""
+    word = text.strip().lower()
+    if word in SIGN_WORDS:
+        return str(SIGN_WORDS[word])
+    value = _number(word)
+    return "" if value is None else str((value > 0) - (value < 0))
 
 
 def _relation_name(text: str) -> str:
-    """A relation type name from free text: lower case, id-safe."""
-    return _NOT_ID.sub("-", text.strip().lower().replace("_", "-")).strip("-")[:40] or "connected"
+    """A relation type name from free text, in any script: lower case, id-safe."""
+    return make_id(text.lower().replace("_", "-"), fallback="connected")
 
 
 def _date(text: str) -> str | None:
@@ -150,14 +221,14 @@ def _extras(table: Table, used: set[str], known: list[str]) -> list[tuple[str, s
 
 
 class _Builder:
-    """Collects actors, relations and new relation types with unique ids."""
+    """Collects actors, relations and new relation types with unique, valid ids."""
 
     def __init__(self):
         self.out = Converted()
         self.vocab = default_vocabulary()
         self.ids: set[str] = set()
         self.by_label: dict[str, str] = {}
-        self.strengths: dict[str, list[float]] = {}
+        self.new_types: dict[str, str] = {}  # name -> the words it was made from
         self.relation_ids: set[str] = set()
 
     def actor(
@@ -174,12 +245,7 @@ class _Builder:
         """The id of the actor that ``label`` refers to, adding the actor on first sight."""
         if label in self.by_label:
             return self.by_label[label]
-        if (
-            given_id
-            and not _NOT_ID.search(given_id)
-            and len(given_id) <= 40
-            and given_id not in self.ids
-        ):
+        if _usable_id(given_id, self.ids):
             aid = given_id
             self.ids.add(aid)
         else:
@@ -206,8 +272,8 @@ class _Builder:
         target: str,
         kind: str,
         *,
-        strength: float | None,
         directed: bool,
+        sign: str = "",
         status: str = "",
         start: str | None = None,
         end: str | None = None,
@@ -215,32 +281,15 @@ class _Builder:
         note: str = "",
         extra: dict | None = None,
     ) -> None:
+        """Add one relation; its weight or strength is data (in ``extra``), never its sign."""
         name = kind if kind in self.vocab else _relation_name(kind)
         if name not in self.vocab:
-            self.strengths.setdefault(name, [])
-        if strength is not None and name in self.strengths:
-            self.strengths[name].append(strength)
-        rid = (
-            given_id
-            if given_id
-            and not _NOT_ID.search(given_id)
-            and len(given_id) <= 40
-            and given_id not in self.relation_ids
-            else _slug(f"{source}-{target}-{name}", self.relation_ids)
-        )
-        self.relation_ids.add(rid)
-        sign = intensity = ""
-        if (
-            strength is not None
-            and name in self.vocab
-            and strength != 0
-            and (strength > 0) != (self.vocab[name]["sign"] > 0)
-        ):
-            # the file's own sign contradicts the shipped type's: the file wins
-            sign, intensity = (
-                ("1" if strength > 0 else "-1"),
-                f"{max(-10.0, min(10.0, strength)):g}",
-            )
+            self.new_types.setdefault(name, kind)
+        if _usable_id(given_id, self.relation_ids):
+            rid = given_id
+            self.relation_ids.add(rid)
+        else:
+            rid = _slug(f"{source}-{target}-{name}", self.relation_ids, "relation")
         if start and end and parse_date(end).last < parse_date(start).first:
             start, end = end, start
         status = status.strip().lower()
@@ -251,9 +300,9 @@ class _Builder:
                 "target": target,
                 "relation": name,
                 "sign": sign,
-                "intensity": intensity,
+                "intensity": "",
                 "directed": "true" if directed else "false",
-                "status": status if status in STATUSES else "fact",
+                "status": status if status in STATUSES else DEFAULT_STATUS,
                 "start": start or "",
                 "end": end or "",
                 "source_id": "",
@@ -265,19 +314,17 @@ class _Builder:
         )
 
     def finish(self) -> Converted:
-        # A new type takes its sign and intensity from the strengths given for it.
-        for name, values in self.strengths.items():
-            mean = sum(values) / len(values) if values else 0.0
-            sign = (mean > 0) - (mean < 0)
+        # A type the vocabulary lacks says nothing of hostility: neutral until someone decides.
+        for name, words in self.new_types.items():
             self.out.relation_types.append(
                 {
                     "relation": name,
-                    "sign": str(sign),
-                    "intensity": f"{max(-10.0, min(10.0, mean)):g}",
+                    "sign": "0",
+                    "intensity": "0",
                     "cameo": "",
                     "plover": "",
                     "quad_class": "",
-                    "description": "imported; set sign and intensity to what this type means",
+                    "description": f"imported ({words}); set sign and intensity to what it means",
                 }
             )
         return self.out
@@ -291,7 +338,7 @@ def _columns(rows: list[dict], base: list[str]) -> list[str]:
 
 
 def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
-    """A dataset from Kumu's two sheets saved as CSV (elements and connections).
+    r"""A dataset from Kumu's two sheets saved as CSV (elements and connections).
 
     Element ``Label`` becomes the name and (made id-safe) the id, unless an
     ``ID`` column gives one; ``Type`` maps onto geograph's actor types
@@ -300,13 +347,28 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
     them the ``tags`` extra column. A connection's ``From`` and ``To`` may
     name several elements with ``|``: one relation per pair. ``Direction``
     ``undirected`` or ``mutual`` gives an undirected relation. A ``Type``
-    outside the vocabulary becomes a new relation type whose sign and
-    intensity come from the ``Strength`` values given for it.
+    outside the vocabulary (in any language) becomes a new relation type,
+    neutral (sign 0) until its sign is set; a ``Sign`` column, when there
+    is one, gives a relation's own sign. ``Strength`` is kept as a number
+    in the ``strength`` column (for line widths), never as a sign.
 
     Raises
     ------
     DataError
-        When a file cannot be read or lacks a required column.
+        When a file cannot be read, lacks a required column, or a
+        connection lacks its ``From`` or ``To`` (every such cell named).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "el.csv").write_text("Label,Type\nÉtat d'Ålesund,Pays\n", "utf-8")
+    >>> _ = (d / "co.csv").write_text("From,To,Type,Strength\nÉtat d'Ålesund,B,Coopération,\"2,5\"\n")
+    >>> out = from_kumu(d / "el.csv", d / "co.csv")
+    >>> [(a["id"], a["type"], a.get("kumu type")) for a in out.actors]
+    [('État-d-Ålesund', 'state', 'Pays'), ('B', 'group', None)]
+    >>> out.relations[0]["relation"], out.relations[0]["strength"], out.relation_types[0]["sign"]
+    ('coopération', '2.5', '0')
     """
     el = _read(elements, ["label"])
     co = _read(connections, ["from", "to"])
@@ -321,7 +383,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
         tags = [t.strip() for t in v.get("tags", "").split("|") if t.strip()]
         extra = {name: v.get(key, "") for key, name in extras}
         raw_type = v.get("type", "")
-        if raw_type and raw_type.strip().lower() not in _TYPE_WORDS:
+        if _keeps_original(raw_type):
             extra["kumu type"] = raw_type
         if tags:
             extra["tags"] = ";".join(tags)
@@ -345,14 +407,15 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
         "end",
         "start date",
         "end date",
+        "sign",
     }
     extras = _extras(co, used, RELATION_COLUMNS + ["strength"])
+    _missing_ends(co, ("from", "to"), "connection")
     for row in co.rows:
         v = row.values
-        strength = _number(v.get("strength", ""))
         extra = {name: v.get(key, "") for key, name in extras}
         if v.get("strength"):
-            extra["strength"] = v["strength"]
+            extra["strength"] = _number_text(v["strength"])
         start = _date(v.get("start", "") or v.get("start date", ""))
         end = _date(v.get("end", "") or v.get("end date", ""))
         for src in [s.strip() for s in v.get("from", "").split("|") if s.strip()]:
@@ -361,7 +424,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
                     b.actor(src),
                     b.actor(dst),
                     v.get("type", "") or "connected",
-                    strength=strength,
+                    sign=_sign(v.get("sign", "")),
                     directed=v.get("direction", "").strip().lower() not in _UNDIRECTED,
                     status=v.get("status", ""),
                     start=start,
@@ -381,24 +444,8 @@ def _intervals(text: str) -> list[tuple[str | None, str | None]]:
     return [(_date(a), _date(b)) for a, b in pairs]
 
 
-def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
-    """A dataset from Gephi's nodes and edges tables saved as CSV.
-
-    ``Id`` is kept as the actor id when it is a valid id (else made one),
-    ``Label`` is the name. On edges, ``Type`` Directed/Undirected gives
-    ``directed``; any other ``Type`` value, or a ``Relation`` or ``Label``
-    column, names the relation (a new type takes its sign and intensity
-    from ``Weight``). Times come from ``Start``/``End`` or from a
-    ``Timeset``/``Interval`` column: one relation per interval.
-
-    Raises
-    ------
-    DataError
-        When a file cannot be read or lacks a required column.
-    """
-    no = _read(nodes, ["id"])
-    ed = _read(edges, ["source", "target"])
-    b = _Builder()
+def _gephi_nodes(b: _Builder, no: Table) -> None:
+    """Gephi's nodes table into actors."""
     used = {"id", "label", "type", "description"}
     extras = _extras(no, used, ACTOR_COLUMNS + ["gephi type"])
     for row in no.rows:
@@ -408,7 +455,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
             continue
         extra = {name: v.get(key, "") for key, name in extras}
         raw_type = v.get("type", "")
-        if raw_type and raw_type.strip().lower() not in _TYPE_WORDS:
+        if _keeps_original(raw_type):
             extra["gephi type"] = raw_type
         b.actor(
             nid,
@@ -418,6 +465,41 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
             description=v.get("description", ""),
             extra=extra,
         )
+
+
+def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
+    r"""A dataset from Gephi's nodes and edges tables saved as CSV.
+
+    ``Id`` is kept as the actor id when it is a valid id (else made one),
+    ``Label`` is the name. On edges, ``Type`` Directed/Undirected gives
+    ``directed``; any other ``Type`` value, or a ``Relation`` or ``Label``
+    column, names the relation; a type outside the vocabulary is new and
+    neutral (sign 0) unless a ``Sign`` column gives the relation's sign.
+    ``Weight`` says how strong a tie is, not whether it is hostile: it is
+    kept as a number in the ``weight`` column (``2,5`` -> ``2.5``), which
+    exports write as the edge weight. Times come from ``Start``/``End`` or
+    from a ``Timeset``/``Interval`` column: one relation per interval.
+
+    Raises
+    ------
+    DataError
+        When a file cannot be read, lacks a required column, or an edge
+        lacks its ``Source`` or ``Target`` (every such cell named).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "n.csv").write_text("Id,Label\nn 1,Köln\nn2,Paris\n", "utf-8")
+    >>> _ = (d / "e.csv").write_text("Source,Target,Type,Weight\nn 1,n2,Undirected,34\n")
+    >>> out = from_gephi(d / "n.csv", d / "e.csv")
+    >>> [a["id"] for a in out.actors], out.relations[0]["weight"], out.relations[0]["sign"]
+    (['n-1', 'n2'], '34', '')
+    """
+    no = _read(nodes, ["id"])
+    ed = _read(edges, ["source", "target"])
+    b = _Builder()
+    _gephi_nodes(b, no)
     used = {
         "source",
         "target",
@@ -432,24 +514,11 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
         "interval",
         "status",
         "note",
+        "sign",
     }
     extras = _extras(ed, used, RELATION_COLUMNS + ["weight"])
     # An edge without both ends is a broken export: say where, rather than invent an actor.
-    missing = [
-        Problem(
-            ed.display,
-            row.line,
-            ed.column(key),
-            key,
-            "missing-value",
-            f"{key} is empty; every edge needs a source and a target node id",
-        )
-        for row in ed.rows
-        for key in ("source", "target")
-        if not row.values.get(key)
-    ]
-    if missing:
-        raise DataError(missing)
+    _missing_ends(ed, ("source", "target"), "edge")
     for row in ed.rows:
         v = row.values
         kind = v.get("type", "").strip()
@@ -460,10 +529,9 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
             or (kind if kind.lower() not in {"directed", "undirected", "mutual", ""} else "")
             or "connected"
         )
-        weight = _number(v.get("weight", ""))
         extra = {name: v.get(key, "") for key, name in extras}
         if v.get("weight"):
-            extra["weight"] = v["weight"]
+            extra["weight"] = _number_text(v["weight"])
         times = _intervals(v.get("timeset", "") or v.get("interval", "")) or [
             (_date(v.get("start", "")), _date(v.get("end", "")))
         ]
@@ -473,7 +541,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
                 b.actor(v.get("source", "")),
                 b.actor(v.get("target", "")),
                 relation,
-                strength=weight,
+                sign=_sign(v.get("sign", "")),
                 directed=directed,
                 status=v.get("status", ""),
                 start=start,

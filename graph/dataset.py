@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -21,6 +22,37 @@ from .validate import Tables, validate_tables
 from .write import recover
 
 __all__ = ["Dataset", "load", "check"]
+
+# Numbers as a spreadsheet writes them; a leading zero ("007") or more than 15
+# digits (a phone number, a code) is text.
+_INT = re.compile(r"^[+-]?(0|[1-9]\d{0,14})$")
+_FLOAT = re.compile(
+    r"^[+-]?(0|[1-9]\d{0,14})?\.\d+([eE][+-]?\d{1,3})?$|^[+-]?[1-9]\d{0,14}[eE][+-]?\d{1,3}$"
+)
+
+
+def _typed_extras(rows: list[dict], known: list[str]) -> None:
+    """Extra columns whose every non-empty cell is a number hold numbers (empty: None).
+
+    All ints stay ints; any decimal makes the whole column floats.
+    """
+    names = dict.fromkeys(k for r in rows for k in r if k not in known)
+    for name in names:
+        values = [r.get(name) for r in rows]
+        if any(v is not None and not isinstance(v, str) for v in values):
+            continue
+        cells = [v.strip() for v in values if v and v.strip()]
+        if not cells:
+            continue
+        if all(_INT.match(c) for c in cells):
+            kind: type = int
+        elif all(_INT.match(c) or _FLOAT.match(c) for c in cells):
+            kind = float
+        else:
+            continue
+        for r in rows:
+            text = (r.get(name) or "").strip()
+            r[name] = kind(text) if text else None
 
 
 def _read_all(path: Path) -> tuple[dict, list[Problem]]:
@@ -232,7 +264,9 @@ class Dataset:
         Nodes are actor ids with the actor's columns as attributes. Each
         relation is one edge ``source -> target`` keyed by its id, carrying
         all its columns (an undirected relation is stored once, with
-        ``directed=False``). ``G.graph`` holds ``name``, ``sources`` (by id)
+        ``directed=False``). An extra column that holds a number in every
+        row that is not empty holds ints (or floats) in the graph, ``None``
+        where empty. ``G.graph`` holds ``name``, ``sources`` (by id)
         and ``relation_types`` (the vocabulary in force).
 
         Examples
@@ -244,6 +278,8 @@ class Dataset:
         True
         """
         t = copy.deepcopy(self._tables)
+        _typed_extras(t.actors, ACTOR_COLUMNS)
+        _typed_extras(t.relations, RELATION_COLUMNS)
         G = nx.MultiDiGraph(
             name=self.name,
             title=self.title,

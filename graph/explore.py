@@ -206,7 +206,7 @@ def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.D
     >>> _ = G.add_edge("USA", "PRK", id="r2", sign=-1, intensity=-7.2, status="fact",
     ...                start=None, end=None, directed=True)
     >>> c = centrality(G)
-    >>> c.loc["PRK", ["relations", "in", "friends", "adversaries"]].tolist()
+    >>> c.loc["PRK", ["relations", "in", "friends", "adversaries"]].astype(int).tolist()
     [2, 2, 1, 1]
     >>> c["betweenness"].to_dict()
     {'PRK': 1.0, 'CHN': 0.0, 'USA': 0.0}

@@ -2,16 +2,34 @@
 
 Every file is written atomically: a failed export leaves any previous file
 as it was.
+
+Directedness follows the relations: a graph whose relations are all
+directed is written as a directed graph, one whose relations are all
+undirected as an undirected graph. A mixed graph is written as Gephi writes
+one (GEXF: a type on every edge; GraphML: a directed graph with a
+``directed`` attribute on every edge), or, with ``to_gexf(G,
+mixed="directed")``, as a directed graph with that attribute, which every
+reader accepts. README.md ("Exports") says which tool reads which.
+
+Examples
+--------
+>>> import graph
+>>> G = graph.load("data").to_networkx()
+>>> direction(G)
+'mixed'
 """
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import os
+import re
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -23,13 +41,55 @@ from .write import write_dataset
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv", "csv_tables", "FORMATS"]
+__all__ = [
+    "to_node_link",
+    "to_json",
+    "to_graphml",
+    "to_gexf",
+    "write_csv",
+    "csv_tables",
+    "direction",
+    "FORMATS",
+    "MIXED",
+    "WEIGHT_COLUMNS",
+]
 
 FORMATS = ("json", "graphml", "gexf", "csv")
+#: How :func:`to_gexf` writes a graph with both directed and undirected relations.
+MIXED = ("gephi", "directed")
+#: Relation columns that become the edge weight, the first one numeric in every row.
+WEIGHT_COLUMNS = ("weight", "strength")
+
+# networkx 3.4 renamed node_link_data's "link" argument to "edges"; 3.2 and 3.3 know only "link".
+_EDGES_ARG = "edges" if "edges" in inspect.signature(nx.node_link_data).parameters else "link"
+
+
+def direction(G: nx.MultiDiGraph) -> str:
+    """Whether the graph's relations are all ``"directed"``, all ``"undirected"`` or ``"mixed"``.
+
+    An edge without a ``directed`` attribute counts as directed; a graph
+    without edges is directed.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("A", "B", directed=False)
+    0
+    >>> direction(G)
+    'undirected'
+    """
+    kinds = {bool(d.get("directed", True)) for _, _, d in G.edges(data=True)}
+    if kinds == {False}:
+        return "undirected"
+    return "mixed" if len(kinds) == 2 else "directed"
 
 
 def to_node_link(G: nx.MultiDiGraph) -> dict:
     """The graph as networkx node-link data, with every attribute.
+
+    An edge attribute named ``key`` (the field that holds the edge's key,
+    its relation id) is kept as ``key_``, as GraphML and GEXF keep it; read
+    the data back with ``nx.node_link_graph(data, edges="edges")``.
 
     Examples
     --------
@@ -40,11 +100,26 @@ def to_node_link(G: nx.MultiDiGraph) -> dict:
     >>> data["edges"][0]["key"]
     'R01'
     """
-    return nx.node_link_data(G, edges="edges")
+    H = G.copy()
+    for _, _, d in H.edges(data=True):
+        if "key" in d:
+            name = "key_"
+            while name in d:
+                name += "_"
+            d[name] = d.pop("key")
+    kwargs: dict[str, Any] = {_EDGES_ARG: "edges"}
+    return nx.node_link_data(H, **kwargs)
 
 
 def to_json(G: nx.MultiDiGraph) -> str:
-    """:func:`to_node_link` as indented JSON text (UTF-8, not ASCII-escaped)."""
+    """:func:`to_node_link` as indented JSON text (UTF-8, not ASCII-escaped).
+
+    Examples
+    --------
+    >>> import graph
+    >>> json.loads(to_json(graph.load("data").to_networkx()))["multigraph"]
+    True
+    """
     return json.dumps(to_node_link(G), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -64,65 +139,150 @@ _EDGE_RESERVED = {
     "type",
     "weight",
 }
+# What XML 1.0 cannot hold, even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _flat(attrs: dict, reserved: set) -> dict:
+class _Cleaner:
+    """Escapes what XML cannot hold (as ``\\xNN`` text) and counts where it did."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first = ""
+
+    def __call__(self, value: Any, where: str) -> Any:
+        if not isinstance(value, str) or not _NOT_XML.search(value):
+            return value
+        self.count += 1
+        self.first = self.first or where
+        return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+    def warn(self, fmt: str) -> None:
+        if self.count:
+            warnings.warn(
+                f"{fmt}: {self.count} value(s) held control characters that XML cannot hold "
+                f"(first: {self.first}); they are written as \\xNN text",
+                stacklevel=3,
+            )
+
+
+def _flat(attrs: dict, reserved: set, clean: _Cleaner, where: str) -> dict:
     """Attributes that GraphML and GEXF can hold: no None, lists joined with ';',
-    and no name that the writers would take for their own."""
+    text XML can hold, and no name that the writers would take for their own."""
     out = {}
     for k, v in attrs.items():
         if v is None:
             continue
+        k = clean(str(k), f"{where} column name")
         while k in reserved or k in out:
             k += "_"
-        out[k] = ";".join(v) if isinstance(v, list) else v
+        out[k] = clean(";".join(map(str, v)) if isinstance(v, list) else v, f"{where} {k}")
     return out
 
 
-def _flat_graph(G: nx.MultiDiGraph, dynamic: bool) -> nx.MultiDiGraph:
-    H = nx.MultiDiGraph(name=G.graph.get("name", ""))
-    H.graph["sources"] = json.dumps(G.graph.get("sources", {}), ensure_ascii=False)
+def _weight_column(G: nx.MultiDiGraph) -> str | None:
+    """The first of :data:`WEIGHT_COLUMNS` that is a number on every edge that has it."""
+    for name in WEIGHT_COLUMNS:
+        values = [d[name] for _, _, d in G.edges(data=True) if d.get(name) is not None]
+        if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            return name
+    return None
+
+
+def _dates(d: dict) -> dict:
+    """Gephi's timeline wants whole days: a partial date covers its period.
+
+    The same days go into the ``start_date``/``end_date`` attributes, which
+    readers that drop GEXF's own intervals (graphology, so Gephi Lite) keep.
+    """
+    first, last = interval(d.get("start"), d.get("end"))
+    out = {}
+    if d.get("start") and first:
+        out["start"] = out["start_date"] = first.isoformat()
+    if d.get("end") and last:
+        out["end"] = out["end_date"] = last.isoformat()
+    return out
+
+
+def _flat_graph(G: nx.MultiDiGraph, fmt: str, mixed: str = "gephi") -> tuple[nx.Graph, _Cleaner]:
+    kind = direction(G)
+    H: nx.Graph = nx.MultiGraph() if kind == "undirected" else nx.MultiDiGraph()
+    clean = _Cleaner()
+    H.graph["name"] = clean(str(G.graph.get("name", "")), "graph name")
+    if fmt == "graphml":
+        sources = json.dumps(G.graph.get("sources", {}), ensure_ascii=False, default=str)
+        H.graph["sources"] = clean(sources, "sources")
+    weight = _weight_column(G)
+    ids = {n: clean(str(n), f"actor id {n!r}") for n in G}
     for n, d in G.nodes(data=True):
-        attrs = _flat(d, _NODE_RESERVED)
+        attrs = _flat(d, _NODE_RESERVED, clean, f"actor {n!r}")
         attrs.pop("id", None)
-        attrs["label"] = d.get("name", n)
-        H.add_node(n, **attrs)
+        attrs["label"] = clean(str(d.get("name", n)), f"actor {n!r} name")
+        H.add_node(ids[n], **attrs)
     for u, v, k, d in G.edges(keys=True, data=True):
-        attrs = _flat(
-            {key: value for key, value in d.items() if key not in ("start", "end")}, _EDGE_RESERVED
-        )
-        attrs["label"] = d.get("relation", "")
-        if dynamic:
-            # Gephi's timeline wants whole days: a partial date covers its period.
-            first, last = interval(d.get("start"), d.get("end"))
-            if d.get("start"):
-                attrs["start_date"] = d["start"]
-                attrs["start"] = first.isoformat()
-            if d.get("end"):
-                attrs["end_date"] = d["end"]
-                attrs["end"] = last.isoformat()
-            if not d.get("directed", True):
-                attrs["type"] = "undirected"  # GEXF's own per-edge direction
+        where = f"relation {k!r}"
+        plain = {key: value for key, value in d.items() if key not in ("start", "end")}
+        attrs = _flat(plain, _EDGE_RESERVED, clean, where)
+        attrs["label"] = clean(str(d.get("relation", "")), f"{where} relation")
+        if weight and d.get(weight) is not None:
+            attrs["weight"] = d[weight]
+        if fmt == "gexf":
+            attrs.update(_dates(d))
+            if kind == "mixed" and mixed == "gephi":
+                attrs["type"] = "directed" if d.get("directed", True) else "undirected"
         else:
             attrs.update({key: d[key] for key in ("start", "end") if d.get(key)})
-        H.add_edge(u, v, key=k, **attrs)
-    return H
+        H.add_edge(ids[u], ids[v], key=clean(str(k), f"{where} id"), **attrs)
+    return H, clean
 
 
 def to_graphml(G: nx.MultiDiGraph) -> bytes:
-    """The graph as GraphML (for Cytoscape, yEd); lists become ';'-joined text."""
-    H = _flat_graph(G, dynamic=False)
+    """The graph as GraphML (for Cytoscape, yEd, igraph); lists become ';'-joined text.
+
+    Numbers stay numbers (GraphML ``long``/``double``); a numeric
+    ``weight`` (else ``strength``) column is also written as the edge
+    ``weight``. Each key is declared once, with an id of its own.
+
+    Examples
+    --------
+    >>> import graph
+    >>> to_graphml(graph.load("data").to_networkx())[:38]
+    b"<?xml version='1.0' encoding='utf-8'?>"
+    """
+    H, clean = _flat_graph(G, "graphml")
     buf = io.BytesIO()
-    nx.write_graphml(H, buf, encoding="utf-8", named_key_ids=True)
+    nx.write_graphml(H, buf, encoding="utf-8")
+    clean.warn("GraphML")
     return buf.getvalue()
 
 
-def to_gexf(G: nx.MultiDiGraph) -> bytes:
-    """The graph as GEXF 1.2 with start/end as dynamic intervals (Gephi's timeline)."""
-    H = _flat_graph(G, dynamic=True)
-    del H.graph["sources"]  # GEXF has no graph-level attributes
+def to_gexf(G: nx.MultiDiGraph, *, mixed: str = "gephi") -> bytes:
+    """The graph as GEXF 1.2 with start/end as dynamic intervals (Gephi's timeline).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :meth:`graph.Dataset.to_networkx`.
+    mixed : {"gephi", "directed"}
+        For a graph with both directed and undirected relations:
+        ``"gephi"`` writes a type on every edge, as Gephi does (Gephi and
+        graphology read it, networkx does not); ``"directed"`` writes a
+        directed graph whose edges carry the ``directed`` attribute (every
+        reader accepts it). Graphs of one kind ignore it.
+
+    Examples
+    --------
+    >>> import graph
+    >>> b'defaultedgetype="directed"' in to_gexf(graph.load("data").to_networkx())
+    True
+    """
+    if mixed not in MIXED:
+        msg = f"mixed={mixed!r}: choose one of {', '.join(MIXED)}"
+        raise ValueError(msg)
+    H, clean = _flat_graph(G, "gexf", mixed)
     buf = io.BytesIO()
     nx.write_gexf(H, buf, encoding="utf-8")
+    clean.warn("GEXF")
     return buf.getvalue()
 
 

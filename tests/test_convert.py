@@ -5,11 +5,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import graph
 from graph.cli import cli
 from graph.convert import from_gephi, from_kumu, write_dataset
 from graph.problems import DataError
+from graph.write import format_csv
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KUMU = (FIXTURES / "kumu" / "elements.csv", FIXTURES / "kumu" / "connections.csv")
@@ -60,8 +63,12 @@ def test_kumu_connections_become_relations(tmp_path):
         ("China", "North-Korea", "support", True, None, "fact"),
     ]
     assert ds.records("relations")[0]["strength"] == "-3"
-    # "engage" is not in the vocabulary: a type of the dataset's own, signed by its strengths (2, 3)
-    assert (ds.vocabulary["engage"]["sign"], ds.vocabulary["engage"]["intensity"]) == (1, 2.5)
+    # "engage" is not in the vocabulary: a type of the dataset's own, neutral until set
+    assert (ds.vocabulary["engage"]["sign"], ds.vocabulary["engage"]["intensity"]) == (0, 0.0)
+    # a strength of -3 on "attack" is how strong the tie is: the sign stays the type's
+    G = ds.to_networkx()
+    attack = next(d for _, _, d in G.edges(data=True) if d["relation"] == "attack")
+    assert (attack["sign"], attack["strength"]) == (-1, -3)
 
 
 def test_gephi_nodes_and_edges_with_intervals(tmp_path):
@@ -82,7 +89,10 @@ def test_gephi_nodes_and_edges_with_intervals(tmp_path):
         ("e2-2", "2", "1", "dialogue", False, "2019", "2019"),
         ("e3", "USA", "1", "sanction", True, None, None),
     ]
-    assert (ds.vocabulary["dialogue"]["sign"], ds.vocabulary["dialogue"]["intensity"]) == (1, 2.5)
+    assert (ds.vocabulary["dialogue"]["sign"], ds.vocabulary["dialogue"]["intensity"]) == (0, 0.0)
+    # Gephi's "2,5" is the number 2.5: a float column, the exports' edge weight
+    weights = {k: d["weight"] for _, _, k, d in ds.to_networkx().edges(keys=True, data=True)}
+    assert weights == {"e1": -6.0, "e2-1": 2.5, "e2-2": 2.5, "e3": None}
 
 
 def test_gephi_round_trip_keeps_the_timeline(tmp_path):
@@ -148,6 +158,10 @@ def test_awkward_labels_make_valid_ids(tmp_path, label):
     co.write_text(
         f'From,To,Type\n"{label.replace(chr(34), chr(34) * 2)}",Other,Some Type!\n', "utf-8"
     )
+    if not label.strip():  # a blank From is an empty end
+        with pytest.raises(DataError, match="From is empty"):
+            from_kumu(el, co)
+        return
     write_dataset(from_kumu(el, co), tmp_path / "d")
     assert [p for p in graph.check(tmp_path / "d") if p.severity == "error"] == []
 
@@ -170,3 +184,162 @@ def test_long_gephi_edge_ids_are_replaced_by_valid_ones(tmp_path):
     out = tmp_path / "out"
     write_dataset(from_gephi(nodes, edges), out)
     assert [p for p in graph.check(out) if p.severity == "error"] == []
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_text(text, encoding)
+    return path
+
+
+LONG = "Ministry of Foreign Affairs of the Democratic People’s Republic of Korea"
+KUMU_ELEMENTS = f"""Label,Type,Description,Tags
+Côte d'Ivoire,Pays,«Éléphants»,Afrique|Ouest
+"{LONG}",Organisation,,
+"{LONG} (Pyongyang)",Staat,,
+Ålesund – “Kommune”,Stadt,,
+Государство Россия,Государство,,
+A B,Person,,
+A-B,Personne,,
+"""
+KUMU_CONNECTIONS = f"""From,To,Type,Strength,Direction
+Côte d'Ivoire,"{LONG}",Coopération,"2,5",
+"{LONG}","{LONG} (Pyongyang)",Zusammenarbeit,34,mutual
+Ålesund – “Kommune”,Государство Россия,Соглашение,3,
+A B,A-B,合作,,
+A B,Côte d'Ivoire,attack,-7,
+"""
+
+
+def _kumu(tmp_path, connections=KUMU_CONNECTIONS):
+    return (
+        _write(tmp_path / "elements.csv", KUMU_ELEMENTS),
+        _write(tmp_path / "connections.csv", connections),
+    )
+
+
+def test_kumu_real_names_give_valid_ids_and_a_dataset_that_builds(tmp_path):
+    converted = from_kumu(*_kumu(tmp_path))
+    ids = [a["id"] for a in converted.actors]
+    assert all(graph.schema.is_id(i) for i in ids) and len(set(ids)) == len(ids)
+    assert ids[:2] == ["Côte-d-Ivoire", "Ministry-of-Foreign-Affairs-of-the"]
+    assert ids[5:] == ["A-B", "A-B-2"]  # two names that make one id: both kept
+    names = {a["id"]: a["name"] for a in converted.actors}
+    assert names["Ministry-of-Foreign-Affairs-of-the-2"] == f"{LONG} (Pyongyang)"
+    _built(tmp_path, converted)
+
+
+def test_kumu_types_in_other_languages_are_kept(tmp_path):
+    ds = _imported(tmp_path, lambda *f: from_kumu(*_kumu(tmp_path)), ())
+    actors = {a["name"]: a for a in ds.records("actors")}
+    assert (actors["Côte d'Ivoire"]["type"], actors["Côte d'Ivoire"]["kumu type"]) == (
+        "state",
+        "Pays",
+    )
+    assert actors["A-B"]["type"] == "person" and actors["A-B"]["kumu type"] == "Personne"
+    assert actors["Ålesund – “Kommune”"]["type"] == "location"
+    # a word the importer does not know: a group, the word kept
+    assert (actors["Государство Россия"]["type"], actors["Государство Россия"]["kumu type"]) == (
+        "group",
+        "Государство",
+    )
+    relations = [r["relation"] for r in ds.records("relations")]
+    assert relations == ["coopération", "zusammenarbeit", "соглашение", "合作", "attack"]
+    for name in relations[:4]:
+        assert (ds.vocabulary[name]["sign"], ds.vocabulary[name]["intensity"]) == (0, 0.0)
+    assert "Соглашение" in ds.vocabulary["соглашение"]["description"]
+    strengths = [d.get("strength") for _, _, d in ds.to_networkx().edges(data=True)]
+    assert strengths == [2.5, 34.0, 3.0, None, -7.0]
+
+
+def test_kumu_connections_without_an_end_are_reported(tmp_path):
+    connections = KUMU_CONNECTIONS + "A B,,attack,,\n,A B,attack,,\n | ,A B,attack,,\n"
+    with pytest.raises(DataError) as info:
+        from_kumu(*_kumu(tmp_path, connections))
+    assert [(p.line, p.column, p.code) for p in info.value.errors] == [
+        (7, 2, "missing-value"),
+        (8, 1, "missing-value"),
+        (9, 1, "missing-value"),
+    ]
+    assert "To is empty; every connection needs both a From and a To" in str(info.value)
+    r = CliRunner().invoke(
+        cli, ["import", "kumu", *map(str, _kumu(tmp_path, connections)), "-o", str(tmp_path / "o")]
+    )
+    assert r.exit_code == 1 and "connections.csv:7:2" in r.stderr and "Traceback" not in r.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_sign_column_gives_the_sign_and_weights_never_do(tmp_path):
+    nodes = _write(tmp_path / "nodes.csv", "Id,Label\nPRK,North Korea\nKOR,South Korea\n")
+    edges = _write(
+        tmp_path / "edges.csv",
+        "Source,Target,Relation,Weight,Sign\n"
+        "PRK,KOR,rivalry,3,negative\nPRK,KOR,rivalry,34,\nKOR,PRK,support,-5,\n",
+    )
+    ds = _imported(tmp_path, from_gephi, (nodes, edges))
+    # no sign given: the type's (rivalry is new, so neutral; support is +1)
+    assert [r["sign"] for r in ds.records("relations")] == [-1, 0, 1]
+    assert ds.vocabulary["rivalry"]["sign"] == 0
+    G = ds.to_networkx()
+    assert [d["weight"] for _, _, d in G.edges(data=True)] == [3, 34, -5]
+    assert all(type(d["weight"]) is int for _, _, d in G.edges(data=True))
+
+
+GEPHI_NODES = f"""Id;Label;Type
+n 1;Köln “Dom”;Stadt
+{"x" * 45};{LONG};organization
+n,1;Comma, Inc.;
+n-1;Same id once cleaned;
+"""
+GEPHI_EDGES = f"""Source;Target;Type;Weight;Label;Id
+n 1;{"x" * 45};Undirected;3;Kooperation;edge one
+{"x" * 45};n,1;Directed;34,5;Kooperation;e2
+n,1;n-1;Directed;12;threaten;e2
+"""
+
+
+def test_gephi_real_ids_give_valid_ids_and_a_dataset_that_builds(tmp_path):
+    nodes = _write(tmp_path / "nodes.csv", GEPHI_NODES)
+    edges = _write(tmp_path / "edges.csv", GEPHI_EDGES)
+    converted = from_gephi(nodes, edges)
+    ids = [a["id"] for a in converted.actors]
+    assert ids == ["n-1", "x" * 40, "n-1-2", "n-1-3"]
+    assert [a["name"] for a in converted.actors][:2] == ["Köln “Dom”", LONG]
+    rids = [r["id"] for r in converted.relations]
+    assert all(graph.schema.is_id(i) for i in rids) and len(set(rids)) == 3
+    assert rids[1] == "e2" and rids[2] != "e2"  # a duplicate id is replaced
+    assert [r["weight"] for r in converted.relations] == ["3", "34.5", "12"]
+    G = _built(tmp_path, converted).to_networkx()
+    assert not next(iter(G.edges(data=True)))[2]["directed"]
+
+
+def _built(tmp_path, converted):
+    out = tmp_path / "imported"
+    write_dataset(converted, out)
+    assert [p for p in graph.check(out) if p.severity == "error"] == []
+    r = CliRunner().invoke(cli, ["build", str(out), "-o", str(tmp_path / "view.html")])
+    assert r.exit_code == 0, r.output
+    return graph.load(out)
+
+
+names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(labels=st.lists(names, min_size=2, max_size=6, unique=True), kind=names)
+def test_any_names_give_a_dataset_that_checks_clean(tmp_path_factory, labels, kind):
+    tmp = tmp_path_factory.mktemp("names")
+    labels = [label for label in labels if label.strip() and label == label.strip()]
+    if len(labels) < 2:
+        return
+    rows = [[label, "Thing"] for label in labels]
+    links = [[a, b, kind] for a, b in zip(labels, labels[1:])]
+    el = _write(tmp / "el.csv", format_csv(["Label", "Type"], rows))
+    co = _write(tmp / "co.csv", format_csv(["From", "To", "Type"], links))
+    write_dataset(from_kumu(el, co), tmp / "k")
+    assert [p for p in graph.check(tmp / "k") if p.severity == "error"] == []
+    nodes = _write(tmp / "n.csv", format_csv(["Id", "Label"], [[x, x] for x in labels]))
+    edges = _write(tmp / "e.csv", format_csv(["Source", "Target", "Label"], links))
+    write_dataset(from_gephi(nodes, edges), tmp / "g")
+    assert [p for p in graph.check(tmp / "g") if p.severity == "error"] == []
