@@ -54,6 +54,8 @@ function showEdgePanel(e) {
   panel.appendChild(closeButton());
   panel.appendChild(el("h2", null, e.relation));
   panel.appendChild(el("p", "gg-actors", nodeName(e.from) + arrow(e) + nodeName(e.to)));
+  var note = staleNote(e);
+  if (note) panel.appendChild(note);
   var rtype = Object.prototype.hasOwnProperty.call(payload.relation_types, e.relation)
     ? payload.relation_types[e.relation] : null;
   panel.appendChild(defList([
@@ -142,8 +144,22 @@ function showPairPanel(b) {
 }
 
 
+// Said in the panel of a relation the graph does not show now.
+function staleNote(e) {
+  if (store.isShown(e.id)) return null;
+  var st = store.get(), text;
+  if (st.date && !gg.validAt(e, st.date)) {
+    text = "Not shown at " + st.date.text + ": this relation is dated " + datesText(e) + ".";
+  } else {
+    text = "Not shown: hidden by the filters in effect.";
+  }
+  var p = el("p", "gg-stale", text);
+  p.setAttribute("role", "note");
+  return p;
+}
 function renderPanel() {
   var st = store.get();
+  panel.classList.toggle("gg-open", st.focus !== null || st.edge !== null || st.pair !== null);
   if (st.focus !== null) showNodePanel(nodeById.get(st.focus));
   else if (st.edge !== null) showEdgePanel(edgeById.get(st.edge));
   else if (st.pair !== null) showPairPanel(st.pair);
@@ -158,3 +174,4 @@ gg.renderPanel = renderPanel;
 gg.defList = defList;
 gg.relationList = relationList;
 gg.linkOrText = linkOrText;
+gg.staleNote = staleNote;
