@@ -110,6 +110,8 @@ function hideTips() {
 }
 ["click", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTips); });
 document.addEventListener("keydown", hideTips);
+// a tap outside the graph (vis-network sees only its own canvas)
+document.addEventListener("pointerdown", function (ev) { if (!container.contains(ev.target)) hideTips(); });
 document.addEventListener("focusin", function (ev) { if (!container.contains(ev.target)) hideTips(); });
 store.subscribe(function () { hideTips(); });
 

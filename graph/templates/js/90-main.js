@@ -39,6 +39,12 @@ window.addEventListener("hashchange", restore);
 function settled() {
   if (api.ready) return;
   if (gg.physicsOn()) gg.setPhysics(false);  // settle once, then stay put
+  if (!gg.positions && gg.isolated.length) {
+    var ids = gg.payload.nodes.map(function (n) { return gg.visId(n.id); });
+    var all = network.getPositions();
+    var placed = gg.placeIsolated(function (i) { return all[ids[i]]; });
+    Object.keys(placed).forEach(function (i) { network.moveNode(ids[+i], placed[i].x, placed[i].y); });
+  }
   gg.fit();
   var focus = store.get().focus;
   if (focus !== null) gg.moveTo(focus);
