@@ -15,11 +15,9 @@ function, so nothing leaks into the page's globals but ``window.geograph``.
 from __future__ import annotations
 
 import functools
-import html
 import json
 import os
 import re
-import uuid
 from pathlib import Path
 
 import jinja2
@@ -28,7 +26,7 @@ from markupsafe import Markup
 from .files import atomic_write
 from .payload import view_payload
 
-__all__ = ["to_html", "render_html", "show", "NotebookView", "payload_json", "js_parts"]
+__all__ = ["to_html", "render_html", "payload_json", "js_parts"]
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
@@ -216,42 +214,3 @@ def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path
     True
     """
     return atomic_write(path, to_html(G, title=title))
-
-
-class NotebookView:
-    """An HTML view for notebooks: an ``<iframe srcdoc>`` holding the whole page.
-
-    Needs no file and no server, so it works in JupyterLab, Notebook 7,
-    VS Code and in notebooks exported with nbconvert. The iframe is sandboxed
-    (scripts and downloads allowed, no access to the notebook's origin).
-    """
-
-    def __init__(self, page: str, height: str = "600px"):
-        self.page = page
-        self.height = height
-        self.element_id = f"geograph-{uuid.uuid4().hex[:12]}"
-
-    def _repr_html_(self) -> str:
-        return (
-            f'<iframe id="{self.element_id}" class="geograph-view" '
-            f'title="geograph view" style="width:100%;height:{html.escape(self.height)};'
-            f'border:1px solid #ddd" '
-            f'sandbox="allow-scripts allow-downloads allow-popups '
-            f'allow-popups-to-escape-sandbox" '
-            f'srcdoc="{html.escape(self.page, quote=True)}"></iframe>'
-        )
-
-
-def show(G, *, title: str | None = None, height: str = "600px") -> NotebookView:
-    """Show the view inline in a notebook (returns an object with ``_repr_html_``).
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> view = show(nx.MultiDiGraph(name="demo"), height="400px")
-    >>> view._repr_html_().startswith("<iframe id=\\"geograph-")
-    True
-    """
-    if not re.fullmatch(r"\d+(?:\.\d+)?(?:px|em|rem|vh|%)", str(height)):
-        raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
-    return NotebookView(to_html(G, title=title), height=height)

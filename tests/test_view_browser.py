@@ -367,7 +367,7 @@ def test_empty_graph(page, tmp_path):
 
 
 def test_notebook_iframe_renders(page, tmp_path):
-    from graph.view import show
+    from graph import show
 
     G = article_graph()
     page.set_content(show(G, height="500px")._repr_html_() + show(G)._repr_html_())
