@@ -23,10 +23,30 @@ function defList(rows) {
   });
   return dl;
 }
-function extraRows(extra) {
+// Evidence: a value, or its "|"-separated parts, that is an http(s) URL becomes
+// a link; with an ICEWS source, a story id is said to be one.
+function isIcews(src, sourceId) {
+  var text = [sourceId || "", src ? src.title || "" : "", src ? src.publisher || "" : ""].join(" ");
+  return /\bicews\b/i.test(text);
+}
+function evidenceValue(v, icews) {
+  if (typeof v !== "string" && typeof v !== "number") return v;
+  var parts = String(v).split("|").map(function (x) { return x.trim(); }).filter(Boolean);
+  var linked = parts.some(function (x) { return safeUrl(x) !== null; });
+  var stories = icews && parts.length > 0 && parts.every(function (x) { return /^\d+$/.test(x); });
+  if (!linked && !stories) return v;
+  var box = el("span", "gg-evidence");
+  parts.forEach(function (x, i) {
+    if (i) box.appendChild(document.createTextNode(" \u00b7 "));
+    if (stories) box.appendChild(el("span", null, "ICEWS story " + x));
+    else box.appendChild(safeUrl(x) ? linkOrText(x) : document.createTextNode(x));
+  });
+  return box;
+}
+function extraRows(extra, icews) {
   return Object.keys(extra || {}).map(function (k) {
     var v = extra[k];
-    return [k, v === null || typeof v !== "object" ? v : JSON.stringify(v)];
+    return [k, v === null || typeof v !== "object" ? evidenceValue(v, icews) : JSON.stringify(v)];
   });
 }
 function closeButton() {
@@ -80,7 +100,7 @@ function showEdgePanel(e) {
       ["Published", src.published], ["Link", src.url ? linkOrText(src.url) : null]
     ] : [["Id", e.source_id + " (not in sources)"]]));
   }
-  var extra = extraRows(e.extra);
+  var extra = extraRows(e.extra, isIcews(src, e.source_id));
   if (extra.length) panel.appendChild(defList(extra));
 }
 function showNodePanel(n) {
