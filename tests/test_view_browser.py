@@ -518,12 +518,13 @@ def test_shipped_article_in_2018_and_in_mid_2020(page, tmp_path, screenshot):
 
 
 def test_readme_screenshot(page, tmp_path, screenshot):
-    """The README's picture: June 2020, forecasts shown dotted, the liaison office's evidence open."""
+    """The README's picture: June 2020, the liaison office selected, the legend in sight."""
     from graph import load
 
-    page.set_viewport_size({"width": 1280, "height": 760})
+    page.set_viewport_size({"width": 1280, "height": 800})
     open_view(page, load(SHIPPED).to_networkx(), tmp_path, fragment="date=2020-06&edge=R01")
     assert "the North’s destruction of the liaison office" in page.locator("body").inner_text()
+    assert page.locator("#gg-legend-box").is_visible()
     screenshot(page, "readme")
 
 
