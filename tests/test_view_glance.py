@@ -258,3 +258,25 @@ def test_hostile_strings_through_legend_and_stale_note(page, tmp_path):
     assert page.evaluate(f"window.{TRAP}") is False
     for sel in FORBIDDEN_SELECTORS:
         assert page.locator(sel).count() == 0, sel
+
+
+def test_parallel_relations_named_and_spread(page, tmp_path):
+    from graph import datasets, load
+
+    G = load(datasets.article()).to_networkx()
+    pair = [k for u, v, k in G.edges(keys=True) if {u, v} == {"PRK", "KOR"}]
+    assert len(pair) > 6  # more than the old limit, which switched names off
+    open_view(page, G, tmp_path)
+    labels = page.evaluate("window.geograph.edges.get().map(e => e.label || null)")
+    assert all(labels) and len(labels) == G.number_of_edges()
+    middles = page.evaluate(
+        """(ids) => { const net = window.geograph.network;
+        return ids.map(id => net.canvasToDOM(net.body.edges[window.geograph.visId(id)].edgeType.getPoint(0.5))); }""",
+        pair,
+    )
+    ys = sorted((round(p["x"]), round(p["y"])) for p in middles)
+    gaps = [
+        min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for b in ys if b is not a) for a in ys
+    ]
+    # each curve's middle (where its name sits) is apart from every other one
+    assert min(gaps) >= 8, gaps

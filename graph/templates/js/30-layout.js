@@ -101,7 +101,7 @@ if (LARGE) {
 // Self-loops of one actor grow in size and turn.
 function smoothOf(index, count, forward) {
   if (count === 1) return { enabled: true, type: "continuous", roundness: 0.5 };
-  var step = Math.min(0.3, 1.2 / (count - 1));
+  var step = Math.min(0.3, 1.8 / (count - 1));
   var offset = (index - (count - 1) / 2) * step;
   if (!forward) offset = -offset;
   return { enabled: true, type: offset >= 0 ? "curvedCW" : "curvedCCW",

@@ -19,7 +19,7 @@ function colourOf(colour, opacity) {
   return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
 }
 // Relation names on the lines help small graphs; past a few parallel edges they pile up.
-var showEdgeLabels = EDGES.length <= 80 && payload.counts.max_parallel <= 6;
+var showEdgeLabels = EDGES.length <= 80;
 var nodeHidden = new Map();
 var nodeOpacity = new Map();
 var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
