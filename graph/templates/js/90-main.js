@@ -1,6 +1,7 @@
 /*
- * main: starts the page and publishes window.geograph (see README.md of
- * graph/templates for the documented part of it).
+ * main: starts the page and publishes window.geograph (its documented part,
+ * state/set/shown and the geograph:change event, is in the project README's
+ * "What you get"; the rest is kept for the existing tests and embedders).
  * Uses: every part before it.
  */
 var store = gg.store, network = gg.network;
