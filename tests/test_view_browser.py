@@ -320,15 +320,21 @@ def test_hostile_fragment_is_ignored(page, tmp_path):
     assert page.locator("img").count() == 0
 
 
-def test_phone_width_puts_panel_below(page, tmp_path, screenshot):
+def test_phone_width_opens_panel_as_bottom_sheet(page, tmp_path, screenshot):
     page.set_viewport_size({"width": 390, "height": 844})
     open_view(page, article_graph(), tmp_path)
+    panel = page.locator("#gg-panel")
+    assert "gg-open" not in (panel.get_attribute("class") or "")
     page.evaluate("window.geograph.selectEdge('liaison')")
+    box = panel.bounding_box()
     net = page.locator("#gg-network").bounding_box()
-    side = page.locator(".gg-side").bounding_box()
-    assert side["y"] >= net["y"] + net["height"] - 1
-    assert net["width"] > 300
-    screenshot(page, "article-phone", full_page=True)
+    # the sheet sits at the bottom of the screen, in sight, and leaves graph above it
+    assert box["y"] + box["height"] <= 844 + 1 and box["y"] < 844 - 200
+    assert box["y"] - net["y"] > 200 and net["width"] > 300
+    assert panel.locator("h2").is_visible()
+    screenshot(page, "article-phone")
+    page.click("#gg-panel .gg-close")
+    assert "gg-open" not in (panel.get_attribute("class") or "")
 
 
 def test_controls_have_labels_and_keyboard_focus(page, tmp_path):
@@ -512,12 +518,13 @@ def test_shipped_article_in_2018_and_in_mid_2020(page, tmp_path, screenshot):
 
 
 def test_readme_screenshot(page, tmp_path, screenshot):
-    """The README's picture: June 2020, forecasts shown dotted, the liaison office's evidence open."""
+    """The README's picture: June 2020, the liaison office selected, the legend in sight."""
     from graph import load
 
-    page.set_viewport_size({"width": 1280, "height": 760})
+    page.set_viewport_size({"width": 1280, "height": 800})
     open_view(page, load(SHIPPED).to_networkx(), tmp_path, fragment="date=2020-06&edge=R01")
     assert "the North’s destruction of the liaison office" in page.locator("body").inner_text()
+    assert page.locator("#gg-legend-box").is_visible()
     screenshot(page, "readme")
 
 

@@ -26,7 +26,7 @@
     var s = typeof g.state === "function" ? g.state() : g.state;
     var filters = {};
     KINDS.forEach(function (kind) {
-      var v = s[kind];
+      var v = (s.filters || s)[kind];
       filters[kind] = v === undefined || v === null ? [] : Array.from(v).map(String).sort();
     });
     var date = s.date === null || s.date === undefined ? null
@@ -46,7 +46,10 @@
       if ("date" in partial) next.date = partial.date;
       if ("selected" in partial) next.focus = partial.selected;
       if ("selected_relation" in partial) next.edge = partial.selected_relation;
-      if (partial.filters) KINDS.forEach(function (k) { if (k in partial.filters) next[k] = partial.filters[k]; });
+      if (partial.filters) {
+        next.filters = {};
+        KINDS.forEach(function (k) { if (k in partial.filters) next.filters[k] = partial.filters[k]; });
+      }
       g.set(next);
       return;
     }

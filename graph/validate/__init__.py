@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..evidence import check_evidence
 from ..problems import Problem
 from ..read import Table
 from .actors import report_isolated, validate_actors
@@ -69,4 +70,5 @@ def validate_tables(tables: Mapping[str, Table | None]) -> tuple[Tables, list[Pr
     actor_table, relation_table = tables.get("actors"), tables.get("relations")
     if actor_table is not None and relation_table is not None:
         report_isolated(actor_table, actors, refs.related, checker)
+    problems.extend(check_evidence(out, tables))  # quotes against their sources' texts
     return out, problems

@@ -2,7 +2,9 @@
  * layout: where actors start and how parallel relations bend.
  * Provides on gg: positions ({x, y, steps, ms} for large graphs, computed here
  * before vis-network draws; null for small ones, which vis lays out), and sets
- * smooth / selfReference on each relation of gg.relations.
+ * smooth / selfReference on each relation of gg.relations; isolated (indexes
+ * of actors with no relation to another), placeIsolated(pos) (their places
+ * beside the graph).
  * Uses: data.
  */
 var payload = gg.payload, EDGES = gg.relations, N = gg.N, LARGE = gg.LARGE;
@@ -99,7 +101,7 @@ if (LARGE) {
 // Self-loops of one actor grow in size and turn.
 function smoothOf(index, count, forward) {
   if (count === 1) return { enabled: true, type: "continuous", roundness: 0.5 };
-  var step = Math.min(0.3, 1.2 / (count - 1));
+  var step = Math.min(0.3, 1.8 / (count - 1));
   var offset = (index - (count - 1) / 2) * step;
   if (!forward) offset = -offset;
   return { enabled: true, type: offset >= 0 ? "curvedCW" : "curvedCCW",
@@ -126,4 +128,44 @@ function smoothOf(index, count, forward) {
   });
 })();
 
+// Actors with no relation to another actor: a physics layout pushes them far
+// out (22 times the graph's size at 300 actors) and Fit would frame a speck.
+// They go in a column (or a few) beside the graph, in name order.
+var isolated = [];
+(function () {
+  var linked = new Set();
+  EDGES.forEach(function (e) { if (e.from !== e.to) { linked.add(e.from); linked.add(e.to); } });
+  payload.nodes.forEach(function (n, i) { if (!linked.has(n.id)) isolated.push(i); });
+  isolated.sort(function (a, b) {
+    var x = payload.nodes[a].name, y = payload.nodes[b].name;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+})();
+// pos(i) -> {x, y} of node i; returns {i: {x, y}} for the isolated ones.
+function placeIsolated(pos) {
+  var out = {};
+  if (!isolated.length || isolated.length === N) return out;
+  var iso = new Set(isolated), minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (var i = 0; i < N; i++) {
+    if (iso.has(i)) continue;
+    var p = pos(i);
+    if (p.x < minX) minX = p.x;
+    if (p.x > maxX) maxX = p.x;
+    if (p.y < minY) minY = p.y;
+    if (p.y > maxY) maxY = p.y;
+  }
+  var gap = 70, rows = Math.max(1, Math.floor((maxY - minY) / gap) + 1);
+  isolated.forEach(function (i, k) {
+    out[i] = { x: Math.round(maxX + 2 * gap + gap * 1.6 * Math.floor(k / rows)),
+               y: Math.round(minY + gap * (k % rows)) };
+  });
+  return out;
+}
+if (positions) {
+  var placed = placeIsolated(function (i) { return { x: positions.x[i], y: positions.y[i] }; });
+  Object.keys(placed).forEach(function (i) { positions.x[+i] = placed[i].x; positions.y[+i] = placed[i].y; });
+}
+
 gg.positions = positions;
+gg.isolated = isolated;
+gg.placeIsolated = placeIsolated;

@@ -20,12 +20,12 @@ function colourOf(colour, opacity) {
   return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
 }
 // Relation names on the lines help small graphs; past a few parallel edges they pile up.
-var showEdgeLabels = EDGES.length <= 80 && payload.counts.max_parallel <= 6;
+var showEdgeLabels = EDGES.length <= 80;
 var nodeHidden = new Map();
 var nodeOpacity = new Map();
 var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
   nodeHidden.set(n.id, false);
-  nodeOpacity.set(n.id, 1);
+  nodeOpacity.set(n.id, "1");
   var item = {
     id: visId(n.id),
     label: shorten(n.label, 40),
@@ -63,8 +63,9 @@ function bundleState(b) {
 }
 // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
 // draw them only for the focused actor's relations.
-function arrowsOf(forward, backward, drawn) {
-  return { to: { enabled: drawn && forward, scaleFactor: 0.7 }, from: { enabled: drawn && backward, scaleFactor: 0.7 } };
+function arrowsOf(forward, backward, drawn, strong) {
+  var scale = strong ? 1.1 : 0.7;
+  return { to: { enabled: drawn && forward, scaleFactor: scale }, from: { enabled: drawn && backward, scaleFactor: scale } };
 }
 function bundleItem(b, st) {
   return {
@@ -82,7 +83,7 @@ var edgeOpacity = new Map();
 var edgeItems = [];
 EDGES.forEach(function (e) {
   hiddenNow.set(e.id, false);
-  edgeOpacity.set(e.id, 1);
+  edgeOpacity.set(e.id, "1");
   if (bundleOf(e)) return;
   var item = {
     id: visId(e.id),
@@ -128,6 +129,7 @@ function applyFilters() {
     var look = [st.count, st.colour, String(st.dashes), st.fwd, st.back].join("|");
     if (look === b.look) return;
     b.look = look;
+    b.fade = "";  // re-apply fading and emphasis over the new look
     b.state = st;
     b.shownCount = st.count;
     if (gg.forgetTip) gg.forgetTip(b.visId);  // its tooltip counts relations: rebuild on the next hover
@@ -148,9 +150,10 @@ bundles.forEach(function (b) {
   b.look = [b.state.count, b.state.colour, String(b.state.dashes), b.state.fwd, b.state.back].join("|");
 });
 
-// Focused actor: its neighbourhood (through shown relations) stays, the rest fades.
-function applyFade() {
-  var keepNodes = null, keepEdges = null, state = store.get(), shown = store.shown();
+// What stays bright: a focused actor's neighbourhood (through shown relations),
+// or a selected relation or pair and its two ends. The rest fades, labels too.
+function kept(state, shown) {
+  var keepNodes = null, keepEdges = null, ends = null, strong = null;
   if (state.focus !== null && nodeById.has(state.focus)) {
     keepNodes = new Set([state.focus]);
     keepEdges = new Set();
@@ -160,36 +163,67 @@ function applyFade() {
       keepNodes.add(e.from);
       keepNodes.add(e.to);
     });
+  } else if (state.edge !== null && gg.edgeById.has(state.edge)) {
+    var e = gg.edgeById.get(state.edge);
+    keepNodes = ends = new Set([e.from, e.to]);
+    keepEdges = new Set([e.id]);
+    strong = bundleOf(e) ? bundleOf(e).visId : visId(e.id);
+  } else if (state.pair !== null) {
+    keepNodes = ends = new Set([state.pair.from, state.pair.to]);
+    keepEdges = new Set(state.pair.relations);
+    strong = state.pair.visId;
   }
+  return { nodes: keepNodes, edges: keepEdges, ends: ends, strong: strong };
+}
+var NODE_FONT = "#1d1d1d", NODE_FONT_FADED = "rgba(29,29,29,0.18)";
+var SHADOW = { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 };
+function applyFade() {
+  var state = store.get(), shown = store.shown(), keep = kept(state, shown);
+  var keepNodes = keep.nodes, keepEdges = keep.edges;
   var nodeUpdates = [], edgeUpdates = [];
   payload.nodes.forEach(function (n) {
     var o = keepNodes === null || keepNodes.has(n.id) ? 1 : FADED;
-    if (nodeOpacity.get(n.id) !== o) {
-      nodeOpacity.set(n.id, o);
-      nodeUpdates.push({ id: visId(n.id), opacity: o });
+    var end = keep.ends !== null && keep.ends.has(n.id);
+    var key = o + (end ? "e" : "");
+    if (nodeOpacity.get(n.id) !== key) {
+      nodeOpacity.set(n.id, key);
+      nodeUpdates.push({ id: visId(n.id), opacity: o, borderWidth: end ? 5 : 1.5,
+                         shadow: end ? SHADOW : { enabled: false },
+                         font: { color: o === 1 ? NODE_FONT : NODE_FONT_FADED,
+                                 strokeColor: o === 1 ? "#ffffff" : "rgba(255,255,255,0.2)" } });
     }
   });
   EDGES.forEach(function (e) {
     if (bundleOf(e)) return;
     var o = keepEdges === null || keepEdges.has(e.id) ? 1 : FADED;
     var arrowsOn = LARGE && o === 1 && keepEdges !== null;
-    if (edgeOpacity.get(e.id) !== (arrowsOn ? 2 : o)) {
-      edgeOpacity.set(e.id, arrowsOn ? 2 : o);
-      var update = { id: visId(e.id), color: edgeColour(e, o), font: { color: o === 1 ? "#555" : "#ddd" } };
-      if (LARGE) update.arrows = arrowsOf(e.directed, false, arrowsOn);
+    var strong = keep.strong === visId(e.id);
+    var key = o + (arrowsOn ? "a" : "") + (strong ? "s" : "");
+    if (edgeOpacity.get(e.id) !== key) {
+      edgeOpacity.set(e.id, key);
+      var base = LARGE ? Math.min(e.width, 3) : e.width;
+      var update = { id: visId(e.id), color: edgeColour(e, o), width: strong ? Math.max(5, base * 2) : base,
+                     shadow: strong ? SHADOW : { enabled: false },
+                     font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 } };
+      update.arrows = arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong);
       edgeUpdates.push(update);
     }
   });
   bundles.forEach(function (b) {
-    var o = keepNodes === null || (b.shownCount > 0 && (b.from === state.focus || b.to === state.focus)) ? 1 : FADED;
-    var key = o + (keepNodes !== null ? "f" : "");
+    var on = b.shownCount > 0 && keepEdges !== null && b.relations.some(function (id) { return keepEdges.has(id) && shown.has(id); });
+    var o = keepNodes === null || on ? 1 : FADED;
+    var strong = keep.strong === b.visId;
+    var key = o + (keepNodes !== null ? "f" : "") + (strong ? "s" : "");
     if (b.fade !== key) {
       b.fade = key;
       b.opacity = o;
+      var st = b.state, width = Math.min(LARGE ? 5 : 9, 1 + (LARGE ? 0.7 : 1.4) * Math.log2(1 + st.count));
       // a faded pair's count is left out: white-edged numbers would speckle the picture
-      edgeUpdates.push({ id: b.visId, color: colourOf(b.state.colour, o),
+      edgeUpdates.push({ id: b.visId, color: colourOf(st.colour, o),
+                         width: strong ? Math.max(6, width * 1.6) : width,
+                         shadow: strong ? SHADOW : { enabled: false },
                          font: o === 1 ? { color: "#333", strokeWidth: 3 } : { color: "rgba(0,0,0,0)", strokeWidth: 0 },
-                         arrows: arrowsOf(b.state.fwd, b.state.back, !LARGE || o === 1 && keepNodes !== null) });
+                         arrows: arrowsOf(st.fwd, st.back, !LARGE || o === 1 && keepNodes !== null, strong) });
     }
   });
   if (nodeUpdates.length) nodes.update(nodeUpdates);

@@ -1,7 +1,8 @@
 /*
  * network: the vis.Network and its tooltips.
  * Provides on gg: network, container, forgetTip(visId) (rebuild that item's
- * tooltip on its next hover).
+ * tooltip on its next hover), hideTips().
+ * Subscribes: every change -> tooltips close (as on a tap, drag, zoom or key).
  * Tooltips are DOM elements built with textContent (vis-network shows a DOM
  * title as is, a string as plain text); they are built when first hovered.
  * Uses: util, data, state, style.
@@ -96,6 +97,25 @@ network.on("hoverEdge", function (params) {
   if (e) giveTitle(edges, vid, function () { return edgeTip(e); });
 });
 
+// A tooltip closes on the next tap, drag, zoom, key or change of the view:
+// on a touch screen nothing else would move it off the graph. vis-network
+// (9.1.2, bundled by pyvis) keeps its tooltip in interactionHandler.popup.
+function hideTips() {
+  var ih = network.interactionHandler;
+  if (ih && ih.popup && !ih.popup.hidden) {
+    ih.popup.hide();
+    ih.popupObj = undefined;
+  }
+  container.querySelectorAll("div.vis-tooltip").forEach(function (t) { t.style.visibility = "hidden"; });
+}
+["click", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTips); });
+document.addEventListener("keydown", hideTips);
+// a tap outside the graph (vis-network sees only its own canvas)
+document.addEventListener("pointerdown", function (ev) { if (!container.contains(ev.target)) hideTips(); });
+document.addEventListener("focusin", function (ev) { if (!container.contains(ev.target)) hideTips(); });
+store.subscribe(function () { hideTips(); });
+
 gg.network = network;
+gg.hideTips = hideTips;
 gg.container = container;
 gg.forgetTip = function (vid) { titled.delete(vid); };

@@ -23,10 +23,30 @@ function defList(rows) {
   });
   return dl;
 }
-function extraRows(extra) {
+// Evidence: a value, or its "|"-separated parts, that is an http(s) URL becomes
+// a link; with an ICEWS source, a story id is said to be one.
+function isIcews(src, sourceId) {
+  var text = [sourceId || "", src ? src.title || "" : "", src ? src.publisher || "" : ""].join(" ");
+  return /\bicews\b/i.test(text);
+}
+function evidenceValue(v, icews) {
+  if (typeof v !== "string" && typeof v !== "number") return v;
+  var parts = String(v).split("|").map(function (x) { return x.trim(); }).filter(Boolean);
+  var linked = parts.some(function (x) { return safeUrl(x) !== null; });
+  var stories = icews && parts.length > 0 && parts.every(function (x) { return /^\d+$/.test(x); });
+  if (!linked && !stories) return v;
+  var box = el("span", "gg-evidence");
+  parts.forEach(function (x, i) {
+    if (i) box.appendChild(document.createTextNode(" \u00b7 "));
+    if (stories) box.appendChild(el("span", null, "ICEWS story " + x));
+    else box.appendChild(safeUrl(x) ? linkOrText(x) : document.createTextNode(x));
+  });
+  return box;
+}
+function extraRows(extra, icews) {
   return Object.keys(extra || {}).map(function (k) {
     var v = extra[k];
-    return [k, v === null || typeof v !== "object" ? v : JSON.stringify(v)];
+    return [k, v === null || typeof v !== "object" ? evidenceValue(v, icews) : JSON.stringify(v)];
   });
 }
 function closeButton() {
@@ -54,6 +74,8 @@ function showEdgePanel(e) {
   panel.appendChild(closeButton());
   panel.appendChild(el("h2", null, e.relation));
   panel.appendChild(el("p", "gg-actors", nodeName(e.from) + arrow(e) + nodeName(e.to)));
+  var note = staleNote(e);
+  if (note) panel.appendChild(note);
   var rtype = Object.prototype.hasOwnProperty.call(payload.relation_types, e.relation)
     ? payload.relation_types[e.relation] : null;
   panel.appendChild(defList([
@@ -78,7 +100,7 @@ function showEdgePanel(e) {
       ["Published", src.published], ["Link", src.url ? linkOrText(src.url) : null]
     ] : [["Id", e.source_id + " (not in sources)"]]));
   }
-  var extra = extraRows(e.extra);
+  var extra = extraRows(e.extra, isIcews(src, e.source_id));
   if (extra.length) panel.appendChild(defList(extra));
 }
 function showNodePanel(n) {
@@ -142,8 +164,22 @@ function showPairPanel(b) {
 }
 
 
+// Said in the panel of a relation the graph does not show now.
+function staleNote(e) {
+  if (store.isShown(e.id)) return null;
+  var st = store.get(), text;
+  if (st.date && !gg.validAt(e, st.date)) {
+    text = "Not shown at " + st.date.text + ": this relation is dated " + datesText(e) + ".";
+  } else {
+    text = "Not shown: hidden by the filters in effect.";
+  }
+  var p = el("p", "gg-stale", text);
+  p.setAttribute("role", "note");
+  return p;
+}
 function renderPanel() {
   var st = store.get();
+  panel.classList.toggle("gg-open", st.focus !== null || st.edge !== null || st.pair !== null);
   if (st.focus !== null) showNodePanel(nodeById.get(st.focus));
   else if (st.edge !== null) showEdgePanel(edgeById.get(st.edge));
   else if (st.pair !== null) showPairPanel(st.pair);
@@ -158,3 +194,4 @@ gg.renderPanel = renderPanel;
 gg.defList = defList;
 gg.relationList = relationList;
 gg.linkOrText = linkOrText;
+gg.staleNote = staleNote;

@@ -2,8 +2,9 @@
  * select: choosing an actor, a relation or an aggregated pair.
  * Provides on gg: focusNode(id, {move}), selectEdge(id), openPair(bundle),
  * selectPair(a, b), clearSelection(), showSelection() (mark the selection in
- * vis-network).
- * Subscribes: selection -> vis-network's selected items.
+ * vis-network), revealSelection() (pan a selected relation into sight).
+ * Subscribes: selection -> vis-network's selected items; pans to a relation
+ * whose middle is off screen.
  * Handles: clicks on the graph, Escape.
  * Uses: util, data, state, network.
  */
@@ -41,8 +42,26 @@ function showSelection() {
   else if (st.pair !== null) network.selectEdges([st.pair.visId]);
   else network.unselectAll();
 }
+// Pan (at the same zoom) so that a selected relation's middle is in sight.
+function revealSelection() {
+  var st = store.get(), ends = null;
+  if (st.edge !== null) { var e = gg.edgeById.get(st.edge); ends = [e.from, e.to]; }
+  else if (st.pair !== null) ends = [st.pair.from, st.pair.to];
+  if (!ends) return false;
+  var pos = network.getPositions([visId(ends[0]), visId(ends[1])]);
+  var a = pos[visId(ends[0])], b = pos[visId(ends[1])];
+  if (!a || !b) return false;
+  var mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  var p = network.canvasToDOM(mid), w = gg.container.clientWidth, h = gg.container.clientHeight;
+  var margin = 40;
+  if (p.x >= margin && p.y >= margin && p.x <= w - margin && p.y <= h - margin) return false;
+  network.moveTo({ position: mid, animation: false });
+  return true;
+}
 store.subscribe(function (changed) {
-  if (changed.selection) showSelection();
+  if (!changed.selection) return;
+  showSelection();
+  revealSelection();
 });
 
 network.on("click", function (params) {
@@ -64,3 +83,4 @@ gg.openPair = openPair;
 gg.selectPair = selectPair;
 gg.clearSelection = clearSelection;
 gg.showSelection = showSelection;
+gg.revealSelection = revealSelection;

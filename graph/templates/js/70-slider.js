@@ -1,7 +1,7 @@
 /*
  * slider: the date slider and Play.
  * Provides on gg: setDate(text|null) -> true when a date is set, syncSlider(),
- * stopPlay().
+ * stopPlay(), stepDate(years, months) (the year and month step buttons).
  * Subscribes: date -> slider position and label.
  * Uses: util, data, state.
  */
@@ -53,6 +53,26 @@ playButton.addEventListener("click", function () {
   }, 700);
 });
 
+// Steps for touch and keyboard: a month (one slider position when the axis is
+// in months) or a year (the same month a year on, or the nearest position).
+var MONTHLY = timeline.length > 0 && timeline[0].length === 7;
+function stepDate(years, months) {
+  if (!timeline.length) return null;
+  var i = +slider.value;  // 0 = all time, k = timeline[k - 1]
+  if (i === 0) return setDate(years + months > 0 ? timeline[0] : timeline[timeline.length - 1]);
+  var k = i - 1;
+  k += MONTHLY ? years * 12 + months : years || months;
+  k = Math.max(0, Math.min(timeline.length - 1, k));
+  return setDate(timeline[k]);
+}
+[["gg-year-prev", -1, 0], ["gg-month-prev", 0, -1], ["gg-month-next", 0, 1], ["gg-year-next", 1, 0]]
+  .forEach(function (b) {
+    var button = document.getElementById(b[0]);
+    button.disabled = timeline.length === 0;
+    if (!MONTHLY && b[2] !== 0) button.hidden = true;  // a yearly axis has no months
+    button.addEventListener("click", function () { stopPlay(); stepDate(b[1], b[2]); });
+  });
+
 store.subscribe(function (changed) {
   if (changed.date) syncSlider();
 });
@@ -60,3 +80,4 @@ store.subscribe(function (changed) {
 gg.setDate = setDate;
 gg.syncSlider = syncSlider;
 gg.stopPlay = stopPlay;
+gg.stepDate = stepDate;

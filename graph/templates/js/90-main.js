@@ -1,6 +1,7 @@
 /*
- * main: starts the page and publishes window.geograph (see README.md of
- * graph/templates for the documented part of it).
+ * main: starts the page and publishes window.geograph (its documented part,
+ * state/set/shown and the geograph:change event, is in the project README's
+ * "What you get"; the rest is kept for the existing tests and embedders).
  * Uses: every part before it.
  */
 var store = gg.store, network = gg.network;
@@ -39,6 +40,12 @@ window.addEventListener("hashchange", restore);
 function settled() {
   if (api.ready) return;
   if (gg.physicsOn()) gg.setPhysics(false);  // settle once, then stay put
+  if (!gg.positions && gg.isolated.length) {
+    var ids = gg.payload.nodes.map(function (n) { return gg.visId(n.id); });
+    var all = network.getPositions();
+    var placed = gg.placeIsolated(function (i) { return all[ids[i]]; });
+    Object.keys(placed).forEach(function (i) { network.moveNode(ids[+i], placed[i].x, placed[i].y); });
+  }
   gg.fit();
   var focus = store.get().focus;
   if (focus !== null) gg.moveTo(focus);

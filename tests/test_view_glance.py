@@ -1,0 +1,282 @@
+"""The view read at a glance, in headless Chromium (issue 11).
+
+A selected relation stands out, the legend is in sight and filters, a panel
+says when its relation is not shown, Fit frames the graph beside its isolated
+actors, tooltips close on phones, and the date steps by year and month.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
+from viewpages import article_graph, open_view
+
+pytestmark = pytest.mark.browser
+
+# The graph's canvas after the next full redraw: kept in the page (``snap``), or
+# compared with the kept one (``diff``: the share of pixels that changed).
+CANVAS = """(mode) => new Promise(done => {
+    const net = window.geograph.network;
+    net.once("afterDrawing", () => {
+        const c = document.querySelector("#gg-network canvas");
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        if (mode === "snap") { window.__snap = d; done(0); return; }
+        const old = window.__snap;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+            if (d[i] !== old[i] || d[i + 1] !== old[i + 1] || d[i + 2] !== old[i + 2] || d[i + 3] !== old[i + 3]) n++;
+        done(n / (d.length / 4));
+    });
+    net.redraw();
+})"""
+
+
+@pytest.mark.parametrize("how", ["api", "fragment", "actor list"])
+def test_selected_relation_is_visible(page, tmp_path, screenshot, how):
+    G = article_graph()
+    open_view(page, G, tmp_path)
+    page.evaluate(CANVAS, "snap")
+    if how == "api":
+        page.evaluate("window.geograph.selectEdge('liaison')")
+    elif how == "fragment":
+        page.evaluate("location.hash = '#edge=liaison'")
+        page.wait_for_function("window.geograph.state().edge === 'liaison'")
+    else:
+        page.evaluate("window.geograph.focusNode('PRK')")
+        page.locator("#gg-panel ul.gg-relations button", has_text="coerce").first.click()
+    assert page.evaluate("window.geograph.state().edge") == "liaison"
+    # today's view changed about 0.1% of the pixels; others fading changes far more
+    assert page.evaluate(CANVAS, "diff") > 0.02
+    look = page.evaluate("""(() => { const g = window.geograph;
+        const e = g.edges.get('liaison'), other = g.edges.get('sanctions');
+        return {width: e.width, shadow: !!(e.shadow && e.shadow.enabled), other: other.color.opacity,
+                mine: e.color.opacity, ends: [g.nodes.get('PRK').borderWidth, g.nodes.get('KOR').borderWidth],
+                rest: g.nodes.get('USA').borderWidth, restFont: g.nodes.get('USA').font.color}; })()""")
+    assert look["shadow"] and look["mine"] == 1 and look["other"] < 0.5
+    assert look["width"] >= 5 and look["ends"] == [5, 5] and look["rest"] < 5
+    assert "0.18" in look["restFont"]  # faded actors' labels fade too
+    screenshot(page, f"selected-{how.replace(' ', '-')}")
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.geograph.nodes.get('USA').opacity") == 1
+
+
+def test_selection_pans_into_sight(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    # move the camera far away from the relation's middle, then select it
+    page.evaluate("window.geograph.network.moveTo({position: {x: 5000, y: 5000}, scale: 1})")
+    page.evaluate("window.geograph.selectEdge('liaison')")
+    inside = page.evaluate("""(() => { const g = window.geograph, net = g.network;
+        const p = net.getPositions(['PRK', 'KOR']);
+        const d = net.canvasToDOM({x: (p.PRK.x + p.KOR.x) / 2, y: (p.PRK.y + p.KOR.y) / 2});
+        const c = document.getElementById('gg-network');
+        return d.x >= 0 && d.y >= 0 && d.x <= c.clientWidth && d.y <= c.clientHeight; })()""")
+    assert inside
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_legend_in_sight_and_its_entries_filter(page, tmp_path, screenshot, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    G = article_graph()
+    open_view(page, G, tmp_path)
+    legend = page.locator("details:has(> summary:text-is('Legend'))")
+    assert legend.count() == 1 and legend.get_attribute("open") is not None
+    box = legend.bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0
+    assert box["x"] + box["width"] <= size[0] and box["y"] + box["height"] <= size[1]
+    net = page.locator("#gg-network").bounding_box()
+    assert box["y"] >= net["y"] - 1  # over the graph, not in the header
+    screenshot(page, f"legend-{size[0]}")
+    hostile = page.get_by_role("button", name="hostile", exact=True)
+    hostile.click()
+    assert page.evaluate("window.geograph.state().filters.sign") == ["hostile"]
+    want = {k for *_, k, d in G.edges(keys=True, data=True) if d["sign"] < 0}
+    assert set(page.evaluate("window.geograph.shown()")) == want
+    assert hostile.get_attribute("aria-pressed") == "true"
+    assert "sign=hostile" in page.evaluate("location.hash")
+    hostile.click()  # again: all signs
+    assert len(page.evaluate("window.geograph.state().filters.sign")) == 3
+    page.get_by_role("button", name="forecast", exact=True).click()
+    assert page.evaluate("window.geograph.state().filters.status") == ["forecast"]
+    legend.locator("summary").click()
+    assert legend.get_attribute("open") is None
+
+
+def test_stale_panel_note(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    page.evaluate("window.geograph.selectEdge('liaison')")
+    assert page.locator("#gg-panel .gg-stale").count() == 0
+    page.evaluate("window.geograph.setDate('2018')")
+    note = page.locator("#gg-panel [role=note]")
+    assert note.is_visible()
+    assert "Not shown at 2018" in note.inner_text() and "2020-06-16" in note.inner_text()
+    page.evaluate("window.geograph.setDate('2020-06')")
+    assert page.locator("#gg-panel .gg-stale").count() == 0
+    page.evaluate("window.geograph.setFilter('sign', ['cooperative'])")
+    assert "hidden by the filters" in page.locator("#gg-panel [role=note]").inner_text()
+
+
+def isolated_graph(n: int = 300, isolated: int = 3) -> nx.MultiDiGraph:
+    import random
+
+    rnd = random.Random(7)
+    G = nx.MultiDiGraph(name="fit")
+    for i in range(n):
+        G.add_node(f"A{i:03d}", name=f"Actor {i}", type="state")
+    linked = n - isolated
+    for k in range(2000):
+        a, b = rnd.randrange(linked), rnd.randrange(linked)
+        if a != b:
+            G.add_edge(f"A{a:03d}", f"A{b:03d}", key=f"r{k}", id=f"r{k}", relation="consult")
+    return G
+
+
+@pytest.mark.parametrize(("n", "edges"), [(300, 2000), (40, 80)])
+def test_fit_frames_the_graph_with_isolated_actors_beside(page, tmp_path, n, edges):
+    G = isolated_graph(n)
+    if edges < 2000:
+        G.remove_edges_from([e for e in G.edges(keys=True)][edges:])
+        G.remove_edges_from([(u, v, k) for u, v, k in G.edges(keys=True) if "A037" in (u, v)])
+    lonely = [a for a in G if G.degree(a) == 0]
+    assert len(lonely) >= 3
+    open_view(page, G, tmp_path)
+    page.click("#gg-fit")
+    boxes = page.evaluate(
+        """(lonely) => { const net = window.geograph.network, pos = net.getPositions();
+        const c = document.getElementById('gg-network'), out = {graph: [1e9, 1e9, -1e9, -1e9], lonely: []};
+        for (const [id, p] of Object.entries(pos)) {
+            const d = net.canvasToDOM(p);
+            if (lonely.includes(id)) { out.lonely.push(d); continue; }
+            out.graph = [Math.min(out.graph[0], d.x), Math.min(out.graph[1], d.y),
+                         Math.max(out.graph[2], d.x), Math.max(out.graph[3], d.y)];
+        }
+        out.size = [c.clientWidth, c.clientHeight];
+        return out; }""",
+        lonely,
+    )
+    x0, y0, x1, y1 = boxes["graph"]
+    w, h = boxes["size"]
+    # the graph, not a speck: it spans most of one dimension of the canvas
+    assert (x1 - x0) / w > 0.5 or (y1 - y0) / h > 0.5
+    for p in boxes["lonely"]:  # beside it, in sight
+        assert 0 <= p["x"] <= w and 0 <= p["y"] <= h and p["x"] > x1
+
+
+def test_phone_tooltip_closes_on_next_tap_and_actions(browser, guard, tmp_path):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    context.route(
+        "**/*",
+        lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort(),
+    )
+    page = context.new_page()
+    page.on("pageerror", lambda exc: guard.errors.append(str(exc)))
+    try:
+        open_view(page, article_graph(), tmp_path)
+        tip = page.locator("div.vis-tooltip")
+
+        def show_tip():
+            p = page.evaluate("""(() => { const net = window.geograph.network;
+                const d = net.canvasToDOM(net.getPositions(['PRK']).PRK);
+                const r = document.querySelector('#gg-network canvas').getBoundingClientRect();
+                return {x: r.left + d.x, y: r.top + d.y}; })()""")
+            page.mouse.move(5, 5)
+            page.mouse.move(p["x"], p["y"], steps=3)
+            page.wait_for_function(
+                "[...document.querySelectorAll('div.vis-tooltip')]"
+                ".some(t => t.style.visibility !== 'hidden' && t.textContent.includes('North Korea'))"
+            )
+            return p
+
+        def tip_hidden():
+            return page.evaluate(
+                "[...document.querySelectorAll('div.vis-tooltip')]"
+                ".every(t => t.style.visibility === 'hidden')"
+            )
+
+        show_tip()
+        assert tip.count() >= 1
+        page.touchscreen.tap(5, 840)  # a tap elsewhere
+        assert tip_hidden()
+        show_tip()
+        page.fill("#gg-search", "Seoul")
+        page.press("#gg-search", "Enter")
+        assert tip_hidden()
+        page.keyboard.press("Escape")  # the sheet closes; the graph framed again
+        page.click("#gg-fit")
+        show_tip()
+        page.evaluate("window.geograph.setFilter('sign', ['hostile'])")
+        assert tip_hidden()
+    finally:
+        context.close()
+    assert guard.errors == []
+
+
+def test_date_steps_by_year_then_month(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    timeline = page.evaluate("window.geograph.payload.timeline")
+    assert timeline[0].count("-") == 1  # months
+    page.get_by_role("button", name="Next year").click()
+    assert page.evaluate("window.geograph.state().date") == timeline[0]
+    page.get_by_role("button", name="Next year").click()
+    assert page.evaluate("window.geograph.state().date") == timeline[12]
+    page.get_by_role("button", name="Next month").click()
+    page.get_by_role("button", name="Next month").click()
+    assert page.evaluate("window.geograph.state().date") == timeline[14]
+    page.get_by_role("button", name="Previous month").click()
+    assert page.locator("#gg-date-label").inner_text() == timeline[13]
+    page.get_by_role("button", name="Previous year").click()
+    assert page.evaluate("window.geograph.state().date") == timeline[1]
+    for _ in range(3):
+        page.get_by_role("button", name="Previous year").click()
+    assert page.evaluate("window.geograph.state().date") == timeline[0]
+
+
+def test_hostile_strings_through_legend_and_stale_note(page, tmp_path):
+    G = nx.MultiDiGraph(name="hostile")
+    for i, h in enumerate(HOSTILE):
+        G.add_node(f"n{i}", name=h, type=h, group=h)
+    for i, h in enumerate(HOSTILE):
+        G.add_edge(
+            f"n{i}",
+            f"n{(i - 1) % len(HOSTILE)}",
+            key=f"r{i}",
+            id=f"r{i}",
+            relation=h,
+            status=h,
+            start="2020",
+        )
+    page.add_init_script(f"window.{TRAP} = false;")
+    open_view(page, G, tmp_path)
+    entries = page.locator("#gg-legend button.gg-legend-entry")
+    assert entries.count() >= len(HOSTILE)
+    for i in range(0, entries.count(), 7):
+        entries.nth(i).click()
+    page.evaluate("window.geograph.set({edge: 'r3', date: '1999'})")
+    assert "Not shown at 1999" in page.locator("#gg-panel [role=note]").inner_text()
+    assert page.evaluate(f"window.{TRAP}") is False
+    for sel in FORBIDDEN_SELECTORS:
+        assert page.locator(sel).count() == 0, sel
+
+
+def test_parallel_relations_named_and_spread(page, tmp_path):
+    from graph import datasets, load
+
+    G = load(datasets.article()).to_networkx()
+    pair = [k for u, v, k in G.edges(keys=True) if {u, v} == {"PRK", "KOR"}]
+    assert len(pair) > 6  # more than the old limit, which switched names off
+    open_view(page, G, tmp_path)
+    labels = page.evaluate("window.geograph.edges.get().map(e => e.label || null)")
+    assert all(labels) and len(labels) == G.number_of_edges()
+    middles = page.evaluate(
+        """(ids) => { const net = window.geograph.network;
+        return ids.map(id => net.canvasToDOM(net.body.edges[window.geograph.visId(id)].edgeType.getPoint(0.5))); }""",
+        pair,
+    )
+    ys = sorted((round(p["x"]), round(p["y"])) for p in middles)
+    gaps = [
+        min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for b in ys if b is not a) for a in ys
+    ]
+    # each curve's middle (where its name sits) is apart from every other one
+    assert min(gaps) >= 8, gaps
