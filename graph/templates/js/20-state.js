@@ -50,7 +50,9 @@ function visible(e) {
       for (var j = 0; j < v.length; j++) if (!allowed.has(v[j])) return false;
     } else if (!allowed.has(v)) return false;
   }
-  return !(st.date && !gg.validAt(e, st.date));
+  if (!st.date || gg.validAt(e, st.date)) return true;
+  // compare mode (compare = from, date = to): what ended since "from" is drawn too
+  return !!(st.compare && gg.validAt(e, st.compare));
 }
 function recompute() {
   shownIds = new Set();
@@ -113,7 +115,7 @@ function set(partial, opts) {
       changed.layout = true;
     }
   }
-  if (changed.date || changed.filters) recompute();
+  if (changed.date || changed.filters || changed.compare) recompute();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
   window.dispatchEvent(new CustomEvent("geograph:change", { detail: plainChanged(changed) }));

@@ -13,7 +13,8 @@ var nodeById = gg.nodeById, positions = gg.positions, store = gg.store;
 var FADED = 0.15;
 
 function edgeColour(e, opacity) {
-  return { color: e.color, highlight: e.color, hover: e.color, inherit: false, opacity: opacity };
+  var c = (gg.changeColour && gg.changeColour(e)) || e.color;  // compare mode (45-compare.js)
+  return { color: c, highlight: c, hover: c, inherit: false, opacity: opacity };
 }
 function colourOf(colour, opacity) {
   return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
@@ -230,7 +231,7 @@ function applyFade() {
 }
 
 store.subscribe(function (changed) {
-  if (changed.date || changed.filters) applyFilters();
+  if (changed.date || changed.filters || changed.compare) applyFilters();
   else if (changed.selection) applyFade();
 });
 

@@ -186,7 +186,7 @@ function renderPanel() {
   else showHint();
 }
 store.subscribe(function (changed) {
-  if (changed.selection || changed.date || changed.filters) renderPanel();
+  if (changed.selection || changed.date || changed.filters || changed.compare) renderPanel();
 });
 
 gg.panel = panel;

@@ -74,7 +74,7 @@ function showCount() {
 showCount();
 store.subscribe(function (changed) {
   if (changed.filters) syncCheckboxes();
-  if (changed.date || changed.filters) showCount();
+  if (changed.date || changed.filters || changed.compare) showCount();
 });
 
 gg.setFilter = setFilter;

@@ -34,9 +34,10 @@ function search(text) {
   }
   return null;
 }
-searchInput.addEventListener("change", function () { search(searchInput.value); });
+// with the result list of 75-search-list.js the user chooses: nothing jumps to a first match
+searchInput.addEventListener("change", function () { if (!gg.searchList) search(searchInput.value); });
 searchInput.addEventListener("keydown", function (ev) {
-  if (ev.key === "Enter") { ev.preventDefault(); search(searchInput.value); }
+  if (ev.key === "Enter" && !gg.searchList) { ev.preventDefault(); search(searchInput.value); }
 });
 
 gg.search = search;

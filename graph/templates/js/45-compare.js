@@ -1,0 +1,113 @@
+/*
+ * compare: what changed between two dates (state: compare = from, date = to).
+ * Provides on gg: changes() -> {from, to, new, ended, changed, pairs} or null
+ * outside compare mode; changeOf(id) -> "new" | "ended" | "changed" |
+ * "same" | null; changeColour(e) (used by style's edgeColour); COMPARE_LOOK.
+ * The rules are graph.diff's: new/ended are relations (any status) valid at
+ * one date and not the other; a pair changed when its collapsed sign (sum of
+ * the intensities of its facts and claims, as graph.signed_graph) or its
+ * strongest status differs; "changed" lists the pair's relations valid at
+ * both dates. Computed over all the data (filters only decide what is drawn).
+ * Subscribes: date, compare or filters -> colours and widths of the lines.
+ * Uses: util, data, state, style.
+ */
+var EDGES = gg.relations, store = gg.store, visId = gg.visId, bundleOf = gg.bundleOf;
+var STATUS_ORDER = gg.STATUS_ALL;
+var SIGNED = { fact: true, claim: true };
+var LOOK = {
+  "new": { colour: "#6a3d9a", label: "new since the first date" },
+  ended: { colour: "#a6611a", label: "ended since the first date" },
+  changed: { colour: "#e7298a", label: "pair changed sign or status" },
+  same: { colour: "#c8c8c8", label: "unchanged" }
+};
+var current = null;     // the last changes() result
+var kindOf = new Map(); // relation id -> kind, in compare mode
+
+function pairKey(e) { return e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from; }
+function pairStats(at) {
+  var out = new Map();
+  EDGES.forEach(function (e) {
+    if (e.from === e.to || !gg.validAt(e, at)) return;
+    var k = pairKey(e), s = out.get(k);
+    if (!s) { s = { sum: 0, best: null, from: e.from < e.to ? e.from : e.to, to: e.from < e.to ? e.to : e.from }; out.set(k, s); }
+    if (SIGNED[e.status] && typeof e.intensity === "number") s.sum += e.intensity;
+    var rank = STATUS_ORDER.indexOf(e.status);
+    if (s.best === null || rank < STATUS_ORDER.indexOf(s.best)) s.best = e.status;
+  });
+  return out;
+}
+function signOf(s) { return !s ? 0 : s.sum > 0 ? 1 : s.sum < 0 ? -1 : 0; }
+
+function compute(from, to) {
+  var a = pairStats(from), b = pairStats(to), pairs = [], changedPairs = new Set();
+  var keys = new Set(Array.from(a.keys()).concat(Array.from(b.keys())));
+  Array.from(keys).sort().forEach(function (k) {
+    var x = a.get(k), y = b.get(k), p = x || y;
+    var signs = [signOf(x), signOf(y)];
+    var statuses = x && y ? [x.best, y.best] : null;
+    var signChanged = signs[0] !== signs[1], statusChanged = !!statuses && statuses[0] !== statuses[1];
+    if (!signChanged && !statusChanged) return;
+    changedPairs.add(k);
+    pairs.push({ source: p.from, target: p.to, sign: signChanged ? signs : null,
+                 status: statusChanged ? statuses : null });
+  });
+  var out = { from: from.text, to: to.text, "new": [], ended: [], changed: [], pairs: pairs };
+  kindOf = new Map();
+  EDGES.forEach(function (e) {
+    var was = gg.validAt(e, from), now = gg.validAt(e, to), kind = null;
+    if (now && !was) kind = "new";
+    else if (was && !now) kind = "ended";
+    else if (was && now) kind = e.from !== e.to && changedPairs.has(pairKey(e)) ? "changed" : "same";
+    if (kind === null) return;
+    kindOf.set(e.id, kind);
+    if (kind !== "same") out[kind].push(e.id);
+  });
+  return out;
+}
+function active() {
+  var st = store.get();
+  return st.date !== null && st.compare !== null;
+}
+function changeColour(e) {
+  if (current === null) return null;
+  var kind = kindOf.get(e.id);
+  return kind ? LOOK[kind].colour : null;
+}
+
+var wasOn = false;  // whether the lines carry the compare look now
+function redraw() {
+  if (current === null && !wasOn) return;
+  var st = store.get(), updates = [];
+  EDGES.forEach(function (e) {
+    if (bundleOf(e)) return;  // aggregated pairs keep their summary look
+    var kind = current === null ? null : kindOf.get(e.id);
+    var wide = kind === "new" || kind === "ended" || kind === "changed";
+    var focusOut = st.focus !== null && e.from !== st.focus && e.to !== st.focus;
+    var base = gg.LARGE ? Math.min(e.width, 3) : e.width;
+    updates.push({ id: visId(e.id), color: gg.edgeColour(e, focusOut ? gg.FADED : 1),
+                   width: wide ? Math.max(base, 3.5) : base });
+  });
+  if (updates.length) gg.edges.update(updates);
+  wasOn = current !== null;
+}
+function refresh() {
+  var st = store.get();
+  current = active() ? compute(st.compare, st.date) : null;
+  if (current === null) kindOf = new Map();
+  redraw();
+}
+refresh();
+store.subscribe(function (changed) {
+  if (changed.date || changed.compare) refresh();
+  else if (changed.filters && current !== null) redraw();
+});
+
+gg.changes = function () {
+  if (current === null) return null;
+  return { from: current.from, to: current.to, "new": current["new"].slice(),
+           ended: current.ended.slice(), changed: current.changed.slice(),
+           pairs: current.pairs.map(function (p) { return JSON.parse(JSON.stringify(p)); }) };
+};
+gg.changeOf = function (id) { return current === null ? null : kindOf.get(String(id)) || null; };
+gg.changeColour = changeColour;
+gg.COMPARE_LOOK = LOOK;
