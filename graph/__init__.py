@@ -4,12 +4,13 @@ Hand-edited CSV files become validated tables, a networkx graph, analyses
 and one offline interactive HTML view.
 
 >>> import graph
->>> ds = graph.load("data")
+>>> ds = graph.load(graph.datasets.article())
 >>> G = ds.to_networkx()
 >>> G.number_of_nodes(), G.number_of_edges()
-(6, 25)
+(6, 23)
 """
 
+from . import datasets
 from .balance import blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
@@ -22,7 +23,7 @@ from .explore import (
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
 from .notebook import show, view_fragment
-from .problems import DataError, Problem
+from .problems import DataError, GeographError, OutputError, Problem, Report
 from .reports import balance_report, stats_report
 from .signed import signed_graph
 from .timeline import at, between, date_range, diff
@@ -31,8 +32,12 @@ from .vocabulary import default_vocabulary
 
 __all__ = [
     "Dataset",
+    "datasets",
     "DataError",
+    "GeographError",
+    "OutputError",
     "Problem",
+    "Report",
     "check",
     "load",
     "default_vocabulary",

@@ -2,9 +2,14 @@
 
 One self-contained page: vis-network's JS and CSS are read from the installed
 pyvis package and inlined, the data is embedded as JSON that cannot leave its
-``<script>`` element, and the page logic is ``templates/view.js``. The page
+``<script>`` element, and the page logic is ``templates/js/*.js``. The page
 makes no network request. Rendering uses our own Jinja2 template with
 autoescaping on, not pyvis's (see ``shared/notes/pyvis-0.3.2.md``).
+
+The page logic is the plain files ``templates/js/NN-name.js``, joined in the
+order of their names (see ``templates/README.md``): each one in its own
+function that receives the page's namespace ``gg``, all inside one strict-mode
+function, so nothing leaks into the page's globals but ``window.geograph``.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ from markupsafe import Markup
 from .files import atomic_write
 from .payload import view_payload
 
-__all__ = ["to_html", "render_html", "payload_json"]
+__all__ = ["to_html", "render_html", "payload_json", "js_parts"]
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
+_JS_PART = re.compile(r"\d\d-[a-z][a-z0-9-]*\.js")
 
 # Parts of vis-network.css for features the view does not use (configurator,
 # manipulation toolbar, navigation buttons, colour picker): about 200 kB of
@@ -96,6 +102,32 @@ def _trim_css(css: str) -> str:
     return "".join(kept)
 
 
+def js_parts() -> list[Path]:
+    """The files of the page's script, in the order they are joined.
+
+    Every ``templates/js/NN-name.js``, sorted by name: the two digits fix the
+    order, so a new part is a new file and no list needs editing.
+
+    Examples
+    --------
+    >>> [p.name for p in js_parts()][:2]
+    ['00-util.js', '10-data.js']
+    """
+    return sorted(
+        (p for p in (_TEMPLATES / "js").iterdir() if _JS_PART.fullmatch(p.name)),
+        key=lambda p: p.name,
+    )
+
+
+def _page_script() -> str:
+    pieces = ['(function () {\n"use strict";\nvar gg = {};\n']
+    for part in js_parts():
+        text = _checked_asset(part, "</script")
+        pieces.append(f"// ---- {part.name} ----\n(function (gg) {{\n{text}\n}})(gg);\n")
+    pieces.append("})();\n")
+    return "".join(pieces)
+
+
 @functools.lru_cache(maxsize=1)
 def _assets() -> dict[str, Markup]:
     vis = _vis_dir()
@@ -110,7 +142,7 @@ def _assets() -> dict[str, Markup]:
     return {
         "vis_js": Markup(vis_js),
         "vis_css": Markup(vis_css),
-        "view_js": Markup(_checked_asset(_TEMPLATES / "view.js", "</script")),
+        "view_js": Markup(_page_script()),
         "view_css": Markup(_checked_asset(_TEMPLATES / "view.css", "</style")),
     }
 

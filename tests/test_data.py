@@ -1,6 +1,11 @@
 """The shipped article dataset: valid, complete, and every relation traceable to a quote."""
 
 import csv
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -9,7 +14,7 @@ import graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-ARTICLE = ROOT.parent / "shared" / "seeds" / "000_6fa706efceb82b52.txt"
+ARTICLE = DATA / "dw-2020-07-14.txt"
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +47,6 @@ def test_every_relation_has_a_quote_and_a_source(G):
         assert d["source_id"] in G.graph["sources"], d["id"]
 
 
-@pytest.mark.skipif(
-    not ARTICLE.exists(), reason="the article text lives in shared/seeds beside the repo"
-)
 def test_every_quote_is_verbatim_from_the_article(G):
     text = ARTICLE.read_text("utf-8")
     for _, _, d in G.edges(data=True):
@@ -83,7 +85,7 @@ def test_key_relations_of_the_article(G):
             for d in G.get_edge_data(u, v, default={}).values()
         )
 
-    assert has("PRK", "KOR", "attack", "fact", "2020-06-16")  # the liaison office
+    assert has("PRK", "KOR", "coerce", "fact", "2020-06-16")  # the liaison office (CAMEO 1712)
     assert has("PRK", "KOR", "agree", "fact", "2018")  # the 2018 military agreement
     assert has("PRK", "KOR", "cooperate", "fact", "2017")  # bridge-building
     assert has("PRK", "USA", "cooperate", "fact", "2017")
@@ -92,3 +94,46 @@ def test_key_relations_of_the_article(G):
     assert has("CHN", "PRK", "support", "forecast")
     assert has("RUS", "PRK", "support", "forecast")
     assert has("KOR", "PRK", "appeal", "fact")
+
+
+def _files(folder):
+    return {
+        p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix in (".csv", ".txt")
+    }
+
+
+def test_article_dataset_is_the_data_folder_from_any_directory(tmp_path):
+    """graph.datasets.article() is data/ itself (one copy), found from any working directory."""
+    code = "import graph; p = graph.datasets.article(); print(p); print(len(graph.check(p)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == [str(DATA.resolve()), "0"]
+    assert _files(graph.datasets.article()) == _files(DATA)
+
+
+def test_a_wheel_ships_the_article_dataset(tmp_path):
+    """Built as a wheel and installed, the package carries the same files as data/."""
+    src = tmp_path / "src"
+    skip = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "__pycache__")
+    shutil.copytree(ROOT, src, symlinks=True, ignore=skip)
+    pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", tmp_path / "dist", src],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("geograph-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        shipped = {Path(n).name: z.read(n) for n in z.namelist() if n.startswith("graph/article/")}
+    assert shipped == _files(DATA)
+    target = tmp_path / "site"
+    subprocess.run([*pip, "install", "--no-deps", "--target", target, wheel], check=True)
+    code = "import graph; p = graph.datasets.article(); print(p); print(len(graph.check(p)))"
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert out.stdout.splitlines() == [str((target / "graph" / "article").resolve()), "0"], (
+        out.stderr
+    )

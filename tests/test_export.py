@@ -28,7 +28,7 @@ def test_node_link_has_every_attribute():
 
 def test_graphml_reads_back():
     H = nx.read_graphml(__import__("io").BytesIO(graph.to_graphml(G())))
-    assert H.number_of_edges() == 25
+    assert H.number_of_edges() == 23
     assert H.nodes["PRK"]["aliases"].startswith("DPRK;")
     assert json.loads(H.graph["sources"])["dw-2020-07-14"]["publisher"] == "Deutsche Welle"
 
@@ -66,6 +66,6 @@ def test_columns_named_like_writer_attributes_are_kept_as_data(tmp_path):
     H = nx.read_graphml(__import__("io").BytesIO(graph.to_graphml(G)))
     data = next(d for _, _, d in H.edges(data=True) if d["id"] == "R01")
     assert (data["key_"], data["viz_"], data["label_"], data["weight_"]) == ("k1", "v1", "l1", "w1")
-    assert data["label"] == "attack" and data["start"] == "2020-06-16"
+    assert data["label"] == "coerce" and data["start"] == "2020-06-16"
     root = ET.fromstring(graph.to_gexf(G))
     assert root.find("{http://www.gexf.net/1.2draft}graph").get("mode") == "dynamic"

@@ -10,16 +10,31 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 
 STAGES = [
-    {"schema", "problems", "dates", "files", "vocabulary"},  # the data format, shared values
+    {
+        "schema",
+        "problems",
+        "dates",
+        "files",
+        "vocabulary",
+        "datasets",
+    },  # the data format, shared values
     {
         "read",
         "write",
         "events",
         "convert",
     },  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
-    {"validate"},  # raw tables -> typed records
+    {"validate", "evidence"},  # raw tables -> typed records; quotes against source texts
     {"dataset"},  # records -> Dataset, networkx graph
-    {"export", "timeline", "signed", "balance", "explore", "reports"},  # graph -> files, analyses
+    {
+        "export",
+        "timeline",
+        "signed",
+        "balance",
+        "explore",
+        "reports",
+        "suggest",
+    },  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
     {"view", "notebook", "widget"},  # payload -> HTML, in a notebook
     {"cli", "__main__", "__init__", "init", "watch"},  # user entry points

@@ -1,0 +1,377 @@
+"""Quotes checked against their source's text: verbatim, and naming the relation's actors.
+
+A source in ``sources.csv`` may name a plain-text file beside the dataset in
+its ``text`` column. For every relation with a quote and such a source,
+:func:`check_evidence` reports a quote that is not verbatim in the text (an
+error naming the closest passage, and saying when only quotes, apostrophes
+or spaces differ) and a quote whose sentence names neither or only one of
+the relation's actors (a warning), unless the relation lists the actor in
+its ``implied`` column.
+
+Examples
+--------
+>>> text = "Seoul said on Monday that Pyongyang had cut the hotline. Both sides were silent."
+>>> locate_quote("Pyongyang had cut the hotline", text).start
+26
+>>> locate_quote("Pyongyang had  cut the hotline", text).normalised
+True
+>>> m = ActorMatcher([{"id": "PRK", "name": "North Korea", "aliases": "Pyongyang"},
+...                   {"id": "KOR", "name": "South Korea", "aliases": "Seoul"}])
+>>> sorted(m.named(text))
+['KOR', 'PRK']
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .problems import WARNING, Problem
+
+if TYPE_CHECKING:  # validate imports this module; the type is only for annotations
+    from .read import Table
+    from .validate import Tables
+
+__all__ = [
+    "ActorMatcher",
+    "QuoteMatch",
+    "check_evidence",
+    "locate_quote",
+    "normalise",
+    "split_sentences",
+    "source_texts",
+]
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"'})
+_SPACE = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SUFFIX = r"(?:n|ns|'s)?"
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """``text`` with curly quotes made straight and runs of spaces made one.
+
+    Returns the normalised text and, for each of its characters, the offset
+    of the character of ``text`` it comes from.
+
+    Examples
+    --------
+    >>> normalise("Kim’s  regime")[0]
+    "Kim's regime"
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text.translate(_QUOTES)):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """Sentences of ``text`` as ``(start, end, paragraph)`` offsets, in order.
+
+    Paragraphs are separated by a blank line; a sentence ends at ``.``,
+    ``!`` or ``?`` (and a closing quote) before a capital letter.
+
+    Examples
+    --------
+    >>> t = "He left. She stayed.\\n\\nThey met."
+    >>> [t[a:b] for a, b, _ in split_sentences(t)]
+    ['He left.', 'She stayed.', 'They met.']
+    """
+    spans = []
+    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+    for p, (a, b) in enumerate(zip(starts, ends)):
+        cut = a
+        for m in _BOUNDARY.finditer(text, a, b):
+            spans.append((cut, m.start(), p))
+            cut = m.end()
+        spans.append((cut, b, p))
+    out = []
+    for a, b, p in spans:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            out.append((a + lead, a + len(chunk.rstrip()), p))
+    return out
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote stands in a text.
+
+    ``start``/``end`` are offsets in the text (``None`` when the quote is
+    not verbatim); ``normalised`` is true when the quote matches only after
+    :func:`normalise`; ``closest`` is the passage of the text nearest to it.
+    """
+
+    start: int | None
+    end: int | None
+    normalised: bool
+    closest: str
+
+
+def locate_quote(quote: str, text: str) -> QuoteMatch:
+    """Find ``quote`` in ``text``: verbatim, after normalising, or the closest passage.
+
+    Examples
+    --------
+    >>> t = "The North’s destruction of the office. Seoul protested."
+    >>> locate_quote("The North's destruction", t)
+    QuoteMatch(start=None, end=None, normalised=True, closest='The North’s destruction')
+    >>> locate_quote("Seoul protestd.", t).closest
+    'Seoul protested.'
+    """
+    at = text.find(quote)
+    if at >= 0:
+        return QuoteMatch(at, at + len(quote), False, quote)
+    norm_text, where = normalise(text)
+    norm_quote = normalise(quote)[0].strip()
+    at = norm_text.find(norm_quote) if norm_quote else -1
+    if at >= 0:
+        a, b = where[at], where[at + len(norm_quote) - 1] + 1
+        return QuoteMatch(None, None, True, text[a:b])
+    return QuoteMatch(None, None, False, _closest(quote, text))
+
+
+def _closest(quote: str, text: str) -> str:
+    """The passage of ``text`` most like ``quote``: the part of the best sentence it aligns with."""
+    best, best_ratio = "", -1.0
+    for a, b, _ in split_sentences(text):
+        sentence = text[a:b]
+        ratio = difflib.SequenceMatcher(None, quote, sentence, autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = sentence, ratio
+    blocks = [
+        m
+        for m in difflib.SequenceMatcher(None, quote, best, autojunk=False).get_matching_blocks()
+        if m.size >= 2
+    ]
+    if blocks:
+        start, end = blocks[0].b - blocks[0].a, blocks[-1].b + blocks[-1].size
+        end += len(quote) - (blocks[-1].a + blocks[-1].size)
+        return best[max(start, 0) : min(end, len(best))]
+    return best
+
+
+class ActorMatcher:
+    """Finds the actors a text names, by name or alias.
+
+    Short or upper-case names (``US``, ``ROK``) match case-sensitively as
+    whole words; others ignore case and allow ``-n``, ``-ns`` and ``'s``
+    (``South Korean``, ``Russia's``). Curly apostrophes match straight ones.
+
+    Examples
+    --------
+    >>> m = ActorMatcher([{"id": "USA", "name": "United States", "aliases": "US;Washington"}])
+    >>> [(s, e, a) for s, e, a in m.mentions("US forces and the United States' allies; thus")]
+    [(0, 2, 'USA'), (18, 31, 'USA')]
+    """
+
+    def __init__(self, actors: Iterable[dict[str, Any]]):
+        terms: list[tuple[str, str]] = []
+        self.names: dict[str, str] = {}
+        for actor in actors:
+            aid = str(actor["id"])
+            self.names[aid] = str(actor.get("name") or aid)
+            aliases = actor.get("aliases") or []
+            if isinstance(aliases, str):
+                aliases = aliases.split(";")
+            words = [aid, self.names[aid], *map(str, aliases)]
+            terms += [(w.strip().translate(_QUOTES), aid) for w in words if w.strip()]
+        terms.sort(key=lambda t: -len(t[0]))  # longest first: "South Korea" before "Korea"
+        self.terms = terms
+        parts = []
+        for i, (term, _) in enumerate(terms):
+            body = re.escape(term)
+            if len(term) <= 3 or term.isupper():
+                parts.append(rf"(?P<t{i}>(?<!\w){body}(?!\w))")
+            else:
+                parts.append(rf"(?P<t{i}>(?i:(?<!\w){body}{_SUFFIX})(?!\w))")
+        self._pattern = re.compile("|".join(parts)) if parts else None
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, actor id)`` of every name or alias in ``text``, in order."""
+        if self._pattern is None:
+            return []
+        found = []
+        for m in self._pattern.finditer(text.translate(_QUOTES)):
+            index = int(str(m.lastgroup)[1:])
+            found.append((m.start(), m.end(), self.terms[index][1]))
+        return found
+
+    def named(self, text: str) -> set[str]:
+        """The ids of the actors ``text`` names."""
+        return {aid for _, _, aid in self.mentions(text)}
+
+
+def source_texts(
+    records: Tables, tables: dict[str, Table | None]
+) -> tuple[dict[str, str], list[Problem]]:
+    """The text of every source whose ``text`` column names a readable file.
+
+    The file is read as UTF-8 from the dataset folder; a missing, unreadable
+    or outside file is a ``missing-text`` warning at the ``text`` cell (the
+    quotes of that source are then not checked).
+    """
+    table = tables.get("sources")
+    if table is None:
+        return {}, []
+    column = table.column("text")
+    folder = Path(table.path).parent
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for source in records.sources:
+        name = _field(source, "text")
+        if not name:
+            continue
+        line = records.lines.get("sources", {}).get(str(source["id"]))
+
+        def report(message: str, _line: int | None = line) -> None:
+            problems.append(
+                Problem(table.display, _line, column, "text", "missing-text", message, WARNING)
+            )
+
+        path = (folder / name).resolve()
+        if Path(name).is_absolute() or not path.is_relative_to(folder.resolve()):
+            report(f'text "{name}" must name a file inside the dataset folder, relative to it')
+            continue
+        try:
+            texts[str(source["id"])] = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            report(
+                f'text file "{name}" does not exist, so quotes are not checked against it; put the source\'s text there'
+            )
+        except (OSError, UnicodeDecodeError) as err:
+            reason = "is not UTF-8" if isinstance(err, UnicodeDecodeError) else "cannot be read"
+            report(
+                f'text file "{name}" {reason}, so quotes are not checked against it; save it as UTF-8 plain text'
+            )
+    return texts, problems
+
+
+def _field(record: dict[str, Any], name: str) -> str:
+    """A record's value under ``name``, matching an extra column's header in any case."""
+    for key, value in record.items():
+        if key.strip().lower() == name and value is not None:
+            return str(value).strip()
+    return ""
+
+
+def _window(text: str, start: int, end: int, spans: list[tuple[int, int, int]]) -> str:
+    """The sentences a passage stands in, with the sentence before it in its paragraph."""
+    inside = [i for i, (a, b, _) in enumerate(spans) if a < end and b > start]
+    if not inside:
+        return text[start:end]
+    first = inside[0]
+    if first > 0 and spans[first - 1][2] == spans[first][2]:
+        first -= 1
+    return text[spans[first][0] : spans[inside[-1]][1]]
+
+
+def _unnamed_message(rid: str, missing: list[str], names: dict[str, str], both: bool) -> str:
+    shown = [f"{a} ({names.get(a, a)})" for a in missing]
+    if both and len(shown) == 2:
+        head = f"{rid}: the quote and its sentence name neither {shown[0]} nor {shown[1]}"
+    else:
+        head = f"{rid}: the quote and its sentence do not name {' or '.join(shown)}"
+    return (
+        f"{head}; quote a passage that names them, or list the ids the text refers to "
+        "in the implied column and say why in the note"
+    )
+
+
+def check_evidence(records: Tables, tables: dict[str, Table | None]) -> list[Problem]:
+    """Problems of the quotes of ``records`` against their sources' texts.
+
+    Parameters
+    ----------
+    records : Tables
+        Validated records (:func:`graph.validate.validate_tables`).
+    tables : dict
+        The raw tables they come from: they give the dataset folder, the
+        file names and the columns that problems point at.
+
+    Returns
+    -------
+    list of Problem
+        ``quote-not-in-text`` errors, ``missing-text`` and
+        ``quote-actor-unnamed`` warnings and ``unknown-actor`` errors for an
+        id in ``implied`` that is no actor.
+
+    Examples
+    --------
+    >>> import graph, pathlib, shutil, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "d"
+    >>> _ = shutil.copytree(graph.datasets.article(), d)
+    >>> rel = d / "relations.csv"
+    >>> _ = rel.write_text(rel.read_text("utf-8").replace("spectacularly", "spectacular"), "utf-8")
+    >>> [p.code for p in graph.check(d) if p.severity == "error"]
+    ['quote-not-in-text', 'quote-not-in-text']
+    """
+    texts, problems = source_texts(records, tables)
+    table = tables.get("relations")
+    if table is None:
+        return problems
+    matcher = ActorMatcher(records.actors if texts else [])  # built only when needed
+    actor_ids = {str(a["id"]) for a in records.actors}
+    lines = records.lines.get("relations", {})
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for relation in records.relations:
+        rid = str(relation["id"])
+        line = lines.get(rid)
+        implied = {a.strip() for a in _field(relation, "implied").split(";") if a.strip()}
+        for aid in sorted(implied - actor_ids):
+            problems.append(
+                Problem(
+                    table.display,
+                    line,
+                    table.column("implied"),
+                    "implied",
+                    "unknown-actor",
+                    f'implied "{aid}" is not an actor id in actors.csv',
+                )
+            )
+        quote, text = relation.get("quote"), texts.get(str(relation.get("source_id")))
+        if not quote or text is None:
+            continue
+        col = table.column("quote")
+        match = locate_quote(quote, text)
+        if match.start is None or match.end is None:
+            how = (
+                "it matches only after normalising quotes, apostrophes or spaces"
+                if match.normalised
+                else "the closest passage is"
+            )
+            problems.append(
+                Problem(
+                    table.display,
+                    line,
+                    col,
+                    "quote",
+                    "quote-not-in-text",
+                    f'{rid}: the quote is not verbatim in the source\'s text; {how}: "{match.closest}"',
+                )
+            )
+            continue
+        if text not in spans:
+            spans[text] = split_sentences(text)
+        named = matcher.named(_window(text, match.start, match.end, spans[text]))
+        ends = [str(relation["source"]), str(relation["target"])]
+        missing = [a for a in dict.fromkeys(ends) if a not in named and a not in implied]
+        if missing:
+            message = _unnamed_message(rid, missing, matcher.names, len(missing) == 2)
+            problems.append(
+                Problem(table.display, line, col, "quote", "quote-actor-unnamed", message, WARNING)
+            )
+    return problems
