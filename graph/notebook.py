@@ -204,7 +204,8 @@ def view_fragment(
     --------
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("PRK", group="east")
+    >>> G.add_node("PRK", name="North Korea", group="east")
+    >>> G.add_node("KOR", name="South Korea")
     >>> _ = G.add_edge("PRK", "KOR", id="r1", relation="threaten", sign=-1, status="claim",
     ...                start="2020-06")
     >>> view_fragment(G, date="2020-06", focus="PRK", status=["claim"], color="bloc")
@@ -300,7 +301,7 @@ def show(
     --------
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph(name="demo")
-    >>> G.add_node("PRK")
+    >>> G.add_node("PRK", name="North Korea")
     >>> view = show(G, focus="PRK", height="400px")
     >>> view.fragment
     '#focus=PRK'

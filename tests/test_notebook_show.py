@@ -96,9 +96,9 @@ def test_show_opens_the_view_in_the_state_given(page, G):
     frame = next(f for f in page.frames if f != page.main_frame)
     frame.wait_for_function("window.geograph && window.geograph.ready === true")
     state = frame.evaluate(
-        "(() => { const s = window.geograph.state;"
-        " return {date: s.date && s.date.text, focus: s.focus,"
-        " status: [...s.status], sign: [...s.sign]}; })()"
+        "(() => { const s = window.geograph.state();"
+        " return {date: s.date, focus: s.focus,"
+        " status: s.filters.status, sign: s.filters.sign}; })()"
     )
     assert state == {"date": "2018", "focus": "PRK", "status": ["fact"], "sign": ["hostile"]}
     assert page.locator(".geograph-untrusted").is_hidden()

@@ -171,14 +171,13 @@ def test_click_in_the_widget_reaches_the_kernel_and_back(lab, lab_page):
     frame = view_frame(page, timeout=60_000)
     assert view_state(frame)["date"] == "2020-06"
     click_actor(page, frame, "PRK")
-    frame.wait_for_function("window.geograph.state.focus === 'PRK'")
+    frame.wait_for_function("window.geograph.state().focus === 'PRK'")
     time.sleep(0.5)  # the state crosses to the kernel by the widget's comm
     _run_cell(page, 1)
     assert "selected: PRK" in _wait_output(page, 1, "selected:")
     _run_cell(page, 2)
     frame.wait_for_function(
-        "window.geograph.state.date && window.geograph.state.date.text === '2018'"
-        " && window.geograph.state.focus === 'USA'",
+        "window.geograph.state().date === '2018' && window.geograph.state().focus === 'USA'",
         timeout=15_000,
     )
 

@@ -49,6 +49,6 @@ def click_actor(page, frame, actor: str) -> None:
 def view_state(frame) -> dict:
     """What the page shows: date text, focused actor, selected relation."""
     return frame.evaluate(
-        """() => { const s = window.geograph.state;
-            return {date: s.date ? s.date.text : null, focus: s.focus, edge: s.edge}; }"""
+        """() => { const s = window.geograph.state();
+            return {date: s.date, focus: s.focus, edge: s.edge}; }"""
     )
