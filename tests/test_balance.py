@@ -1,6 +1,7 @@
 # The article's story, built by hand: see tests/analysis_graph.py.
 import itertools
 import json
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -9,6 +10,7 @@ from analysis_graph import article_graph
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import graph
 from graph.balance import balance_report, blocs, frustration, triangle_counts
 
 
@@ -319,3 +321,34 @@ def test_bad_arguments():
         frustration(S, method="fast")
     with pytest.raises(ValueError, match="k: need a whole number"):
         blocs(S, 0)
+
+
+def test_payload_blocs_equal_graph_blocs_at_every_date_step():
+    """What the page colours by is what graph.blocs / graph.frustration answer."""
+    from graph.payload import view_payload
+
+    G = graph.load(Path(__file__).resolve().parent.parent / "data").to_networkx()
+    payload = view_payload(G)
+    balance = payload["balance"]
+    assert balance["skipped"] is None
+    years = sorted({d[:4] for d in payload["timeline"]})
+    assert list(balance["steps"]) == payload["timeline"] + years and payload["timeline"]
+    for date, step in [(None, balance["all"]), *balance["steps"].items()]:
+        S = graph.signed_graph(G, date)
+        b, f = graph.blocs(S, 2), graph.frustration(S)
+        assert [g for g in step["blocs"] if g] == b.groups, date
+        assert step["frustration"] == f.index == b.cost, date
+        assert step["violating"] == [list(e) for e in f.violating], date
+    # the article's two readings
+    assert balance["steps"]["2020-06"]["blocs"] == [["CHN", "PRK", "RUS"], ["INTL", "KOR", "USA"]]
+    assert balance["steps"]["2020-06"]["frustration"] == 0
+    assert balance["steps"]["2018"]["violating"] == [["PRK", "USA", 1]]
+
+
+def test_payload_blocs_are_skipped_for_very_large_graphs():
+    from graph.balance import balance_steps
+
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(range(5))
+    out = balance_steps(G, ["2020"], max_actors=4)
+    assert out["steps"] == {} and out["skipped"] == "more than 4 actors"
