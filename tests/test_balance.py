@@ -352,3 +352,60 @@ def test_payload_blocs_are_skipped_for_very_large_graphs():
     G.add_nodes_from(range(5))
     out = balance_steps(G, ["2020"], max_actors=4)
     assert out["steps"] == {} and out["skipped"] == "more than 4 actors"
+
+
+def _bloc_view(page, tmp_path, fragment):
+    G = graph.load(Path(__file__).resolve().parent.parent / "data").to_networkx()
+    out = graph.render_html(G, tmp_path / "view.html")
+    page.goto(out.as_uri() + fragment)
+    page.wait_for_function("window.geograph && window.geograph.ready === true")
+    return G
+
+
+def _colours(page) -> dict:
+    return page.evaluate(
+        "Object.fromEntries(window.geograph.payload.nodes.map(n => "
+        "[n.id, window.geograph.nodes.get(window.geograph.visId(n.id)).color.background]))"
+    )
+
+
+@pytest.mark.browser
+def test_view_colours_by_bloc_from_the_url_at_every_date_step(page, tmp_path):
+    G = _bloc_view(page, tmp_path, "#date=2020-06&color=bloc")
+    colours = _colours(page)
+    assert len({colours[a] for a in ("CHN", "PRK", "RUS")}) == 1
+    assert len({colours[a] for a in ("INTL", "KOR", "USA")}) == 1
+    assert colours["PRK"] != colours["USA"]
+    assert "frustration index 0" in page.inner_text("#gg-balance")
+    # every slider step: the page's two colours are graph.frustration's two blocs
+    for date in page.evaluate("window.geograph.payload.timeline"):
+        page.evaluate(f"window.geograph.set({{date: {date!r}}})")
+        colours = _colours(page)
+        f = graph.frustration(graph.signed_graph(G, date))
+        for bloc in f.blocs:
+            assert len({colours[a] for a in bloc}) <= 1, date
+        if f.blocs[0] and f.blocs[1]:
+            assert colours[f.blocs[0][0]] != colours[f.blocs[1][0]], date
+    page.evaluate("window.geograph.set({date: '2018'})")
+    assert "violating: PRK\u2013USA" in page.inner_text("#gg-balance")
+    glowing = page.evaluate(
+        "window.geograph.edges.get().filter(e => e.shadow && e.shadow.enabled).map(e => e.id)"
+    )
+    pair = {
+        page.evaluate(f"window.geograph.drawnEdgeId({k!r})")
+        for u, v, k in G.edges(keys=True)
+        if {u, v} == {"PRK", "USA"}
+    }
+    assert set(glowing) == pair and pair
+
+
+@pytest.mark.browser
+def test_colour_control_switches_back_to_groups_and_writes_the_url(page, tmp_path):
+    _bloc_view(page, tmp_path, "#date=2020-06")
+    by_group = _colours(page)
+    page.select_option("#gg-color", "bloc")
+    assert "color=bloc" in page.evaluate("location.hash")
+    assert _colours(page) != by_group
+    page.select_option("#gg-color", "group")
+    assert _colours(page) == by_group and "color" not in page.evaluate("location.hash")
+    assert page.inner_text("#gg-balance") == ""
