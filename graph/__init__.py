@@ -11,6 +11,7 @@ and one offline interactive HTML view.
 """
 
 from . import datasets
+from .backbone import backbone
 from .balance import blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
@@ -59,6 +60,7 @@ __all__ = [
     "frustration",
     "blocs",
     "balance_report",
+    "backbone",
     "relations_frame",
     "actors_frame",
     "friends",

@@ -34,8 +34,9 @@ __all__ = ["COLORS", "LAYOUTS", "SIGNS", "NotebookView", "view_fragment", "show"
 
 #: Ways to colour actors: by their group (or type), or by bloc of structural balance.
 COLORS = ("group", "bloc")
-#: Ways to place actors: force-directed, or at their geographic position.
-LAYOUTS = ("force", "map")
+#: Ways to place actors that the page offers (force-directed; a map layout is
+#: planned and will be added here when the page has it).
+LAYOUTS = ("force",)
 #: The sign filter's values, as the page names them.
 SIGNS = ("hostile", "cooperative", "neutral")
 
@@ -188,8 +189,8 @@ def view_fragment(
         A relation id to select (ignored by the page when ``focus`` is set).
     color : {"group", "bloc"}, optional
         Colour actors by group, or by bloc of structural balance at the date.
-    layout : {"force", "map"}, optional
-        Force-directed, or at geographic positions.
+    layout : {"force"}, optional
+        How actors are placed (force-directed, the page's default).
     status, sign, relation, group : str or iterable of str, optional
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,

@@ -1,6 +1,7 @@
 # The article's story, built by hand: see tests/analysis_graph.py.
 import itertools
 import json
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -9,6 +10,7 @@ from analysis_graph import article_graph
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import graph
 from graph.balance import balance_report, blocs, frustration, triangle_counts
 
 
@@ -319,3 +321,91 @@ def test_bad_arguments():
         frustration(S, method="fast")
     with pytest.raises(ValueError, match="k: need a whole number"):
         blocs(S, 0)
+
+
+def test_payload_blocs_equal_graph_blocs_at_every_date_step():
+    """What the page colours by is what graph.blocs / graph.frustration answer."""
+    from graph.payload import view_payload
+
+    G = graph.load(Path(__file__).resolve().parent.parent / "data").to_networkx()
+    payload = view_payload(G)
+    balance = payload["balance"]
+    assert balance["skipped"] is None
+    years = sorted({d[:4] for d in payload["timeline"]})
+    assert list(balance["steps"]) == payload["timeline"] + years and payload["timeline"]
+    for date, step in [(None, balance["all"]), *balance["steps"].items()]:
+        S = graph.signed_graph(G, date)
+        b, f = graph.blocs(S, 2), graph.frustration(S)
+        assert [g for g in step["blocs"] if g] == b.groups, date
+        assert step["frustration"] == f.index == b.cost, date
+        assert step["violating"] == [list(e) for e in f.violating], date
+    # the article's two readings
+    assert balance["steps"]["2020-06"]["blocs"] == [["CHN", "PRK", "RUS"], ["INTL", "KOR", "USA"]]
+    assert balance["steps"]["2020-06"]["frustration"] == 0
+    assert balance["steps"]["2018"]["violating"] == [["PRK", "USA", 1]]
+
+
+def test_payload_blocs_are_skipped_for_very_large_graphs():
+    from graph.balance import balance_steps
+
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(range(5))
+    out = balance_steps(G, ["2020"], max_actors=4)
+    assert out["steps"] == {} and out["skipped"] == "more than 4 actors"
+
+
+def _bloc_view(page, tmp_path, fragment):
+    G = graph.load(Path(__file__).resolve().parent.parent / "data").to_networkx()
+    out = graph.render_html(G, tmp_path / "view.html")
+    page.goto(out.as_uri() + fragment)
+    page.wait_for_function("window.geograph && window.geograph.ready === true")
+    return G
+
+
+def _colours(page) -> dict:
+    return page.evaluate(
+        "Object.fromEntries(window.geograph.payload.nodes.map(n => "
+        "[n.id, window.geograph.nodes.get(window.geograph.visId(n.id)).color.background]))"
+    )
+
+
+@pytest.mark.browser
+def test_view_colours_by_bloc_from_the_url_at_every_date_step(page, tmp_path):
+    G = _bloc_view(page, tmp_path, "#date=2020-06&color=bloc")
+    colours = _colours(page)
+    assert len({colours[a] for a in ("CHN", "PRK", "RUS")}) == 1
+    assert len({colours[a] for a in ("INTL", "KOR", "USA")}) == 1
+    assert colours["PRK"] != colours["USA"]
+    assert "frustration index 0" in page.inner_text("#gg-balance")
+    # every slider step: the page's two colours are graph.frustration's two blocs
+    for date in page.evaluate("window.geograph.payload.timeline"):
+        page.evaluate(f"window.geograph.set({{date: {date!r}}})")
+        colours = _colours(page)
+        f = graph.frustration(graph.signed_graph(G, date))
+        for bloc in f.blocs:
+            assert len({colours[a] for a in bloc}) <= 1, date
+        if f.blocs[0] and f.blocs[1]:
+            assert colours[f.blocs[0][0]] != colours[f.blocs[1][0]], date
+    page.evaluate("window.geograph.set({date: '2018'})")
+    assert "violating: PRK\u2013USA" in page.inner_text("#gg-balance")
+    glowing = page.evaluate(
+        "window.geograph.edges.get().filter(e => e.shadow && e.shadow.enabled).map(e => e.id)"
+    )
+    pair = {
+        page.evaluate(f"window.geograph.drawnEdgeId({k!r})")
+        for u, v, k in G.edges(keys=True)
+        if {u, v} == {"PRK", "USA"}
+    }
+    assert set(glowing) == pair and pair
+
+
+@pytest.mark.browser
+def test_colour_control_switches_back_to_groups_and_writes_the_url(page, tmp_path):
+    _bloc_view(page, tmp_path, "#date=2020-06")
+    by_group = _colours(page)
+    page.select_option("#gg-color", "bloc")
+    assert "color=bloc" in page.evaluate("location.hash")
+    assert _colours(page) != by_group
+    page.select_option("#gg-color", "group")
+    assert _colours(page) == by_group and "color" not in page.evaluate("location.hash")
+    assert page.inner_text("#gg-balance") == ""

@@ -801,7 +801,7 @@ def test_works_in_a_jupyter_kernel_without_ipywidgets(gdelt_file, tmp_path):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     code = (
-        # A kernel without ipywidgets, whether or not this environment has it.
+        # the test extra installs ipywidgets (for the Explorer widget): hide it here
         "import sys\n"
         "sys.modules['ipywidgets'] = None\n"
         "from graph.events import import_gdelt\n"

@@ -33,6 +33,7 @@ STAGES = [
         "balance",
         "explore",
         "reports",
+        "backbone",
         "suggest",
     },  # graph -> files, analyses
     {"payload"},  # graph -> plain view data

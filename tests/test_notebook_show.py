@@ -26,14 +26,14 @@ def test_fragment_from_every_argument(G):
         compare="2020-06",
         focus="PRK",
         color="bloc",
-        layout="map",
+        layout="force",
         status=["fact", "claim"],
         sign="hostile",
         relation=["agree", "sanction"],
     )
     assert fragment == (
         "#date=2018&compare=2020-06&focus=PRK&status=fact,claim&sign=hostile"
-        "&relation=agree,sanction&color=bloc&layout=map"
+        "&relation=agree,sanction&color=bloc&layout=force"
     )
     assert view_fragment(G) == ""
 
@@ -57,7 +57,7 @@ def test_fragment_group_by_name_or_legend_key(G):
         ({"relation": "sanctoin"}, '(did you mean "sanction"?)'),
         ({"group": "nowhere"}, "group: unknown value 'nowhere'"),
         ({"color": "blocs"}, "color: unknown value 'blocs'"),
-        ({"layout": "globe"}, "layout: unknown value 'globe'; use one of force, map"),
+        ({"layout": "map"}, "layout: unknown value 'map'; use one of force"),
         ({"height": "tall"}, "height 'tall' is not a CSS length"),
     ],
 )

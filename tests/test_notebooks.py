@@ -43,4 +43,11 @@ def test_notebook_runs(path, tmp_path):
             o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
         )
         assert "2020-06 frustration 0" in text
+        data = [o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        # the Explorer is a widget view; the state it opened in is in the page it carries
+        assert any("application/vnd.jupyter.widget-view+json" in d for d in data)
+        assert any("location.hash = &quot;#date=2018&amp;focus=PRK" in h for h in html)
+        frames = [d["text/html"] for d in data if "text/html" in d and "<table" in d["text/html"]]
+        assert any("R13" in h and "PRK" in h for h in frames)  # the selected actor's relations
+        assert any("('2018', 'PRK')" in d.get("text/plain", "") for d in data)
     assert not list(path.parent.glob("*.html")), "showing the view must not write files"

@@ -77,7 +77,9 @@ widget.render({model: window.model, el: document.getElementById("out")});
 @pytest.mark.browser
 def test_click_comes_back_and_python_moves_the_view(page, G):
     ex = graph.Explorer(G, date="2020-06")
-    model = {k: getattr(ex, k) for k in ("date", "selected", "selected_relation", "filters")}
+    model = {
+        k: getattr(ex, k) for k in ("date", "compare", "selected", "selected_relation", "filters")
+    }
     model |= {"_page": ex._page, "height": "500px"}
     esm = (Path(graph.__file__).parent / "templates" / "widget.js").read_text("utf-8")
     state = json.dumps({"esm": esm, "model": model}).replace("<", "\\u003c")
@@ -96,8 +98,11 @@ def test_click_comes_back_and_python_moves_the_view(page, G):
     frame.wait_for_function("window.geograph.state().focus === 'USA'")
     page.evaluate("window.model.set('filters', {status: ['fact']})")
     frame.wait_for_function("window.geograph.state().filters.status.join() === 'fact'")
+    page.evaluate("window.model.set('compare', '2020-06')")
+    frame.wait_for_function("window.geograph.state().compare === '2020-06'")
     page.evaluate("window.model.set('selected', null)")
     frame.wait_for_function("window.geograph.state().focus === null")
     # and what the page then reports agrees with what was set
     page.wait_for_function("window.model.get('filters').status.join() === 'fact'")
     assert page.evaluate("window.model.get('date')") == "2018"
+    assert page.evaluate("window.model.get('compare')") == "2020-06"

@@ -4,7 +4,7 @@ The package, one concern per module: :mod:`.triangles` (triangles by sign
 pattern), :mod:`.index` (the frustration index and its two blocs),
 :mod:`.partition` (blocs for k groups), :mod:`.programs` (the exact integer
 programs), :mod:`.heuristics` (local search and lower bounds for large
-blocks), :mod:`.sides` (two-colourings and violating ties shared by all).
+blocks), :mod:`.steps` (the blocs at every date step of the view), :mod:`.sides` (two-colourings and violating ties shared by all).
 ``balance_report`` lives in :mod:`graph.reports` beside ``stats_report``
 and is importable from here too.
 
@@ -59,6 +59,7 @@ from typing import Any
 
 from .index import EXACT_LIMIT, Frustration, frustration
 from .partition import BLOCS_EXACT_LIMIT, Blocs, blocs
+from .steps import balance_steps
 from .triangles import triangle_counts
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "Blocs",
     "blocs",
     "balance_report",
+    "balance_steps",
 ]
 
 

@@ -17,6 +17,7 @@ import gc
 from collections import Counter
 from typing import Any
 
+from ..balance.steps import balance_steps
 from ..schema import ACTOR_COLUMNS, STATUSES
 from .contract import check_graph
 from .edges import _edges, _timeline
@@ -104,6 +105,8 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
           ``legend``, ``styles``, ``groups``, ``signs``, ``date_range``,
           ``timeline`` (slider positions), ``large`` (the page lays the graph
           out itself and draws straight lines) and ``counts``.
+        - ``balance``: the blocs of structural balance at every ``timeline``
+          step and over all time (see :func:`graph.balance.balance_steps`).
 
     Raises
     ------
@@ -298,6 +301,8 @@ def _view_payload(G, title, aggregate) -> dict:
         "dates": dates,
         "date_spans": date_spans,
         "timeline": timeline,
+        # blocs of structural balance at each slider step (graph/balance/steps.py)
+        "balance": balance_steps(G, timeline),
         "bundles": bundles,
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {

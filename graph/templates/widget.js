@@ -1,7 +1,7 @@
 // geograph Explorer: the anywidget front end. The view runs in a sandboxed
 // iframe (its own document, no access to the notebook); state crosses by
 // postMessage through templates/widget_bridge.js inside the page.
-const KEYS = ["date", "selected", "selected_relation", "filters"];
+const KEYS = ["date", "compare", "selected", "selected_relation", "filters"];
 
 function render({ model, el }) {
   const frame = document.createElement("iframe");

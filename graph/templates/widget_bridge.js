@@ -2,14 +2,15 @@
  * geograph widget bridge: joins the page (inside the Explorer's sandboxed iframe)
  * to the widget around it, by window.postMessage only.
  *
- *   page -> widget  {geograph: "state", state: {date, selected, selected_relation, filters}}
+ *   page -> widget  {geograph: "state", state: {date, compare, selected, selected_relation, filters}}
  *                   whenever the state the page shows changes (and once it is ready)
  *   widget -> page  {geograph: "set", state: partial state of the same shape}
  *
  * readState() and applyState() are the only places that know the page's API, so
  * that they plug into window.geograph.state() / .set() and the change event once
- * the page offers them; until then they use state, setDate, setFilter, focusNode,
- * selectEdge and clearSelection. Values received are only handed to those
+ * the page offers them (it does: state() and set() are used when present, and the
+ * "geograph:change" event is listened to); else they use the state object,
+ * setDate, setFilter, focusNode, selectEdge and clearSelection. Values received are only handed to those
  * functions, which compare them with known ids and values.
  */
 (function () {
@@ -24,15 +25,16 @@
   function readState() {
     var g = api();
     var s = typeof g.state === "function" ? g.state() : g.state;
+    var source = s.filters || s;  // {filters: {kind: [...]}} from state(), else sets on state
     var filters = {};
     KINDS.forEach(function (kind) {
-      var v = (s.filters || s)[kind];
+      var v = source[kind];
       filters[kind] = v === undefined || v === null ? [] : Array.from(v).map(String).sort();
     });
-    var date = s.date === null || s.date === undefined ? null
-      : (typeof s.date === "string" ? s.date : s.date.text);
+    function text(d) { return d === null || d === undefined ? null : (typeof d === "string" ? d : d.text); }
     return {
-      date: date,
+      date: text(s.date),
+      compare: text(s.compare),
       selected: s.focus === undefined ? null : s.focus,
       selected_relation: s.edge === undefined ? null : s.edge,
       filters: filters
@@ -44,11 +46,18 @@
     if (typeof g.set === "function") {
       var next = {};
       if ("date" in partial) next.date = partial.date;
-      if ("selected" in partial) next.focus = partial.selected;
-      if ("selected_relation" in partial) next.edge = partial.selected_relation;
-      if (partial.filters) {
+      if ("compare" in partial) next.compare = partial.compare;
+      if ("selected" in partial || "selected_relation" in partial) {
+        var now = readState();
+        next.focus = "selected" in partial ? partial.selected : now.selected;
+        next.edge = "selected_relation" in partial ? partial.selected_relation : now.selected_relation;
+        if (next.focus === null && next.edge === null && now.selected === null && now.selected_relation === null) {
+          delete next.focus; delete next.edge;  // nothing to change: keep a selected pair
+        }
+      }
+      if (partial.filters && typeof partial.filters === "object") {
         next.filters = {};
-        KINDS.forEach(function (k) { if (k in partial.filters) next.filters[k] = partial.filters[k]; });
+        KINDS.forEach(function (k) { if (Array.isArray(partial.filters[k])) next.filters[k] = partial.filters[k]; });
       }
       g.set(next);
       return;
@@ -59,14 +68,14 @@
         if (Array.isArray(partial.filters[kind])) g.setFilter(kind, partial.filters[kind]);
       });
     }
-    var now = readState();
-    var sel = "selected" in partial ? partial.selected : now.selected;
-    var rel = "selected_relation" in partial ? partial.selected_relation : now.selected_relation;
+    var cur = readState();
+    var sel = "selected" in partial ? partial.selected : cur.selected;
+    var rel = "selected_relation" in partial ? partial.selected_relation : cur.selected_relation;
     if (sel !== null && sel !== undefined) {
-      if (sel !== now.selected) g.focusNode(String(sel));
+      if (sel !== cur.selected) g.focusNode(String(sel));
     } else if (rel !== null && rel !== undefined) {
-      if (rel !== now.selected_relation) g.selectEdge(String(rel));
-    } else if (now.selected !== null || now.selected_relation !== null) {
+      if (rel !== cur.selected_relation) g.selectEdge(String(rel));
+    } else if (cur.selected !== null || cur.selected_relation !== null) {
       g.clearSelection();
     }
   }
@@ -93,8 +102,8 @@
   window.addEventListener("geograph:change", soon);
   window.addEventListener("hashchange", soon);
   if (api() && api().network) api().network.on("click", soon);
-  // The page has no change event yet for what it does by itself (play, search):
-  // a cheap comparison twice a second catches those.
+  // A page without the change event (or a change it does not announce) is
+  // still caught by a cheap comparison twice a second.
   setInterval(report, 500);
   function ready() { host.postMessage({ geograph: "ready" }, "*"); report(true); }
   if (api() && api().ready) ready();

@@ -25,9 +25,10 @@
 var filterKinds = [];   // [{kind, values, valueOf}]
 var st = {
   date: null, compare: null, focus: null, edge: null, pair: null,
-  filters: {}, layout: { name: "force" }
+  filters: {}, layout: { name: "force" }, color: "group"
 };
 var LAYOUTS = ["force"];
+var COLORS = ["group", "bloc"];  // actor colour: by group, or by bloc of balance (82-blocs.js)
 var subscribers = [];
 var shownIds = new Set();
 
@@ -115,6 +116,10 @@ function set(partial, opts) {
       changed.layout = true;
     }
   }
+  if (has("color") && COLORS.indexOf(String(partial.color)) >= 0 && String(partial.color) !== st.color) {
+    st.color = String(partial.color);
+    changed.color = true;
+  }
   if (changed.date || changed.filters || changed.compare) recompute();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
@@ -138,11 +143,13 @@ function state() {
     focus: st.focus, edge: st.edge,
     pair: st.pair ? [st.pair.from, st.pair.to] : null,
     filters: filters,
-    layout: { name: st.layout.name }
+    layout: { name: st.layout.name },
+    color: st.color
   };
 }
 
 gg.LAYOUTS = LAYOUTS;
+gg.COLORS = COLORS;
 gg.store = {
   get: function () { return st; },
   state: state,

@@ -23,6 +23,7 @@ function writeHash() {
   if (s.edge !== null) add("edge", [s.edge]);
   if (s.pair !== null) add("pair", s.pair);
   if (s.layout.name !== gg.LAYOUTS[0]) add("layout", [s.layout.name]);
+  if (s.color !== gg.COLORS[0]) add("color", [s.color]);
   Object.keys(s.filters).forEach(function (kind) {
     if (s.filters[kind].length !== KNOWN[kind].length) add(kind, s.filters[kind]);
   });
@@ -52,7 +53,8 @@ function readHash() {
   return {
     date: first("date"), compare: first("compare"),
     focus: first("focus"), edge: first("edge"), pair: params.has("pair") ? params.get("pair") : null,
-    filters: filters, layout: { name: first("layout") || gg.LAYOUTS[0] }
+    filters: filters, layout: { name: first("layout") || gg.LAYOUTS[0] },
+    color: first("color") || gg.COLORS[0]
   };
 }
 store.subscribe(function () { writeHash(); });

@@ -1,0 +1,83 @@
+/*
+ * blocs: colour actors by the blocs of structural balance at the date shown,
+ * switchable with colour by group (state key "color", in the URL as color=bloc);
+ * the ties that violate the split glow, and the frustration index is shown.
+ * The blocs come computed from Python in payload.balance (graph/balance/steps.py,
+ * the same answer as graph.frustration at that date); nothing is recomputed here.
+ * Provides on gg: blocStep(dateText) -> the payload's result for that date or null.
+ * Subscribes: date and color changes -> node colours, glow, the index line.
+ * Uses: util, data, state, style.
+ */
+var store = gg.store, payload = gg.payload, balance = payload.balance || null;
+var BLOC_COLOURS = ["#d1495b", "#00798c"], UNALIGNED = "#bdbdbd";
+var GLOW = { enabled: true, color: "#7b2cbf", size: 14, x: 0, y: 0 };
+var glowing = [];
+
+function blocStep(text) {
+  if (!balance || balance.skipped) return null;
+  if (text === null || text === undefined) return balance.all;
+  var t = String(text);
+  return balance.steps[t] || balance.steps[t.slice(0, 7)] || balance.steps[t.slice(0, 4)] || null;
+}
+
+var toolbar = document.querySelector(".gg-toolbar");
+var label = gg.el("label", null, "Colour");
+label.htmlFor = "gg-color";
+var select = gg.el("select");
+select.id = "gg-color";
+[["group", "by group"], ["bloc", "by bloc (balance)"]].forEach(function (o) {
+  var opt = gg.el("option", null, o[1]);
+  opt.value = o[0];
+  select.appendChild(opt);
+});
+var line = gg.el("output", "gg-balance");
+line.id = "gg-balance";
+if (!balance || balance.skipped) {
+  select.disabled = true;
+  select.title = balance && balance.skipped ? "blocs not computed: " + balance.skipped : "no blocs in this page";
+}
+if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); toolbar.appendChild(line); }
+select.addEventListener("change", function () { store.set({ color: select.value }); });
+
+function nodeColour(colour) {
+  return { background: colour, border: "#3a3a3a",
+           highlight: { background: colour, border: "#000" },
+           hover: { background: colour, border: "#000" } };
+}
+
+function paint() {
+  var st = store.get(), byBloc = st.color === "bloc";
+  select.value = st.color;
+  var step = byBloc ? blocStep(st.date ? st.date.text : null) : null;
+  var side = new Map();
+  if (step) step.blocs.forEach(function (b, i) { b.forEach(function (id) { side.set(id, i); }); });
+  gg.nodes.update(payload.nodes.map(function (n) {
+    var colour = !byBloc ? n.color : (side.has(n.id) ? BLOC_COLOURS[side.get(n.id)] : UNALIGNED);
+    return { id: gg.visId(n.id), color: nodeColour(colour) };
+  }));
+  if (glowing.length) gg.edges.update(glowing.map(function (id) { return { id: id, shadow: { enabled: false } }; }));
+  glowing = [];
+  if (step) {
+    var pairs = new Set(step.violating.map(function (v) { return [v[0], v[1]].sort().join("\u0000"); }));
+    var ids = new Set();
+    gg.relations.forEach(function (r) {
+      if (pairs.has([r.from, r.to].sort().join("\u0000"))) ids.add(gg.drawnEdgeId(r.id));
+    });
+    glowing = Array.from(ids);
+    gg.edges.update(glowing.map(function (id) { return { id: id, shadow: GLOW }; }));
+  }
+  if (!byBloc) { line.textContent = ""; return; }
+  if (!step) { line.textContent = "no blocs for this date"; return; }
+  var names = step.violating.map(function (v) { return v[0] + "\u2013" + v[1]; });
+  line.textContent = "Blocs at " + (st.date ? st.date.text : "all time") + ": frustration index " +
+    step.frustration + (step.exact ? "" : " (best found)") +
+    (names.length ? "; violating: " + names.join(", ") : "; no violating tie");
+}
+
+store.subscribe(function (changed) {
+  if (changed.date || changed.color || changed.filters) paint();
+});
+paint();
+
+gg.blocStep = blocStep;
+gg.BLOC_COLOURS = BLOC_COLOURS;
