@@ -50,7 +50,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_SUFFIX = r"(?:n|ns|'s)?"
+_SUFFIX = r"(?:n|ns|ese|'s)?"
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -168,8 +168,8 @@ class ActorMatcher:
     """Finds the actors a text names, by name or alias.
 
     Short or upper-case names (``US``, ``ROK``) match case-sensitively as
-    whole words; others ignore case and allow ``-n``, ``-ns`` and ``'s``
-    (``South Korean``, ``Russia's``). Curly apostrophes match straight ones.
+    whole words; others ignore case and allow ``-n``, ``-ns``, ``-ese`` and
+    ``'s`` (``South Korean``, ``Japanese``, ``Russia's``). Curly apostrophes match straight ones.
 
     Examples
     --------

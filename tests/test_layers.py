@@ -10,7 +10,14 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 
 STAGES = [
-    {"schema", "problems", "dates", "files", "vocabulary", "datasets"},  # the data format, shared values
+    {
+        "schema",
+        "problems",
+        "dates",
+        "files",
+        "vocabulary",
+        "datasets",
+    },  # the data format, shared values
     {
         "read",
         "write",
