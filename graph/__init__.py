@@ -11,7 +11,7 @@ and one offline interactive HTML view.
 """
 
 from . import datasets
-from .balance import balance_report, blocs, frustration, triangle_counts
+from .balance import blocs, frustration, triangle_counts
 from .dataset import Dataset, check, load
 from .explore import (
     actors_frame,
@@ -20,20 +20,24 @@ from .explore import (
     connection,
     friends,
     relations_frame,
-    stats_report,
 )
 from .export import to_gexf, to_graphml, to_json, to_node_link, write_csv
-from .problems import DataError, Problem
+from .notebook import show, view_fragment
+from .problems import DataError, GeographError, OutputError, Problem, Report
+from .reports import balance_report, stats_report
 from .signed import signed_graph
 from .timeline import at, between, date_range, diff
-from .view import render_html, show, to_html
+from .view import render_html, to_html
 from .vocabulary import default_vocabulary
 
 __all__ = [
     "Dataset",
     "datasets",
     "DataError",
+    "GeographError",
+    "OutputError",
     "Problem",
+    "Report",
     "check",
     "load",
     "default_vocabulary",
@@ -45,6 +49,7 @@ __all__ = [
     "render_html",
     "to_html",
     "show",
+    "view_fragment",
     "at",
     "between",
     "date_range",
@@ -63,3 +68,13 @@ __all__ = [
     "stats_report",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The widget needs the optional anywidget package: imported on first use only.
+    if name == "Explorer":
+        from .widget import Explorer
+
+        return Explorer
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

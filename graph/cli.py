@@ -7,58 +7,150 @@ be done from Python with the same functions.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import json
+import os
 import sys
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any, BinaryIO, cast
 
 import click
 
-from . import balance as _balance
 from . import dataset as _dataset
-from . import explore as _explore
 from . import export as _export
+from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
-from .problems import ERROR, DataError
+from .files import atomic_write
+from .problems import DataError, GeographError, OutputError, printable
+from .write import check_output
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
 
 
-def _load(data: Path, strict: bool = False):
-    """Load a dataset or exit 1 after printing every problem to stderr."""
+class CommandError(click.ClickException):
+    """A :class:`graph.problems.GeographError` shown as output and exit code 1, in one place.
+
+    A :class:`DataError` prints each of its errors, then one line saying
+    nothing was written; any other error prints one line. Control
+    characters are shown escaped.
+    """
+
+    def __init__(self, error: GeographError | str):
+        self.error = error
+        super().__init__(printable_lines(str(error)))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if not isinstance(self.error, DataError):
+            _quietly(lambda: super(CommandError, self).show(file))
+            return
+        errors = self.error.errors
+        data = self.error.source
+        lines = [str(p) for p in errors]
+        n = len(errors)
+        where = f" in {data}" if data is not None else ""
+        fix = f" Fix them, or run `geograph check {data}` for warnings too." if data else ""
+        lines.append(f"{n} error{'s' if n != 1 else ''}{where}; nothing was written.{fix}")
+        _quietly(lambda: click.echo("\n".join(lines), err=True))
+
+
+def _quietly(show: Callable[[], None]) -> None:
+    """Show a message on stderr; a closed or full stderr is no reason for a traceback."""
+    with contextlib.suppress(OSError):
+        show()
+
+
+class _Group(click.Group):
+    """A group that turns the library's errors into :class:`CommandError`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeographError as err:
+            raise CommandError(err) from err
+        except OSError as err:
+            # click.echo to a full disk or a closed pipe (the commands of other areas echo).
+            if err.errno not in _OUTPUT_ERRNOS:
+                raise
+            _silence_stdout()
+            reason = (
+                "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
+            )
+            raise CommandError(f"cannot write the output: {reason}") from err
+
+
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing: Python flushes it again on exit, which must not fail twice."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, _stdout().fileno())
+
+
+def _stdout() -> BinaryIO:
+    """The binary standard output (looked up each time: CliRunner replaces it in tests)."""
+    return cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout))
+
+
+def out(text: str | bytes, *, nl: bool = True) -> None:
+    """Write ``text`` to standard output, flushed; a failed write is an :class:`OutputError`.
+
+    Every command's standard output goes through here, so that a full disk
+    (``> /dev/full``) or a closed pipe (``| head -c0``) is one line of error
+    and exit 1, never a traceback nor an exit 0 with the output lost.
+    """
+    stream = _stdout()
+    data = text if isinstance(text, bytes) else printable_lines(text).encode("utf-8")
+    if nl and not isinstance(text, bytes):
+        data += b"\n"
     try:
-        ds = _dataset.load(data, strict=strict)
-    except DataError as err:
-        for p in err.errors:
-            click.echo(str(p), err=True)
-        n = len(err.errors)
-        click.echo(
-            f"{n} error{'s' if n != 1 else ''} in {data}; nothing was written. "
-            f"Fix them, or run `geograph check {data}` for warnings too.",
-            err=True,
-        )
-        sys.exit(1)
+        stream.write(data)
+        stream.flush()
+    except OSError as err:
+        _silence_stdout()
+        reason = "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
+        raise OutputError(f"cannot write to standard output: {reason or err}") from err
+
+
+def printable_lines(text: str) -> str:
+    """Each line of ``text`` with its control characters escaped (line breaks kept)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _say(text: str) -> None:
+    """A message for the user, on stderr."""
+    _quietly(lambda: click.echo(printable_lines(text), err=True))
+
+
+def _load(data: Path, strict: bool = False) -> _dataset.Dataset:
+    """Load a dataset; its errors end the command (through :class:`CommandError`)."""
+    ds = _dataset.load(data, strict=strict)
     if ds.warnings:
         n = len(ds.warnings)
-        click.echo(
-            f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)",
-            err=True,
-        )
+        _say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")
     return ds
 
 
-@contextlib.contextmanager
-def _writing(output):
-    """Turn a file system error while writing ``output`` into a clean message (exit 1)."""
+def _write_file(output: str | Path, payload: str | bytes, inputs: list[Path]) -> Path:
+    """Write one output file atomically, never over an input; OS errors become OutputError."""
+    check_output(output, inputs)
     try:
-        yield
+        return atomic_write(output, payload)
     except OSError as err:
-        reason = err.strerror or str(err)
-        raise click.ClickException(f"cannot write {output}: {reason}") from err
+        raise OutputError(f"cannot write {output}: {err.strerror or err}") from err
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+FORCE = click.option(
+    "--force", is_flag=True, help="Replace a dataset already in the folder (all files together)."
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="geograph")
 def cli():
     """geograph: geopolitical relationship graphs from hand-edited CSV files.
@@ -73,44 +165,30 @@ def cli():
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(data, as_json, strict):
+def check(data: Path, as_json: bool, strict: bool) -> None:
     """Validate DATA and print every problem as FILE:LINE:COL: CODE message.
 
     Exits 0 when there are no errors (warnings allowed unless --strict), 1 otherwise.
     """
-    problems = _dataset.check(data)
-    errors = [p for p in problems if p.severity == ERROR]
-    warnings = [p for p in problems if p.severity != ERROR]
-    failed = bool(errors or (strict and warnings))
+    report = _dataset.check(data, strict=strict)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "valid": not failed,
-                    "errors": [p.to_dict() for p in errors],
-                    "warnings": [p.to_dict() for p in warnings],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        sys.exit(0 if report.valid else 1)
+    lines = [str(p) for p in report.errors]
+    if report.warnings:
+        lines += [""] if report.errors else []
+        lines += ["warnings:", *(str(p) for p in report.warnings)]
+    ne, nw = report.counts["errors"], report.counts["warnings"]
+    verdict = f"{data}: {'valid' if report.valid else 'not valid'}: " + (
+        f"{ne} error{'s' if ne != 1 else ''}, {nw} warning{'s' if nw != 1 else ''}"
+    )
+    if lines:
+        out("\n".join(lines))
+    if report.errors:
+        _say(verdict)
     else:
-        for p in errors:
-            click.echo(str(p))
-        if warnings:
-            if errors:
-                click.echo("")
-            click.echo("warnings:")
-            for p in warnings:
-                click.echo(str(p))
-        ne, nw = len(errors), len(warnings)
-        verdict = "not valid" if failed else "valid"
-        click.echo(
-            f"{data}: {verdict}: {ne} error{'s' if ne != 1 else ''}, "
-            f"{nw} warning{'s' if nw != 1 else ''}",
-            err=bool(errors),
-        )
-    sys.exit(1 if failed else 0)
+        out(verdict)
+    sys.exit(0 if report.valid else 1)
 
 
 @cli.command()
@@ -126,18 +204,18 @@ def check(data, as_json, strict):
 @click.option("--title", help="Title of the page (default: the dataset's name).")
 @click.option("--open", "open_", is_flag=True, help="Open the file in a web browser.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def build(data, output, title, open_, strict):
+def build(data: Path, output: Path, title: str | None, open_: bool, strict: bool) -> None:
     """Validate DATA and write the interactive HTML view.
 
     On invalid data nothing is written (an existing file is left as it was)
     and the exit code is 1.
     """
-    from .view import render_html
+    from .view import to_html
 
+    check_output(output, [data])
     ds = _load(data, strict)
-    with _writing(output):
-        path = render_html(ds.to_networkx(), output, title=title)
-    click.echo(str(path))
+    path = _write_file(output, to_html(ds.to_networkx(), title=title), [data])
+    out(str(path))
     if open_:
         webbrowser.open(path.resolve().as_uri())
 
@@ -161,32 +239,32 @@ def build(data, output, title, open_, strict):
     help="File to write, or - for standard output (csv: a folder).",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def export(data, fmt, output, strict):
-    """Export DATA as JSON, GraphML, GEXF or CSV."""
-    ds = _load(data, strict)
+@FORCE
+def export(data: Path, fmt: str, output: str, strict: bool, force: bool) -> None:
+    """Export DATA as JSON, GraphML, GEXF or CSV.
+
+    The output is never one of DATA's files. A csv export into a folder that
+    holds a dataset needs --force, and then replaces it whole.
+    """
     if fmt == "csv":
         if output == "-":
             raise click.UsageError("csv export writes several files: give a folder with -o DIR")
-        with _writing(output):
-            paths = _export.write_csv(ds, output)
-        for path in paths:
-            click.echo(str(path))
+        check_output(output, [data], folder=True)
+        paths = _export.write_csv(_load(data, strict), output, force=force, inputs=[data])
+        out("\n".join(str(p) for p in paths))
         return
-    G = ds.to_networkx()
+    if output != "-":
+        check_output(output, [data])
+    G = _load(data, strict).to_networkx()
     payload = {
         "json": lambda: _export.to_json(G).encode("utf-8"),
         "graphml": lambda: _export.to_graphml(G),
         "gexf": lambda: _export.to_gexf(G),
     }[fmt]()
     if output == "-":
-        with click.open_file("-", "wb") as stream:
-            stream.write(payload)
+        out(payload)
     else:
-        from .files import atomic_write
-
-        with _writing(output):
-            path = atomic_write(output, payload)
-        click.echo(str(path))
+        out(str(_write_file(output, payload, [data])))
 
 
 def _date(ctx, param, value):
@@ -199,17 +277,36 @@ def _date(ctx, param, value):
         raise click.BadParameter(str(err)) from err
 
 
+def _balance_date(ctx, param, value):
+    """A click callback: a partial ISO date, the last date in the data, or all time (None)."""
+    if value == "all":
+        return None
+    if value == _reports.LAST_DATE:
+        return value
+    return _date(ctx, param, value)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except DateError:
+        return False
+    return True
+
+
 STATUS = click.option(
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(["fact", "claim", "forecast"]),
-    help="Statuses that count (repeat the option); default: fact and claim, forecasts excluded.",
+    type=click.Choice(_reports.STATUSES),
+    default=_reports.DEFAULT_STATUSES,
+    show_default=True,
+    help="Statuses that count (repeat the option); forecasts are left out by default.",
 )
 
 
-def _echo_json(data):
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def _echo_json(data: Any) -> None:
+    out(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @cli.command()
@@ -217,7 +314,7 @@ def _echo_json(data):
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(data, as_json):
     """Counts of DATA: actors, relations by status, sign and type, date range, busiest actors."""
-    report = _explore.stats_report(_load(data).to_networkx())
+    report = _reports.stats_report(_load(data).to_networkx())
     if as_json:
         _echo_json(report)
         return
@@ -237,8 +334,11 @@ def stats(data, as_json):
 @DATA
 @click.option(
     "--date",
-    callback=_date,
-    help="Balance at this partial ISO date (2018, 2020-06); default: the last date in the data.",
+    default=_reports.LAST_DATE,
+    show_default=True,
+    callback=_balance_date,
+    help="Balance at this partial ISO date (2018, 2020-06), "
+    f"{_reports.LAST_DATE!r} (the last date in the data) or 'all' (every relation).",
 )
 @STATUS
 @click.option(
@@ -257,8 +357,7 @@ def balance(data, date, statuses, k, as_json):
     sign of the sum of their intensities).
     """
     G = _load(data).to_networkx()
-    date = date or _timeline.date_range(G)[1]
-    report = _balance.balance_report(G, date, statuses=statuses or ("fact", "claim"), k=k)
+    report = _reports.balance_report(G, date, statuses=statuses, k=k)
     if as_json:
         _echo_json(report)
         return
@@ -290,11 +389,20 @@ def balance(data, date, statuses, k, as_json):
 
 @cli.command()
 @DATA
-@click.argument("before", callback=_date)
-@click.argument("after", callback=_date)
+@click.argument("before")
+@click.argument("after", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
-def diff(data, before, after, as_json):
-    """What changed in DATA between two dates: relations that appeared or ended, sign and status changes."""
+@click.pass_context
+def diff(ctx: click.Context, data: Path, before: str, after: str | None, as_json: bool) -> None:
+    """What changed in DATA between two dates: relations that appeared or ended, sign and status changes.
+
+    DATA may be left out (`geograph diff 2018 2020-06` reads ./data).
+    """
+    if after is None:
+        if data.is_dir() or not _is_date(str(data)):
+            raise click.UsageError("Missing argument 'AFTER'.", ctx)
+        data, before, after = Path("data"), str(data), before
+    before, after = _date(ctx, None, before), _date(ctx, None, after)
     result = _timeline.diff(_load(data).to_networkx(), before, after).to_dict()
     if as_json:
         _echo_json(result)
@@ -335,67 +443,65 @@ def diff(data, before, after, as_json):
 @click.option("--title", help="Title of the page (default: the dataset's name).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in a web browser.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def watch(data, output, title, open_, strict):
+def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool) -> None:
     """Rebuild the view of DATA on every save, until Ctrl-C.
 
     Problems are printed when the data is broken, and the last good page is
-    kept. The page open in a browser reloads itself after each rebuild (only
+    kept; an output that cannot be written is reported and the watch goes
+    on. The page open in a browser reloads itself after each rebuild (only
     pages written by watch do; `geograph build` output has no such script).
     """
     from .watch import watch as _watch
 
-    click.echo(f"watching {data} -> {output} (Ctrl-C to stop)", err=True)
-    if open_:
-        _watch(data, output, title=title, strict=strict, echo=click.echo, max_builds=1)
-        if output.exists():
-            webbrowser.open(output.resolve().as_uri())
+    check_output(output, [data])
+    _say(f"watching {data} -> {output} (Ctrl-C to stop)")
+
+    def opened(path: Path) -> None:
+        if path.exists():
+            webbrowser.open(path.resolve().as_uri())
+
     try:
-        _watch(data, output, title=title, strict=strict, echo=click.echo)
+        _watch(
+            data,
+            output,
+            title=title,
+            strict=strict,
+            echo=lambda line: out(line),
+            on_first_build=opened if open_ else None,
+        )
     except KeyboardInterrupt:
-        click.echo("stopped", err=True)
+        _say("stopped")
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-def init(folder):
+@FORCE
+def init(folder: Path, force: bool) -> None:
     """Create a new dataset in FOLDER: the four files with one example row each.
 
-    Refuses to overwrite: FOLDER must not hold any of the files yet.
+    Refuses a FOLDER that holds a dataset already, unless --force.
     """
     from .init import init_dataset
 
-    try:
-        paths = init_dataset(folder)
-    except OSError as err:
-        raise click.ClickException(str(err)) from err
-    for path in paths:
-        click.echo(str(path))
-    click.echo(f"edit them, then: geograph check {folder}", err=True)
+    out("\n".join(str(p) for p in init_dataset(folder, force=force)))
+    _say(f"edit them, then: geograph check {folder}")
 
 
-@cli.group("import")
-def import_():
+@cli.group("import", cls=_Group)
+def import_() -> None:
     """Make a geograph dataset from another tool's files."""
 
 
-def _import(convert, first, second, output):
+def _import(convert: Callable, first: Path, second: Path, output: Path, force: bool) -> None:
     from . import convert as _convert
 
-    try:
-        converted = convert(first, second)
-        paths = _convert.write_dataset(converted, output)
-    except DataError as err:
-        for p in err.errors:
-            click.echo(str(p), err=True)
-        sys.exit(1)
-    except OSError as err:
-        raise click.ClickException(str(err)) from err
-    for path in paths:
-        click.echo(str(path))
-    click.echo(
+    check_output(output, [first, second], folder=True)
+    converted = convert(first, second)
+    paths = _convert.write_dataset(converted, output, force=force, inputs=[first, second])
+    out("\n".join(str(p) for p in paths))
+    _say(
         f"{len(converted.actors)} actors, {len(converted.relations)} relations; "
-        f"next: geograph check {output}",
-        err=True,
+        f"next: geograph check {output}"
     )
 
 
@@ -404,7 +510,7 @@ OUTPUT_FOLDER = click.option(
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Folder to write the dataset into (must not hold one yet).",
+    help="Folder to write the dataset into (must not hold one yet, unless --force).",
 )
 
 
@@ -412,25 +518,27 @@ OUTPUT_FOLDER = click.option(
 @click.argument("elements", type=click.Path(path_type=Path))
 @click.argument("connections", type=click.Path(path_type=Path))
 @OUTPUT_FOLDER
-def import_kumu(elements, connections, output):
+@FORCE
+def import_kumu(elements: Path, connections: Path, output: Path, force: bool) -> None:
     """Import Kumu's ELEMENTS and CONNECTIONS sheets (saved as CSV)."""
     from .convert import from_kumu
 
-    _import(from_kumu, elements, connections, output)
+    _import(from_kumu, elements, connections, output, force)
 
 
 @import_.command("gephi")
 @click.argument("nodes", type=click.Path(path_type=Path))
 @click.argument("edges", type=click.Path(path_type=Path))
 @OUTPUT_FOLDER
-def import_gephi(nodes, edges, output):
+@FORCE
+def import_gephi(nodes: Path, edges: Path, output: Path, force: bool) -> None:
     """Import Gephi's NODES and EDGES tables (Data Laboratory > Export table, CSV)."""
     from .convert import from_gephi
 
-    _import(from_gephi, nodes, edges, output)
+    _import(from_gephi, nodes, edges, output, force)
 
 
-def _import_events(kind, files, output, period, actors, evidence, strict, as_json):
+def _import_events(kind, files, output, period, actors, evidence, strict, as_json, force):
     try:
         from . import events
     except ImportError as err:
@@ -438,12 +546,12 @@ def _import_events(kind, files, output, period, actors, evidence, strict, as_jso
             f"importing event data needs DuckDB and pycountry ({err.name} is missing): "
             "pip install 'geograph[events]'"
         ) from err
-    run = {"gdelt": events.import_gdelt, "icews": events.import_icews}[kind]
     try:
-        report = run(
-            list(files), output, period=period, actors=actors, evidence=evidence, strict=strict
-        )
-    except events.EventImportError as err:
+        report = events.import_events(
+            events.SOURCES[kind], list(files), output, period=period, actors=actors,
+            evidence=evidence, strict=strict, force=force,
+        )  # fmt: skip
+    except GeographError as err:
         raise click.ClickException(str(err)) from err
     if as_json:
         _echo_json(report.to_dict())
@@ -479,8 +587,11 @@ def _event_command(kind, help_text):
     )
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
     @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
-    def command(files, output, period, actors, evidence, strict, as_json):
-        _import_events(kind, files, output, period, actors, evidence, strict, as_json)
+    @click.option(
+        "--force", is_flag=True, help="Replace the dataset the folder holds (in one step)."
+    )
+    def command(files, output, period, actors, evidence, strict, as_json, force):
+        _import_events(kind, files, output, period, actors, evidence, strict, as_json, force)
 
     return command
 

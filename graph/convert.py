@@ -19,17 +19,18 @@ relation then comes from ``Relation`` or ``Label``), optionally ``Start``,
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import write as _write
 from .dates import DateError, parse_date
-from .files import atomic_write
 from .problems import DataError, Problem
 from .read import Table, read_table
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, STATUSES, TABLE_FILES, VOCABULARY_COLUMNS
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, STATUSES, VOCABULARY_COLUMNS
 from .vocabulary import default_vocabulary
-from .write import format_csv
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
@@ -487,28 +488,36 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     return out
 
 
-def write_dataset(converted: Converted, folder: str | Path) -> list[Path]:
-    """Write a converted dataset into ``folder``; refuses to overwrite a dataset there.
+def write_dataset(
+    converted: Converted,
+    folder: str | os.PathLike,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | os.PathLike] = (),
+) -> list[Path]:
+    """Write a converted dataset into ``folder`` with :func:`graph.write.write_dataset`.
+
+    Refuses a folder that holds a dataset unless ``force``, and any of
+    ``inputs`` (the files converted).
 
     Raises
     ------
-    FileExistsError
-        If the folder already holds any dataset file (nothing is written then).
+    OutputError
+        If the folder already holds a dataset (nothing is written then), or
+        is one of ``inputs``.
     """
-    folder = Path(folder)
-    existing = [str(folder / f) for f, _ in TABLE_FILES.values() if (folder / f).exists()]
-    if existing:
-        raise FileExistsError(
-            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
-            "import never overwrites: choose an empty folder"
-        )
-    files = [
-        ("actors.csv", converted.actor_columns, converted.actors),
-        ("relations.csv", converted.relation_columns, converted.relations),
-    ]
+    tables = {
+        "actors": (converted.actor_columns, converted.actors),
+        "relations": (converted.relation_columns, converted.relations),
+    }
     if converted.relation_types:
-        files.append(("relation_types.csv", VOCABULARY_COLUMNS, converted.relation_types))
-    return [
-        atomic_write(folder / name, format_csv(cols, ([r.get(c, "") for c in cols] for r in rows)))
-        for name, cols, rows in files
-    ]
+        tables["relation_types"] = (VOCABULARY_COLUMNS, converted.relation_types)
+    return _write.write_dataset(
+        folder,
+        {
+            name: (cols, [[r.get(c, "") for c in cols] for r in rows])
+            for name, (cols, rows) in tables.items()
+        },
+        force=force,
+        inputs=inputs,
+    )

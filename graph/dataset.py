@@ -7,16 +7,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
-from .problems import ERROR, WARNING, DataError, Problem
+from .problems import ERROR, WARNING, DataError, Problem, Report
 from .read import read_table, read_workbook
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
+from .write import recover
 
 __all__ = ["Dataset", "load", "check"]
 
@@ -34,7 +36,7 @@ def _read_all(path: Path) -> tuple[dict, list[Problem]]:
     return tables, problems
 
 
-def check(path: str | Path = "data") -> list[Problem]:
+def check(path: str | Path = "data", *, strict: bool = False) -> Report:
     """Every problem in the dataset at ``path``, errors and warnings, in file order.
 
     Never raises for bad data: this is what ``geograph check`` prints.
@@ -44,13 +46,22 @@ def check(path: str | Path = "data") -> list[Problem]:
     path : str or Path
         A dataset folder holding ``actors.csv``, ``relations.csv`` and
         optionally ``sources.csv`` and ``relation_types.csv``.
+    strict : bool
+        If true, warnings make the report not ``valid``.
+
+    Returns
+    -------
+    Report
+        The list of problems, with ``valid``, ``errors``, ``warnings`` and
+        ``counts``.
 
     Examples
     --------
-    >>> [p for p in check("data") if p.severity == "error"]
-    []
+    >>> report = check("data")
+    >>> report.errors, report.valid, report.counts
+    ([], True, {'errors': 0, 'warnings': 0})
     """
-    return _validate(Path(path))[1]
+    return Report(_validate(Path(path))[1], strict=strict)
 
 
 def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
@@ -69,6 +80,9 @@ def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
             )
         ]
     else:
+        # finish (or undo) a dataset write that was killed midway: never read half of one
+        with contextlib.suppress(OSError):
+            recover(path)
         tables, problems = _read_all(path)
     records, found = validate_tables(tables)
     return records, _ordered(problems + found)
@@ -124,7 +138,8 @@ def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
                 Problem(p.file, p.line, p.column, p.field, p.code, p.message, ERROR)
                 for p in problems
             ]
-        raise DataError(problems)
+        raise DataError(problems, source=path)
+    assert records is not None  # no tables only with an error
     name = path.resolve().stem if path.is_file() else path.resolve().name
     return Dataset(records, name=name, path=path, warnings=problems)
 

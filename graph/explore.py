@@ -13,8 +13,7 @@ import pandas as pd
 
 from . import schema as _schema
 from .dates import interval, overlaps
-from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
-from .timeline import date_range
+from .signed import DEFAULT_STATUSES, check_statuses, signed_graph
 
 __all__ = [
     "RELATION_COLUMNS",
@@ -25,7 +24,6 @@ __all__ = [
     "adversaries",
     "centrality",
     "connection",
-    "stats_report",
 ]
 
 #: Columns of :func:`relations_frame`, in order (extra CSV columns follow,
@@ -221,7 +219,9 @@ def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.D
         if d.get("status") in wanted
         and (date is None or overlaps(d.get("start"), d.get("end"), date))
     ]
-    relations, out_, in_ = Counter(), Counter(), Counter()
+    relations: Counter = Counter()
+    out_: Counter = Counter()
+    in_: Counter = Counter()
     for u, v, d in active:
         relations[u] += 1
         if v != u:
@@ -324,61 +324,3 @@ def connection(
             )
         chains.append({"path": list(path), "sign": sign, "steps": steps})
     return chains
-
-
-def stats_report(G) -> dict:
-    """Everything ``geograph stats`` prints, as one JSON-able dict.
-
-    Returns
-    -------
-    dict
-        ``name``; ``actors`` and ``relations`` (counts); ``actor_types``,
-        ``statuses``, ``signs`` (``"+"``, ``"0"``, ``"-"``) and
-        ``relation_types``: counts, most frequent first then by name;
-        ``dates``: earliest and latest date written; ``sources``: number of
-        sources; ``components``: connected groups of actors (ignoring
-        direction); ``isolated``: actors with no relation; ``top_actors``:
-        the five actors with most relations, as ``[actor, count]``.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph(name="demo")
-    >>> G.add_node("ATA", type="location")
-    >>> _ = G.add_edge("PRK", "KOR", relation="attack", sign=-1, status="fact",
-    ...                start="2020-06-16", end="2020-06-16")
-    >>> r = stats_report(G)
-    >>> r["relations"], r["signs"], r["isolated"], r["dates"]
-    (1, {'-': 1}, ['ATA'], ['2020-06-16', '2020-06-16'])
-    """
-
-    def ranked(counter):
-        return dict(sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))
-
-    edges = list(G.edges(data=True))
-    involvement = Counter()
-    for u, v, _ in edges:
-        involvement[u] += 1
-        if v != u:
-            involvement[v] += 1
-    signs = Counter({1: "+", 0: "0", -1: "-"}.get(d.get("sign"), "?") for _, _, d in edges)
-    statuses = Counter(d.get("status") for _, _, d in edges)
-    return {
-        "name": G.graph.get("name"),
-        "actors": G.number_of_nodes(),
-        "relations": len(edges),
-        "sources": len(G.graph.get("sources") or {}),
-        "actor_types": ranked(Counter(d.get("type") for _, d in G.nodes(data=True))),
-        "statuses": {s: statuses[s] for s in STATUSES if statuses[s]}
-        | {str(s): c for s, c in statuses.items() if s not in STATUSES},
-        "signs": {k: signs[k] for k in ("+", "0", "-", "?") if signs[k]},
-        "relation_types": ranked(Counter(d.get("relation") for _, _, d in edges)),
-        "dates": list(date_range(G)),
-        "components": nx.number_weakly_connected_components(G)
-        if G.is_directed()
-        else nx.number_connected_components(G),
-        "isolated": sorted((n for n in G if involvement[n] == 0), key=str),
-        "top_actors": [
-            [n, c] for n, c in sorted(involvement.items(), key=lambda kv: (-kv[1], str(kv[0])))[:5]
-        ],
-    }

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from .dates import interval
-from .files import atomic_write
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
 from .vocabulary import default_vocabulary
-from .write import format_csv
+from .write import write_dataset
 
-__all__ = ["to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv", "FORMATS"]
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["to_node_link", "to_json", "to_graphml", "to_gexf", "write_csv", "csv_tables", "FORMATS"]
 
 FORMATS = ("json", "graphml", "gexf", "csv")
 
@@ -133,15 +138,74 @@ def _cell(value) -> str:
     return str(value)
 
 
-def write_csv(dataset, folder: str | Path) -> list[Path]:
-    """Write a dataset's tables back as CSV files in ``folder``.
+def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """A dataset's tables as text cells, ready for :func:`graph.write.write_dataset`.
+
+    The same columns in the same order as they were read (extra columns
+    kept); defaults written out where a column exists but a cell was empty;
+    ``relation_types`` only with the types that differ from the shipped ones.
+    """
+    known = {"actors": ACTOR_COLUMNS, "relations": RELATION_COLUMNS, "sources": SOURCE_COLUMNS}
+    columns = dataset.columns
+    tables: dict[str, tuple[list[str], list[list[str]]]] = {}
+    for table in ("actors", "relations", "sources"):
+        if table not in columns:
+            continue
+        header = columns[table]
+        keys = [h.strip().lower() if h.strip().lower() in known[table] else h for h in header]
+        tables[table] = (
+            header,
+            [[_cell(record.get(k)) for k in keys] for record in dataset.records(table)],
+        )
+    if "relation_types" in columns:
+        header = columns["relation_types"]
+        names = [
+            h.strip().lower() if h.strip().lower() in VOCABULARY_COLUMNS else h for h in header
+        ]
+        shipped = default_vocabulary()
+        tables["relation_types"] = (
+            header,
+            [
+                [_cell(record.get(k)) for k in names]
+                for name, record in dataset.vocabulary.items()
+                if shipped.get(name) != record
+            ],
+        )
+    return tables
+
+
+def write_csv(
+    dataset: Dataset,
+    folder: str | os.PathLike,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | os.PathLike] = (),
+) -> list[Path]:
+    """Write a dataset's tables back as CSV files in ``folder``, all together or not at all.
 
     The same columns are written in the same order as they were read
     (extra columns kept); defaults are written out where a column exists
     but a cell was empty. Text that a spreadsheet would run as a formula
-    (starting with ``=``, ``+``, ``-``, ``@``) is written with a leading
-    ``'``, which reading removes; numbers are written as they are. UTF-8,
-    comma-separated, LF line ends. Returns the files written.
+    (starting with ``=``, ``+``, ``-``, ``@``, or so after a ``;`` or tab)
+    gets a ``'``, which reading removes; numbers are written as they are.
+    UTF-8, comma-separated, LF line ends. Returns the files written.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What to write; its own folder (``dataset.path``) is never written over.
+    folder : str or Path
+        Must not hold a dataset yet, unless ``force``.
+    force : bool
+        Replace a dataset in ``folder``: its files are replaced together,
+        and its dataset files that this one lacks are removed.
+    inputs : iterable of paths
+        Other files or folders that must not be written over.
+
+    Raises
+    ------
+    OutputError
+        If ``folder`` holds a dataset (without ``force``) or is an input.
 
     Examples
     --------
@@ -152,27 +216,5 @@ def write_csv(dataset, folder: str | Path) -> list[Path]:
     >>> graph.load(out).to_networkx().size()
     23
     """
-    folder = Path(folder)
-    written = []
-    known = {"actors": ACTOR_COLUMNS, "relations": RELATION_COLUMNS, "sources": SOURCE_COLUMNS}
-    columns = dataset.columns
-    for table in ("actors", "relations", "sources"):
-        if table not in columns:
-            continue
-        header = columns[table]
-        keys = [h.strip().lower() if h.strip().lower() in known[table] else h for h in header]
-        rows = ([_cell(record.get(k)) for k in keys] for record in dataset.records(table))
-        written.append(atomic_write(folder / f"{table}.csv", format_csv(header, rows)))
-    if "relation_types" in columns:
-        header = columns["relation_types"]
-        names = [
-            h.strip().lower() if h.strip().lower() in VOCABULARY_COLUMNS else h for h in header
-        ]
-        shipped = default_vocabulary()
-        rows = (
-            [_cell(record.get(k)) for k in names]
-            for name, record in dataset.vocabulary.items()
-            if shipped.get(name) != record
-        )
-        written.append(atomic_write(folder / "relation_types.csv", format_csv(header, rows)))
-    return written
+    own = [dataset.path] if dataset.path is not None else []
+    return write_dataset(folder, csv_tables(dataset), force=force, inputs=[*own, *inputs])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from .files import atomic_write
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, VOCABULARY_COLUMNS
-from .write import format_csv
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
+from .write import write_dataset
 
 __all__ = ["init_dataset", "STARTER"]
 
@@ -70,13 +70,15 @@ STARTER = {
 }
 
 
-def init_dataset(folder: str | Path) -> list[Path]:
+def init_dataset(folder: str | os.PathLike, *, force: bool = False) -> list[Path]:
     """Write a new dataset into ``folder``: the four files, one example row each.
 
     Parameters
     ----------
     folder : str or Path
-        Created if needed; it may exist but must not hold any of the files.
+        Created if needed; it may exist but must not hold a dataset yet.
+    force : bool
+        Replace a dataset that ``folder`` holds (all its files together).
 
     Returns
     -------
@@ -85,8 +87,9 @@ def init_dataset(folder: str | Path) -> list[Path]:
 
     Raises
     ------
-    FileExistsError
-        If any of the files already exists (nothing is written then).
+    OutputError
+        If ``folder`` already holds a dataset file and ``force`` is false
+        (nothing is written then), or is a file.
 
     Examples
     --------
@@ -97,15 +100,4 @@ def init_dataset(folder: str | Path) -> list[Path]:
     >>> graph.check(d)
     []
     """
-    folder = Path(folder)
-    targets = {name: folder / TABLE_FILES[name][0] for name in STARTER}
-    existing = [str(p) for p in targets.values() if p.exists()]
-    if existing:
-        raise FileExistsError(
-            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
-            "init never overwrites: choose an empty folder"
-        )
-    return [
-        atomic_write(targets[name], format_csv(header, rows))
-        for name, (header, rows) in STARTER.items()
-    ]
+    return write_dataset(folder, STARTER, force=force)

@@ -1,13 +1,44 @@
-"""Problems found in a dataset, and the exception that carries them."""
+"""Problems found in a dataset, the report that lists them, and the errors that carry them."""
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import Any
 
-__all__ = ["Problem", "GeographError", "DataError", "OutputError", "ERROR", "WARNING"]
+__all__ = [
+    "Problem",
+    "Report",
+    "GeographError",
+    "DataError",
+    "OutputError",
+    "ERROR",
+    "WARNING",
+    "printable",
+]
 
 ERROR = "error"
 WARNING = "warning"
+
+# C0 controls but tab, DEL and the C1 controls (CSI among them): what a terminal obeys.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown escaped, safe to print on a terminal.
+
+    A cell holding ESC, NUL, a line break or another control character (tab
+    excepted) could otherwise move the cursor, fake a line of output or
+    rewrite what the terminal shows.
+
+    Examples
+    --------
+    >>> printable("RUS\\x1b[2J\\x00\\tok\\n")
+    'RUS\\\\x1b[2J\\\\x00\\tok\\\\x0a'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +48,7 @@ class Problem:
     ``line`` is the physical line in the file (1 is the header), right even
     when a quoted cell spans several lines; ``column`` is the 1-based field
     position in that row. Both are ``None`` for problems of a whole file.
+    ``str(problem)`` shows control characters escaped (:func:`printable`).
 
     Examples
     --------
@@ -40,11 +72,62 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.code} {self.message}"
+        return printable(f"{where}: {self.code} {self.message}")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The problem as a JSON-able dict."""
         return asdict(self)
+
+
+class Report(list):
+    """Every problem of a dataset (a list of :class:`Problem`), with its verdict.
+
+    What :func:`graph.check` returns: iterate it, or compare it with a list,
+    as the list of problems; ``errors``, ``warnings``, ``valid`` and
+    :meth:`to_dict` (what ``geograph check --json`` prints) save callers
+    from splitting it by severity themselves.
+
+    Examples
+    --------
+    >>> r = Report([Problem("a.csv", 2, 1, "id", "bad-id", "x", "warning")])
+    >>> r.valid, len(r.errors), len(r.warnings), r.counts
+    (True, 0, 1, {'errors': 0, 'warnings': 1})
+    >>> Report(r, strict=True).valid
+    False
+    """
+
+    def __init__(self, problems: Iterable[Problem] = (), *, strict: bool = False):
+        super().__init__(problems)
+        self.strict = strict
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that are errors."""
+        return [p for p in self if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that are warnings."""
+        return [p for p in self if p.severity != ERROR]
+
+    @property
+    def valid(self) -> bool:
+        """No errors (and, when ``strict``, no warnings either)."""
+        return not self.errors and not (self.strict and self.warnings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many errors and warnings."""
+        return {"errors": len(self.errors), "warnings": len(self.warnings)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-able data: valid, errors, warnings, counts."""
+        return {
+            "valid": self.valid,
+            "errors": [p.to_dict() for p in self.errors],
+            "warnings": [p.to_dict() for p in self.warnings],
+            "counts": self.counts,
+        }
 
 
 class GeographError(Exception):
@@ -58,6 +141,8 @@ class OutputError(GeographError):
 class DataError(GeographError):
     """A dataset has errors; ``problems`` lists every one of them (and warnings).
 
+    ``source`` is the dataset (folder or workbook) they were found in, when known.
+
     Examples
     --------
     >>> err = DataError([Problem("a.csv", None, None, None, "missing-file", "not found")])
@@ -65,8 +150,10 @@ class DataError(GeographError):
     1
     """
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
+    def __init__(self, problems: Iterable[Problem], *, source: str | os.PathLike | None = None):
+        self.source = source
+        self.report = Report(problems)
+        self.problems = list(self.report)
         n = len(self.errors)
         lines = "\n".join(str(p) for p in self.errors)
         super().__init__(f"{n} error{'s' if n != 1 else ''} in the data:\n{lines}")
@@ -74,9 +161,9 @@ class DataError(GeographError):
     @property
     def errors(self) -> list[Problem]:
         """The problems that are errors (not warnings)."""
-        return [p for p in self.problems if p.severity == ERROR]
+        return self.report.errors
 
     @property
     def warnings(self) -> list[Problem]:
         """The problems that are warnings."""
-        return [p for p in self.problems if p.severity == WARNING]
+        return self.report.warnings

@@ -44,6 +44,8 @@ _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
+# ... and after each ";" or tab inside a cell (graph.write.escape_formula).
+_ESCAPED_INNER = re.compile(r"(?<=[;\t])'(?='*[=+\-@\r])")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
@@ -99,6 +101,8 @@ def unescape_formula(text: str) -> str:
     >>> unescape_formula("'=SUM(A1)"), unescape_formula("'quoted'"), unescape_formula("''-x")
     ('=SUM(A1)', "'quoted'", "'-x")
     """
+    if ";" in text or "\t" in text:
+        text = _ESCAPED_INNER.sub("", text)
     return text[1:] if _ESCAPED.match(text) else text
 
 

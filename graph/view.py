@@ -2,19 +2,22 @@
 
 One self-contained page: vis-network's JS and CSS are read from the installed
 pyvis package and inlined, the data is embedded as JSON that cannot leave its
-``<script>`` element, and the page logic is ``templates/view.js``. The page
+``<script>`` element, and the page logic is ``templates/js/*.js``. The page
 makes no network request. Rendering uses our own Jinja2 template with
 autoescaping on, not pyvis's (see ``shared/notes/pyvis-0.3.2.md``).
+
+The page logic is the plain files ``templates/js/NN-name.js``, joined in the
+order of their names (see ``templates/README.md``): each one in its own
+function that receives the page's namespace ``gg``, all inside one strict-mode
+function, so nothing leaks into the page's globals but ``window.geograph``.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import json
 import os
 import re
-import uuid
 from pathlib import Path
 
 import jinja2
@@ -23,10 +26,11 @@ from markupsafe import Markup
 from .files import atomic_write
 from .payload import view_payload
 
-__all__ = ["to_html", "render_html", "show", "NotebookView", "payload_json"]
+__all__ = ["to_html", "render_html", "payload_json", "js_parts"]
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
+_JS_PART = re.compile(r"\d\d-[a-z][a-z0-9-]*\.js")
 
 # Parts of vis-network.css for features the view does not use (configurator,
 # manipulation toolbar, navigation buttons, colour picker): about 200 kB of
@@ -98,6 +102,32 @@ def _trim_css(css: str) -> str:
     return "".join(kept)
 
 
+def js_parts() -> list[Path]:
+    """The files of the page's script, in the order they are joined.
+
+    Every ``templates/js/NN-name.js``, sorted by name: the two digits fix the
+    order, so a new part is a new file and no list needs editing.
+
+    Examples
+    --------
+    >>> [p.name for p in js_parts()][:2]
+    ['00-util.js', '10-data.js']
+    """
+    return sorted(
+        (p for p in (_TEMPLATES / "js").iterdir() if _JS_PART.fullmatch(p.name)),
+        key=lambda p: p.name,
+    )
+
+
+def _page_script() -> str:
+    pieces = ['(function () {\n"use strict";\nvar gg = {};\n']
+    for part in js_parts():
+        text = _checked_asset(part, "</script")
+        pieces.append(f"// ---- {part.name} ----\n(function (gg) {{\n{text}\n}})(gg);\n")
+    pieces.append("})();\n")
+    return "".join(pieces)
+
+
 @functools.lru_cache(maxsize=1)
 def _assets() -> dict[str, Markup]:
     vis = _vis_dir()
@@ -112,7 +142,7 @@ def _assets() -> dict[str, Markup]:
     return {
         "vis_js": Markup(vis_js),
         "vis_css": Markup(vis_css),
-        "view_js": Markup(_checked_asset(_TEMPLATES / "view.js", "</script")),
+        "view_js": Markup(_page_script()),
         "view_css": Markup(_checked_asset(_TEMPLATES / "view.css", "</style")),
     }
 
@@ -184,42 +214,3 @@ def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path
     True
     """
     return atomic_write(path, to_html(G, title=title))
-
-
-class NotebookView:
-    """An HTML view for notebooks: an ``<iframe srcdoc>`` holding the whole page.
-
-    Needs no file and no server, so it works in JupyterLab, Notebook 7,
-    VS Code and in notebooks exported with nbconvert. The iframe is sandboxed
-    (scripts and downloads allowed, no access to the notebook's origin).
-    """
-
-    def __init__(self, page: str, height: str = "600px"):
-        self.page = page
-        self.height = height
-        self.element_id = f"geograph-{uuid.uuid4().hex[:12]}"
-
-    def _repr_html_(self) -> str:
-        return (
-            f'<iframe id="{self.element_id}" class="geograph-view" '
-            f'title="geograph view" style="width:100%;height:{html.escape(self.height)};'
-            f'border:1px solid #ddd" '
-            f'sandbox="allow-scripts allow-downloads allow-popups '
-            f'allow-popups-to-escape-sandbox" '
-            f'srcdoc="{html.escape(self.page, quote=True)}"></iframe>'
-        )
-
-
-def show(G, *, title: str | None = None, height: str = "600px") -> NotebookView:
-    """Show the view inline in a notebook (returns an object with ``_repr_html_``).
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> view = show(nx.MultiDiGraph(name="demo"), height="400px")
-    >>> view._repr_html_().startswith("<iframe id=\\"geograph-")
-    True
-    """
-    if not re.fullmatch(r"\d+(?:\.\d+)?(?:px|em|rem|vh|%)", str(height)):
-        raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
-    return NotebookView(to_html(G, title=title), height=height)

@@ -14,7 +14,9 @@ has that script.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -22,9 +24,10 @@ from pathlib import Path
 
 from .dataset import load
 from .files import atomic_write
-from .problems import DataError, Problem
+from .problems import DataError, GeographError, Problem
 from .schema import TABLE_FILES
 from .view import to_html
+from .write import check_output
 
 __all__ = ["watch", "snapshot", "build_once", "with_reload", "stamp_path"]
 
@@ -84,18 +87,37 @@ def _write_stamp(output: Path, stamp: str, problems: list[Problem]) -> None:
 
 
 def snapshot(data: str | Path) -> tuple:
-    """What identifies the data's current state: each file's name, mtime and size."""
+    """What identifies the data's current state: each file's name, mtime, size and content hash.
+
+    The hash catches a change that keeps size and modification time (``cp -p``,
+    ``rsync -t``, ``tar``); reading a few files of hand-edited data each poll
+    is cheap.
+
+    Examples
+    --------
+    >>> snapshot("data") == snapshot("data")
+    True
+    """
     data = Path(data)
     files = [data] if data.is_file() else [data / name for name, _ in TABLE_FILES.values()]
-    out = []
+    out: list[tuple[str, int | None, int | None, str | None]] = []
     for f in files:
         try:
             st = f.stat()
+            digest = _digest(f) if stat.S_ISREG(st.st_mode) else None
         except OSError:
-            out.append((f.name, None, None))
+            out.append((f.name, None, None, None))
         else:
-            out.append((f.name, st.st_mtime_ns, st.st_size))
+            out.append((f.name, st.st_mtime_ns, st.st_size, digest))
     return tuple(out)
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def build_once(
@@ -110,6 +132,11 @@ def build_once(
 
     On success the page (with the reload script) and its stamp file are
     written; on errors only the stamp file is, so the open page shows them.
+
+    Raises
+    ------
+    OSError, OutputError
+        If the page or its stamp file cannot be written.
     """
     output = Path(output)
     try:
@@ -143,6 +170,7 @@ def watch(
     echo: Callable[[str], None] = print,
     stop: threading.Event | None = None,
     max_builds: int | None = None,
+    on_first_build: Callable[[Path], None] | None = None,
 ) -> int:
     """Build now, then rebuild each time the data changes, until stopped.
 
@@ -160,12 +188,20 @@ def watch(
         Set it to end the loop (Ctrl-C ends it too, from the command line).
     max_builds : int, optional
         End after this many builds (for tests).
+    on_first_build : callable, optional
+        Called with the output path after the first build (to open it in a browser).
 
     Returns
     -------
     int
         The number of builds attempted.
+
+    Raises
+    ------
+    OutputError
+        If ``output`` is one of the data's files (nothing is written then).
     """
+    check_output(output, [data])
     stop = stop or threading.Event()
     builds = 0
     seen = None
@@ -184,7 +220,15 @@ def watch(
             seen = now
             builds += 1
             stamp = f"{builds}-{time.time_ns()}"
-            problems = build_once(data, output, stamp, title=title, strict=strict)
+            try:
+                problems = build_once(data, output, stamp, title=title, strict=strict)
+            except (OSError, GeographError) as err:
+                reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+                echo(f"cannot write {output}: {reason}; still watching, fix it and save again")
+                if max_builds is not None and builds >= max_builds:
+                    break
+                stop.wait(interval)
+                continue
             errors = [p for p in problems if p.severity == "error" or strict]
             for p in problems:
                 echo(str(p))
@@ -197,6 +241,8 @@ def watch(
                     echo(f"{n}: nothing written yet; {output} is built once the data is valid")
             else:
                 echo(f"rebuilt {output} ({time.strftime('%H:%M:%S')})")
+            if builds == 1 and on_first_build is not None:
+                on_first_build(Path(output))
             if max_builds is not None and builds >= max_builds:
                 break
         stop.wait(interval)

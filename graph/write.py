@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from .files import alive
 from .problems import OutputError
 from .schema import TABLE_FILES
 
@@ -49,6 +50,11 @@ __all__ = [
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+# A spreadsheet that opens the file with ";" or tab as separator (European Excel,
+# a paste) starts a new cell after each of them: the text there is neutralised too.
+_INNER = re.compile(
+    r"(?<=[;\t])(?='*[=+\-@\r])(?![+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(?:[;\t]|$))"
+)
 
 #: Hidden folders a dataset write stages its files in (beside or inside the target).
 STAGING_PREFIX = ".geograph-staging-"
@@ -56,18 +62,24 @@ _COMMITTED = "COMMITTED"
 
 
 def escape_formula(text: str) -> str:
-    """Neutralise a text cell that a spreadsheet would run as a formula.
+    """Neutralise text that a spreadsheet would run as a formula.
 
     A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
-    (after any apostrophes) gets one leading ``'``, as OWASP recommends;
+    (after any apostrophes) gets one leading ``'``, as OWASP recommends, and
+    so does the text after every ``;`` or tab inside the cell (where a
+    spreadsheet opening the file with that separator starts a new cell);
     :func:`graph.read.unescape_formula`, applied to every cell on reading,
-    removes it. Numbers such as ``-1`` or ``-9.2`` are left alone.
+    removes them. Numbers such as ``-1`` or ``-9.2`` are left alone.
 
     Examples
     --------
     >>> escape_formula("=HYPERLINK(\\"http://x\\")"), escape_formula("-9.2"), escape_formula("'=1")
     ('\\'=HYPERLINK("http://x")', '-9.2', "''=1")
+    >>> escape_formula("a;=1+1"), escape_formula("DPRK;-1;@x")
+    ("a;'=1+1", "DPRK;-1;'@x")
     """
+    if ";" in text or "\t" in text:
+        text = _INNER.sub("'", text)
     if _FORMULA.match(text) and not _NUMBER.match(text):
         return "'" + text
     return text
@@ -76,19 +88,26 @@ def escape_formula(text: str) -> str:
 def format_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """CSV text (comma, LF, minimal quoting) with formula-like text cells neutralised.
 
+    A header cell holding ``;`` or a tab is quoted too, so that a reader
+    guessing the delimiter from the header line still sees commas.
+
     Examples
     --------
     >>> print(format_csv(["id", "note"], [["A", "=1+1"], ["B", "a, b"]]), end="")
     id,note
     A,'=1+1
     B,"a, b"
+    >>> print(format_csv(["id", "a;b"], []), end="")
+    "id","a;b"
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     # The csv module quotes cells holding the line terminator (LF) but not a bare CR,
     # which readers take as a line end: a row with one is quoted throughout.
     quoting = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    for row in [header, *rows]:
+    head = [escape_formula(c) for c in header]
+    (quoting if any(ch in c for c in head for ch in ";\t\r") else writer).writerow(head)
+    for row in rows:
         cells = [escape_formula(c) for c in row]
         (quoting if any("\r" in c for c in cells) else writer).writerow(cells)
     return buf.getvalue()
@@ -130,20 +149,40 @@ def check_output(
                 raise OutputError(msg)
 
 
+def _staging_pid(staging: Path) -> int | None:
+    head = staging.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _dead(staging: Path) -> bool:
+    pid = _staging_pid(staging)
+    return pid is None or not alive(pid)
+
+
 def recover(folder: str | os.PathLike) -> None:
     """Finish or undo a dataset write that was interrupted in ``folder``.
 
     A staging folder marked ``COMMITTED`` is moved into place (the new
-    dataset wins); one without the mark is removed (the old dataset stays).
-    Other files are never touched.
+    dataset wins); one without the mark, of a process that no longer runs,
+    is removed (the old dataset stays). The staging folders that a killed
+    write of a new folder left beside ``folder`` are removed too. Other
+    files are never touched.
     """
     folder = Path(folder)
+    if folder.parent.is_dir():
+        for staging in folder.parent.glob(STAGING_PREFIX + "*"):
+            if staging.is_dir() and not (staging / _COMMITTED).exists() and _dead(staging):
+                shutil.rmtree(staging, ignore_errors=True)
     if not folder.is_dir():
         return
     for staging in sorted(folder.glob(STAGING_PREFIX + "*")):
+        if not _dead(staging):
+            continue  # a write under way: it finishes (or undoes) itself
         if staging.is_dir() and (staging / _COMMITTED).exists():
             _move_into(staging, folder)
-        shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -170,13 +209,14 @@ def _move_into(staging: Path, folder: Path) -> None:
 
 def _refuse_existing(folder: Path, force: bool) -> None:
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is a file, not a folder; give a folder for the dataset")
+        raise OutputError(f"cannot write {folder}: it is a file; give a folder for the dataset")
     existing = dataset_files(folder) if folder.is_dir() else []
     if existing and not force:
         names = ", ".join(str(p) for p in existing)
         verb = "exists" if len(existing) == 1 else "exist"
         raise OutputError(
-            f"{names} already {verb}; choose an empty folder, or pass --force to replace the dataset"
+            f"{names} already {verb}; geograph never overwrites a dataset: "
+            "choose an empty folder, or pass --force to replace it"
         )
 
 
@@ -199,6 +239,8 @@ def staged_dataset(
         is one of ``inputs``.
     """
     folder = Path(folder)
+    if folder.is_symlink():  # write the folder the link names; the link stays
+        folder = Path(os.path.realpath(folder))
     check_output(folder, inputs, folder=True)
     recover(folder)
     _refuse_existing(folder, force)
@@ -206,7 +248,7 @@ def staged_dataset(
     parent = folder.parent if fresh else folder
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=parent))
     except OSError as err:
         raise OutputError(f"cannot write {folder}: {err.strerror or err}") from err
     try:
@@ -231,6 +273,9 @@ def staged_dataset(
             _fsync_dir(staging)
             _move_into(staging, folder)
             shutil.rmtree(staging, ignore_errors=True)
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"cannot write {folder}: {err.strerror or err}") from err
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -264,7 +309,7 @@ def write_dataset(
     >>> write_dataset(d, {"actors": (["id", "name"], [])})
     Traceback (most recent call last):
     ...
-    graph.problems.OutputError: .../new/actors.csv already exists; choose an empty folder, or pass --force to replace the dataset
+    graph.problems.OutputError: .../new/actors.csv already exists; geograph never overwrites a dataset: choose an empty folder, or pass --force to replace it
     """
     folder = Path(folder)
     unknown = sorted(set(tables) - set(TABLE_FILES))

@@ -53,9 +53,23 @@ def test_check_json_equals_the_library(run):
     r = run("check", BROKEN / "decimal-comma", "--json")
     assert r.exit_code == 1
     out = json.loads(r.stdout)
-    problems = graph.check(BROKEN / "decimal-comma")
-    assert out["errors"] == [p.to_dict() for p in problems if p.severity == "error"]
-    assert out["valid"] is False
+    report = graph.check(BROKEN / "decimal-comma")
+    assert out == report.to_dict()
+    assert out["errors"] == [p.to_dict() for p in report if p.severity == "error"]
+    assert out["valid"] is False and out["counts"]["errors"] == len(report.errors) > 0
+
+
+def test_check_strict_json_equals_the_strict_library_report(run, tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "actors.csv").write_text("id,name\nPRK,North Korea\nKOR,South Korea\n", "utf-8")
+    (d / "relations.csv").write_text(
+        "source,target,relation,status\nPRK,KOR,threaten,fact\n", "utf-8"
+    )
+    r = run("check", d, "--json", "--strict")
+    assert r.exit_code == 1
+    assert json.loads(r.stdout) == graph.check(d, strict=True).to_dict()
+    assert graph.check(d).valid and not graph.check(d, strict=True).valid
 
 
 def test_check_strict_fails_on_warnings(run, tmp_path):
@@ -137,3 +151,38 @@ def test_unwritable_output_is_a_clean_error(run, tmp_path, args):
     assert r.exit_code == 1
     assert r.output.startswith("Error: cannot write ") and "Traceback" not in r.output
     assert (tmp_path / "file.txt").read_text("utf-8") == "keep"
+
+
+def test_diff_without_data_takes_both_dates(run):
+    short = run("diff", "2018", "2020-06", "--json")
+    full = run("diff", "data", "2018", "2020-06", "--json")
+    assert short.exit_code == 0 and full.exit_code == 0, short.output
+    assert json.loads(short.stdout) == json.loads(full.stdout)
+    assert json.loads(short.stdout)["before"] == "2018"
+
+
+def test_diff_with_one_date_says_what_is_missing(run):
+    r = CliRunner().invoke(cli, ["diff", "data", "2018"])
+    assert r.exit_code == 2 and "Missing argument 'AFTER'" in r.output
+    r = CliRunner().invoke(cli, ["diff", "data", "2018-13", "2020"])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_a_folder_named_like_a_date_is_data(run, tmp_path, monkeypatch):
+    shutil.copytree("data", tmp_path / "2018")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["diff", "2018", "2019", "2020"])
+    assert r.exit_code == 0 and r.stdout.startswith("2018: from 2019 to 2020")
+    r = CliRunner().invoke(cli, ["diff", "2018", "2019"])  # the folder, and one date
+    assert r.exit_code == 2 and "Missing argument 'AFTER'" in r.output
+
+
+def test_data_errors_are_shown_once_by_the_one_error_path(run, tmp_path):
+    r = CliRunner().invoke(
+        cli, ["export", str(BROKEN / "unknown-actor"), "-f", "csv", "-o", str(tmp_path / "o")]
+    )
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert any("unknown-actor" in line for line in lines[:-1])
+    assert lines[-1].startswith("1 error in ") and "nothing was written" in lines[-1]
+    assert not (tmp_path / "o").exists()

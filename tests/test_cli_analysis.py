@@ -75,3 +75,24 @@ def test_stats(G):
 def test_analysis_on_invalid_data_exits_1():
     r = CliRunner().invoke(cli, ["balance", "tests/fixtures/broken/unknown-actor"])
     assert r.exit_code == 1 and "unknown-actor" in r.stderr
+
+
+def test_balance_without_options_answers_what_the_library_answers(G):
+    """Regression: the CLI used to pick the last date and the statuses itself."""
+    r = run("balance", "data", "--json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout) == json.loads(json.dumps(graph.balance_report(G)))
+    assert json.loads(r.stdout)["date"] == graph.date_range(G)[1]
+
+
+def test_balance_all_time_and_statuses_pass_through(G):
+    r = run("balance", "data", "--date", "all", "--status", "fact", "--json")
+    assert r.exit_code == 0
+    expected = graph.balance_report(G, None, statuses=["fact"])
+    assert json.loads(r.stdout) == json.loads(json.dumps(expected))
+    assert expected["date"] is None and expected["statuses"] == ["fact"]
+
+
+def test_balance_help_shows_the_library_defaults():
+    r = run("balance", "--help")
+    assert "default: last" in r.stdout and "fact, claim" in r.stdout

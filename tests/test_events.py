@@ -7,87 +7,30 @@ tab-separated columns, no header; ICEWS: tab-separated with a header and
 
 from __future__ import annotations
 
-import csv
+import functools
 import json
+import os
+import re
 import zipfile
-from pathlib import Path
 
 import pytest
+from event_files import (
+    GDELT_LINES,
+    ICEWS_HEADER,
+    ICEWS_LINES,
+    gdelt_line,
+    icews_line,
+    read_csv,
+    relations_by_id,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import graph
-from graph.events import GDELT_COLUMNS, EventImportError, import_gdelt, import_icews
+from graph.events import EventImportError, import_gdelt, import_icews
+from graph.problems import OutputError
+from graph.schema import is_id
 from graph.vocabulary import default_vocabulary
-
-COL = {name: i for i, name in enumerate(GDELT_COLUMNS)}
-
-
-def gdelt_line(
-    date="20200616",
-    a1="",
-    a2="",
-    code="040",
-    gold="1.0",
-    quad="1",
-    mentions="1",
-    url="",
-    a1code=None,
-    a2code=None,
-    a1name="",
-    a2name="",
-    a1type="",
-    a2type="",
-    ncols=61,
-    event_id="1",
-):
-    row = [""] * 61
-    row[COL["GLOBALEVENTID"]] = event_id
-    row[COL["SQLDATE"]] = date
-    row[COL["Actor1Code"]] = a1 if a1code is None else a1code
-    row[COL["Actor1Name"]] = a1name
-    row[COL["Actor1CountryCode"]] = a1
-    row[COL["Actor1Type1Code"]] = a1type
-    row[COL["Actor2Code"]] = a2 if a2code is None else a2code
-    row[COL["Actor2Name"]] = a2name
-    row[COL["Actor2CountryCode"]] = a2
-    row[COL["Actor2Type1Code"]] = a2type
-    row[COL["EventCode"]] = code
-    row[COL["EventBaseCode"]] = code[:3]
-    row[COL["EventRootCode"]] = code[:2]
-    row[COL["QuadClass"]] = quad
-    row[COL["GoldsteinScale"]] = gold
-    row[COL["NumMentions"]] = mentions
-    row[COL["SOURCEURL"]] = url
-    return "\t".join((row + ["extra"] * 5)[:ncols])
-
-
-# Line numbers matter: the bad rows are lines 11, 12 and 13.
-GDELT_LINES = [
-    gdelt_line("20200616", "PRK", "KOR", "1823", "-10.0", "4", "5", "https://a.example/1"),  # 1
-    gdelt_line("20200617", "PRK", "KOR", "1823", "-10.0", "4", "9", "https://a.example/2"),  # 2
-    gdelt_line("20200301", "PRK", "KOR", "138", "-7.0", "3", "2", "https://a.example/3"),  # 3
-    gdelt_line("20191231", "USA", "PRK", "040", "1.0", "1", "3", "https://b.example/1"),  # 4
-    gdelt_line("20200101", "USA", "PRK", "046", "7.0", "1", "4", "https://b.example/2"),  # 5
-    gdelt_line("20200102", "USA", "PRK", "0841", "7.0", "2", "1", "https://b.example/3"),  # 6
-    gdelt_line("20200616", "KOR", "PRK", "163", "-8.0", "4", "6", "https://c.example/1"),  # 7
-    gdelt_line("20200616", "CHN", "", "040", "1.0", "1", "1"),  # 8
-    gdelt_line("20200616", "", "RUS", "040", "1.0", "1", "1"),  # 9
-    gdelt_line("20200616", "USA", "USA", "173", "-5.0", "4", "1"),  # 10
-    gdelt_line("20200616", "USA", "CHN", "040", "1.0", "1", "1", ncols=50),  # 11
-    gdelt_line("2020x616", "USA", "CHN", "040", "1.0", "1", "1"),  # 12
-    gdelt_line("", "USA", "CHN", "040", "1.0", "1", "1"),  # 13
-    gdelt_line("20200616", "RUS", "USA", "99", "0.0", "1", "1"),  # 14
-    gdelt_line("20200616", "RUS", "USA", "110", "-2.0", "3", "2", "https://d.example/1"),  # 15
-    gdelt_line("20200620", "RUS", "USA", "1121", "-4.0", "3", "3", "https://d.example/2"),  # 16
-]
-
-
-def read_csv(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def relations_by_id(out: Path) -> dict[str, dict]:
-    return {r["id"]: r for r in read_csv(out / "relations.csv")}
 
 
 @pytest.fixture
@@ -122,7 +65,7 @@ def test_gdelt_year_aggregates_by_hand(gdelt_file, tmp_path):
     assert (attack["directed"], attack["status"]) == ("true", "fact")
     assert attack["source_id"] == "gdelt2-events"
     assert attack["note"] == "2 events, CAMEO root 18"
-    assert sorted(attack["evidence"].split()) == ["https://a.example/1", "https://a.example/2"]
+    assert sorted(attack["evidence_urls"].split()) == ["https://a.example/1", "https://a.example/2"]
 
     crit = rel["RUS-USA-2020-criticize"]  # 110 (-2) and 1121 (-4)
     assert crit["events"] == "2"
@@ -384,122 +327,6 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(gdelt_file, tmp_path, cap
 
 # --- ICEWS -----------------------------------------------------------------------------
 
-ICEWS_HEADER = [
-    "Event ID",
-    "Event Date",
-    "Source Name",
-    "Source Sectors",
-    "Source Country",
-    "Event Text",
-    "CAMEO Code",
-    "Intensity",
-    "Target Name",
-    "Target Sectors",
-    "Target Country",
-    "Story ID",
-    "Sentence Number",
-    "Publisher",
-    "City",
-    "District",
-    "Province",
-    "Country",
-    "Latitude",
-    "Longitude",
-]
-
-
-def icews_line(
-    eid,
-    date,
-    src,
-    src_country,
-    code,
-    intensity,
-    tgt,
-    tgt_country,
-    story,
-    src_sectors="NA",
-    tgt_sectors="NA",
-):
-    cells = [
-        eid,
-        date,
-        src,
-        src_sectors,
-        src_country,
-        "text",
-        code,
-        intensity,
-        tgt,
-        tgt_sectors,
-        tgt_country,
-        story,
-        "1",
-        "Publisher",
-        "NA",
-        "NA",
-        "NA",
-        "NA",
-        "NA",
-        "NA",
-    ]
-    return "\t".join(cells)
-
-
-ICEWS_LINES = [  # header is line 1
-    icews_line(
-        "1",
-        "2016-07-15",
-        "Recep Tayyip Erdoğan",
-        "Turkey",
-        "111",
-        "-2",
-        "Barack Obama",
-        "United States",
-        "100",
-        "Executive,Government",
-    ),  # 2
-    icews_line(
-        "2",
-        "2016-07-20",
-        "Government (Turkey)",
-        "Turkey",
-        "112",
-        "-4",
-        "United States",
-        "United States",
-        "101",
-        "Government",
-    ),  # 3
-    icews_line(
-        "3", "2016-08-01", "Russia", "Russian Federation", "190", "-10", "Ukraine", "Ukraine", "102"
-    ),  # 4
-    icews_line(
-        "4", "2016-09-01", "Russia", "Russia", "190", "-10", "Ukraine", "Ukraine", "103"
-    ),  # 5
-    icews_line("5", "2016-09-02", "NA", "NA", "040", "1", "Ukraine", "Ukraine", "104"),  # 6
-    icews_line(
-        "6", "2016-09-03", "Police (Kenya)", "Kenya", "173", "-5", "Citizen (Kenya)", "Kenya", "105"
-    ),  # 7
-    icews_line("7", "2016-13-45", "Russia", "Russia", "040", "1", "Ukraine", "Ukraine", "106"),  # 8
-    "8\t2016-09-04\tRussia\tNA\tRussia",  # 9
-    icews_line("9", "2016-10-01", "Kosovo", "Kosovo", "036", "4", "Serbia", "Serbia", "107"),  # 10
-    icews_line(
-        "10", "2016-10-02", "Atlantis", "Atlantis", "040", "1", "Turkey", "Turkey", "108"
-    ),  # 11
-    icews_line(
-        "11",
-        "2016-10-03",
-        'Kim "the Elder" Park',
-        "South Korea",
-        "0841",
-        "7",
-        "North Korea",
-        "North Korea",
-        "109",
-    ),  # 12
-]
-
 
 @pytest.fixture
 def icews_file(tmp_path):
@@ -524,7 +351,7 @@ def test_icews_country_level_by_hand(icews_file, tmp_path):
     crit = rel["TUR-USA-2016-criticize"]
     assert crit["events"] == "2" and float(crit["intensity"]) == -3.0
     assert float(crit["goldstein_sum"]) == -6.0 and crit["quad_class"] == "3"
-    assert sorted(crit["evidence"].split()) == ["100", "101"]
+    assert sorted(crit["story_ids"].split()) == ["100", "101"]
     assert crit["mentions"] == ""
     # "Russian Federation" and "Russia" are one actor: the two groups merge.
     assert rel["RUS-UKR-2016-fight"]["events"] == "2"
@@ -547,16 +374,25 @@ def test_icews_actor_level_non_ascii(icews_file, tmp_path):
     out = tmp_path / "data"
     import_icews([icews_file], out, actors="actor-code", period="month", progress=False)
     actors = {a["id"]: a for a in read_csv(out / "actors.csv")}
-    erdogan = actors["Recep Tayyip Erdoğan"]
+    erdogan = actors["Recep-Tayyip-Erdoğan"]  # the id rule: no spaces; the name is kept
+    assert erdogan["name"] == "Recep Tayyip Erdoğan"
     assert erdogan["type"] == "person" and erdogan["group"] == "TUR"
-    assert actors["Government (Turkey)"]["type"] == "group"
+    assert actors["Government-Turkey"]["type"] == "organization"
+    assert actors["Government-Turkey"]["name"] == "Government (Turkey)"
+    assert actors["Citizen-Kenya"]["type"] == "group"
     assert actors["USA"]["type"] == "state"  # "United States" acting as the state
-    assert actors['Kim "the Elder" Park']["group"] == "KOR"
+    assert actors["RUS"]["name"] == "Russia"  # "Russia" (country Russian Federation)
+    kim = actors["Kim-the-Elder-Park"]
+    assert kim["name"] == 'Kim "the Elder" Park' and kim["group"] == "KOR"
     rel = relations_by_id(out)
-    assert "Recep Tayyip Erdoğan-Barack Obama-2016-07-criticize" in rel
-    assert rel["Government (Turkey)-USA-2016-07-criticize"]["start"] == "2016-07"
+    pairs = {(r["source"], r["target"], r["start"], r["relation"]): k for k, r in rel.items()}
+    long_id = pairs[("Recep-Tayyip-Erdoğan", "Barack-Obama", "2016-07", "criticize")]
+    # Over 40 characters: the head cut at a "-", and a stable hash of the whole.
+    assert re.fullmatch(r"Recep-Tayyip-Erdoğan-Barack-[0-9a-f]{12}", long_id), long_id
+    assert rel["Government-Turkey-USA-2016-07-criticize"]["start"] == "2016-07"
     # Police against citizens of one country is a relation at actor level.
-    assert "Police (Kenya)-Citizen (Kenya)-2016-09-coerce" in rel
+    assert ("Police-Kenya", "Citizen-Kenya", "2016-09", "coerce") in pairs
+    assert [p for p in graph.check(out) if p.severity == "error"] == []
 
 
 def test_icews_not_an_icews_file(gdelt_file, tmp_path):
@@ -605,7 +441,7 @@ def test_evidence_is_the_most_mentioned_distinct_urls_in_rank_order(tmp_path):
     ):
         import_gdelt([path], tmp_path / f"k{k}", evidence=k, progress=False)
         (rel,) = read_csv(tmp_path / f"k{k}" / "relations.csv")
-        assert rel["evidence"] == expected, k
+        assert rel["evidence_urls"] == expected, k
         assert rel["events"] == "5" and rel["mentions"] == "27"
     with pytest.raises(EventImportError, match="evidence"):
         import_gdelt([path], tmp_path / "bad", evidence=-1, progress=False)
@@ -627,13 +463,13 @@ def test_evidence_ties_do_not_depend_on_row_order(tmp_path):
         outputs.append((tmp_path / name / "relations.csv").read_bytes())
     assert outputs[0] == outputs[1]
     (rel,) = read_csv(tmp_path / "fwd" / "relations.csv")
-    assert len(rel["evidence"].split()) == 3 and set(rel["evidence"].split()) <= set(urls)
+    assert len(rel["evidence_urls"].split()) == 3 and set(rel["evidence_urls"].split()) <= set(urls)
 
 
 def test_relations_csv_quoting_round_trips(tmp_path):
-    # ICEWS cells may be quoted: names with commas, quotes and line breaks reach
-    # relations.csv (actor-level ids and story ids) and must read back intact.
-    odd_src, odd_tgt, story = 'Kim "the, Elder"\nPark', "Lee, Jr.", 'story "7",\r\nb'
+    # ICEWS cells may be quoted as R writes them: names with commas and quotes
+    # reach actors.csv and relations.csv (story ids) and must read back intact.
+    odd_src, odd_tgt, story = 'Kim "the, Elder" Park', "Lee, Jr.", 'story-"7",b'
 
     def cell(text):
         return '"' + text.replace('"', '""') + '"'
@@ -655,28 +491,22 @@ def test_relations_csv_quoting_round_trips(tmp_path):
     report = import_icews([path], out, actors="actor-code", progress=False)
     assert report.relations_written == 1 and report.bad_rows == 0
     (rel,) = read_csv(out / "relations.csv")
-    assert (rel["source"], rel["target"], rel["evidence"]) == (odd_src, odd_tgt, story)
-    assert rel["id"] == f"{odd_src}-{odd_tgt}-2016-criticize"
+    assert rel["story_ids"] == story
+    names = {a["id"]: a["name"] for a in read_csv(out / "actors.csv")}
+    assert (names[rel["source"]], names[rel["target"]]) == (odd_src, odd_tgt)
+    assert re.fullmatch(r"Kim-the-Elder-Park-Lee-Jr\.-[0-9a-f]{12}", rel["id"]), rel["id"]
     assert rel["said_by"] == "" and rel["quote"] == ""
 
 
-def test_failed_write_keeps_the_previous_dataset(gdelt_file, tmp_path, monkeypatch):
-    out = tmp_path / "data"
-    import_gdelt([gdelt_file], out, progress=False)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    from graph.events import aggregate
-
-    real = aggregate._relations
-
-    def failing(*args, **kwargs):  # DuckDB fails while writing relations.csv
-        select = real(*args, **kwargs)
-        fail = "CASE WHEN events > 1 THEN error('disk full') END"
-        return select.replace("AS id,", f"AS id, {fail},", 1)
-
-    monkeypatch.setattr(aggregate, "_relations", failing)
-    with pytest.raises(Exception, match="disk full"):
-        import_gdelt([gdelt_file], out, period="month", progress=False)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp file left
+def test_a_line_break_inside_a_cell_gives_counted_bad_rows(tmp_path):
+    # One physical line is one event: a quoted cell cannot hide the lines after it.
+    good = icews_line("1", "2016-07-15", "A", "Japan", "111", "-2", "B", "China", "1")
+    broken = icews_line("2", "2016-07-15", '"A\nB"', "Japan", "111", "-2", "B", "China", "2")
+    path = tmp_path / "odd.tab"
+    path.write_text("\t".join(ICEWS_HEADER) + "\n" + good + "\n" + broken + "\n" + good + "\n")
+    report = import_icews([path], tmp_path / "data", actors="actor-code", progress=False)
+    assert report.rows_read == 4 and report.bad_rows == 2
+    assert [b.line for b in report.bad_row_samples] == [3, 4]
 
 
 def test_imported_dataset_has_no_missing_quote_warning(gdelt_file, tmp_path):
@@ -689,3 +519,294 @@ def test_imported_dataset_has_no_missing_quote_warning(gdelt_file, tmp_path):
     dataset = load(out)
     codes = [getattr(w, "code", None) for w in dataset.warnings]
     assert "no-quote" not in codes
+
+
+# --- formula-safe cells ----------------------------------------------------------------
+
+FORMULAS = [
+    '=HYPERLINK("http://x")',
+    "@SUM(A1)",
+    "+http://e.x/1",
+    "-2+3",
+    "-1",
+    "-9.2",
+    "+1e5",
+    "'=1",
+    "''@x",
+    "\tx",
+    "\rx",
+    "-1\n",
+    "-١٢",  # Arabic-Indic digits: a number to Python's \d
+    "=",
+    "",
+    "plain",
+    "a;=1",
+]
+
+
+@functools.cache
+def _connection():
+    import duckdb
+
+    return duckdb.connect()
+
+
+def _sql_escape(texts):
+    from graph.events import escape_formula_sql
+
+    rows = _connection().execute(
+        f"SELECT {escape_formula_sql('x')} FROM (SELECT unnest(?::VARCHAR[]) AS x)", [texts]
+    )
+    return [r[0] for r in rows.fetchall()]
+
+
+def test_sql_formula_escape_equals_the_python_one_on_a_hostile_corpus():
+    from hostile import HOSTILE, HOSTILE_URLS
+
+    from graph.write import escape_formula
+
+    corpus = [t.replace("\x00", "") for t in [*FORMULAS, *HOSTILE, *HOSTILE_URLS]]
+    assert _sql_escape(corpus) == [escape_formula(t) for t in corpus]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=12)
+                | st.text(alphabet="=+-@'\t\r\n0123456789.eE ١", max_size=8), min_size=1, max_size=20))  # fmt: skip
+def test_sql_formula_escape_equals_the_python_one_on_any_text(texts):
+    from graph.write import escape_formula
+
+    assert _sql_escape(texts) == [escape_formula(t) for t in texts]
+
+
+def test_formula_cells_are_escaped_and_read_back(tmp_path):
+    path = tmp_path / "ev.CSV"
+    lines = [
+        gdelt_line("20200616", "USA", "PRK", "130", "-4.4", "3", "1", '=HYPERLINK("http://x")',
+                   a1code="=CMD", a1name="@SUM(A1)", a2code="+PRK", a2name="-2+3"),
+        gdelt_line("20200616", "USA", "PRK", "130", "-4.4", "3", "2", "+http://e.x/1",
+                   a1code="=CMD", a1name="@SUM(A1)", a2code="+PRK", a2name="-2+3"),
+    ]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "data"
+    import_gdelt([path], out, actors="actor-code", progress=False)
+    raw = (out / "actors.csv").read_text("utf-8") + (out / "relations.csv").read_text("utf-8")
+    for cell in ("=CMD", "@SUM(A1)", "+PRK", "-2+3", "=HYPERLINK", "+http://e.x/1"):
+        assert f",{cell}" not in raw and f"\n{cell}" not in raw and f'"{cell}' not in raw, cell
+    assert "'=CMD" in raw and "'+http://e.x/1" in raw
+    dataset = graph.load(out)
+    assert dataset.errors == [] if hasattr(dataset, "errors") else True
+    G = dataset.to_networkx()
+    assert set(G.nodes) == {"=CMD", "+PRK"}
+    assert {G.nodes[n]["name"] for n in G.nodes} == {"@SUM(A1)", "-2+3"}
+    (rel,) = read_csv(out / "relations.csv")
+    assert rel["evidence_urls"] == '\'+http://e.x/1 =HYPERLINK("http://x")'
+
+
+# --- ids, types and names --------------------------------------------------------------
+
+NAMES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(" ,;|\"'<>&()-"),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip() and not s.startswith('"') and s.strip() not in ("NA",))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(names=st.lists(NAMES, min_size=2, max_size=8), long=st.booleans())
+def test_any_actor_names_give_a_dataset_that_checks_and_builds(tmp_path_factory, names, long):
+    tmp = tmp_path_factory.mktemp("names")
+    if long:
+        names = [n * 3 for n in names]
+    names = [" ".join(n.split()) for n in names]  # one line per event: no tabs or line breaks
+    names = [n for n in names if n.strip()] or ["x", "y"]
+    icews = [
+        icews_line(str(i), "2016-07-15", a, "Japan", "111", "-2", b, "China", str(i))
+        for i, (a, b) in enumerate(zip(names, names[1:] + names[:1]))
+    ]
+    gdelt = [
+        gdelt_line("20160715", "JPN", "CHN", "111", "-2", "3", "1", a1code=a, a1name=a,
+                   a2code=b, a2name=b)
+        for a, b in zip(names, names[1:] + names[:1])
+    ]  # fmt: skip
+    (tmp / "i.tab").write_text("\t".join(ICEWS_HEADER) + "\n" + "\n".join(icews) + "\n", "utf-8")
+    (tmp / "g.CSV").write_text("\n".join(gdelt) + "\n", "utf-8")
+    for fn, path in ((import_icews, tmp / "i.tab"), (import_gdelt, tmp / "g.CSV")):
+        out = tmp / fn.__name__
+        report = fn([path], out, actors="actor-code", progress=False)
+        assert [p for p in graph.check(out) if p.severity == "error"] == []
+        G = graph.load(out).to_networkx()
+        assert G.number_of_edges() == report.relations_written
+        for row in read_csv(out / "actors.csv"):
+            assert is_id(row["id"]) or is_id(row["id"][1:])  # one ' before a formula
+
+
+def test_icews_types_follow_its_sectors_and_names(tmp_path):
+    lines = [
+        icews_line("1", "2016-01-01", "Shinzo Abe", "Japan", "036", "4", "Liberal Democratic Party",
+                   "Japan", "1", "Elite,Executive,Executive Office,Government,Parties", "Parties"),
+        icews_line("2", "2016-01-02", "Russia", "Russian Federation", "036", "4", "Citizen (India)",
+                   "India", "2"),
+        icews_line("3", "2016-01-03", "Police (Malaysia)", "Malaysia", "173", "-5",
+                   "Student (Malaysia)", "Malaysia", "3"),
+        icews_line("4", "2016-01-04", "Vatican City", "Vatican City", "036", "4", "Hong Kong",
+                   "Hong Kong", "4"),
+    ]  # fmt: skip
+    path = tmp_path / "t.tab"
+    path.write_text("\t".join(ICEWS_HEADER) + "\n" + "\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "data"
+    import_icews([path], out, actors="actor-code", progress=False)
+    actors = {a["name"]: a for a in read_csv(out / "actors.csv")}
+    assert actors["Shinzo Abe"]["type"] == "person"  # party sectors do not make an organization
+    assert actors["Liberal Democratic Party"]["type"] == "organization"
+    assert (actors["Russia"]["id"], actors["Russia"]["type"]) == ("RUS", "state")
+    assert actors["Citizen (India)"]["type"] == "group"
+    assert actors["Police (Malaysia)"]["type"] == "organization"
+    assert actors["Vatican"]["id"] == "VAT"
+    assert (actors["Hong Kong"]["id"], actors["Hong Kong"]["type"]) == ("HKG", "location")
+    assert [p for p in graph.check(out) if p.severity == "error"] == []
+
+
+def test_country_level_uses_the_short_names_people_use(tmp_path):
+    pairs = [("RUS", "COD"), ("PSE", "VAT"), ("HKG", "MAC"), ("SCG", "USA")]
+    path = tmp_path / "c.CSV"
+    path.write_text("\n".join(gdelt_line("20200101", a, b) for a, b in pairs) + "\n", "utf-8")
+    out = tmp_path / "data"
+    import_gdelt([path], out, progress=False)
+    actors = {a["id"]: a for a in read_csv(out / "actors.csv")}
+    assert {i: a["name"] for i, a in actors.items()} == {
+        "COD": "DR Congo",
+        "HKG": "Hong Kong",
+        "MAC": "Macao",
+        "PSE": "Palestine",
+        "RUS": "Russia",
+        "SCG": "Serbia and Montenegro",
+        "USA": "United States",
+        "VAT": "Vatican",
+    }
+    assert "Russian Federation" in actors["RUS"]["aliases"]
+    assert actors["HKG"]["type"] == actors["MAC"]["type"] == "location"
+    assert actors["SCG"]["type"] == "state"
+
+
+def test_one_quad_class_rule_for_both_sources(tmp_path):
+    # GDELT's own QuadClass column says 1 here; the rule is the CAMEO root (18: quad 4).
+    (tmp_path / "g.CSV").write_text(gdelt_line("20200101", "PRK", "KOR", "1823", "-9", "1") + "\n")
+    icews = icews_line("1", "2020-01-01", "North Korea", "North Korea", "1823", "-9",
+                       "South Korea", "South Korea", "1")  # fmt: skip
+    (tmp_path / "i.tab").write_text("\t".join(ICEWS_HEADER) + "\n" + icews + "\n")
+    import_gdelt([tmp_path / "g.CSV"], tmp_path / "g", progress=False)
+    import_icews([tmp_path / "i.tab"], tmp_path / "i", progress=False)
+    (g,) = read_csv(tmp_path / "g" / "relations.csv")
+    (i,) = read_csv(tmp_path / "i" / "relations.csv")
+    assert g["quad_class"] == i["quad_class"] == "4"
+    assert g["id"] == i["id"] == "PRK-KOR-2020-attack"
+
+
+# --- faults ----------------------------------------------------------------------------
+
+
+def test_a_stray_quote_swallows_no_row(tmp_path):
+    lines = [
+        icews_line(str(i), "2016-07-15", f"Actor {i}", "Japan", "111", "-2", "China", "China",
+                   str(i))
+        for i in range(150)
+    ]  # fmt: skip
+    lines[49] = lines[49].replace("Actor 49", '"Actor 49')  # one stray quote
+    path = tmp_path / "stray.tab"
+    path.write_text("\t".join(ICEWS_HEADER) + "\n" + "\n".join(lines) + "\n", "utf-8")
+    report = import_icews([path], tmp_path / "data", actors="actor-code", progress=False)
+    assert report.rows_read == 150 and report.bad_rows == 0 and report.events_used == 150
+    names = {a["name"] for a in read_csv(tmp_path / "data" / "actors.csv")}
+    assert '"Actor 49' in names and "Actor 50" in names
+    lines[60] = lines[60].replace("2016-07-15", "someday")
+    path.write_text("\t".join(ICEWS_HEADER) + "\n" + "\n".join(lines) + "\n", "utf-8")
+    report = import_icews([path], tmp_path / "d2", progress=False)
+    assert (report.rows_read, report.bad_rows, report.bad_row_samples[0].line) == (150, 1, 62)
+
+
+def test_empty_input_is_an_error_saying_nothing_was_read(tmp_path):
+    (tmp_path / "empty.CSV").write_bytes(b"")
+    with pytest.raises(EventImportError, match="nothing was read"):
+        import_gdelt([tmp_path / "empty.CSV"], tmp_path / "a", progress=False)
+    (tmp_path / "empty.tab").write_text("\t".join(ICEWS_HEADER) + "\n")
+    with pytest.raises(EventImportError, match="nothing was read"):
+        import_icews([tmp_path / "empty.tab"], tmp_path / "b", progress=False)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def _patched_zip(path, source, flag=None, method=None):
+    """A zip of ``source`` with its header's flag bits or compression method rewritten."""
+    import struct
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.write(source, source.name)
+    data = bytearray(path.read_bytes())
+    local, central = 0, data.index(b"PK\x01\x02")
+    if flag is not None:
+        struct.pack_into("<H", data, local + 6, flag)
+        struct.pack_into("<H", data, central + 8, flag)
+    if method is not None:
+        struct.pack_into("<H", data, local + 8, method)
+        struct.pack_into("<H", data, central + 10, method)
+    path.write_bytes(bytes(data))
+
+
+def test_encrypted_or_unsupported_zip_is_a_clean_error(gdelt_file, tmp_path):
+    _patched_zip(tmp_path / "enc.zip", gdelt_file, flag=0x1)
+    with pytest.raises(EventImportError, match="encrypted"):
+        import_gdelt([tmp_path / "enc.zip"], tmp_path / "a", progress=False)
+    _patched_zip(tmp_path / "ppmd.zip", gdelt_file, method=98)
+    with pytest.raises(EventImportError, match="compression method"):
+        import_gdelt([tmp_path / "ppmd.zip"], tmp_path / "b", progress=False)
+
+
+def test_outputs_that_must_not_be_written(gdelt_file, tmp_path):
+    with pytest.raises(OutputError, match="is a file"):
+        import_gdelt([gdelt_file], tmp_path / "x.txt" if (tmp_path / "x.txt").write_text("x")
+                     else None, progress=False)  # fmt: skip
+    with pytest.raises(OutputError, match="inputs"):
+        import_gdelt([gdelt_file], gdelt_file, progress=False)
+    with pytest.raises(OutputError, match="inputs"):  # a folder whose relations.csv is the input
+        (tmp_path / "ds").mkdir()
+        (tmp_path / "ds" / "relations.csv").write_bytes(gdelt_file.read_bytes())
+        import_gdelt([tmp_path / "ds" / "relations.csv"], tmp_path / "ds", progress=False)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who may write a read-only folder")
+        with pytest.raises(OutputError, match="read-only"):
+            import_gdelt([gdelt_file], locked, progress=False)
+    finally:
+        locked.chmod(0o755)
+    assert gdelt_file.read_text("utf-8") == "\n".join(GDELT_LINES) + "\n"
+
+
+def test_an_existing_dataset_is_refused_and_force_replaces_it(gdelt_file, tmp_path):
+    out = tmp_path / "data"
+    import_gdelt([gdelt_file], out, progress=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with pytest.raises(OutputError, match="--force"):
+        import_gdelt([gdelt_file], out, period="month", progress=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    import_gdelt([gdelt_file], out, period="month", force=True, progress=False)
+    assert "PRK-KOR-2020-06-attack" in relations_by_id(out)
+    assert sorted(p.name for p in out.iterdir()) == ["actors.csv", "relations.csv", "sources.csv"]
+
+
+def test_works_in_a_jupyter_kernel_without_ipywidgets(gdelt_file, tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    code = (
+        "import importlib.util\n"
+        "assert importlib.util.find_spec('ipywidgets') is None\n"
+        "from graph.events import import_gdelt\n"
+        f"r = import_gdelt([{str(gdelt_file)!r}], {str(tmp_path / 'nb')!r})\n"
+        "print(r.relations_written)"
+    )
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    assert nb.cells[0].outputs[-1]["text"].strip() == "7"

@@ -15,8 +15,8 @@ from graph.explore import (
     connection,
     friends,
     relations_frame,
-    stats_report,
 )
+from graph.reports import stats_report
 
 
 def test_relations_frame_columns_rows_and_dates():

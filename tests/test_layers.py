@@ -26,9 +26,17 @@ STAGES = [
     },  # bytes -> raw tables; event data, Kumu, Gephi -> dataset files
     {"validate", "evidence"},  # raw tables -> typed records; quotes against source texts
     {"dataset"},  # records -> Dataset, networkx graph
-    {"export", "timeline", "signed", "balance", "explore", "suggest"},  # graph -> files, analyses
+    {
+        "export",
+        "timeline",
+        "signed",
+        "balance",
+        "explore",
+        "reports",
+        "suggest",
+    },  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
-    {"view"},  # payload -> HTML
+    {"view", "notebook", "widget"},  # payload -> HTML, in a notebook
     {"cli", "__main__", "__init__", "init", "watch"},  # user entry points
 ]
 

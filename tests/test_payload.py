@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hostile import HOSTILE, HOSTILE_URLS
 
+from graph import show
 from graph.payload import (
     AGGREGATE_GRAPH_OVER,
     AGGREGATE_PAIR_OVER,
@@ -20,7 +21,14 @@ from graph.payload import (
     edge_width,
     view_payload,
 )
-from graph.view import payload_json, render_html, show, to_html
+from graph.view import payload_json, render_html, to_html
+
+
+def named(G):
+    """``G`` with every node given its id as name (the contract wants a name)."""
+    for n, d in G.nodes(data=True):
+        d.setdefault("name", str(n))
+    return G
 
 
 def small_graph() -> nx.MultiDiGraph:
@@ -274,8 +282,12 @@ def test_defaults_from_vocabulary_and_plain_digraph():
     G = nx.DiGraph(relation_types={"agree": {"sign": 1, "intensity": 8.0}})
     G.add_edge("A", "B", relation="agree")
     G.add_edge("B", "A")
-    edges = relations(view_payload(G))
-    assert [e["id"] for e in edges] == ["A->B", "B->A"]
+    with pytest.raises(
+        TypeError, match=r"MultiDiGraph.*not a networkx\.DiGraph.*MultiDiGraph\(G\)"
+    ):
+        view_payload(named(G))
+    edges = relations(view_payload(named(nx.MultiDiGraph(G))))
+    assert [e["id"] for e in edges] == ["0", "0#2"]  # the edge keys, made unique
     assert (edges[0]["sign"], edges[0]["intensity"], edges[0]["status"]) == (1, 8.0, "fact")
     assert (edges[1]["sign"], edges[1]["relation"]) == (0, "relation")
 
@@ -302,18 +314,18 @@ def test_date_range_dates_and_timeline():
 def test_long_spans_step_by_year():
     G = nx.MultiDiGraph()
     G.add_edge("A", "B", key="x", start="1815", end="1914")
-    assert view_payload(G)["timeline"] == [str(y) for y in range(1815, 1915)]
+    assert view_payload(named(G))["timeline"] == [str(y) for y in range(1815, 1915)]
 
 
 def test_bad_date_and_duplicate_ids_are_clear_errors():
     G = nx.MultiDiGraph()
     G.add_edge("A", "B", key="r9", start="2020-13")
     with pytest.raises(ValueError, match="relation 'r9'.*2020-13"):
-        view_payload(G)
+        view_payload(named(G))
     H = nx.MultiDiGraph()
     H.add_nodes_from([1, "1"])
     with pytest.raises(ValueError, match="two nodes share the id '1'"):
-        view_payload(H)
+        view_payload(named(H))
 
 
 def hostile_graph() -> nx.MultiDiGraph:
@@ -402,7 +414,7 @@ def test_render_html_writes_utf8_atomically(tmp_path):
 def test_show_is_a_self_contained_iframe():
     a, b = show(small_graph()), show(small_graph(), height="80vh")
     html_a = a._repr_html_()
-    assert html_a.startswith("<iframe") and 'srcdoc="&lt;!DOCTYPE html&gt;' in html_a
+    assert "<iframe" in html_a and 'srcdoc="&lt;!DOCTYPE html&gt;' in html_a
     assert a.element_id != b.element_id
     assert "height:80vh" in b._repr_html_()
     assert "<script" not in html_a  # the page is inside the attribute, escaped
@@ -423,7 +435,7 @@ def pair_graph(between: int, others: int = 0) -> nx.MultiDiGraph:
         )
     for i in range(others):
         G.add_edge(f"x{i}", f"y{i}", key=f"o{i}", id=f"o{i}", relation="agree", status="fact")
-    return G
+    return named(G)
 
 
 def test_small_graphs_keep_parallel_edges_up_to_the_pair_limit():
@@ -464,10 +476,46 @@ def test_aggregate_argument_and_self_loops():
     G = nx.MultiDiGraph()
     for i in range(3):
         G.add_edge("A", "A", key=f"l{i}")
-    (loop,) = view_payload(G, aggregate=2)["bundles"]
+    (loop,) = view_payload(named(G), aggregate=2)["bundles"]
     assert (loop["from"], loop["to"], loop["count"]) == ("A", "A", 3)
     # every relation stays in the payload with its own quote, aggregated or not
     p = view_payload(pair_graph(20))
     assert sorted(p["edges"]["quote"]) == sorted(f"quote {i}" for i in range(20))
     assert all(e["quote"] == f"quote {e['id'][2:]}" for e in relations(p))
     assert json.loads(payload_json(p)) == p
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "match"),
+    [
+        (
+            lambda G: G.graph.update(relation_types=["threaten"]),
+            TypeError,
+            r"'relation_types'.*list",
+        ),
+        (
+            lambda G: G.graph.update(relation_types={"x": 3}),
+            TypeError,
+            r"\['relation_types'\]\['x'\]",
+        ),
+        (lambda G: G.graph.update(sources=["s1"]), TypeError, r"G.graph\['sources'\].*list"),
+        (lambda G: G.graph.update(name=["a"]), TypeError, r"G.graph\['name'\] must be text"),
+        (lambda G: G.add_node("ZZZ"), ValueError, r"node 'ZZZ' has no 'name'"),
+        (lambda G: G.nodes["PRK"].update(name="  "), ValueError, r"node 'PRK' has no 'name'"),
+        (lambda G: G.nodes["PRK"].update(name={"a": 1}), TypeError, r"\['name'\] must be text"),
+    ],
+)
+def test_graph_contract_is_checked(tmp_path, change, error, match):
+    G = small_graph()
+    change(G)
+    with pytest.raises(error, match=match):
+        view_payload(G)
+    with pytest.raises(error, match=match):
+        render_html(G, tmp_path / "view.html")
+    assert not (tmp_path / "view.html").exists()
+
+
+@pytest.mark.parametrize("G", [nx.Graph(), nx.DiGraph(), nx.MultiGraph(), {"nodes": []}, None])
+def test_render_html_needs_a_multidigraph(tmp_path, G):
+    with pytest.raises(TypeError, match="needs a networkx.MultiDiGraph"):
+        render_html(G, tmp_path / "view.html")

@@ -12,314 +12,24 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, HOSTILE_URLS, TRAP, hostile_cycle
+from viewpages import (
+    ACTORS,
+    ARTICLE_RELATIONS,
+    ARTICLE_URL,
+    article_graph,
+    count_text,
+    dom_point,
+    drawn,
+    edge_ends,
+    expected_at,
+    open_view,
+    relation_types,
+    shown,
+)
 
-from graph.dates import overlaps
 from graph.payload import SIGN_COLOURS, STATUS_DASHES, edge_width
-from graph.view import render_html
 
 pytestmark = pytest.mark.browser
-
-VOCABULARY = Path(__file__).resolve().parent.parent / "graph" / "relation_types.csv"
-ARTICLE_URL = "https://example.org/what-is-driving-north-korea"
-
-
-def relation_types() -> dict:
-    with VOCABULARY.open(encoding="utf-8", newline="") as fh:
-        return {
-            row["relation"]: {**row, "sign": int(row["sign"]), "intensity": float(row["intensity"])}
-            for row in csv.DictReader(fh)
-        }
-
-
-# (id, source, target, relation, directed, status, start, end, said_by, quote)
-ARTICLE_RELATIONS = [
-    (
-        "bridges-kor",
-        "PRK",
-        "KOR",
-        "cooperate",
-        True,
-        "fact",
-        "2017",
-        "2018",
-        None,
-        "North Korea was frantically trying to build bridges with Seoul and the United States "
-        "just three years ago",
-    ),
-    (
-        "bridges-usa",
-        "PRK",
-        "USA",
-        "cooperate",
-        True,
-        "fact",
-        "2017",
-        "2018",
-        None,
-        "build bridges with Seoul and the United States just three years ago",
-    ),
-    (
-        "sanctions",
-        "USA",
-        "PRK",
-        "sanction",
-        True,
-        "fact",
-        "2017",
-        "2018",
-        None,
-        "as international sanctions bit hard into its economy",
-    ),
-    (
-        "fallout-chn",
-        "USA",
-        "CHN",
-        "reduce-relations",
-        True,
-        "fact",
-        "2018",
-        None,
-        None,
-        "President Trump has since fallen out spectacularly with China and Russia",
-    ),
-    (
-        "fallout-rus",
-        "USA",
-        "RUS",
-        "reduce-relations",
-        True,
-        "fact",
-        "2018",
-        None,
-        None,
-        "President Trump has since fallen out spectacularly with China and Russia",
-    ),
-    (
-        "ties-chn",
-        "PRK",
-        "CHN",
-        "cooperate",
-        False,
-        "fact",
-        "2019",
-        None,
-        None,
-        "rebuild its own ties with Beijing and Moscow",
-    ),
-    (
-        "ties-rus",
-        "PRK",
-        "RUS",
-        "cooperate",
-        False,
-        "fact",
-        "2019",
-        None,
-        None,
-        "rebuild its own ties with Beijing and Moscow",
-    ),
-    (
-        "support-chn",
-        "CHN",
-        "PRK",
-        "support",
-        True,
-        "forecast",
-        "2020-07",
-        None,
-        None,
-        "are likely to continue their support for Kim's regime",
-    ),
-    (
-        "agreement",
-        "PRK",
-        "KOR",
-        "agree",
-        False,
-        "fact",
-        "2018-09-19",
-        None,
-        None,
-        "areas on the border that were demilitarized under the 2018 military agreement",
-    ),
-    (
-        "liaison",
-        "PRK",
-        "KOR",
-        "coerce",
-        True,
-        "fact",
-        "2020-06-16",
-        "2020-06-16",
-        None,
-        "the North's destruction of the liaison office",
-    ),
-    (
-        "no-need",
-        "PRK",
-        "KOR",
-        "reduce-relations",
-        True,
-        "claim",
-        "2020-06",
-        None,
-        "Leonid Petrov",
-        "the North is saying that there is no need to communicate with the South anymore",
-    ),
-    (
-        "weapons",
-        "PRK",
-        "KOR",
-        "mobilize",
-        True,
-        "forecast",
-        "2020-07",
-        None,
-        "Leonid Petrov",
-        "I suspect they may soon start testing weapons again",
-    ),
-    (
-        "surveillance",
-        "KOR",
-        "PRK",
-        "mobilize",
-        True,
-        "fact",
-        "2020-06-16",
-        "2020-06-16",
-        None,
-        "troops were ordered to step up surveillance of the North",
-    ),
-    (
-        "posture",
-        "USA",
-        "PRK",
-        "mobilize",
-        True,
-        "fact",
-        "2020-06",
-        None,
-        None,
-        "it was keeping a \u201crobust\u201d defensive posture on the peninsula",
-    ),
-    (
-        "appeal",
-        "KOR",
-        "PRK",
-        "appeal",
-        True,
-        "fact",
-        "2020-06",
-        None,
-        None,
-        "has called on Pyongyang to do the same",
-    ),
-]
-
-ACTORS = [
-    ("PRK", "North Korea", "DPRK;Pyongyang;the North", "north"),
-    ("KOR", "South Korea", "ROK;Seoul;the South", "west"),
-    ("USA", "United States", "US;Washington;the Pentagon", "west"),
-    ("CHN", "China", "PRC;Beijing", "north"),
-    ("RUS", "Russia", "Moscow", "north"),
-]
-
-
-def article_graph() -> nx.MultiDiGraph:
-    """A hand-made graph shaped like the shipped article dataset."""
-    types = relation_types()
-    G = nx.MultiDiGraph(name="North Korea and its neighbours, 2017-2020", relation_types=types)
-    G.graph["sources"] = {
-        "dw": {
-            "id": "dw",
-            "title": "What's driving North Korea's actions toward the South?",
-            "publisher": "Deutsche Welle",
-            "author": None,
-            "published": "2020-07-14",
-            "url": ARTICLE_URL,
-        }
-    }
-    for aid, name, aliases, group in ACTORS:
-        G.add_node(
-            aid,
-            id=aid,
-            name=name,
-            type="state",
-            aliases=aliases.split(";"),
-            group=group,
-            description=None,
-        )
-    for rid, s, t, rel, directed, status, start, end, said_by, quote in ARTICLE_RELATIONS:
-        G.add_edge(
-            s,
-            t,
-            key=rid,
-            id=rid,
-            source=s,
-            target=t,
-            relation=rel,
-            sign=types[rel]["sign"],
-            intensity=types[rel]["intensity"],
-            directed=directed,
-            status=status,
-            start=start,
-            end=end,
-            source_id="dw",
-            said_by=said_by,
-            quote=quote,
-            note=None,
-        )
-    return G
-
-
-def open_view(page, G, tmp_path, fragment: str = "", name: str = "view", **kwargs):
-    path = render_html(G, tmp_path / f"{name}.html", **kwargs)
-    page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
-    page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=20000)
-    return path
-
-
-def shown(page) -> set[str]:
-    return set(page.evaluate("window.geograph.visibleEdgeIds()"))
-
-
-def drawn(page) -> set[str]:
-    """Edges vis-network draws: not hidden in the DataSet."""
-    return set(
-        page.evaluate(
-            "window.geograph.edges.get({filter: e => !e.hidden}).map(e => window.geograph.dataId(e.id))"
-        )
-    )
-
-
-def count_text(page) -> str:
-    return page.locator("#gg-count").inner_text()
-
-
-def dom_point(page, kind: str, item_id: str) -> dict:
-    """Page coordinates of a node's centre or an edge's middle."""
-    return page.evaluate(
-        """([kind, dataId]) => {
-            const net = window.geograph.network, id = window.geograph.visId(dataId);
-            let p;
-            if (kind === "node") p = net.getPosition(id);
-            else {
-                const edge = net.body.edges[id];
-                p = edge.edgeType.getPoint(0.5);
-                // self-loops have no midpoint here: aim at their node instead
-                if (!isFinite(p.x) || !isFinite(p.y)) p = net.getPosition(edge.fromId);
-            }
-            const d = net.canvasToDOM(p);
-            const r = document.querySelector("#gg-network canvas").getBoundingClientRect();
-            return {x: r.left + d.x, y: r.top + d.y};
-        }""",
-        [kind, item_id],
-    )
-
-
-def expected_at(G, at: str) -> set[str]:
-    return {k for _, _, k, d in G.edges(keys=True, data=True) if overlaps(d["start"], d["end"], at)}
-
 
 # ---------------------------------------------------------------- the article
 
@@ -396,6 +106,8 @@ def test_parallel_edges_and_self_loops_get_distinct_curves(page, tmp_path):
     G.add_edge("A", "B", key="single")
     G.add_edge("A", "A", key="loop1")
     G.add_edge("A", "A", key="loop2")
+    for n in G:
+        G.nodes[n]["name"] = n
     open_view(page, G, tmp_path)
     items = page.evaluate("""Object.fromEntries(window.geograph.edges.get().map(e =>
         [e.id, [e.smooth, e.selfReference || null, e.from, e.to]]))""")
@@ -472,7 +184,7 @@ def test_click_actor_lists_relations_and_fades_the_rest(page, tmp_path, screensh
         G.edges[e]["relation"] for e in G.edges(keys=True) if "RUS" in e[:2]
     }
     page.keyboard.press("Escape")
-    assert page.evaluate("window.geograph.state.focus") is None
+    assert page.evaluate("window.geograph.state().focus") is None
 
 
 def test_time_slider_2018_versus_2020(page, tmp_path, screenshot):
@@ -562,7 +274,7 @@ def test_search_focuses_actor_by_alias(page, tmp_path):
     open_view(page, article_graph(), tmp_path)
     page.fill("#gg-search", "pyongyang")
     page.press("#gg-search", "Enter")
-    assert page.evaluate("window.geograph.state.focus") == "PRK"
+    assert page.evaluate("window.geograph.state().focus") == "PRK"
     assert page.evaluate("window.geograph.network.getSelectedNodes()") == ["PRK"]
     assert page.locator("#gg-panel h2").inner_text() == "North Korea"
     assert "focus=PRK" in page.evaluate("location.hash")
@@ -573,11 +285,13 @@ def test_search_focuses_actor_by_alias(page, tmp_path):
 def test_url_fragment_restores_state(page, tmp_path):
     G = article_graph()
     open_view(page, G, tmp_path, fragment="date=2020-06&focus=KOR&status=fact,claim")
-    state = page.evaluate("""(() => { const s = window.geograph.state;
-        return {date: s.date && s.date.text, focus: s.focus, status: [...s.status]}; })()""")
+    state = page.evaluate("""(() => { const s = window.geograph.state();
+        return {date: s.date, focus: s.focus, status: s.filters.status}; })()""")
     assert state == {"date": "2020-06", "focus": "KOR", "status": ["fact", "claim"]}
     expected = {
-        k for k in expected_at(G, "2020-06") if G.edges[(*_ends(G, k), k)]["status"] != "forecast"
+        k
+        for k in expected_at(G, "2020-06")
+        if G.edges[(*edge_ends(G, k), k)]["status"] != "forecast"
     }
     assert shown(page) == expected
     assert page.locator("#gg-date-label").inner_text() == "2020-06"
@@ -585,12 +299,8 @@ def test_url_fragment_restores_state(page, tmp_path):
     assert page.locator("#gg-panel h2").inner_text() == "South Korea"
     # editing the fragment by hand re-applies it
     page.evaluate("location.hash = '#sign=cooperative'")
-    page.wait_for_function("window.geograph.state.sign.size === 1")
+    page.wait_for_function("window.geograph.state().filters.sign.length === 1")
     assert shown(page) == {k for *_, k, d in G.edges(keys=True, data=True) if d["sign"] == 1}
-
-
-def _ends(G, key):
-    return next((u, v) for u, v, k in G.edges(keys=True) if k == key)
 
 
 def test_hostile_fragment_is_ignored(page, tmp_path):
@@ -603,8 +313,8 @@ def test_hostile_fragment_is_ignored(page, tmp_path):
         f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};"
     )
     open_view(page, G, tmp_path, fragment=frag)
-    state = page.evaluate("""(() => { const s = window.geograph.state;
-        return [s.date, s.focus, s.edge, [...s.status], s.relation.size]; })()""")
+    state = page.evaluate("""(() => { const s = window.geograph.state();
+        return [s.date, s.focus, s.edge, s.filters.status, s.filters.relation.length]; })()""")
     assert state == [None, None, None, ["fact"], 0]
     assert page.evaluate(f"window.{TRAP}") is False
     assert page.locator("img").count() == 0
@@ -651,7 +361,7 @@ def test_empty_graph(page, tmp_path):
 
 
 def test_notebook_iframe_renders(page, tmp_path):
-    from graph.view import show
+    from graph import show
 
     G = article_graph()
     page.set_content(show(G, height="500px")._repr_html_() + show(G)._repr_html_())
@@ -747,7 +457,7 @@ def test_hostile_strings_never_run(page, tmp_path, screenshot):
     # the text arrives verbatim, as text
     page.evaluate("id => window.geograph.selectEdge(id)", edge_ids[2])
     assert (
-        G.edges[(*_ends(G, edge_ids[2]), edge_ids[2])]["quote"]
+        G.edges[(*edge_ends(G, edge_ids[2]), edge_ids[2])]["quote"]
         in page.locator("#gg-panel").inner_text()
     )
     hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
@@ -885,12 +595,12 @@ def test_larger_graph_aggregates_pairs_and_lists_them(page, tmp_path, larger_gra
     ids = members[frozenset((target["from"], target["to"]))]
     assert panel.locator("ul.gg-relations > li").count() == len(ids) == target["count"]
     quotes = panel.locator("ul.gg-relations blockquote").all_inner_texts()
-    assert sorted(quotes) == sorted(G.edges[(*_ends(G, k), k)]["quote"] for k in ids)
+    assert sorted(quotes) == sorted(G.edges[(*edge_ends(G, k), k)]["quote"] for k in ids)
     assert "pair=" in page.evaluate("location.hash")
     screenshot(page, "larger-pair-panel")
     # a relation in the list opens that relation, drawn by its pair's line
     panel.locator("ul.gg-relations button").first.click()
-    rid = page.evaluate("window.geograph.state.edge")
+    rid = page.evaluate("window.geograph.state().edge")
     assert rid in ids
     assert page.evaluate("window.geograph.network.getSelectedEdges()") == [
         page.evaluate("id => window.geograph.drawnEdgeId(id)", rid)

@@ -1,8 +1,10 @@
 """The watch loop: rebuild on save, keep the last good page, reload the open page."""
 
+import os
 import shutil
 import threading
 import time
+import webbrowser
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,67 @@ def test_broken_data_at_start_says_nothing_was_built(tmp_path):
     )
     assert builds == 1 and not out.exists()
     assert messages[-1] == f"1 error: nothing written yet; {out} is built once the data is valid"
+
+
+def test_a_change_keeping_size_and_mtime_is_noticed(watching):
+    data, out, messages = watching
+    assert _wait_for(_rebuilt(messages, 1))
+    actors = data / "actors.csv"
+    st = actors.stat()
+    text = actors.read_bytes()
+    first = text.splitlines()[1]
+    edited = text.replace(first, first[::-1], 1)  # same size, other content
+    assert len(edited) == len(text) and edited != text
+    actors.write_bytes(edited)
+    os.utime(actors, ns=(st.st_atime_ns, st.st_mtime_ns))  # the old time back, as `cp -p`
+    assert actors.stat().st_size == st.st_size and actors.stat().st_mtime_ns == st.st_mtime_ns
+    assert _wait_for(lambda: len(messages) > 1)
+
+
+def test_an_unwritable_output_is_reported_and_the_watch_goes_on(tmp_path):
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "out" / "graph.html"
+    out.parent.mkdir()
+    out.mkdir()  # a folder where the page belongs: it cannot be written
+    messages = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch,
+        args=(data, out),
+        kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop),
+    )
+    thread.start()
+    try:
+        assert _wait_for(lambda: any(m.startswith(f"cannot write {out}") for m in messages))
+        assert "still watching" in messages[0]
+        out.rmdir()
+        (data / "actors.csv").write_text((data / "actors.csv").read_text("utf-8") + "\n", "utf-8")
+        assert _wait_for(_rebuilt(messages, 1))
+        assert out.is_file()
+    finally:
+        stop.set()
+        thread.join(LIMIT)
+    assert not thread.is_alive()
+
+
+def test_watch_open_builds_once_then_opens(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "graph.html"
+    opened = []
+
+    def open_then_stop(url):
+        opened.append(url)
+        raise KeyboardInterrupt  # ends the loop as Ctrl-C would
+
+    monkeypatch.setattr(webbrowser, "open", open_then_stop)
+    r = CliRunner().invoke(cli, ["watch", str(data), "-o", str(out), "--open"])
+    assert r.exit_code == 0, r.output
+    assert opened == [out.resolve().as_uri()]
+    assert r.stdout.count("rebuilt") == 1
+    assert "stopped" in r.stderr

@@ -86,6 +86,101 @@ _NAME_ALIASES = {
     "venezuela": "VEN",
     "taiwan": "TWN",
     "serbia and montenegro": "SCG",
+    "dr congo": "COD",
+    "vatican": "VAT",
+    "holy see": "VAT",
+    "yugoslavia": "YUG",
+    "soviet union": "SUN",
+    "ussr": "SUN",
+    "czechoslovakia": "CSK",
+    "hong kong": "HKG",
+    "macau": "MAC",
+    "macao": "MAC",
+}
+
+
+# The short names people use where ISO 3166 gives an official or inverted one.
+_SHORT_NAMES = {
+    "RUS": "Russia",
+    "COD": "DR Congo",
+    "COG": "Republic of the Congo",
+    "PSE": "Palestine",
+    "VAT": "Vatican",
+    "FSM": "Micronesia",
+    "BRN": "Brunei",
+    "CPV": "Cape Verde",
+    "FLK": "Falkland Islands",
+    "VGB": "British Virgin Islands",
+    "VIR": "US Virgin Islands",
+    "SXM": "Sint Maarten",
+    "MAF": "Saint Martin",
+}
+# ISO 3166 codes of territories that are not states (dependencies, special regions).
+_TERRITORIES = frozenset(
+    [
+        "HKG",
+        "MAC",
+        "PRI",
+        "GUM",
+        "VIR",
+        "ASM",
+        "MNP",
+        "GRL",
+        "FRO",
+        "BMU",
+        "CYM",
+        "GIB",
+        "VGB",
+        "AIA",
+        "MSR",
+        "TCA",
+        "FLK",
+        "SHN",
+        "PCN",
+        "IOT",
+        "NCL",
+        "PYF",
+        "WLF",
+        "SPM",
+        "MAF",
+        "BLM",
+        "GLP",
+        "MTQ",
+        "GUF",
+        "REU",
+        "MYT",
+        "ABW",
+        "CUW",
+        "SXM",
+        "BES",
+        "IMN",
+        "JEY",
+        "GGY",
+        "ALA",
+        "SJM",
+        "NFK",
+        "CXR",
+        "CCK",
+        "HMD",
+        "ATF",
+        "SGS",
+        "UMI",
+        "BVT",
+        "TKL",
+        "NIU",
+        "COK",
+        "ESH",
+        "ATA",
+    ]
+)
+# Historical codes (ISO 3166-3, CAMEO) by the names people know them by.
+_HISTORICAL = {
+    "SCG": "Serbia and Montenegro",
+    "YUG": "Yugoslavia",
+    "CSK": "Czechoslovakia",
+    "SUN": "Soviet Union",
+    "DDR": "East Germany",
+    "ANT": "Netherlands Antilles",
 }
 
 
@@ -93,12 +188,17 @@ _NAME_ALIASES = {
 def country_from_code(code: str) -> tuple[str, str, list[str]]:
     """Name, actor type and aliases for a 3-letter CAMEO country code.
 
-    Unknown codes keep the code as name (type ``group``).
+    The name is the short one people use (``Russia``, ``DR Congo``); the ISO
+    names become aliases. Territories (``HKG``, ``MAC``) and CAMEO regions are
+    ``location``; historical codes (``SCG``) are named states; unknown codes
+    keep the code as name (type ``group``).
 
     Examples
     --------
     >>> country_from_code("PRK")
     ('North Korea', 'state', ["Korea, Democratic People's Republic of", "Democratic People's Republic of Korea"])
+    >>> country_from_code("RUS")[:2], country_from_code("HKG")[:2], country_from_code("SCG")[:2]
+    (('Russia', 'state'), ('Hong Kong', 'location'), ('Serbia and Montenegro', 'state'))
     >>> country_from_code("WST")[:2], country_from_code("QQQ")[:2]
     (('The West', 'location'), ('QQQ', 'group'))
     """
@@ -107,12 +207,18 @@ def country_from_code(code: str) -> tuple[str, str, list[str]]:
         return _CAMEO_REGIONS[code], "location", []
     if code in _EXTRA_COUNTRIES:
         return _EXTRA_COUNTRIES[code], "state", []
-    entry = pycountry.countries.get(alpha_3=_CAMEO_OLD.get(code, code))
+    if code in _HISTORICAL:
+        old = pycountry.historic_countries.get(alpha_3=code)
+        aliases = [old.name] if old is not None and old.name != _HISTORICAL[code] else []
+        return _HISTORICAL[code], "state", aliases
+    iso = _CAMEO_OLD.get(code, code)
+    entry = pycountry.countries.get(alpha_3=iso)
     if entry is None:
         return code, "group", []
-    name = getattr(entry, "common_name", None) or entry.name
+    name = _SHORT_NAMES.get(iso) or getattr(entry, "common_name", None) or entry.name
     aliases = [n for n in (entry.name, getattr(entry, "official_name", None)) if n and n != name]
-    return name, "state", list(dict.fromkeys(aliases))
+    kind = "location" if iso in _TERRITORIES else "state"
+    return name, kind, list(dict.fromkeys(aliases))
 
 
 @functools.cache

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..problems import GeographError
+
 __all__ = ["EventImportError", "BadRow", "ImportReport"]
 
 #: How many bad rows, unknown codes and unmapped names a report keeps as samples.
 SAMPLE_SIZE = 20
 
 
-class EventImportError(Exception):
-    """A fatal problem with an event import: missing file, wrong format, strict failure.
+class EventImportError(GeographError):
+    """A fatal problem with an event import: missing file, wrong format, strict failure, engine error.
 
-    The message names the file and the fix; the CLI prints it as is.
+    The message names the file and the fix; the CLI prints it as one line (and
+    any lines of examples after it).
     """
 
 
@@ -61,6 +64,11 @@ class ImportReport:
     relations_written: int = 0
     actors_written: int = 0
 
+    @property
+    def rows_rejected(self) -> int:
+        """Rows that could not be read (the same as ``bad_rows``)."""
+        return self.bad_rows
+
     def to_dict(self) -> dict:
         """Plain JSON-ready dict (bad rows as ``{"file", "line", "reason"}``)."""
         return asdict(self)
@@ -91,6 +99,6 @@ class ImportReport:
         if self.unmapped_actors:
             lines.append("no ISO 3166 code found for: " + ", ".join(self.unmapped_actors))
         if self.bad_rows:
-            lines.append(f"{self.bad_rows:,} bad rows skipped, for example:")
+            lines.append(f"{self.bad_rows:,} bad rows rejected (not imported), for example:")
             lines.extend(f"  {b}" for b in self.bad_row_samples[:5])
         return "\n".join(lines)

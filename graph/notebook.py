@@ -1,0 +1,339 @@
+"""The view in a notebook: ``show`` opens it in a given state, readable when untrusted.
+
+``show`` embeds the whole offline page in an ``<iframe srcdoc>`` (no file, no
+server, no kernel needed to look at it again), opened in the state given by
+its arguments: the same state the page keeps in its URL fragment
+(``#date=2020-06&focus=PRK``), built here by :func:`view_fragment`.
+
+A notebook saved by someone else opens *untrusted* in JupyterLab and
+Notebook 7: the HTML of the output is sanitised and the iframe dropped, which
+used to leave an empty output. The output now carries a short text, shown
+only when the iframe is not, saying what is missing and how to see it, and a
+``text/plain`` alternative in the same bundle.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import uuid
+from collections.abc import Iterable
+from difflib import get_close_matches
+from pathlib import Path
+from urllib.parse import quote
+
+from .dates import DateError, parse_date
+from .files import atomic_write
+from .payload import view_payload
+from .schema import STATUSES
+from .view import to_html
+
+__all__ = ["COLORS", "LAYOUTS", "SIGNS", "NotebookView", "view_fragment", "show"]
+
+#: Ways to colour actors: by their group (or type), or by bloc of structural balance.
+COLORS = ("group", "bloc")
+#: Ways to place actors: force-directed, or at their geographic position.
+LAYOUTS = ("force", "map")
+#: The sign filter's values, as the page names them.
+SIGNS = ("hostile", "cooperative", "neutral")
+
+_LENGTH = re.compile(r"\d+(?:\.\d+)?(?:px|em|rem|vh|%)")
+# What encodeURIComponent leaves as is, so that the page decodes what Python wrote.
+_URI_SAFE = "-_.!~*'()"
+
+UNTRUSTED_TEXT = (
+    "geograph view not shown: this notebook is not trusted, so its interactive "
+    "output was hidden. Trust the notebook (JupyterLab: File > Trust Notebook; "
+    "command line: jupyter trust NOTEBOOK.ipynb) and open it again, or run the cell, "
+    "or open the exported page (graph.render_html(G, 'view.html') or geograph build)."
+)
+
+
+class NotebookView:
+    """An HTML view for notebooks: an ``<iframe>`` holding the whole page.
+
+    With ``page`` the iframe holds the page itself (``srcdoc``): it needs no
+    file and no server, so it works in JupyterLab, Notebook 7, VS Code and in
+    notebooks exported with nbconvert. With ``src`` it points at a page
+    written beside the notebook, which keeps the notebook file small. The
+    iframe is sandboxed (scripts and downloads allowed, no access to the
+    notebook's origin).
+
+    Parameters
+    ----------
+    page : str, optional
+        The whole HTML page.
+    height : str
+        A CSS length.
+    src : str, optional
+        A relative URL of a page file, instead of ``page``.
+    fragment : str
+        The state the page opens in (``#date=2018``), see :func:`view_fragment`.
+    """
+
+    def __init__(
+        self,
+        page: str | None = None,
+        height: str = "600px",
+        *,
+        src: str | None = None,
+        fragment: str = "",
+    ):
+        if (page is None) == (src is None):
+            raise ValueError("NotebookView: give either page or src")
+        self.page = page
+        self.src = src
+        self.height = height
+        self.fragment = fragment
+        self.element_id = f"geograph-{uuid.uuid4().hex[:12]}"
+
+    def _iframe(self) -> str:
+        if self.src is not None:
+            where = f'src="{html.escape(self.src + self.fragment, quote=True)}"'
+        else:
+            where = (
+                f'srcdoc="{html.escape(_with_state(self.page or "", self.fragment), quote=True)}"'
+            )
+        return (
+            f'<iframe id="{self.element_id}" class="geograph-view" '
+            f'title="geograph view" style="width:100%;height:{html.escape(self.height)};'
+            f'border:1px solid #ddd" '
+            f'sandbox="allow-scripts allow-downloads allow-popups '
+            f'allow-popups-to-escape-sandbox" '
+            # Trusted output runs the handler and hides the note; a sanitiser drops
+            # both the handler and the iframe, so the note is what stays.
+            f"onload=\"var n=document.getElementById('{self.element_id}-note');"
+            f"if(n)n.style.display='none'\" "
+            f"{where}></iframe>"
+        )
+
+    def _repr_html_(self) -> str:
+        note = (
+            f'<p id="{self.element_id}-note" class="geograph-untrusted">'
+            f"{html.escape(UNTRUSTED_TEXT)}</p>"
+        )
+        return f'<div class="geograph-output">{note}{self._iframe()}</div>'
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": self._repr_html_(), "text/plain": UNTRUSTED_TEXT}
+
+
+def _with_state(page: str, fragment: str) -> str:
+    """The page, opened at ``fragment`` before its own scripts read the URL."""
+    if not fragment:
+        return page
+    # The fragment holds only URI-safe ASCII, and json.dumps quotes it for the script.
+    script = f"<script>location.hash = {json.dumps(fragment)};</script>"
+    return page.replace("<head>", "<head>" + script, 1)
+
+
+def _one_of(name: str, value, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    text = str(value)
+    if text in allowed:
+        return text
+    close = get_close_matches(text, [str(a) for a in allowed], n=1)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    shown = ", ".join(map(str, allowed[:12])) + (", ..." if len(allowed) > 12 else "")
+    msg = f"{name}: unknown value {text!r}{hint}; use one of {shown}"
+    raise ValueError(msg)
+
+
+def _values(name: str, values, allowed: Iterable[str]) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    allowed = list(allowed)
+    return [_one_of(name, v, allowed) for v in values]
+
+
+def _date(name: str, value) -> str:
+    try:
+        return parse_date(str(value)).text
+    except DateError as err:
+        raise ValueError(f"{name}: {err}") from err
+
+
+def view_fragment(
+    G,
+    *,
+    date: str | None = None,
+    compare: str | None = None,
+    focus: str | None = None,
+    edge: str | None = None,
+    color: str | None = None,
+    layout: str | None = None,
+    status: Iterable[str] | str | None = None,
+    sign: Iterable[str] | str | None = None,
+    relation: Iterable[str] | str | None = None,
+    group: Iterable[str] | str | None = None,
+) -> str:
+    """The URL fragment that opens the view of ``G`` in the given state.
+
+    Every argument is checked against ``G`` and the page's vocabulary; a
+    bad one raises ValueError naming it, the accepted values and the
+    closest one. Filters (``status``, ``sign``, ``relation``, ``group``)
+    list the values kept; None keeps them all.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The relation graph.
+    date, compare : str, optional
+        Partial ISO dates: the date shown, and a date to compare it with.
+    focus : str, optional
+        An actor id to focus on.
+    edge : str, optional
+        A relation id to select (ignored by the page when ``focus`` is set).
+    color : {"group", "bloc"}, optional
+        Colour actors by group, or by bloc of structural balance at the date.
+    layout : {"force", "map"}, optional
+        Force-directed, or at geographic positions.
+    status, sign, relation, group : str or iterable of str, optional
+        Values kept by each filter: statuses, signs (``hostile``,
+        ``cooperative``, ``neutral``), relation types, groups (a group name,
+        or a key of the page's legend such as ``"type:state"``).
+
+    Returns
+    -------
+    str
+        ``""`` when every argument is None, else ``"#key=value&..."``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("PRK", group="east")
+    >>> _ = G.add_edge("PRK", "KOR", id="r1", relation="threaten", sign=-1, status="claim",
+    ...                start="2020-06")
+    >>> view_fragment(G, date="2020-06", focus="PRK", status=["claim"], color="bloc")
+    '#date=2020-06&focus=PRK&status=claim&color=bloc'
+    >>> view_fragment(G, focus="PRQ")
+    Traceback (most recent call last):
+    ...
+    ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
+    """
+    parts: list[tuple[str, list[str]]] = []
+    if date is not None:
+        parts.append(("date", [_date("date", date)]))
+    if compare is not None:
+        parts.append(("compare", [_date("compare", compare)]))
+    if focus is not None:
+        parts.append(("focus", [_one_of("focus", focus, sorted(map(str, G)))]))
+    if edge is not None:
+        ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
+        parts.append(("edge", [_one_of("edge", edge, ids)]))
+    if status is not None or relation is not None or group is not None:
+        payload = view_payload(G)
+        if status is not None:
+            parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
+        if sign is not None:
+            parts.append(("sign", _values("sign", sign, SIGNS)))
+        if relation is not None:
+            parts.append(("relation", _values("relation", relation, payload["relations"])))
+        if group is not None:
+            keys = payload["groups"]
+            bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
+            chosen = _values("group", group, list(bare) + keys)
+            parts.append(("group", [bare.get(g, g) for g in chosen]))
+    elif sign is not None:
+        parts.append(("sign", _values("sign", sign, SIGNS)))
+    if color is not None:
+        parts.append(("color", [_one_of("color", color, COLORS)]))
+    if layout is not None:
+        parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
+    if not parts:
+        return ""
+    return "#" + "&".join(
+        key + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in values) for key, values in parts
+    )
+
+
+def show(
+    G,
+    *,
+    date: str | None = None,
+    compare: str | None = None,
+    focus: str | None = None,
+    edge: str | None = None,
+    color: str | None = None,
+    layout: str | None = None,
+    status: Iterable[str] | str | None = None,
+    sign: Iterable[str] | str | None = None,
+    relation: Iterable[str] | str | None = None,
+    group: Iterable[str] | str | None = None,
+    title: str | None = None,
+    height: str = "600px",
+    file: str | os.PathLike | None = None,
+) -> NotebookView:
+    """Show the view inline in a notebook, opened in the given state.
+
+    The state arguments are those of :func:`view_fragment` (the page's URL
+    fragment), checked the same way. The output embeds the whole page
+    (about 0.5 MB, most of it vis-network), so each ``show`` adds that to
+    the saved notebook; with ``file`` the page is written to that path
+    instead and the output only points at it (a few hundred bytes), which
+    JupyterLab and Notebook 7 serve from beside the notebook.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The relation graph.
+    date, compare, focus, edge, color, layout, status, sign, relation, group
+        The state the view opens in, see :func:`view_fragment`.
+    title : str, optional
+        Page title; defaults to the dataset name.
+    height : str
+        A CSS length (``"600px"``, ``"80vh"``).
+    file : str or os.PathLike, optional
+        Write the page there (relative to the notebook's folder) and show it
+        from the file, keeping the notebook small.
+
+    Returns
+    -------
+    NotebookView
+        Displayed by Jupyter (``_repr_mimebundle_``: the HTML view and a text
+        for untrusted notebooks).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(name="demo")
+    >>> G.add_node("PRK")
+    >>> view = show(G, focus="PRK", height="400px")
+    >>> view.fragment
+    '#focus=PRK'
+    >>> sorted(view._repr_mimebundle_())
+    ['text/html', 'text/plain']
+    >>> show(G, color="blocs")
+    Traceback (most recent call last):
+    ...
+    ValueError: color: unknown value 'blocs' (did you mean "bloc"?); use one of group, bloc
+    """
+    if not _LENGTH.fullmatch(str(height)):
+        raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
+    fragment = view_fragment(
+        G,
+        date=date,
+        compare=compare,
+        focus=focus,
+        edge=edge,
+        color=color,
+        layout=layout,
+        status=status,
+        sign=sign,
+        relation=relation,
+        group=group,
+    )
+    page = to_html(G, title=title)
+    if file is None:
+        return NotebookView(page, height=height, fragment=fragment)
+    path = Path(file)
+    if path.is_absolute():
+        raise ValueError(
+            f"file {str(file)!r}: give a path relative to the notebook's folder, "
+            "so that the notebook can load it"
+        )
+    atomic_write(path, page)
+    return NotebookView(height=height, src=path.as_posix(), fragment=fragment)

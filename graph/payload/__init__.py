@@ -1,0 +1,315 @@
+"""The view payload: a geograph graph as plain JSON-able data for the HTML view.
+
+The payload is everything the page (``graph/templates/js/``) needs:
+nodes, edges as columns of data (the page derives how to draw them),
+sources, the relation types used, legend entries and the time axis. It is built in one linear pass over the
+graph (pyvis's ``add_node`` / ``add_edge`` scan lists on every call), and
+holds only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
+``None``: numpy scalars become Python numbers, NaN becomes ``None``.
+
+Text from the data is kept verbatim here; the page never interprets it as
+HTML (see ``templates/js/``).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from typing import Any
+
+from ..schema import ACTOR_COLUMNS, STATUSES
+from .contract import check_graph
+from .edges import _edges, _timeline
+from .style import (
+    AGGREGATE_GRAPH_OVER,
+    AGGREGATE_PAIR_OVER,
+    DEFAULT_SHAPE,
+    LARGE_DRAWN,
+    LARGE_NODES,
+    NODE_PALETTE,
+    PAYLOAD_VERSION,
+    SIGN_COLOURS,
+    SIGN_LABELS,
+    STATUS_DASHES,
+    STATUS_LABELS,
+    TYPE_SHAPES,
+    WIDTH_MIN,
+    WIDTH_PER_INTENSITY,
+    aggregate_threshold,
+    edge_width,
+)
+from .values import _aliases, _clean, _extras, _interned, _node_id, _text
+
+__all__ = [
+    "view_payload",
+    "check_graph",
+    "SIGN_COLOURS",
+    "SIGN_LABELS",
+    "STATUS_DASHES",
+    "STATUS_LABELS",
+    "NODE_PALETTE",
+    "TYPE_SHAPES",
+    "edge_width",
+    "aggregate_threshold",
+    "AGGREGATE_PAIR_OVER",
+    "AGGREGATE_GRAPH_OVER",
+]
+
+_NODE_KNOWN = frozenset(ACTOR_COLUMNS)
+
+
+def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -> dict:
+    """Turn a geograph graph into the plain data drawn by the HTML view.
+
+    Edges are sent as columns, not as one dict per relation, and carry only
+    data: the page derives colour, dashes, width, arrows and curvature from
+    sign, status, intensity and direction with the tables in ``legend`` and
+    ``styles``, so the payload stays close to the size of the data itself.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph following the geograph contract (``graph.load(...).to_networkx()``,
+        see :func:`check_graph`); missing edge attributes get defaults.
+    title : str, optional
+        Page title; defaults to ``G.graph["title"]``, then ``G.graph["name"]``,
+        then ``"geograph"``.
+    aggregate : int, optional
+        Draw the relations between one pair of actors as one edge with a count
+        when the pair has at least this many (``0``: never). By default
+        :func:`aggregate_threshold` of the graph's size: 13 in graphs of up to
+        500 relations, else 2. Every relation stays in ``edges``.
+
+    Returns
+    -------
+    dict
+        Only JSON-able plain Python values:
+
+        - ``nodes``: one dict per actor (``id``, ``label``, ``name``, ``type``,
+          ``group``, ``aliases``, ``description``, ``colour_key``, ``color``,
+          ``shape``, ``degree`` = number of relations, ``extra`` = other attributes).
+        - ``edges``: equal-length lists, one entry per relation in the graph's
+          order: ``id``, ``intensity``, ``sign`` (-1, 0, 1), ``directed``,
+          ``quote``, ``note`` (str or None); ``from`` and ``to`` index ``nodes``;
+          ``relation`` indexes ``relations``, ``status`` indexes ``statuses``,
+          ``source_id`` indexes ``source_ids``, ``said_by`` indexes ``speakers``,
+          ``start`` and ``end`` index ``dates`` (None when missing). ``extra``
+          lists ``[edge index, {name: value}]`` for relations with attributes
+          beyond the contract.
+        - ``dates``: the distinct date texts, sorted; ``date_spans``: for each,
+          ``[first day, last day]`` (ISO), the period it covers.
+        - ``bundles``: pairs drawn as one edge: ``id``, ``from``, ``to`` (actor
+          ids, in text order), ``relations`` (edge indexes), ``count``.
+        - ``title``, ``name``, ``version``, ``sources``, ``relation_types``,
+          ``legend``, ``styles``, ``groups``, ``signs``, ``date_range``,
+          ``timeline`` (slider positions), ``large`` (the page lays the graph
+          out itself and draws straight lines) and ``counts``.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a MultiDiGraph or a graph attribute has the wrong type.
+    ValueError
+        If a node has no name, two node ids coincide once written as text, or a
+        relation has a bad date.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(name="demo")
+    >>> G.add_node("PRK", name="North Korea", type="state")
+    >>> G.add_node("KOR", name="South Korea", type="state")
+    >>> _ = G.add_edge("PRK", "KOR", key="r1", id="r1", relation="threaten", sign=-1,
+    ...                intensity=-6.0, directed=True, status="claim", start="2020-06")
+    >>> p = view_payload(G)
+    >>> e = p["edges"]
+    >>> p["title"], len(p["nodes"]), e["id"], e["from"], e["to"], e["sign"]
+    ('demo', 2, ['r1'], [0], [1], [-1])
+    >>> p["statuses"][e["status"][0]], p["dates"][e["start"][0]], e["end"]
+    ('claim', '2020-06', [None])
+    >>> p["date_spans"], p["timeline"]
+    ([['2020-06-01', '2020-06-30']], ['2020-06'])
+    >>> _ = G.add_edge("KOR", "PRK", key="r2", id="r2", relation="appeal", status="fact")
+    >>> b = view_payload(G, aggregate=2)["bundles"][0]
+    >>> b["from"], b["to"], b["relations"], b["count"]
+    ('KOR', 'PRK', [0, 1], 2)
+    """
+    check_graph(G)
+    # The cyclic garbage collector is paused while the payload is built: it would
+    # rescan the growing lists again and again. Nothing built here forms a cycle.
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _view_payload(G, title, aggregate)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _nodes(G) -> tuple[list[dict], dict[Any, int]]:
+    """One dict per actor, and each node's position in that list."""
+    nodes: list[dict] = []
+    index: dict[Any, int] = {}
+    taken: set[str] = set()
+    for node, attrs in G.nodes(data=True):
+        node_id = _node_id(node)
+        if node_id in taken:
+            raise ValueError(f"two nodes share the id {node_id!r}; give every actor a unique id")
+        taken.add(node_id)
+        index[node] = len(nodes)
+        kind = _text(attrs.get("type")) or "state"
+        group = _text(attrs.get("group"))
+        label = _text(attrs.get("name")) or node_id
+        nodes.append(
+            {
+                "id": node_id,
+                "label": label,
+                "name": label,
+                "type": kind,
+                "group": group,
+                "aliases": _aliases(attrs.get("aliases")),
+                "description": _text(attrs.get("description")),
+                "colour_key": f"group:{group}" if group is not None else f"type:{kind}",
+                "shape": TYPE_SHAPES.get(kind, DEFAULT_SHAPE),
+                "degree": 0,
+                "extra": _extras(attrs, _NODE_KNOWN),
+            }
+        )
+    return nodes, index
+
+
+def _bundles(nodes: list[dict], src: list, dst: list, threshold: int) -> tuple:
+    """``(bundles, members, pair_sizes)``: pairs with ``threshold`` relations or more."""
+    n = len(nodes)
+    pair_keys = [s * n + t if s <= t else t * n + s for s, t in zip(src, dst)]
+    pair_sizes = Counter(pair_keys)
+    members: dict[int, list[int]] = {}
+    if threshold:
+        for i, key in enumerate(pair_keys):
+            if pair_sizes[key] >= threshold:
+                m = members.get(key)
+                if m is None:
+                    members[key] = [i]
+                else:
+                    m.append(i)
+    bundles: list[dict] = []
+    for m in members.values():
+        a, b = nodes[src[m[0]]]["id"], nodes[dst[m[0]]]["id"]
+        a, b = (a, b) if a <= b else (b, a)
+        bundles.append({"id": len(bundles), "from": a, "to": b, "relations": m, "count": len(m)})
+    return bundles, members, pair_sizes
+
+
+def _legend(keys, palette, nodes, used_signs, statuses, directed) -> dict:
+    """The legend's entries: actor colours and shapes, signs, statuses, direction, width."""
+    used_types = sorted({n["type"] for n in nodes})
+    return {
+        "nodes": [
+            {
+                "key": k,
+                "label": k.split(":", 1)[1] + ("" if k.startswith("group:") else " (type)"),
+                "color": palette[k],
+            }
+            for k in keys
+        ],
+        "shapes": [{"type": t, "shape": TYPE_SHAPES.get(t, DEFAULT_SHAPE)} for t in used_types],
+        "signs": [
+            {"sign": s, "label": SIGN_LABELS[s], "color": SIGN_COLOURS[s]} for s in used_signs
+        ],
+        "statuses": [
+            {"status": s, "label": STATUS_LABELS.get(s, s), "dashes": STATUS_DASHES.get(s, False)}
+            for s in statuses
+        ],
+        "directed": sorted(set(directed)),
+        "width": {"min": WIDTH_MIN, "per_intensity": WIDTH_PER_INTENSITY},
+    }
+
+
+def _view_payload(G, title, aggregate) -> dict:
+    graph_attrs = G.graph
+    relation_types = graph_attrs.get("relation_types") or {}
+    sources = _clean(graph_attrs.get("sources") or {})
+    name = _text(graph_attrs.get("name"))
+    page_title = _text(title) or _text(G.graph.get("title")) or name or "geograph"
+
+    nodes, index = _nodes(G)
+
+    found = _edges(G, index, relation_types)
+    edges = found["columns"]
+    src, dst = edges["from"], edges["to"]
+    degree = Counter(src)
+    degree.update(t for s, t in zip(src, dst) if s != t)
+    for i, node in enumerate(nodes):
+        node["degree"] = degree[i]
+
+    # Lookup tables, sorted where the page lists them (filters, slider).
+    relations, edges["relation"] = _interned(edges["relation"], sorted(set(edges["relation"])))
+    found_statuses = set(edges["status"])
+    statuses = [s for s in STATUSES if s in found_statuses] + sorted(found_statuses - set(STATUSES))
+    statuses, edges["status"] = _interned(edges["status"], statuses)
+    source_ids, edges["source_id"] = _interned(edges["source_id"])
+    speakers, edges["said_by"] = _interned(edges["said_by"])
+    parsed = found["parsed"]
+    dates = sorted(parsed, key=lambda d: (parsed[d].first, parsed[d].last, d))
+    date_spans = [[parsed[d].first.isoformat(), parsed[d].last.isoformat()] for d in dates]
+    dates, edges["start"] = _interned(edges["start"], dates)
+    dates, edges["end"] = _interned(edges["end"], dates)
+    parsed = list(parsed.values())
+
+    # Pairs with many relations are drawn as one edge carrying a count.
+    relation_count = len(edges["id"])
+    threshold = aggregate_threshold(relation_count) if aggregate is None else int(aggregate)
+    bundles, members, pair_sizes = _bundles(nodes, src, dst, threshold)
+    drawn = relation_count - sum(map(len, members.values())) + len(bundles)
+    # A large graph is laid out by the page and drawn with straight lines.
+    large = len(nodes) > LARGE_NODES or drawn > LARGE_DRAWN
+
+    # Colours per group/type key, stable: sorted keys, groups first.
+    keys = sorted({n["colour_key"] for n in nodes}, key=lambda k: (not k.startswith("group:"), k))
+    palette = {k: NODE_PALETTE[i % len(NODE_PALETTE)] for i, k in enumerate(keys)}
+    for node in nodes:
+        node["color"] = palette[node["colour_key"]]
+
+    # Time axis. Each written date counts for its whole period: "2020-06" reaches 2020-06-30.
+    date_range, timeline = None, []
+    if parsed:
+        lo, hi = min(p.first for p in parsed), max(p.last for p in parsed)
+        date_range = {"min": lo.isoformat(), "max": hi.isoformat()}
+        timeline = _timeline(lo, hi)
+
+    used_signs = sorted(set(edges["sign"]))
+    legend = _legend(keys, palette, nodes, used_signs, statuses, edges["directed"])
+    return {
+        "version": PAYLOAD_VERSION,
+        "title": page_title,
+        "name": name,
+        "nodes": nodes,
+        "edges": edges,
+        "sources": sources,
+        "relation_types": {r: _clean(relation_types[r]) for r in relations if r in relation_types},
+        "relations": relations,
+        "statuses": statuses,
+        "source_ids": source_ids,
+        "speakers": speakers,
+        "signs": [SIGN_LABELS[s] for s in used_signs],
+        "groups": keys,
+        "legend": legend,
+        "date_range": date_range,
+        "dates": dates,
+        "date_spans": date_spans,
+        "timeline": timeline,
+        "bundles": bundles,
+        # edge colour by sign and dashes by status, for every edge the page draws
+        "styles": {
+            "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
+            "status_dashes": dict(STATUS_DASHES),
+        },
+        "large": large,
+        "counts": {
+            "nodes": len(nodes),
+            "edges": relation_count,
+            "max_parallel": max(pair_sizes.values(), default=0),
+            "drawn": drawn,
+            "aggregate": threshold,
+        },
+    }

@@ -1,0 +1,88 @@
+/*
+ * util: small helpers every part may use; no state, no DOM lookups.
+ * Provides on gg: el, clear, shorten, safeUrl, own, parseDate, validAt,
+ * datesText, visId, dataId, SIGN_NAMES, VIS_PREFIX.
+ * Uses: nothing.
+ *
+ * Safety: el() sets text with textContent only; safeUrl() lets through
+ * http: and https: URLs only.
+ */
+function el(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+function shorten(text, max) {
+  text = String(text);
+  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+}
+function safeUrl(text) {
+  if (typeof text !== "string") return null;
+  try {
+    var url = new URL(text.trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+function own(table, key) {
+  return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+// ---------- partial dates (same semantics as graph/dates.py) ----------
+var DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+function pad(n, w) { n = String(n); while (n.length < w) n = "0" + n; return n; }
+function daysIn(year, month) { return new Date(Date.UTC(year, month, 0)).getUTCDate(); }
+// A partial date covers its whole period: {first, last} as YYYY-MM-DD, or null if invalid.
+function parseDate(text) {
+  var m = typeof text === "string" ? DATE_RE.exec(text.trim()) : null;
+  if (!m) return null;
+  var y = +m[1], mo = m[2] ? +m[2] : null, d = m[3] ? +m[3] : null;
+  if (mo === null) return { first: pad(y, 4) + "-01-01", last: pad(y, 4) + "-12-31" };
+  if (mo < 1 || mo > 12) return null;
+  var ym = pad(y, 4) + "-" + pad(mo, 2);
+  if (d === null) return { first: ym + "-01", last: ym + "-" + pad(daysIn(y, mo), 2) };
+  if (d < 1 || d > daysIn(y, mo)) return null;
+  return { first: ym + "-" + pad(d, 2), last: ym + "-" + pad(d, 2) };
+}
+// Valid at `at` when the relation's interval overlaps the period `at` names.
+function validAt(edge, at) {
+  return (edge.first === null || edge.first <= at.last) &&
+         (edge.last === null || edge.last >= at.first);
+}
+function datesText(e) {
+  if (!e.start && !e.end) return "undated";
+  if (e.start && e.start === e.end) return e.start;
+  return (e.start || "\u2026") + " \u2013 " + (e.end || (e.start ? "ongoing" : "\u2026"));
+}
+
+// ---------- ids ----------
+// vis-network keeps items in plain objects, so an id such as "__proto__" or
+// "constructor" would clash with Object.prototype. Such ids (and ids that
+// already look escaped) get a prefix inside vis; the mapping is one-to-one.
+var VIS_PREFIX = "geograph:";
+function visId(id) {
+  id = String(id);
+  return id in Object.prototype || id.indexOf(VIS_PREFIX) === 0 ? VIS_PREFIX + id : id;
+}
+function dataId(vid) {
+  vid = String(vid);
+  return vid.indexOf(VIS_PREFIX) === 0 ? vid.slice(VIS_PREFIX.length) : vid;
+}
+
+gg.el = el;
+gg.clear = clear;
+gg.shorten = shorten;
+gg.safeUrl = safeUrl;
+gg.own = own;
+gg.parseDate = parseDate;
+gg.validAt = validAt;
+gg.datesText = datesText;
+gg.visId = visId;
+gg.dataId = dataId;
+gg.VIS_PREFIX = VIS_PREFIX;
+gg.SIGN_NAMES = { "-1": "hostile", "0": "neutral", "1": "cooperative" };

@@ -1,0 +1,154 @@
+/*
+ * state: the one view state, and the only place that changes it.
+ * Provides gg.store:
+ *   get()             the live state (read it, never write it): {date, compare,
+ *                     focus, edge, pair, filters: {kind: Set}, layout: {name}};
+ *                     date and compare are {text, first, last} or null; pair is
+ *                     a bundle of gg.bundles or null
+ *   state()           the same as plain data: {date: "2020-06"|null, compare,
+ *                     focus, edge, pair: [a, b]|null, filters: {kind: [values]},
+ *                     layout: {name}}
+ *   set(partial, opts) apply any keys of state()'s form (unknown ids and values
+ *                     are dropped; a selection key clears the other two), then
+ *                     tell the subscribers; returns the keys that changed
+ *   subscribe(fn)     fn(changed, store) after every set(); changed has a true
+ *                     key per part of the state that changed (date, compare,
+ *                     selection, filters, layout) and opts (set's second argument)
+ *   shown()           the Set of ids of the relations shown (date and filters)
+ *   isShown(id), visible(relation)
+ *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
+ *                     a value, or an array of values that must all be allowed
+ * Subscribers run in the order they subscribed, which is the order of the
+ * files; window gets a "geograph:change" event (detail: changed) after them.
+ * Uses: util, data.
+ */
+var filterKinds = [];   // [{kind, values, valueOf}]
+var st = {
+  date: null, compare: null, focus: null, edge: null, pair: null,
+  filters: {}, layout: { name: "force" }
+};
+var LAYOUTS = ["force"];
+var subscribers = [];
+var shownIds = new Set();
+
+function addFilter(kind, values, valueOf) {
+  filterKinds.push({ kind: kind, values: values.slice(), valueOf: valueOf });
+  gg.KNOWN[kind] = values.slice();
+  st.filters[kind] = new Set(values);
+}
+addFilter("status", gg.STATUS_ALL, function (e) { return e.status; });
+addFilter("sign", gg.SIGN_ALL, function (e) { return e.signName; });
+addFilter("relation", gg.KNOWN.relation, function (e) { return e.relation; });
+addFilter("group", gg.KNOWN.group, function (e) {
+  return [gg.nodeById.get(e.from).colour_key, gg.nodeById.get(e.to).colour_key];
+});
+
+function visible(e) {
+  for (var i = 0; i < filterKinds.length; i++) {
+    var f = filterKinds[i], allowed = st.filters[f.kind], v = f.valueOf(e);
+    if (Array.isArray(v)) {
+      for (var j = 0; j < v.length; j++) if (!allowed.has(v[j])) return false;
+    } else if (!allowed.has(v)) return false;
+  }
+  return !(st.date && !gg.validAt(e, st.date));
+}
+function recompute() {
+  shownIds = new Set();
+  gg.relations.forEach(function (e) { if (visible(e)) shownIds.add(e.id); });
+}
+recompute();
+
+function dateOf(text) {
+  if (text === null || text === undefined || text === "") return null;
+  var d = gg.parseDate(String(text));
+  return d ? { text: String(text).trim(), first: d.first, last: d.last } : null;
+}
+function sameDate(a, b) { return (a === null && b === null) || (a !== null && b !== null && a.text === b.text); }
+function sameSet(a, b) {
+  if (a.size !== b.size) return false;
+  var same = true;
+  a.forEach(function (v) { if (!b.has(v)) same = false; });
+  return same;
+}
+function known(kind, values) {
+  var wanted = new Set((Array.isArray(values) ? values : []).map(String));
+  return new Set(gg.KNOWN[kind].filter(function (v) { return wanted.has(v); }));
+}
+
+function set(partial, opts) {
+  partial = partial || {};
+  var changed = {};
+  var has = function (k) { return Object.prototype.hasOwnProperty.call(partial, k); };
+  if (has("date")) {
+    var d = dateOf(partial.date);
+    if (!sameDate(d, st.date)) { st.date = d; changed.date = true; }
+  }
+  if (has("compare")) {
+    var c = dateOf(partial.compare);
+    if (!sameDate(c, st.compare)) { st.compare = c; changed.compare = true; }
+  }
+  if (has("focus") || has("edge") || has("pair")) {
+    var sel = { focus: null, edge: null, pair: null };
+    var f = has("focus") ? partial.focus : null, e = has("edge") ? partial.edge : null;
+    var p = has("pair") ? partial.pair : null;
+    if (f !== null && f !== undefined && gg.nodeById.has(String(f))) sel.focus = String(f);
+    else if (e !== null && e !== undefined && gg.edgeById.has(String(e))) sel.edge = String(e);
+    else if (Array.isArray(p) && p.length === 2) sel.pair = gg.findBundle(String(p[0]), String(p[1]));
+    if (sel.focus !== st.focus || sel.edge !== st.edge || sel.pair !== st.pair) {
+      st.focus = sel.focus; st.edge = sel.edge; st.pair = sel.pair;
+      changed.selection = true;
+    }
+  }
+  if (has("filters") && partial.filters && typeof partial.filters === "object") {
+    filterKinds.forEach(function (fk) {
+      if (!Object.prototype.hasOwnProperty.call(partial.filters, fk.kind)) return;
+      var next = known(fk.kind, partial.filters[fk.kind]);
+      if (!sameSet(next, st.filters[fk.kind])) { st.filters[fk.kind] = next; changed.filters = true; }
+    });
+  }
+  if (has("layout") && partial.layout && typeof partial.layout === "object") {
+    var name = String(partial.layout.name);
+    if (LAYOUTS.indexOf(name) >= 0 && name !== st.layout.name) {
+      st.layout = { name: name };
+      changed.layout = true;
+    }
+  }
+  if (changed.date || changed.filters) recompute();
+  changed.opts = opts || {};
+  subscribers.forEach(function (fn) { fn(changed, gg.store); });
+  window.dispatchEvent(new CustomEvent("geograph:change", { detail: plainChanged(changed) }));
+  return changed;
+}
+function plainChanged(changed) {
+  var out = {};
+  Object.keys(changed).forEach(function (k) { if (k !== "opts") out[k] = true; });
+  return out;
+}
+
+function state() {
+  var filters = {};
+  filterKinds.forEach(function (fk) {
+    filters[fk.kind] = gg.KNOWN[fk.kind].filter(function (v) { return st.filters[fk.kind].has(v); });
+  });
+  return {
+    date: st.date ? st.date.text : null,
+    compare: st.compare ? st.compare.text : null,
+    focus: st.focus, edge: st.edge,
+    pair: st.pair ? [st.pair.from, st.pair.to] : null,
+    filters: filters,
+    layout: { name: st.layout.name }
+  };
+}
+
+gg.LAYOUTS = LAYOUTS;
+gg.store = {
+  get: function () { return st; },
+  state: state,
+  set: set,
+  subscribe: function (fn) { subscribers.push(fn); },
+  shown: function () { return shownIds; },
+  isShown: function (id) { return shownIds.has(id); },
+  visible: visible,
+  addFilter: addFilter,
+  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); }
+};

@@ -1,0 +1,129 @@
+/*
+ * layout: where actors start and how parallel relations bend.
+ * Provides on gg: positions ({x, y, steps, ms} for large graphs, computed here
+ * before vis-network draws; null for small ones, which vis lays out), and sets
+ * smooth / selfReference on each relation of gg.relations.
+ * Uses: data.
+ */
+var payload = gg.payload, EDGES = gg.relations, N = gg.N, LARGE = gg.LARGE;
+// Large graphs get their layout here, before vis-network draws anything, and
+// vis's physics stays off. vis's barnesHut solver costs 16-26 ms a step at
+// 1,000 nodes in headless Chromium (100 steps: about 2 s, far from settled);
+// this loop over typed arrays does a step in a few ms. Layouts computed in
+// Python (networkx spring_layout: 3.5 s at 1,000 actors) would make the
+// export many times slower than writing the data.
+function seededRandom(seed) {  // mulberry32
+  return function () {
+    seed = (seed + 0x6D2B79F5) | 0;
+    var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+// Fruchterman-Reingold with gravity; repulsion summed over all pairs. The step
+// count depends only on the graph's size, so a page always draws the same
+// picture; the time cap only cuts in for graphs of several thousand actors.
+function forceLayout(n, mass, src, dst, weight, budgetMs) {
+  var x = new Float64Array(n), y = new Float64Array(n);
+  var dx = new Float64Array(n), dy = new Float64Array(n);
+  var rand = seededRandom(20200616), m = src.length;
+  var k = 70, k2 = k * k, radius = k * Math.sqrt(n) * 0.8;
+  for (var i = 0; i < n; i++) {
+    var a = 2 * Math.PI * rand(), r = radius * Math.sqrt(rand());
+    x[i] = r * Math.cos(a);
+    y[i] = r * Math.sin(a);
+  }
+  var steps = Math.max(40, Math.min(150, Math.round(1e8 / (n * n / 2 + m + 1))));
+  var temp = radius / 3, cool = temp / (steps + 1), gravity = 2 / k;
+  var t0 = performance.now();
+  for (var s = 0; s < steps; s++) {
+    dx.fill(0);
+    dy.fill(0);
+    for (i = 0; i < n; i++) {
+      // heavier (busier) actors push harder, so hubs do not pile up in the middle
+      var xi = x[i], yi = y[i], mi = k2 * mass[i], fx = 0, fy = 0;
+      for (var j = i + 1; j < n; j++) {
+        var ex = xi - x[j], ey = yi - y[j];
+        var f = mi * mass[j] / (ex * ex + ey * ey + 1);
+        ex *= f; ey *= f;
+        fx += ex; fy += ey;
+        dx[j] -= ex; dy[j] -= ey;
+      }
+      dx[i] += fx - xi * gravity * mass[i];
+      dy[i] += fy - yi * gravity * mass[i];
+    }
+    for (var e = 0; e < m; e++) {
+      var p = src[e], q = dst[e];
+      var ux = x[p] - x[q], uy = y[p] - y[q];
+      var g = Math.sqrt(ux * ux + uy * uy) * weight[e] / k;
+      dx[p] -= ux * g; dy[p] -= uy * g;
+      dx[q] += ux * g; dy[q] += uy * g;
+    }
+    for (i = 0; i < n; i++) {
+      var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+      if (len > temp) { x[i] += dx[i] * temp / len; y[i] += dy[i] * temp / len; }
+      else { x[i] += dx[i]; y[i] += dy[i]; }
+    }
+    temp -= cool;
+    if (performance.now() - t0 > budgetMs) break;
+  }
+  return { x: x, y: y, steps: s + (s < steps ? 1 : 0), ms: performance.now() - t0 };
+}
+var positions = null;
+if (LARGE) {
+  var index = new Map();
+  payload.nodes.forEach(function (n, i) { index.set(n.id, i); });
+  var links = new Map();  // one spring per drawn pair, stronger for many relations
+  EDGES.forEach(function (e) {
+    if (e.from === e.to) return;
+    var key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+    links.set(key, (links.get(key) || 0) + 1);
+  });
+  var src = new Int32Array(links.size), dst = new Int32Array(links.size);
+  var weight = new Float64Array(links.size), li = 0;
+  links.forEach(function (count, key) {
+    var ends = key.split("\u0000");
+    src[li] = index.get(ends[0]);
+    dst[li] = index.get(ends[1]);
+    weight[li] = 1 + Math.log(count);
+    li++;
+  });
+  var mass = new Float64Array(N);
+  payload.nodes.forEach(function (n, i) { mass[i] = Math.sqrt(1 + n.degree); });
+  positions = forceLayout(N, mass, src, dst, weight, 1500);
+}
+
+// ---------- curvature: parallel edges of a pair spread around straight ----------
+// Each relation drawn alone gets its own bend (small graphs; large ones draw
+// straight lines); a reversed edge flips sides, so A->B and B->A differ.
+// Self-loops of one actor grow in size and turn.
+function smoothOf(index, count, forward) {
+  if (count === 1) return { enabled: true, type: "continuous", roundness: 0.5 };
+  var step = Math.min(0.3, 1.2 / (count - 1));
+  var offset = (index - (count - 1) / 2) * step;
+  if (!forward) offset = -offset;
+  return { enabled: true, type: offset >= 0 ? "curvedCW" : "curvedCCW",
+           roundness: Math.round(Math.abs(offset) * 1e4) / 1e4 };
+}
+(function () {
+  var pairs = new Map(), loops = new Map();
+  EDGES.forEach(function (e) {
+    if (e.bundle !== null) return;
+    if (e.from === e.to) {
+      var n = loops.get(e.from) || 0;
+      loops.set(e.from, n + 1);
+      e.smooth = { enabled: false };
+      e.selfReference = { size: 18 + 8 * n, angle: Math.round((0.785 + 0.9 * n) * 1000) / 1000 };
+      return;
+    }
+    if (LARGE) return;
+    var key = e.from <= e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+    if (!pairs.has(key)) pairs.set(key, []);
+    pairs.get(key).push(e);
+  });
+  pairs.forEach(function (members) {
+    members.forEach(function (e, i) { e.smooth = smoothOf(i, members.length, e.from <= e.to); });
+  });
+})();
+
+gg.positions = positions;

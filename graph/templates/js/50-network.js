@@ -1,0 +1,101 @@
+/*
+ * network: the vis.Network and its tooltips.
+ * Provides on gg: network, container, forgetTip(visId) (rebuild that item's
+ * tooltip on its next hover).
+ * Tooltips are DOM elements built with textContent (vis-network shows a DOM
+ * title as is, a string as plain text); they are built when first hovered.
+ * Uses: util, data, state, style.
+ */
+var payload = gg.payload, N = gg.N, LARGE = gg.LARGE, el = gg.el, shorten = gg.shorten;
+var nodeName = gg.nodeName, datesText = gg.datesText, arrow = gg.arrow, sourceOf = gg.sourceOf;
+var nodeById = gg.nodeById, edgeById = gg.edgeById, bundleByVisId = gg.bundleByVisId, dataId = gg.dataId;
+var nodes = gg.nodes, edges = gg.edges, store = gg.store;
+var container = document.getElementById("gg-network");
+
+function edgeTip(e) {
+  var box = el("div", "gg-tip");
+  box.appendChild(el("strong", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to)));
+  box.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e)));
+  if (e.said_by) box.appendChild(el("div", null, "said by " + e.said_by));
+  if (e.quote) box.appendChild(el("div", "gg-tip-quote", "\u201c" + shorten(e.quote, 300) + "\u201d"));
+  var src = sourceOf(e);
+  if (src && (src.title || src.publisher)) {
+    box.appendChild(el("div", "gg-tip-meta", "Source: " + shorten(src.title || src.publisher, 120)));
+  }
+  return box;
+}
+function bundleTip(b) {
+  var box = el("div", "gg-tip");
+  var shownHere = b.members.filter(function (e) { return store.isShown(e.id); });
+  box.appendChild(el("strong", null, shownHere.length + " of " + b.count + " relations: " +
+    nodeName(b.from) + " \u2014 " + nodeName(b.to)));
+  var byRelation = new Map();
+  shownHere.forEach(function (e) { byRelation.set(e.relation, (byRelation.get(e.relation) || 0) + 1); });
+  var top = Array.from(byRelation.entries()).sort(function (x, y) { return y[1] - x[1]; });
+  top.slice(0, 6).forEach(function (r) { box.appendChild(el("div", null, r[1] + " \u00d7 " + r[0])); });
+  if (top.length > 6) box.appendChild(el("div", "gg-tip-meta", "and " + (top.length - 6) + " more types"));
+  box.appendChild(el("div", "gg-tip-meta", "Click to list them with their quotes."));
+  return box;
+}
+function nodeTip(n) {
+  var box = el("div", "gg-tip");
+  box.appendChild(el("strong", null, n.name + " (" + n.id + ")"));
+  box.appendChild(el("div", "gg-tip-meta", n.type + (n.group ? " \u00b7 " + n.group : "")));
+  if (n.aliases.length) box.appendChild(el("div", null, "also: " + shorten(n.aliases.join(", "), 160)));
+  if (n.description) box.appendChild(el("div", null, shorten(n.description, 240)));
+  return box;
+}
+var iterations = Math.round(Math.min(600, 100 + 20 * Math.sqrt(N)));
+var options = {
+  autoResize: true,
+  layout: { randomSeed: 20200616, improvedLayout: N <= 150 },
+  physics: {
+    enabled: !LARGE,
+    solver: "barnesHut",
+    barnesHut: { gravitationalConstant: -9000, centralGravity: 0.25, springLength: 190,
+                 springConstant: 0.03, damping: 0.35, avoidOverlap: 0.4 },
+    stabilization: { enabled: !LARGE, iterations: iterations, updateInterval: 50, fit: true },
+    minVelocity: 0.75
+  },
+  interaction: { hover: true, tooltipDelay: 100, multiselect: false, navigationButtons: false,
+                 keyboard: { enabled: true, bindToWindow: false },
+                 hideEdgesOnDrag: payload.counts.drawn > 3000,
+                 hideEdgesOnZoom: payload.counts.drawn > 3000 },
+  nodes: { borderWidth: 1.5, font: { size: 15, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" } },
+  edges: {
+    smooth: LARGE ? false : { enabled: true, type: "continuous", roundness: 0.5 },
+    font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+    selectionWidth: 2, hoverWidth: 1
+  }
+};
+if (LARGE) {
+  // Labels appear as one zooms in: a label smaller than 9 px on screen is not drawn.
+  options.nodes.scaling = { min: 10, max: 45, label: { enabled: true, min: 12, max: 28, drawThreshold: 9, maxVisible: 28 } };
+  options.edges.font = { size: 11, color: "#333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
+  options.edges.scaling = { label: { drawThreshold: 9 } };
+}
+var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+
+// Tooltips are built when first hovered, not for every item up front.
+var titled = new Set();
+function giveTitle(set, vid, make) {
+  if (titled.has(vid)) return;
+  var tip = make();
+  if (!tip) return;
+  titled.add(vid);
+  set.update({ id: vid, title: tip });
+}
+network.on("hoverNode", function (params) {
+  var n = nodeById.get(dataId(params.node));
+  if (n) giveTitle(nodes, params.node, function () { return nodeTip(n); });
+});
+network.on("hoverEdge", function (params) {
+  var vid = String(params.edge), b = bundleByVisId.get(vid);
+  if (b) { giveTitle(edges, vid, function () { return bundleTip(b); }); return; }
+  var e = edgeById.get(dataId(vid));
+  if (e) giveTitle(edges, vid, function () { return edgeTip(e); });
+});
+
+gg.network = network;
+gg.container = container;
+gg.forgetTip = function (vid) { titled.delete(vid); };

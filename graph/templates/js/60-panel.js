@@ -1,0 +1,160 @@
+/*
+ * panel: the details panel of the selected actor, relation or pair.
+ * Provides on gg: panel (the element), renderPanel() (draw it for the current
+ * state), defList(rows), relationList(relations, className), linkOrText(url).
+ * Subscribes: selection, date or filters -> redraw.
+ * Uses: util, data, state; calls gg.selectEdge and gg.clearSelection (select)
+ * when the user clicks.
+ * Safety: text only through textContent; links only for http(s) URLs.
+ */
+var payload = gg.payload, el = gg.el, clear = gg.clear, safeUrl = gg.safeUrl;
+var nodeName = gg.nodeName, datesText = gg.datesText, arrow = gg.arrow, sourceOf = gg.sourceOf;
+var nodeById = gg.nodeById, edgeById = gg.edgeById, edgesOfNode = gg.edgesOfNode, store = gg.store;
+
+var panel = document.getElementById("gg-panel");
+function defList(rows) {
+  var dl = el("dl");
+  rows.forEach(function (row) {
+    if (row[1] === null || row[1] === undefined || row[1] === "") return;
+    dl.appendChild(el("dt", null, row[0]));
+    var dd = el("dd");
+    if (row[1] instanceof Node) dd.appendChild(row[1]); else dd.textContent = String(row[1]);
+    dl.appendChild(dd);
+  });
+  return dl;
+}
+function extraRows(extra) {
+  return Object.keys(extra || {}).map(function (k) {
+    var v = extra[k];
+    return [k, v === null || typeof v !== "object" ? v : JSON.stringify(v)];
+  });
+}
+function closeButton() {
+  var b = el("button", "gg-close", "Close");
+  b.type = "button";
+  b.setAttribute("aria-label", "Close details");
+  b.addEventListener("click", function () { gg.clearSelection(); });
+  return b;
+}
+function linkOrText(url) {
+  var href = safeUrl(url);
+  if (!href) return url;
+  var a = el("a", null, url);
+  a.href = href;
+  a.rel = "noopener noreferrer";
+  a.target = "_blank";
+  return a;
+}
+function showHint() {
+  clear(panel);
+  panel.appendChild(el("p", "gg-hint", "Click a relation or an actor to see its evidence."));
+}
+function showEdgePanel(e) {
+  clear(panel);
+  panel.appendChild(closeButton());
+  panel.appendChild(el("h2", null, e.relation));
+  panel.appendChild(el("p", "gg-actors", nodeName(e.from) + arrow(e) + nodeName(e.to)));
+  var rtype = Object.prototype.hasOwnProperty.call(payload.relation_types, e.relation)
+    ? payload.relation_types[e.relation] : null;
+  panel.appendChild(defList([
+    ["Status", e.status],
+    ["Dates", datesText(e)],
+    ["Said by", e.said_by],
+    ["Sign", e.signName],
+    ["Intensity", e.intensity],
+    ["Type", rtype ? rtype.description : null],
+    ["Id", e.id]
+  ]));
+  if (e.quote) {
+    panel.appendChild(el("h3", null, "Quote"));
+    panel.appendChild(el("blockquote", "gg-quote", e.quote));
+  }
+  if (e.note) panel.appendChild(defList([["Note", e.note]]));
+  var src = sourceOf(e);
+  if (src || e.source_id) {
+    panel.appendChild(el("h3", null, "Source"));
+    panel.appendChild(defList(src ? [
+      ["Title", src.title], ["Publisher", src.publisher], ["Author", src.author],
+      ["Published", src.published], ["Link", src.url ? linkOrText(src.url) : null]
+    ] : [["Id", e.source_id + " (not in sources)"]]));
+  }
+  var extra = extraRows(e.extra);
+  if (extra.length) panel.appendChild(defList(extra));
+}
+function showNodePanel(n) {
+  clear(panel);
+  panel.appendChild(closeButton());
+  panel.appendChild(el("h2", null, n.name));
+  panel.appendChild(defList([
+    ["Id", n.id], ["Type", n.type], ["Group", n.group],
+    ["Aliases", n.aliases.length ? n.aliases.join("; ") : null],
+    ["About", n.description]
+  ].concat(extraRows(n.extra))));
+  var mine = edgesOfNode.get(n.id) || [];
+  var visibleMine = mine.filter(function (e) { return store.isShown(e.id); });
+  panel.appendChild(el("h3", null, "Relations (" + visibleMine.length + " shown of " + mine.length + ")"));
+  panel.appendChild(relationList(visibleMine));
+}
+function relationItem(e) {
+  var li = el("li");
+  var b = el("button", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to));
+  b.type = "button";
+  b.addEventListener("click", function () { gg.selectEdge(e.id); });
+  li.appendChild(b);
+  li.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e) +
+    (e.said_by ? " \u00b7 said by " + e.said_by : "")));
+  if (e.quote) li.appendChild(el("blockquote", "gg-quote", e.quote));
+  return li;
+}
+// Long lists come in pages, so that a hub's thousands of relations do not stall the page.
+var PAGE = 200;
+function relationList(items, className) {
+  var list = el("ul", className || "gg-relations");
+  function more(from) {
+    items.slice(from, from + PAGE).forEach(function (e) { list.appendChild(relationItem(e)); });
+    if (from + PAGE < items.length) {
+      var li = el("li", "gg-more");
+      var b = el("button", null, "Show " + Math.min(PAGE, items.length - from - PAGE) + " more of " +
+        (items.length - from - PAGE));
+      b.type = "button";
+      b.addEventListener("click", function () { li.remove(); more(from + PAGE); });
+      li.appendChild(b);
+      list.appendChild(li);
+    }
+  }
+  more(0);
+  return list;
+}
+function showPairPanel(b) {
+  clear(panel);
+  panel.appendChild(closeButton());
+  panel.appendChild(el("h2", null, nodeName(b.from) + " \u2014 " + nodeName(b.to)));
+  var on = b.members.filter(function (e) { return store.isShown(e.id); });
+  var off = b.members.filter(function (e) { return !store.isShown(e.id); });
+  panel.appendChild(el("p", "gg-actors", b.count + " relations between them, drawn as one line; " +
+    on.length + " shown at this date and filters."));
+  panel.appendChild(el("h3", null, "Relations (" + on.length + " shown of " + b.count + ")"));
+  panel.appendChild(relationList(on));
+  if (off.length) {
+    panel.appendChild(el("h3", null, "Hidden by the date or filters (" + off.length + ")"));
+    panel.appendChild(relationList(off, "gg-relations gg-off"));
+  }
+}
+
+
+function renderPanel() {
+  var st = store.get();
+  if (st.focus !== null) showNodePanel(nodeById.get(st.focus));
+  else if (st.edge !== null) showEdgePanel(edgeById.get(st.edge));
+  else if (st.pair !== null) showPairPanel(st.pair);
+  else showHint();
+}
+store.subscribe(function (changed) {
+  if (changed.selection || changed.date || changed.filters) renderPanel();
+});
+
+gg.panel = panel;
+gg.renderPanel = renderPanel;
+gg.defList = defList;
+gg.relationList = relationList;
+gg.linkOrText = linkOrText;

@@ -1,0 +1,61 @@
+/*
+ * url: the URL fragment holds the same state as gg.store.state().
+ * Form: #date=2020-06&compare=2018&focus=PRK&edge=R16&pair=PRK,KOR&layout=NAME
+ * and one key per filter kind not at "all" (status=fact,claim); values are
+ * URI-encoded, lists comma-separated.
+ * Provides on gg: writeHash(), readHash() -> a partial for gg.store.set
+ * holding every key (what the fragment leaves out is at its default).
+ * Subscribes: every change -> the fragment (history.replaceState).
+ * Safety: values read from the fragment are only compared with known ids and
+ * values (gg.store.set drops the rest).
+ * Uses: data, state.
+ */
+var store = gg.store, KNOWN = gg.KNOWN;
+
+function writeHash() {
+  var s = store.state(), parts = [];
+  function add(key, values) {
+    parts.push(key + "=" + values.map(encodeURIComponent).join(","));
+  }
+  if (s.date !== null) add("date", [s.date]);
+  if (s.compare !== null) add("compare", [s.compare]);
+  if (s.focus !== null) add("focus", [s.focus]);
+  if (s.edge !== null) add("edge", [s.edge]);
+  if (s.pair !== null) add("pair", s.pair);
+  if (s.layout.name !== gg.LAYOUTS[0]) add("layout", [s.layout.name]);
+  Object.keys(s.filters).forEach(function (kind) {
+    if (s.filters[kind].length !== KNOWN[kind].length) add(kind, s.filters[kind]);
+  });
+  var hash = parts.length ? "#" + parts.join("&") : "";
+  if (location.hash === hash || (!hash && !location.hash)) return;
+  try {
+    history.replaceState(null, "", hash || location.pathname + location.search);
+  } catch (err) {
+    /* srcdoc or sandboxed frames may refuse; the view works without it */
+  }
+}
+function readHash() {
+  var params = new Map();
+  String(location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+    var i = part.indexOf("=");
+    if (i <= 0) return;
+    var values = part.slice(i + 1).split(",").map(function (v) {
+      try { return decodeURIComponent(v); } catch (err) { return null; }
+    }).filter(function (v) { return v !== null; });
+    params.set(part.slice(0, i), values);
+  });
+  function first(key) { return params.has(key) && params.get(key).length ? params.get(key)[0] : null; }
+  var filters = {};
+  store.filterKinds().forEach(function (kind) {
+    filters[kind] = params.has(kind) ? params.get(kind) : KNOWN[kind];
+  });
+  return {
+    date: first("date"), compare: first("compare"),
+    focus: first("focus"), edge: first("edge"), pair: params.has("pair") ? params.get("pair") : null,
+    filters: filters, layout: { name: first("layout") || gg.LAYOUTS[0] }
+  };
+}
+store.subscribe(function () { writeHash(); });
+
+gg.writeHash = writeHash;
+gg.readHash = readHash;

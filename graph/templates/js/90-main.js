@@ -1,0 +1,50 @@
+/*
+ * main: starts the page and publishes window.geograph (see README.md of
+ * graph/templates for the documented part of it).
+ * Uses: every part before it.
+ */
+var store = gg.store, network = gg.network;
+
+var api = {
+  network: network, nodes: gg.nodes, edges: gg.edges, payload: gg.payload, relations: gg.relations,
+  bundles: gg.bundles, ready: false,
+  state: store.state,
+  set: function (partial) { store.set(partial); return store.state(); },
+  shown: function () { return Array.from(store.shown()); },
+  subscribe: function (fn) { window.addEventListener("geograph:change", function (ev) { fn(ev.detail); }); },
+  setDate: gg.setDate, setFilter: gg.setFilter, focusNode: gg.focusNode, selectEdge: gg.selectEdge,
+  clearSelection: gg.clearSelection, search: gg.search, setPhysics: gg.setPhysics,
+  exportPNG: gg.exportPNG, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
+  visibleEdgeIds: function () { return Array.from(store.shown()); },
+  pairCounts: function () {
+    var out = {};
+    gg.bundles.forEach(function (b) { out[b.visId] = b.shownCount; });
+    return out;
+  },
+  layout: gg.positions ? { steps: gg.positions.steps, ms: gg.positions.ms } : null,
+  parseDate: gg.parseDate, visId: gg.visId, dataId: gg.dataId
+};
+window.geograph = api;
+
+function restore() {
+  store.set(gg.readHash());
+  gg.showSelection();
+  gg.renderPanel();
+  var focus = store.get().focus;
+  if (focus !== null && api.ready) gg.moveTo(focus);
+}
+restore();
+window.addEventListener("hashchange", restore);
+
+function settled() {
+  if (api.ready) return;
+  if (gg.physicsOn()) gg.setPhysics(false);  // settle once, then stay put
+  gg.fit();
+  var focus = store.get().focus;
+  if (focus !== null) gg.moveTo(focus);
+  api.ready = true;
+  window.dispatchEvent(new CustomEvent("geograph:ready"));
+}
+if (gg.N === 0) settled();
+else if (gg.LARGE) network.once("afterDrawing", settled);  // laid out already: ready once drawn
+else network.once("stabilizationIterationsDone", settled);

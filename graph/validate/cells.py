@@ -1,0 +1,249 @@
+"""Checks of single cells and columns shared by the per-table validators."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import math
+import re
+from typing import Any
+
+from ..dates import DateError, PartialDate, parse_date
+from ..problems import ERROR, Problem
+from ..read import Row, Table
+from ..schema import COLUMNS, ID_PATTERN, REQUIRED, SIGN_WORDS
+from .suggest import closest
+
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+#: What a cell checker returns for a cell it reported; distinct from any value (0 included).
+BAD: Any = object()
+
+
+class Checker:
+    """Holds the problem list and the table under check, for short call sites."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.table: Table | None = None
+
+    def add(
+        self, row: Row | None, key: str | None, code: str, message: str, severity: str = ERROR
+    ) -> None:
+        """Report a problem at ``row``'s line and ``key``'s column of the table under check."""
+        t = self.table
+        line = row.line if row is not None else 1
+        col = t.column(key) if (t is not None and key) else None
+        self.problems.append(
+            Problem(t.display if t else "?", line, col, key, code, message, severity)
+        )
+
+
+def present(table: Table | None, name: str, checker: Checker) -> bool:
+    """Report required columns that the file lacks; true if all are there."""
+    if table is None:
+        return False
+    checker.table = table
+    ok = True
+    for key in REQUIRED[name]:
+        if table.column(key) is None:
+            ok = False
+            near = closest(key, [k for k in table.keys if k], 1)
+            hint = (
+                f' (is "{table.header[table.keys.index(near[0])]}" meant to be "{key}"?)'
+                if near
+                else ""
+            )
+            checker.problems.append(
+                Problem(
+                    table.display,
+                    1,
+                    None,
+                    key,
+                    "missing-column",
+                    f'required column "{key}" is missing from the header{hint}; '
+                    f"the header is: {','.join(table.header)}",
+                )
+            )
+    return ok
+
+
+def extras(table: Table, name: str) -> list[tuple[str, str]]:
+    """(key, column name as written) of columns the format does not define."""
+    known = set(COLUMNS[name])
+    return [(k, h) for k, h in zip(table.keys, table.header) if k and k not in known]
+
+
+def text(row: Row, key: str) -> str | None:
+    """The cell's text, ``None`` when empty."""
+    value = row.values.get(key, "")
+    return value if value != "" else None
+
+
+def number(
+    checker: Checker, row: Row, key: str, lo: float, hi: float, integer: bool, *, words: bool = True
+) -> Any:
+    """The cell as a number in ``[lo, hi]``; ``None`` when empty, :data:`BAD` when reported.
+
+    ``integer`` asks for a whole number; ``words`` lets a sign be written
+    ``+``, ``-``, ``positive``... NaN and infinities are not numbers here.
+    """
+    raw = row.values.get(key, "")
+    if raw == "":
+        return None
+    value_text = raw.replace("\u2212", "-")  # a typographic minus from a word processor
+    if integer and words and value_text.lower() in SIGN_WORDS:
+        return SIGN_WORDS[value_text.lower()]
+    if integer:
+        kind = "-1, 0 or 1" if (lo, hi) == (-1, 1) else f"a whole number from {lo:g} to {hi:g}"
+        span = kind
+    else:
+        kind, span = f"a number from {lo:g} to {hi:g}", f"from {lo:g} to {hi:g}"
+    try:
+        value = float(value_text)
+    except ValueError:
+        if re.fullmatch(r"[+-]?\d+,\d+", value_text):
+            checker.add(
+                row,
+                key,
+                "bad-number",
+                f'{key} "{raw}" uses a decimal comma; write {value_text.replace(",", ".")}',
+            )
+        else:
+            checker.add(row, key, "bad-number", f'{key} "{raw}" is not a number; write {kind}')
+        return BAD
+    if not math.isfinite(value):
+        checker.add(row, key, "bad-number", f'{key} "{raw}" is not a finite number; write {kind}')
+        return BAD
+    if integer and value != int(value):
+        checker.add(row, key, "out-of-range", f'{key} "{raw}" must be {span}')
+        return BAD
+    if not lo <= value <= hi:
+        checker.add(row, key, "out-of-range", f"{key} {raw} is out of range; it must be {span}")
+        return BAD
+    return int(value) if integer else value
+
+
+def date(checker: Checker, row: Row, key: str) -> Any:
+    """The cell as a :class:`~graph.dates.PartialDate`; ``None`` when empty, :data:`BAD` when reported."""
+    raw = row.values.get(key, "")
+    if raw == "":
+        return None
+    try:
+        return parse_date(raw)
+    except DateError as err:
+        fix = _date_fix(raw)
+        if fix:
+            checker.add(row, key, "bad-date", f'{key} "{raw}" is not an ISO date; {fix}')
+        else:
+            checker.add(
+                row,
+                key,
+                "bad-date",
+                f"{key}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-06-16)",
+            )
+        return BAD
+
+
+def _date_fix(raw: str) -> str | None:
+    m = _DMY.match(raw)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if a > 12 >= b:
+            return f"write {year}-{b:02d}-{a:02d} (YYYY-MM-DD)"
+        if b > 12 >= a:
+            return f"write {year}-{a:02d}-{b:02d} (YYYY-MM-DD)"
+        return (
+            f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} if day first, "
+            f"{year}-{a:02d}-{b:02d} if month first"
+        )
+    iso = iso_form(raw)
+    return f"write {iso}" if iso else None
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_OTHER_DATES: list[tuple[re.Pattern[str], tuple[int, int, int | None]]] = [
+    # (pattern, group order of year, month, day)
+    (re.compile(r"^(\d{4})[./ -](\d{1,2})[./ -](\d{1,2})$"), (1, 2, 3)),  # 2020/06/16, 2020-6-16
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),  # 20200616
+    (re.compile(r"^(\d{4})[./ ](\d{1,2})$"), (1, 2, None)),  # 2020/06
+    (re.compile(r"^(\d{1,2})[./-](\d{4})$"), (2, 1, None)),  # 06/2020
+    (re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$"), (3, 1, 2)),  # June 16, 2020
+    (re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$"), (3, 2, 1)),  # 16 June 2020
+    (re.compile(r"^([a-z]+)\.?,? (\d{4})$"), (2, 1, None)),  # June 2020
+]
+
+
+def iso_form(raw: str) -> str | None:
+    """The ISO form of an unambiguous date written another way, if it names a real day.
+
+    >>> iso_form("June 16 2020"), iso_form("2020/06/16"), iso_form("20200616"), iso_form("Sept. 2020")
+    ('2020-06-16', '2020-06-16', '2020-06-16', '2020-09')
+    """
+    words = " ".join(raw.lower().replace(",", " ").split())
+    for pattern, (y, m, d) in _OTHER_DATES:
+        match = pattern.match(words)
+        if not match:
+            continue
+        written = match.group(m)
+        month = _MONTHS.get(written) if written.isalpha() else int(written)
+        if not month or not 1 <= month <= 12:
+            return None
+        iso = f"{match.group(y)}-{month:02d}" + (f"-{int(match.group(d)):02d}" if d else "")
+        try:
+            return parse_date(iso).text
+        except DateError:
+            return None
+    return None
+
+
+def generated_id(source: str, target: str, relation: str, start: PartialDate | None) -> str:
+    """``SOURCE-TARGET-RELATION-START``, kept short enough to be a valid id.
+
+    Room is left for a ``-N`` suffix on repeats; a longer base keeps its
+    head and gets a short stable hash of the whole, so it stays readable
+    and unique.
+
+    >>> generated_id("PRK", "KOR", "threaten", parse_date("2020"))
+    'PRK-KOR-threaten-2020'
+    >>> generated_id("North-Korea", "South-Korea", "cooperate-materially", parse_date("2020-06-16"))
+    'North-Korea-South-Korea-coo-106b8346'
+    """
+    base = f"{source}-{target}-{relation}-{start.text if start else 'undated'}"
+    if len(base) <= 36:
+        return base
+    return f"{base[:27]}-{hashlib.sha1(base.encode('utf-8')).hexdigest()[:8]}"
+
+
+def ids(
+    checker: Checker, rows: list[Row], key: str = "id", required: bool = True
+) -> dict[str, int]:
+    """Check ids are present, well-formed and unique; return id -> line."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        value = row.values.get(key, "")
+        if value == "":
+            if required:
+                checker.add(
+                    row, key, "missing-value", f"{key} is empty; every row needs a unique {key}"
+                )
+            continue
+        if not ID_PATTERN.match(value):
+            checker.add(
+                row,
+                key,
+                "bad-id",
+                f'{key} "{value}" must be 1-40 characters without spaces, commas, '
+                "semicolons, quotes or <>&",
+            )
+        if value in seen:
+            checker.add(
+                row,
+                key,
+                "duplicate-id",
+                f'{key} "{value}" is already used on line {seen[value]}; ids must be unique',
+            )
+            continue
+        seen[value] = row.line
+    return seen

@@ -1,0 +1,25 @@
+"""What validation produces: the typed records of a dataset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Tables"]
+
+
+@dataclass
+class Tables:
+    """Validated records of a dataset, in file order, with their columns.
+
+    ``columns`` keeps, per table, the column names as they appear in the
+    file (so an export writes the same columns in the same order).
+    ``lines`` maps each record's id to its physical line.
+    """
+
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    vocabulary: dict[str, dict[str, Any]] = field(default_factory=dict)
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)

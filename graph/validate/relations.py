@@ -1,0 +1,246 @@
+"""``relations.csv``: the edges, checked against the actors, sources and vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..problems import WARNING
+from ..read import Row, Table
+from ..schema import FALSE_WORDS, STATUSES, TRUE_WORDS
+from .cells import BAD, Checker, date, extras, generated_id, ids, number, present, text
+from .model import Tables
+from .suggest import Suggester, suggest
+
+
+@dataclass
+class References:
+    """What relations may refer to, known once the other tables are checked.
+
+    ``actors`` and ``sources`` are ``None`` when their file could not be
+    read: references into it are then not checked, since its own problem is
+    reported and a cascade of "unknown" errors would hide it.
+    """
+
+    actors: dict[str, int] | None
+    labels: dict[str, str]
+    sources: dict[str, int] | None
+    machine_coded: set[str]
+    vocabulary: dict[str, dict[str, Any]]
+    related: set[str] = field(default_factory=set)
+    _actor_hint: Suggester | None = None
+    _source_hint: Suggester | None = None
+
+    def actor_hint(self, value: str) -> str:
+        """A suggestion among the actors (built on first use: a clean file never pays for it)."""
+        if self._actor_hint is None:
+            self._actor_hint = Suggester(self.actors or {}, self.labels)
+        return self._actor_hint(value)
+
+    def source_hint(self, value: str) -> str:
+        """A suggestion among the sources."""
+        if self._source_hint is None:
+            self._source_hint = Suggester(self.sources or {})
+        return self._source_hint(value)
+
+
+def validate_relations(
+    table: Table | None, checker: Checker, out: Tables, refs: References
+) -> None:
+    """Check the relations into ``out.relations``; actors they name go into ``refs.related``."""
+    if table is None or not present(table, "relations", checker):
+        return
+    out.columns["relations"] = list(table.header)
+    given = ids(checker, table.rows, required=False) if table.column("id") is not None else {}
+    more = extras(table, "relations")
+    generated: dict[str, int] = {}
+    for row in table.rows:
+        rid = row.values.get("id", "")
+        if rid and given.get(rid) != row.line:
+            continue  # a duplicate id, already reported
+        record = _relation(checker, row, refs)
+        if record is None:
+            continue
+        if not rid:
+            base = generated_id(
+                record["source"], record["target"], record["relation"], record["start"]
+            )
+            rid, n = base, 1
+            while rid in generated or rid in given:
+                n += 1
+                rid = f"{base}-{n}"
+            generated[rid] = row.line
+        record["id"] = rid
+        record["start"] = record["start"].text if record["start"] else None
+        record["end"] = record["end"].text if record["end"] else None
+        for k, h in more:
+            record[h] = text(row, k)
+        out.relations.append(record)
+    out.lines["relations"] = {**given, **generated}
+
+
+def _relation(checker: Checker, row: Row, refs: References) -> dict[str, Any] | None:
+    """The record of one row (dates still parsed), or ``None`` when it has an error."""
+    ok = _ends(checker, row, refs)
+    relation = row.values.get("relation", "")
+    ok = _relation_type(checker, row, relation, refs.vocabulary) and ok
+    status = row.values.get("status", "").lower()
+    ok = _status(checker, row, status) and ok
+    sign = number(checker, row, "sign", -1, 1, True)
+    intensity = number(checker, row, "intensity", -10, 10, False)
+    directed = _directed(checker, row)
+    start, end = date(checker, row, "start"), date(checker, row, "end")
+    if start not in (None, BAD) and end not in (None, BAD) and end.last < start.first:
+        checker.add(
+            row,
+            "end",
+            "reversed-dates",
+            f"end {end.text} is before start {start.text}; swap them or fix the date",
+        )
+        ok = False
+    source_id = text(row, "source_id")
+    if source_id and refs.sources is not None and source_id not in refs.sources:
+        checker.add(
+            row,
+            "source_id",
+            "unknown-source",
+            f'source_id "{source_id}" is not an id in sources.csv'
+            + (refs.source_hint(source_id) or "; add the source to sources.csv"),
+        )
+        ok = False
+    if not ok or directed is BAD or BAD in (sign, intensity, start, end):
+        return None
+    kind = refs.vocabulary[relation]
+    sign = kind["sign"] if sign is None else sign
+    intensity = float(kind["intensity"]) if intensity is None else float(intensity)
+    record = {
+        "id": None,
+        "source": row.values["source"],
+        "target": row.values["target"],
+        "relation": relation,
+        "sign": sign,
+        "intensity": intensity,
+        "directed": directed,
+        "status": status,
+        "start": start,
+        "end": end,
+        "source_id": source_id,
+        "said_by": text(row, "said_by"),
+        "quote": text(row, "quote"),
+        "note": text(row, "note"),
+    }
+    _warnings(checker, row, record, source_id in refs.machine_coded)
+    return record
+
+
+def _ends(checker: Checker, row: Row, refs: References) -> bool:
+    """Check source and target name actors; true when both do."""
+    ok = True
+    for key in ("source", "target"):
+        value = row.values.get(key, "")
+        if value == "":
+            checker.add(
+                row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv"
+            )
+            ok = False
+        elif refs.actors is not None and value not in refs.actors:
+            checker.add(
+                row,
+                key,
+                "unknown-actor",
+                f'{key} "{value}" is not an actor id in actors.csv'
+                + (refs.actor_hint(value) or "; add the actor to actors.csv"),
+            )
+            ok = False
+        elif refs.actors is not None:
+            # an actor named in a broken row is not "isolated": fix the row, not the actor
+            refs.related.add(value)
+    return ok
+
+
+def _relation_type(checker: Checker, row: Row, relation: str, vocab: dict[str, Any]) -> bool:
+    if relation == "":
+        checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
+        return False
+    if relation not in vocab:
+        checker.add(
+            row,
+            "relation",
+            "unknown-relation",
+            f'relation "{relation}" is not in the vocabulary'
+            + (
+                suggest(relation.lower(), vocab)
+                or "; add it to relation_types.csv or use one of: " + ", ".join(vocab)
+            ),
+        )
+        return False
+    return True
+
+
+def _status(checker: Checker, row: Row, status: str) -> bool:
+    if status == "":
+        checker.add(
+            row, "status", "missing-value", "status is empty; write fact, claim or forecast"
+        )
+        return False
+    if status not in STATUSES:
+        checker.add(
+            row,
+            "status",
+            "bad-value",
+            f'status "{row.values["status"]}" is not fact, claim or forecast'
+            + suggest(status, STATUSES),
+        )
+        return False
+    return True
+
+
+def _directed(checker: Checker, row: Row) -> Any:
+    raw = row.values.get("directed", "").lower()
+    if raw == "" or raw in TRUE_WORDS:
+        return True
+    if raw in FALSE_WORDS:
+        return False
+    checker.add(
+        row, "directed", "bad-value", f'directed "{row.values["directed"]}" is not true or false'
+    )
+    return BAD
+
+
+def _warnings(checker: Checker, row: Row, record: dict[str, Any], machine: bool) -> None:
+    """Warnings about a valid row: sign against intensity, who says it, the quote, a loop."""
+    sign, intensity, status = record["sign"], record["intensity"], record["status"]
+    # Machine-coded relations take the sign of their type and the mean Goldstein
+    # score of their events, which may lean the other way (CAMEO 024x appeals).
+    if sign * intensity < 0 and not machine:
+        checker.add(
+            row,
+            "sign",
+            "sign-mismatch",
+            f"sign {sign:+d} disagrees with intensity {intensity:g}; one of them is probably wrong",
+            WARNING,
+        )
+    if status in ("claim", "forecast") and not record["said_by"]:
+        checker.add(
+            row,
+            "said_by",
+            "missing-said-by",
+            f"a {status} should say who asserts it in said_by",
+            WARNING,
+        )
+    if not record["quote"] and not machine:
+        checker.add(
+            row,
+            "quote",
+            "no-quote",
+            "the relation has no quote; add the verbatim evidence",
+            WARNING,
+        )
+    if record["source"] == record["target"]:
+        checker.add(
+            row,
+            "target",
+            "self-relation",
+            f'source and target are both "{record["source"]}"',
+            WARNING,
+        )

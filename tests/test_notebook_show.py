@@ -1,0 +1,114 @@
+"""graph.show in a notebook: opened in a state given by its arguments, readable when untrusted."""
+
+import re
+
+import pytest
+
+import graph
+from graph.notebook import UNTRUSTED_TEXT, view_fragment
+
+
+@pytest.fixture(scope="module")
+def G():
+    return graph.load(graph_data()).to_networkx()
+
+
+def graph_data():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def test_fragment_from_every_argument(G):
+    fragment = view_fragment(
+        G,
+        date="2018",
+        compare="2020-06",
+        focus="PRK",
+        color="bloc",
+        layout="map",
+        status=["fact", "claim"],
+        sign="hostile",
+        relation=["agree", "sanction"],
+    )
+    assert fragment == (
+        "#date=2018&compare=2020-06&focus=PRK&status=fact,claim&sign=hostile"
+        "&relation=agree,sanction&color=bloc&layout=map"
+    )
+    assert view_fragment(G) == ""
+
+
+def test_fragment_group_by_name_or_legend_key(G):
+    """A group is named as in actors.csv or as the page's legend key; the page gets the key."""
+    by_name = view_fragment(G, group=["Great powers"])
+    assert by_name == "#group=group%3AGreat%20powers"
+    assert view_fragment(G, group="group:Great powers") == by_name
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"date": "2018-13"}, "date:"),
+        ({"compare": "June 2020"}, "compare:"),
+        ({"focus": "PRQ"}, "focus: unknown value 'PRQ' (did you mean \"PRK\"?)"),
+        ({"edge": "nope"}, "edge: unknown value 'nope'"),
+        ({"status": "rumour"}, "status: unknown value 'rumour'"),
+        ({"sign": "hostil"}, "sign: unknown value 'hostil' (did you mean \"hostile\"?)"),
+        ({"relation": "sanctoin"}, '(did you mean "sanction"?)'),
+        ({"group": "nowhere"}, "group: unknown value 'nowhere'"),
+        ({"color": "blocs"}, "color: unknown value 'blocs'"),
+        ({"layout": "globe"}, "layout: unknown value 'globe'; use one of force, map"),
+        ({"height": "tall"}, "height 'tall' is not a CSS length"),
+    ],
+)
+def test_bad_arguments_are_named_with_the_fix(G, kwargs, message):
+    with pytest.raises(ValueError) as err:
+        graph.show(G, **kwargs)
+    assert message in str(err.value)
+
+
+def test_output_bundle_has_a_text_for_untrusted_notebooks(G):
+    bundle = graph.show(G, date="2018")._repr_mimebundle_()
+    assert bundle["text/plain"] == UNTRUSTED_TEXT
+    assert "Trust" in UNTRUSTED_TEXT and "render_html" in UNTRUSTED_TEXT
+    # the same words stand in the HTML, outside the iframe, for a sanitiser to keep
+    html = bundle["text/html"]
+    assert html.index("not trusted") < html.index("<iframe")
+    assert "location.hash = &quot;#date=2018&quot;" in html
+
+
+def test_file_keeps_the_notebook_small(G, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    inline = graph.show(G)._repr_html_()
+    small = graph.show(G, focus="PRK", file="views/article.html")._repr_html_()
+    assert len(inline) > 300_000 and len(small) < 2_000
+    assert 'src="views/article.html#focus=PRK"' in small
+    assert (tmp_path / "views" / "article.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(ValueError, match="relative to the notebook"):
+        graph.show(G, file=tmp_path / "abs.html")
+
+
+@pytest.mark.browser
+def test_show_opens_the_view_in_the_state_given(page, G):
+    page.set_content(
+        graph.show(G, date="2018", focus="PRK", status="fact", sign=["hostile"])._repr_html_()
+    )
+    frame = next(f for f in page.frames if f != page.main_frame)
+    frame.wait_for_function("window.geograph && window.geograph.ready === true")
+    state = frame.evaluate(
+        "(() => { const s = window.geograph.state;"
+        " return {date: s.date && s.date.text, focus: s.focus,"
+        " status: [...s.status], sign: [...s.sign]}; })()"
+    )
+    assert state == {"date": "2018", "focus": "PRK", "status": ["fact"], "sign": ["hostile"]}
+    assert page.locator(".geograph-untrusted").is_hidden()
+
+
+@pytest.mark.browser
+def test_sanitised_output_still_says_what_is_missing(page, G):
+    """What a sanitiser keeps of the output (no iframe, no handler) is the note."""
+    html = graph.show(G)._repr_html_()
+    kept = re.sub(r"<iframe.*?</iframe>", "", html, flags=re.S)
+    page.set_content(kept)
+    assert page.locator(".geograph-untrusted").is_visible()
+    assert "Trust the notebook" in page.inner_text("body")

@@ -1,0 +1,105 @@
+"""graph.Explorer: traits checked in Python; the front end and the page's bridge in Chromium.
+
+The browser test drives the widget's own ES module with a minimal stand-in for
+the widget model (get/set/on/off/save_changes), so that the two-way sync of
+``templates/widget.js`` and ``templates/widget_bridge.js`` is tested without a
+Jupyter server; tests/test_widget_jupyterlab.py does it in a real JupyterLab.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+import traitlets
+
+import graph
+from tests.widget_helpers import click_actor, view_frame, view_state
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def G():
+    return graph.load(DATA).to_networkx()
+
+
+def test_traits_start_from_the_arguments(G):
+    ex = graph.Explorer(G, date="2018", selected="PRK", filters={"status": ["fact"]})
+    assert (ex.date, ex.selected, ex.selected_relation) == ("2018", "PRK", None)
+    assert ex.filters == {"status": ["fact"]}
+    # the page opens in that state (the fragment) and carries the bridge
+    assert 'location.hash = "#date=2018&focus=PRK&status=fact"' in ex._page
+    assert "geograph widget bridge" in ex._page
+    assert ex.graph is G
+
+
+@pytest.mark.parametrize(
+    ("trait", "value", "message"),
+    [
+        ("date", "2018-13", "date:"),
+        ("compare", "soon", "compare:"),
+        ("selected", "PRQ", 'did you mean "PRK"'),
+        ("selected_relation", "nope", "edge: unknown value 'nope'"),
+        ("filters", {"colour": ["x"]}, "unknown filter 'colour'"),
+        ("filters", {"status": ["rumour"]}, "status has no value 'rumour'"),
+    ],
+)
+def test_bad_trait_values_are_refused_with_the_fix(G, trait, value, message):
+    ex = graph.Explorer(G)
+    with pytest.raises(traitlets.TraitError) as err:
+        setattr(ex, trait, value)
+    assert message in str(err.value)
+
+
+def test_the_page_inside_is_offline(G):
+    page = graph.Explorer(G)._page
+    assert "http://" not in page.split("<body", 1)[0].replace("http://www.w3.org", "")
+    assert "<script src=" not in page and "<link " not in page
+
+
+HOST = """<!DOCTYPE html><html><body><div id="out"></div><script type="module">
+class Model {
+  constructor(data) { this.data = data; this.handlers = {}; window.saved = []; }
+  get(k) { return this.data[k]; }
+  set(k, v) { this.data[k] = v; (this.handlers["change:" + k] || []).forEach((f) => f()); }
+  on(e, f) { (this.handlers[e] = this.handlers[e] || []).push(f); }
+  off(e, f) { this.handlers[e] = (this.handlers[e] || []).filter((g) => g !== f); }
+  save_changes() { window.saved.push(JSON.parse(JSON.stringify(this.data))); }
+}
+const state = JSON.parse(document.getElementById("state").textContent);
+const url = URL.createObjectURL(new Blob([state.esm], {type: "text/javascript"}));
+const widget = (await import(url)).default;
+window.model = new Model(state.model);
+widget.render({model: window.model, el: document.getElementById("out")});
+</script></body></html>"""
+
+
+@pytest.mark.browser
+def test_click_comes_back_and_python_moves_the_view(page, G):
+    ex = graph.Explorer(G, date="2020-06")
+    model = {k: getattr(ex, k) for k in ("date", "selected", "selected_relation", "filters")}
+    model |= {"_page": ex._page, "height": "500px"}
+    esm = (Path(graph.__file__).parent / "templates" / "widget.js").read_text("utf-8")
+    state = json.dumps({"esm": esm, "model": model}).replace("<", "\\u003c")
+    page.set_content(
+        HOST.replace("<body>", f'<body><script type="application/json" id="state">{state}</script>')
+    )
+    frame = view_frame(page)
+    assert view_state(frame)["date"] == "2020-06"
+    click_actor(page, frame, "PRK")
+    page.wait_for_function("window.model.get('selected') === 'PRK'", timeout=5000)
+    assert page.evaluate("window.saved.at(-1).selected") == "PRK"
+    # the kernel side sets a trait: the view follows
+    page.evaluate("window.model.set('date', '2018')")
+    frame.wait_for_function(
+        "window.geograph.state.date && window.geograph.state.date.text === '2018'"
+    )
+    page.evaluate("window.model.set('selected', 'USA')")
+    frame.wait_for_function("window.geograph.state.focus === 'USA'")
+    page.evaluate("window.model.set('filters', {status: ['fact']})")
+    frame.wait_for_function("[...window.geograph.state.status].join() === 'fact'")
+    page.evaluate("window.model.set('selected', null)")
+    frame.wait_for_function("window.geograph.state.focus === null")
+    # and what the page then reports agrees with what was set
+    page.wait_for_function("window.model.get('filters').status.join() === 'fact'")
+    assert page.evaluate("window.model.get('date')") == "2018"

@@ -1,0 +1,319 @@
+"""Pages of the HTML view for the browser tests: the article graph and small probes.
+
+Shared by tests/test_view_*.py (test modules do not import each other).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+
+from graph.dates import overlaps
+from graph.view import render_html
+
+VOCABULARY = Path(__file__).resolve().parent.parent / "graph" / "relation_types.csv"
+ARTICLE_URL = "https://example.org/what-is-driving-north-korea"
+
+
+def relation_types() -> dict:
+    with VOCABULARY.open(encoding="utf-8", newline="") as fh:
+        return {
+            row["relation"]: {**row, "sign": int(row["sign"]), "intensity": float(row["intensity"])}
+            for row in csv.DictReader(fh)
+        }
+
+
+# (id, source, target, relation, directed, status, start, end, said_by, quote)
+ARTICLE_RELATIONS = [
+    (
+        "bridges-kor",
+        "PRK",
+        "KOR",
+        "cooperate",
+        True,
+        "fact",
+        "2017",
+        "2018",
+        None,
+        "North Korea was frantically trying to build bridges with Seoul and the United States "
+        "just three years ago",
+    ),
+    (
+        "bridges-usa",
+        "PRK",
+        "USA",
+        "cooperate",
+        True,
+        "fact",
+        "2017",
+        "2018",
+        None,
+        "build bridges with Seoul and the United States just three years ago",
+    ),
+    (
+        "sanctions",
+        "USA",
+        "PRK",
+        "sanction",
+        True,
+        "fact",
+        "2017",
+        "2018",
+        None,
+        "as international sanctions bit hard into its economy",
+    ),
+    (
+        "fallout-chn",
+        "USA",
+        "CHN",
+        "reduce-relations",
+        True,
+        "fact",
+        "2018",
+        None,
+        None,
+        "President Trump has since fallen out spectacularly with China and Russia",
+    ),
+    (
+        "fallout-rus",
+        "USA",
+        "RUS",
+        "reduce-relations",
+        True,
+        "fact",
+        "2018",
+        None,
+        None,
+        "President Trump has since fallen out spectacularly with China and Russia",
+    ),
+    (
+        "ties-chn",
+        "PRK",
+        "CHN",
+        "cooperate",
+        False,
+        "fact",
+        "2019",
+        None,
+        None,
+        "rebuild its own ties with Beijing and Moscow",
+    ),
+    (
+        "ties-rus",
+        "PRK",
+        "RUS",
+        "cooperate",
+        False,
+        "fact",
+        "2019",
+        None,
+        None,
+        "rebuild its own ties with Beijing and Moscow",
+    ),
+    (
+        "support-chn",
+        "CHN",
+        "PRK",
+        "support",
+        True,
+        "forecast",
+        "2020-07",
+        None,
+        None,
+        "are likely to continue their support for Kim's regime",
+    ),
+    (
+        "agreement",
+        "PRK",
+        "KOR",
+        "agree",
+        False,
+        "fact",
+        "2018-09-19",
+        None,
+        None,
+        "areas on the border that were demilitarized under the 2018 military agreement",
+    ),
+    (
+        "liaison",
+        "PRK",
+        "KOR",
+        "coerce",
+        True,
+        "fact",
+        "2020-06-16",
+        "2020-06-16",
+        None,
+        "the North's destruction of the liaison office",
+    ),
+    (
+        "no-need",
+        "PRK",
+        "KOR",
+        "reduce-relations",
+        True,
+        "claim",
+        "2020-06",
+        None,
+        "Leonid Petrov",
+        "the North is saying that there is no need to communicate with the South anymore",
+    ),
+    (
+        "weapons",
+        "PRK",
+        "KOR",
+        "mobilize",
+        True,
+        "forecast",
+        "2020-07",
+        None,
+        "Leonid Petrov",
+        "I suspect they may soon start testing weapons again",
+    ),
+    (
+        "surveillance",
+        "KOR",
+        "PRK",
+        "mobilize",
+        True,
+        "fact",
+        "2020-06-16",
+        "2020-06-16",
+        None,
+        "troops were ordered to step up surveillance of the North",
+    ),
+    (
+        "posture",
+        "USA",
+        "PRK",
+        "mobilize",
+        True,
+        "fact",
+        "2020-06",
+        None,
+        None,
+        "it was keeping a \u201crobust\u201d defensive posture on the peninsula",
+    ),
+    (
+        "appeal",
+        "KOR",
+        "PRK",
+        "appeal",
+        True,
+        "fact",
+        "2020-06",
+        None,
+        None,
+        "has called on Pyongyang to do the same",
+    ),
+]
+
+ACTORS = [
+    ("PRK", "North Korea", "DPRK;Pyongyang;the North", "north"),
+    ("KOR", "South Korea", "ROK;Seoul;the South", "west"),
+    ("USA", "United States", "US;Washington;the Pentagon", "west"),
+    ("CHN", "China", "PRC;Beijing", "north"),
+    ("RUS", "Russia", "Moscow", "north"),
+]
+
+
+def article_graph() -> nx.MultiDiGraph:
+    """A hand-made graph shaped like the shipped article dataset."""
+    types = relation_types()
+    G = nx.MultiDiGraph(name="North Korea and its neighbours, 2017-2020", relation_types=types)
+    G.graph["sources"] = {
+        "dw": {
+            "id": "dw",
+            "title": "What's driving North Korea's actions toward the South?",
+            "publisher": "Deutsche Welle",
+            "author": None,
+            "published": "2020-07-14",
+            "url": ARTICLE_URL,
+        }
+    }
+    for aid, name, aliases, group in ACTORS:
+        G.add_node(
+            aid,
+            id=aid,
+            name=name,
+            type="state",
+            aliases=aliases.split(";"),
+            group=group,
+            description=None,
+        )
+    for rid, s, t, rel, directed, status, start, end, said_by, quote in ARTICLE_RELATIONS:
+        G.add_edge(
+            s,
+            t,
+            key=rid,
+            id=rid,
+            source=s,
+            target=t,
+            relation=rel,
+            sign=types[rel]["sign"],
+            intensity=types[rel]["intensity"],
+            directed=directed,
+            status=status,
+            start=start,
+            end=end,
+            source_id="dw",
+            said_by=said_by,
+            quote=quote,
+            note=None,
+        )
+    return G
+
+
+def open_view(page, G, tmp_path, fragment: str = "", name: str = "view", **kwargs):
+    path = render_html(G, tmp_path / f"{name}.html", **kwargs)
+    page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
+    page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=20000)
+    return path
+
+
+def shown(page) -> set[str]:
+    return set(page.evaluate("window.geograph.visibleEdgeIds()"))
+
+
+def drawn(page) -> set[str]:
+    """Edges vis-network draws: not hidden in the DataSet."""
+    return set(
+        page.evaluate(
+            "window.geograph.edges.get({filter: e => !e.hidden}).map(e => window.geograph.dataId(e.id))"
+        )
+    )
+
+
+def count_text(page) -> str:
+    return page.locator("#gg-count").inner_text()
+
+
+def dom_point(page, kind: str, item_id: str) -> dict:
+    """Page coordinates of a node's centre or an edge's middle."""
+    return page.evaluate(
+        """([kind, dataId]) => {
+            const net = window.geograph.network, id = window.geograph.visId(dataId);
+            let p;
+            if (kind === "node") p = net.getPosition(id);
+            else {
+                const edge = net.body.edges[id];
+                p = edge.edgeType.getPoint(0.5);
+                // self-loops have no midpoint here: aim at their node instead
+                if (!isFinite(p.x) || !isFinite(p.y)) p = net.getPosition(edge.fromId);
+            }
+            const d = net.canvasToDOM(p);
+            const r = document.querySelector("#gg-network canvas").getBoundingClientRect();
+            return {x: r.left + d.x, y: r.top + d.y};
+        }""",
+        [kind, item_id],
+    )
+
+
+def expected_at(G, at: str) -> set[str]:
+    return {k for _, _, k, d in G.edges(keys=True, data=True) if overlaps(d["start"], d["end"], at)}
+
+
+def edge_ends(G, key):
+    return next((u, v) for u, v, k in G.edges(keys=True) if k == key)
