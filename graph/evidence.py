@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -216,7 +216,7 @@ class ActorMatcher:
 
 
 def source_texts(
-    records: Tables, tables: dict[str, Table | None]
+    records: Tables, tables: Mapping[str, Table | None]
 ) -> tuple[dict[str, str], list[Problem]]:
     """The text of every source whose ``text`` column names a readable file.
 
@@ -291,7 +291,7 @@ def _unnamed_message(rid: str, missing: list[str], names: dict[str, str], both: 
     )
 
 
-def check_evidence(records: Tables, tables: dict[str, Table | None]) -> list[Problem]:
+def check_evidence(records: Tables, tables: Mapping[str, Table | None]) -> list[Problem]:
     """Problems of the quotes of ``records`` against their sources' texts.
 
     Parameters
