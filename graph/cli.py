@@ -584,3 +584,47 @@ import_icews = _event_command(
     "Aggregate ICEWS event files (tab-separated with a header) into a dataset of dyadic "
     "relations per period, in the folder -o DIR.",
 )
+
+
+@cli.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--data",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The dataset whose actors, types and lexicon.csv to use (never written).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Draft CSV to write (default: standard output).",
+)
+@click.option(
+    "--source",
+    "source_id",
+    help="The article's id in DATA's sources.csv (default: the source whose text it is).",
+)
+@click.option("--force", is_flag=True, help="Replace an existing draft.")
+def suggest(article, data, output, source_id, force):
+    """Draft candidate relations from the plain-text ARTICLE, in the relations.csv format, for review."""
+    from . import suggest as _suggest
+    from .problems import GeographError
+
+    ds = _load(data)
+    try:
+        draft = _suggest.suggest_file(article, ds, source_id=source_id)
+        if output is None:
+            click.echo(_suggest.draft_csv(draft), nl=False)
+        else:
+            click.echo(str(_suggest.write_draft(draft, output, dataset=data, force=force)))
+    except GeographError as err:
+        problems = getattr(err, "problems", None)
+        raise click.ClickException(str(problems[0]) if problems else str(err)) from err
+    for note in draft.notes:
+        click.echo(note, err=True)
+    click.echo(
+        f"{len(draft.candidates)} candidate relations; review them before appending to {data}/relations.csv",
+        err=True,
+    )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +50,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_SUFFIX = r"(?:n|ns|'s)?"
+_SUFFIX = r"(?:n|ns|ese|'s)?"
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -168,8 +168,8 @@ class ActorMatcher:
     """Finds the actors a text names, by name or alias.
 
     Short or upper-case names (``US``, ``ROK``) match case-sensitively as
-    whole words; others ignore case and allow ``-n``, ``-ns`` and ``'s``
-    (``South Korean``, ``Russia's``). Curly apostrophes match straight ones.
+    whole words; others ignore case and allow ``-n``, ``-ns``, ``-ese`` and
+    ``'s`` (``South Korean``, ``Japanese``, ``Russia's``). Curly apostrophes match straight ones.
 
     Examples
     --------
@@ -216,7 +216,7 @@ class ActorMatcher:
 
 
 def source_texts(
-    records: Tables, tables: dict[str, Table | None]
+    records: Tables, tables: Mapping[str, Table | None]
 ) -> tuple[dict[str, str], list[Problem]]:
     """The text of every source whose ``text`` column names a readable file.
 
@@ -291,7 +291,7 @@ def _unnamed_message(rid: str, missing: list[str], names: dict[str, str], both: 
     )
 
 
-def check_evidence(records: Tables, tables: dict[str, Table | None]) -> list[Problem]:
+def check_evidence(records: Tables, tables: Mapping[str, Table | None]) -> list[Problem]:
     """Problems of the quotes of ``records`` against their sources' texts.
 
     Parameters

@@ -1,0 +1,482 @@
+"""The rules of the coder: sentences, actors, phrases, source and target, status, dates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dataset import Dataset
+from ..evidence import ActorMatcher, split_sentences
+from ..schema import RELATION_COLUMNS
+from .lexicon import Cue, read_lexicon
+
+__all__ = ["DRAFT_COLUMNS", "Candidate", "Draft", "suggest"]
+
+#: The draft's columns: those of ``relations.csv``, then how each date and guess was made.
+DRAFT_COLUMNS = [*RELATION_COLUMNS, "dated_from", "confidence", "why"]
+
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|likely|unlikely|possibl\w*|expected to|will|would|suspect\w*|"
+    r"predict\w*|set to|poised to|plans? to)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|where) (?:was|were|is|are|had|has|have)\b", re.I)
+_SPEECH = r"(?:says|said|stated|states|added|told|claimed|claims|argued|argues|believes|warned)"
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+"
+_SPEAKER = [
+    re.compile(rf"(?P<who>{_NAME}), (?:an? |the )[^,]*, {_SPEECH}\b"),
+    re.compile(rf"(?P<who>{_NAME}) (?:has |had |have )?(?:previously )?{_SPEECH}\b"),
+    re.compile(rf"\b{_SPEECH} (?P<who>{_NAME})"),
+    re.compile(rf"\b(?i:according to) (?P<who>{_NAME})"),
+    re.compile(rf"(?i:\b(?P<who>he|she)) {_SPEECH}\b"),
+]
+# "both" as a pronoun ("both now see"), not a determiner ("both sides").
+_BOTH = r"both(?!\s+\w+s\b)"
+_SUBJECT_PRONOUN = re.compile(rf"^\W*(?:and |but |as |while )?({_BOTH}|they|it|he|she)\b", re.I)
+_PRONOUN = re.compile(rf"\b({_BOTH}|they|their|its|it|he|she)\b", re.I)
+_POSSESSIVE = re.compile(r"\b(its|their)\b", re.I)
+_JOIN = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)$")
+_GOVERNED = re.compile(r"\b(?:of|to|that)\b")
+_VERBAL = {"comment", "appeal", "pledge", "demand", "criticize", "reject", "threaten", "protest"}
+_MUTUAL = {"agree", "negotiate"}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_DATE = re.compile(
+    r"\b(?:(?P<day>\d{1,2}) )?(?P<month>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December) (?P<myear>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d[-/]\d\d(?:[-/]\d\d)?)\b"
+    r"|\b(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<n>\d+|one|two|three|four|five|six|ten) years? ago\b"
+    r"|\b(?P<last>last|this) year\b"
+)
+
+
+@dataclass
+class Candidate:
+    """A drafted relation: the ``relations.csv`` cells, and how sure the guess is."""
+
+    id: str
+    source: str
+    target: str
+    relation: str
+    status: str
+    quote: str
+    start: str | None = None
+    dated_from: str | None = None
+    said_by: str | None = None
+    source_id: str | None = None
+    directed: bool = True
+    confidence: float = 0.0
+    why: str = ""
+
+    def row(self) -> dict[str, str]:
+        """The candidate as a row of :data:`DRAFT_COLUMNS` (text cells)."""
+        cells: dict[str, Any] = {**self.__dict__, "directed": str(self.directed).lower()}
+        cells["confidence"] = f"{self.confidence:.2f}"
+        return {c: "" if cells.get(c) is None else str(cells.get(c)) for c in DRAFT_COLUMNS}
+
+
+@dataclass
+class Draft:
+    """What :func:`suggest` found: candidates, the source and publication date used, notes."""
+
+    candidates: list[Candidate]
+    source_id: str | None
+    published: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    mentions: list[tuple[int, int, str]]
+    speaker: str | None
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence: split at commas, semicolons and colons."""
+    cuts = [start] + [m.end() for m in re.finditer(r"[,;:]", text[start:end])]
+    cuts = [start] + [start + c for c in cuts[1:]] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def _speaker(sentence: str, last: str | None) -> str | None:
+    for pattern in _SPEAKER:
+        m = pattern.search(sentence)
+        if m:
+            who = m.group("who")
+            return last if who.lower() in ("he", "she") else who
+    return None
+
+
+def _read(text: str, matcher: ActorMatcher) -> list[_Sentence]:
+    """Sentences with their actor mentions and speakers (quotes inherit their attribution)."""
+    out: list[_Sentence] = []
+    last: str | None = None
+    quoted: list[_Sentence] = []  # sentences inside quotation marks still without a speaker
+    for a, b, p in split_sentences(text):
+        chunk = text[a:b]
+        mentions = [(a + s, a + e, aid) for s, e, aid in matcher.mentions(chunk)]
+        stated = None
+        m = re.match(
+            r"^\W*(?P<who>The [A-Z][\w ]+?|[A-Z]\w+) (?:had |has )?(?:previously )?" + _SPEECH,
+            chunk,
+        )
+        if m and any(s == a + m.start("who") for s, _, _ in mentions):
+            stated = m.group("who")
+        speaker = stated or _speaker(chunk, last)
+        if speaker and not stated:
+            last = speaker
+        if quoted and quoted[-1].paragraph != p:
+            quoted = []
+        sentence = _Sentence(a, b, p, mentions, speaker)
+        if chunk.lstrip().startswith(("“", '"')) or quoted:
+            if speaker:
+                for q in quoted:
+                    q.speaker = speaker
+                quoted = []
+            elif "”" not in chunk[1:] and not chunk.rstrip().endswith('"'):
+                quoted.append(sentence)
+            else:
+                sentence.speaker = last if p == (out[-1].paragraph if out else -1) else None
+        out.append(sentence)
+    return out
+
+
+def _group(mentions, i: int, text: str) -> list[str]:
+    """The actor of mention ``i`` and those coordinated after it ("Seoul and the United States")."""
+    ids = [mentions[i][2]]
+    for (_, e, _), (s, _, aid) in zip(mentions[i:], mentions[i + 1 :]):
+        if not _JOIN.match(text[e:s]):
+            break
+        ids.append(aid)
+    return ids
+
+
+def _last_group(sentences: list[_Sentence], k: int, before: int, text: str) -> list[str]:
+    for j in range(k, -1, -1):
+        ms = [m for m in sentences[j].mentions if m[1] <= before]
+        for i in range(len(ms) - 2, -1, -1):
+            group = _group(ms, i, text)
+            if len(group) > 1:
+                return group
+    return []
+
+
+def _previous_subject(sentences: list[_Sentence], k: int) -> list[str]:
+    if k > 0 and sentences[k - 1].paragraph == sentences[k].paragraph:
+        ms = sentences[k - 1].mentions
+        return [ms[0][2]] if ms else _previous_subject(sentences, k - 1)
+    return []
+
+
+def _source(ctx: _Context, cue: tuple[int, int], seg: tuple[int, int]) -> tuple[list[str], str]:
+    """Who acts: a pronoun subject's referent, the nearest actor before the cue, or the subject."""
+    text, s, k = ctx.text, ctx.sentences[ctx.k], ctx.k
+    lead = _SUBJECT_PRONOUN.match(text[seg[0] : cue[0]])
+    left = [i for i, m in enumerate(s.mentions) if seg[0] <= m[0] < cue[0]]
+    pronoun = lead.group(1).lower() if lead else None
+    if pronoun is None and left:
+        i = left[-1]
+        while (
+            i > 0
+            and s.mentions[i - 1][0] >= seg[0]
+            and _JOIN.match(text[s.mentions[i - 1][1] : s.mentions[i][0]])
+        ):
+            i -= 1
+        return _group(
+            s.mentions, i, text
+        ), f'source "{text[s.mentions[i][0] : s.mentions[i][1]]}" before the phrase'
+    if pronoun is None:
+        found = _PRONOUN.search(text, seg[0], cue[0])
+        pronoun = found.group(1).lower() if found else None
+    if pronoun in ("both", "they", "their"):
+        group = _last_group(ctx.sentences, k, cue[0], text)
+        if pronoun == "both" or (group and any(m[2] in group for m in s.mentions)):
+            return group, f'source "{pronoun}" read as {" and ".join(group)}'
+    if pronoun:
+        subject = [m[2] for m in s.mentions if m[0] < cue[0]][:1] or _previous_subject(
+            ctx.sentences, k
+        )
+        return subject, f'source "{pronoun}" read as the subject {"".join(subject)}'
+    if s.mentions:
+        return [s.mentions[0][2]], "source: the sentence's subject"
+    subject = _previous_subject(ctx.sentences, k)
+    return subject, "source: the previous sentence's subject (none named here)"
+
+
+def _target(
+    ctx: _Context, cue: tuple[int, int], seg: tuple[int, int], source: list[str]
+) -> tuple[list[str], str, float]:
+    """Who is acted upon, and how much the guess costs in confidence."""
+    text, s = ctx.text, ctx.sentences[ctx.k]
+    ms = s.mentions
+    right = [i for i, m in enumerate(ms) if m[0] >= cue[1] and m[2] not in source]
+    in_seg = [i for i in right if ms[i][1] <= seg[1]]
+    if in_seg:
+        group = [a for a in _group(ms, in_seg[0], text) if a not in source]
+        return group, f'target "{text[ms[in_seg[0]][0] : ms[in_seg[0]][1]]}" after the phrase', 0.0
+    if _POSSESSIVE.search(text, cue[1], seg[1]) and ms and ms[0][2] not in source:
+        return [ms[0][2]], "target: the sentence's subject, by its possessive", 0.2
+    if right:
+        return [ms[right[0]][2]], "target: the next actor in the sentence", 0.15
+    left = [m[2] for m in ms if m[1] <= cue[0] and m[2] not in source]
+    if left:
+        return [left[-1]], "target: the actor before the phrase", 0.25
+    k = ctx.k
+    if k > 0 and ctx.sentences[k - 1].paragraph == s.paragraph:
+        prev = [m[2] for m in ctx.sentences[k - 1].mentions if m[2] not in source]
+        if prev:
+            return [prev[-1]], "target: named in the previous sentence", 0.3
+    partner = next((a for a, _ in ctx.partners(source) if a not in source), None)
+    if partner:
+        return [partner], "target not named: the source's most frequent partner in the text", 0.4
+    return [], "", 1.0
+
+
+@dataclass
+class _Context:
+    text: str
+    sentences: list[_Sentence]
+    k: int = 0
+
+    def partners(self, source: list[str]) -> list[tuple[str, int]]:
+        counts: Counter[str] = Counter()
+        for s in self.sentences:
+            ids = {m[2] for m in s.mentions}
+            if ids & set(source):
+                counts.update(ids - set(source))
+        return sorted(counts.items(), key=lambda t: (-t[1], t[0]))
+
+
+def _date(
+    text: str, at: int, seg: tuple[int, int], published: str | None
+) -> tuple[str | None, str]:
+    """The date nearest the phrase in its clause (within 60 characters), or the publication date."""
+    best = None
+    for m in _DATE.finditer(text, seg[0], seg[1]):
+        gap = min(abs(m.start() - at), abs(m.end() - at))
+        if gap <= 60 and (best is None or gap < best[0]):
+            best = (gap, m)
+    year = int(published[:4]) if published else None
+    if best is not None:
+        m = best[1]
+        if m.group("month"):
+            month = _MONTHS[m.group("month").lower()]
+            day = f"-{int(m.group('day')):02d}" if m.group("day") else ""
+            return f"{m.group('myear')}-{month:02d}{day}", "text"
+        if m.group("iso"):
+            return m.group("iso").replace("/", "-"), "text"
+        if m.group("year"):
+            return m.group("year"), "text"
+        if year is not None and (m.group("n") or m.group("last")):
+            n = m.group("n")
+            back = (
+                (int(n) if n.isdigit() else _NUMBERS[n.lower()])
+                if n
+                else int(m.group("last") == "last")
+            )
+            return str(year - back), "implied"
+    return published, "published" if published else ""
+
+
+def _cues(text: str, seg: tuple[int, int], cues: list[Cue]) -> list[tuple[int, int, Cue]]:
+    """Lexicon phrases in a clause, longest first where they overlap, in text order."""
+    found = []
+    for cue in cues:
+        for m in cue.pattern.finditer(text, seg[0], seg[1]):
+            found.append((m.start(), m.end(), cue))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, Cue]] = []
+    for f in found:
+        if all(f[1] <= g[0] or f[0] >= g[1] for g in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f[0])
+
+
+def _status(ctx: _Context, seg: tuple[int, int], cue_end: int, relation: str, source: list[str]):
+    s = ctx.sentences[ctx.k]
+    # A hedge before a relative clause ("may ... areas that were demilitarized") is not the phrase's.
+    starts = [m.end() for m in _RELATIVE.finditer(ctx.text, seg[0], cue_end)]
+    hedged = _HEDGE.search(ctx.text, starts[-1] if starts else seg[0], cue_end)
+    speaker = s.speaker
+    own = speaker is not None and any(
+        m[2] in source and ctx.text[m[0] : m[1]].lower() in speaker.lower() for m in s.mentions
+    )
+    if hedged:
+        return "forecast", speaker, f'status forecast: "{hedged.group(0)}"'
+    if speaker and not (own and relation in _VERBAL):
+        return "claim", speaker, f"status claim: reported speech of {speaker}"
+    if speaker:
+        return "fact", None, "status fact: the actor's own statement is the event"
+    return "fact", None, "status fact: no hedge and no reported speech"
+
+
+def suggest(
+    text: str,
+    dataset: Dataset,
+    *,
+    source_id: str | None = None,
+    published: str | None = None,
+    lexicon: list[Cue] | None = None,
+) -> Draft:
+    """Candidate relations stated in ``text`` between actors of ``dataset``.
+
+    Parameters
+    ----------
+    text : str
+        The article, plain text.
+    dataset : Dataset
+        Gives the actors (names and aliases), the relation types, the ids in
+        use, and its own ``lexicon.csv`` when its folder has one.
+    source_id : str, optional
+        The article's row in the dataset's ``sources.csv``: the candidates
+        cite it and take its ``published`` date.
+    published : str, optional
+        The publication date (ISO, partial allowed), when no source gives it.
+    lexicon : list of Cue, optional
+        Instead of :func:`read_lexicon` for the dataset's folder.
+
+    Returns
+    -------
+    Draft
+        One candidate per stated relation between two known actors, in text
+        order, each with a verbatim quote (a clause of the text).
+
+    Examples
+    --------
+    >>> import graph
+    >>> ds = graph.load(graph.datasets.article())
+    >>> t = "Beijing is likely to support Pyongyang, analysts said."
+    >>> [(c.source, c.target, c.relation, c.status) for c in suggest(t, ds).candidates]
+    [('CHN', 'PRK', 'support', 'forecast')]
+    """
+    folder = dataset.path if dataset.path is not None and dataset.path.is_dir() else None
+    cues = lexicon if lexicon is not None else read_lexicon(folder, dataset.vocabulary)
+    sources = {s["id"]: s for s in dataset.records("sources")}
+    if source_id is not None and published is None:
+        published = sources.get(source_id, {}).get("published")
+    publisher = sources.get(source_id, {}).get("publisher") if source_id else None
+    taken = {r["id"] for r in dataset.records("relations")}
+    ctx = _Context(text, _read(text, ActorMatcher(dataset.records("actors"))))
+    out: list[Candidate] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for k, sentence in enumerate(ctx.sentences):
+        ctx.k = k
+        for seg in _segments(text, sentence.start, sentence.end):
+            governed = -1
+            for a, b, cue in _cues(text, seg, cues):
+                # "accused X of backing", "threats to destroy": the act is the accusation's object
+                gap = text[governed:a] if 0 <= governed <= a else ""
+                if gap and _GOVERNED.search(gap) and " and " not in gap and len(gap) < 40:
+                    continue
+                if cue.relation in _VERBAL:
+                    governed = b
+                for c in _code(ctx, (a, b), seg, cue, published, publisher):
+                    key = (c.source, c.target, c.relation, k)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    n = len(out) + 1
+                    while f"S{n:02d}" in taken:
+                        n += 1
+                    c.id = f"S{n:02d}"
+                    taken.add(c.id)
+                    c.source_id = source_id
+                    out.append(c)
+    return Draft(out, source_id, published)
+
+
+def _code(
+    ctx: _Context, cue: tuple[int, int], seg: tuple[int, int], lex: Cue, published, publisher
+):
+    """The candidates one phrase gives: one per source and target pair."""
+    text = ctx.text
+    source, why_source = _source(ctx, cue, seg)
+    if not source:
+        return []
+    target, why_target, cost = _target(ctx, cue, seg, source)
+    if cost > 0 and len(source) > 1:  # "India and Pakistan agreed": the subjects act together
+        source, target = source[:1], source[1:]
+        why_target, cost = "target: acting together with the source as the subject", 0.1
+    status, said_by, why_status = _status(ctx, seg, cue[1], lex.relation, source)
+    if status == "forecast" and said_by is None:
+        said_by = publisher
+    start, dated_from = _date(text, cue[0], seg, published)
+    if status == "forecast" and published and start and start < published[: len(start)]:
+        start, dated_from = published, "published"
+    quote = _quote(ctx, seg, cue, source + target)
+    confidence = max(0.1, 0.9 - cost - (0.15 if "read as" in why_source else 0.0))
+    why = "; ".join(
+        [
+            f'phrase "{text[cue[0] : cue[1]]}" ({lex.relation}, {lex.note})',
+            why_source,
+            why_target,
+            why_status,
+        ]
+    )
+    return [
+        Candidate(
+            "",
+            s,
+            t,
+            lex.relation,
+            status,
+            quote,
+            start=start,
+            dated_from=dated_from or None,
+            said_by=said_by,
+            directed=lex.relation not in _MUTUAL,
+            confidence=round(confidence, 2),
+            why=why,
+        )
+        for s in source
+        for t in target
+        if s != t
+    ]
+
+
+def _quote(ctx: _Context, seg: tuple[int, int], cue: tuple[int, int], ids: list[str]) -> str:
+    """The clause of the phrase, widened to the clauses of the actors it names in the sentence."""
+    s = ctx.sentences[ctx.k]
+    clauses = _segments(ctx.text, s.start, s.end)
+    a, b = seg
+    near = [m for m in s.mentions if m[2] in ids]
+    for side in (-1, 1):  # the nearest mention of each actor on either side of the phrase
+        for aid in dict.fromkeys(ids):
+            found = [
+                m for m in near if m[2] == aid and (m[1] <= cue[0] if side < 0 else m[0] >= cue[1])
+            ]
+            if not found:
+                continue
+            m = found[-1] if side < 0 else found[0]
+            clause = next(c for c in clauses if c[0] <= m[0] < c[1])
+            a, b = min(a, clause[0]), max(b, clause[1])
+    if not any(a <= m[0] < b for m in near):  # the actors are named elsewhere: the sentence
+        a, b = s.start, s.end
+    quote = ctx.text[a:b]
+    lead = len(quote) - len(quote.lstrip(" \n“\"‘'"))
+    quote = quote[lead:].rstrip(',;: \n”"’')
+    return quote

@@ -1,0 +1,223 @@
+"""``geograph suggest``: drafts from plain-text news, measured against hand-coded relations."""
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graph
+from graph.cli import cli
+from graph.suggest import evaluate, suggest
+
+ARTICLE = graph.datasets.article()
+TEXT = (ARTICLE / "dw-2020-07-14.txt").read_text("utf-8")
+NEWS = Path(__file__).parent / "fixtures" / "news"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def _rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _append(folder, draft_rows):
+    """Append draft rows to a dataset's relations.csv, as a person keeping them all would."""
+    path = folder / "relations.csv"
+    rows = _rows(path.read_text("utf-8"))
+    columns = list(rows[0]) + [c for c in draft_rows[0] if c not in rows[0]]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, columns, lineterminator="\n", restval="")
+        w.writeheader()
+        w.writerows(rows + draft_rows)
+
+
+def test_article_draft_is_verbatim_and_passes_check(tmp_path):
+    out = tmp_path / "draft.csv"
+    r = run("suggest", ARTICLE / "dw-2020-07-14.txt", "--data", ARTICLE, "-o", out)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == str(out)
+    rows = _rows(out.read_text("utf-8"))
+    assert len(rows) >= 20
+    assert all(row["quote"] and row["quote"] in TEXT for row in rows)
+    assert {row["source_id"] for row in rows} == {"dw-2020-07-14"}
+    assert all(0 < float(row["confidence"]) <= 1 and row["why"] for row in rows)
+    copy = tmp_path / "d"
+    shutil.copytree(ARTICLE, copy)
+    _append(copy, rows)
+    check = run("check", copy)
+    assert check.exit_code == 0, check.output
+    assert graph.load(copy).relations.shape[0] == 23 + len(rows)
+
+
+def test_article_precision_and_recall():
+    ds = graph.load(ARTICLE)
+    draft = suggest(TEXT, ds, source_id="dw-2020-07-14")
+    scores = evaluate(draft.candidates, ds.records("relations"), TEXT, ds.vocabulary)
+    print(f"\nthe article: {scores}")
+    assert scores.sign_recall >= 0.7 and scores.sign_precision >= 0.5
+    assert scores.type_recall >= 0.7 and scores.type_precision >= 0.5
+
+
+def test_the_article_coded_as_a_reader_would():
+    ds = graph.load(ARTICLE)
+    found = {
+        (c.source, c.target, c.relation, c.status, c.said_by, c.start)
+        for c in suggest(TEXT, ds, source_id="dw-2020-07-14").candidates
+    }
+    assert ("PRK", "USA", "cooperate", "fact", None, "2017") in found  # "just three years ago"
+    assert ("USA", "CHN", "reduce-relations", "fact", None, "2020-07-14") in found
+    assert ("CHN", "PRK", "support", "forecast", "Deutsche Welle", "2020-07-14") in found
+    assert ("PRK", "KOR", "mobilize", "forecast", "Leonid Petrov", "2020-07-14") in found
+    assert ("USA", "PRK", "mobilize", "claim", "The Pentagon", "2020-07-14") in found
+    assert ("KOR", "PRK", "appeal", "fact", None, "2020-07-14") in found
+
+
+#: Short news texts, hand-coded: (source, target, relation, status, directed, quote).
+#: summit.txt was written and coded after the rules were fixed, and left untuned.
+CODED = {
+    "summit.txt": [
+        ("USA", "CHN", "consult", "forecast", False, "talks between Washington and Beijing"),
+        ("CHN", "USA", "yield", "fact", True, "China lifted its ban on American beef"),
+        ("CHN", "USA", "criticize", "claim", True, "China opposes any new US tariffs"),
+        ("IND", "JPN", "agree", "fact", False, "India signed a defence deal with Japan"),
+        ("JPN", "IND", "pledge", "fact", True, "Tokyo promised to deliver patrol boats"),
+    ],
+    "south-asia.txt": [
+        ("IND", "PAK", "de-escalate", "fact", False, "restore the ceasefire"),
+        ("IND", "PAK", "agree", "fact", False, "India and Pakistan agreed"),
+        ("IND", "PAK", "criticize", "fact", True, "New Delhi has accused Islamabad"),
+        ("CHN", "PAK", "support", "forecast", True, "Beijing is expected to support Pakistan"),
+    ],
+    "ukraine.txt": [
+        ("RUS", "UKR", "fight", "claim", True, "Russian forces shelled the city of Kharkiv"),
+        ("UKR", "EU", "appeal", "fact", True, "President Zelensky called on the European Union"),
+        ("USA", "UKR", "support", "forecast", True, "Washington announced it would send aid"),
+        ("RUS", "UKR", "reject", "fact", True, "The Kremlin rejected the accusations"),
+    ],
+    "east-asia.txt": [
+        ("JPN", "KOR", "consult", "fact", False, "Japan and South Korea held talks"),
+        ("KOR", "JPN", "criticize", "fact", True, "Seoul criticized Tokyo's export controls"),
+        ("JPN", "KOR", "pledge", "fact", False, "both sides pledged to keep talking"),
+        ("CHN", "JPN", "sanction", "forecast", True, "China may impose tariffs"),
+    ],
+}
+
+
+def _reference(name):
+    keys = ("source", "target", "relation", "status", "directed", "quote")
+    return [dict(zip(keys, row)) for row in CODED[name]]
+
+
+@pytest.mark.parametrize("name", sorted(CODED))
+def test_other_news_texts(name):
+    ds = graph.load(NEWS)
+    text = (NEWS / name).read_text("utf-8")
+    draft = suggest(text, ds, published="2023-05-02")
+    scores = evaluate(draft.candidates, _reference(name), text, ds.vocabulary)
+    print(f"\n{name}: {scores}")
+    assert all(c.quote in text for c in draft.candidates)
+    assert scores.type_precision >= 0.5
+
+
+def test_other_news_texts_together():
+    ds = graph.load(NEWS)
+    candidates, reference, text = [], [], ""
+    for name in sorted(CODED):
+        part = (NEWS / name).read_text("utf-8")
+        candidates += suggest(part, ds, published="2023-05-02").candidates
+        reference += _reference(name)
+        text += part + "\n\n"
+    scores = evaluate(candidates, reference, text, ds.vocabulary)
+    print(f"\nfour other news texts: {scores}")
+    assert scores.sign_recall >= 0.7 and scores.sign_precision >= 0.5
+    assert scores.type_recall >= 0.7 and scores.type_precision >= 0.5
+
+
+def _one(text, published="2023-05-02"):
+    (c,) = suggest(text, graph.load(NEWS), published=published).candidates
+    return c
+
+
+def test_status_from_the_wording():
+    c = _one("Moscow will probably deploy troops near Kyiv, Anna Ivanova said.")
+    assert (c.source, c.target, c.relation, c.status, c.said_by) == (
+        "RUS",
+        "UKR",
+        "mobilize",
+        "forecast",
+        "Anna Ivanova",
+    )
+    c = _one("According to Anna Ivanova, Moscow has threatened Kyiv.")
+    assert (c.status, c.said_by, c.relation) == ("claim", "Anna Ivanova", "threaten")
+    c = _one("Tokyo condemned Beijing.")
+    assert (c.status, c.said_by, c.confidence) == ("fact", None, 0.9)
+
+
+def test_dates_from_the_text_or_the_publication():
+    assert (_one("Seoul met with Tokyo on 3 March 2021.").start, "text") == ("2021-03-03", "text")
+    c = _one("Seoul met with Tokyo two years ago.")
+    assert (c.start, c.dated_from) == ("2021", "implied")
+    c = _one("Seoul met with Tokyo.")
+    assert (c.start, c.dated_from) == ("2023-05-02", "published")
+
+
+def test_leaders_and_capitals_map_to_their_state():
+    c = _one("President Putin warned the White House.")
+    assert (c.source, c.target, c.relation) == ("RUS", "USA", "threaten")
+
+
+def test_the_draft_is_deterministic_and_goes_to_stdout():
+    first = run("suggest", NEWS / "ukraine.txt", "--data", NEWS)
+    second = run("suggest", NEWS / "ukraine.txt", "--data", NEWS)
+    assert first.exit_code == 0 and first.stdout == second.stdout
+    assert first.stdout.splitlines()[0].startswith("id,source,target,relation,")
+    assert "ukraine.txt is no source of the dataset" in first.stderr
+
+
+def test_an_existing_draft_is_kept_without_force(tmp_path):
+    out = tmp_path / "draft.csv"
+    out.write_text("mine", "utf-8")
+    r = run("suggest", NEWS / "ukraine.txt", "--data", NEWS, "-o", out)
+    assert r.exit_code == 1 and "exists" in r.output and "--force" in r.output
+    assert out.read_text("utf-8") == "mine"
+    r = run("suggest", NEWS / "ukraine.txt", "--data", NEWS, "-o", out, "--force")
+    assert r.exit_code == 0 and out.read_text("utf-8").startswith("id,source")
+
+
+def test_never_writes_into_the_dataset(tmp_path):
+    copy = tmp_path / "d"
+    shutil.copytree(NEWS, copy)
+    before = {p.name: p.read_bytes() for p in copy.iterdir()}
+    for target in (copy / "relations.csv", copy / "draft.csv"):
+        r = run("suggest", copy / "ukraine.txt", "--data", copy, "-o", target, "--force")
+        assert r.exit_code == 1 and "Traceback" not in r.output
+    assert {p.name: p.read_bytes() for p in copy.iterdir()} == before
+
+
+def test_a_dataset_extends_the_lexicon(tmp_path):
+    copy = tmp_path / "d"
+    shutil.copytree(NEWS, copy)
+    (copy / "lexicon.csv").write_text("phrase,relation,note\nsnubb*,reject,ours\n", "utf-8")
+    (copy / "a.txt").write_text("Tokyo snubbed Seoul.", "utf-8")
+    (row,) = _rows(run("suggest", copy / "a.txt", "--data", copy).stdout)
+    assert (row["source"], row["target"], row["relation"]) == ("JPN", "KOR", "reject")
+    (copy / "lexicon.csv").write_text("phrase,relation,note\nsnubb*,snub,ours\n", "utf-8")
+    r = run("suggest", copy / "a.txt", "--data", copy)
+    assert r.exit_code == 1
+    assert r.output.strip().endswith(
+        'lexicon.csv:2:2: unknown-relation relation "snub" of phrase "snubb*" is not in the vocabulary'
+    )
+
+
+def test_an_article_that_is_not_text_is_a_clean_error(tmp_path):
+    bad = tmp_path / "a.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00bad")
+    r = run("suggest", bad, "--data", NEWS)
+    assert r.exit_code == 1 and "not UTF-8" in r.output and "Traceback" not in r.output
+    r = run("suggest", NEWS / "ukraine.txt", "--data", NEWS, "--source", "nope")
+    assert r.exit_code == 1 and 'source "nope" is not in sources.csv' in r.output
