@@ -38,7 +38,7 @@ STAGES = [
     },  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
     {"view", "notebook", "widget"},  # payload -> HTML, in a notebook
-    {"cli", "terminal", "__main__", "__init__", "init", "watch"},  # user entry points
+    {"cli", "cli_import", "terminal", "__main__", "__init__", "init", "watch"},  # user entry points
 ]
 
 
@@ -79,3 +79,23 @@ def test_modules_import_only_earlier_stages():
             if _stage(imported) > _stage(module):
                 bad.append(f"graph/{rel}.py imports {imported} from a later stage")
     assert bad == []
+
+
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 100
+
+
+def test_modules_and_functions_stay_small():
+    """One concept per module (networkx style): no module over 600 lines, no function over 100."""
+    big = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text("utf-8")
+        rel = path.relative_to(PACKAGE.parent)
+        if text.count("\n") > MAX_MODULE_LINES:
+            big.append(f"{rel}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    big.append(f"{rel}:{node.lineno}: {node.name} is {length} lines")
+    assert big == []
