@@ -149,27 +149,18 @@ def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
 _FORMULA_RE2 = r"^'*[=+\-@\t\r]"
 _NUMBER_BODY = r"[+-]?(\p{Nd}+\.?\p{Nd}*|\.\p{Nd}+)([eE][+-]?\p{Nd}+)?"
 _NUMBER_RE2 = rf"^{_NUMBER_BODY}\n?$"
-_INNER_RE2 = r"^'*[=+\-@\r]"
+_INNER_SUB_RE2 = r"([;\t])('*[=+\-@\r])"
+_INNER_REWRITE = r"\1'\2"
 
 
 def _inner_sql(expr: str) -> str:
-    """SQL putting a ``'`` after every ``;`` or tab that a formula (not a number) follows."""
-    # Pieces that start with their delimiter: "a;=b" -> ["a", ";=b"].
-    pieces = f"regexp_extract_all({expr}, '[;\\t]?[^;\\t]*')"
-    rest = "p[2:]"
-    # After a number, Python's pattern takes a delimiter or the end (before a final "\n").
-    # The last piece may be followed by an empty match at the end.
-    last = f"(i = len({pieces}) OR (i = len({pieces}) - 1 AND {pieces}[-1] = ''))"
-    number = (
-        f"regexp_matches({rest}, CASE WHEN {last} THEN {quoted(_NUMBER_RE2)} "
-        f"ELSE {quoted('^' + _NUMBER_BODY + '$')} END)"
-    )
-    fix = (
-        f"CASE WHEN (p[1] = ';' OR p[1] = chr(9)) AND regexp_matches({rest}, {quoted(_INNER_RE2)}) AND NOT {number} "
-        f"THEN p[1] || '''' || {rest} ELSE p END"
-    )
-    # No subquery: a correlated one may return the rows in another order.
-    return f"array_to_string(list_transform({pieces}, lambda p, i: {fix}), '')"
+    """SQL putting a ``'`` after every ``;`` or tab that a formula character follows.
+
+    The same rule as :data:`graph.write._INNER`: the characters it consumes after
+    the delimiter hold no delimiter, so one global replace does what the
+    look-ahead does in Python.
+    """
+    return f"regexp_replace({expr}, {quoted(_INNER_SUB_RE2)}, {quoted(_INNER_REWRITE)}, 'g')"
 
 
 def escape_formula_sql(expr: str) -> str:
