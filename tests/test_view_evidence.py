@@ -55,7 +55,39 @@ def evidence_graph() -> nx.MultiDiGraph:
         evidence="|".join(("https://ok.example/x", *HOSTILE_URLS)),
         link=HOSTILE[0],
     )
+    # The columns the event importers write, their values separated by spaces.
+    G.add_edge(
+        "PRK",
+        "KOR",
+        key="g2",
+        id="g2",
+        relation="threaten",
+        source_id="gdelt-events",
+        evidence_urls="https://a.example/1 https://b.example/2",
+    )
+    G.add_edge(
+        "KOR",
+        "PRK",
+        key="i2",
+        id="i2",
+        relation="appeal",
+        source_id="icews-events",
+        story_ids="111 222",
+    )
     return G
+
+
+def test_the_event_importers_evidence_columns_are_links_and_stories(page, tmp_path):
+    open_view(page, evidence_graph(), tmp_path)
+    page.evaluate("window.geograph.selectEdge('g2')")
+    links = page.locator("#gg-panel .gg-evidence a")
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+        "https://a.example/1",
+        "https://b.example/2",
+    ]
+    page.evaluate("window.geograph.selectEdge('i2')")
+    text = page.locator("#gg-panel .gg-evidence").inner_text()
+    assert "ICEWS story 111" in text and "ICEWS story 222" in text
 
 
 def test_every_http_url_is_a_link(page, tmp_path):

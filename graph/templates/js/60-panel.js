@@ -23,7 +23,7 @@ function defList(rows) {
   });
   return dl;
 }
-// Evidence: a value, or its "|"-separated parts, that is an http(s) URL becomes
+// Evidence: a value, or its "|"- or space-separated parts, that is an http(s) URL becomes
 // a link; with an ICEWS source, a story id is said to be one.
 function isIcews(src, sourceId) {
   var text = [sourceId || "", src ? src.title || "" : "", src ? src.publisher || "" : ""].join(" ");
@@ -31,7 +31,14 @@ function isIcews(src, sourceId) {
 }
 function evidenceValue(v, icews) {
   if (typeof v !== "string" && typeof v !== "number") return v;
-  var parts = String(v).split("|").map(function (x) { return x.trim(); }).filter(Boolean);
+  var parts = [];
+  String(v).split("|").forEach(function (x) {
+    // The event importers separate their URLs and story ids with spaces.
+    var tokens = x.trim().split(/\s+/).filter(Boolean);
+    var each = tokens.length > 1 && tokens.every(function (t) { return safeUrl(t) !== null || /^\d+$/.test(t); });
+    parts.push.apply(parts, each ? tokens : [x.trim()]);
+  });
+  parts = parts.filter(Boolean);
   var linked = parts.some(function (x) { return safeUrl(x) !== null; });
   var stories = icews && parts.length > 0 && parts.every(function (x) { return /^\d+$/.test(x); });
   if (!linked && !stories) return v;
