@@ -13,6 +13,8 @@ import csv
 import random
 from pathlib import Path
 
+from graph.schema import RELATION_COLUMNS
+
 __all__ = ["make_dataset", "SIZES"]
 
 # (actors, relations) per benchmark size label.
@@ -113,24 +115,7 @@ def make_dataset(folder, actors: int, relations: int, *, seed: int = 6) -> Path:
 
     with (folder / "relations.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(
-            [
-                "id",
-                "source",
-                "target",
-                "relation",
-                "sign",
-                "intensity",
-                "directed",
-                "status",
-                "start",
-                "end",
-                "source_id",
-                "said_by",
-                "quote",
-                "note",
-            ]
-        )
+        w.writerow(RELATION_COLUMNS)
         for r in range(relations):
             source, target = rng.choices(ids, weights, k=2)
             while target == source:
