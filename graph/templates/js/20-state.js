@@ -18,14 +18,19 @@
  *   isShown(id), visible(relation)
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
+ * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
+ * the state; a change of them is reported as changed.filters and changed.events.
  * Subscribers run in the order they subscribed, which is the order of the
  * files; window gets a "geograph:change" event (detail: changed) after them.
- * Uses: util, data.
+ * Uses: util, data, events.
  */
+var EV = gg.events;
 var filterKinds = [];   // [{kind, values, valueOf}]
 var st = {
   date: null, compare: null, focus: null, edge: null, pair: null,
-  filters: {}, layout: { name: "force" }, color: "group"
+  filters: {}, layout: { name: "force" }, color: "group",
+  min_events: EV.open.min_events, min_goldstein: EV.open.min_goldstein,
+  top: EV.open.top, backbone: EV.open.backbone
 };
 var LAYOUTS = ["force"];
 var COLORS = ["group", "bloc"];  // actor colour: by group, or by bloc of balance (82-blocs.js)
@@ -51,6 +56,7 @@ function visible(e) {
       for (var j = 0; j < v.length; j++) if (!allowed.has(v[j])) return false;
     } else if (!allowed.has(v)) return false;
   }
+  if (!EV.keep(e, st)) return false;
   if (!st.date || gg.validAt(e, st.date)) return true;
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
@@ -58,6 +64,7 @@ function visible(e) {
 function recompute() {
   shownIds = new Set();
   gg.relations.forEach(function (e) { if (visible(e)) shownIds.add(e.id); });
+  if (st.top > 0) shownIds = EV.top(shownIds, st.top);
 }
 recompute();
 
@@ -120,6 +127,11 @@ function set(partial, opts) {
     st.color = String(partial.color);
     changed.color = true;
   }
+  EV.KEYS.forEach(function (k) {
+    if (!has(k) || !EV.has(k)) return;
+    var v = EV.norm(k, partial[k]);
+    if (v !== undefined && v !== st[k]) { st[k] = v; changed.filters = true; changed.events = true; }
+  });
   if (changed.date || changed.filters || changed.compare) recompute();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
@@ -137,7 +149,7 @@ function state() {
   filterKinds.forEach(function (fk) {
     filters[fk.kind] = gg.KNOWN[fk.kind].filter(function (v) { return st.filters[fk.kind].has(v); });
   });
-  return {
+  var out = {
     date: st.date ? st.date.text : null,
     compare: st.compare ? st.compare.text : null,
     focus: st.focus, edge: st.edge,
@@ -146,6 +158,8 @@ function state() {
     layout: { name: st.layout.name },
     color: st.color
   };
+  if (EV.on) EV.KEYS.forEach(function (k) { if (EV.has(k)) out[k] = st[k]; });
+  return out;
 }
 
 gg.LAYOUTS = LAYOUTS;
