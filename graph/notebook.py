@@ -24,9 +24,12 @@ from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import quote
 
+import networkx as nx
+
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .payload import view_payload
+from .payload.events import check_opening, is_event_graph
 from .schema import STATUSES
 from .view import to_html
 
@@ -156,6 +159,20 @@ def _date(name: str, value) -> str:
         raise ValueError(f"{name}: {err}") from err
 
 
+def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
+    """The event thresholds of the fragment, checked as ``G.graph["view"]`` is."""
+    chosen = {k: v for k, v in given.items() if v is not None}
+    if not chosen:
+        return []
+    if not is_event_graph(G):
+        name = next(iter(chosen))
+        raise ValueError(f"{name}: the graph is not event data (its relations have no events)")
+    H = nx.MultiDiGraph(view=chosen)
+    opening = check_opening(H)
+    return [(k, [repr(opening[k]) if isinstance(opening[k], float) else str(opening[k])])
+            for k in chosen]  # fmt: skip
+
+
 def view_fragment(
     G,
     *,
@@ -169,6 +186,10 @@ def view_fragment(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    min_events: int | None = None,
+    min_goldstein: float | None = None,
+    top: int | None = None,
+    backbone: float | None = None,
 ) -> str:
     """The URL fragment that opens the view of ``G`` in the given state.
 
@@ -182,7 +203,8 @@ def view_fragment(
     G : networkx.MultiDiGraph
         The relation graph.
     date, compare : str, optional
-        Partial ISO dates: the date shown, and a date to compare it with.
+        Partial ISO dates: the date shown (``"all"``: all time), and a date to
+        compare it with.
     focus : str, optional
         An actor id to focus on.
     edge : str, optional
@@ -195,6 +217,11 @@ def view_fragment(
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
+    min_events, min_goldstein, top, backbone : number, optional
+        Event data only (see :func:`graph.payload.events.is_event_graph`):
+        relations of at least ``min_events`` events and ``|goldstein_mean|``
+        at least ``min_goldstein``, each actor's ``top`` strongest ties, and
+        the pairs of the disparity backbone at ``backbone`` (an alpha in (0, 1]).
 
     Returns
     -------
@@ -217,8 +244,8 @@ def view_fragment(
     ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
     """
     parts: list[tuple[str, list[str]]] = []
-    if date is not None:
-        parts.append(("date", [_date("date", date)]))
+    if date is not None:  # "all": all time, for event data that opens at its latest period
+        parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
     if compare is not None:
         parts.append(("compare", [_date("compare", compare)]))
     if focus is not None:
@@ -245,6 +272,8 @@ def view_fragment(
         parts.append(("color", [_one_of("color", color, COLORS)]))
     if layout is not None:
         parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
+    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top,
+                          backbone=backbone)  # fmt: skip
     if not parts:
         return ""
     return "#" + "&".join(
@@ -265,6 +294,10 @@ def show(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    min_events: int | None = None,
+    min_goldstein: float | None = None,
+    top: int | None = None,
+    backbone: float | None = None,
     title: str | None = None,
     height: str = "600px",
     file: str | os.PathLike | None = None,
@@ -284,6 +317,8 @@ def show(
         The relation graph.
     date, compare, focus, edge, color, layout, status, sign, relation, group
         The state the view opens in, see :func:`view_fragment`.
+    min_events, min_goldstein, top, backbone
+        Event data: the thresholds the view opens with, see :func:`view_fragment`.
     title : str, optional
         Page title; defaults to the dataset name.
     height : str
@@ -327,6 +362,10 @@ def show(
         sign=sign,
         relation=relation,
         group=group,
+        min_events=min_events,
+        min_goldstein=min_goldstein,
+        top=top,
+        backbone=backbone,
     )
     page = to_html(G, title=title)
     if file is None:

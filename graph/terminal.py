@@ -147,6 +147,8 @@ def progress_bar(what: str, *, quiet: bool = False) -> Iterator[Callable[[float]
         leave=False,
         bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}",
         mininterval=0.1,
+        ncols=_width(sys.stderr),
+        nrows=24,  # tqdm hides bars below a terminal's height, and a new pty reports 0
     )
 
     def update(fraction: float) -> None:
@@ -158,6 +160,15 @@ def progress_bar(what: str, *, quiet: bool = False) -> Iterator[Callable[[float]
         yield update
     finally:
         _quietly(bar.close)
+
+
+def _width(stream: Any) -> int:
+    """The terminal's width, or 80 when it reports none (a new pseudo-terminal says 0)."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return min(columns, 100) if columns > 20 else 80
 
 
 def _isatty(stream: Any) -> bool:

@@ -27,6 +27,8 @@ def _progress_bar() -> Callable[[float], None]:
         file=sys.stderr,
         leave=False,
         bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}",
+        ncols=80,
+        nrows=24,  # tqdm hides bars below a terminal's height, and a new pty reports 0
     )
 
     def update(fraction: float) -> None:

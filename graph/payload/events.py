@@ -32,7 +32,7 @@ from ..backbone import disparity
 from ..dates import DateError, parse_date
 from ..signed import signed_graph
 
-__all__ = ["EVENTS", "GOLDSTEIN", "OPEN_KEYS", "event_payload", "is_event_graph"]
+__all__ = ["EVENTS", "GOLDSTEIN", "OPEN_KEYS", "event_payload", "is_event_graph", "check_opening"]
 
 #: The relation attribute holding the number of events (the importers' column).
 EVENTS = "events"
@@ -80,8 +80,24 @@ def _latest(G) -> str | None:
     return best[1] if best else None
 
 
-def _opening(G) -> dict[str, Any]:
-    """The opening state from ``G.graph["view"]``, checked (ValueError naming the key)."""
+def check_opening(G) -> dict[str, Any]:
+    """The thresholds the page opens with, from ``G.graph["view"]``, checked.
+
+    Raises
+    ------
+    ValueError
+        Naming the key and the values it accepts.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_opening(nx.MultiDiGraph(view={"top": 5}))
+    {'min_events': 0, 'min_goldstein': 0, 'top': 5, 'backbone': None}
+    >>> check_opening(nx.MultiDiGraph(view={"backbone": 2}))
+    Traceback (most recent call last):
+    ...
+    ValueError: backbone: need a significance level in (0, 1], got 2
+    """
     given = G.graph.get("view") or {}
     if not isinstance(given, Mapping):
         raise TypeError(f"G.graph['view'] must be a dict of {', '.join(OPEN_KEYS)}")
@@ -160,7 +176,7 @@ def event_payload(G, index: Mapping[Any, int]) -> dict | None:
     >>> p["start"], p["max_events"], [[i, j, round(x, 2)] for i, j, x in p["pairs"]]
     ('2020-06', 8, [[0, 1, 0.04], [0, 2, 0.81], [0, 3, 0.81]])
     """
-    opening = _opening(G)
+    opening = check_opening(G)
     if not is_event_graph(G):
         return None
     events = [n for _, _, n in G.edges(data=EVENTS)]
