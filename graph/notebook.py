@@ -203,8 +203,7 @@ def view_fragment(
     G : networkx.MultiDiGraph
         The relation graph.
     date, compare : str, optional
-        Partial ISO dates: the date shown (``"all"``: all time), and a date to
-        compare it with.
+        Partial ISO dates: the date shown (``"all"``: all time), and another.
     focus : str, optional
         An actor id to focus on.
     edge : str, optional
@@ -218,10 +217,7 @@ def view_fragment(
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
     min_events, min_goldstein, top, backbone : number, optional
-        Event data only (see :func:`graph.payload.events.is_event_graph`):
-        relations of at least ``min_events`` events and ``|goldstein_mean|``
-        at least ``min_goldstein``, each actor's ``top`` strongest ties, and
-        the pairs of the disparity backbone at ``backbone`` (an alpha in (0, 1]).
+        Event data: the thresholds of :mod:`graph.payload.events`.
 
     Returns
     -------
@@ -272,13 +268,9 @@ def view_fragment(
         parts.append(("color", [_one_of("color", color, COLORS)]))
     if layout is not None:
         parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
-    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top,
-                          backbone=backbone)  # fmt: skip
-    if not parts:
-        return ""
-    return "#" + "&".join(
-        key + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in values) for key, values in parts
-    )
+    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
+    joined = "&".join(k + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in vs) for k, vs in parts)
+    return "#" + joined if parts else ""
 
 
 def show(
