@@ -169,13 +169,15 @@ def view_fragment(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    said_by: Iterable[str | None] | str | None = None,
+    source: Iterable[str | None] | str | None = None,
 ) -> str:
     """The URL fragment that opens the view of ``G`` in the given state.
 
     Every argument is checked against ``G`` and the page's vocabulary; a
     bad one raises ValueError naming it, the accepted values and the
-    closest one. Filters (``status``, ``sign``, ``relation``, ``group``)
-    list the values kept; None keeps them all.
+    closest one. Filters (``status``, ``sign``, ``relation``, ``group``,
+    ``said_by``, ``source``) list the values kept; None keeps them all.
 
     Parameters
     ----------
@@ -195,6 +197,12 @@ def view_fragment(
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
+    said_by : str or iterable of str or None, optional
+        Speakers kept (``said_by`` texts); ``None`` or ``""`` in the list
+        keeps the relations attributed to nobody.
+    source : str or iterable of str or None, optional
+        Sources kept (``source_id`` values, ids of sources.csv); ``None`` or
+        ``""`` in the list keeps the relations without a source.
 
     Returns
     -------
@@ -211,6 +219,8 @@ def view_fragment(
     ...                start="2020-06")
     >>> view_fragment(G, date="2020-06", focus="PRK", status=["claim"], color="bloc")
     '#date=2020-06&focus=PRK&status=claim&color=bloc'
+    >>> view_fragment(G, said_by=[None])
+    '#said_by=,'
     >>> view_fragment(G, focus="PRQ")
     Traceback (most recent call last):
     ...
@@ -226,7 +236,8 @@ def view_fragment(
     if edge is not None:
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
-    if status is not None or relation is not None or group is not None:
+    filters = (status, relation, group, said_by, source)
+    if any(f is not None for f in filters):
         payload = view_payload(G)
         if status is not None:
             parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
@@ -239,6 +250,10 @@ def view_fragment(
             bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
             chosen = _values("group", group, list(bare) + keys)
             parts.append(("group", [bare.get(g, g) for g in chosen]))
+        if said_by is not None:
+            parts.append(("said_by", _texts("said_by", said_by, payload, "speakers")))
+        if source is not None:
+            parts.append(("source", _texts("source", source, payload, "source_ids")))
     elif sign is not None:
         parts.append(("sign", _values("sign", sign, SIGNS)))
     if color is not None:
@@ -247,9 +262,29 @@ def view_fragment(
         parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
     if not parts:
         return ""
-    return "#" + "&".join(
-        key + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in values) for key, values in parts
-    )
+    return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
+
+
+def _list(values: list[str]) -> str:
+    # as the page writes it: the one value "" (nobody, no source) is ",", not no value
+    if values == [""]:
+        return ","
+    return ",".join(quote(v, safe=_URI_SAFE) for v in values)
+
+
+def _texts(name: str, values, payload: dict, table: str) -> list[str]:
+    """Data texts kept by a filter; None or "" is the relations without one."""
+    if values is None or isinstance(values, str):
+        values = [values]
+    column = "said_by" if name == "said_by" else "source_id"
+    out = []
+    for v in values:
+        text = "" if v is None else str(v)
+        if text == "" and None not in payload["edges"][column]:
+            msg = f"{name}: every relation has a {column}; None keeps no relation"
+            raise ValueError(msg)
+        out.append(text if text == "" else _one_of(name, text, payload[table]))
+    return list(dict.fromkeys(out))
 
 
 def show(
@@ -265,6 +300,8 @@ def show(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    said_by: Iterable[str | None] | str | None = None,
+    source: Iterable[str | None] | str | None = None,
     title: str | None = None,
     height: str = "600px",
     file: str | os.PathLike | None = None,
@@ -282,7 +319,7 @@ def show(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date, compare, focus, edge, color, layout, status, sign, relation, group
+    date, compare, focus, edge, color, layout, status, sign, relation, group, said_by, source
         The state the view opens in, see :func:`view_fragment`.
     title : str, optional
         Page title; defaults to the dataset name.
@@ -327,6 +364,8 @@ def show(
         sign=sign,
         relation=relation,
         group=group,
+        said_by=said_by,
+        source=source,
     )
     page = to_html(G, title=title)
     if file is None:

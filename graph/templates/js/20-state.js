@@ -15,7 +15,8 @@
  *                     key per part of the state that changed (date, compare,
  *                     selection, filters, layout) and opts (set's second argument)
  *   shown()           the Set of ids of the relations shown (date and filters)
- *   isShown(id), visible(relation)
+ *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
+ *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
  * Subscribers run in the order they subscribed, which is the order of the
@@ -51,6 +52,9 @@ function visible(e) {
       for (var j = 0; j < v.length; j++) if (!allowed.has(v[j])) return false;
     } else if (!allowed.has(v)) return false;
   }
+  return inTime(e);
+}
+function inTime(e) {
   if (!st.date || gg.validAt(e, st.date)) return true;
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
@@ -159,5 +163,7 @@ gg.store = {
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,
-  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); }
+  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); },
+  filterDefs: function () { return filterKinds.slice(); },  // [{kind, values, valueOf}] (72-filters.js counts)
+  inTime: inTime
 };

@@ -2,7 +2,8 @@
  * url: the URL fragment holds the same state as gg.store.state().
  * Form: #date=2020-06&compare=2018&focus=PRK&edge=R16&pair=PRK,KOR&layout=NAME
  * and one key per filter kind not at "all" (status=fact,claim); values are
- * URI-encoded, lists comma-separated.
+ * URI-encoded, lists comma-separated ("key=" is no value, "key=," the one
+ * value "", which said_by and source use for relations without one).
  * Provides on gg: writeHash(), readHash() -> a partial for gg.store.set
  * holding every key (what the fragment leaves out is at its default).
  * Subscribes: every change -> the fragment (history.replaceState).
@@ -15,7 +16,8 @@ var store = gg.store, KNOWN = gg.KNOWN;
 function writeHash() {
   var s = store.state(), parts = [];
   function add(key, values) {
-    parts.push(key + "=" + values.map(encodeURIComponent).join(","));
+    // one empty value (said_by or source of none) is "," so that it differs from no value
+    parts.push(key + "=" + (values.length === 1 && values[0] === "" ? "," : values.map(encodeURIComponent).join(",")));
   }
   if (s.date !== null) add("date", [s.date]);
   if (s.compare !== null) add("compare", [s.compare]);
@@ -40,7 +42,8 @@ function readHash() {
   String(location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
     var i = part.indexOf("=");
     if (i <= 0) return;
-    var values = part.slice(i + 1).split(",").map(function (v) {
+    var text = part.slice(i + 1);
+    var values = (text === "" ? [] : text === "," ? [""] : text.split(",")).map(function (v) {
       try { return decodeURIComponent(v); } catch (err) { return null; }
     }).filter(function (v) { return v !== null; });
     params.set(part.slice(0, i), values);
