@@ -58,7 +58,7 @@ function sourceLabel(id) {
   if (id === NONE) return "(no source)";
   var s = gg.own(payload.sources || {}, id);
   var title = s && s.title ? String(s.title) : "", pub = s && s.publisher ? String(s.publisher) : "";
-  if (title && pub) return title + " (" + pub + ")";
+  if (title && pub) return pub + ": " + title;  // the publisher first: long titles are cut
   return title || pub || id;
 }
 
@@ -93,7 +93,9 @@ function makeRow(g, entry) {
     sw.style.backgroundColor = entry.color;
     label.appendChild(sw);
   }
-  label.appendChild(el("span", "gg-fname", entry.label));
+  var name = el("span", "gg-fname", entry.label);
+  name.title = entry.label;  // the whole text, where a long one is cut to two lines
+  label.appendChild(name);
   var count = el("span", "gg-fcount");
   label.appendChild(count);
   input.addEventListener("change", function () {
