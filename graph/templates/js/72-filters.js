@@ -209,33 +209,62 @@ function syncCheckboxes() {
  * Faceted counts in one pass: a relation in time that passes every group is
  * counted in every group; one that fails exactly one group is counted in that
  * group only (it would be shown with that value allowed); one that fails two
- * or more is counted nowhere.
+ * or more is counted nowhere. Each relation's values are coded once as indexes
+ * into gg.KNOWN (W per relation, -1 padding; -2 for a value not in it), so a
+ * change costs typed-array reads only.
  */
+var coded = null;
+function codeValues(defs) {
+  return defs.map(function (d) {
+    var index = new Map();
+    KNOWN[d.kind].forEach(function (v, i) { index.set(v, i); });
+    var lists = EDGES.map(function (e) {
+      var v = d.valueOf(e), out = [];
+      (Array.isArray(v) ? v : [v]).forEach(function (x) {
+        var i = index.has(x) ? index.get(x) : -2;
+        if (out.indexOf(i) < 0) out.push(i);
+      });
+      return out;
+    });
+    var W = lists.reduce(function (w, l) { return Math.max(w, l.length); }, 1);
+    var codes = new Int32Array(EDGES.length * W).fill(-1);
+    lists.forEach(function (l, r) { l.forEach(function (i, j) { codes[r * W + j] = i; }); });
+    return { kind: d.kind, W: W, codes: codes, n: KNOWN[d.kind].length };
+  });
+}
 function countAll() {
-  var defs = store.filterDefs(), K = defs.length, filters = store.get().filters;
-  var counts = defs.map(function () { return new Map(); });
-  var allowed = defs.map(function (d) { return filters[d.kind]; });
-  var vals = new Array(K);
-  function add(m, v) {
-    if (!Array.isArray(v)) { m.set(v, (m.get(v) || 0) + 1); return; }
-    for (var j = 0; j < v.length; j++) if (v.indexOf(v[j]) === j) m.set(v[j], (m.get(v[j]) || 0) + 1);
+  var defs = store.filterDefs(), filters = store.get().filters;
+  if (!coded || coded.length !== defs.length) coded = codeValues(defs);
+  var K = coded.length;
+  var allowed = coded.map(function (c) {
+    var a = new Uint8Array(c.n);
+    KNOWN[c.kind].forEach(function (v, i) { if (filters[c.kind].has(v)) a[i] = 1; });
+    return a;
+  });
+  var counts = coded.map(function (c) { return new Int32Array(c.n); });
+  function add(k, r) {
+    var c = coded[k], W = c.W, n = counts[k];
+    for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
   }
-  for (var i = 0; i < EDGES.length; i++) {
-    var e = EDGES[i];
-    if (!store.inTime(e)) continue;
+  for (var r = 0; r < EDGES.length; r++) {
+    if (!store.inTime(EDGES[r])) continue;
     var failed = -1, fails = 0;
     for (var k = 0; k < K && fails < 2; k++) {
-      var v = defs[k].valueOf(e), a = allowed[k], ok = true;
-      vals[k] = v;
-      if (Array.isArray(v)) { for (var j = 0; j < v.length; j++) if (!a.has(v[j])) ok = false; }
-      else ok = a.has(v);
+      var c = coded[k], a = allowed[k], ok = true;
+      for (var j = r * c.W, end = j + c.W; j < end && c.codes[j] !== -1; j++) {
+        if (c.codes[j] < 0 || !a[c.codes[j]]) { ok = false; break; }
+      }
       if (!ok) { fails++; failed = k; }
     }
-    if (fails === 0) for (k = 0; k < K; k++) add(counts[k], vals[k]);
-    else if (fails === 1) add(counts[failed], vals[failed]);
+    if (fails === 0) for (k = 0; k < K; k++) add(k, r);
+    else if (fails === 1) add(failed, r);
   }
   var out = {};
-  defs.forEach(function (d, k) { out[d.kind] = counts[k]; });
+  coded.forEach(function (c, k) {
+    var m = new Map();
+    KNOWN[c.kind].forEach(function (v, i) { m.set(v, counts[k][i]); });
+    out[c.kind] = m;
+  });
   return out;
 }
 function showCounts() {
