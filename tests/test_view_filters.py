@@ -240,6 +240,11 @@ def test_hostile_speakers_and_sources_stay_text(page, tmp_path):
         assert other.evaluate("window.geograph.state().filters.said_by") == [HOSTILE[i]]
         assert set(other.evaluate("window.geograph.shown()")) == {f"r{i}"}
         other.close()
+    names = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#gg-filters button:not([hidden])'))"
+        ".map(b => b.getAttribute('aria-label'))"
+    )
+    assert len(names) == len(set(names)) and all(names)  # repeated labels are told apart
     page.evaluate("h => window.geograph.set({filters: {source: [h]}})", "__proto__")
     assert shown(page) == {"r18"}
     for sel in FORBIDDEN_SELECTORS:
