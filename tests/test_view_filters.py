@@ -297,6 +297,16 @@ def test_many_values_list_the_most_frequent_first_with_more(page, tmp_path):
     assert got == {f"Speaker {s:03d}": want[f"Speaker {s:03d}"] for s in range(120)}
     box.get_by_role("button", name="Show fewer speakers").click()
     assert rows.count() == 10
+    # one speaker left out of 120: the URL names that one, and reads back
+    box.locator("input").first.uncheck()
+    assert page.evaluate("location.hash") == "#date=2005&said_by!=Speaker%20000"
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.wait_for_function("window.geograph && window.geograph.ready === true")
+    kept = other.evaluate("window.geograph.state().filters.said_by")
+    assert len(kept) == 119 and "Speaker 000" not in kept
+    assert not other.locator("#gg-filter-said_by input").first.is_checked()
+    other.close()
 
 
 @browser

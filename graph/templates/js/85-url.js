@@ -3,7 +3,9 @@
  * Form: #date=2020-06&compare=2018&focus=PRK&edge=R16&pair=PRK,KOR&layout=NAME
  * and one key per filter kind not at "all" (status=fact,claim); values are
  * URI-encoded, lists comma-separated ("key=" is no value, "key=," the one
- * value "", which said_by and source use for relations without one).
+ * value "", which said_by and source use for relations without one). A kind
+ * keeping more than 14 values, most of them, is written as the values left
+ * out: said_by!=A,B.
  * Provides on gg: writeHash(), readHash() -> a partial for gg.store.set
  * holding every key (what the fragment leaves out is at its default).
  * Subscribes: every change -> the fragment (history.replaceState).
@@ -27,7 +29,13 @@ function writeHash() {
   if (s.layout.name !== gg.LAYOUTS[0]) add("layout", [s.layout.name]);
   if (s.color !== gg.COLORS[0]) add("color", [s.color]);
   Object.keys(s.filters).forEach(function (kind) {
-    if (s.filters[kind].length !== KNOWN[kind].length) add(kind, s.filters[kind]);
+    var kept = s.filters[kind], n = KNOWN[kind].length;
+    if (kept.length === n) return;
+    // many kept values (thousands of speakers): name the few left out, "said_by!=A"
+    if (kept.length > 14 && n - kept.length < kept.length) {
+      var keep = new Set(kept);
+      add(kind + "!", KNOWN[kind].filter(function (v) { return !keep.has(v); }));
+    } else add(kind, kept);
   });
   var hash = parts.length ? "#" + parts.join("&") : "";
   if (location.hash === hash || (!hash && !location.hash)) return;
@@ -51,7 +59,9 @@ function readHash() {
   function first(key) { return params.has(key) && params.get(key).length ? params.get(key)[0] : null; }
   var filters = {};
   store.filterKinds().forEach(function (kind) {
-    filters[kind] = params.has(kind) ? params.get(kind) : KNOWN[kind];
+    var out = params.has(kind + "!") ? new Set(params.get(kind + "!")) : null;
+    filters[kind] = params.has(kind) ? params.get(kind)
+      : out ? KNOWN[kind].filter(function (v) { return !out.has(v); }) : KNOWN[kind];
   });
   return {
     date: first("date"), compare: first("compare"),
