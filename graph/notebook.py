@@ -236,26 +236,7 @@ def view_fragment(
     if edge is not None:
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
-    filters = (status, relation, group, said_by, source)
-    if any(f is not None for f in filters):
-        payload = view_payload(G)
-        if status is not None:
-            parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
-        if sign is not None:
-            parts.append(("sign", _values("sign", sign, SIGNS)))
-        if relation is not None:
-            parts.append(("relation", _values("relation", relation, payload["relations"])))
-        if group is not None:
-            keys = payload["groups"]
-            bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
-            chosen = _values("group", group, list(bare) + keys)
-            parts.append(("group", [bare.get(g, g) for g in chosen]))
-        if said_by is not None:
-            parts.append(("said_by", _texts("said_by", said_by, payload, "speakers")))
-        if source is not None:
-            parts.append(("source", _texts("source", source, payload, "source_ids")))
-    elif sign is not None:
-        parts.append(("sign", _values("sign", sign, SIGNS)))
+    parts += _filter_parts(G, status, sign, relation, group, said_by, source)
     if color is not None:
         parts.append(("color", [_one_of("color", color, COLORS)]))
     if layout is not None:
@@ -263,6 +244,30 @@ def view_fragment(
     if not parts:
         return ""
     return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
+
+
+def _filter_parts(G, status, sign, relation, group, said_by, source) -> list:
+    """The fragment's filter keys, in the page's order, each checked against ``G``."""
+    parts: list[tuple[str, list[str]]] = []
+    if sign is not None:
+        parts.append(("sign", _values("sign", sign, SIGNS)))
+    if all(f is None for f in (status, relation, group, said_by, source)):
+        return parts  # the sign's values are the page's own: no payload needed
+    payload = view_payload(G)
+    if status is not None:
+        parts.insert(0, ("status", _values("status", status, payload["statuses"] or STATUSES)))
+    if relation is not None:
+        parts.append(("relation", _values("relation", relation, payload["relations"])))
+    if group is not None:
+        keys = payload["groups"]
+        bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
+        chosen = _values("group", group, list(bare) + keys)
+        parts.append(("group", [bare.get(g, g) for g in chosen]))
+    if said_by is not None:
+        parts.append(("said_by", _texts("said_by", said_by, payload, "speakers")))
+    if source is not None:
+        parts.append(("source", _texts("source", source, payload, "source_ids")))
+    return parts
 
 
 def _list(values: list[str]) -> str:
