@@ -15,7 +15,8 @@
  *                     key per part of the state that changed (date, compare,
  *                     selection, filters, layout) and opts (set's second argument)
  *   shown()           the Set of ids of the relations shown (date and filters)
- *   isShown(id), visible(relation)
+ *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
+ *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
  * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
@@ -57,6 +58,9 @@ function visible(e) {
     } else if (!allowed.has(v)) return false;
   }
   if (!EV.keep(e, st)) return false;
+  return inTime(e);
+}
+function inTime(e) {
   if (!st.date || gg.validAt(e, st.date)) return true;
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
@@ -173,5 +177,7 @@ gg.store = {
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,
-  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); }
+  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); },
+  filterDefs: function () { return filterKinds.slice(); },  // [{kind, values, valueOf}] (72-filters.js counts)
+  inTime: inTime
 };

@@ -17,6 +17,7 @@ var api = {
   clearSelection: gg.clearSelection, search: gg.search, setPhysics: gg.setPhysics,
   exportPNG: gg.exportPNG, changes: gg.changes, setCompare: gg.setCompare, find: gg.searchMatches, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
   visibleEdgeIds: function () { return Array.from(store.shown()); },
+  filterCounts: gg.filterCounts,  // {kind: [[value, count]]}: what each filter value's label counts
   pairCounts: function () {
     var out = {};
     gg.bundles.forEach(function (b) { out[b.visId] = b.shownCount; });
