@@ -7,7 +7,8 @@
  * The page's own canvas, viewport and selection are not touched.
  * Provides on gg: exportPNG(opts) -> Promise of a PNG data URL (a Blob with
  * opts.blob), exportCanvas(opts) -> {canvas, info}, exportInfo() -> the plain
- * data of the last export (size, scale, texts drawn, where the graph is).
+ * data of the last export (size, scale, texts drawn, where the graph is,
+ * the milliseconds of drawing).
  * Uses: util, data, state, style, network; legend's legendRows, compare's
  * changeOf and blocs' blocStep when they are there (called at export time).
  * Safety: text from the data is drawn with the canvas's fillText only.
@@ -127,7 +128,12 @@ function usedLegend(st, shown) {
     used.type.add(n.type);
   });
   var rows = (gg.legendRows ? gg.legendRows() : []).map(function (r) {
-    return { title: r.title, items: r.items.filter(function (it) { return used[it.kind] && used[it.kind].has(it.value); }) };
+    var items = r.items.filter(function (it) { return used[it.kind] && used[it.kind].has(it.value); });
+    return { title: r.title, items: items.map(function (it) {
+      // "new since 2018" says more in a picture than "new since the first date"
+      if (it.kind !== "change" || !st.compare) return it;
+      return { kind: it.kind, value: it.value, line: it.line, label: it.label.replace("the first date", st.compare.text) };
+    }) };
   });
   if (st.color === "bloc" && gg.blocStep) rows = rows.map(function (r) { return r.items.length && r.items[0].kind === "group" ? blocRow(st) : r; });
   rows = rows.filter(function (r) { return r.items.length; });
@@ -328,7 +334,9 @@ function exportCanvas(opts) {
   };
   var base = words.foot, legend = usedLegend(st, shown), box = graphBounds();
   var scratch = document.createElement("canvas").getContext("2d");
-  var r = requested, t = Math.max(1, requested), note = null;
+  // the text grows with a large graph, so that it stays legible beside it
+  var span = Math.max(box.maxX - box.minX, (box.maxY - box.minY) * 1.3) + 2 * (GRAPH_PAD + PAD);
+  var r = requested, t = Math.max(1, requested * Math.max(1, span / 1100)), note = null;
   var l = layout(scratch, words, legend, box, r, t);
   for (var i = 0; i < 12 && !fits(l); i++) {
     var f = 0.98 * Math.min(MAX_SIDE / l.width, MAX_SIDE / l.height, Math.sqrt(MAX_AREA / (l.width * l.height)));
@@ -338,7 +346,7 @@ function exportCanvas(opts) {
     words.foot = base.concat([note]);
     l = layout(scratch, words, legend, box, r, t);
   }
-  var canvas = document.createElement("canvas");
+  var started = performance.now(), canvas = document.createElement("canvas");
   canvas.width = l.width;
   canvas.height = l.height;
   var ctx = canvas.getContext("2d");
@@ -349,7 +357,7 @@ function exportCanvas(opts) {
   paint(ctx, l, t, texts);
   last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts,
            graph: { x: l.graph.x, y: l.graph.y, width: l.graph.width, height: l.graph.height },
-           origin: origin, bounds: box };
+           origin: origin, bounds: box, ms: Math.round(performance.now() - started) };
   return { canvas: canvas, info: last };
 }
 function exportPNG(opts) {
@@ -373,9 +381,7 @@ function fileName() {
   return "geograph-" + when.replace(/[^0-9A-Za-z-]/g, "") + ".png";
 }
 var button = document.getElementById("gg-png");
-button.addEventListener("click", function () {
-  button.disabled = true;
-  if (noteEl) noteEl.textContent = "";
+function download() {
   exportPNG({ blob: true }).then(function (blob) {
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
@@ -384,10 +390,15 @@ button.addEventListener("click", function () {
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
-    if (noteEl && last && last.note) noteEl.textContent = last.note;
+    if (noteEl) noteEl.textContent = last && last.note ? last.note : "";
   }).catch(function (err) {
     if (noteEl) noteEl.textContent = "PNG export failed: " + err.message;
   }).then(function () { button.disabled = false; });
+}
+button.addEventListener("click", function () {
+  button.disabled = true;
+  if (noteEl) noteEl.textContent = "Drawing the PNG\u2026";
+  setTimeout(download, 30);  // let the note show: a large graph takes seconds
 });
 
 gg.exportPNG = exportPNG;
