@@ -206,7 +206,7 @@ def test_button_downloads_at_the_chosen_resolution(page, tmp_path):
 def test_an_image_past_the_browser_limit_is_reduced_and_says_so(page, tmp_path):
     open_view(page, article_graph(), tmp_path, "date=2020-06")
     # one actor far away: at 4x the graph would be over 16,384 px wide
-    page.evaluate("window.geograph.network.moveNode('RUS', 4500, 0)")
+    page.evaluate("window.geograph.network.moveNode('RUS', 3900, 0)")
     page.select_option("#gg-png-scale", "4")
     with page.expect_download() as info:
         page.click("#gg-png")

@@ -336,7 +336,7 @@ function exportCanvas(opts) {
   var scratch = document.createElement("canvas").getContext("2d");
   // the text grows with a large graph, so that it stays legible beside it
   var span = Math.max(box.maxX - box.minX, (box.maxY - box.minY) * 1.3) + 2 * (GRAPH_PAD + PAD);
-  var r = requested, t = Math.max(1, requested * Math.max(1, span / 1100)), note = null;
+  var r = requested, t = Math.max(1, requested * Math.pow(Math.max(1, span / 1100), 0.75)), note = null;
   var l = layout(scratch, words, legend, box, r, t);
   for (var i = 0; i < 12 && !fits(l); i++) {
     var f = 0.98 * Math.min(MAX_SIDE / l.width, MAX_SIDE / l.height, Math.sqrt(MAX_AREA / (l.width * l.height)));
