@@ -160,6 +160,22 @@ def test_title_date_filters_legend_and_sources_are_drawn(page, tmp_path):
     below = (0, int(info["graph"]["y"] + info["graph"]["height"]), img.width, img.height)
     assert count_colour(img, "#1b9e77", below) == 0
 
+    # actors coloured by bloc: the legend says which bloc is which
+    page.evaluate(
+        "window.geograph.set({color: 'bloc', filters: {status: window.geograph.payload.statuses,"
+        " sign: ['hostile', 'cooperative', 'neutral']}})"
+    )
+    img, info = export(page)
+    assert "Actors (bloc)" in info["texts"] and "north" not in info["texts"]
+    assert "bloc 1: China, North Korea, Russia" in info["texts"]
+    assert "bloc 2: South Korea, United States" in info["texts"]
+    below = (0, int(info["graph"]["y"] + info["graph"]["height"]), img.width, img.height)
+    bloc_colour = page.evaluate("window.geograph.nodes.get('PRK').color.background")
+    assert bloc_colour != page.evaluate(
+        "window.geograph.payload.nodes.find(n => n.id === 'PRK').color"
+    )
+    assert count_colour(img, bloc_colour, below) > 100  # the legend's swatch
+
 
 def test_compare_mode_names_both_dates_and_its_colours(page, tmp_path):
     open_view(page, article_graph(), tmp_path, "compare=2018&date=2020-06")

@@ -143,13 +143,15 @@ function usedLegend(st, shown) {
   return rows;
 }
 function blocRow(st) {
-  var step = gg.blocStep(st.date ? st.date.text : null), items = [];
+  var step = gg.blocStep(st.date ? st.date.text : null), items = [], inBloc = new Set();
   if (step) {
     step.blocs.forEach(function (b, i) {
+      b.forEach(function (id) { inBloc.add(id); });
       items.push({ label: "bloc " + (i + 1) + ": " + b.map(gg.nodeName).join(", "), swatch: gg.BLOC_COLOURS[i] });
     });
   }
-  items.push({ label: "not in a bloc", swatch: "#bdbdbd" });
+  var outside = payload.nodes.some(function (n) { return st.filters.group.has(n.colour_key) && !inBloc.has(n.id); });
+  if (outside) items.push({ label: "not in a bloc", swatch: "#bdbdbd" });
   return { title: "Actors (bloc)", items: items };
 }
 
