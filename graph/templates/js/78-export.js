@@ -52,7 +52,8 @@ function wrap(ctx, text, width, max) {
   if (line) push(line);
   if (lines.length > max) {
     lines = lines.slice(0, max);
-    lines[max - 1] = shorten(lines[max - 1], Math.max(2, lines[max - 1].length - 1)) + "\u2026";
+    var end = lines[max - 1];
+    lines[max - 1] = end.slice(0, Math.max(1, end.length - 2)) + "\u2026";
   }
   return lines;
 }
