@@ -15,11 +15,10 @@ import networkx as nx
 import numpy as np
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
+from PIL import Image
 from viewpages import article_graph, open_view, relation_types
 
 pytestmark = pytest.mark.browser
-
-Image = pytest.importorskip("PIL.Image")
 
 TITLE = "North Korea and its neighbours, 2017-2020"
 ARTIFACTS = Path(__file__).parent / "artifacts"
