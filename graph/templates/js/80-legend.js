@@ -3,7 +3,10 @@
  * collapsible box over the graph (<details> labelled "Legend"; text and SVG
  * only). Clicking a sign, status or actor-group entry shows only that value
  * ("only hostile", "only forecasts"); clicking it again shows all again.
- * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}].
+ * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}],
+ * legendRows() -> the same legend as data, for the PNG export (78-export.js):
+ * [{title, items: [{kind, value, label, line: {colour, dashes, arrow} |
+ * swatch: colour | shape: character}]}], the compare entries included.
  * Subscribes: filters -> which entries are pressed.
  * Uses: util, data, state.
  */
@@ -102,3 +105,30 @@ store.subscribe(function (changed) { if (changed.filters) syncLegend(); });
 buildLegend();
 gg.buildLegend = buildLegend;
 gg.legendEntries = function () { return entries.slice(); };
+
+// The rows buildLegend draws, as data: what the export draws with the canvas.
+function legendRows() {
+  var lg = payload.legend, rows = [];
+  function add(title, items) { if (items.length) rows.push({ title: title, items: items }); }
+  add("Sign", lg.signs.map(function (s) {
+    return { kind: "sign", value: s.label, label: s.label, line: { colour: s.color, dashes: false } };
+  }));
+  add("Status", lg.statuses.map(function (s) {
+    return { kind: "status", value: s.status, label: s.label, line: { colour: "#444", dashes: s.dashes } };
+  }));
+  add("Direction", lg.directed.slice().reverse().map(function (d) {
+    return { kind: "directed", value: d, label: d ? "directed" : "mutual", line: { colour: "#444", dashes: false, arrow: d } };
+  }));
+  add("Actors", lg.nodes.map(function (g) { return { kind: "group", value: g.key, label: g.label, swatch: g.color }; }));
+  if (lg.shapes.length > 1) {
+    add("Shape", lg.shapes.map(function (s) {
+      return { kind: "type", value: s.type, label: s.type, shape: SHAPE_SYMBOL[s.shape] || "\u25cf" };
+    }));
+  }
+  var look = gg.COMPARE_LOOK || {};
+  add("Compare", ["new", "ended", "changed", "same"].filter(function (k) { return look[k]; }).map(function (k) {
+    return { kind: "change", value: k, label: look[k].label, line: { colour: look[k].colour, dashes: false } };
+  }));
+  return rows;
+}
+gg.legendRows = legendRows;
