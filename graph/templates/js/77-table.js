@@ -110,6 +110,7 @@ function sortTable(key, dir) {
     if (on) th.setAttribute("aria-sort", sort.dir); else th.removeAttribute("aria-sort");
     th.querySelector(".gg-sort-mark").textContent = on ? (sort.dir === "ascending" ? " \u25b2" : " \u25bc") : "";
   });
+  setCurrent(null, 0, false);  // a new order starts at its first row
   renderTable({ keepPosition: false });
   return true;
 }
@@ -301,7 +302,7 @@ function markSelection() {
     if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
   });
   var r = i >= 0 ? built.get(st.edge) : null;
-  if (r && r.tr.isConnected && !tbody.contains(document.activeElement)) r.tr.scrollIntoView({ block: "nearest" });
+  if (r && r.tr.isConnected) r.tr.scrollIntoView({ block: "nearest" });
 }
 readChanges();
 sortTable("date", "ascending");
@@ -311,7 +312,7 @@ store.subscribe(function (changed) {
   var st = store.get(), sc = st.focus !== null ? "f" + st.focus : st.pair !== null ? "p" + st.pair.id : "";
   var rescope = changed.selection && sc !== lastScope;
   lastScope = sc;
-  if (changed.date || changed.compare || changed.filters || rescope) renderTable({ keepPosition: !rescope });
+  if (changed.date || changed.compare || changed.filters || rescope) renderTable({ keepPosition: false });
   else if (changed.selection) markSelection();
 });
 
