@@ -21,7 +21,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 from pathlib import Path
 
