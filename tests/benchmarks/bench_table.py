@@ -131,7 +131,9 @@ def main(argv: list[str] | None = None) -> str:
     from playwright.sync_api import sync_playwright
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true", help="a small size, one repetition (for CI)")
+    parser.add_argument(
+        "--small", action="store_true", help="a small size, one repetition (for CI)"
+    )
     parser.add_argument("--repeat", type=int, default=None, help="runs per figure (default 5)")
     args = parser.parse_args(argv)
     sizes = SMALL_SIZES if args.small else SIZES
