@@ -53,6 +53,7 @@ function row(box, title, items, minor) {
       node.type = "button";
       node.title = "Show only " + item.label + " (click again for all)";
       node.setAttribute("aria-pressed", "false");
+      if (item.name) node.setAttribute("aria-label", item.name);  // unique beside the filter checkboxes
       node.addEventListener("click", function () { only(item.kind, item.value); });
       entries.push({ kind: item.kind, value: item.value, button: node });
     } else {
@@ -81,7 +82,7 @@ function buildLegend() {
   row(box, "Actors", lg.nodes.map(function (g) {
     var sw = el("span", "gg-swatch");
     sw.style.backgroundColor = g.color;
-    return { kind: "group", value: g.key, label: g.label, symbol: sw };
+    return { kind: "group", value: g.key, label: g.label, name: g.label + " actors", symbol: sw };
   }));
   if (lg.shapes.length > 1) {
     row(box, "Shape", lg.shapes.map(function (s) {
