@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
-from viewpages import article_graph, open_view
+from viewpages import article_graph, edge_ends, open_view
 
 pytestmark = pytest.mark.browser
 
@@ -410,3 +410,92 @@ def test_parallel_relations_readable(page, tmp_path, screenshot, size):
             net.moveTo({position: {x: (p.PRK.x + p.KOR.x) / 2, y: (p.PRK.y + p.KOR.y) / 2}, scale: 1.2}); })()""")
         _redrawn(page)
         assert set(pair) <= {b["id"] for b in page.evaluate("window.geograph.edgeLabels()")}
+
+
+def busy_pair_graph() -> nx.MultiDiGraph:
+    """The article graph with North-South relations past the count drawn as one line."""
+    G = article_graph()
+    types = G.graph["relation_types"]
+    for i, rel in enumerate(
+        ["consult", "negotiate", "demand", "criticize", "reject", "protest", "comment"]
+    ):
+        s, t = ("KOR", "PRK") if i % 2 else ("PRK", "KOR")
+        G.add_edge(
+            s,
+            t,
+            key=f"x{i}",
+            id=f"x{i}",
+            source=s,
+            target=t,
+            relation=rel,
+            sign=types[rel]["sign"],
+            intensity=types[rel]["intensity"],
+            directed=True,
+            status="fact",
+            start="2019",
+            end="2019",
+            source_id="dw",
+            said_by=None,
+            quote=f"quote {i}",
+            note=None,
+        )
+    return G
+
+
+def test_counted_pair_opens_in_place_and_folds_back(page, tmp_path, screenshot):
+    G = busy_pair_graph()
+    pair = {k for u, v, k in G.edges(keys=True) if {u, v} == {"PRK", "KOR"}}
+    assert len(pair) == 14
+    open_view(page, G, tmp_path)
+    vid = page.evaluate("window.geograph.bundles[0].visId")
+    assert page.evaluate("window.geograph.bundles.length") == 1
+    before = page.evaluate("window.geograph.edges.length")
+    # a click on the counted line, where nothing else is drawn
+    point = page.evaluate(
+        """vid => { const net = window.geograph.network, p = net.canvasToDOM(net.body.edges[vid].edgeType.getPoint(0.5));
+        const r = document.querySelector('#gg-network canvas').getBoundingClientRect();
+        return net.getEdgeAt(p) === vid ? {x: r.left + p.x, y: r.top + p.y} : null; }""",
+        vid,
+    )
+    assert point is not None
+    page.mouse.click(point["x"], point["y"])
+    assert page.evaluate("window.geograph.state().pair") is not None
+    _redrawn(page)
+    drawn_now = page.evaluate("window.geograph.edges.get({filter: e => !e.hidden}).map(e => e.id)")
+    assert vid not in drawn_now and pair <= set(drawn_now)
+    assert page.evaluate("window.geograph.edges.length") == before + len(pair)
+    # the panel still lists them
+    assert page.locator("#gg-panel ul.gg-relations > li").count() == len(pair)
+    seen = page.evaluate(READABILITY)
+    named = {b["id"] for b in seen["labels"]}
+    assert len(named & pair) >= 12, sorted(pair - named)
+    for i, a in enumerate(seen["labels"]):
+        for b in seen["labels"][i + 1 :]:
+            assert not _overlap(a, b), (a, b)
+    heads = [seen["heads"][k] for k in pair if G.edges[(*edge_ends(G, k), k)]["directed"]]
+    assert len(heads) == len(pair) - 1
+    gaps = [
+        min(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 for b in heads if b is not a)
+        for a in heads
+    ]
+    assert min(gaps) >= 10, gaps
+    screenshot(page, "pair-open")
+    # one of its relations, from the panel: drawn strong, the pair stays open
+    page.locator("#gg-panel ul.gg-relations button", has_text="negotiate").click()
+    assert page.evaluate("window.geograph.state().edge") == "x1"
+    look = page.evaluate(
+        "(() => { const e = window.geograph.edges.get('x1'); return [e.width, e.hidden]; })()"
+    )
+    assert look[0] >= 5 and not look[1]
+    # the date hides those not valid then, the open pair follows
+    page.evaluate("window.geograph.setDate('2020-06')")
+    hidden = set(page.evaluate("window.geograph.edges.get({filter: e => e.hidden}).map(e => e.id)"))
+    assert {f"x{i}" for i in range(7)} <= hidden and "liaison" not in hidden
+    # Escape folds it back into the counted line
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.geograph.edges.length") == before
+    assert page.evaluate("vid => !window.geograph.edges.get(vid).hidden", vid)
+    # and the URL opens it again
+    page.evaluate("location.hash = '#pair=PRK,KOR'")
+    page.wait_for_function("window.geograph.state().pair !== null")
+    assert page.evaluate("vid => window.geograph.edges.get(vid).hidden", vid)

@@ -22,14 +22,15 @@ function line(colour, dashes, arrowhead) {
   svg.setAttribute("aria-hidden", "true");
   var l = document.createElementNS(SVG, "line");
   l.setAttribute("x1", "1"); l.setAttribute("y1", "5");
-  l.setAttribute("x2", arrowhead ? "22" : "29"); l.setAttribute("y2", "5");
+  l.setAttribute("x2", "29"); l.setAttribute("y2", "5");
   l.setAttribute("stroke", colour);
   l.setAttribute("stroke-width", "2.5");
   if (dashes) l.setAttribute("stroke-dasharray", dashes.map(Number).join(" "));
   svg.appendChild(l);
   if (arrowhead) {
     var p = document.createElementNS(SVG, "polygon");
-    p.setAttribute("points", "21,0 30,5 21,10");
+    // where the graph draws it: at the middle of the line (gg.middleArrow), or at its end
+    p.setAttribute("points", gg.LARGE ? "21,0 30,5 21,10" : "10,0 19,5 10,10");
     p.setAttribute("fill", colour);
     svg.appendChild(p);
   }
