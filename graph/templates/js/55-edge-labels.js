@@ -74,17 +74,26 @@ function obstacles(scale) {
   var out = [], body = network.body, pad = (GAP + 1) / scale;
   body.nodeIndices.forEach(function (id) {
     var n = body.nodes[id];
-    if (n.options.hidden) return;
+    // a faded actor (out of focus) may be covered: the names of what is in focus matter more
+    if (n.options.hidden || (typeof n.options.opacity === "number" && n.options.opacity < 0.5)) return;
     var b = nodeBox(n);
     out.push({ left: b.left - pad, right: b.right + pad, top: b.top - pad, bottom: b.bottom + pad });
   });
   body.edgeIndices.forEach(function (id) {
-    var e = body.edges[id];
-    if (!shownEdge(e) || !e.options.arrows || !e.options.arrows.middle || !e.options.arrows.middle.enabled) return;
-    var p = e.edgeType.getPoint(0.5), r = (6 + 2 * e.options.width) / scale;
-    out.push({ left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r });
+    var box = arrowBox(body.edges[id], scale);
+    if (box) out.push(box);
   });
   return out;
+}
+// vis-network 9 draws a middle head with its tip at the line's middle, 15 * scaleFactor
+// + 3 * width long (graph units) back along the line
+function arrowBox(e, scale) {
+  if (!shownEdge(e) || !e.options.arrows || !e.options.arrows.middle || !e.options.arrows.middle.enabled) return null;
+  var a = e.options.arrows.middle, tip = e.edgeType.getPoint(0.5), back = e.edgeType.getPoint(0.45);
+  var len = 15 * (a.scaleFactor || 1) + 3 * e.options.width, d = Math.hypot(tip.x - back.x, tip.y - back.y) || 1;
+  var cx = tip.x + (back.x - tip.x) / d * len / 2, cy = tip.y + (back.y - tip.y) / d * len / 2;
+  var r = len / 2 + GAP / scale;
+  return { left: cx - r, right: cx + r, top: cy - r, bottom: cy + r };
 }
 function place(ctx) {
   var scale = network.getScale(), body = network.body;
@@ -107,7 +116,7 @@ function place(ctx) {
   // each name's spots clear of actors and arrowheads, in order of preference
   var jobs = named.slice(0, MAX_LABELS).map(function (e) {
     var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;
-    var spots = [];
+    var spots = [], loose = [], own = e.selected ? [arrowBox(e, scale)].filter(Boolean) : [];
     for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
       var t = SPOTS[j % SPOTS.length], side = SIDES[Math.floor(j / SPOTS.length)];
       var p = e.edgeType.getPoint(t);
@@ -117,8 +126,10 @@ function place(ctx) {
                   cx: cx, cy: cy, t: t, beside: side[0] !== 0 || side[1] !== 0 };
       if (box.left < v0.x || box.top < v0.y || box.right > v1.x || box.bottom > v1.y) continue;
       if (!hits(box, blocked)) spots.push(box);
+      else if (e.selected && !hits(box, own)) loose.push(box);
     }
-    return { e: e, text: text, w: w, h: h, spots: spots };
+    // the selected relation is always named: over an actor's edge if nothing else is free
+    return { e: e, text: text, w: w, h: h, spots: spots.length ? spots : loose };
   });
   // the selected line is named first, then those with the fewest free spots
   jobs.sort(function (a, b) { return (b.e.selected - a.e.selected) || (a.spots.length - b.spots.length); });
