@@ -499,3 +499,23 @@ def test_counted_pair_opens_in_place_and_folds_back(page, tmp_path, screenshot):
     page.evaluate("location.hash = '#pair=PRK,KOR'")
     page.wait_for_function("window.geograph.state().pair !== null")
     assert page.evaluate("vid => window.geograph.edges.get(vid).hidden", vid)
+
+
+def test_bloc_glow_survives_a_selection(page, tmp_path):
+    from graph import datasets, load
+
+    open_view(page, load(datasets.article()).to_networkx(), tmp_path, "date=2018&color=bloc")
+    glowing = """(() => Object.fromEntries(window.geograph.edges.get()
+        .filter(e => e.shadow && e.shadow.enabled).map(e => [e.id, e.shadow.color])))()"""
+    before = page.evaluate(glowing)
+    assert before and set(before.values()) == {"#7b2cbf"}  # the violating tie glows
+    page.evaluate("window.geograph.focusNode('CHN')")
+    assert page.evaluate(glowing) == before
+    one = sorted(before)[0]
+    page.evaluate(f"window.geograph.selectEdge('{one}')")
+    now = page.evaluate(glowing)
+    assert now[one] != "#7b2cbf" and {k: v for k, v in now.items() if k != one} == {
+        k: v for k, v in before.items() if k != one
+    }
+    page.evaluate("window.geograph.clearSelection()")
+    assert page.evaluate(glowing) == before
