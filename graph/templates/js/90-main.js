@@ -16,6 +16,7 @@ var api = {
   setDate: gg.setDate, setFilter: gg.setFilter, focusNode: gg.focusNode, selectEdge: gg.selectEdge,
   clearSelection: gg.clearSelection, search: gg.search, setPhysics: gg.setPhysics,
   exportPNG: gg.exportPNG, exportInfo: gg.exportInfo, changes: gg.changes, setCompare: gg.setCompare, find: gg.searchMatches, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
+  edgeLabels: gg.edgeLabels,
   visibleEdgeIds: function () { return Array.from(store.shown()); },
   filterCounts: gg.filterCounts,  // {kind: [[value, count]]}: what each filter value's label counts
   pairCounts: function () {
