@@ -27,16 +27,32 @@ from urllib.parse import quote
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .payload import view_payload
+from .payload.sizes import SIZE_MEASURES
 from .schema import STATUSES
 from .view import to_html
 
-__all__ = ["COLORS", "LAYOUTS", "SIGNS", "NotebookView", "view_fragment", "show"]
+__all__ = [
+    "COLORS",
+    "LAYOUTS",
+    "SIZES",
+    "DEPTHS",
+    "DIRECTIONS",
+    "SIGNS",
+    "NotebookView",
+    "view_fragment",
+    "show",
+]
 
 #: Ways to colour actors: by their group (or type), or by bloc of structural balance.
 COLORS = ("group", "bloc")
-#: Ways to place actors that the page offers (force-directed; a map layout is
-#: planned and will be added here when the page has it).
-LAYOUTS = ("force",)
+#: Ways to place actors: force-directed, or on the world map (graph/geo.py).
+LAYOUTS = ("force", "map")
+#: What actor size shows: relations shown, weighted degree, betweenness.
+SIZES = SIZE_MEASURES
+#: How many steps out from a focused actor stay in sight.
+DEPTHS = (1, 2, 3)
+#: Which relations lead out from a focused actor: both ways, from it, to it.
+DIRECTIONS = ("both", "out", "in")
 #: The sign filter's values, as the page names them.
 SIGNS = ("hostile", "cooperative", "neutral")
 
@@ -165,6 +181,9 @@ def view_fragment(
     edge: str | None = None,
     color: str | None = None,
     layout: str | None = None,
+    size: str | None = None,
+    depth: int | None = None,
+    direction: str | None = None,
     status: Iterable[str] | str | None = None,
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
@@ -189,8 +208,17 @@ def view_fragment(
         A relation id to select (ignored by the page when ``focus`` is set).
     color : {"group", "bloc"}, optional
         Colour actors by group, or by bloc of structural balance at the date.
-    layout : {"force"}, optional
-        How actors are placed (force-directed, the page's default).
+    layout : {"force", "map"}, optional
+        How actors are placed: force-directed, or on the world map (actors
+        with ISO alpha-3 ids or ``lat``/``lon``; see :mod:`graph.geo`). The
+        page's default is the map for event data, force otherwise.
+    size : {"relations", "weight", "betweenness"}, optional
+        What actor size shows: the number of relations shown, their summed
+        ``|intensity|``, or betweenness at the date (as :func:`graph.centrality`).
+    depth : {1, 2, 3}, optional
+        How many steps out from ``focus`` stay in sight.
+    direction : {"both", "out", "in"}, optional
+        Which relations lead out from ``focus``: both ways, from it, to it.
     status, sign, relation, group : str or iterable of str, optional
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
@@ -211,6 +239,8 @@ def view_fragment(
     ...                start="2020-06")
     >>> view_fragment(G, date="2020-06", focus="PRK", status=["claim"], color="bloc")
     '#date=2020-06&focus=PRK&status=claim&color=bloc'
+    >>> view_fragment(G, focus="PRK", depth=2, direction="out", layout="map", size="weight")
+    '#focus=PRK&layout=map&size=weight&depth=2&direction=out'
     >>> view_fragment(G, focus="PRQ")
     Traceback (most recent call last):
     ...
@@ -245,6 +275,12 @@ def view_fragment(
         parts.append(("color", [_one_of("color", color, COLORS)]))
     if layout is not None:
         parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
+    if size is not None:
+        parts.append(("size", [_one_of("size", size, SIZES)]))
+    if depth is not None:
+        parts.append(("depth", [_one_of("depth", depth, map(str, DEPTHS))]))
+    if direction is not None:
+        parts.append(("direction", [_one_of("direction", direction, DIRECTIONS)]))
     if not parts:
         return ""
     return "#" + "&".join(
@@ -261,6 +297,9 @@ def show(
     edge: str | None = None,
     color: str | None = None,
     layout: str | None = None,
+    size: str | None = None,
+    depth: int | None = None,
+    direction: str | None = None,
     status: Iterable[str] | str | None = None,
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
@@ -282,7 +321,7 @@ def show(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date, compare, focus, edge, color, layout, status, sign, relation, group
+    date, compare, focus, edge, color, layout, size, depth, direction, status, sign, relation, group
         The state the view opens in, see :func:`view_fragment`.
     title : str, optional
         Page title; defaults to the dataset name.
@@ -323,6 +362,9 @@ def show(
         edge=edge,
         color=color,
         layout=layout,
+        size=size,
+        depth=depth,
+        direction=direction,
         status=status,
         sign=sign,
         relation=relation,

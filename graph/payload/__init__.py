@@ -21,6 +21,8 @@ from ..balance.steps import balance_steps
 from ..schema import ACTOR_COLUMNS, STATUSES
 from .contract import check_graph
 from .edges import _edges, _timeline
+from .places import map_payload
+from .sizes import centrality_steps
 from .style import (
     AGGREGATE_GRAPH_OVER,
     AGGREGATE_PAIR_OVER,
@@ -107,6 +109,9 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
           out itself and draws straight lines) and ``counts``.
         - ``balance``: the blocs of structural balance at every ``timeline``
           step and over all time (see :func:`graph.balance.balance_steps`).
+        - ``geo``: actors' places on the map and the world outline (see
+          :func:`graph.payload.places.map_payload`); ``centrality``:
+          betweenness per step (see :func:`graph.payload.sizes.centrality_steps`).
 
     Raises
     ------
@@ -303,6 +308,9 @@ def _view_payload(G, title, aggregate) -> dict:
         "timeline": timeline,
         # blocs of structural balance at each slider step (graph/balance/steps.py)
         "balance": balance_steps(G, timeline),
+        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
+        "geo": map_payload(G),
+        "centrality": centrality_steps(G, timeline),
         "bundles": bundles,
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {
