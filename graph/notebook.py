@@ -172,6 +172,45 @@ def _date(name: str, value) -> str:
         raise ValueError(f"{name}: {err}") from err
 
 
+_CHOICES = {
+    "color": COLORS,
+    "layout": LAYOUTS,
+    "size": SIZES,
+    "depth": tuple(map(str, DEPTHS)),
+    "direction": DIRECTIONS,
+}
+
+
+def _choices(**given) -> list[tuple[str, list[str]]]:
+    """The fragment's parts for the one-word state keys given (None: left out)."""
+    return [
+        (key, [_one_of(key, value, _CHOICES[key])])
+        for key, value in given.items()
+        if value is not None
+    ]
+
+
+def _filter_parts(G, status, sign, relation, group) -> list[tuple[str, list[str]]]:
+    """The fragment's parts for the filters given, checked against ``G``'s payload."""
+    parts: list[tuple[str, list[str]]] = []
+    if status is not None or relation is not None or group is not None:
+        payload = view_payload(G)
+        if status is not None:
+            parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
+        if sign is not None:
+            parts.append(("sign", _values("sign", sign, SIGNS)))
+        if relation is not None:
+            parts.append(("relation", _values("relation", relation, payload["relations"])))
+        if group is not None:
+            keys = payload["groups"]
+            bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
+            chosen = _values("group", group, list(bare) + keys)
+            parts.append(("group", [bare.get(g, g) for g in chosen]))
+    elif sign is not None:
+        parts.append(("sign", _values("sign", sign, SIGNS)))
+    return parts
+
+
 def view_fragment(
     G,
     *,
@@ -209,16 +248,13 @@ def view_fragment(
     color : {"group", "bloc"}, optional
         Colour actors by group, or by bloc of structural balance at the date.
     layout : {"force", "map"}, optional
-        How actors are placed: force-directed, or on the world map (actors
-        with ISO alpha-3 ids or ``lat``/``lon``; see :mod:`graph.geo`). The
-        page's default is the map for event data, force otherwise.
+        Force-directed, or on the world map (:mod:`graph.geo`; the page's
+        default for event data).
     size : {"relations", "weight", "betweenness"}, optional
-        What actor size shows: the number of relations shown, their summed
-        ``|intensity|``, or betweenness at the date (as :func:`graph.centrality`).
-    depth : {1, 2, 3}, optional
-        How many steps out from ``focus`` stay in sight.
-    direction : {"both", "out", "in"}, optional
-        Which relations lead out from ``focus``: both ways, from it, to it.
+        Actor size: relations shown, their summed ``|intensity|``, or
+        betweenness at the date (as :func:`graph.centrality`).
+    depth, direction : {1, 2, 3}, {"both", "out", "in"}, optional
+        How many steps out from ``focus`` stay in sight, following which relations.
     status, sign, relation, group : str or iterable of str, optional
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
@@ -256,31 +292,8 @@ def view_fragment(
     if edge is not None:
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
-    if status is not None or relation is not None or group is not None:
-        payload = view_payload(G)
-        if status is not None:
-            parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
-        if sign is not None:
-            parts.append(("sign", _values("sign", sign, SIGNS)))
-        if relation is not None:
-            parts.append(("relation", _values("relation", relation, payload["relations"])))
-        if group is not None:
-            keys = payload["groups"]
-            bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
-            chosen = _values("group", group, list(bare) + keys)
-            parts.append(("group", [bare.get(g, g) for g in chosen]))
-    elif sign is not None:
-        parts.append(("sign", _values("sign", sign, SIGNS)))
-    if color is not None:
-        parts.append(("color", [_one_of("color", color, COLORS)]))
-    if layout is not None:
-        parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
-    if size is not None:
-        parts.append(("size", [_one_of("size", size, SIZES)]))
-    if depth is not None:
-        parts.append(("depth", [_one_of("depth", depth, map(str, DEPTHS))]))
-    if direction is not None:
-        parts.append(("direction", [_one_of("direction", direction, DIRECTIONS)]))
+    parts += _filter_parts(G, status, sign, relation, group)
+    parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
     if not parts:
         return ""
     return "#" + "&".join(

@@ -14,6 +14,7 @@ import graph
 from graph.geo import default_layout, outline, point, positions, project
 from graph.notebook import show, view_fragment
 from graph.payload import view_payload
+from graph.payload.sizes import centrality_steps
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FIVE = ["PRK", "KOR", "USA", "CHN", "RUS"]
@@ -139,3 +140,16 @@ def test_show_takes_layout_size_depth_and_direction():
         view_fragment(G, depth=4)
     with pytest.raises(ValueError, match='direction: .*did you mean "out"'):
         view_fragment(G, direction="outt")
+
+
+def test_long_timelines_ship_betweenness_by_year():
+    G = graph.load(DATA).to_networkx()
+    p = view_payload(G)
+    small = centrality_steps(G, p["timeline"], budget=400)
+    assert small["by"] == "year" and set(small["steps"]) == {"2017", "2018", "2019", "2020"}
+    ids = list(G)
+    for year, values in small["steps"].items():
+        want = graph.centrality(G, year)["betweenness"]
+        assert values == pytest.approx([want[i] for i in ids], abs=1e-6)
+    none = centrality_steps(G, p["timeline"], budget=10)
+    assert none["skipped"] and none["steps"] == {} and none["all"] is None

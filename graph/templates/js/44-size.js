@@ -63,8 +63,12 @@ function resize() {
   legendLine.textContent = sizeLegendText();
 }
 function sizeLegendText() {
-  var st = store.get();
-  return "Size: " + LABELS[st.size] + (st.size === "betweenness" && noCentrality ? " (not computed)" : "");
+  var st = store.get(), text = "Size: " + LABELS[st.size];
+  if (st.size !== "betweenness") return text;
+  if (noCentrality) return text + " (not computed)";
+  // long timelines ship years only (graph/payload/sizes.py): a month shows its year's
+  if (centrality.by === "year" && st.date) return text + " in " + st.date.text.slice(0, 4);
+  return text;
 }
 
 var toolbar = document.querySelector(".gg-toolbar");
