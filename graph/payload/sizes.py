@@ -29,7 +29,7 @@ SIZE_MEASURES = ("relations", "weight", "betweenness")
 CENTRALITY_ACTOR_LIMIT = 200
 #: Work allowed at page build (graphs x actors x related pairs): past it, only
 #: the years are shipped (a month shows its year's betweenness), then nothing.
-CENTRALITY_BUDGET = 5_000_000
+CENTRALITY_BUDGET = 2_000_000
 
 
 def _ties(G, statuses) -> list[tuple]:
