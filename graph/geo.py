@@ -41,7 +41,8 @@ __all__ = [
 RADIUS = 600.0
 #: The view opens on the map when at least this share of actors has a position...
 MAP_DEFAULT_SHARE = 0.8
-#: ...and at least this many actors do (a hand-coded dataset of a few states stays on force).
+#: ...and the data is machine-coded or at least this many actors have one (a
+#: hand-coded dataset of a few states stays on force).
 MAP_DEFAULT_MIN = 20
 
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
@@ -138,17 +139,25 @@ def positions(G) -> dict[Any, tuple[float, float, str]]:
     return out
 
 
-def default_layout(placed: int, total: int) -> str:
+def default_layout(placed: int, total: int, machine_coded: bool = False) -> str:
     """``"map"`` when most actors have a position (event data), else ``"force"``.
 
-    The rule: at least :data:`MAP_DEFAULT_MIN` actors placed and at least
-    :data:`MAP_DEFAULT_SHARE` of all actors.
+    The rule: at least :data:`MAP_DEFAULT_SHARE` of all actors placed, and
+    either the data is machine-coded (a source marked ``machine_coded``, as
+    ``geograph import gdelt`` / ``icews`` write) or at least
+    :data:`MAP_DEFAULT_MIN` actors are placed.
 
     Examples
     --------
     >>> default_layout(5, 6), default_layout(180, 200), default_layout(100, 200)
     ('force', 'map', 'force')
+    >>> default_layout(5, 6, machine_coded=True)
+    'map'
     """
-    if placed >= MAP_DEFAULT_MIN and placed >= MAP_DEFAULT_SHARE * total:
+    if (
+        placed
+        and placed >= MAP_DEFAULT_SHARE * total
+        and (machine_coded or placed >= MAP_DEFAULT_MIN)
+    ):
         return "map"
     return "force"

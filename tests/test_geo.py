@@ -7,10 +7,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from event_files import GDELT_LINES
 from maps import country_shape
 from shapely.geometry import Point
 
 import graph
+from graph.events import import_gdelt
 from graph.geo import default_layout, outline, point, positions, project
 from graph.notebook import show, view_fragment
 from graph.payload import view_payload
@@ -153,3 +155,13 @@ def test_long_timelines_ship_betweenness_by_year():
         assert values == pytest.approx([want[i] for i in ids], abs=1e-6)
     none = centrality_steps(G, p["timeline"], budget=10)
     assert none["skipped"] and none["steps"] == {} and none["all"] is None
+
+
+def test_an_imported_gdelt_file_opens_on_the_map(tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("\n".join(GDELT_LINES) + "\n", encoding="utf-8")
+    import_gdelt([events], tmp_path / "data", progress=False)
+    G = graph.load(tmp_path / "data").to_networkx()
+    geo = view_payload(G)["geo"]
+    assert geo["default"] == "map"
+    assert all(how == "iso" for how in geo["how"])

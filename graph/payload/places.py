@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from ..geo import default_layout, outline, positions
+from ..schema import TRUE_WORDS
 
 __all__ = ["map_payload"]
+
+
+def _machine_coded(G) -> bool:
+    """Whether a source says its relations are machine-coded (event data imports)."""
+    sources = G.graph.get("sources") or {}
+    return any(
+        str((s or {}).get("machine_coded") or "").strip().lower() in TRUE_WORDS
+        for s in sources.values()
+        if isinstance(s, dict)
+    )
 
 
 def map_payload(G) -> dict:
@@ -41,7 +52,7 @@ def map_payload(G) -> dict:
         "positions": pos,
         "how": how,
         "countries": countries,
-        "default": default_layout(len(placed), G.number_of_nodes()),
+        "default": default_layout(len(placed), G.number_of_nodes(), _machine_coded(G)),
         "source": world["source"],
         "licence": world["licence"],
     }
