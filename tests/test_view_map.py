@@ -11,11 +11,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from event_files import GDELT_LINES
+from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from maps import country_shape
 from shapely.geometry import Point
 from viewpages import open_view
 
 import graph
+from graph.events import import_gdelt
 from graph.geo import outline
 
 pytestmark = pytest.mark.browser
@@ -226,3 +229,60 @@ def test_event_data_opens_on_the_map(page, tmp_path):
     assert page.evaluate("location.hash") == "#layout=force"
     page.wait_for_function("!window.geograph.network.physics.physicsEnabled", timeout=20000)
     assert page.locator("#gg-offmap").is_hidden()
+
+
+def test_event_data_weighs_by_event_counts(page, tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("\n".join(GDELT_LINES) + "\n", encoding="utf-8")
+    import_gdelt([events], tmp_path / "data", progress=False)
+    G = graph.load(tmp_path / "data").to_networkx()
+    open_view(page, G, tmp_path, "size=weight")
+    assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
+    assert page.locator("#gg-size-legend").inner_text() == (
+        "Size: weighted degree (sum of event counts)"
+    )
+    want = dict.fromkeys(map(str, G), 0)
+    for u, v, d in G.edges(data=True):
+        want[u] += d["events"]
+        if v != u:
+            want[v] += d["events"]
+    assert page.evaluate("window.geograph.sizes()") == want
+
+
+def test_hostile_names_stay_text_in_the_map_list_and_focus_panel(page, tmp_path):
+    G = nx.MultiDiGraph(name="hostile")
+    G.add_node("PRK", name="North Korea")
+    for i, text in enumerate(HOSTILE[:12]):
+        G.add_node(f"h{i}", name=text, type=text[:40])
+        G.add_edge(
+            "PRK",
+            f"h{i}",
+            key=f"r{i}",
+            id=f"r{i}",
+            relation=text[:30],
+            sign=-1,
+            intensity=-5.0,
+            directed=True,
+            status="fact",
+            start=None,
+            end=None,
+        )
+    page.add_init_script(
+        f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};"
+    )
+    frag = "layout=map&focus=h0&depth=%3Cimg%20src%3Dx%3E&direction=__proto__&size=constructor"
+    open_view(page, G, tmp_path, frag)
+    state = page.evaluate("window.geograph.state()")
+    assert (state["layout"], state["depth"], state["direction"], state["size"]) == (
+        {"name": "map"},
+        1,
+        "both",
+        "relations",
+    )
+    note = page.locator("#gg-offmap").inner_text()
+    assert note.startswith("Not on the map: ") and HOSTILE[0] in note
+    page.evaluate("window.geograph.set({depth: 2})")
+    page.locator("#gg-panel .gg-focus").wait_for()
+    for selector in FORBIDDEN_SELECTORS:
+        assert page.locator(selector).count() == 0, selector
+    assert page.evaluate(f"window.{TRAP}") is False

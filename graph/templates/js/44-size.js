@@ -1,6 +1,7 @@
 /*
  * size: actor size by number of relations shown, by weighted degree (sum of
- * |intensity| of the relations shown), or by betweenness at the date (shipped
+ * |intensity| of the relations shown, or of their event counts when every
+ * relation has a numeric "events" column, as event imports write), or by betweenness at the date (shipped
  * per date step in payload.centrality by graph/payload/sizes.py, the same
  * computation as graph.centrality; nothing recomputed here). A "Size by"
  * select in the toolbar; state key "size" (URL size=weight).
@@ -19,6 +20,11 @@ var LABELS = {
 };
 var OPTIONS = { relations: "relations", weight: "weighted degree", betweenness: "betweenness" };
 var noCentrality = !centrality || !!centrality.skipped || !centrality.all;
+// Event imports count the events behind each relation: weighted degree sums those.
+var byEvents = gg.relations.length > 0 && gg.relations.every(function (e) {
+  return e.extra && typeof e.extra.events === "number" && isFinite(e.extra.events);
+});
+if (byEvents) LABELS.weight = "weighted degree (sum of event counts)";
 
 function centralityStep(text) {
   if (noCentrality) return null;
@@ -37,7 +43,7 @@ function values() {
   var weighted = st.size === "weight";
   gg.relations.forEach(function (e) {
     if (!shown.has(e.id)) return;
-    var w = weighted ? Math.abs(Number(e.intensity) || 0) : 1;
+    var w = !weighted ? 1 : byEvents ? Math.abs(e.extra.events) : Math.abs(Number(e.intensity) || 0);
     out.set(e.from, out.get(e.from) + w);
     if (e.to !== e.from) out.set(e.to, out.get(e.to) + w);
   });
