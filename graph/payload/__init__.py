@@ -22,6 +22,8 @@ from ..schema import ACTOR_COLUMNS, STATUSES
 from .contract import check_graph
 from .edges import _edges, _timeline
 from .events import event_payload
+from .places import map_payload
+from .sizes import centrality_steps
 from .style import (
     AGGREGATE_GRAPH_OVER,
     AGGREGATE_PAIR_OVER,
@@ -111,6 +113,9 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
           :func:`graph.payload.events.event_payload`).
         - ``balance``: the blocs of structural balance at every ``timeline``
           step and over all time (see :func:`graph.balance.balance_steps`).
+        - ``geo``: actors' places on the map and the world outline (see
+          :func:`graph.payload.places.map_payload`); ``centrality``:
+          betweenness per step (see :func:`graph.payload.sizes.centrality_steps`).
 
     Raises
     ------
@@ -307,6 +312,9 @@ def _view_payload(G, title, aggregate) -> dict:
         "timeline": timeline,
         # blocs of structural balance at each slider step (graph/balance/steps.py)
         "balance": balance_steps(G, timeline),
+        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
+        "geo": map_payload(G),
+        "centrality": centrality_steps(G, timeline),
         "bundles": bundles,
         # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
         "events": event_payload(G, index),

@@ -95,6 +95,7 @@ function buildLegend() {
     }), true);
   }
   if (EDGES.length) box.appendChild(el("p", "gg-legend-note", "Wider line: stronger relation (Goldstein scale)."));
+  if (gg.sizeLegend) box.appendChild(gg.sizeLegend());  // "Size: number of relations" (44-size.js)
   syncLegend();
 }
 function syncLegend() {

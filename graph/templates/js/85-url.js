@@ -1,6 +1,8 @@
 /*
  * url: the URL fragment holds the same state as gg.store.state().
  * Form: #date=2020-06&compare=2018&focus=PRK&edge=R16&pair=PRK,KOR&layout=NAME
+ * &size=weight&depth=2&direction=out (each left out at its default; layout's
+ * default is the payload's, gg.DEFAULT_LAYOUT)
  * and one key per filter kind not at "all" (status=fact,claim); values are
  * URI-encoded, lists comma-separated ("key=" is no value, "key=," the one
  * value "", which said_by and source use for relations without one). A kind
@@ -29,7 +31,10 @@ function writeHash() {
   if (s.focus !== null) add("focus", [s.focus]);
   if (s.edge !== null) add("edge", [s.edge]);
   if (s.pair !== null) add("pair", s.pair);
-  if (s.layout.name !== gg.LAYOUTS[0]) add("layout", [s.layout.name]);
+  if (s.layout.name !== gg.DEFAULT_LAYOUT) add("layout", [s.layout.name]);
+  if (s.size !== gg.SIZES[0]) add("size", [s.size]);
+  if (s.depth !== 1) add("depth", [String(s.depth)]);
+  if (s.direction !== gg.DIRECTIONS[0]) add("direction", [s.direction]);
   if (s.color !== gg.COLORS[0]) add("color", [s.color]);
   Object.keys(s.filters).forEach(function (kind) {
     var kept = s.filters[kind], n = KNOWN[kind].length;
@@ -72,8 +77,10 @@ function readHash() {
   var out = {
     date: params.has("date") ? first("date") : EV.start, compare: first("compare"),
     focus: first("focus"), edge: first("edge"), pair: params.has("pair") ? params.get("pair") : null,
-    filters: filters, layout: { name: first("layout") || gg.LAYOUTS[0] },
-    color: first("color") || gg.COLORS[0]
+    filters: filters, layout: { name: first("layout") || gg.DEFAULT_LAYOUT },
+    color: first("color") || gg.COLORS[0],
+    size: first("size") || gg.SIZES[0], depth: first("depth") || 1,
+    direction: first("direction") || gg.DIRECTIONS[0]
   };
   EV.KEYS.forEach(function (k) { if (EV.has(k)) out[k] = params.has(k) ? first(k) : EV.open[k]; });
   return out;

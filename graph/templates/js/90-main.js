@@ -25,6 +25,11 @@ var api = {
     return out;
   },
   layout: gg.positions ? { steps: gg.positions.steps, ms: gg.positions.ms } : null,
+  sizes: gg.sizeValues, countryAt: gg.countryAt, offMap: gg.offMap,
+  reach: function (id, depth, direction) {
+    var r = gg.reach(String(id), Number(depth) || 1, String(direction || "both"), store.shown());
+    return { nodes: Array.from(r.nodes), edges: Array.from(r.edges) };
+  },
   parseDate: gg.parseDate, visId: gg.visId, dataId: gg.dataId
 };
 window.geograph = api;
@@ -42,7 +47,7 @@ window.addEventListener("hashchange", restore);
 function settled() {
   if (api.ready) return;
   if (gg.physicsOn()) gg.setPhysics(false);  // settle once, then stay put
-  if (!gg.positions && gg.isolated.length) {
+  if (!gg.positions && gg.isolated.length && !gg.mapOn()) {  // on the map they have their places
     var ids = gg.payload.nodes.map(function (n) { return gg.visId(n.id); });
     var all = network.getPositions();
     var placed = gg.placeIsolated(function (i) { return all[ids[i]]; });
