@@ -115,7 +115,7 @@ def build(data: Path, output: Path, title: str | None, open_: bool, strict: bool
 
     check_output(output, [data])
     ds = _load(data, strict)
-    path = _write_file(output, to_html(ds.to_networkx(), title=title), [data])
+    path = _write_file(output, to_html(ds, title=title), [data])
     out(str(path))
     if open_:
         webbrowser.open(path.resolve().as_uri())
