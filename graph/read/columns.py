@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,18 @@ class Columns:
 
 def _line_breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+# A cell that starts or ends with white space, in a column joined with NUL.
+_EDGE_SPACE = re.compile(r"\s\x00|\x00\s")
+
+
+def _stripped(cells: tuple[str, ...]) -> list[str]:
+    """The cells stripped; each one only when the column has a cell to strip (rare)."""
+    joined = "\x00".join(cells)
+    if joined[:1].isspace() or joined[-1:].isspace() or _EDGE_SPACE.search(joined):
+        return list(map(str.strip, cells))
+    return list(cells)
 
 
 def read_columns(
@@ -98,12 +111,15 @@ def read_columns(
     width = len(header)
     body = records[1:]
     del records
-    numbers = [i + 2 for i, r in enumerate(body) if r]
-    rows = [r for r in body if r]
-    if {len(r) for r in rows} - {width}:
+    if [] in body:  # blank lines
+        numbers = [i + 2 for i, r in enumerate(body) if r]
+        body = [r for r in body if r]
+    else:
+        numbers = list(range(2, len(body) + 2))
+    if {len(r) for r in body} - {width}:
         return None  # ragged rows
-    columns = [list(map(str.strip, c)) for c in zip(*rows)] if rows else [[] for _ in keys]
-    del rows
+    columns = [_stripped(c) for c in zip(*body)] if body else [[] for _ in keys]
+    del body
     for c in columns:
         if "'" in "".join(c):  # formula escapes are rare: only those cells are looked at
             c[:] = [unescape_formula(v) if "'" in v else v for v in c]
