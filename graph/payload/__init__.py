@@ -17,8 +17,6 @@ import gc
 from collections import Counter
 from typing import Any
 
-import networkx as nx
-
 from ..balance.steps import balance_steps
 from ..dataset import Dataset
 from ..schema import ACTOR_COLUMNS, STATUSES
@@ -394,9 +392,7 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
 
 
 def _centrality(balance_graph, graph, timeline) -> dict:
-    """Betweenness per step, or why not: only when the whole graph was built."""
-    if isinstance(balance_graph, nx.Graph):
-        return centrality_steps(balance_graph, timeline)
-    out = centrality_steps(nx.MultiDiGraph(), [])
-    out.update(skipped="a graph too large for betweenness at each date", by=None)
-    return out
+    """Betweenness per step; from the actors alone (the table path), the reason it is skipped."""
+    if graph.number_of_nodes() and not graph.number_of_edges() and balance_graph is not graph:
+        return centrality_steps(balance_graph, timeline)  # more actors than it is computed for
+    return centrality_steps(graph, timeline)
