@@ -367,14 +367,8 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
         "dates": dates,
         "date_spans": date_spans,
         "timeline": timeline,
-        # blocs of structural balance at each slider step (graph/balance/steps.py)
-        "balance": balance_steps(balance_graph, timeline),
-        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
-        "geo": map_payload(graph),
-        "centrality": _centrality(balance_graph, graph, timeline),
         "bundles": bundles,
-        # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
-        "events": event_payload(graph, {node: i for i, node in enumerate(graph)}),
+        **_analyses(balance_graph, graph, timeline),
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {
             "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
@@ -388,6 +382,19 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
             "drawn": drawn,
             "aggregate": threshold,
         },
+    }
+
+
+def _analyses(balance_graph, graph, timeline) -> dict:
+    """The payload keys computed by the analyses, per slider step where they change with time."""
+    return {
+        # blocs of structural balance at each slider step (graph/balance/steps.py)
+        "balance": balance_steps(balance_graph, timeline),
+        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
+        "geo": map_payload(graph),
+        "centrality": _centrality(balance_graph, graph, timeline),
+        # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
+        "events": event_payload(graph, {node: i for i, node in enumerate(graph)}),
     }
 
 
