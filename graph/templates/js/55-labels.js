@@ -19,7 +19,7 @@
 var payload = gg.payload, network = gg.network, visId = gg.visId, shorten = gg.shorten;
 var drawnLabels = [];
 var FONT = "px arial, sans-serif";
-var LABEL = "#1d1d1d", LABEL_FADED = "rgba(29,29,29,0.3)", FADED_ALPHA = gg.FADED;
+var LABEL = "#1d1d1d", LABEL_FADED = "rgba(29,29,29,0.25)", FADED_ALPHA = gg.FADED;
 
 // Placement order: degree, then name; the text and its width at 100 px, measured once.
 var order = payload.nodes.map(function (n, i) { return i; });
@@ -147,9 +147,10 @@ function drawLabels(ctx, veil) {
     if (x < -100 * ratio || x > w + 100 * ratio || y < -50 * ratio || y > h + 50 * ratio) return;
     // 11-18 px on screen: readable when zoomed out, not huge when zoomed in
     var px = Math.max(11, Math.min(18, labelSize(i) * scale)) * ratio;
-    var tw = widths[i] * px / 100, pad = 2 * ratio;
+    // a few pixels of air around each label, more beside it than above: names stay apart
+    var tw = widths[i] * px / 100, pad = 2 * ratio, side = 5 * ratio;
     var top = y + (n.options.size || 10) * m.d + pad;
-    var box = [x - tw / 2 - pad, top - pad, x + tw / 2 + pad, top + px + pad];
+    var box = [x - tw / 2 - side, top - pad, x + tw / 2 + side, top + px + pad];
     if (!free(box[0], box[1], box[2], box[3])) return;
     take(box);
     placed.push({ i: i, x: x, y: top, px: px, faded: faded, box: box });

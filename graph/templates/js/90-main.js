@@ -23,6 +23,7 @@ var api = {
     return out;
   },
   layout: gg.positions ? { steps: gg.positions.steps, ms: gg.positions.ms } : null,
+  labels: gg.labelsDrawn,  // large graphs: the actor labels of the last frame (55-labels.js)
   parseDate: gg.parseDate, visId: gg.visId, dataId: gg.dataId
 };
 window.geograph = api;
