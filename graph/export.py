@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import io
 import json
@@ -34,7 +35,13 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .dates import interval
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
+from .schema import (
+    ACTOR_COLUMNS,
+    RELATION_COLUMNS,
+    SOURCE_COLUMNS,
+    TABLE_FILES,
+    VOCABULARY_COLUMNS,
+)
 from .vocabulary import default_vocabulary
 from .write import write_dataset
 
@@ -47,6 +54,7 @@ __all__ = [
     "to_graphml",
     "to_gexf",
     "write_csv",
+    "source_files",
     "csv_tables",
     "direction",
     "FORMATS",
@@ -348,7 +356,9 @@ def write_csv(
     but a cell was empty. Text that a spreadsheet would run as a formula
     (starting with ``=``, ``+``, ``-``, ``@``, or so after a ``;`` or tab)
     gets a ``'``, which reading removes; numbers are written as they are.
-    UTF-8, comma-separated, LF line ends. Returns the files written.
+    UTF-8, comma-separated, LF line ends. The sources' text files are copied
+    too (:func:`source_files`), so that ``geograph check`` of the copy still
+    verifies every quote. Returns the files written.
 
     Parameters
     ----------
@@ -371,10 +381,47 @@ def write_csv(
     --------
     >>> import graph, tempfile
     >>> out = tempfile.mkdtemp()
-    >>> [p.name for p in write_csv(graph.load("data"), out)]
-    ['actors.csv', 'relations.csv', 'sources.csv']
+    >>> [p.name for p in write_csv(graph.load(graph.datasets.article()), out)]
+    ['actors.csv', 'relations.csv', 'sources.csv', 'dw-2020-07-14.txt']
     >>> graph.load(out).to_networkx().size()
     23
     """
     own = [dataset.path] if dataset.path is not None else []
-    return write_dataset(folder, csv_tables(dataset), force=force, inputs=[*own, *inputs])
+    return write_dataset(
+        folder,
+        csv_tables(dataset),
+        force=force,
+        inputs=[*own, *inputs],
+        files=source_files(dataset),
+    )
+
+
+def source_files(dataset: Dataset) -> dict[str, bytes]:
+    """The sources' text files (the ``text`` column) that a copy of the dataset needs.
+
+    Only readable files inside the dataset's folder are included (those that
+    ``geograph check`` verifies quotes against); keyed by their path relative
+    to the folder, as the ``text`` cell names them.
+
+    Examples
+    --------
+    >>> import graph
+    >>> list(source_files(graph.load(graph.datasets.article())))
+    ['dw-2020-07-14.txt']
+    """
+    if dataset.path is None or "sources" not in dataset.columns:
+        return {}
+    root = Path(dataset.path).resolve()
+    tables = {file for file, _ in TABLE_FILES.values()}
+    found: dict[str, bytes] = {}
+    for record in dataset.records("sources"):
+        name = record.get("text")
+        if not isinstance(name, str) or not name.strip() or name in tables:
+            continue
+        path = (root / name).resolve()
+        if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_relative_to(root):
+            continue
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                found[name] = path.read_bytes()
+    return found

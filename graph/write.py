@@ -199,6 +199,7 @@ def _move_into(staging: Path, folder: Path) -> None:
     names = [ln for ln in (staging / _COMMITTED).read_text("utf-8").splitlines() if ln]
     for name in names:
         if (staging / name).exists():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, folder / name)
     for name, _ in TABLE_FILES.values():
         if name not in names:
@@ -226,11 +227,13 @@ def staged_dataset(
     *,
     force: bool = False,
     inputs: Iterable[str | os.PathLike] = (),
+    files: Iterable[str] = (),
 ) -> Iterator[Path]:
     """A temporary folder to write a dataset's files into; moved into ``folder`` on success.
 
-    Write only files named as in :data:`graph.schema.TABLE_FILES` into the
-    yielded folder. If the block raises, nothing in ``folder`` changes.
+    Write only files named as in :data:`graph.schema.TABLE_FILES`, and the
+    relative paths listed in ``files`` (a source's text), into the yielded
+    folder. If the block raises, nothing in ``folder`` changes.
 
     Raises
     ------
@@ -245,6 +248,12 @@ def staged_dataset(
     recover(folder)
     _refuse_existing(folder, force)
     fresh = not folder.exists() or not any(folder.iterdir())
+    if fresh and folder.is_dir() and not folder.stat().st_mode & 0o222:
+        # rename(2) would replace the empty folder, and with it the mode its owner chose
+        raise OutputError(
+            f"cannot write {folder}: the folder is read-only; make it writable "
+            f"(chmod u+w {folder}) or give another folder"
+        )
     parent = folder.parent if fresh else folder
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -254,6 +263,7 @@ def staged_dataset(
     try:
         yield staging
         names = [name for name, _ in TABLE_FILES.values() if (staging / name).exists()]
+        names += [name for name in dict.fromkeys(files) if (staging / name).is_file()]
         for name in names:
             with open(staging / name, "rb") as fh:
                 os.fsync(fh.fileno())
@@ -287,12 +297,15 @@ def write_dataset(
     *,
     force: bool = False,
     inputs: Iterable[str | os.PathLike] = (),
+    files: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
     """Write a dataset's tables as CSV files in ``folder``, all together or not at all.
 
     ``tables`` maps a table name of :data:`graph.schema.TABLE_FILES`
     (``"actors"``, ``"relations"``, ...) to its header and rows of text
-    cells. Returns the files written, in table order.
+    cells; ``files`` maps other paths, relative to ``folder`` (the sources'
+    text files), to their bytes, written in the same step. Returns the files
+    written, tables first in table order.
 
     Raises
     ------
@@ -317,11 +330,32 @@ def write_dataset(
         raise ValueError(
             f"tables: unknown table {unknown[0]!r}; use any of {', '.join(TABLE_FILES)}"
         )
-    with staged_dataset(folder, force=force, inputs=inputs) as staging:
+    files = dict(files or {})
+    for name in files:
+        _check_extra(name)
+    with staged_dataset(folder, force=force, inputs=inputs, files=files) as staging:
         for name in TABLE_FILES:
             if name in tables:
                 header, rows = tables[name]
                 text = format_csv(header, rows)
                 with open(staging / TABLE_FILES[name][0], "w", encoding="utf-8", newline="") as fh:
                     fh.write(text)
-    return [folder / TABLE_FILES[name][0] for name in TABLE_FILES if name in tables]
+        for name, content in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(content)
+    written = [folder / TABLE_FILES[name][0] for name in TABLE_FILES if name in tables]
+    return written + [folder / name for name in files]
+
+
+def _check_extra(name: str) -> None:
+    """Refuse a dataset file path that is absolute, leaves the folder, or is a table's name."""
+    path = Path(name)
+    tables = {file for file, _ in TABLE_FILES.values()}
+    if (
+        path.is_absolute()
+        or ".." in path.parts
+        or not path.parts
+        or path.parts[0].startswith(STAGING_PREFIX)
+        or name in tables
+    ):
+        raise ValueError(f"files: {name!r} must be a relative path inside the dataset folder")

@@ -3,6 +3,7 @@
 import json
 import warnings
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -201,6 +202,29 @@ def test_csv_round_trip_gives_an_equal_graph(tmp_path):
     G2.graph["name"] = G1.graph["name"]  # the name is the folder's
     assert nx.utils.graphs_equal(G1, G2)
     assert again.columns == ds.columns
+
+
+def test_csv_export_copies_the_source_texts_so_quotes_stay_checked(tmp_path):
+    out = tmp_path / "copy"
+    r = CliRunner().invoke(cli, ["export", "data", "-f", "csv", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert (out / "dw-2020-07-14.txt").read_bytes() == (
+        Path("data") / "dw-2020-07-14.txt"
+    ).read_bytes()
+    report = graph.check(out)
+    assert list(report) == []
+    # a changed quote in the copy is still caught against its text
+    rel = out / "relations.csv"
+    rel.write_text(
+        rel.read_text("utf-8").replace("destruction of the liaison", "destruction of a liaison", 1),
+        "utf-8",
+    )
+    assert "quote-not-in-text" in {p.code for p in graph.check(out)}
+    # --force over it writes the text again in the same step
+    (out / "dw-2020-07-14.txt").write_text("other", "utf-8")
+    r = CliRunner().invoke(cli, ["export", "data", "-f", "csv", "-o", str(out), "--force"])
+    assert r.exit_code == 0, r.output
+    assert list(graph.check(out)) == []
 
 
 def test_columns_named_like_writer_attributes_are_kept_as_data(tmp_path):

@@ -166,6 +166,14 @@ def test_dates_from_the_text_or_the_publication():
     assert (c.start, c.dated_from) == ("2023-05-02", "published")
 
 
+@pytest.mark.parametrize(
+    "text", ["Seoul will meet with Tokyo by 2025.", "Seoul met with Tokyo until the end of 2019."]
+)
+def test_a_deadline_or_an_end_is_not_the_start(text):
+    c = _one(text)
+    assert (c.start, c.dated_from) == ("2023-05-02", "published")
+
+
 def test_leaders_and_capitals_map_to_their_state():
     c = _one("President Putin warned the White House.")
     assert (c.source, c.target, c.relation) == ("RUS", "USA", "threaten")

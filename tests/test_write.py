@@ -157,6 +157,16 @@ def test_a_read_only_output_is_refused(tmp_path):
     assert out.read_text("utf-8") == "keep"
 
 
+def test_an_empty_read_only_folder_is_not_replaced(tmp_path):
+    out = tmp_path / "imported"
+    out.mkdir()
+    out.chmod(0o555)
+    r = invoke("export", "data", "-f", "csv", "-o", out)
+    assert r.exit_code == 1 and "read-only" in r.output and "chmod u+w" in r.output
+    assert out.stat().st_mode & 0o777 == 0o555 and not any(out.iterdir())
+    out.chmod(0o755)
+
+
 # --- streams: full disk and closed pipes ----------------------------------------------------
 
 

@@ -70,6 +70,12 @@ _DATE = re.compile(
     r"|\b(?P<last>last|this) year\b"
 )
 
+#: Words before a date that make it a deadline or an end rather than a start.
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?$",
+    re.I,
+)
+
 
 @dataclass
 class Candidate:
@@ -277,6 +283,8 @@ def _date(
     """The date nearest the phrase in its clause (within 60 characters), or the publication date."""
     best = None
     for m in _DATE.finditer(text, seg[0], seg[1]):
+        if _DEADLINE.search(text, max(seg[0], m.start() - 20), m.start()):
+            continue  # "by 2025", "until June 2020": when it ends, not when it starts
         gap = min(abs(m.start() - at), abs(m.end() - at))
         if gap <= 60 and (best is None or gap < best[0]):
             best = (gap, m)

@@ -4,13 +4,13 @@
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
  * bundleState(b), restyle() (re-apply hiding and fading now), veil() (large
- * graphs: what stays bright, drawn over a veil by 55-labels.js; null when
+ * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
  * nothing is faded).
  * Subscribes: date or filters -> hide/show and recount pairs; selection -> fade.
  * Speed: every DataSet item sent to vis-network costs a full re-parse of the
  * item (30-80 us an edge), so only items whose look changed are sent, in one
  * update() per DataSet; large graphs fade by a veil (one redraw, no item sent).
- * Uses: util, data, state, layout.
+ * Uses: util, data, state, layout, reach.
  */
 var payload = gg.payload, EDGES = gg.relations, LARGE = gg.LARGE, STYLE = gg.STYLE;
 var bundles = gg.bundles, visId = gg.visId, shorten = gg.shorten, bundleOf = gg.bundleOf;
@@ -68,8 +68,13 @@ function bundleState(b) {
 }
 // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
 // draw them only for the focused actor's relations.
-function arrowsOf(forward, backward, drawn, strong) {
+// middle: the head at the line's middle (gg.middleArrow, 30-layout.js).
+function arrowsOf(forward, backward, drawn, strong, middle) {
   var scale = strong ? 1.1 : 0.7;
+  if (middle) {
+    return { middle: { enabled: drawn && forward, scaleFactor: strong ? 0.9 : 0.6 },
+             to: { enabled: false }, from: { enabled: false } };
+  }
   return { to: { enabled: drawn && forward, scaleFactor: scale }, from: { enabled: drawn && backward, scaleFactor: scale } };
 }
 var SHADOW = { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 };
@@ -105,7 +110,7 @@ EDGES.forEach(function (e) {
     color: edgeColour(e, 1),
     dashes: e.dashes,
     width: LARGE ? Math.min(e.width, 3) : e.width,
-    arrows: { to: { enabled: !LARGE && !!e.directed, scaleFactor: 0.7 } },
+    arrows: arrowsOf(!LARGE && !!e.directed, false, true, false, gg.middleArrow(e)),
     hidden: false
   };
   if (!LARGE) item.smooth = e.smooth;
@@ -167,14 +172,9 @@ bundles.forEach(function (b) {
 function kept(state, shown) {
   var keepNodes = null, keepEdges = null, ends = null, strong = null;
   if (state.focus !== null && nodeById.has(state.focus)) {
-    keepNodes = new Set([state.focus]);
-    keepEdges = new Set();
-    (gg.edgesOfNode.get(state.focus) || []).forEach(function (e) {
-      if (!shown.has(e.id)) return;
-      keepEdges.add(e.id);
-      keepNodes.add(e.from);
-      keepNodes.add(e.to);
-    });
+    var r = gg.reach(state.focus, state.depth, state.direction, shown);  // 35-reach.js
+    keepNodes = r.nodes;
+    keepEdges = r.edges;
   } else if (state.edge !== null && gg.edgeById.has(state.edge)) {
     var e = gg.edgeById.get(state.edge);
     keepNodes = ends = new Set([e.from, e.to]);
@@ -193,7 +193,7 @@ function singleLook(e, o, strong, arrowsOn) {
   return { id: visId(e.id), color: edgeColour(e, o), width: strong ? Math.max(5, base * 2) : base,
            shadow: strong ? SHADOW : { enabled: false },
            font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 },
-           arrows: arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong) };
+           arrows: arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong, gg.middleArrow(e)) };
 }
 function nodeLook(id, o, end) {
   return { id: visId(id), opacity: o, borderWidth: end ? 5 : 1.5, shadow: end ? SHADOW : { enabled: false },
@@ -233,7 +233,7 @@ function fadeItems(keep, shown, edgeUpdates, nodeUpdates) {
   });
 }
 // Large graphs: nothing faded is sent to vis-network (at 20,000 relations that
-// was 12,000 items and about a second a click). 55-labels.js draws a veil over
+// was 12,000 items and about a second a click). 52-labels.js draws a veil over
 // the picture and the kept lines, actors and arrowheads again over it; only
 // the selected line and its two ends change in the DataSets.
 var veilNow = null, endsNow = new Set(), strongNow = null;

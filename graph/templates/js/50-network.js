@@ -70,7 +70,7 @@ var options = {
   }
 };
 if (LARGE) {
-  // Actor labels are placed by 55-labels.js (the ones that fit, most related
+  // Actor labels are placed by 52-labels.js (the ones that fit, most related
   // first); vis-network's own are never drawn (a threshold no label reaches).
   options.nodes.scaling = { min: 10, max: 45, label: { enabled: true, min: 12, max: 28, drawThreshold: 1e6, maxVisible: 28 } };
   options.edges.font = { size: 11, color: "#333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };

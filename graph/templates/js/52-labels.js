@@ -13,7 +13,7 @@
  *   that still fit are drawn faded.
  * Provides on gg: labelsDrawn() -> [{id, x, y, width, height, faded}] (the
  *   last frame's labels, in CSS pixels of the graph's canvas).
- * Uses: util, data, style (veil), network.
+ * Uses: util, data, style (veil), network; at draw time expand (gg.expandedPair).
  * Safety: label text reaches the canvas through fillText only.
  */
 var payload = gg.payload, network = gg.network, visId = gg.visId, shorten = gg.shorten;
@@ -29,14 +29,10 @@ order.sort(function (a, b) {
 });
 var texts = payload.nodes.map(function (n) { return shorten(n.label, 40); });
 var widths = null;
-// Label size in canvas units grows with degree, as vis-network's scaling of the node sizes does.
-var minDeg = Infinity, maxDeg = -Infinity;
-payload.nodes.forEach(function (n) {
-  if (n.degree < minDeg) minDeg = n.degree;
-  if (n.degree > maxDeg) maxDeg = n.degree;
-});
-function labelSize(i) {
-  var d = payload.nodes[i].degree, t = maxDeg > minDeg ? (d - minDeg) / (maxDeg - minDeg) : 0.5;
+// Label size in canvas units grows with the actor's drawn size (50-network.js's
+// scaling: sizes 10-45, labels 12-28), whatever "Size by" says.
+function labelSize(visNode) {
+  var t = Math.max(0, Math.min(1, ((visNode.options.size || 10) - 10) / 35));
   return 12 + 16 * t;
 }
 
@@ -72,9 +68,15 @@ function drawVeil(ctx, veil) {
   body.edgeIndices = edgeIds;
   body.nodeIndices = nodeIds;
   saved = null;
+  // a selected pair drawn open (66-expand.js) is drawn by its relations
+  var lines = veil.lines, open = gg.expandedPair ? gg.expandedPair() : null;
+  if (open && lines.has(open.visId)) {
+    lines = new Set(lines);
+    open.members.forEach(function (e) { lines.add(visId(e.id)); });
+  }
   var paths = new Map();
   edgeIds.forEach(function (vid) {
-    if (veil.lines.has(vid)) return;
+    if (lines.has(vid)) return;
     var e = body.edges[vid];
     if (!e || !e.connected || e.fromId === e.toId) return;
     var c = e.options.color.color;
@@ -94,7 +96,7 @@ function drawVeil(ctx, veil) {
     if (!veil.nodes.has(gg.dataId(vid))) body.nodes[vid].draw(ctx);
   });
   ctx.restore();
-  veil.lines.forEach(function (vid) {
+  lines.forEach(function (vid) {
     var e = body.edges[vid];
     if (!e || !e.connected || e.options.hidden || e.from.options.hidden || e.to.options.hidden) return;
     e.draw(ctx);
@@ -146,7 +148,7 @@ function drawLabels(ctx, veil) {
     var x = m.a * n.x + m.e, y = m.d * n.y + m.f;
     if (x < -100 * ratio || x > w + 100 * ratio || y < -50 * ratio || y > h + 50 * ratio) return;
     // 11-18 px on screen: readable when zoomed out, not huge when zoomed in
-    var px = Math.max(11, Math.min(18, labelSize(i) * scale)) * ratio;
+    var px = Math.max(11, Math.min(18, labelSize(n) * scale)) * ratio;
     // a few pixels of air around each label, more beside it than above: names stay apart
     var tw = widths[i] * px / 100, pad = 2 * ratio, side = 5 * ratio;
     var top = y + (n.options.size || 10) * m.d + pad;
