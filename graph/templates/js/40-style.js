@@ -3,7 +3,8 @@
  * shown, faded when out of focus, aggregated pairs counted.
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
- * bundleState(b), restyle() (re-apply hiding and fading now), veil() (large
+ * bundleState(b), restyle() (re-apply hiding and fading now), sendNodes(updates)
+ * (actors' looks by the same path as this part's: 44-size.js), veil() (large
  * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
  * nothing is faded).
  * Subscribes: date or filters -> hide/show and recount pairs; selection -> fade.
@@ -100,7 +101,7 @@ var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
 var edgeOpacity = new Map();
 var edgeItems = [];
 EDGES.forEach(function (e) {
-  hiddenNow.set(e.id, false);
+  hiddenNow.set(e.id, !store.isShown(e.id));  // event data may open on a part of it
   edgeOpacity.set(e.id, "1");
   if (bundleOf(e)) return;
   var item = {
@@ -111,7 +112,7 @@ EDGES.forEach(function (e) {
     dashes: e.dashes,
     width: LARGE ? Math.min(e.width, 3) : e.width,
     arrows: arrowsOf(!LARGE && !!e.directed, false, true, false, gg.middleArrow(e)),
-    hidden: false
+    hidden: !store.isShown(e.id)
   };
   if (!LARGE) item.smooth = e.smooth;
   if (showEdgeLabels) item.label = shorten(e.relation, 30);
@@ -130,19 +131,23 @@ bundles.forEach(function (b) {
 });
 var edges = new vis.DataSet(edgeItems);
 edgeItems = null;
-// Hide and show only: positions never change, so nothing jumps.
+// Hide and show only: positions never change, so nothing jumps. Only the
+// relations whose shown state flipped (store.flips()) and their pairs are looked at.
 function applyFilters() {
   var edgeUpdates = [], nodeUpdates = [];
-  var shown = store.shown(), groups = store.get().filters.group;
-  EDGES.forEach(function (e) {
+  var shown = store.shown(), groups = store.get().filters.group, touched = new Set();
+  store.flips().forEach(function (id) {
+    var e = gg.edgeById.get(id);
+    if (!e) return;
     var visible = shown.has(e.id);
-    if (hiddenNow.get(e.id) !== !visible) {
-      hiddenNow.set(e.id, !visible);
-      if (e.bundle === null || e.bundle === undefined) edgeUpdates.push({ id: visId(e.id), hidden: !visible });
-    }
+    if (hiddenNow.get(e.id) === !visible) return;
+    hiddenNow.set(e.id, !visible);
+    var b = bundleOf(e);
+    if (b) touched.add(b);
+    else edgeUpdates.push({ id: visId(e.id), hidden: !visible });
   });
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
-  bundles.forEach(function (b) {
+  touched.forEach(function (b) {
     var st = bundleState(b);
     var look = [st.count, st.colour, String(st.dashes), st.fwd, st.back].join("|");
     if (look === b.look) return;
@@ -300,22 +305,43 @@ function send(set, updates) {
 // DataSet without telling vis, then give each changed item to vis as its own
 // update handler would, and rebuild only the lists of what is drawn. A
 // change of the hidden flag alone is set directly: no re-parse of the item.
+function same(a, b) {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function changedKeys(old, u) {
+  if (!old) return u;
+  var d = null;
+  Object.keys(u).forEach(function (k) {
+    if (k === "id" || same(old[k], u[k])) return;
+    if (d === null) d = {};
+    d[k] = u[k];
+  });
+  return d;
+}
 function sendQuietly(set, out) {
   var net = gg.network, isEdges = set === edges;
   var handler = isEdges ? net.edgesHandler : net.nodesHandler;
   var listener = isEdges ? handler.edgesListeners.update : handler.nodesListeners.update;
   var items = isEdges ? net.body.edges : net.body.nodes;
+  // vis re-parses what it is given: only the keys whose value differs from the DataSet's
+  var before = set.get(out.map(function (u) { return u.id; }));
   set.off("update", listener);
   try { set.update(out); } finally { set.on("update", listener); }
-  out.forEach(function (u) {
+  var hiding = false;
+  out.forEach(function (u, i) {
     var item = items[u.id];
     if (!item) return;
-    if (Object.keys(u).length === 2 && typeof u.hidden === "boolean") { item.options.hidden = u.hidden; return; }
-    if (isEdges) { item.disconnect(); item.setOptions(set.get(u.id)); item.connect(); }
-    else item.setOptions(u);
+    var d = changedKeys(before[i], u);
+    if (d === null) return;
+    if (d.hidden !== undefined) hiding = true;
+    if (Object.keys(d).length === 1 && typeof d.hidden === "boolean") { item.options.hidden = d.hidden; return; }
+    if (isEdges) { item.disconnect(); item.setOptions(d); item.connect(); }
+    else item.setOptions(d);
   });
   if (!isEdges) net._updateValueRange(net.body.nodes);  // a node's options reset its scaled size
-  net._updateVisibleIndices();
+  if (hiding) net._updateVisibleIndices();
   net.body.emitter.emit("_requestRedraw");
 }
 
@@ -333,3 +359,4 @@ gg.arrowsOf = arrowsOf;
 gg.bundleState = bundleState;
 gg.restyle = applyFilters;
 gg.veil = function () { return veilNow; };
+gg.sendNodes = function (updates) { send(nodes, updates); };
