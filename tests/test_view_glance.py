@@ -553,3 +553,23 @@ def test_pairs_of_a_graph_over_500_relations_open_in_place(page, tmp_path):
     page.evaluate("window.geograph.clearSelection()")
     assert not page.evaluate("vid => window.geograph.edges.get(vid).hidden", b["vid"])
     assert page.evaluate("ids => ids.every(id => window.geograph.edges.get(id) === null)", b["ids"])
+
+
+def test_legend_leaves_a_moved_view_alone_and_makes_way_on_a_phone(page, shipped):
+    page.set_viewport_size({"width": 390, "height": 844})
+    goto_view(page, shipped[0])
+    camera = "(() => { const n = window.geograph.network; return [n.getScale(), n.getViewPosition()]; })()"
+    page.evaluate("window.geograph.network.moveTo({position: {x: 40, y: 10}, scale: 2.5})")
+    before = page.evaluate(camera)
+    legend = page.locator("#gg-legend-box")
+    legend.locator("summary").click()  # opened as a sheet: the user's zoom stays
+    page.wait_for_function(
+        "document.getElementById('gg-legend-box').classList.contains('gg-sheet')"
+    )
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate(camera) == before
+    page.evaluate(
+        "window.geograph.selectEdge('R16')"
+    )  # the details' sheet opens: the legend closes
+    assert legend.get_attribute("open") is None
+    assert page.locator("#gg-panel").is_visible()

@@ -172,15 +172,30 @@ function frameBeside(legendRect) {
                scale: Math.min(bestScale, 2),
                offset: { x: best.x + best.w / 2 - W / 2, y: best.y + best.h / 2 - H / 2 },
                animation: false });
+  keepFrame();
   return true;
 }
-function placeLegend() {
+// Whether the camera is where a fit (or the framing here) put it: once the user,
+// a search or a selection moved it, the legend only changes corners.
+var lastFrame = null;
+function keepFrame() {
+  lastFrame = { scale: gg.network.getScale(), at: gg.network.getViewPosition() };
+}
+function isFramed() {
+  if (lastFrame === null) return false;
+  var at = gg.network.getViewPosition();
+  return Math.abs(gg.network.getScale() - lastFrame.scale) < 1e-9 &&
+    Math.abs(at.x - lastFrame.at.x) < 0.5 && Math.abs(at.y - lastFrame.at.y) < 0.5;
+}
+function placeLegend(fromFit) {
   if (!gg.network || !window.geograph || !window.geograph.ready) return;
+  if (fromFit === true) keepFrame();
+  var framed = isFramed();
   var boxes = actorBoxes(), sheet = phone.matches && details.open;
   details.classList.toggle("gg-sheet", sheet);
   if (sheet) {
     CORNERS.forEach(function (c) { details.classList.remove(c); });
-    if (covered(details.getBoundingClientRect(), boxes)) frameBeside(details.getBoundingClientRect());
+    if (framed && covered(details.getBoundingClientRect(), boxes)) frameBeside(details.getBoundingClientRect());
     return;
   }
   var best = null, fewest = Infinity;
@@ -191,7 +206,7 @@ function placeLegend() {
     if (n < fewest) { fewest = n; best = CORNERS[i]; }
   }
   CORNERS.forEach(function (c) { details.classList.toggle(c, c === best); });
-  frameBeside(details.getBoundingClientRect());
+  if (framed) frameBeside(details.getBoundingClientRect());
 }
 var pending = 0;
 function placeSoon() {  // after the other parts have redrawn (the compare rows, a resize)
@@ -199,12 +214,20 @@ function placeSoon() {  // after the other parts have redrawn (the compare rows,
   pending = requestAnimationFrame(placeLegend);
 }
 details.classList.add(CORNERS[0]);
-window.addEventListener("geograph:ready", placeLegend);
+function afterFit() { placeLegend(true); }
+window.addEventListener("geograph:ready", afterFit);
 window.addEventListener("resize", placeSoon);
 details.addEventListener("toggle", placeSoon);
-document.getElementById("gg-fit").addEventListener("click", placeLegend);
-document.getElementById("gg-reset").addEventListener("click", placeLegend);
-store.subscribe(function (changed) { if (changed.compare) placeSoon(); });  // its compare row comes or goes
+document.getElementById("gg-fit").addEventListener("click", afterFit);
+document.getElementById("gg-reset").addEventListener("click", afterFit);
+store.subscribe(function (changed) {
+  if (changed.compare) placeSoon();  // its compare row comes or goes
+  // on a phone the details open as a sheet at the bottom: the legend's sheet makes way
+  var st = store.get();
+  if (changed.selection && phone.matches && details.open && (st.focus !== null || st.edge !== null || st.pair !== null)) {
+    details.open = false;
+  }
+});
 
 buildLegend();
 summaryKey();
