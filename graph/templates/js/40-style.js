@@ -5,7 +5,7 @@
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
  * bundleState(b), restyle() (re-apply hiding and fading now).
  * Subscribes: date or filters -> hide/show and recount pairs; selection -> fade.
- * Uses: util, data, state, layout.
+ * Uses: util, data, state, layout, reach.
  */
 var payload = gg.payload, EDGES = gg.relations, LARGE = gg.LARGE, STYLE = gg.STYLE;
 var bundles = gg.bundles, visId = gg.visId, shorten = gg.shorten, bundleOf = gg.bundleOf;
@@ -160,14 +160,9 @@ bundles.forEach(function (b) {
 function kept(state, shown) {
   var keepNodes = null, keepEdges = null, ends = null, strong = null;
   if (state.focus !== null && nodeById.has(state.focus)) {
-    keepNodes = new Set([state.focus]);
-    keepEdges = new Set();
-    (gg.edgesOfNode.get(state.focus) || []).forEach(function (e) {
-      if (!shown.has(e.id)) return;
-      keepEdges.add(e.id);
-      keepNodes.add(e.from);
-      keepNodes.add(e.to);
-    });
+    var r = gg.reach(state.focus, state.depth, state.direction, shown);  // 35-reach.js
+    keepNodes = r.nodes;
+    keepEdges = r.edges;
   } else if (state.edge !== null && gg.edgeById.has(state.edge)) {
     var e = gg.edgeById.get(state.edge);
     keepNodes = ends = new Set([e.from, e.to]);

@@ -6,7 +6,10 @@
  * It sits in a corner of the graph where no actor is (or the view is framed
  * beside it); on a phone it starts closed, one line long.
  * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}],
- * placeLegend() (choose its corner again, after a fit or a resize).
+ * placeLegend() (choose its corner again, after a fit or a resize),
+ * legendRows() -> the same legend as data, for the PNG export (78-export.js):
+ * [{title, items: [{kind, value, label, line: {colour, dashes, arrow} |
+ * swatch: colour | shape: character}]}], the compare entries included.
  * Subscribes: filters -> which entries are pressed; compare -> its place (the
  * compare row changes its size).
  * Uses: util, data, state, network, edge-labels (nodeBox).
@@ -55,6 +58,7 @@ function row(box, title, items, minor) {
       node.type = "button";
       node.title = "Show only " + item.label + " (click again for all)";
       node.setAttribute("aria-pressed", "false");
+      if (item.name) node.setAttribute("aria-label", item.name);  // unique beside the filter checkboxes
       node.addEventListener("click", function () { only(item.kind, item.value); });
       entries.push({ kind: item.kind, value: item.value, button: node });
     } else {
@@ -83,7 +87,7 @@ function buildLegend() {
   row(box, "Actors", lg.nodes.map(function (g) {
     var sw = el("span", "gg-swatch");
     sw.style.backgroundColor = g.color;
-    return { kind: "group", value: g.key, label: g.label, symbol: sw };
+    return { kind: "group", value: g.key, label: g.label, name: g.label + " actors", symbol: sw };
   }));
   if (lg.shapes.length > 1) {
     row(box, "Shape", lg.shapes.map(function (s) {
@@ -91,6 +95,7 @@ function buildLegend() {
     }), true);
   }
   if (EDGES.length) box.appendChild(el("p", "gg-legend-note", "Wider line: stronger relation (Goldstein scale)."));
+  if (gg.sizeLegend) box.appendChild(gg.sizeLegend());  // "Size: number of relations" (44-size.js)
   syncLegend();
 }
 function syncLegend() {
@@ -234,3 +239,30 @@ summaryKey();
 gg.buildLegend = buildLegend;
 gg.placeLegend = placeLegend;
 gg.legendEntries = function () { return entries.slice(); };
+
+// The rows buildLegend draws, as data: what the export draws with the canvas.
+function legendRows() {
+  var lg = payload.legend, rows = [];
+  function add(title, items) { if (items.length) rows.push({ title: title, items: items }); }
+  add("Sign", lg.signs.map(function (s) {
+    return { kind: "sign", value: s.label, label: s.label, line: { colour: s.color, dashes: false } };
+  }));
+  add("Status", lg.statuses.map(function (s) {
+    return { kind: "status", value: s.status, label: s.label, line: { colour: "#444", dashes: s.dashes } };
+  }));
+  add("Direction", lg.directed.slice().reverse().map(function (d) {
+    return { kind: "directed", value: d, label: d ? "directed" : "mutual", line: { colour: "#444", dashes: false, arrow: d } };
+  }));
+  add("Actors", lg.nodes.map(function (g) { return { kind: "group", value: g.key, label: g.label, swatch: g.color }; }));
+  if (lg.shapes.length > 1) {
+    add("Shape", lg.shapes.map(function (s) {
+      return { kind: "type", value: s.type, label: s.type, shape: SHAPE_SYMBOL[s.shape] || "\u25cf" };
+    }));
+  }
+  var look = gg.COMPARE_LOOK || {};
+  add("Compare", ["new", "ended", "changed", "same"].filter(function (k) { return look[k]; }).map(function (k) {
+    return { kind: "change", value: k, label: look[k].label, line: { colour: look[k].colour, dashes: false } };
+  }));
+  return rows;
+}
+gg.legendRows = legendRows;
