@@ -405,6 +405,9 @@ def test_parallel_relations_readable(page, shipped, screenshot, size):
     # the arrowheads of the pair's curves are apart, not one blob at the target
     assert min(gaps) >= (14 if size[0] > 1000 else 9), gaps
     screenshot(page, f"parallel-{size[0]}")
+    # the PNG export draws the whole graph with its names, and leaves the page's as they were
+    page.evaluate("window.geograph.exportPNG()")
+    assert page.evaluate("window.geograph.edgeLabels()") == labels
     # zooming in names them all on a phone too
     if size[0] < 1000:
         page.evaluate("""(() => { const net = window.geograph.network, p = net.getPositions(['PRK', 'KOR']);

@@ -102,8 +102,10 @@ function place(ctx) {
     var e = body.edges[id];
     if (labelsByUs(e) && e.options.label && shownEdge(e)) named.push(e);
   });
-  drawnBoxes = [];
-  if (!named.length) return;
+  // a drawing into another canvas (the PNG export's whole graph) has no frame,
+  // and leaves edgeLabels() as the page shows them
+  var onPage = !ctx.canvas || ctx.canvas === gg.container.querySelector("canvas"), boxes = [];
+  if (!named.length) { if (onPage) drawnBoxes = boxes; return; }
   var size = LABEL_PX / scale, padX = PAD_X / scale, padY = PAD_Y / scale, gap = GAP / scale;
   ctx.save();
   ctx.font = size + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -113,6 +115,7 @@ function place(ctx) {
   // a name is drawn whole inside the graph's frame, or not at all
   var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
   var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
+  if (!onPage) { v0 = { x: -Infinity, y: -Infinity }; v1 = { x: Infinity, y: Infinity }; }
   // each name's spots clear of actors and arrowheads, in order of preference
   var jobs = named.slice(0, MAX_LABELS).map(function (e) {
     var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;
@@ -148,14 +151,16 @@ function place(ctx) {
       ctx.stroke();
       ctx.fillStyle = "#262626";
       ctx.fillText(job.text, box.cx, box.cy + 0.5 / scale);
+      if (!onPage) return;
       var d1 = network.canvasToDOM({ x: box.left, y: box.top });
       var d2 = network.canvasToDOM({ x: box.right, y: box.bottom });
-      drawnBoxes.push({ id: gg.dataId(String(job.e.id)), text: job.text, x: d1.x, y: d1.y,
+      boxes.push({ id: gg.dataId(String(job.e.id)), text: job.text, x: d1.x, y: d1.y,
                         width: d2.x - d1.x, height: d2.y - d1.y, t: box.t, beside: box.beside });
       return;
     }
   });
   ctx.restore();
+  if (onPage) drawnBoxes = boxes;
 }
 network.on("afterDrawing", place);
 
