@@ -576,3 +576,15 @@ def test_legend_leaves_a_moved_view_alone_and_makes_way_on_a_phone(page, shipped
     )  # the details' sheet opens: the legend closes
     assert legend.get_attribute("open") is None
     assert page.locator("#gg-panel").is_visible()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_legend_keeps_clear_of_the_map_note(page, shipped, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    goto_view(page, shipped[0], "layout=map")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    note = page.locator("#gg-offmap")
+    assert note.is_visible()
+    box = page.locator("#gg-legend-box").bounding_box()
+    assert not _overlap(box, note.bounding_box())
+    _no_actor_under(page, box)

@@ -10,8 +10,8 @@
  * legendRows() -> the same legend as data, for the PNG export (78-export.js):
  * [{title, items: [{kind, value, label, line: {colour, dashes, arrow} |
  * swatch: colour | shape: character}]}], the compare entries included.
- * Subscribes: filters -> which entries are pressed; compare -> its place (the
- * compare row changes its size).
+ * Subscribes: filters -> which entries are pressed; compare, layout -> its
+ * place (the compare row changes its size; actors move).
  * Uses: util, data, state, network, edge-labels (nodeBox).
  */
 var el = gg.el, EDGES = gg.relations, payload = gg.payload, store = gg.store, KNOWN = gg.KNOWN;
@@ -142,10 +142,15 @@ function actorBoxes() {
   });
   return out;
 }
+// Other notes over the graph (the map's "Not on the map") count as covered too.
+function overlays() {
+  return Array.prototype.filter.call(details.parentNode.children, function (x) {
+    return x !== details && x !== gg.container && !x.hidden && x.getClientRects().length > 0;
+  }).map(function (x) { return x.getBoundingClientRect(); });
+}
 function covered(rect, boxes) {
-  return boxes.filter(function (b) {
-    return b.left < rect.right && rect.left < b.right && b.top < rect.bottom && rect.top < b.bottom;
-  }).length;
+  function meets(b) { return b.left < rect.right && rect.left < b.right && b.top < rect.bottom && rect.top < b.bottom; }
+  return boxes.filter(meets).length + 1000 * overlays().filter(meets).length;
 }
 // Frame the shown actors in the part of the graph beside, above or below the legend.
 function frameBeside(legendRect) {
@@ -226,7 +231,7 @@ details.addEventListener("toggle", placeSoon);
 document.getElementById("gg-fit").addEventListener("click", afterFit);
 document.getElementById("gg-reset").addEventListener("click", afterFit);
 store.subscribe(function (changed) {
-  if (changed.compare) placeSoon();  // its compare row comes or goes
+  if (changed.compare || changed.layout) placeSoon();  // its compare row comes or goes; actors move
   // on a phone the details open as a sheet at the bottom: the legend's sheet makes way
   var st = store.get();
   if (changed.selection && phone.matches && details.open && (st.focus !== null || st.edge !== null || st.pair !== null)) {
