@@ -476,7 +476,7 @@ def test_counted_pair_opens_in_place_and_folds_back(page, tmp_path, screenshot):
     for i, a in enumerate(seen["labels"]):
         for b in seen["labels"][i + 1 :]:
             assert not _overlap(a, b), (a, b)
-    heads = [seen["heads"][k] for k in pair if G.edges[(*edge_ends(G, k), k)]["directed"]]
+    heads = [seen["heads"][k] for k in pair if G.edges[edge_ends(G, k) + (k,)]["directed"]]
     assert len(heads) == len(pair) - 1
     gaps = [
         min(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 for b in heads if b is not a)
