@@ -297,7 +297,7 @@ def test_table_follows_the_slider_filters_focus_and_compare(page, tmp_path):
     ch = page.evaluate("window.geograph.changes()")
     cells = page.evaluate(
         """Object.fromEntries(Array.from(document.querySelectorAll('#gg-table tbody tr'))
-            .map(tr => [tr.dataset.id, tr.querySelector('td.gg-col-change').textContent]))"""
+            .map(tr => [tr.dataset.id, tr.querySelector('td.gg-col-change').dataset.change]))"""
     )
     assert set(cells) == set(page.evaluate("window.geograph.shown()"))
     for kind in ("new", "ended", "changed"):
