@@ -114,6 +114,7 @@ function showNodePanel(n) {
   clear(panel);
   panel.appendChild(closeButton());
   panel.appendChild(el("h2", null, n.name));
+  if (gg.focusControls) panel.appendChild(gg.focusControls(n));  // steps and direction (66-focus.js)
   panel.appendChild(defList([
     ["Id", n.id], ["Type", n.type], ["Group", n.group],
     ["Aliases", n.aliases.length ? n.aliases.join("; ") : null],
