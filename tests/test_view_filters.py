@@ -298,15 +298,26 @@ def test_many_values_list_the_most_frequent_first_with_more(page, tmp_path):
     assert got == {f"Speaker {s:03d}": want[f"Speaker {s:03d}"] for s in range(120)}
     box.get_by_role("button", name="Show fewer speakers").click()
     assert rows.count() == 10
+    # the find box lists the values whose label holds the text, any case
+    find = box.get_by_role("searchbox", name="Find speakers")
+    find.fill("SPEAKER 11")
+    found = rows.locator(".gg-fname").all_inner_texts()
+    assert found == ["Speaker 110", "Speaker 115"] + [
+        f"Speaker {s}" for s in (111, 112, 113, 114)
+    ] + [f"Speaker {s}" for s in (116, 117, 118, 119)]  # most frequent first
+    find.fill("nobody by that name")
+    assert rows.count() == 0 and box.get_by_text("no match").is_visible()
+    find.fill("")
+    assert rows.count() == 10
     # one speaker left out of 120: the URL names that one, and reads back
-    box.locator("input").first.uncheck()
+    rows.locator("input[type=checkbox]").first.uncheck()
     assert page.evaluate("location.hash") == "#date=2005&said_by!=Speaker%20000"
     other = page.context.new_page()
     other.goto(page.url)
     other.wait_for_function("window.geograph && window.geograph.ready === true")
     kept = other.evaluate("window.geograph.state().filters.said_by")
     assert len(kept) == 119 and "Speaker 000" not in kept
-    assert not other.locator("#gg-filter-said_by input").first.is_checked()
+    assert not other.locator("#gg-filter-said_by input[type=checkbox]").first.is_checked()
     other.close()
 
 

@@ -7,7 +7,7 @@
  * filters applied, not the group's own (faceted search). Counts are made in one
  * pass over the relations on every change; a value with none is greyed, never
  * removed. A group of many values lists the most frequent first, a few at a
- * time, with "Show more" (a scroll box).
+ * time, with "Show more" (a scroll box) and a find box over its labels.
  * Adds the filter kinds said_by (NONE: no speaker) and source (a source_id;
  * NONE: no source) to the state.
  * Provides on gg: setFilter(kind, values) -> false for an unknown kind,
@@ -122,22 +122,64 @@ function showRowCount(g, r) {
   r.count.textContent = " (" + n + ")";
   r.row.classList.toggle("gg-zero", n === 0);
 }
+// the values a group lists: all, or those whose label holds the text typed in its find box
+function fold(text) { return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+function listed(g) {
+  if (!g.query) return g.order;
+  return g.order.filter(function (o) { return o.key.indexOf(g.query) >= 0; });
+}
 // render the rows up to the group's limit (rows are made once, when first listed)
 function renderRows(g) {
-  var upto = Math.min(g.limit, g.order.length);
-  for (var i = g.rows.length; i < upto; i++) {
-    var r = makeRow(g, g.order[i]);
-    g.rows.push(r);
-    g.list.appendChild(r.row);
+  var view = listed(g), upto = Math.min(g.limit, view.length), on = new Set();
+  for (var i = 0; i < upto; i++) {
+    var r = g.rowOf.get(view[i].index);
+    if (!r) {
+      r = makeRow(g, view[i]);
+      g.rowOf.set(view[i].index, r);
+      g.rows.push(r);
+    }
+    if (g.more) g.list.appendChild(r.row);  // in the order listed
+    else if (!r.row.parentNode) g.list.appendChild(r.row);
+    on.add(r);
   }
-  g.rows.forEach(function (r, j) { r.row.hidden = j >= upto; });
+  g.rows.forEach(function (r) { r.row.hidden = !on.has(r); });
   if (g.more) {
-    var left = g.order.length - upto;
+    var left = view.length - upto;
     g.more.hidden = left === 0;
     g.more.textContent = "Show " + Math.min(STEP * 5, left) + " more";
     g.more.setAttribute("aria-label", g.more.textContent + " " + g.plural);
     g.fewer.hidden = upto <= STEP;
+    g.none.hidden = view.length > 0;
   }
+}
+// a group of many values: a find box, "Show N more" and "fewer"
+function addMore(g, fs) {
+  g.limit = STEP;
+  g.order.forEach(function (o) { o.key = fold(o.label); });
+  var find = el("input", "gg-ffind");
+  find.type = "search";
+  find.placeholder = "find";
+  find.setAttribute("aria-label", "Find " + g.plural);
+  find.addEventListener("input", function () {
+    g.query = fold(find.value.trim());
+    g.limit = STEP;
+    renderRows(g);
+  });
+  fs.insertBefore(find, g.list);
+  g.none = el("p", "gg-hint", "no match");
+  g.none.hidden = true;
+  fs.appendChild(g.none);
+  g.more = button("", "", "gg-more", function () {
+    g.limit += STEP * 5;
+    renderRows(g);
+  });
+  g.fewer = button("fewer", "Show fewer " + g.plural, "gg-more", function () {
+    g.limit = STEP;
+    renderRows(g);
+    g.more.focus();
+  });
+  fs.appendChild(g.more);
+  fs.appendChild(g.fewer);
 }
 
 /*
@@ -153,8 +195,8 @@ function buildFilter(kind, title, entries, opts) {
     document.getElementById("gg-filters").appendChild(box);
   }
   var plural = opts.plural || title.toLowerCase();
-  var g = { kind: kind, plural: plural, rows: [], order: [], counts: null, limit: Infinity,
-            more: null, fewer: null };
+  var g = { kind: kind, plural: plural, rows: [], rowOf: new Map(), order: [], counts: null,
+            limit: Infinity, query: "", more: null, fewer: null, none: null };
   var seen = new Set();
   entries.forEach(function (entry, i) {
     var label = String(entry.label);
@@ -166,7 +208,6 @@ function buildFilter(kind, title, entries, opts) {
   if (g.order.length > FEW) {
     var all = allTimeCount(store.filterDefs().filter(function (d) { return d.kind === kind; })[0].valueOf);
     g.order.sort(function (a, b) { return (all.get(b.value) || 0) - (all.get(a.value) || 0) || a.index - b.index; });
-    g.limit = STEP;
   }
   var fs = el("fieldset", "gg-fgroup");
   var head = el("legend", null, title);
@@ -179,19 +220,7 @@ function buildFilter(kind, title, entries, opts) {
   head.appendChild(g.all);
   g.list = el("div", "gg-flist" + (g.order.length > FEW ? " gg-many" : ""));
   fs.appendChild(g.list);
-  if (g.order.length > FEW) {
-    g.more = button("", "", "gg-more", function () {
-      g.limit += STEP * 5;
-      renderRows(g);
-    });
-    g.fewer = button("fewer", "Show fewer " + plural, "gg-more", function () {
-      g.limit = STEP;
-      renderRows(g);
-      g.more.focus();
-    });
-    fs.appendChild(g.more);
-    fs.appendChild(g.fewer);
-  }
+  if (g.order.length > FEW) addMore(g, fs);
   groups.push(g);
   renderRows(g);
   box.appendChild(fs);
