@@ -24,19 +24,38 @@ from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import quote
 
+import networkx as nx
+
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .payload import view_payload
+from .payload.events import check_opening, is_event_graph
+from .payload.sizes import SIZE_MEASURES
 from .schema import STATUSES
 from .view import to_html
 
-__all__ = ["COLORS", "LAYOUTS", "SIGNS", "NotebookView", "view_fragment", "show"]
+__all__ = [
+    "COLORS",
+    "LAYOUTS",
+    "SIZES",
+    "DEPTHS",
+    "DIRECTIONS",
+    "SIGNS",
+    "NotebookView",
+    "view_fragment",
+    "show",
+]
 
 #: Ways to colour actors: by their group (or type), or by bloc of structural balance.
 COLORS = ("group", "bloc")
-#: Ways to place actors that the page offers (force-directed; a map layout is
-#: planned and will be added here when the page has it).
-LAYOUTS = ("force",)
+#: Ways to place actors: force-directed, or on the world map (graph/geo.py).
+LAYOUTS = ("force", "map")
+#: What actor size shows: relations shown, weighted degree, betweenness.
+SIZES = SIZE_MEASURES
+#: How many steps out from a focused actor stay in sight.
+DEPTHS = (1, 2, 3)
+#: Which relations lead out from a focused actor: both ways, from it, to it.
+DIRECTIONS = ("both", "out", "in")
 #: The sign filter's values, as the page names them.
 SIGNS = ("hostile", "cooperative", "neutral")
 
@@ -156,6 +175,38 @@ def _date(name: str, value) -> str:
         raise ValueError(f"{name}: {err}") from err
 
 
+def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
+    """The event thresholds of the fragment, checked as ``G.graph["view"]`` is."""
+    chosen = {k: v for k, v in given.items() if v is not None}
+    if not chosen:
+        return []
+    if not is_event_graph(G):
+        name = next(iter(chosen))
+        raise ValueError(f"{name}: the graph is not event data (its relations have no events)")
+    H = nx.MultiDiGraph(view=chosen)
+    opening = check_opening(H)
+    return [(k, [repr(opening[k]) if isinstance(opening[k], float) else str(opening[k])])
+            for k in chosen]  # fmt: skip
+
+
+_CHOICES = {
+    "color": COLORS,
+    "layout": LAYOUTS,
+    "size": SIZES,
+    "depth": tuple(map(str, DEPTHS)),
+    "direction": DIRECTIONS,
+}
+
+
+def _choices(**given) -> list[tuple[str, list[str]]]:
+    """The fragment's parts for the one-word state keys given (None: left out)."""
+    return [
+        (key, [_one_of(key, value, _CHOICES[key])])
+        for key, value in given.items()
+        if value is not None
+    ]
+
+
 def view_fragment(
     G,
     *,
@@ -165,12 +216,19 @@ def view_fragment(
     edge: str | None = None,
     color: str | None = None,
     layout: str | None = None,
+    size: str | None = None,
+    depth: int | None = None,
+    direction: str | None = None,
     status: Iterable[str] | str | None = None,
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
     said_by: Iterable[str | None] | str | None = None,
     source: Iterable[str | None] | str | None = None,
+    min_events: int | None = None,
+    min_goldstein: float | None = None,
+    top: int | None = None,
+    backbone: float | None = None,
 ) -> str:
     """The URL fragment that opens the view of ``G`` in the given state.
 
@@ -184,15 +242,21 @@ def view_fragment(
     G : networkx.MultiDiGraph
         The relation graph.
     date, compare : str, optional
-        Partial ISO dates: the date shown, and a date to compare it with.
+        Partial ISO dates: the date shown (``"all"``: all time), and another.
     focus : str, optional
         An actor id to focus on.
     edge : str, optional
         A relation id to select (ignored by the page when ``focus`` is set).
     color : {"group", "bloc"}, optional
         Colour actors by group, or by bloc of structural balance at the date.
-    layout : {"force"}, optional
-        How actors are placed (force-directed, the page's default).
+    layout : {"force", "map"}, optional
+        Force-directed, or on the world map (:mod:`graph.geo`; the page's
+        default for event data).
+    size : {"relations", "weight", "betweenness"}, optional
+        Actor size: relations shown, their summed ``|intensity|``, or
+        betweenness at the date (as :func:`graph.centrality`).
+    depth, direction : {1, 2, 3}, {"both", "out", "in"}, optional
+        How many steps out from ``focus`` stay in sight, following which relations.
     status, sign, relation, group : str or iterable of str, optional
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
@@ -203,6 +267,8 @@ def view_fragment(
     source : str or iterable of str or None, optional
         Sources kept (``source_id`` values, ids of sources.csv); ``None`` or
         ``""`` in the list keeps the relations without a source.
+    min_events, min_goldstein, top, backbone : number, optional
+        Event data: the thresholds of :mod:`graph.payload.events`.
 
     Returns
     -------
@@ -221,14 +287,16 @@ def view_fragment(
     '#date=2020-06&focus=PRK&status=claim&color=bloc'
     >>> view_fragment(G, said_by=[None])
     '#said_by=,'
+    >>> view_fragment(G, focus="PRK", depth=2, direction="out", layout="map", size="weight")
+    '#focus=PRK&layout=map&size=weight&depth=2&direction=out'
     >>> view_fragment(G, focus="PRQ")
     Traceback (most recent call last):
     ...
     ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
     """
     parts: list[tuple[str, list[str]]] = []
-    if date is not None:
-        parts.append(("date", [_date("date", date)]))
+    if date is not None:  # "all": all time, for event data that opens at its latest period
+        parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
     if compare is not None:
         parts.append(("compare", [_date("compare", compare)]))
     if focus is not None:
@@ -237,10 +305,8 @@ def view_fragment(
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
     parts += _filter_parts(G, status, sign, relation, group, said_by, source)
-    if color is not None:
-        parts.append(("color", [_one_of("color", color, COLORS)]))
-    if layout is not None:
-        parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
+    parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
+    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
     if not parts:
         return ""
     return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
@@ -301,12 +367,19 @@ def show(
     edge: str | None = None,
     color: str | None = None,
     layout: str | None = None,
+    size: str | None = None,
+    depth: int | None = None,
+    direction: str | None = None,
     status: Iterable[str] | str | None = None,
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
     said_by: Iterable[str | None] | str | None = None,
     source: Iterable[str | None] | str | None = None,
+    min_events: int | None = None,
+    min_goldstein: float | None = None,
+    top: int | None = None,
+    backbone: float | None = None,
     title: str | None = None,
     height: str = "600px",
     file: str | os.PathLike | None = None,
@@ -324,8 +397,10 @@ def show(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date, compare, focus, edge, color, layout, status, sign, relation, group, said_by, source
+    date, compare, focus, edge, color, layout, size, depth, direction, status, sign, relation, group, said_by, source
         The state the view opens in, see :func:`view_fragment`.
+    min_events, min_goldstein, top, backbone
+        Event data: the thresholds the view opens with, see :func:`view_fragment`.
     title : str, optional
         Page title; defaults to the dataset name.
     height : str
@@ -365,12 +440,19 @@ def show(
         edge=edge,
         color=color,
         layout=layout,
+        size=size,
+        depth=depth,
+        direction=direction,
         status=status,
         sign=sign,
         relation=relation,
         group=group,
         said_by=said_by,
         source=source,
+        min_events=min_events,
+        min_goldstein=min_goldstein,
+        top=top,
+        backbone=backbone,
     )
     page = to_html(G, title=title)
     if file is None:

@@ -276,7 +276,7 @@ function countAll() {
     for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
   }
   for (var r = 0; r < EDGES.length; r++) {
-    if (!store.inTime(EDGES[r])) continue;
+    if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], store.get())) continue;  // date and event thresholds
     var failed = -1, fails = 0;
     for (var k = 0; k < K && fails < 2; k++) {
       var c = coded[k], a = allowed[k], ok = true;
