@@ -364,3 +364,28 @@ def test_view_fragment_said_by_and_source_are_checked():
         graph.show(G, source=[None])
     view = graph.show(G, said_by="Leonid Petrov", source=["dw"])
     assert view.fragment == "#said_by=Leonid%20Petrov&source=dw"
+
+
+@browser
+def test_counts_on_event_data_follow_thresholds_and_top_ties(page, tmp_path):
+    pytest.importorskip("duckdb")
+    from benchmarks.bench_import import make_gdelt_file
+
+    from graph.events import import_gdelt
+
+    make_gdelt_file(tmp_path / "events.CSV", 1500, countries=12)
+    import_gdelt([tmp_path / "events.CSV"], tmp_path / "data", period="month", progress=False)
+    G = graph.load(tmp_path / "data").to_networkx()
+    open_view(page, G, tmp_path, "date=all&min_events=2")
+    before = len(shown(page))
+    page.evaluate("window.geograph.set({top: 1})")  # each actor's strongest tie only
+    ids = shown(page)
+    assert 0 < len(ids) < before < G.number_of_edges()
+    counts = page.evaluate("window.geograph.filterCounts()")
+    for kind in ("status", "sign", "relation", "said_by", "source"):  # one value per relation
+        assert sum(n for _, n in counts[kind]) == len(ids), kind
+    known = {k: [v for v, _ in counts[k]] for k in ("status", "relation")}
+    dom = page.evaluate(DOM_COUNTS, known)
+    for kind in known:  # the labels listed (the most frequent relation types) say the same
+        listed = [(c[0], n) for c, (_, n) in zip(dom[kind], counts[kind]) if c is not None]
+        assert listed and all(a == b for a, b in listed)

@@ -271,6 +271,7 @@ function countAll() {
     return a;
   });
   var counts = coded.map(function (c) { return new Int32Array(c.n); });
+  var topOn = store.get().top > 0, shownNow = store.shown();
   function add(k, r) {
     var c = coded[k], W = c.W, n = counts[k];
     for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
@@ -285,7 +286,9 @@ function countAll() {
       }
       if (!ok) { fails++; failed = k; }
     }
-    if (fails === 0) for (k = 0; k < K; k++) add(k, r);
+    // event data's "top ties" keeps some of what passes: counted as shown; a relation
+    // failing one group counts for it before that cut (top depends on the whole set)
+    if (fails === 0) { if (!topOn || shownNow.has(EDGES[r].id)) for (k = 0; k < K; k++) add(k, r); }
     else if (fails === 1) add(failed, r);
   }
   var out = {};
