@@ -72,6 +72,7 @@ function uniqueName(name, group) {
 }
 
 var groups = [];
+var boxNames = new Set();  // the checkboxes' labels so far
 function button(text, name, cls, onClick) {
   var b = el("button", cls, text);
   b.type = "button";
@@ -93,6 +94,8 @@ function makeRow(g, entry) {
     sw.style.backgroundColor = entry.color;
     label.appendChild(sw);
   }
+  // a label met in an earlier group: its group, for screen readers only, keeps names unique
+  if (entry.boxGroup) label.appendChild(el("span", "gg-sr", entry.boxGroup + ": "));
   var name = el("span", "gg-fname", entry.label);
   name.title = entry.label;  // the whole text, where a long one is cut to two lines
   label.appendChild(name);
@@ -202,7 +205,9 @@ function buildFilter(kind, title, entries, opts) {
     var label = String(entry.label);
     if (seen.has(label)) label += " [" + (entry.value === NONE ? "none" : entry.value) + "]";
     seen.add(label);
-    g.order.push({ value: entry.value, label: label, color: entry.color, index: i,
+    var boxGroup = boxNames.has(label) ? title : null;
+    boxNames.add(label);
+    g.order.push({ value: entry.value, label: label, color: entry.color, index: i, boxGroup: boxGroup,
                    onlyName: uniqueName("Show only " + label, opts.group || plural) });
   });
   if (g.order.length > FEW) {
