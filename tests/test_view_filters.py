@@ -298,15 +298,26 @@ def test_many_values_list_the_most_frequent_first_with_more(page, tmp_path):
     assert got == {f"Speaker {s:03d}": want[f"Speaker {s:03d}"] for s in range(120)}
     box.get_by_role("button", name="Show fewer speakers").click()
     assert rows.count() == 10
+    # the find box lists the values whose label holds the text, any case
+    find = box.get_by_role("searchbox", name="Find speakers")
+    find.fill("SPEAKER 11")
+    found = rows.locator(".gg-fname").all_inner_texts()
+    assert found == ["Speaker 110", "Speaker 115"] + [
+        f"Speaker {s}" for s in (111, 112, 113, 114)
+    ] + [f"Speaker {s}" for s in (116, 117, 118, 119)]  # most frequent first
+    find.fill("nobody by that name")
+    assert rows.count() == 0 and box.get_by_text("no match").is_visible()
+    find.fill("")
+    assert rows.count() == 10
     # one speaker left out of 120: the URL names that one, and reads back
-    box.locator("input").first.uncheck()
+    rows.locator("input[type=checkbox]").first.uncheck()
     assert page.evaluate("location.hash") == "#date=2005&said_by!=Speaker%20000"
     other = page.context.new_page()
     other.goto(page.url)
     other.wait_for_function("window.geograph && window.geograph.ready === true")
     kept = other.evaluate("window.geograph.state().filters.said_by")
     assert len(kept) == 119 and "Speaker 000" not in kept
-    assert not other.locator("#gg-filter-said_by input").first.is_checked()
+    assert not other.locator("#gg-filter-said_by input[type=checkbox]").first.is_checked()
     other.close()
 
 
@@ -353,3 +364,28 @@ def test_view_fragment_said_by_and_source_are_checked():
         graph.show(G, source=[None])
     view = graph.show(G, said_by="Leonid Petrov", source=["dw"])
     assert view.fragment == "#said_by=Leonid%20Petrov&source=dw"
+
+
+@browser
+def test_counts_on_event_data_follow_thresholds_and_top_ties(page, tmp_path):
+    pytest.importorskip("duckdb")
+    from benchmarks.bench_import import make_gdelt_file
+
+    from graph.events import import_gdelt
+
+    make_gdelt_file(tmp_path / "events.CSV", 1500, countries=12)
+    import_gdelt([tmp_path / "events.CSV"], tmp_path / "data", period="month", progress=False)
+    G = graph.load(tmp_path / "data").to_networkx()
+    open_view(page, G, tmp_path, "date=all&min_events=2")
+    before = len(shown(page))
+    page.evaluate("window.geograph.set({top: 1})")  # each actor's strongest tie only
+    ids = shown(page)
+    assert 0 < len(ids) < before < G.number_of_edges()
+    counts = page.evaluate("window.geograph.filterCounts()")
+    for kind in ("status", "sign", "relation", "said_by", "source"):  # one value per relation
+        assert sum(n for _, n in counts[kind]) == len(ids), kind
+    known = {k: [v for v, _ in counts[k]] for k in ("status", "relation")}
+    dom = page.evaluate(DOM_COUNTS, known)
+    for kind in known:  # the labels listed (the most frequent relation types) say the same
+        listed = [(c[0], n) for c, (_, n) in zip(dom[kind], counts[kind]) if c is not None]
+        assert listed and all(a == b for a, b in listed)

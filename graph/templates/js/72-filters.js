@@ -7,7 +7,7 @@
  * filters applied, not the group's own (faceted search). Counts are made in one
  * pass over the relations on every change; a value with none is greyed, never
  * removed. A group of many values lists the most frequent first, a few at a
- * time, with "Show more" (a scroll box).
+ * time, with "Show more" (a scroll box) and a find box over its labels.
  * Adds the filter kinds said_by (NONE: no speaker) and source (a source_id;
  * NONE: no source) to the state.
  * Provides on gg: setFilter(kind, values) -> false for an unknown kind,
@@ -72,6 +72,7 @@ function uniqueName(name, group) {
 }
 
 var groups = [];
+var boxNames = new Set();  // the checkboxes' labels so far
 function button(text, name, cls, onClick) {
   var b = el("button", cls, text);
   b.type = "button";
@@ -93,6 +94,8 @@ function makeRow(g, entry) {
     sw.style.backgroundColor = entry.color;
     label.appendChild(sw);
   }
+  // a label met in an earlier group: its group, for screen readers only, keeps names unique
+  if (entry.boxGroup) label.appendChild(el("span", "gg-sr", entry.boxGroup + ": "));
   var name = el("span", "gg-fname", entry.label);
   name.title = entry.label;  // the whole text, where a long one is cut to two lines
   label.appendChild(name);
@@ -122,22 +125,64 @@ function showRowCount(g, r) {
   r.count.textContent = " (" + n + ")";
   r.row.classList.toggle("gg-zero", n === 0);
 }
+// the values a group lists: all, or those whose label holds the text typed in its find box
+function fold(text) { return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+function listed(g) {
+  if (!g.query) return g.order;
+  return g.order.filter(function (o) { return o.key.indexOf(g.query) >= 0; });
+}
 // render the rows up to the group's limit (rows are made once, when first listed)
 function renderRows(g) {
-  var upto = Math.min(g.limit, g.order.length);
-  for (var i = g.rows.length; i < upto; i++) {
-    var r = makeRow(g, g.order[i]);
-    g.rows.push(r);
-    g.list.appendChild(r.row);
+  var view = listed(g), upto = Math.min(g.limit, view.length), on = new Set();
+  for (var i = 0; i < upto; i++) {
+    var r = g.rowOf.get(view[i].index);
+    if (!r) {
+      r = makeRow(g, view[i]);
+      g.rowOf.set(view[i].index, r);
+      g.rows.push(r);
+    }
+    if (g.more) g.list.appendChild(r.row);  // in the order listed
+    else if (!r.row.parentNode) g.list.appendChild(r.row);
+    on.add(r);
   }
-  g.rows.forEach(function (r, j) { r.row.hidden = j >= upto; });
+  g.rows.forEach(function (r) { r.row.hidden = !on.has(r); });
   if (g.more) {
-    var left = g.order.length - upto;
+    var left = view.length - upto;
     g.more.hidden = left === 0;
     g.more.textContent = "Show " + Math.min(STEP * 5, left) + " more";
     g.more.setAttribute("aria-label", g.more.textContent + " " + g.plural);
     g.fewer.hidden = upto <= STEP;
+    g.none.hidden = view.length > 0;
   }
+}
+// a group of many values: a find box, "Show N more" and "fewer"
+function addMore(g, fs) {
+  g.limit = STEP;
+  g.order.forEach(function (o) { o.key = fold(o.label); });
+  var find = el("input", "gg-ffind");
+  find.type = "search";
+  find.placeholder = "find";
+  find.setAttribute("aria-label", "Find " + g.plural);
+  find.addEventListener("input", function () {
+    g.query = fold(find.value.trim());
+    g.limit = STEP;
+    renderRows(g);
+  });
+  fs.insertBefore(find, g.list);
+  g.none = el("p", "gg-hint", "no match");
+  g.none.hidden = true;
+  fs.appendChild(g.none);
+  g.more = button("", "", "gg-more", function () {
+    g.limit += STEP * 5;
+    renderRows(g);
+  });
+  g.fewer = button("fewer", "Show fewer " + g.plural, "gg-more", function () {
+    g.limit = STEP;
+    renderRows(g);
+    g.more.focus();
+  });
+  fs.appendChild(g.more);
+  fs.appendChild(g.fewer);
 }
 
 /*
@@ -153,20 +198,21 @@ function buildFilter(kind, title, entries, opts) {
     document.getElementById("gg-filters").appendChild(box);
   }
   var plural = opts.plural || title.toLowerCase();
-  var g = { kind: kind, plural: plural, rows: [], order: [], counts: null, limit: Infinity,
-            more: null, fewer: null };
+  var g = { kind: kind, plural: plural, rows: [], rowOf: new Map(), order: [], counts: null,
+            limit: Infinity, query: "", more: null, fewer: null, none: null };
   var seen = new Set();
   entries.forEach(function (entry, i) {
     var label = String(entry.label);
     if (seen.has(label)) label += " [" + (entry.value === NONE ? "none" : entry.value) + "]";
     seen.add(label);
-    g.order.push({ value: entry.value, label: label, color: entry.color, index: i,
+    var boxGroup = boxNames.has(label) ? title : null;
+    boxNames.add(label);
+    g.order.push({ value: entry.value, label: label, color: entry.color, index: i, boxGroup: boxGroup,
                    onlyName: uniqueName("Show only " + label, opts.group || plural) });
   });
   if (g.order.length > FEW) {
     var all = allTimeCount(store.filterDefs().filter(function (d) { return d.kind === kind; })[0].valueOf);
     g.order.sort(function (a, b) { return (all.get(b.value) || 0) - (all.get(a.value) || 0) || a.index - b.index; });
-    g.limit = STEP;
   }
   var fs = el("fieldset", "gg-fgroup");
   var head = el("legend", null, title);
@@ -179,19 +225,7 @@ function buildFilter(kind, title, entries, opts) {
   head.appendChild(g.all);
   g.list = el("div", "gg-flist" + (g.order.length > FEW ? " gg-many" : ""));
   fs.appendChild(g.list);
-  if (g.order.length > FEW) {
-    g.more = button("", "", "gg-more", function () {
-      g.limit += STEP * 5;
-      renderRows(g);
-    });
-    g.fewer = button("fewer", "Show fewer " + plural, "gg-more", function () {
-      g.limit = STEP;
-      renderRows(g);
-      g.more.focus();
-    });
-    fs.appendChild(g.more);
-    fs.appendChild(g.fewer);
-  }
+  if (g.order.length > FEW) addMore(g, fs);
   groups.push(g);
   renderRows(g);
   box.appendChild(fs);
@@ -242,6 +276,7 @@ function countAll() {
     return a;
   });
   var counts = coded.map(function (c) { return new Int32Array(c.n); });
+  var topOn = store.get().top > 0, shownNow = store.shown();
   function add(k, r) {
     var c = coded[k], W = c.W, n = counts[k];
     for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
@@ -256,7 +291,9 @@ function countAll() {
       }
       if (!ok) { fails++; failed = k; }
     }
-    if (fails === 0) for (k = 0; k < K; k++) add(k, r);
+    // event data's "top ties" keeps some of what passes: counted as shown; a relation
+    // failing one group counts for it before that cut (top depends on the whole set)
+    if (fails === 0) { if (!topOn || shownNow.has(EDGES[r].id)) for (k = 0; k < K; k++) add(k, r); }
     else if (fails === 1) add(failed, r);
   }
   var out = {};
