@@ -111,6 +111,14 @@ def test_whole_graph_at_twice_the_resolution_after_zooming_in(page, tmp_path):
         x, y = round(p["x"]), round(p["y"])
         assert 0 <= x < img.width and 0 <= y < img.height, nid
         assert near(img.getpixel((x, y)), hex_rgb(p["color"]), 20), (nid, img.getpixel((x, y)))
+    # and named: every actor, and every relation shown, also those off screen before
+    names = page.evaluate("""(() => {
+        const g = window.geograph, shown = new Set(g.shown());
+        return [g.payload.nodes.map(n => n.name),
+                g.relations.filter(r => shown.has(r.id)).map(r => r.relation)];
+    })()""")
+    assert set(names[0]) <= set(info["graphTexts"])
+    assert sorted(t for t in info["graphTexts"] if t in set(names[1])) == sorted(names[1])
     # the corners are white, not the transparent black of a bare canvas
     assert img.getpixel((1, 1)) == (255, 255, 255)
     ARTIFACTS.mkdir(exist_ok=True)

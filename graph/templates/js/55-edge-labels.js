@@ -113,6 +113,8 @@ function place(ctx) {
   // a name is drawn whole inside the graph's frame, or not at all
   var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
   var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
+  var f = gg.drawFrame;  // the PNG export (78-export.js) draws the whole graph: its box is the frame
+  if (f) { v0 = { x: f.minX, y: f.minY }; v1 = { x: f.maxX, y: f.maxY }; }
   // each name's spots clear of actors and arrowheads, in order of preference
   var jobs = named.slice(0, MAX_LABELS).map(function (e) {
     var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;

@@ -7,8 +7,9 @@
  * The page's own canvas, viewport and selection are not touched.
  * Provides on gg: exportPNG(opts) -> Promise of a PNG data URL (a Blob with
  * opts.blob), exportCanvas(opts) -> {canvas, info}, exportInfo() -> the plain
- * data of the last export (size, scale, texts drawn, where the graph is,
- * the milliseconds of drawing).
+ * data of the last export (size, scale, texts drawn around the graph and in
+ * it, where the graph is, the milliseconds of drawing).
+ * Sets gg.drawFrame (graph units) while it draws, else null.
  * Uses: util, data, state, style, network; legend's legendRows, compare's
  * changeOf and blocs' blocStep when they are there (called at export time).
  * Safety: text from the data is drawn with the canvas's fillText only.
@@ -185,21 +186,28 @@ function graphBounds() {
 }
 // vis-network's own drawing pass, pointed at our context: its view is set to
 // scale 1 (labels as at 100 %), and every actor is drawn, not only those in
-// the viewport. Everything is put back before returning, so the page's canvas
+// the viewport; gg.drawFrame tells the relation names (55-edge-labels.js)
+// that the frame is the whole graph. Everything is put back before returning, so the page's canvas
 // and viewport stay as they were.
-function drawGraph(ctx, scale, originX, originY) {
+function drawGraph(ctx, scale, originX, originY, box, texts) {
   var canvas = network.canvas, renderer = network.renderer, view = network.body.view;
+  var fillText = ctx.fillText;
+  ctx.fillText = function (s) { texts.push(String(s)); return fillText.apply(ctx, arguments); };
   var saved = { scale: view.scale, x: view.translation.x, y: view.translation.y };
   var drawNodes = renderer._drawNodes;
   canvas.getContext = function () { return ctx; };
   canvas.setTransform = function () { ctx.setTransform(scale, 0, 0, scale, originX, originY); };
   renderer._drawNodes = function (c) { return drawNodes.call(renderer, c, true); };
+  gg.drawFrame = { minX: box.minX - GRAPH_PAD, minY: box.minY - GRAPH_PAD,
+                   maxX: box.maxX + GRAPH_PAD, maxY: box.maxY + GRAPH_PAD };
   try {
     view.scale = 1;
     view.translation.x = 0;
     view.translation.y = 0;
     renderer._redraw(false);
   } finally {
+    gg.drawFrame = null;
+    delete ctx.fillText;
     delete canvas.getContext;
     delete canvas.setTransform;
     delete renderer._drawNodes;
@@ -355,10 +363,10 @@ function exportCanvas(opts) {
   var ctx = canvas.getContext("2d");
   if (!ctx) throw new Error("the browser could not make a canvas of " + l.width + " \u00d7 " + l.height + " px");
   var origin = { x: l.graph.x + (GRAPH_PAD - box.minX) * r, y: l.graph.y + (GRAPH_PAD - box.minY) * r };
-  drawGraph(ctx, r, origin.x, origin.y);
-  var texts = [];
+  var graphTexts = [], texts = [];
+  drawGraph(ctx, r, origin.x, origin.y, box, graphTexts);
   paint(ctx, l, t, texts);
-  last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts,
+  last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts, graphTexts: graphTexts,
            graph: { x: l.graph.x, y: l.graph.y, width: l.graph.width, height: l.graph.height },
            origin: origin, bounds: box, ms: Math.round(performance.now() - started) };
   return { canvas: canvas, info: last };
