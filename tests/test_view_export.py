@@ -204,6 +204,22 @@ def test_compare_mode_names_both_dates_and_its_colours(page, tmp_path):
     assert count_colour(img, "#a6611a", graph_box) > 200
 
 
+def test_map_layout_stays_in_the_graph_frame(page, tmp_path):
+    open_view(page, article_graph(), tmp_path, "layout=map&date=2020-06")
+    assert page.evaluate("window.geograph.state().layout.name") == "map"
+    img, info = export(page)
+    land = "#e9edf1"  # the outline's fill (graph/templates/js/55-map.js)
+    graph_box = (
+        int(info["graph"]["x"]),
+        int(info["graph"]["y"]),
+        int(info["graph"]["x"] + info["graph"]["width"]),
+        int(info["graph"]["y"] + info["graph"]["height"]),
+    )
+    assert count_colour(img, land, graph_box, tol=2) > 1000
+    assert count_colour(img, land, (0, 0, img.width, graph_box[1] - 2), tol=2) == 0
+    assert count_colour(img, land, (0, graph_box[3] + 2, img.width, img.height), tol=2) == 0
+
+
 def test_button_downloads_at_the_chosen_resolution(page, tmp_path):
     open_view(page, article_graph(), tmp_path, "compare=2018&date=2020-06")
     sizes = {}
