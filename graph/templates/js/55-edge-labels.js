@@ -13,7 +13,7 @@
  * the point along the line, beside: the box touches the line rather than
  * sitting on it), labelsByUs(edge) (whether a vis edge's name is
  * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX.
- * Uses: data, style, network.
+ * Uses: data, style, network; gg.drawFrame while the PNG export draws (78-export.js).
  */
 var network = gg.network, LARGE = gg.LARGE, BUNDLE_PREFIX = gg.BUNDLE_PREFIX;
 var LABEL_PX = 11, PAD_X = 3, PAD_Y = 2, GAP = 2;
