@@ -111,6 +111,14 @@ def test_whole_graph_at_twice_the_resolution_after_zooming_in(page, tmp_path):
         x, y = round(p["x"]), round(p["y"])
         assert 0 <= x < img.width and 0 <= y < img.height, nid
         assert near(img.getpixel((x, y)), hex_rgb(p["color"]), 20), (nid, img.getpixel((x, y)))
+    # and named: every actor, and every relation shown, also those off screen before
+    names = page.evaluate("""(() => {
+        const g = window.geograph, shown = new Set(g.shown());
+        return [g.payload.nodes.map(n => n.name),
+                g.relations.filter(r => shown.has(r.id)).map(r => r.relation)];
+    })()""")
+    assert set(names[0]) <= set(info["graphTexts"])
+    assert sorted(t for t in info["graphTexts"] if t in set(names[1])) == sorted(names[1])
     # the corners are white, not the transparent black of a bare canvas
     assert img.getpixel((1, 1)) == (255, 255, 255)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -194,6 +202,22 @@ def test_compare_mode_names_both_dates_and_its_colours(page, tmp_path):
     # the lines carry the compare colours (new: purple, ended: brown)
     assert count_colour(img, "#6a3d9a", graph_box) > 200
     assert count_colour(img, "#a6611a", graph_box) > 200
+
+
+def test_map_layout_stays_in_the_graph_frame(page, tmp_path):
+    open_view(page, article_graph(), tmp_path, "layout=map&date=2020-06")
+    assert page.evaluate("window.geograph.state().layout.name") == "map"
+    img, info = export(page)
+    land = "#e9edf1"  # the outline's fill (graph/templates/js/55-map.js)
+    graph_box = (
+        int(info["graph"]["x"]),
+        int(info["graph"]["y"]),
+        int(info["graph"]["x"] + info["graph"]["width"]),
+        int(info["graph"]["y"] + info["graph"]["height"]),
+    )
+    assert count_colour(img, land, graph_box, tol=2) > 1000
+    assert count_colour(img, land, (0, 0, img.width, graph_box[1] - 2), tol=2) == 0
+    assert count_colour(img, land, (0, graph_box[3] + 2, img.width, img.height), tol=2) == 0
 
 
 def test_button_downloads_at_the_chosen_resolution(page, tmp_path):

@@ -13,7 +13,7 @@
  * the point along the line, beside: the box touches the line rather than
  * sitting on it), labelsByUs(edge) (whether a vis edge's name is
  * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX.
- * Uses: data, style, network.
+ * Uses: data, style, network; gg.drawFrame while the PNG export draws (78-export.js).
  */
 var network = gg.network, LARGE = gg.LARGE, BUNDLE_PREFIX = gg.BUNDLE_PREFIX;
 var LABEL_PX = 11, PAD_X = 3, PAD_Y = 2, GAP = 2;
@@ -123,6 +123,8 @@ function layoutNames(ctx, named, scale, onPage) {
   var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
   var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
   if (!onPage) { v0 = { x: -Infinity, y: -Infinity }; v1 = { x: Infinity, y: Infinity }; }
+  var f = gg.drawFrame;  // the PNG export (78-export.js) draws the whole graph: its box is the frame
+  if (f) { v0 = { x: f.minX, y: f.minY }; v1 = { x: f.maxX, y: f.maxY }; }
   // each name's spots clear of actors and arrowheads, in order of preference
   var jobs = named.slice(0, MAX_LABELS).map(function (e) {
     var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;

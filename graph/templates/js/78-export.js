@@ -7,8 +7,9 @@
  * The page's own canvas, viewport and selection are not touched.
  * Provides on gg: exportPNG(opts) -> Promise of a PNG data URL (a Blob with
  * opts.blob), exportCanvas(opts) -> {canvas, info}, exportInfo() -> the plain
- * data of the last export (size, scale, texts drawn, where the graph is,
- * the milliseconds of drawing).
+ * data of the last export (size, scale, texts drawn around the graph and in
+ * it, where the graph is, the milliseconds of drawing).
+ * Sets gg.drawFrame (graph units) while it draws, else null.
  * Uses: util, data, state, style, network; legend's legendRows, compare's
  * changeOf and blocs' blocStep when they are there (called at export time).
  * Safety: text from the data is drawn with the canvas's fillText only.
@@ -185,21 +186,34 @@ function graphBounds() {
 }
 // vis-network's own drawing pass, pointed at our context: its view is set to
 // scale 1 (labels as at 100 %), and every actor is drawn, not only those in
-// the viewport. Everything is put back before returning, so the page's canvas
+// the viewport; gg.drawFrame tells the relation names (55-edge-labels.js)
+// that the frame is the whole graph. Everything is put back before returning, so the page's canvas
 // and viewport stay as they were.
-function drawGraph(ctx, scale, originX, originY) {
+function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
   var canvas = network.canvas, renderer = network.renderer, view = network.body.view;
+  var fillText = ctx.fillText;
+  ctx.fillText = function (s) { texts.push(String(s)); return fillText.apply(ctx, arguments); };
   var saved = { scale: view.scale, x: view.translation.x, y: view.translation.y };
   var drawNodes = renderer._drawNodes;
   canvas.getContext = function () { return ctx; };
   canvas.setTransform = function () { ctx.setTransform(scale, 0, 0, scale, originX, originY); };
   renderer._drawNodes = function (c) { return drawNodes.call(renderer, c, true); };
+  gg.drawFrame = { minX: box.minX - GRAPH_PAD, minY: box.minY - GRAPH_PAD,
+                   maxX: box.maxX + GRAPH_PAD, maxY: box.maxY + GRAPH_PAD };
+  ctx.save();
+  // only in the graph's frame: a map layout's outline (55-map.js) covers the world
+  ctx.beginPath();
+  ctx.rect(clip.x, clip.y, clip.width, clip.height);
+  ctx.clip();
   try {
     view.scale = 1;
     view.translation.x = 0;
     view.translation.y = 0;
     renderer._redraw(false);
   } finally {
+    ctx.restore();
+    gg.drawFrame = null;
+    delete ctx.fillText;
     delete canvas.getContext;
     delete canvas.setTransform;
     delete renderer._drawNodes;
@@ -335,6 +349,11 @@ function exportCanvas(opts) {
     filters: filterWords(st),
     foot: sourceWords(shown).concat(["Made with geograph"])
   };
+  var off = gg.mapOn && gg.mapOn() ? gg.offMap() : [];
+  if (off.length) {
+    var offNames = off.slice(0, 12).map(function (id) { return shorten(gg.nodeName(id), 40); }).join(", ");
+    words.foot.unshift("Not on the map: " + offNames + (off.length > 12 ? " and " + (off.length - 12) + " more" : ""));
+  }
   var base = words.foot, legend = usedLegend(st, shown), box = graphBounds();
   var scratch = document.createElement("canvas").getContext("2d");
   // the text grows with a large graph, so that it stays legible beside it
@@ -355,10 +374,10 @@ function exportCanvas(opts) {
   var ctx = canvas.getContext("2d");
   if (!ctx) throw new Error("the browser could not make a canvas of " + l.width + " \u00d7 " + l.height + " px");
   var origin = { x: l.graph.x + (GRAPH_PAD - box.minX) * r, y: l.graph.y + (GRAPH_PAD - box.minY) * r };
-  drawGraph(ctx, r, origin.x, origin.y);
-  var texts = [];
+  var graphTexts = [], texts = [];
+  drawGraph(ctx, r, origin.x, origin.y, box, graphTexts, l.graph);
   paint(ctx, l, t, texts);
-  last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts,
+  last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts, graphTexts: graphTexts,
            graph: { x: l.graph.x, y: l.graph.y, width: l.graph.width, height: l.graph.height },
            origin: origin, bounds: box, ms: Math.round(performance.now() - started) };
   return { canvas: canvas, info: last };
