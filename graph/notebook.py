@@ -24,9 +24,12 @@ from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import quote
 
+import networkx as nx
+
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .payload import view_payload
+from .payload.events import check_opening, is_event_graph
 from .payload.sizes import SIZE_MEASURES
 from .schema import STATUSES
 from .view import to_html
@@ -211,6 +214,20 @@ def _filter_parts(G, status, sign, relation, group) -> list[tuple[str, list[str]
     return parts
 
 
+def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
+    """The event thresholds of the fragment, checked as ``G.graph["view"]`` is."""
+    chosen = {k: v for k, v in given.items() if v is not None}
+    if not chosen:
+        return []
+    if not is_event_graph(G):
+        name = next(iter(chosen))
+        raise ValueError(f"{name}: the graph is not event data (its relations have no events)")
+    H = nx.MultiDiGraph(view=chosen)
+    opening = check_opening(H)
+    return [(k, [repr(opening[k]) if isinstance(opening[k], float) else str(opening[k])])
+            for k in chosen]  # fmt: skip
+
+
 def view_fragment(
     G,
     *,
@@ -227,6 +244,10 @@ def view_fragment(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    min_events: int | None = None,
+    min_goldstein: float | None = None,
+    top: int | None = None,
+    backbone: float | None = None,
 ) -> str:
     """The URL fragment that opens the view of ``G`` in the given state.
 
@@ -240,7 +261,7 @@ def view_fragment(
     G : networkx.MultiDiGraph
         The relation graph.
     date, compare : str, optional
-        Partial ISO dates: the date shown, and a date to compare it with.
+        Partial ISO dates: the date shown (``"all"``: all time), and another.
     focus : str, optional
         An actor id to focus on.
     edge : str, optional
@@ -259,6 +280,8 @@ def view_fragment(
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
+    min_events, min_goldstein, top, backbone : number, optional
+        Event data: the thresholds of :mod:`graph.payload.events`.
 
     Returns
     -------
@@ -283,8 +306,8 @@ def view_fragment(
     ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
     """
     parts: list[tuple[str, list[str]]] = []
-    if date is not None:
-        parts.append(("date", [_date("date", date)]))
+    if date is not None:  # "all": all time, for event data that opens at its latest period
+        parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
     if compare is not None:
         parts.append(("compare", [_date("compare", compare)]))
     if focus is not None:
@@ -294,11 +317,9 @@ def view_fragment(
         parts.append(("edge", [_one_of("edge", edge, ids)]))
     parts += _filter_parts(G, status, sign, relation, group)
     parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
-    if not parts:
-        return ""
-    return "#" + "&".join(
-        key + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in values) for key, values in parts
-    )
+    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
+    joined = "&".join(k + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in vs) for k, vs in parts)
+    return "#" + joined if parts else ""
 
 
 def show(
@@ -317,6 +338,10 @@ def show(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    min_events: int | None = None,
+    min_goldstein: float | None = None,
+    top: int | None = None,
+    backbone: float | None = None,
     title: str | None = None,
     height: str = "600px",
     file: str | os.PathLike | None = None,
@@ -336,6 +361,8 @@ def show(
         The relation graph.
     date, compare, focus, edge, color, layout, size, depth, direction, status, sign, relation, group
         The state the view opens in, see :func:`view_fragment`.
+    min_events, min_goldstein, top, backbone
+        Event data: the thresholds the view opens with, see :func:`view_fragment`.
     title : str, optional
         Page title; defaults to the dataset name.
     height : str
@@ -368,21 +395,11 @@ def show(
     if not _LENGTH.fullmatch(str(height)):
         raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
     fragment = view_fragment(
-        G,
-        date=date,
-        compare=compare,
-        focus=focus,
-        edge=edge,
-        color=color,
-        layout=layout,
-        size=size,
-        depth=depth,
-        direction=direction,
-        status=status,
-        sign=sign,
-        relation=relation,
-        group=group,
-    )
+        G, date=date, compare=compare, focus=focus, edge=edge, color=color, layout=layout,
+        size=size, depth=depth, direction=direction, status=status, sign=sign,
+        relation=relation, group=group, min_events=min_events, min_goldstein=min_goldstein,
+        top=top, backbone=backbone,
+    )  # fmt: skip
     page = to_html(G, title=title)
     if file is None:
         return NotebookView(page, height=height, fragment=fragment)

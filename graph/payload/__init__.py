@@ -21,6 +21,7 @@ from ..balance.steps import balance_steps
 from ..schema import ACTOR_COLUMNS, STATUSES
 from .contract import check_graph
 from .edges import _edges, _timeline
+from .events import event_payload
 from .places import map_payload
 from .sizes import centrality_steps
 from .style import (
@@ -107,6 +108,9 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
           ``legend``, ``styles``, ``groups``, ``signs``, ``date_range``,
           ``timeline`` (slider positions), ``large`` (the page lays the graph
           out itself and draws straight lines) and ``counts``.
+        - ``events``: for event data only (else None), the opening date, the
+          ranges of the thresholds and each pair's disparity p-value (see
+          :func:`graph.payload.events.event_payload`).
         - ``balance``: the blocs of structural balance at every ``timeline``
           step and over all time (see :func:`graph.balance.balance_steps`).
         - ``geo``: actors' places on the map and the world outline (see
@@ -312,6 +316,8 @@ def _view_payload(G, title, aggregate) -> dict:
         "geo": map_payload(G),
         "centrality": centrality_steps(G, timeline),
         "bundles": bundles,
+        # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
+        "events": event_payload(G, index),
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {
             "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},

@@ -19,10 +19,13 @@
  *   isShown(id), visible(relation)
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
+ * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
+ * the state; a change of them is reported as changed.filters and changed.events.
  * Subscribers run in the order they subscribed, which is the order of the
  * files; window gets a "geograph:change" event (detail: changed) after them.
- * Uses: util, data.
+ * Uses: util, data, events.
  */
+var EV = gg.events;
 var filterKinds = [];   // [{kind, values, valueOf}]
 // map layout (32-map.js): the payload says which layout the page opens in
 var LAYOUTS = ["force", "map"];
@@ -33,7 +36,9 @@ var DEPTHS = [1, 2, 3];
 var st = {
   date: null, compare: null, focus: null, edge: null, pair: null,
   filters: {}, layout: { name: DEFAULT_LAYOUT }, color: "group",
-  size: SIZES[0], depth: 1, direction: "both"
+  size: SIZES[0], depth: 1, direction: "both",
+  min_events: EV.open.min_events, min_goldstein: EV.open.min_goldstein,
+  top: EV.open.top, backbone: EV.open.backbone
 };
 var COLORS = ["group", "bloc"];  // actor colour: by group, or by bloc of balance (82-blocs.js)
 var subscribers = [];
@@ -58,6 +63,7 @@ function visible(e) {
       for (var j = 0; j < v.length; j++) if (!allowed.has(v[j])) return false;
     } else if (!allowed.has(v)) return false;
   }
+  if (!EV.keep(e, st)) return false;
   if (!st.date || gg.validAt(e, st.date)) return true;
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
@@ -65,6 +71,7 @@ function visible(e) {
 function recompute() {
   shownIds = new Set();
   gg.relations.forEach(function (e) { if (visible(e)) shownIds.add(e.id); });
+  if (st.top > 0) shownIds = EV.top(shownIds, st.top);
 }
 recompute();
 
@@ -140,6 +147,11 @@ function set(partial, opts) {
     st.direction = String(partial.direction);
     changed.reach = changed.selection = true;
   }
+  EV.KEYS.forEach(function (k) {
+    if (!has(k) || !EV.has(k)) return;
+    var v = EV.norm(k, partial[k]);
+    if (v !== undefined && v !== st[k]) { st[k] = v; changed.filters = true; changed.events = true; }
+  });
   if (changed.date || changed.filters || changed.compare) recompute();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
@@ -157,7 +169,7 @@ function state() {
   filterKinds.forEach(function (fk) {
     filters[fk.kind] = gg.KNOWN[fk.kind].filter(function (v) { return st.filters[fk.kind].has(v); });
   });
-  return {
+  var out = {
     date: st.date ? st.date.text : null,
     compare: st.compare ? st.compare.text : null,
     focus: st.focus, edge: st.edge,
@@ -167,6 +179,8 @@ function state() {
     color: st.color,
     size: st.size, depth: st.depth, direction: st.direction
   };
+  if (EV.on) EV.KEYS.forEach(function (k) { if (EV.has(k)) out[k] = st[k]; });
+  return out;
 }
 
 gg.LAYOUTS = LAYOUTS;

@@ -4,7 +4,9 @@
  * &size=weight&depth=2&direction=out (each left out at its default; layout's
  * default is the payload's, gg.DEFAULT_LAYOUT)
  * and one key per filter kind not at "all" (status=fact,claim); values are
- * URI-encoded, lists comma-separated.
+ * URI-encoded, lists comma-separated. Event data (15-events.js) adds
+ * min_events, min_goldstein, top and backbone when they differ from the
+ * opening state, and date=all for all time (it opens at its latest period).
  * Provides on gg: writeHash(), readHash() -> a partial for gg.store.set
  * holding every key (what the fragment leaves out is at its default).
  * Subscribes: every change -> the fragment (history.replaceState).
@@ -12,7 +14,7 @@
  * values (gg.store.set drops the rest).
  * Uses: data, state.
  */
-var store = gg.store, KNOWN = gg.KNOWN;
+var store = gg.store, KNOWN = gg.KNOWN, EV = gg.events;
 
 function writeHash() {
   var s = store.state(), parts = [];
@@ -20,6 +22,7 @@ function writeHash() {
     parts.push(key + "=" + values.map(encodeURIComponent).join(","));
   }
   if (s.date !== null) add("date", [s.date]);
+  else if (EV.start !== null) add("date", ["all"]);
   if (s.compare !== null) add("compare", [s.compare]);
   if (s.focus !== null) add("focus", [s.focus]);
   if (s.edge !== null) add("edge", [s.edge]);
@@ -31,6 +34,9 @@ function writeHash() {
   if (s.color !== gg.COLORS[0]) add("color", [s.color]);
   Object.keys(s.filters).forEach(function (kind) {
     if (s.filters[kind].length !== KNOWN[kind].length) add(kind, s.filters[kind]);
+  });
+  EV.KEYS.forEach(function (k) {
+    if (EV.has(k) && s[k] !== EV.open[k]) add(k, [s[k] === null ? "off" : String(s[k])]);
   });
   var hash = parts.length ? "#" + parts.join("&") : "";
   if (location.hash === hash || (!hash && !location.hash)) return;
@@ -55,14 +61,16 @@ function readHash() {
   store.filterKinds().forEach(function (kind) {
     filters[kind] = params.has(kind) ? params.get(kind) : KNOWN[kind];
   });
-  return {
-    date: first("date"), compare: first("compare"),
+  var out = {
+    date: params.has("date") ? first("date") : EV.start, compare: first("compare"),
     focus: first("focus"), edge: first("edge"), pair: params.has("pair") ? params.get("pair") : null,
     filters: filters, layout: { name: first("layout") || gg.DEFAULT_LAYOUT },
     color: first("color") || gg.COLORS[0],
     size: first("size") || gg.SIZES[0], depth: first("depth") || 1,
     direction: first("direction") || gg.DIRECTIONS[0]
   };
+  EV.KEYS.forEach(function (k) { if (EV.has(k)) out[k] = params.has(k) ? first(k) : EV.open[k]; });
+  return out;
 }
 store.subscribe(function () { writeHash(); });
 
