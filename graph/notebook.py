@@ -175,6 +175,20 @@ def _date(name: str, value) -> str:
         raise ValueError(f"{name}: {err}") from err
 
 
+def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
+    """The event thresholds of the fragment, checked as ``G.graph["view"]`` is."""
+    chosen = {k: v for k, v in given.items() if v is not None}
+    if not chosen:
+        return []
+    if not is_event_graph(G):
+        name = next(iter(chosen))
+        raise ValueError(f"{name}: the graph is not event data (its relations have no events)")
+    H = nx.MultiDiGraph(view=chosen)
+    opening = check_opening(H)
+    return [(k, [repr(opening[k]) if isinstance(opening[k], float) else str(opening[k])])
+            for k in chosen]  # fmt: skip
+
+
 _CHOICES = {
     "color": COLORS,
     "layout": LAYOUTS,
@@ -193,41 +207,6 @@ def _choices(**given) -> list[tuple[str, list[str]]]:
     ]
 
 
-def _filter_parts(G, status, sign, relation, group) -> list[tuple[str, list[str]]]:
-    """The fragment's parts for the filters given, checked against ``G``'s payload."""
-    parts: list[tuple[str, list[str]]] = []
-    if status is not None or relation is not None or group is not None:
-        payload = view_payload(G)
-        if status is not None:
-            parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
-        if sign is not None:
-            parts.append(("sign", _values("sign", sign, SIGNS)))
-        if relation is not None:
-            parts.append(("relation", _values("relation", relation, payload["relations"])))
-        if group is not None:
-            keys = payload["groups"]
-            bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
-            chosen = _values("group", group, list(bare) + keys)
-            parts.append(("group", [bare.get(g, g) for g in chosen]))
-    elif sign is not None:
-        parts.append(("sign", _values("sign", sign, SIGNS)))
-    return parts
-
-
-def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
-    """The event thresholds of the fragment, checked as ``G.graph["view"]`` is."""
-    chosen = {k: v for k, v in given.items() if v is not None}
-    if not chosen:
-        return []
-    if not is_event_graph(G):
-        name = next(iter(chosen))
-        raise ValueError(f"{name}: the graph is not event data (its relations have no events)")
-    H = nx.MultiDiGraph(view=chosen)
-    opening = check_opening(H)
-    return [(k, [repr(opening[k]) if isinstance(opening[k], float) else str(opening[k])])
-            for k in chosen]  # fmt: skip
-
-
 def view_fragment(
     G,
     *,
@@ -244,6 +223,8 @@ def view_fragment(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    said_by: Iterable[str | None] | str | None = None,
+    source: Iterable[str | None] | str | None = None,
     min_events: int | None = None,
     min_goldstein: float | None = None,
     top: int | None = None,
@@ -253,8 +234,8 @@ def view_fragment(
 
     Every argument is checked against ``G`` and the page's vocabulary; a
     bad one raises ValueError naming it, the accepted values and the
-    closest one. Filters (``status``, ``sign``, ``relation``, ``group``)
-    list the values kept; None keeps them all.
+    closest one. Filters (``status``, ``sign``, ``relation``, ``group``,
+    ``said_by``, ``source``) list the values kept; None keeps them all.
 
     Parameters
     ----------
@@ -280,6 +261,9 @@ def view_fragment(
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
+    said_by, source : str or iterable of str or None, optional
+        Speakers (``said_by`` texts) and sources (``source_id`` values) kept;
+        ``None`` or ``""`` in the list keeps the relations without one.
     min_events, min_goldstein, top, backbone : number, optional
         Event data: the thresholds of :mod:`graph.payload.events`.
 
@@ -298,6 +282,8 @@ def view_fragment(
     ...                start="2020-06")
     >>> view_fragment(G, date="2020-06", focus="PRK", status=["claim"], color="bloc")
     '#date=2020-06&focus=PRK&status=claim&color=bloc'
+    >>> view_fragment(G, said_by=[None])
+    '#said_by=,'
     >>> view_fragment(G, focus="PRK", depth=2, direction="out", layout="map", size="weight")
     '#focus=PRK&layout=map&size=weight&depth=2&direction=out'
     >>> view_fragment(G, focus="PRQ")
@@ -315,11 +301,56 @@ def view_fragment(
     if edge is not None:
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
-    parts += _filter_parts(G, status, sign, relation, group)
+    parts += _filter_parts(G, status, sign, relation, group, said_by, source)
     parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
     parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
-    joined = "&".join(k + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in vs) for k, vs in parts)
-    return "#" + joined if parts else ""
+    return "#" + "&".join(key + "=" + _list(values) for key, values in parts) if parts else ""
+
+
+def _filter_parts(G, status, sign, relation, group, said_by, source) -> list:
+    """The fragment's filter keys, in the page's order, each checked against ``G``."""
+    parts: list[tuple[str, list[str]]] = []
+    if sign is not None:
+        parts.append(("sign", _values("sign", sign, SIGNS)))
+    if all(f is None for f in (status, relation, group, said_by, source)):
+        return parts  # the sign's values are the page's own: no payload needed
+    payload = view_payload(G)
+    if status is not None:
+        parts.insert(0, ("status", _values("status", status, payload["statuses"] or STATUSES)))
+    if relation is not None:
+        parts.append(("relation", _values("relation", relation, payload["relations"])))
+    if group is not None:
+        keys = payload["groups"]
+        bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
+        chosen = _values("group", group, list(bare) + keys)
+        parts.append(("group", [bare.get(g, g) for g in chosen]))
+    if said_by is not None:
+        parts.append(("said_by", _texts("said_by", said_by, payload, "speakers")))
+    if source is not None:
+        parts.append(("source", _texts("source", source, payload, "source_ids")))
+    return parts
+
+
+def _list(values: list[str]) -> str:
+    # as the page writes it: the one value "" (nobody, no source) is ",", not no value
+    if values == [""]:
+        return ","
+    return ",".join(quote(v, safe=_URI_SAFE) for v in values)
+
+
+def _texts(name: str, values, payload: dict, table: str) -> list[str]:
+    """Data texts kept by a filter; None or "" is the relations without one."""
+    if values is None or isinstance(values, str):
+        values = [values]
+    column = "said_by" if name == "said_by" else "source_id"
+    out = []
+    for v in values:
+        text = "" if v is None else str(v)
+        if text == "" and None not in payload["edges"][column]:
+            msg = f"{name}: every relation has a {column}; None keeps no relation"
+            raise ValueError(msg)
+        out.append(text if text == "" else _one_of(name, text, payload[table]))
+    return list(dict.fromkeys(out))
 
 
 def show(
@@ -338,6 +369,8 @@ def show(
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    said_by: Iterable[str | None] | str | None = None,
+    source: Iterable[str | None] | str | None = None,
     min_events: int | None = None,
     min_goldstein: float | None = None,
     top: int | None = None,
@@ -359,7 +392,7 @@ def show(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date, compare, focus, edge, color, layout, size, depth, direction, status, sign, relation, group
+    date, compare, focus, edge, color, layout, size, depth, direction, status, sign, relation, group, said_by, source
         The state the view opens in, see :func:`view_fragment`.
     min_events, min_goldstein, top, backbone
         Event data: the thresholds the view opens with, see :func:`view_fragment`.
@@ -397,8 +430,8 @@ def show(
     fragment = view_fragment(
         G, date=date, compare=compare, focus=focus, edge=edge, color=color, layout=layout,
         size=size, depth=depth, direction=direction, status=status, sign=sign,
-        relation=relation, group=group, min_events=min_events, min_goldstein=min_goldstein,
-        top=top, backbone=backbone,
+        relation=relation, group=group, said_by=said_by, source=source, min_events=min_events,
+        min_goldstein=min_goldstein, top=top, backbone=backbone,
     )  # fmt: skip
     page = to_html(G, title=title)
     if file is None:

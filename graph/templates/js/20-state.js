@@ -16,7 +16,8 @@
  *                     selection, filters, layout, color, size, reach: depth or
  *                     direction, which also sets selection) and opts (set's second argument)
  *   shown()           the Set of ids of the relations shown (date and filters)
- *   isShown(id), visible(relation)
+ *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
+ *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
  * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
@@ -64,6 +65,9 @@ function visible(e) {
     } else if (!allowed.has(v)) return false;
   }
   if (!EV.keep(e, st)) return false;
+  return inTime(e);
+}
+function inTime(e) {
   if (!st.date || gg.validAt(e, st.date)) return true;
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
@@ -134,6 +138,11 @@ function set(partial, opts) {
     st.color = String(partial.color);
     changed.color = true;
   }
+  EV.KEYS.forEach(function (k) {
+    if (!has(k) || !EV.has(k)) return;
+    var v = EV.norm(k, partial[k]);
+    if (v !== undefined && v !== st[k]) { st[k] = v; changed.filters = true; changed.events = true; }
+  });
   if (has("size") && SIZES.indexOf(String(partial.size)) >= 0 && String(partial.size) !== st.size) {
     st.size = String(partial.size);
     changed.size = true;
@@ -147,11 +156,6 @@ function set(partial, opts) {
     st.direction = String(partial.direction);
     changed.reach = changed.selection = true;
   }
-  EV.KEYS.forEach(function (k) {
-    if (!has(k) || !EV.has(k)) return;
-    var v = EV.norm(k, partial[k]);
-    if (v !== undefined && v !== st[k]) { st[k] = v; changed.filters = true; changed.events = true; }
-  });
   if (changed.date || changed.filters || changed.compare) recompute();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
@@ -198,5 +202,7 @@ gg.store = {
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,
-  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); }
+  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); },
+  filterDefs: function () { return filterKinds.slice(); },  // [{kind, values, valueOf}] (72-filters.js counts)
+  inTime: inTime
 };

@@ -63,8 +63,13 @@ function bundleState(b) {
 }
 // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
 // draw them only for the focused actor's relations.
-function arrowsOf(forward, backward, drawn, strong) {
+// middle: the head at the line's middle (gg.middleArrow, 30-layout.js).
+function arrowsOf(forward, backward, drawn, strong, middle) {
   var scale = strong ? 1.1 : 0.7;
+  if (middle) {
+    return { middle: { enabled: drawn && forward, scaleFactor: strong ? 0.9 : 0.6 },
+             to: { enabled: false }, from: { enabled: false } };
+  }
   return { to: { enabled: drawn && forward, scaleFactor: scale }, from: { enabled: drawn && backward, scaleFactor: scale } };
 }
 function bundleItem(b, st) {
@@ -92,7 +97,7 @@ EDGES.forEach(function (e) {
     color: edgeColour(e, 1),
     dashes: e.dashes,
     width: LARGE ? Math.min(e.width, 3) : e.width,
-    arrows: { to: { enabled: !LARGE && !!e.directed, scaleFactor: 0.7 } },
+    arrows: arrowsOf(!LARGE && !!e.directed, false, true, false, gg.middleArrow(e)),
     hidden: false
   };
   if (!LARGE) item.smooth = e.smooth;
@@ -200,7 +205,7 @@ function applyFade() {
       var update = { id: visId(e.id), color: edgeColour(e, o), width: strong ? Math.max(5, base * 2) : base,
                      shadow: strong ? SHADOW : { enabled: false },
                      font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 } };
-      update.arrows = arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong);
+      update.arrows = arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong, gg.middleArrow(e));
       edgeUpdates.push(update);
     }
   });

@@ -15,8 +15,10 @@ var api = {
   subscribe: function (fn) { window.addEventListener("geograph:change", function (ev) { fn(ev.detail); }); },
   setDate: gg.setDate, setFilter: gg.setFilter, focusNode: gg.focusNode, selectEdge: gg.selectEdge,
   clearSelection: gg.clearSelection, search: gg.search, setPhysics: gg.setPhysics,
-  exportPNG: gg.exportPNG, changes: gg.changes, setCompare: gg.setCompare, find: gg.searchMatches, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
+  exportPNG: gg.exportPNG, exportInfo: gg.exportInfo, changes: gg.changes, setCompare: gg.setCompare, find: gg.searchMatches, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
+  edgeLabels: gg.edgeLabels,
   visibleEdgeIds: function () { return Array.from(store.shown()); },
+  filterCounts: gg.filterCounts,  // {kind: [[value, count]]}: what each filter value's label counts
   pairCounts: function () {
     var out = {};
     gg.bundles.forEach(function (b) { out[b.visId] = b.shownCount; });
