@@ -636,11 +636,13 @@ def test_larger_graph_counts_follow_date_and_filters(page, tmp_path, larger_grap
     keep = expected_at(G, "2003")
     assert shown(page) == keep
     check(keep)
+    assert vis_draws(page) == drawn(page)
     page.evaluate("window.geograph.setDate(null)")
     page.locator("#gg-f-status-0").uncheck()  # fact
     keep = {k for *_, k, d in G.edges(keys=True, data=True) if d["status"] != "fact"}
     assert shown(page) == keep
     check(keep)
+    assert vis_draws(page) == drawn(page)
     # the pair panel follows: open a pair, move the slider, the panel recounts
     v, rel = max(bundles, key=lambda b: len(b[1]))
     page.evaluate(
@@ -650,3 +652,110 @@ def test_larger_graph_counts_follow_date_and_filters(page, tmp_path, larger_grap
     )
     shown_here = len([r for r in rel if r in keep])
     assert f"({shown_here} shown of {len(rel)})" in page.locator("#gg-panel").inner_text()
+
+
+def vis_draws(page) -> set[str]:
+    """What vis-network draws and answers clicks on: its list of visible edges."""
+    return set(
+        page.evaluate(
+            "window.geograph.network.body.edgeIndices.map(id => window.geograph.dataId(id))"
+        )
+    )
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    ]
+
+
+NEXT_FRAME = "new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"
+
+
+def test_larger_graph_labels_fit_most_related_first(page, tmp_path, larger_graph, screenshot):
+    G = larger_graph
+    open_view(page, G, tmp_path, name="larger")
+    page.evaluate(NEXT_FRAME)
+    labels = page.evaluate("window.geograph.labels()")
+    assert labels and not overlapping(labels)
+    assert not any(x["faded"] for x in labels)
+    degree = dict(G.degree())
+    assert len(labels) < G.number_of_nodes()  # not all fit at this zoom ...
+    top = max(degree, key=lambda n: (degree[n], n))
+    assert top in {x["id"] for x in labels}  # ... the most related one does
+    named = {x["id"] for x in labels}
+    mean = lambda ids: sum(degree[n] for n in ids) / len(ids)  # noqa: E731
+    assert mean(named) > 1.5 * mean(set(degree) - named)
+    screenshot(page, "larger-labels")
+    # zooming in: more labels in the part of the graph still in sight
+    box = page.evaluate(
+        "(() => { const c = document.getElementById('gg-network');"
+        " return {w: c.clientWidth, h: c.clientHeight}; })()"
+    )
+    x0, y0, x1, y1 = box["w"] * 0.3, box["h"] * 0.3, box["w"] * 0.7, box["h"] * 0.7
+
+    def inside(items, scale=1.0):
+        cx, cy = box["w"] / 2, box["h"] / 2
+        out = set()
+        for x in items:
+            mx, my = x["x"] + x["width"] / 2, x["y"]
+            zx, zy = cx + (mx - cx) * scale, cy + (my - cy) * scale
+            if 0 <= zx <= box["w"] and 0 <= zy <= box["h"] and (x0 <= mx <= x1 and y0 <= my <= y1):
+                out.add(x["id"])
+        return out
+
+    before = inside(labels)
+    page.evaluate(
+        "window.geograph.network.moveTo({scale: window.geograph.network.getScale() * 2.5,"
+        " animation: false})"
+    )
+    page.evaluate(NEXT_FRAME)
+    after = page.evaluate("window.geograph.labels()")
+    assert not overlapping(after)
+    assert len(after) > len(before) and before <= {x["id"] for x in after} | before
+    screenshot(page, "larger-labels-zoomed")
+
+
+def test_larger_graph_focus_fades_other_labels(page, tmp_path, larger_graph, screenshot):
+    G = larger_graph
+    open_view(page, G, tmp_path, name="larger")
+    degree = dict(G.degree())
+    focus = sorted(degree, key=lambda n: (-degree[n], n))[20]
+    neighbours = {focus} | set(G.predecessors(focus)) | set(G.successors(focus))
+    page.evaluate(f"window.geograph.focusNode({focus!r}, {{move: false}})")
+    page.evaluate(NEXT_FRAME)
+    labels = page.evaluate("window.geograph.labels()")
+    assert not overlapping(labels)
+    assert labels[0]["id"] == focus and not labels[0]["faded"]  # placed first
+    assert {x["id"] for x in labels if not x["faded"]} <= neighbours
+    assert all(x["faded"] for x in labels if x["id"] not in neighbours)
+    assert any(x["faded"] for x in labels)
+    # on the canvas: the faded labels are pale, the neighbourhood's dark
+    dark = page.evaluate(
+        """labels => { const c = document.querySelector('#gg-network canvas');
+        const ctx = c.getContext('2d'), r = c.width / c.clientWidth;
+        return labels.map(l => { const d = ctx.getImageData(Math.round(l.x * r),
+            Math.round(l.y * r), Math.max(1, Math.round(l.width * r)),
+            Math.max(1, Math.round(l.height * r))).data;
+          let n = 0; for (let i = 0; i < d.length; i += 4)
+            if (d[i + 3] > 200 && d[i] + d[i + 1] + d[i + 2] < 300) n++;
+          return [l.faded, n / (d.length / 4)]; }); }""",
+        labels,
+    )
+    bright = [f for faded, f in dark if not faded]
+    pale = [f for faded, f in dark if faded]
+    assert sum(pale) / len(pale) < sum(bright) / len(bright) / 3
+    # nothing faded went through the DataSets: the lines keep their look there
+    assert page.evaluate(
+        "window.geograph.edges.get().every(e => !e.color || e.color.opacity === 1)"
+    )
+    screenshot(page, "larger-focus-labels")
+    page.keyboard.press("Escape")
+    page.evaluate(NEXT_FRAME)
+    assert not any(x["faded"] for x in page.evaluate("window.geograph.labels()"))

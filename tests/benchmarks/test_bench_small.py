@@ -12,7 +12,9 @@ from graph import load
 from .bench_export import SMALL_SIZES as EXPORT_SIZES
 from .bench_export import format_table as export_table
 from .bench_export import run_benchmark as run_export
+from .bench_view import ACTIONS as VIEW_ACTIONS
 from .bench_view import SMALL_SIZES as VIEW_SIZES
+from .bench_view import format_profile as view_profile
 from .bench_view import format_table as view_table
 from .bench_view import run_benchmark as run_view
 from .synthetic import make_dataset
@@ -59,10 +61,14 @@ def test_export_benchmark_runs_small():
 
 @pytest.mark.browser
 def test_view_benchmark_runs_small(browser):
-    rows = run_view(browser, VIEW_SIZES, repeat=1)
+    rows = run_view(browser, VIEW_SIZES, repeat=1, reps=2, profile=True)
     assert [(r["actors"], r["relations"]) for r in rows] == list(VIEW_SIZES.values())
     for r in rows:
-        assert r["ready"] > 0 and r["load"] > 0 and r["slider"] >= 0
+        assert r["ready"] > 0 and r["load"] > 0
         assert 0 < r["drawn"] <= r["relations"]
+        for action in VIEW_ACTIONS:  # each action ran and reached a painted frame
+            assert 0 < r[action] <= r[action + "_frame"], action
+            assert r["profile"][action], action
     assert rows[-1]["layout_steps"]  # the larger one is laid out in the page
     assert view_table(rows).count("\n| ") == len(rows)
+    assert view_profile(rows).count("\n") == len(rows) * len(VIEW_ACTIONS) - 1

@@ -15,7 +15,9 @@
  *                     key per part of the state that changed (date, compare,
  *                     selection, filters, layout, color, size, reach: depth or
  *                     direction, which also sets selection) and opts (set's second argument)
- *   shown()           the Set of ids of the relations shown (date and filters)
+ *   shown()           the Set of ids of the relations shown (date and filters);
+ *                     the live set: a date step changes it in place
+ *   flips()           the ids whose shown state changed in the last set()
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
@@ -72,12 +74,57 @@ function inTime(e) {
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
 }
-function recompute() {
+// A date step changes only relations that start or end between the two dates:
+// with the relations sorted by their first and by their last day, a step
+// looks at those (binary search) instead of every relation. flips: the ids
+// whose shown state changed in the last recompute (subscribers redraw only those).
+var flips = new Set();
+var byFirst = null, byLast = null;
+function sortedBy(key) {
+  var out = gg.relations.filter(function (e) { return e[key] !== null; });
+  out.sort(function (a, b) { return a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0; });
+  return out;
+}
+function firstAbove(list, key, value) {  // the first index whose key is > value
+  var lo = 0, hi = list.length;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][key] > value) hi = mid; else lo = mid + 1; }
+  return lo;
+}
+function firstFrom(list, key, value) {  // the first index whose key is >= value
+  var lo = 0, hi = list.length;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][key] >= value) hi = mid; else lo = mid + 1; }
+  return lo;
+}
+function stepDate(from, to) {
+  if (byFirst === null) { byFirst = sortedBy("first"); byLast = sortedBy("last"); }
+  var seen = new Set();
+  function check(e) {
+    if (seen.has(e.id)) return;
+    seen.add(e.id);
+    var now = visible(e);
+    if (now === shownIds.has(e.id)) return;
+    if (now) shownIds.add(e.id); else shownIds.delete(e.id);
+    flips.add(e.id);
+  }
+  // first <= date.last flips for a first day between the two last days
+  var lo = from.last < to.last ? from.last : to.last, hi = from.last < to.last ? to.last : from.last;
+  for (var i = firstAbove(byFirst, "first", lo); i < byFirst.length && byFirst[i].first <= hi; i++) check(byFirst[i]);
+  // last >= date.first flips for a last day between the two first days
+  lo = from.first < to.first ? from.first : to.first;
+  hi = from.first < to.first ? to.first : from.first;
+  for (i = firstFrom(byLast, "last", lo); i < byLast.length && byLast[i].last < hi; i++) check(byLast[i]);
+}
+function recompute(previousDate, onlyDate) {
+  flips = new Set();
+  if (onlyDate && previousDate && st.date && !st.compare && !(st.top > 0)) { stepDate(previousDate, st.date); return; }
+  var before = shownIds;
   shownIds = new Set();
   gg.relations.forEach(function (e) { if (visible(e)) shownIds.add(e.id); });
   if (st.top > 0) shownIds = EV.top(shownIds, st.top);
+  before.forEach(function (id) { if (!shownIds.has(id)) flips.add(id); });
+  shownIds.forEach(function (id) { if (!before.has(id)) flips.add(id); });
 }
-recompute();
+recompute(null, false);
 
 function dateOf(text) {
   if (text === null || text === undefined || text === "") return null;
@@ -100,6 +147,7 @@ function set(partial, opts) {
   partial = partial || {};
   var changed = {};
   var has = function (k) { return Object.prototype.hasOwnProperty.call(partial, k); };
+  var previousDate = st.date;
   if (has("date")) {
     var d = dateOf(partial.date);
     if (!sameDate(d, st.date)) { st.date = d; changed.date = true; }
@@ -156,7 +204,9 @@ function set(partial, opts) {
     st.direction = String(partial.direction);
     changed.reach = changed.selection = true;
   }
-  if (changed.date || changed.filters || changed.compare) recompute();
+  if (changed.date || changed.filters || changed.compare) {
+    recompute(previousDate, !changed.filters && !changed.compare);
+  } else flips = new Set();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
   window.dispatchEvent(new CustomEvent("geograph:change", { detail: plainChanged(changed) }));
@@ -199,6 +249,7 @@ gg.store = {
   set: set,
   subscribe: function (fn) { subscribers.push(fn); },
   shown: function () { return shownIds; },
+  flips: function () { return flips; },
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,

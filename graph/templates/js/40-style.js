@@ -3,8 +3,14 @@
  * shown, faded when out of focus, aggregated pairs counted.
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
- * bundleState(b), restyle() (re-apply hiding and fading now).
+ * bundleState(b), restyle() (re-apply hiding and fading now), sendNodes(updates)
+ * (actors' looks by the same path as this part's: 44-size.js), veil() (large
+ * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
+ * nothing is faded).
  * Subscribes: date or filters -> hide/show and recount pairs; selection -> fade.
+ * Speed: every DataSet item sent to vis-network costs a full re-parse of the
+ * item (30-80 us an edge), so only items whose look changed are sent, in one
+ * update() per DataSet; large graphs fade by a veil (one redraw, no item sent).
  * Uses: util, data, state, layout, reach.
  */
 var payload = gg.payload, EDGES = gg.relations, LARGE = gg.LARGE, STYLE = gg.STYLE;
@@ -72,22 +78,30 @@ function arrowsOf(forward, backward, drawn, strong, middle) {
   }
   return { to: { enabled: drawn && forward, scaleFactor: scale }, from: { enabled: drawn && backward, scaleFactor: scale } };
 }
+var SHADOW = { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 };
+// An aggregated edge's whole look: its relations shown now (st), its fade
+// (b.opacity) and whether it is the selected line (b.strong).
 function bundleItem(b, st) {
+  var width = Math.min(LARGE ? 5 : 9, 1 + (LARGE ? 0.7 : 1.4) * Math.log2(1 + st.count));
+  var o = b.opacity, strong = !!b.strong;
   return {
     id: b.visId,
     label: String(st.count),
     hidden: st.count === 0,
-    color: colourOf(st.colour, b.opacity),
+    color: colourOf(st.colour, o),
     dashes: st.dashes,
-    width: Math.min(LARGE ? 5 : 9, 1 + (LARGE ? 0.7 : 1.4) * Math.log2(1 + st.count)),
-    arrows: arrowsOf(st.fwd, st.back, !LARGE || b.fade === "1f")
+    width: strong ? Math.max(6, width * 1.6) : width,
+    shadow: strong ? SHADOW : { enabled: false },
+    // a faded pair's count is left out: white-edged numbers would speckle the picture
+    font: o === 1 ? { color: "#333", strokeWidth: 3 } : { color: "rgba(0,0,0,0)", strokeWidth: 0 },
+    arrows: arrowsOf(st.fwd, st.back, !LARGE || strong || b.fade === "1f", strong)
   };
 }
 var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
 var edgeOpacity = new Map();
 var edgeItems = [];
 EDGES.forEach(function (e) {
-  hiddenNow.set(e.id, false);
+  hiddenNow.set(e.id, !store.isShown(e.id));  // event data may open on a part of it
   edgeOpacity.set(e.id, "1");
   if (bundleOf(e)) return;
   var item = {
@@ -98,7 +112,7 @@ EDGES.forEach(function (e) {
     dashes: e.dashes,
     width: LARGE ? Math.min(e.width, 3) : e.width,
     arrows: arrowsOf(!LARGE && !!e.directed, false, true, false, gg.middleArrow(e)),
-    hidden: false
+    hidden: !store.isShown(e.id)
   };
   if (!LARGE) item.smooth = e.smooth;
   if (showEdgeLabels) item.label = shorten(e.relation, 30);
@@ -117,27 +131,31 @@ bundles.forEach(function (b) {
 });
 var edges = new vis.DataSet(edgeItems);
 edgeItems = null;
-// Hide and show only: positions never change, so nothing jumps.
+// Hide and show only: positions never change, so nothing jumps. Only the
+// relations whose shown state flipped (store.flips()) and their pairs are looked at.
 function applyFilters() {
   var edgeUpdates = [], nodeUpdates = [];
-  var shown = store.shown(), groups = store.get().filters.group;
-  EDGES.forEach(function (e) {
+  var shown = store.shown(), groups = store.get().filters.group, touched = new Set();
+  store.flips().forEach(function (id) {
+    var e = gg.edgeById.get(id);
+    if (!e) return;
     var visible = shown.has(e.id);
-    if (hiddenNow.get(e.id) !== !visible) {
-      hiddenNow.set(e.id, !visible);
-      if (e.bundle === null || e.bundle === undefined) edgeUpdates.push({ id: visId(e.id), hidden: !visible });
-    }
+    if (hiddenNow.get(e.id) === !visible) return;
+    hiddenNow.set(e.id, !visible);
+    var b = bundleOf(e);
+    if (b) touched.add(b);
+    else edgeUpdates.push({ id: visId(e.id), hidden: !visible });
   });
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
-  bundles.forEach(function (b) {
+  touched.forEach(function (b) {
     var st = bundleState(b);
     var look = [st.count, st.colour, String(st.dashes), st.fwd, st.back].join("|");
     if (look === b.look) return;
     b.look = look;
-    b.fade = "";  // re-apply fading and emphasis over the new look
     b.state = st;
     b.shownCount = st.count;
     if (gg.forgetTip) gg.forgetTip(b.visId);  // its tooltip counts relations: rebuild on the next hover
+    if (!LARGE) b.fade = "";  // re-apply its fade over the new look (send() merges the two)
     edgeUpdates.push(bundleItem(b, st));
   });
   payload.nodes.forEach(function (n) {
@@ -147,9 +165,8 @@ function applyFilters() {
       nodeUpdates.push({ id: visId(n.id), hidden: hide });
     }
   });
-  if (edgeUpdates.length) edges.update(edgeUpdates);
-  if (nodeUpdates.length) nodes.update(nodeUpdates);
-  applyFade();
+  // one update() each, fading included: applyFade sends only what is still different
+  applyFade(edgeUpdates, nodeUpdates);
 }
 bundles.forEach(function (b) {
   b.look = [b.state.count, b.state.colour, String(b.state.dashes), b.state.fwd, b.state.back].join("|");
@@ -176,58 +193,156 @@ function kept(state, shown) {
   return { nodes: keepNodes, edges: keepEdges, ends: ends, strong: strong };
 }
 var NODE_FONT = "#1d1d1d", NODE_FONT_FADED = "rgba(29,29,29,0.18)";
-var SHADOW = { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 };
-function applyFade() {
-  var state = store.get(), shown = store.shown(), keep = kept(state, shown);
+function singleLook(e, o, strong, arrowsOn) {
+  var base = LARGE ? Math.min(e.width, 3) : e.width;
+  return { id: visId(e.id), color: edgeColour(e, o), width: strong ? Math.max(5, base * 2) : base,
+           shadow: strong ? SHADOW : { enabled: false },
+           font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 },
+           arrows: arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong, gg.middleArrow(e)) };
+}
+function nodeLook(id, o, end) {
+  return { id: visId(id), opacity: o, borderWidth: end ? 5 : 1.5, shadow: end ? SHADOW : { enabled: false },
+           font: { color: o === 1 ? NODE_FONT : NODE_FONT_FADED,
+                   strokeColor: o === 1 ? "#ffffff" : "rgba(255,255,255,0.2)" } };
+}
+// Small graphs: each item carries its own fade (the tests and PNG read it from the DataSets).
+function fadeItems(keep, shown, edgeUpdates, nodeUpdates) {
   var keepNodes = keep.nodes, keepEdges = keep.edges;
-  var nodeUpdates = [], edgeUpdates = [];
   payload.nodes.forEach(function (n) {
     var o = keepNodes === null || keepNodes.has(n.id) ? 1 : FADED;
     var end = keep.ends !== null && keep.ends.has(n.id);
     var key = o + (end ? "e" : "");
-    if (nodeOpacity.get(n.id) !== key) {
-      nodeOpacity.set(n.id, key);
-      nodeUpdates.push({ id: visId(n.id), opacity: o, borderWidth: end ? 5 : 1.5,
-                         shadow: end ? SHADOW : { enabled: false },
-                         font: { color: o === 1 ? NODE_FONT : NODE_FONT_FADED,
-                                 strokeColor: o === 1 ? "#ffffff" : "rgba(255,255,255,0.2)" } });
-    }
+    if (nodeOpacity.get(n.id) === key) return;
+    nodeOpacity.set(n.id, key);
+    nodeUpdates.push(nodeLook(n.id, o, end));
   });
   EDGES.forEach(function (e) {
     if (bundleOf(e)) return;
     var o = keepEdges === null || keepEdges.has(e.id) ? 1 : FADED;
-    var arrowsOn = LARGE && o === 1 && keepEdges !== null;
     var strong = keep.strong === visId(e.id);
-    var key = o + (arrowsOn ? "a" : "") + (strong ? "s" : "");
-    if (edgeOpacity.get(e.id) !== key) {
-      edgeOpacity.set(e.id, key);
-      var base = LARGE ? Math.min(e.width, 3) : e.width;
-      var update = { id: visId(e.id), color: edgeColour(e, o), width: strong ? Math.max(5, base * 2) : base,
-                     shadow: strong ? SHADOW : { enabled: false },
-                     font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 } };
-      update.arrows = arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong, gg.middleArrow(e));
-      edgeUpdates.push(update);
-    }
+    var key = o + (strong ? "s" : "");
+    if (edgeOpacity.get(e.id) === key) return;
+    edgeOpacity.set(e.id, key);
+    edgeUpdates.push(singleLook(e, o, strong, false));
   });
   bundles.forEach(function (b) {
     var on = b.shownCount > 0 && keepEdges !== null && b.relations.some(function (id) { return keepEdges.has(id) && shown.has(id); });
     var o = keepNodes === null || on ? 1 : FADED;
     var strong = keep.strong === b.visId;
     var key = o + (keepNodes !== null ? "f" : "") + (strong ? "s" : "");
-    if (b.fade !== key) {
-      b.fade = key;
-      b.opacity = o;
-      var st = b.state, width = Math.min(LARGE ? 5 : 9, 1 + (LARGE ? 0.7 : 1.4) * Math.log2(1 + st.count));
-      // a faded pair's count is left out: white-edged numbers would speckle the picture
-      edgeUpdates.push({ id: b.visId, color: colourOf(st.colour, o),
-                         width: strong ? Math.max(6, width * 1.6) : width,
-                         shadow: strong ? SHADOW : { enabled: false },
-                         font: o === 1 ? { color: "#333", strokeWidth: 3 } : { color: "rgba(0,0,0,0)", strokeWidth: 0 },
-                         arrows: arrowsOf(st.fwd, st.back, !LARGE || o === 1 && keepNodes !== null, strong) });
-    }
+    if (b.fade === key) return;
+    b.fade = key;
+    b.opacity = o;
+    b.strong = strong;
+    edgeUpdates.push(bundleItem(b, b.state));
   });
-  if (nodeUpdates.length) nodes.update(nodeUpdates);
-  if (edgeUpdates.length) edges.update(edgeUpdates);
+}
+// Large graphs: nothing faded is sent to vis-network (at 20,000 relations that
+// was 12,000 items and about a second a click). 52-labels.js draws a veil over
+// the picture and the kept lines, actors and arrowheads again over it; only
+// the selected line and its two ends change in the DataSets.
+var veilNow = null, endsNow = new Set(), strongNow = null;
+function strongUpdate(vid, strong, edgeUpdates) {
+  var b = gg.bundleByVisId.get(vid);
+  if (b) { b.strong = strong; edgeUpdates.push(bundleItem(b, b.state)); return; }
+  var e = gg.edgeById.get(gg.dataId(vid));
+  if (e) edgeUpdates.push(singleLook(e, 1, strong, false));
+}
+function fadeVeil(keep, shown, edgeUpdates, nodeUpdates) {
+  var ends = keep.ends || new Set();
+  endsNow.forEach(function (id) { if (!ends.has(id)) nodeUpdates.push(nodeLook(id, 1, false)); });
+  ends.forEach(function (id) { if (!endsNow.has(id)) nodeUpdates.push(nodeLook(id, 1, true)); });
+  endsNow = new Set(ends);
+  if (strongNow !== keep.strong) {
+    if (strongNow !== null) strongUpdate(strongNow, false, edgeUpdates);
+    if (keep.strong !== null) strongUpdate(keep.strong, true, edgeUpdates);
+    strongNow = keep.strong;
+  }
+  if (keep.nodes === null) { veilNow = null; return; }
+  var lines = new Set(), arrows = [];
+  keep.edges.forEach(function (id) {
+    var e = gg.edgeById.get(id);
+    if (!shown.has(id) && id !== store.get().edge) return;
+    var b = bundleOf(e), vid = b ? b.visId : visId(e.id);
+    if (lines.has(vid)) return;
+    lines.add(vid);
+    if (vid === keep.strong || e.from === e.to) return;  // the selected line has vis-network's arrows
+    var c = b ? b.state.colour : edgeColour(e, 1).color;
+    if (b) {
+      if (b.state.fwd) arrows.push([b.from, b.to, c]);
+      if (b.state.back) arrows.push([b.to, b.from, c]);
+    } else if (e.directed) arrows.push([e.from, e.to, c]);
+  });
+  veilNow = { nodes: keep.nodes, lines: lines, arrows: arrows, focus: store.get().focus };
+}
+function applyFade(edgeUpdates, nodeUpdates) {
+  edgeUpdates = edgeUpdates || [];
+  nodeUpdates = nodeUpdates || [];
+  var state = store.get(), shown = store.shown(), keep = kept(state, shown);
+  if (LARGE) fadeVeil(keep, shown, edgeUpdates, nodeUpdates);
+  else fadeItems(keep, shown, edgeUpdates, nodeUpdates);
+  var sent = send(edges, edgeUpdates) + send(nodes, nodeUpdates);
+  // a veil alone changes no item: vis-network is asked for one redraw (on its next frame)
+  if (LARGE && !sent && gg.network) gg.network.body.emitter.emit("_requestRedraw");
+}
+// One update() per DataSet; two looks of one item in a change are merged.
+function send(set, updates) {
+  if (!updates.length) return 0;
+  var byId = new Map(), out = [];
+  updates.forEach(function (u) {
+    var old = byId.get(u.id);
+    if (old) Object.assign(old, u);
+    else { byId.set(u.id, u); out.push(u); }
+  });
+  if (LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out);
+  else set.update(out);
+  return out.length;
+}
+// vis-network answers every DataSet update, of one item or many, with passes
+// over the whole graph (reconnect every edge, rebuild physics and selection,
+// rescale every actor): 25-80 ms at 12,000 drawn edges before any item is
+// drawn. Large graphs (whose layout is frozen) store the change in the
+// DataSet without telling vis, then give each changed item to vis as its own
+// update handler would, and rebuild only the lists of what is drawn. A
+// change of the hidden flag alone is set directly: no re-parse of the item.
+function same(a, b) {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function changedKeys(old, u) {
+  if (!old) return u;
+  var d = null;
+  Object.keys(u).forEach(function (k) {
+    if (k === "id" || same(old[k], u[k])) return;
+    if (d === null) d = {};
+    d[k] = u[k];
+  });
+  return d;
+}
+function sendQuietly(set, out) {
+  var net = gg.network, isEdges = set === edges;
+  var handler = isEdges ? net.edgesHandler : net.nodesHandler;
+  var listener = isEdges ? handler.edgesListeners.update : handler.nodesListeners.update;
+  var items = isEdges ? net.body.edges : net.body.nodes;
+  // vis re-parses what it is given: only the keys whose value differs from the DataSet's
+  var before = set.get(out.map(function (u) { return u.id; }));
+  set.off("update", listener);
+  try { set.update(out); } finally { set.on("update", listener); }
+  var hiding = false;
+  out.forEach(function (u, i) {
+    var item = items[u.id];
+    if (!item) return;
+    var d = changedKeys(before[i], u);
+    if (d === null) return;
+    if (d.hidden !== undefined) hiding = true;
+    if (Object.keys(d).length === 1 && typeof d.hidden === "boolean") { item.options.hidden = d.hidden; return; }
+    if (isEdges) { item.disconnect(); item.setOptions(d); item.connect(); }
+    else item.setOptions(d);
+  });
+  if (!isEdges) net._updateValueRange(net.body.nodes);  // a node's options reset its scaled size
+  if (hiding) net._updateVisibleIndices();
+  net.body.emitter.emit("_requestRedraw");
 }
 
 store.subscribe(function (changed) {
@@ -243,3 +358,5 @@ gg.colourOf = colourOf;
 gg.arrowsOf = arrowsOf;
 gg.bundleState = bundleState;
 gg.restyle = applyFilters;
+gg.veil = function () { return veilNow; };
+gg.sendNodes = function (updates) { send(nodes, updates); };

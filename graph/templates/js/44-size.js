@@ -64,7 +64,8 @@ function resize() {
     var key = gg.LARGE ? item.value : item.size;
     if (sent.get(id) !== key) { sent.set(id, key); updates.push(item); }
   });
-  if (updates.length) nodes.update(updates);
+  // large graphs: through 40-style.js's quiet path (vis rescales the actors, no whole-graph pass)
+  if (updates.length) (gg.sendNodes || function (u) { nodes.update(u); })(updates);
   select.value = st.size;
   legendLine.textContent = sizeLegendText();
 }

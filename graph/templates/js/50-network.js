@@ -70,8 +70,10 @@ var options = {
   }
 };
 if (LARGE) {
-  // Labels appear as one zooms in: a label smaller than 9 px on screen is not drawn.
-  options.nodes.scaling = { min: 10, max: 45, label: { enabled: true, min: 12, max: 28, drawThreshold: 9, maxVisible: 28 } };
+  // Actor labels are placed by 52-labels.js (the ones that fit, most related
+  // first); vis-network's own are never drawn (a threshold no label reaches).
+  // (unscaled: a scaled label is measured again whenever an actor's size changes)
+  options.nodes.scaling = { min: 10, max: 45, label: { enabled: false, drawThreshold: 1e6 } };
   options.edges.font = { size: 11, color: "#333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
   options.edges.scaling = { label: { drawThreshold: 9 } };
 }

@@ -13,6 +13,7 @@ var store = gg.store, payload = gg.payload, balance = payload.balance || null;
 var BLOC_COLOURS = ["#d1495b", "#00798c"], UNALIGNED = "#bdbdbd";
 var GLOW = { enabled: true, color: "#7b2cbf", size: 14, x: 0, y: 0 };
 var glowing = [];
+var paintedStep = "group";  // what the actors' colours show: "group" (as 40-style.js made them), a step, or null (no blocs)
 
 function blocStep(text) {
   if (!balance || balance.skipped) return null;
@@ -74,10 +75,15 @@ function paint() {
   var step = byBloc ? blocStep(st.date ? st.date.text : null) : null;
   var side = new Map();
   if (step) step.blocs.forEach(function (b, i) { b.forEach(function (id) { side.set(id, i); }); });
-  gg.nodes.update(payload.nodes.map(function (n) {
-    var colour = !byBloc ? n.color : (side.has(n.id) ? BLOC_COLOURS[side.get(n.id)] : UNALIGNED);
-    return { id: gg.visId(n.id), color: nodeColour(colour) };
-  }));
+  // the same colours again (by group, or the same step) would re-send every actor to vis
+  var look = byBloc ? step : "group";
+  if (look !== paintedStep) {
+    paintedStep = look;
+    gg.nodes.update(payload.nodes.map(function (n) {
+      var colour = !byBloc ? n.color : (side.has(n.id) ? BLOC_COLOURS[side.get(n.id)] : UNALIGNED);
+      return { id: gg.visId(n.id), color: nodeColour(colour) };
+    }));
+  }
   glow(step);
   if (!byBloc) { line.textContent = ""; return; }
   if (!step) { line.textContent = "no blocs for this date"; return; }

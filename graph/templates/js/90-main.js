@@ -25,6 +25,7 @@ var api = {
     return out;
   },
   layout: gg.positions ? { steps: gg.positions.steps, ms: gg.positions.ms } : null,
+  labels: gg.labelsDrawn,  // large graphs: the actor labels of the last frame (52-labels.js)
   sizes: gg.sizeValues, countryAt: gg.countryAt, offMap: gg.offMap,
   reach: function (id, depth, direction) {
     var r = gg.reach(String(id), Number(depth) || 1, String(direction || "both"), store.shown());
