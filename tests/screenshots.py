@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ConsoleMessage, Error, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,7 +26,7 @@ import graph  # noqa: E402
 from graph import datasets  # noqa: E402
 
 CHROMIUM = os.environ.get("GEOGRAPH_CHROMIUM", "/usr/bin/chromium")
-SIZE = {"width": 1280, "height": 800}
+SIZE: ViewportSize = {"width": 1280, "height": 800}
 # name -> (URL fragment, text the page must show)
 SHOTS = {
     "view": ("date=2020-06&edge=R01", "the North\u2019s destruction of the liaison office"),
@@ -52,11 +52,16 @@ def take(out: Path) -> list[Path]:
         for name, (fragment, text) in SHOTS.items():
             page = context.new_page()
             errors: list[str] = []
-            page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
-            page.on(
-                "console",
-                lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None,
-            )
+
+            def thrown(exc: Error, errors: list[str] = errors) -> None:
+                errors.append(str(exc))
+
+            def logged(msg: ConsoleMessage, errors: list[str] = errors) -> None:
+                if msg.type == "error":
+                    errors.append(msg.text)
+
+            page.on("pageerror", thrown)
+            page.on("console", logged)
             page.goto(f"{page_path.as_uri()}#{fragment}")
             page.wait_for_function(
                 "window.geograph && window.geograph.ready === true", timeout=20000

@@ -10,9 +10,19 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
-from viewpages import article_graph, edge_ends, open_view
+from viewpages import article_graph, edge_ends, goto_view, open_view
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    """The shipped article's page, written once for the module, and its graph."""
+    from graph import datasets, load, render_html
+
+    G = load(datasets.article()).to_networkx()
+    return render_html(G, tmp_path_factory.mktemp("shipped") / "view.html"), G
+
 
 # The graph's canvas after the next full redraw: kept in the page (``snap``), or
 # compared with the kept one (``diff``: the share of pixels that changed).
@@ -91,16 +101,9 @@ def _no_actor_under(page, box):
 
 @pytest.mark.parametrize("mode", ["normal", "compare"])
 @pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
-def test_legend_in_sight_over_no_actor(page, tmp_path, screenshot, size, mode):
-    from graph import datasets, load
-
+def test_legend_in_sight_over_no_actor(page, shipped, screenshot, size, mode):
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    open_view(
-        page,
-        load(datasets.article()).to_networkx(),
-        tmp_path,
-        "compare=2018&date=2020-06" if mode == "compare" else "",
-    )
+    goto_view(page, shipped[0], "compare=2018&date=2020-06" if mode == "compare" else "")
     legend = page.locator("#gg-legend-box")
     assert legend.locator("summary").inner_text().startswith("Legend")
     phone = size[0] < 720
@@ -363,14 +366,12 @@ def _overlap(a, b) -> bool:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
-def test_parallel_relations_readable(page, tmp_path, screenshot, size):
-    from graph import datasets, load
-
+def test_parallel_relations_readable(page, shipped, screenshot, size):
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    G = load(datasets.article()).to_networkx()
+    path, G = shipped
     pair = [k for u, v, k in G.edges(keys=True) if {u, v} == {"PRK", "KOR"}]
     assert len(pair) == 12  # below the count that draws a pair as one line
-    open_view(page, G, tmp_path)
+    goto_view(page, path)
     _redrawn(page)
     seen = page.evaluate(READABILITY)
     labels = seen["labels"]
@@ -404,6 +405,9 @@ def test_parallel_relations_readable(page, tmp_path, screenshot, size):
     # the arrowheads of the pair's curves are apart, not one blob at the target
     assert min(gaps) >= (14 if size[0] > 1000 else 9), gaps
     screenshot(page, f"parallel-{size[0]}")
+    # the PNG export draws the whole graph with its names, and leaves the page's as they were
+    page.evaluate("window.geograph.exportPNG()")
+    assert page.evaluate("window.geograph.edgeLabels()") == labels
     # zooming in names them all on a phone too
     if size[0] < 1000:
         page.evaluate("""(() => { const net = window.geograph.network, p = net.getPositions(['PRK', 'KOR']);
@@ -472,7 +476,7 @@ def test_counted_pair_opens_in_place_and_folds_back(page, tmp_path, screenshot):
     for i, a in enumerate(seen["labels"]):
         for b in seen["labels"][i + 1 :]:
             assert not _overlap(a, b), (a, b)
-    heads = [seen["heads"][k] for k in pair if G.edges[(*edge_ends(G, k), k)]["directed"]]
+    heads = [seen["heads"][k] for k in pair if G.edges[edge_ends(G, k) + (k,)]["directed"]]
     assert len(heads) == len(pair) - 1
     gaps = [
         min(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 for b in heads if b is not a)
@@ -501,10 +505,8 @@ def test_counted_pair_opens_in_place_and_folds_back(page, tmp_path, screenshot):
     assert page.evaluate("vid => window.geograph.edges.get(vid).hidden", vid)
 
 
-def test_bloc_glow_survives_a_selection(page, tmp_path):
-    from graph import datasets, load
-
-    open_view(page, load(datasets.article()).to_networkx(), tmp_path, "date=2018&color=bloc")
+def test_bloc_glow_survives_a_selection(page, shipped):
+    goto_view(page, shipped[0], "date=2018&color=bloc")
     glowing = """(() => Object.fromEntries(window.geograph.edges.get()
         .filter(e => e.shadow && e.shadow.enabled).map(e => [e.id, e.shadow.color])))()"""
     before = page.evaluate(glowing)
@@ -519,3 +521,70 @@ def test_bloc_glow_survives_a_selection(page, tmp_path):
     }
     page.evaluate("window.geograph.clearSelection()")
     assert page.evaluate(glowing) == before
+
+
+def test_pairs_of_a_graph_over_500_relations_open_in_place(page, tmp_path):
+    """Past 500 relations every pair with several is one counted line; it opens on selection."""
+    from benchmarks.synthetic import make_dataset
+
+    from graph import load
+
+    G = load(make_dataset(tmp_path / "data", 15, 520)).to_networkx()
+    for *_, d in G.edges(data=True):  # undated: blocs of balance for one date, not hundreds
+        d["start"] = d["end"] = None
+    open_view(page, G, tmp_path)
+    b = page.evaluate(
+        "(() => { const b = window.geograph.bundles.filter(x => x.from !== x.to && x.count >= 4 && x.count <= 9)"
+        ".sort((x, y) => y.count - x.count)[0]; return {from: b.from, to: b.to, ids: b.relations, vid: b.visId}; })()"
+    )
+    page.evaluate("b => window.geograph.set({pair: [b.from, b.to]})", b)
+    # frame the two actors so the pair's curves have room
+    page.evaluate(
+        """b => { const net = window.geograph.network, p = net.getPositions([b.from, b.to]);
+        const x = p[b.from], y = p[b.to], d = Math.hypot(x.x - y.x, x.y - y.y) || 1;
+        net.moveTo({position: {x: (x.x + y.x) / 2, y: (x.y + y.y) / 2}, scale: 420 / d}); }""",
+        b,
+    )
+    _redrawn(page)
+    assert page.evaluate("vid => window.geograph.edges.get(vid).hidden", b["vid"])
+    seen = page.evaluate(READABILITY)
+    named = {x["id"] for x in seen["labels"]}
+    assert set(b["ids"]) <= named, sorted(set(b["ids"]) - named)
+    for i, x in enumerate(seen["labels"]):
+        for y in seen["labels"][i + 1 :]:
+            assert not _overlap(x, y), (x, y)
+    page.evaluate("window.geograph.clearSelection()")
+    assert not page.evaluate("vid => window.geograph.edges.get(vid).hidden", b["vid"])
+    assert page.evaluate("ids => ids.every(id => window.geograph.edges.get(id) === null)", b["ids"])
+
+
+def test_legend_leaves_a_moved_view_alone_and_makes_way_on_a_phone(page, shipped):
+    page.set_viewport_size({"width": 390, "height": 844})
+    goto_view(page, shipped[0])
+    camera = "(() => { const n = window.geograph.network; return [n.getScale(), n.getViewPosition()]; })()"
+    page.evaluate("window.geograph.network.moveTo({position: {x: 40, y: 10}, scale: 2.5})")
+    before = page.evaluate(camera)
+    legend = page.locator("#gg-legend-box")
+    legend.locator("summary").click()  # opened as a sheet: the user's zoom stays
+    page.wait_for_function(
+        "document.getElementById('gg-legend-box').classList.contains('gg-sheet')"
+    )
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate(camera) == before
+    page.evaluate(
+        "window.geograph.selectEdge('R16')"
+    )  # the details' sheet opens: the legend closes
+    assert legend.get_attribute("open") is None
+    assert page.locator("#gg-panel").is_visible()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_legend_keeps_clear_of_the_map_note(page, shipped, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    goto_view(page, shipped[0], "layout=map")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    note = page.locator("#gg-offmap")
+    assert note.is_visible()
+    box = page.locator("#gg-legend-box").bounding_box()
+    assert not _overlap(box, note.bounding_box())
+    _no_actor_under(page, box)

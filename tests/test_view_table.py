@@ -297,7 +297,7 @@ def test_table_follows_the_slider_filters_focus_and_compare(page, tmp_path):
     ch = page.evaluate("window.geograph.changes()")
     cells = page.evaluate(
         """Object.fromEntries(Array.from(document.querySelectorAll('#gg-table tbody tr'))
-            .map(tr => [tr.dataset.id, tr.querySelector('td.gg-col-change').textContent]))"""
+            .map(tr => [tr.dataset.id, tr.querySelector('td.gg-col-change').dataset.change]))"""
     )
     assert set(cells) == set(page.evaluate("window.geograph.shown()"))
     for kind in ("new", "ended", "changed"):
@@ -395,7 +395,13 @@ def test_hostile_text_in_every_column_stays_text(page, tmp_path):
     for sel in FORBIDDEN_SELECTORS:
         assert page.locator(sel).count() == 0, sel
     assert page.evaluate(f"window.{TRAP}") is False
-    assert_unique_names(page)
+    # the table's names are their own, beside every other control of the page
+    counts = Counter(name for _, name in control_names(page))
+    mine = page.evaluate(
+        "Array.from(document.querySelectorAll('#gg-table tbody button')).map(b => b.getAttribute('aria-label'))"
+    )
+    assert len([n for n in mine if n]) == 3 * len(rows(page))
+    assert [n for n in mine if n and counts[n] != 1] == []
 
 
 def test_phone_table_is_usable(page, tmp_path, screenshot):
@@ -419,3 +425,24 @@ def test_phone_table_is_usable(page, tmp_path, screenshot):
     assert hit == {"inside": True, "same": True}
     path = screenshot(page, "table-phone")
     assert path.stat().st_size > 10_000
+
+
+def test_a_busy_pair_panel_keeps_names_apart_and_focus_in_its_lists(page, tmp_path):
+    G = article_graph()
+    pair = {k for u, v, k in G.edges(keys=True) if {u, v} == {"PRK", "KOR"}}
+    on = len(pair & expected_at(G, "2020"))
+    base = dict(G.edges["PRK", "KOR", "liaison"])
+    # both lists of the pair (shown at 2020, hidden) run 7 over a page of 200
+    for n, year in ((207 - on, "2020"), (207 - (len(pair) - on), "2017")):
+        for i in range(n):
+            rid = f"b{year}-{i:03}"
+            G.add_edge("PRK", "KOR", key=rid, **{**base, "id": rid, "start": year, "end": year})
+    open_view(page, G, tmp_path, "date=2020&pair=PRK,KOR")
+    more = page.locator("#gg-panel li.gg-more button")
+    assert more.all_inner_texts() == ["Show 7 more of 7"] * 2
+    assert_unique_names(page)
+    more.first.focus()
+    page.keyboard.press("Enter")
+    a = active(page)
+    assert a["inPanel"] and a["label"].startswith("Open coerce: North Korea")  # the 201st item
+    assert page.locator("#gg-panel ul.gg-relations").first.locator(":scope > li").count() == 207

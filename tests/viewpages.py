@@ -317,3 +317,9 @@ def expected_at(G, at: str) -> set[str]:
 
 def edge_ends(G, key):
     return next((u, v) for u, v, k in G.edges(keys=True) if k == key)
+
+
+def goto_view(page, path: Path, fragment: str = "") -> None:
+    """Open an already written page (one written per module saves its rendering)."""
+    page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
+    page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=20000)

@@ -95,31 +95,42 @@ function arrowBox(e, scale) {
   var r = len / 2 + GAP / scale;
   return { left: cx - r, right: cx + r, top: cy - r, bottom: cy + r };
 }
-function place(ctx) {
-  var scale = network.getScale(), body = network.body;
-  var named = [];
-  body.edgeIndices.forEach(function (id) {
-    var e = body.edges[id];
-    if (labelsByUs(e) && e.options.label && shownEdge(e)) named.push(e);
+// What the placement depends on; the same key draws the last placement again
+// (vis-network redraws on every hover, and the placement costs some ms).
+function keyOf(named, scale, onPage) {
+  var body = network.body, view = body.view, c = gg.container, parts = [scale, view.translation.x,
+    view.translation.y, onPage, c.clientWidth, c.clientHeight];
+  named.forEach(function (e) {
+    var o = e.options, a = o.arrows && o.arrows.middle;
+    parts.push(e.id, o.label, e.selected, o.width, o.color && o.color.color, e.from.x, e.from.y, e.to.x, e.to.y,
+               o.smooth && o.smooth.type, o.smooth && o.smooth.roundness, a && a.enabled, a && a.scaleFactor);
   });
-  drawnBoxes = [];
-  if (!named.length) return;
+  body.nodeIndices.forEach(function (id) {
+    var n = body.nodes[id], bb = n.shape.boundingBox;
+    parts.push(id, n.options.hidden, n.options.opacity, bb.left, bb.top, bb.right, bb.bottom);
+  });
+  body.edgeIndices.forEach(function (id) {
+    var e = body.edges[id], o = e.options;
+    if (o.arrows && o.arrows.middle && o.arrows.middle.enabled) parts.push(id, o.hidden, o.width, o.color && o.color.opacity);
+  });
+  return parts.join("|");
+}
+// Where each name goes: [{e, text, w, h, box}] in graph coordinates.
+function layoutNames(ctx, named, scale, onPage) {
   var size = LABEL_PX / scale, padX = PAD_X / scale, padY = PAD_Y / scale, gap = GAP / scale;
-  ctx.save();
-  ctx.font = size + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-  ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  var blocked = obstacles(scale), placed = [];
+  var blocked = obstacles(scale), placed = [], out = [];
   // a name is drawn whole inside the graph's frame, or not at all
   var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
   var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
+  if (!onPage) { v0 = { x: -Infinity, y: -Infinity }; v1 = { x: Infinity, y: Infinity }; }
   // each name's spots clear of actors and arrowheads, in order of preference
   var jobs = named.slice(0, MAX_LABELS).map(function (e) {
     var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;
     var spots = [], loose = [], own = e.selected ? [arrowBox(e, scale)].filter(Boolean) : [];
+    var points = SPOTS.map(function (t) { return e.edgeType.getPoint(t); });
     for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
       var t = SPOTS[j % SPOTS.length], side = SIDES[Math.floor(j / SPOTS.length)];
-      var p = e.edgeType.getPoint(t);
+      var p = points[j % SPOTS.length];
       if (!isFinite(p.x) || !isFinite(p.y)) break;
       var cx = p.x + side[0] * (w / 2 + 1 / scale), cy = p.y + side[1] * (h / 2 + 1 / scale);
       var box = { left: cx - w / 2, right: cx + w / 2, top: cy - h / 2, bottom: cy + h / 2,
@@ -139,23 +150,56 @@ function place(ctx) {
       var room = { left: box.left - gap, right: box.right + gap, top: box.top - gap, bottom: box.bottom + gap };
       if (hits(room, placed)) continue;
       placed.push(box);
-      ctx.fillStyle = "rgba(255,255,255,0.92)";
-      ctx.strokeStyle = (job.e.options.color && job.e.options.color.color) || "#999";
-      ctx.lineWidth = 1 / scale;
-      ctx.beginPath();
-      ctx.rect(box.left, box.top, job.w, job.h);
-      ctx.fill();
-      ctx.stroke();
-      ctx.fillStyle = "#262626";
-      ctx.fillText(job.text, box.cx, box.cy + 0.5 / scale);
-      var d1 = network.canvasToDOM({ x: box.left, y: box.top });
-      var d2 = network.canvasToDOM({ x: box.right, y: box.bottom });
-      drawnBoxes.push({ id: gg.dataId(String(job.e.id)), text: job.text, x: d1.x, y: d1.y,
-                        width: d2.x - d1.x, height: d2.y - d1.y, t: box.t, beside: box.beside });
+      out.push({ e: job.e, text: job.text, w: job.w, h: job.h, box: box });
       return;
     }
   });
+  return out;
+}
+var cache = { key: null, list: [] };
+function place(ctx) {
+  var scale = network.getScale(), body = network.body;
+  var named = [];
+  body.edgeIndices.forEach(function (id) {
+    var e = body.edges[id];
+    if (labelsByUs(e) && e.options.label && shownEdge(e)) named.push(e);
+  });
+  // a drawing into another canvas (the PNG export's whole graph) has no frame,
+  // and leaves edgeLabels() as the page shows them
+  var onPage = !ctx.canvas || ctx.canvas === gg.container.querySelector("canvas");
+  if (!named.length) { if (onPage) drawnBoxes = []; return; }
+  ctx.save();
+  ctx.font = (LABEL_PX / scale) + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  var list;
+  if (onPage) {
+    var key = keyOf(named, scale, onPage);
+    if (key !== cache.key) cache = { key: key, list: layoutNames(ctx, named, scale, onPage) };
+    list = cache.list;
+  } else {
+    list = layoutNames(ctx, named, scale, onPage);
+  }
+  var boxes = [];
+  list.forEach(function (x) {
+    var box = x.box;
+    ctx.fillStyle = "rgba(255,255,255,0.92)";
+    ctx.strokeStyle = (x.e.options.color && x.e.options.color.color) || "#999";
+    ctx.lineWidth = 1 / scale;
+    ctx.beginPath();
+    ctx.rect(box.left, box.top, x.w, x.h);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = "#262626";
+    ctx.fillText(x.text, box.cx, box.cy + 0.5 / scale);
+    if (!onPage) return;
+    var d1 = network.canvasToDOM({ x: box.left, y: box.top });
+    var d2 = network.canvasToDOM({ x: box.right, y: box.bottom });
+    boxes.push({ id: gg.dataId(String(x.e.id)), text: x.text, x: d1.x, y: d1.y,
+                 width: d2.x - d1.x, height: d2.y - d1.y, t: box.t, beside: box.beside });
+  });
   ctx.restore();
+  if (onPage) drawnBoxes = boxes;
 }
 network.on("afterDrawing", place);
 

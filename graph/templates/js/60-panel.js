@@ -149,6 +149,8 @@ function relationList(items, className) {
       var b = el("button", null, "Show " + Math.min(PAGE, items.length - from - PAGE) + " more of " +
         (items.length - from - PAGE));
       b.type = "button";
+      // a pair's two lists may both have more: their buttons are named apart
+      if (/\bgg-off\b/.test(list.className)) b.setAttribute("aria-label", b.textContent + " hidden relations");
       b.addEventListener("click", function () {
         li.remove();
         more(from + PAGE);

@@ -29,7 +29,7 @@ var COLUMNS = [
   { key: "date", title: "Dates" }, { key: "type", title: "Type" },
   { key: "source", title: "Source" }, { key: "target", title: "Target" },
   { key: "status", title: "Status" }, { key: "sign", title: "Sign" },
-  { key: "change", title: "Change" }
+  { key: "change", title: "Change", mark: "\u0394" }  // narrow: the word is its name and title
 ];
 var BUTTON_COLS = [1, 2, 3];  // the cells holding buttons: relation, source, target
 
@@ -39,9 +39,14 @@ box.id = "gg-table-box";
 box.open = true;
 var summary = el("summary", null, "Relations");
 box.appendChild(summary);
+var hint = el("p", "gg-table-hint",
+  "A type selects its relation in the graph, an actor focuses it; arrow keys move between rows and cells.");
+hint.id = "gg-table-hint";
+box.appendChild(hint);
 var wrap = el("div", "gg-table-wrap");
 var table = el("table", "gg-table");
 table.id = "gg-table";
+table.setAttribute("aria-describedby", hint.id);
 var caption = el("caption");
 caption.id = "gg-table-caption";
 table.appendChild(caption);
@@ -49,8 +54,9 @@ var thead = el("thead"), headRow = el("tr");
 var heads = COLUMNS.map(function (c) {
   var th = el("th", "gg-col-" + c.key);
   th.scope = "col";
-  var b = el("button", "gg-sort", c.title);
+  var b = el("button", "gg-sort", c.mark || c.title);
   b.type = "button";
+  if (c.mark) { b.setAttribute("aria-label", c.title); b.title = c.title; }
   b.appendChild(el("span", "gg-sort-mark"));
   b.lastChild.setAttribute("aria-hidden", "true");
   b.addEventListener("click", function () {
@@ -189,6 +195,19 @@ function buildRow(e) {
   built.set(e.id, r);
   return r;
 }
+// the change as its compare colour and initial, said in words to screen readers
+var LOOK = gg.COMPARE_LOOK || {};
+function showChange(td, kind) {
+  if (td.dataset.change === kind) return;
+  td.dataset.change = kind;
+  gg.clear(td);
+  if (!kind) return;
+  var sw = el("span", "gg-line-swatch"), mark = el("span", null, kind.charAt(0).toUpperCase());
+  sw.style.backgroundColor = LOOK[kind] ? LOOK[kind].colour : "#999";
+  mark.title = LOOK[kind] ? LOOK[kind].label : kind;
+  [sw, mark].forEach(function (x) { x.setAttribute("aria-hidden", "true"); td.appendChild(x); });
+  td.appendChild(el("span", "gg-sr", kind));
+}
 function rowFor(e) { return built.get(e.id) || buildRow(e); }
 
 // ---------- the roving tabindex ----------
@@ -241,7 +260,7 @@ function drawRows() {
     var r = rowFor(rows[i]), sel = rows[i].id === st.edge;
     r.tr.classList.toggle("gg-current", sel);
     if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
-    if (changes) r.change.textContent = changeOf(rows[i]);
+    if (changes) showChange(r.change, changeOf(rows[i]));
     frag.appendChild(r.tr);
   }
   gg.clear(tbody);

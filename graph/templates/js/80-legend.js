@@ -10,8 +10,8 @@
  * legendRows() -> the same legend as data, for the PNG export (78-export.js):
  * [{title, items: [{kind, value, label, line: {colour, dashes, arrow} |
  * swatch: colour | shape: character}]}], the compare entries included.
- * Subscribes: filters -> which entries are pressed; compare -> its place (the
- * compare row changes its size).
+ * Subscribes: filters -> which entries are pressed; compare, layout -> its
+ * place (the compare row changes its size; actors move).
  * Uses: util, data, state, network, edge-labels (nodeBox).
  */
 var el = gg.el, EDGES = gg.relations, payload = gg.payload, store = gg.store, KNOWN = gg.KNOWN;
@@ -142,10 +142,15 @@ function actorBoxes() {
   });
   return out;
 }
+// Other notes over the graph (the map's "Not on the map") count as covered too.
+function overlays() {
+  return Array.prototype.filter.call(details.parentNode.children, function (x) {
+    return x !== details && x !== gg.container && !x.hidden && x.getClientRects().length > 0;
+  }).map(function (x) { return x.getBoundingClientRect(); });
+}
 function covered(rect, boxes) {
-  return boxes.filter(function (b) {
-    return b.left < rect.right && rect.left < b.right && b.top < rect.bottom && rect.top < b.bottom;
-  }).length;
+  function meets(b) { return b.left < rect.right && rect.left < b.right && b.top < rect.bottom && rect.top < b.bottom; }
+  return boxes.filter(meets).length + 1000 * overlays().filter(meets).length;
 }
 // Frame the shown actors in the part of the graph beside, above or below the legend.
 function frameBeside(legendRect) {
@@ -177,15 +182,30 @@ function frameBeside(legendRect) {
                scale: Math.min(bestScale, 2),
                offset: { x: best.x + best.w / 2 - W / 2, y: best.y + best.h / 2 - H / 2 },
                animation: false });
+  keepFrame();
   return true;
 }
-function placeLegend() {
+// Whether the camera is where a fit (or the framing here) put it: once the user,
+// a search or a selection moved it, the legend only changes corners.
+var lastFrame = null;
+function keepFrame() {
+  lastFrame = { scale: gg.network.getScale(), at: gg.network.getViewPosition() };
+}
+function isFramed() {
+  if (lastFrame === null) return false;
+  var at = gg.network.getViewPosition();
+  return Math.abs(gg.network.getScale() - lastFrame.scale) < 1e-9 &&
+    Math.abs(at.x - lastFrame.at.x) < 0.5 && Math.abs(at.y - lastFrame.at.y) < 0.5;
+}
+function placeLegend(fromFit) {
   if (!gg.network || !window.geograph || !window.geograph.ready) return;
+  if (fromFit === true) keepFrame();
+  var framed = isFramed();
   var boxes = actorBoxes(), sheet = phone.matches && details.open;
   details.classList.toggle("gg-sheet", sheet);
   if (sheet) {
     CORNERS.forEach(function (c) { details.classList.remove(c); });
-    if (covered(details.getBoundingClientRect(), boxes)) frameBeside(details.getBoundingClientRect());
+    if (framed && covered(details.getBoundingClientRect(), boxes)) frameBeside(details.getBoundingClientRect());
     return;
   }
   var best = null, fewest = Infinity;
@@ -196,7 +216,7 @@ function placeLegend() {
     if (n < fewest) { fewest = n; best = CORNERS[i]; }
   }
   CORNERS.forEach(function (c) { details.classList.toggle(c, c === best); });
-  frameBeside(details.getBoundingClientRect());
+  if (framed) frameBeside(details.getBoundingClientRect());
 }
 var pending = 0;
 function placeSoon() {  // after the other parts have redrawn (the compare rows, a resize)
@@ -204,12 +224,20 @@ function placeSoon() {  // after the other parts have redrawn (the compare rows,
   pending = requestAnimationFrame(placeLegend);
 }
 details.classList.add(CORNERS[0]);
-window.addEventListener("geograph:ready", placeLegend);
+function afterFit() { placeLegend(true); }
+window.addEventListener("geograph:ready", afterFit);
 window.addEventListener("resize", placeSoon);
 details.addEventListener("toggle", placeSoon);
-document.getElementById("gg-fit").addEventListener("click", placeLegend);
-document.getElementById("gg-reset").addEventListener("click", placeLegend);
-store.subscribe(function (changed) { if (changed.compare) placeSoon(); });  // its compare row comes or goes
+document.getElementById("gg-fit").addEventListener("click", afterFit);
+document.getElementById("gg-reset").addEventListener("click", afterFit);
+store.subscribe(function (changed) {
+  if (changed.compare || changed.layout) placeSoon();  // its compare row comes or goes; actors move
+  // on a phone the details open as a sheet at the bottom: the legend's sheet makes way
+  var st = store.get();
+  if (changed.selection && phone.matches && details.open && (st.focus !== null || st.edge !== null || st.pair !== null)) {
+    details.open = false;
+  }
+});
 
 buildLegend();
 summaryKey();
