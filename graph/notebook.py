@@ -277,12 +277,9 @@ def view_fragment(
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
-    said_by : str or iterable of str or None, optional
-        Speakers kept (``said_by`` texts); ``None`` or ``""`` in the list
-        keeps the relations attributed to nobody.
-    source : str or iterable of str or None, optional
-        Sources kept (``source_id`` values, ids of sources.csv); ``None`` or
-        ``""`` in the list keeps the relations without a source.
+    said_by, source : str or iterable of str or None, optional
+        Speakers (``said_by`` texts) and sources (``source_id`` values) kept;
+        ``None`` or ``""`` in the list keeps the relations without one.
     min_events, min_goldstein, top, backbone : number, optional
         Event data: the thresholds of :mod:`graph.payload.events`.
 
@@ -314,9 +311,7 @@ def view_fragment(
     parts += _filter_parts(G, status, sign, relation, group, said_by, source)
     parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
     parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
-    if not parts:
-        return ""
-    return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
+    return "#" + "&".join(key + "=" + _list(values) for key, values in parts) if parts else ""
 
 
 def _filter_parts(G, status, sign, relation, group, said_by, source) -> list:

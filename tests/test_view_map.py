@@ -242,8 +242,12 @@ def test_event_data_weighs_by_event_counts(page, tmp_path):
     assert page.locator("#gg-size-legend").inner_text() == (
         "Size: weighted degree (sum of event counts)"
     )
+    shown = set(page.evaluate("window.geograph.shown()"))
+    assert len(shown) == G.number_of_edges()
     want = dict.fromkeys(map(str, G), 0)
     for u, v, d in G.edges(data=True):
+        if d["id"] not in shown:
+            continue
         want[u] += d["events"]
         if v != u:
             want[v] += d["events"]
