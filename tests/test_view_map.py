@@ -236,7 +236,8 @@ def test_event_data_weighs_by_event_counts(page, tmp_path):
     events.write_text("\n".join(GDELT_LINES) + "\n", encoding="utf-8")
     import_gdelt([events], tmp_path / "data", progress=False)
     G = graph.load(tmp_path / "data").to_networkx()
-    open_view(page, G, tmp_path, "size=weight")
+    # event data opens at its latest period; sizes count what is shown, so all time here
+    open_view(page, G, tmp_path, "date=all&size=weight")
     assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
     assert page.locator("#gg-size-legend").inner_text() == (
         "Size: weighted degree (sum of event counts)"
