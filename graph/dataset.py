@@ -280,7 +280,7 @@ class Dataset:
 
     def actor_records(self) -> list[dict]:
         """Actors as the graph's node attributes (extras typed as numbers where they are)."""
-        rows = copy.deepcopy(self._tables.actors)
+        rows = [{**a, "aliases": list(a["aliases"])} for a in self._tables.actors]
         _typed_extras(rows, ACTOR_COLUMNS)
         return rows
 

@@ -170,7 +170,7 @@ def page_payload(G, *, title: str | None = None, aggregate: int | None = None) -
         payload, extra = _gc_paused(table_payload, G, title, aggregate)
     else:
         payload, extra = _graph_payload(G, title, aggregate)
-    return compact_payload(payload, extra)
+    return _gc_paused(compact_payload, payload, extra)
 
 
 def _gc_paused(fn, *args):
