@@ -22,15 +22,21 @@ from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import GeographError, OutputError
-from .terminal import CommandGroup, out, say
+from .terminal import CommandGroup, out, progress_bar, say
 from .write import check_output
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
+QUIET = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar (drawn on stderr only when it is a terminal).",
+)
 
 
-def _load(data: Path, strict: bool = False) -> _dataset.Dataset:
+def _load(data: Path, strict: bool = False, progress=None) -> _dataset.Dataset:
     """Load a dataset; its errors end the command (through :class:`CommandError`)."""
-    ds = _dataset.load(data, strict=strict)
+    ds = _dataset.load(data, strict=strict, progress=progress)
     if ds.warnings:
         n = len(ds.warnings)
         say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")
@@ -66,12 +72,14 @@ def cli():
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(data: Path, as_json: bool, strict: bool) -> None:
+@QUIET
+def check(data: Path, as_json: bool, strict: bool, quiet: bool) -> None:
     """Validate DATA and print every problem as FILE:LINE:COL: CODE message.
 
     Exits 0 when there are no errors (warnings allowed unless --strict), 1 otherwise.
     """
-    report = _dataset.check(data, strict=strict)
+    with progress_bar("checking", quiet=quiet) as bar:
+        report = _dataset.check(data, strict=strict, progress=bar)
     if as_json:
         out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         sys.exit(0 if report.valid else 1)
@@ -105,17 +113,49 @@ def check(data: Path, as_json: bool, strict: bool) -> None:
 @click.option("--title", help="Title of the page (default: the dataset's name).")
 @click.option("--open", "open_", is_flag=True, help="Open the file in a web browser.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def build(data: Path, output: Path, title: str | None, open_: bool, strict: bool) -> None:
+@click.option(
+    "--min-events", type=click.IntRange(0), help="Event data: open showing relations of N+ events."
+)
+@click.option(
+    "--min-goldstein", type=click.FloatRange(0, 10), help="Event data: open at |Goldstein| >= G."
+)
+@click.option(
+    "--top", type=click.IntRange(0), help="Event data: open with each actor's K strongest ties."
+)
+@click.option(
+    "--backbone",
+    type=click.FloatRange(0, 1, min_open=True),
+    help="Event data: open at the backbone at ALPHA.",
+)
+@QUIET
+def build(
+    data: Path, output: Path, title: str | None, open_: bool, strict: bool, quiet: bool, **opening
+) -> None:
     """Validate DATA and write the interactive HTML view.
 
     On invalid data nothing is written (an existing file is left as it was)
-    and the exit code is 1.
+    and the exit code is 1. Event data opens at its latest period; the
+    event options set the thresholds it opens with (the URL can change them).
     """
+    from .payload.events import is_event_graph
     from .view import to_html
 
     check_output(output, [data])
-    ds = _load(data, strict)
-    path = _write_file(output, to_html(ds, title=title), [data])
+    with progress_bar("building", quiet=quiet) as bar:
+        ds = _load(data, strict, (lambda f: bar(f * 0.6)) if bar else None)
+        view = {k: v for k, v in opening.items() if v is not None}
+        source: Any = ds  # the tables go to the page column by column
+        if view:  # the opening state of event data rides on the graph
+            source = ds.to_networkx()
+            source.graph["view"] = view
+            if not is_event_graph(source):
+                say(f"{data} is not event data (no events column): the event options do nothing")
+        if bar:
+            bar(0.7)
+        page = to_html(source, title=title)
+        if bar:
+            bar(0.95)
+        path = _write_file(output, page, [data])
     out(str(path))
     if open_:
         webbrowser.open(path.resolve().as_uri())

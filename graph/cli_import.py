@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .problems import GeographError
-from .terminal import CommandGroup, out, say
+from .terminal import CommandGroup, out, progress_bar, say
 from .write import check_output
 
 REPLACE = click.option(
@@ -113,8 +113,11 @@ def _import_events(kind, files, output, options, print_sql, table):
             return
         if not files or output is None:
             raise click.UsageError("give the event FILES and -o DIR (or --print-sql DIALECT)")
-        as_json = options.pop("as_json")
-        report = events.import_events(events.SOURCES[kind], list(files), output, **options)
+        as_json, quiet = options.pop("as_json"), options.pop("quiet")
+        with progress_bar("importing events", quiet=quiet) as bar:
+            report = events.import_events(
+                events.SOURCES[kind], list(files), output, progress=bar or False, **options
+            )
     except GeographError as err:
         raise click.ClickException(str(err)) from err
     _echo_report(report, output, as_json)
@@ -130,6 +133,12 @@ FORCE = click.option(
     "--force", is_flag=True, help="Replace the dataset the folder holds (in one step)."
 )
 AS_JSON = click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+QUIET = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar (drawn on stderr only when it is a terminal).",
+)
 
 
 def _event_command(kind, help_text):
@@ -160,6 +169,7 @@ def _event_command(kind, help_text):
     @click.option("--strict", is_flag=True, help="Fail (writing nothing) on any bad row.")
     @AS_JSON
     @FORCE
+    @QUIET
     @click.option(
         "--print-sql",
         type=click.Choice(["duckdb", "spark", "bigquery"]),

@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -23,6 +25,9 @@ from .validate import Tables, validate_tables
 from .write import recover
 
 __all__ = ["Dataset", "load", "check"]
+
+#: A progress callback: receives the fraction done, 0..1.
+Progress = Callable[[float], Any]
 
 # Numbers as a spreadsheet writes them; a leading zero ("007") or more than 15
 # digits (a phone number, a code) is text.
@@ -88,7 +93,9 @@ def _read_all(path: Path) -> tuple[dict, list[Problem]]:
     return tables, problems
 
 
-def check(path: str | Path = "data", *, strict: bool = False) -> Report:
+def check(
+    path: str | Path = "data", *, strict: bool = False, progress: Progress | None = None
+) -> Report:
     """Every problem in the dataset at ``path``, errors and warnings, in file order.
 
     Never raises for bad data: this is what ``geograph check`` prints.
@@ -100,6 +107,8 @@ def check(path: str | Path = "data", *, strict: bool = False) -> Report:
         optionally ``sources.csv`` and ``relation_types.csv``.
     strict : bool
         If true, warnings make the report not ``valid``.
+    progress : callable, optional
+        Called with the fraction done (0..1) as the files are read and checked.
 
     Returns
     -------
@@ -113,10 +122,11 @@ def check(path: str | Path = "data", *, strict: bool = False) -> Report:
     >>> report.errors, report.valid, report.counts
     ([], True, {'errors': 0, 'warnings': 0})
     """
-    return Report(_validate(Path(path))[1], strict=strict)
+    return Report(_validate(Path(path), progress)[1], strict=strict)
 
 
-def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
+def _validate(path: Path, progress: Progress | None = None) -> tuple[Tables | None, list[Problem]]:
+    step = progress or _no_progress
     if path.suffix.lower() == ".xlsx" and path.is_file():
         tables, problems = read_workbook(path, str(path))
     elif not path.is_dir():
@@ -136,8 +146,14 @@ def _validate(path: Path) -> tuple[Tables | None, list[Problem]]:
         with contextlib.suppress(OSError):
             recover(path)
         tables, problems = _read_all(path)
+    step(0.5)  # read; the checks follow
     records, found = validate_tables(tables)
+    step(1.0)
     return records, _ordered(problems + found)
+
+
+def _no_progress(fraction: float) -> None:
+    """No progress to show."""
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
@@ -155,7 +171,9 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=key)
 
 
-def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
+def load(
+    path: str | Path = "data", *, strict: bool = False, progress: Progress | None = None
+) -> Dataset:
     """Read and validate the dataset in a folder.
 
     Parameters
@@ -166,6 +184,8 @@ def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
     strict : bool
         If true, warnings (an isolated actor, a relation without a quote)
         are treated as errors.
+    progress : callable, optional
+        Called with the fraction done (0..1) as the files are read and validated.
 
     Returns
     -------
@@ -183,7 +203,7 @@ def load(path: str | Path = "data", *, strict: bool = False) -> Dataset:
     ['CHN', 'INTL', 'KOR', 'PRK', 'RUS']
     """
     path = Path(path)
-    records, problems = _validate(path)
+    records, problems = _validate(path, progress)
     if not Report(problems, strict=strict).valid:
         if strict:
             problems = [

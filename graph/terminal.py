@@ -14,14 +14,14 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO, Any, BinaryIO, cast
 
 import click
 
 from .problems import DataError, GeographError, OutputError, printable
 
-__all__ = ["CommandError", "CommandGroup", "out", "say", "printable_lines"]
+__all__ = ["CommandError", "CommandGroup", "out", "say", "printable_lines", "progress_bar"]
 
 
 class CommandError(click.ClickException):
@@ -118,3 +118,61 @@ def printable_lines(text: str) -> str:
 def say(text: str) -> None:
     """A message for the user, on stderr (control characters escaped)."""
     _quietly(lambda: click.echo(printable_lines(text), err=True))
+
+
+@contextlib.contextmanager
+def progress_bar(what: str, *, quiet: bool = False) -> Iterator[Callable[[float], None] | None]:
+    """A progress callback drawing a bar on stderr, or ``None`` when nobody watches.
+
+    The bar (tqdm) is drawn only when stderr is a terminal and ``quiet`` is
+    false, never on stdout, which carries JSON or CSV for pipes. The callback
+    takes the fraction done (0..1), as the library's ``progress`` arguments
+    do; the bar is cleared when the block ends.
+
+    Examples
+    --------
+    >>> with progress_bar("checking", quiet=True) as update:
+    ...     update is None
+    True
+    """
+    if quiet or not _isatty(sys.stderr):
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=100,
+        desc=what,
+        file=sys.stderr,
+        leave=False,
+        bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}",
+        mininterval=0.1,
+        ncols=_width(sys.stderr),
+        nrows=24,  # tqdm hides bars below a terminal's height, and a new pty reports 0
+    )
+
+    def update(fraction: float) -> None:
+        done = max(0, min(100, round(fraction * 100)))
+        if done > bar.n:
+            bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        _quietly(bar.close)
+
+
+def _width(stream: Any) -> int:
+    """The terminal's width, or 80 when it reports none (a new pseudo-terminal says 0)."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return min(columns, 100) if columns > 20 else 80
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

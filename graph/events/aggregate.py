@@ -151,6 +151,8 @@ _NUMBER_BODY = r"[+-]?(\p{Nd}+\.?\p{Nd}*|\.\p{Nd}+)([eE][+-]?\p{Nd}+)?"
 _NUMBER_RE2 = rf"^{_NUMBER_BODY}\n?$"
 _INNER_SUB_RE2 = r"([;\t])('*[=+\-@\r])"
 _INNER_REWRITE = r"\1'\2"
+# A cell starting with none of these, and holding no ";" or tab, is never escaped.
+_FIRST_FORMULA = "=+-@'\t\r"
 
 
 def _inner_sql(expr: str) -> str:
@@ -174,11 +176,19 @@ def escape_formula_sql(expr: str) -> str:
     [("'=1+1",), ('-9.2',), ("'@SUM(A1)",), ('ok',), ("a;'=1",), (None,)]
     """
     text = f"CASE WHEN regexp_matches({expr}, '[;\\t]') THEN {_inner_sql(expr)} ELSE {expr} END"
-    return (
+    full = (
         f"CASE WHEN regexp_matches({text}, {quoted(_FORMULA_RE2)}) "
         f"AND NOT regexp_matches({text}, {quoted(_NUMBER_RE2)}) "
         f"THEN '''' || {text} ELSE {text} END"
     )
+    # Most cells (URLs, ids) neither start with a formula character or a quote nor
+    # hold a delimiter: plain string tests pass them through without a regex.
+    # (An empty cell's first character, '', is found at 1: it takes the full path.)
+    plain = (
+        f"strpos({quoted(_FIRST_FORMULA)}, left({expr}, 1)) = 0 "
+        f"AND strpos({expr}, ';') = 0 AND strpos({expr}, chr(9)) = 0"
+    )
+    return f"CASE WHEN {plain} THEN {expr} ELSE {full} END"
 
 
 def period_sql(period: str) -> tuple[str, str, str]:

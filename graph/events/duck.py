@@ -17,17 +17,28 @@ __all__ = ["Progress", "connect", "execute", "resolve_progress", "engine_errors"
 Progress = bool | Callable[[float], Any] | None
 
 
-def _progress_bar(fraction: float, _state={"last": -1}) -> None:  # noqa: B006 - redraw guard
-    pct = int(fraction * 100)
-    if pct == _state["last"]:
-        return
-    _state["last"] = pct
-    done = pct // 4
-    sys.stderr.write(f"\rimporting events [{'#' * done}{'.' * (25 - done)}] {pct:3d}%")
-    if pct >= 100:
-        sys.stderr.write("\n")
-        _state["last"] = -1
-    sys.stderr.flush()
+def _progress_bar() -> Callable[[float], None]:
+    """A tqdm bar on stderr, closed when the fraction reaches 1."""
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=100,
+        desc="importing events",
+        file=sys.stderr,
+        leave=False,
+        bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}",
+        ncols=80,
+        nrows=24,  # tqdm hides bars below a terminal's height, and a new pty reports 0
+    )
+
+    def update(fraction: float) -> None:
+        done = max(0, min(100, round(fraction * 100)))
+        if done > bar.n:
+            bar.update(done - bar.n)
+        if fraction >= 1:
+            bar.close()
+
+    return update
 
 
 def resolve_progress(progress: Progress) -> Callable[[float], Any] | None:
@@ -41,7 +52,7 @@ def resolve_progress(progress: Progress) -> Callable[[float], Any] | None:
     if progress is None:  # auto: a bar only when a person watches stderr
         progress = sys.stderr.isatty()
     if progress is True:
-        return _progress_bar
+        return _progress_bar()
     return progress or None
 
 

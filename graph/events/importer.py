@@ -257,18 +257,27 @@ def _relations_select(
     }
     text = {"id", "source", "target", source.evidence_column}
     columns = [*RELATION_COLUMNS, *RELATION_EXTRA, source.evidence_column]
+    # The values first, escaped in the outer query: the escape repeats its argument,
+    # which must be a column there, not the id's or the evidence's whole expression.
+    inner = ", ".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in columns)
     select = ", ".join(
-        f'{escape_formula_sql(exprs[c]) if c in text else exprs.get(c, "NULL")} AS "{c}"'
+        f"{escape_formula_sql(f'v.{_name(c)}')} AS {_name(c)}" if c in text else f"v.{_name(c)}"
         for c in columns
     )
     # Sorted so that the same input gives the same bytes; the sort is over the
     # aggregated rows only (one per relation), not over the events.
     return f"""
-        SELECT {select}
-        FROM (SELECT *, {full_id} AS rid FROM rel JOIN vocab USING (relation)
-              WHERE source <> target)
-        ORDER BY period, source, target, relation
+        SELECT {select} FROM (
+            SELECT {inner}, period AS sort_period, relation AS sort_relation
+            FROM (SELECT *, {full_id} AS rid FROM rel JOIN vocab USING (relation)
+                  WHERE source <> target)) v
+        ORDER BY v.sort_period, v.source, v.target, v.sort_relation
     """
+
+
+def _name(column: str) -> str:
+    """A SQL identifier in double quotes."""
+    return '"' + column.replace('"', '""') + '"'
 
 
 def _write(

@@ -17,12 +17,17 @@ import gc
 from collections import Counter
 from typing import Any
 
+import networkx as nx
+
 from ..balance.steps import balance_steps
 from ..dataset import Dataset
 from ..schema import ACTOR_COLUMNS, STATUSES
 from .compact import compact_payload, expand_payload
 from .contract import check_graph
 from .edges import _edges, _extra_pairs, _graph_edges, _timeline
+from .events import event_payload
+from .places import map_payload
+from .sizes import centrality_steps
 from .style import (
     AGGREGATE_GRAPH_OVER,
     AGGREGATE_PAIR_OVER,
@@ -110,8 +115,14 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
           ``legend``, ``styles``, ``groups``, ``signs``, ``date_range``,
           ``timeline`` (slider positions), ``large`` (the page lays the graph
           out itself and draws straight lines) and ``counts``.
+        - ``events``: for event data only (else None), the opening date, the
+          ranges of the thresholds and each pair's disparity p-value (see
+          :func:`graph.payload.events.event_payload`).
         - ``balance``: the blocs of structural balance at every ``timeline``
           step and over all time (see :func:`graph.balance.balance_steps`).
+        - ``geo``: actors' places on the map and the world outline (see
+          :func:`graph.payload.places.map_payload`); ``centrality``:
+          betweenness per step (see :func:`graph.payload.sizes.centrality_steps`).
 
     Raises
     ------
@@ -276,15 +287,19 @@ def _legend(keys, palette, nodes, used_signs, statuses, directed) -> dict:
     }
 
 
-def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph) -> dict:
+def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=None) -> dict:
     """The payload from its parts; shared by the graph path and the table path (``tables.py``).
 
     ``nodes`` as :func:`_nodes` gives them, ``found`` the relation columns
     (see :func:`graph.payload.edges._edges`), ``balance_graph`` what
-    :func:`graph.balance.balance_steps` reads. Keys other parts add to the
+    :func:`graph.balance.balance_steps` reads (the graph, or a stand-in that
+    only counts when the graph is too large for blocs), ``graph`` the graph
+    the map, centrality and event keys read (the graph, or its actors alone
+    when the table path did not build it; default ``balance_graph``). Keys other parts add to the
     payload (positions, centrality...) belong at the end of the returned
     dict, under "added by other parts".
     """
+    graph = balance_graph if graph is None else graph
     relation_types = graph_attrs.get("relation_types") or {}
     sources = _clean(graph_attrs.get("sources") or {})
     name = _text(graph_attrs.get("name"))
@@ -356,7 +371,12 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph) -> dict
         "timeline": timeline,
         # blocs of structural balance at each slider step (graph/balance/steps.py)
         "balance": balance_steps(balance_graph, timeline),
+        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
+        "geo": map_payload(graph),
+        "centrality": _centrality(balance_graph, graph, timeline),
         "bundles": bundles,
+        # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
+        "events": event_payload(graph, {node: i for i, node in enumerate(graph)}),
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {
             "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
@@ -371,3 +391,12 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph) -> dict
             "aggregate": threshold,
         },
     }
+
+
+def _centrality(balance_graph, graph, timeline) -> dict:
+    """Betweenness per step, or why not: only when the whole graph was built."""
+    if isinstance(balance_graph, nx.Graph):
+        return centrality_steps(balance_graph, timeline)
+    out = centrality_steps(nx.MultiDiGraph(), [])
+    out.update(skipped="a graph too large for betweenness at each date", by=None)
+    return out

@@ -14,12 +14,14 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
 from ..balance.steps import STEPS_ACTOR_LIMIT, STEPS_RELATION_LIMIT
 from . import _nodes, assemble
 from .edges import _EDGE_COLUMNS
+from .events import EVENTS
 
 __all__ = ["table_payload"]
 
@@ -95,14 +97,17 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
         "columns": columns,
         "keys": lambda: list(zip(relations["source"], relations["target"], columns["id"])),
     }
-    if len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT:
-        balance_graph: Any = _Size(len(actors), n)
-    else:
-        balance_graph = ds.to_networkx()
     attrs = {
         "name": ds.name,
         "title": ds.title,
         "sources": {s["id"]: s for s in ds.records("sources")},
         "relation_types": ds.vocabulary,
     }
-    return assemble(attrs, nodes, found, title, aggregate, balance_graph), extra
+    large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
+    # Event data needs the graph for the disparity filter (graph/payload/events.py).
+    G = ds.to_networkx() if not large or EVENTS in relations else None
+    balance_graph: Any = _Size(len(actors), n) if large else G
+    if G is None:  # the map reads the actors alone
+        G = nx.MultiDiGraph(**attrs)
+        G.add_nodes_from((a["id"], a) for a in actors)
+    return assemble(attrs, nodes, found, title, aggregate, balance_graph, G), extra

@@ -1,0 +1,198 @@
+"""What the view needs to make an event-data graph readable: the payload's ``events`` key.
+
+A graph is *event data* when every relation carries a number of events in
+its ``events`` attribute: the column ``geograph import gdelt|icews`` (and
+``import aggregated``) writes, one relation per actor pair, period and
+relation type. Hand-coded datasets have no such column, and their page is
+unchanged. For event data the page:
+
+- opens at the latest period (the relation start with the latest first day)
+  instead of all time, unless the URL sets a date (``#date=all`` for all time);
+- offers thresholds on the event count and on ``|goldstein_mean|`` (when the
+  relations carry it), the ``k`` strongest ties of each actor, and the
+  backbone of the weighted graph by the disparity filter
+  (:func:`graph.backbone.backbone` with ``weight="events"``): each actor
+  pair's p-value is computed here, and the page keeps the pairs with
+  ``p < alpha``.
+
+The event counts and Goldstein means themselves are read by the page from
+each relation's extra attributes, already in the payload; only the p-values
+(one per actor pair, not per relation) are added.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+from ..backbone import disparity
+from ..dates import DateError, parse_date
+from ..signed import signed_graph
+
+__all__ = ["EVENTS", "GOLDSTEIN", "OPEN_KEYS", "event_payload", "is_event_graph", "check_opening"]
+
+#: The relation attribute holding the number of events (the importers' column).
+EVENTS = "events"
+#: The relation attribute holding the mean Goldstein score of those events.
+GOLDSTEIN = "goldstein_mean"
+#: Keys of ``G.graph["view"]``: the state the page opens in when its URL sets none.
+OPEN_KEYS = ("date", "min_events", "min_goldstein", "top", "backbone")
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def is_event_graph(G) -> bool:
+    """Whether ``G`` is event data: every relation has a number in ``events``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("USA", "CHN", key="r1", events=12)
+    >>> is_event_graph(G), is_event_graph(nx.MultiDiGraph())
+    (True, False)
+    """
+    if G.number_of_edges() == 0:
+        return False
+    return all(_is_number(n) for _, _, n in G.edges(data=EVENTS))
+
+
+def _latest(G) -> str | None:
+    """The start date of the latest period: the latest first day, the shortest period on ties."""
+    best = None
+    for text in {s for _, _, s in G.edges(data="start") if s is not None}:
+        try:
+            d = parse_date(str(text))
+        except DateError:
+            continue
+        key = (d.first, -d.last.toordinal())
+        if best is None or key > best[0]:
+            best = (key, d.text)
+    return best[1] if best else None
+
+
+def check_opening(G) -> dict[str, Any]:
+    """The thresholds the page opens with, from ``G.graph["view"]``, checked.
+
+    Raises
+    ------
+    ValueError
+        Naming the key and the values it accepts.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_opening(nx.MultiDiGraph(view={"top": 5}))
+    {'min_events': 0, 'min_goldstein': 0, 'top': 5, 'backbone': None}
+    >>> check_opening(nx.MultiDiGraph(view={"backbone": 2}))
+    Traceback (most recent call last):
+    ...
+    ValueError: backbone: need a significance level in (0, 1], got 2
+    """
+    given = G.graph.get("view") or {}
+    if not isinstance(given, Mapping):
+        raise TypeError(f"G.graph['view'] must be a dict of {', '.join(OPEN_KEYS)}")
+    unknown = sorted(set(map(str, given)) - set(OPEN_KEYS))
+    if unknown:
+        raise ValueError(f"G.graph['view']: unknown key {unknown[0]!r}; use {', '.join(OPEN_KEYS)}")
+    state: dict[str, Any] = {"min_events": 0, "min_goldstein": 0, "top": 0, "backbone": None}
+    for key in ("min_events", "top"):
+        value = given.get(key)
+        if value is not None:
+            if not (_is_number(value) and float(value) >= 0 and float(value) == int(value)):
+                raise ValueError(f"{key}: need a whole number >= 0, got {value!r}")
+            state[key] = int(value)
+    value = given.get("min_goldstein")
+    if value is not None:
+        if not (_is_number(value) and 0 <= float(value) <= 10):
+            raise ValueError(f"min_goldstein: need a number from 0 to 10, got {value!r}")
+        state["min_goldstein"] = float(value)
+    value = given.get("backbone")
+    if value is not None:
+        if not (_is_number(value) and 0 < float(value) <= 1):
+            raise ValueError(f"backbone: need a significance level in (0, 1], got {value!r}")
+        state["backbone"] = float(value)
+    return state
+
+
+def _disparity_pairs(G, index: Mapping[Any, int]) -> list[list]:
+    """``[i, j, p]`` per actor pair (node indexes, ``i < j``): the disparity filter's p-value.
+
+    The same weighted graph as :func:`graph.backbone.backbone` with
+    ``weight="events"``: one tie per pair (facts and claims, all time), its
+    weight the pair's number of events.
+    """
+    S = signed_graph(G, weight=EVENTS)
+    H = nx.Graph()
+    H.add_nodes_from(S)
+    H.add_edges_from((u, v, {"weight": abs(w)}) for u, v, w in S.edges(data="weight"))
+    pairs = []
+    for (u, v), p in disparity(H).items():
+        i, j = sorted((index[u], index[v]))
+        pairs.append([i, j, float(p)])
+    pairs.sort()
+    return pairs
+
+
+def event_payload(G, index: Mapping[Any, int]) -> dict | None:
+    """The payload's ``events`` key: ``None`` unless ``G`` is event data (:func:`is_event_graph`).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The relation graph. ``G.graph["view"]``, when present, sets the state
+        the page opens in: ``date`` (a date, or ``"all"``), ``min_events``,
+        ``min_goldstein``, ``top`` and ``backbone`` (an alpha in (0, 1]).
+    index : mapping
+        Each node's position in the payload's ``nodes``.
+
+    Returns
+    -------
+    dict or None
+        ``start`` (the date the page opens at), ``events`` and ``goldstein``
+        (the relation attributes holding the event count and the mean
+        Goldstein score; ``goldstein`` is None when relations lack it),
+        ``max_events`` and ``max_goldstein`` (the ranges of the thresholds),
+        ``pairs`` (``[i, j, p]``: each actor pair's disparity p-value) and
+        ``open`` (the thresholds the page opens with).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["a", "b", "c", "d"])
+    >>> for t, n in [("b", 8), ("c", 1), ("d", 1)]:
+    ...     _ = G.add_edge("a", t, events=n, status="fact", start="2020-06")
+    >>> p = event_payload(G, {n: i for i, n in enumerate(G)})
+    >>> p["start"], p["max_events"], [[i, j, round(x, 2)] for i, j, x in p["pairs"]]
+    ('2020-06', 8, [[0, 1, 0.04], [0, 2, 0.81], [0, 3, 0.81]])
+    """
+    opening = check_opening(G)
+    if not is_event_graph(G):
+        return None
+    events = [n for _, _, n in G.edges(data=EVENTS)]
+    goldstein = [abs(g) for _, _, g in G.edges(data=GOLDSTEIN) if _is_number(g)]
+    date = (G.graph.get("view") or {}).get("date")
+    if date is not None and str(date) != "all":
+        try:
+            date = parse_date(str(date)).text
+        except DateError as err:
+            raise ValueError(f"date: {err}; or 'all' for all time") from err
+    return {
+        "start": (None if str(date) == "all" else date) if date is not None else _latest(G),
+        "events": EVENTS,
+        "goldstein": GOLDSTEIN if goldstein else None,
+        "max_events": int(max(events)),
+        "max_goldstein": float(max(goldstein, default=0)),
+        "pairs": _disparity_pairs(G, index),
+        "open": opening,
+    }
