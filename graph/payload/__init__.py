@@ -27,7 +27,7 @@ from .contract import check_graph
 from .edges import _edges, _extra_pairs, _graph_edges, _timeline
 from .events import event_payload
 from .places import map_payload
-from .sizes import centrality_steps
+from .sizes import CENTRALITY_ACTOR_LIMIT, centrality_steps
 from .style import (
     AGGREGATE_GRAPH_OVER,
     AGGREGATE_PAIR_OVER,
@@ -397,6 +397,8 @@ def _centrality(balance_graph, graph, timeline) -> dict:
     """Betweenness per step, or why not: only when the whole graph was built."""
     if isinstance(balance_graph, nx.Graph):
         return centrality_steps(balance_graph, timeline)
+    if graph.number_of_edges() or graph.number_of_nodes() > CENTRALITY_ACTOR_LIMIT:
+        return centrality_steps(graph, timeline)  # the table path's graph of a few attributes
     out = centrality_steps(nx.MultiDiGraph(), [])
     out.update(skipped="a graph too large for betweenness at each date", by=None)
     return out
