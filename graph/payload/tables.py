@@ -105,6 +105,8 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
         "relation_types": ds.vocabulary,
     }
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
+    # The whole graph only for the blocs; else what betweenness (up to
+    # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter read.
     G = ds.to_networkx() if not large else _light_graph(attrs, actors, relations, order)
     balance_graph: Any = _Size(len(actors), n) if large else G
     return assemble(attrs, nodes, found, title, aggregate, balance_graph, G), extra
