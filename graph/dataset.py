@@ -41,19 +41,25 @@ def _typed_column(values: list) -> list | None:
     """A text column as numbers when its every non-empty cell is one (empty: None), else ``None``.
 
     All ints stay ints; any decimal makes the whole column floats. Each
-    distinct cell is looked at once (columns of numbers repeat).
+    distinct cell is looked at once (columns of numbers repeat), and a text
+    column is given up at its first cell that is no number.
     """
-    distinct = set(values)
-    if any(v is not None and not isinstance(v, str) for v in distinct):
-        return None
-    cells = {v: v.strip() for v in distinct if v and v.strip()}
+    kind: type = int
+    cells: dict[str, str] = {}
+    for v in set(values):
+        if v is None:
+            continue
+        if not isinstance(v, str):
+            return None
+        c = v.strip()
+        if not c:
+            continue
+        if not _INT.match(c):
+            if not _FLOAT.match(c):
+                return None
+            kind = float
+        cells[v] = c
     if not cells:
-        return None
-    if all(map(_INT.match, cells.values())):
-        kind: type = int
-    elif all(_INT.match(c) or _FLOAT.match(c) for c in cells.values()):
-        kind = float
-    else:
         return None
     typed = {v: kind(c) for v, c in cells.items()}
     return [typed.get(v) for v in values]
@@ -300,7 +306,7 @@ class Dataset:
 
     def actor_records(self) -> list[dict]:
         """Actors as the graph's node attributes (extras typed as numbers where they are)."""
-        rows = copy.deepcopy(self._tables.actors)
+        rows = [{**a, "aliases": list(a["aliases"])} for a in self._tables.actors]
         _typed_extras(rows, ACTOR_COLUMNS)
         return rows
 

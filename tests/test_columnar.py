@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -90,6 +91,24 @@ def test_the_page_of_the_tables_is_the_page_of_the_graph(synthetic):
         assert to_html(ds) == to_html(G)
         assert to_html(ds, title="T") == to_html(G, title="T")
         assert expand_payload(_page_json(to_html(ds))) == view_payload(G)
+
+
+def test_a_large_event_graph_gets_the_page_of_its_graph(synthetic, tmp_path):
+    """Over the size of blocs, the event keys read a graph of a few attributes: the same page."""
+    data = shutil.copytree(synthetic, tmp_path / "data")
+    rel = data / "relations.csv"
+    with rel.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[0] += ["events", "goldstein_mean"]
+    for i, row in enumerate(rows[1:]):
+        row += [str(i % 7 + 1), f"{(i % 21) / 2 - 5:.1f}"]
+    with rel.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    ds = graph.load(data)
+    assert ds.relation_columns()["events"][:3] == [1, 2, 3]
+    page = page_payload(ds)
+    assert page["events"] is not None and page["events"]["pairs"]
+    assert page == page_payload(ds.to_networkx())
 
 
 def test_machine_coded_relations_are_small_in_the_page(tmp_path):

@@ -148,20 +148,29 @@ def _ids(payload: dict) -> Any:
     n = len(ids)
     if n < 2:
         return ids
-    names = [node["id"] for node in payload["nodes"]]
-    dates = payload["dates"]
-    fields = {
-        "from": [names[i] for i in e["from"]],
-        "to": [names[i] for i in e["to"]],
-        "relation": [payload["relations"][i] for i in e["relation"]],
-        "start": ["undated" if i is None else dates[i] for i in e["start"]],
-    }
+    fields = _fields(payload, e)
+    sample = {k: v[:200] for k, v in fields.items()}
     for form in ID_TEMPLATES:
+        hits = sum(a == b for a, b in zip(ids, _fill(form, sample, min(n, 200))))
+        if hits * 4 < min(n, 200) * 3:
+            continue  # most ids of the first rows do not have this form
         made = _fill(form, fields, n)
         misses = [[i, rid] for i, (rid, m) in enumerate(zip(ids, made)) if rid != m]
         if len(misses) * 4 <= n:
             return {"k": "template", "f": form, "x": misses}
     return ids
+
+
+def _fields(payload: dict, columns: dict) -> dict[str, list[str]]:
+    """The texts an id template is filled from, one list per field."""
+    names = [node["id"] for node in payload["nodes"]]
+    dates = ["undated", *payload["dates"]]
+    return {
+        "from": list(map(names.__getitem__, columns["from"])),
+        "to": list(map(names.__getitem__, columns["to"])),
+        "relation": list(map(payload["relations"].__getitem__, columns["relation"])),
+        "start": [dates[0 if i is None else i + 1] for i in columns["start"]],
+    }
 
 
 def _fill(form: str, fields: dict[str, list[str]], n: int) -> list[str]:
@@ -265,15 +274,7 @@ def _decode(enc: Any, n: int, payload: dict, decoded: dict) -> list:
             for c in enc["c"]
         ]
     if kind == "template":
-        names = [node["id"] for node in payload["nodes"]]
-        dates = payload["dates"]
-        fields = {
-            "from": [names[i] for i in decoded["from"]],
-            "to": [names[i] for i in decoded["to"]],
-            "relation": [payload["relations"][i] for i in decoded["relation"]],
-            "start": ["undated" if i is None else dates[i] for i in decoded["start"]],
-        }
-        ids = _fill(enc["f"], fields, n)
+        ids = _fill(enc["f"], _fields(payload, decoded), n)
         for i, rid in enc["x"]:
             ids[i] = rid
         return ids

@@ -36,13 +36,20 @@ def _ties(G, statuses) -> list[tuple]:
     """``(u, v, value, first, last)`` per relation that can count, dates read once."""
     wanted = set(check_statuses(statuses))
     out = []
+    spans: dict = {}  # dates repeat: each (start, end) is parsed once
     for u, v, data in G.edges(data=True):
         if u == v or data.get("status") not in wanted:
             continue
         value = data.get("intensity")
         if value is None:
             raise ValueError(f"relation {data.get('id')!r} has no 'intensity' attribute to sum")
-        lo, hi = interval(data.get("start"), data.get("end"))
+        key = (data.get("start"), data.get("end"))
+        try:
+            lo, hi = spans[key]
+        except KeyError:
+            lo, hi = spans[key] = interval(*key)
+        except TypeError:  # a date that is no text (a hand-made graph): not cached
+            lo, hi = interval(*key)
         out.append((u, v, float(value), lo, hi))
     return out
 

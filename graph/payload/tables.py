@@ -21,7 +21,7 @@ import pandas as pd
 from ..balance.steps import STEPS_ACTOR_LIMIT, STEPS_RELATION_LIMIT
 from . import _nodes, assemble
 from .edges import _EDGE_COLUMNS
-from .events import EVENTS
+from .events import EVENTS, GOLDSTEIN
 from .sizes import CENTRALITY_ACTOR_LIMIT
 
 __all__ = ["table_payload"]
@@ -105,12 +105,32 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
         "relation_types": ds.vocabulary,
     }
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
-    # The graph is built when something reads it: the blocs, betweenness (up to
-    # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter (graph/payload/events.py).
-    wanted = not large or len(actors) <= CENTRALITY_ACTOR_LIMIT or EVENTS in relations
-    G = ds.to_networkx() if wanted else None
+    # The whole graph only for the blocs; else what betweenness (up to
+    # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter read.
+    G = ds.to_networkx() if not large else _light_graph(attrs, actors, relations, order)
     balance_graph: Any = _Size(len(actors), n) if large else G
-    if G is None:  # the map reads the actors alone
-        G = nx.MultiDiGraph(**attrs)
-        G.add_nodes_from((a["id"], a) for a in actors)
     return assemble(attrs, nodes, found, title, aggregate, balance_graph, G), extra
+
+
+# What the map, the event keys and betweenness read of a large graph
+# (graph/payload/places.py, events.py and sizes.py).
+_LIGHT = ("id", "sign", "intensity", "status", "start", "end", EVENTS, GOLDSTEIN)
+
+
+def _light_graph(
+    attrs: dict, actors: list[dict], relations: dict[str, list], order: list[int] | None
+) -> nx.MultiDiGraph:
+    """The actors, and the relations (in the graph's order) with only the attributes read.
+
+    The relations are left out when nothing reads them: no event data, and
+    too many actors for betweenness.
+    """
+    G = nx.MultiDiGraph(**attrs)
+    G.add_nodes_from((a["id"], a) for a in actors)
+    if EVENTS not in relations and len(actors) > CENTRALITY_ACTOR_LIMIT:
+        return G
+    names = [k for k in _LIGHT if k in relations]
+    rows = (dict(zip(names, row)) for row in zip(*(_take(relations[k], order) for k in names)))
+    ends = zip(_take(relations["source"], order), _take(relations["target"], order))
+    G.add_edges_from((u, v, d["id"], d) for (u, v), d in zip(ends, rows))
+    return G

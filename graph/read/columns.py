@@ -14,9 +14,11 @@ its position.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,16 +52,17 @@ def _line_breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-# A cell that starts or ends with white space, in a column joined with NUL.
-_EDGE_SPACE = re.compile(r"\s\x00|\x00\s")
-
-
-def _stripped(cells: tuple[str, ...]) -> list[str]:
-    """The cells stripped; each one only when the column has a cell to strip (rare)."""
-    joined = "\x00".join(cells)
-    if joined[:1].isspace() or joined[-1:].isspace() or _EDGE_SPACE.search(joined):
-        return list(map(str.strip, cells))
-    return list(cells)
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Millions of new strings and lists, none in a cycle: the cyclic collector would
+    # rescan them again and again while they are made.
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def read_columns(
@@ -79,8 +82,11 @@ def read_columns(
     >>> read_columns(p) is None
     True
     """
-    path = Path(path)
-    display = display or str(path)
+    with _collector_paused():
+        return _read_columns(Path(path), display or str(path), max_bytes)
+
+
+def _read_columns(path: Path, display: str, max_bytes: int) -> Columns | None:
     data, problems = read_bytes(path, display, max_bytes)
     if data is None or problems:
         return None
@@ -118,7 +124,7 @@ def read_columns(
         numbers = list(range(2, len(body) + 2))
     if {len(r) for r in body} - {width}:
         return None  # ragged rows
-    columns = [_stripped(c) for c in zip(*body)] if body else [[] for _ in keys]
+    columns = [list(map(str.strip, c)) for c in zip(*body)] if body else [[] for _ in keys]
     del body
     for c in columns:
         if "'" in "".join(c):  # formula escapes are rare: only those cells are looked at

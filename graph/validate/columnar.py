@@ -12,7 +12,10 @@ What it returns is the relations' columns, value for value the records that
 
 from __future__ import annotations
 
+import operator
 from typing import Any
+
+import numpy as np
 
 from ..dates import PartialDate
 from ..read import Row
@@ -143,8 +146,8 @@ def _values(table: Columns, n: int) -> tuple[list, ...] | None:
         return None
     start = list(map(dates.__getitem__, start_col))
     end = list(map(dates.__getitem__, end_col))
-    if any(e.last < s.first for s, e in zip(start, end) if s is not None and e is not None):
-        return None  # reversed dates
+    if _reversed(dates, start_col, end_col):
+        return None
     return (
         list(map(signs.__getitem__, sign_col)),
         list(map(intensities.__getitem__, intensity_col)),
@@ -154,15 +157,28 @@ def _values(table: Columns, n: int) -> tuple[list, ...] | None:
     )
 
 
+def _reversed(dates: dict[str, Any], start: list[str], end: list[str]) -> bool:
+    """Does any row end before it starts? (Each distinct date's days, compared as arrays.)"""
+    first = {k: d.first.toordinal() for k, d in dates.items() if d is not None}
+    last = {k: d.last.toordinal() for k, d in dates.items() if d is not None}
+    lo = np.fromiter((first.get(k, -1) for k in start), dtype=np.int64, count=len(start))
+    hi = np.fromiter((last.get(k, 1 << 40) for k in end), dtype=np.int64, count=len(end))
+    return bool((hi < lo).any())
+
+
 def _any_warning(source, target, sign, intensity, status, said_by, quote, machine) -> bool:
-    """Would :func:`.relations._warnings` warn about any row?"""
-    if any(s == t for s, t in zip(source, target)):
+    """Would :func:`.relations._warnings` warn about any row? (Masks over whole columns.)"""
+    if any(map(operator.eq, source, target)):
         return True  # a self-relation
-    if any(s * x < 0 and not m for s, x, m in zip(sign, intensity, machine)):
+    mismatch = np.asarray(sign, dtype=float) * np.asarray(intensity, dtype=float) < 0
+    machine_mask = np.asarray(machine, dtype=bool)
+    if (mismatch & ~machine_mask).any():
         return True  # sign against intensity
-    if any(q is None and not m for q, m in zip(quote, machine)):
+    if None in quote and any(q is None and not m for q, m in zip(quote, machine)):
         return True  # no quote
-    return any(s in ("claim", "forecast") and w is None for s, w in zip(status, said_by))
+    if None in said_by:
+        return any(s in ("claim", "forecast") and w is None for s, w in zip(status, said_by))
+    return False
 
 
 def _ids(

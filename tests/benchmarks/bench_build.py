@@ -1,8 +1,9 @@
 """Build benchmark: the whole ``geograph build`` process against the bare lower bound and pyvis.
 
 Every contender runs as its own process (Python start-up and imports
-included), on the same dataset, in the same run; time is wall-clock and
-memory the process's peak resident set (``os.wait4``):
+included), on the same dataset, in the same run; times are wall-clock and
+CPU (user + system, which a busy machine disturbs less), memory the
+process's peak resident set (``os.wait4``):
 
 - ``lower bound``: read the three CSVs with pandas (all text), ``json.dumps``
   their records and write the file: no checks, no page;
@@ -72,8 +73,8 @@ graph.render_html(graph.load(sys.argv[1]).to_networkx(), sys.argv[2])
 """
 
 
-def _run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one process."""
+def _run(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident memory (MiB) of one process."""
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -82,12 +83,15 @@ def _run(args: list[str]) -> tuple[float, float]:
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode:
         raise RuntimeError(f"{args[:4]} failed ({proc.returncode}): {err[-500:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def _best(args: list[str], repeat: int) -> tuple[float, float]:
+def _best(row: dict, name: str, args: list[str], repeat: int) -> None:
+    """Run ``args`` ``repeat`` times; keep the best wall and CPU times and the largest peak."""
     runs = [_run(args) for _ in range(repeat)]
-    return min(r[0] for r in runs), max(r[1] for r in runs)
+    row[name] = min(r[0] for r in runs)
+    row[f"{name}_cpu"] = min(r[1] for r in runs)
+    row[f"{name}_mb"] = max(r[2] for r in runs)
 
 
 def _count(path: Path) -> int:
@@ -99,21 +103,13 @@ def measure(data: Path, out: Path, repeat: int = 1, pyvis_max: int = 60_000) -> 
     """Every contender on one dataset: seconds (best of ``repeat``), peak MiB, page size."""
     py = sys.executable
     row: dict = {"actors": _count(data / "actors.csv"), "relations": _count(data / "relations.csv")}
-    row["lower_bound"], row["lower_bound_mb"] = _best(
-        [py, "-c", LOWER_BOUND, str(data), str(out / "lower.json")], repeat
-    )
+    _best(row, "lower_bound", [py, "-c", LOWER_BOUND, str(data), str(out / "lower.json")], repeat)
     page = out / "build.html"
-    row["build"], row["build_mb"] = _best(
-        [py, "-m", "graph", "build", str(data), "-o", str(page)], repeat
-    )
+    _best(row, "build", [py, "-m", "graph", "build", str(data), "-o", str(page)], repeat)
     row["page_bytes"] = page.stat().st_size
-    row["graph_path"], row["graph_path_mb"] = _best(
-        [py, "-c", GRAPH_PATH, str(data), str(out / "graph.html")], repeat
-    )
+    _best(row, "graph_path", [py, "-c", GRAPH_PATH, str(data), str(out / "graph.html")], repeat)
     if row["relations"] <= pyvis_max:
-        row["pyvis"], row["pyvis_mb"] = _best(
-            [py, "-c", PYVIS, str(data), str(out / "pyvis.html")], repeat
-        )
+        _best(row, "pyvis", [py, "-c", PYVIS, str(data), str(out / "pyvis.html")], repeat)
     return row
 
 
@@ -159,21 +155,31 @@ def run_benchmark(
 
 
 def format_table(rows: list[dict]) -> str:
-    """A Markdown table; every ratio is between figures of the same run."""
+    """A Markdown table; every ratio is between figures of the same run (wall / CPU seconds)."""
     lines = [
         "| dataset | actors / relations | lower bound | `geograph build` (x lower bound) "
         "| graph path | pyvis (x build) | page (bytes per relation) | peak memory (x page) |",
         "|" + "---|" * 8,
     ]
+
+    def both(r: dict, name: str, to: str | None = None) -> str:
+        wall, cpu = r[name], r[f"{name}_cpu"]
+        if to is None:
+            return f"{wall:.2f} / {cpu:.2f} s"
+        return f"{wall:.2f} / {cpu:.2f} s ({wall / r[to]:.2f}x / {cpu / r[f'{to}_cpu']:.2f}x)"
+
     for r in rows:
-        pyvis = (
-            f"{r['pyvis']:.2f} s ({r['pyvis'] / r['build']:.1f}x)" if "pyvis" in r else "not run"
-        )
         page = r["page_bytes"]
+        pyvis = (
+            f"{r['pyvis']:.2f} / {r['pyvis_cpu']:.2f} s ({r['pyvis'] / r['build']:.1f}x / "
+            f"{r['pyvis_cpu'] / r['build_cpu']:.1f}x)"
+            if "pyvis" in r
+            else "not run"
+        )
         lines.append(
-            f"| {r['dataset']} | {r['actors']:,} / {r['relations']:,} | {r['lower_bound']:.2f} s "
-            f"| {r['build']:.2f} s ({r['build'] / r['lower_bound']:.2f}x) "
-            f"| {r['graph_path']:.2f} s | {pyvis} "
+            f"| {r['dataset']} | {r['actors']:,} / {r['relations']:,} "
+            f"| {both(r, 'lower_bound')} | {both(r, 'build', 'lower_bound')} "
+            f"| {both(r, 'graph_path')} | {pyvis} "
             f"| {page / 1e6:.1f} MB ({page / max(r['relations'], 1):.0f}) "
             f"| {r['build_mb']:.0f} MiB ({r['build_mb'] / (page / 1024**2):.1f}x;"
             f" lower bound {r['lower_bound_mb']:.0f} MiB) |"

@@ -17,7 +17,15 @@ def test_build_benchmark_runs_small():
     assert (synthetic["actors"], synthetic["relations"]) == (250, 1_000)
     assert gdelt["relations"] > 100
     for r in rows:
-        for key in ("lower_bound", "build", "graph_path", "pyvis", "build_mb", "page_bytes"):
+        for key in (
+            "lower_bound",
+            "build",
+            "build_cpu",
+            "graph_path",
+            "pyvis",
+            "build_mb",
+            "page_bytes",
+        ):
             assert r[key] > 0, key
     table = format_table(rows)
     assert table.count("\n") == 3 and "x lower bound" in table and "bytes per relation" in table
