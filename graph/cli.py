@@ -143,13 +143,16 @@ def build(
     check_output(output, [data])
     with progress_bar("building", quiet=quiet) as bar:
         ds = _load(data, strict, (lambda f: bar(f * 0.6)) if bar else None)
-        G = ds.to_networkx()
-        G.graph["view"] = {k: v for k, v in opening.items() if v is not None}
-        if G.graph["view"] and not is_event_graph(G):
-            say(f"{data} is not event data (no events column): the event options do nothing")
+        view = {k: v for k, v in opening.items() if v is not None}
+        source: Any = ds  # the tables go to the page column by column
+        if view:  # the opening state of event data rides on the graph
+            source = ds.to_networkx()
+            source.graph["view"] = view
+            if not is_event_graph(source):
+                say(f"{data} is not event data (no events column): the event options do nothing")
         if bar:
             bar(0.7)
-        page = to_html(G, title=title)
+        page = to_html(source, title=title)
         if bar:
             bar(0.95)
         path = _write_file(output, page, [data])

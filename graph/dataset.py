@@ -19,6 +19,7 @@ import pandas as pd
 
 from .problems import ERROR, DataError, Problem, Report
 from .read import read_table, read_workbook
+from .read.columns import read_columns
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
 from .write import recover
@@ -36,37 +37,50 @@ _FLOAT = re.compile(
 )
 
 
-def _typed_extras(rows: list[dict], known: list[str]) -> None:
-    """Extra columns whose every non-empty cell is a number hold numbers (empty: None).
+def _typed_column(values: list) -> list | None:
+    """A text column as numbers when its every non-empty cell is one (empty: None), else ``None``.
 
-    All ints stay ints; any decimal makes the whole column floats.
+    All ints stay ints; any decimal makes the whole column floats. Each
+    distinct cell is looked at once (columns of numbers repeat).
     """
+    distinct = set(values)
+    if any(v is not None and not isinstance(v, str) for v in distinct):
+        return None
+    cells = {v: v.strip() for v in distinct if v and v.strip()}
+    if not cells:
+        return None
+    if all(map(_INT.match, cells.values())):
+        kind: type = int
+    elif all(_INT.match(c) or _FLOAT.match(c) for c in cells.values()):
+        kind = float
+    else:
+        return None
+    typed = {v: kind(c) for v, c in cells.items()}
+    return [typed.get(v) for v in values]
+
+
+def _typed_extras(rows: list[dict], known: list[str]) -> None:
+    """Extra columns whose every non-empty cell is a number hold numbers (empty: None)."""
     names = dict.fromkeys(k for r in rows for k in r if k not in known)
     for name in names:
-        values = [r.get(name) for r in rows]
-        if any(v is not None and not isinstance(v, str) for v in values):
-            continue
-        cells = [v.strip() for v in values if v and v.strip()]
-        if not cells:
-            continue
-        if all(_INT.match(c) for c in cells):
-            kind: type = int
-        elif all(_INT.match(c) or _FLOAT.match(c) for c in cells):
-            kind = float
-        else:
-            continue
-        for r in rows:
-            text = (r.get(name) or "").strip()
-            r[name] = kind(text) if text else None
+        typed = _typed_column([r.get(name) for r in rows])
+        if typed is not None:
+            for r, value in zip(rows, typed):
+                r[name] = value
 
 
 def _read_all(path: Path) -> tuple[dict, list[Problem]]:
-    tables, problems = {}, []
+    tables: dict = {}
+    problems: list[Problem] = []
     for name, (filename, required) in TABLE_FILES.items():
         file = path / filename
         display = str(file)
         if not required and not (file.exists() or file.is_symlink()):
             continue  # absent optional file (a broken link is no absence); None: unreadable
+        columns = read_columns(file, display) if name == "relations" else None
+        if columns is not None:  # a clean file, read whole: checked column by column
+            tables[name] = columns
+            continue
         table, found = read_table(file, display)
         tables[name] = table
         problems.extend(found)
@@ -224,6 +238,7 @@ class Dataset:
         warnings: list[Problem] | None = None,
     ):
         self._tables = tables
+        self._relation_columns = tables.relation_columns
         self.name = name
         self.path = path
         self.warnings = list(warnings or [])
@@ -232,9 +247,62 @@ class Dataset:
     def __repr__(self) -> str:
         t = self._tables
         return (
-            f"<Dataset {self.name!r}: {len(t.actors)} actors, {len(t.relations)} relations, "
+            f"<Dataset {self.name!r}: {len(t.actors)} actors, {self.relation_count} relations, "
             f"{len(t.sources)} sources>"
         )
+
+    @property
+    def relation_count(self) -> int:
+        """How many relations the dataset holds.
+
+        Examples
+        --------
+        >>> load("data").relation_count
+        23
+        """
+        if self._relation_columns is not None:
+            return len(self._relation_columns["id"])
+        return len(self._tables.relations)
+
+    def _ready(self) -> Tables:
+        """The tables with one record per relation (made from the columns on first need)."""
+        t = self._tables
+        if t.relation_columns is not None:
+            names = list(t.relation_columns)
+            t.relations = [dict(zip(names, row)) for row in zip(*t.relation_columns.values())]
+            t.relation_columns = None
+        return t
+
+    def relation_columns(self) -> dict[str, list]:
+        """The relations as columns: name -> one value per relation, in file order.
+
+        Extra columns that hold numbers hold ints or floats, as in
+        :meth:`to_networkx`. The lists are fresh: change them freely.
+
+        Examples
+        --------
+        >>> cols = load("data").relation_columns()
+        >>> cols["id"][:2], cols["intensity"][:2]
+        (['R01', 'R02'], [-9.2, -6.0])
+        """
+        if self._relation_columns is not None:
+            columns = {k: list(v) for k, v in self._relation_columns.items()}
+        else:
+            rows = self._tables.relations
+            names = list(dict.fromkeys(k for r in rows[:1] for k in r))
+            columns = {k: [r.get(k) for r in rows] for k in names}
+        for name in columns:
+            if name not in RELATION_COLUMNS:
+                typed = _typed_column(columns[name])
+                if typed is not None:
+                    columns[name] = typed
+        return columns
+
+    def actor_records(self) -> list[dict]:
+        """Actors as the graph's node attributes (extras typed as numbers where they are)."""
+        rows = copy.deepcopy(self._tables.actors)
+        _typed_extras(rows, ACTOR_COLUMNS)
+        return rows
 
     @property
     def title(self) -> str:
@@ -256,10 +324,11 @@ class Dataset:
 
     def records(self, table: str) -> list[dict]:
         """Records of ``"actors"``, ``"relations"`` or ``"sources"`` as a list of dicts (copies)."""
-        return copy.deepcopy(getattr(self._tables, table))
+        tables = self._ready() if table == "relations" else self._tables
+        return copy.deepcopy(getattr(tables, table))
 
     def _frame(self, table: str, known: list[str]) -> pd.DataFrame:
-        rows = getattr(self._tables, table)
+        rows = getattr(self._ready() if table == "relations" else self._tables, table)
         extra = [c for r in rows[:1] for c in r if c not in known]
         return pd.DataFrame(copy.deepcopy(rows), columns=known + extra)
 
@@ -297,7 +366,7 @@ class Dataset:
         >>> all(d["quote"] for _, _, d in G.edges(data=True))
         True
         """
-        t = copy.deepcopy(self._tables)
+        t = copy.deepcopy(self._ready())
         _typed_extras(t.actors, ACTOR_COLUMNS)
         _typed_extras(t.relations, RELATION_COLUMNS)
         G = nx.MultiDiGraph(

@@ -30,16 +30,32 @@ from .dates import DateError, parse_date
 from .files import atomic_write
 from .payload import view_payload
 from .payload.events import check_opening, is_event_graph
+from .payload.sizes import SIZE_MEASURES
 from .schema import STATUSES
 from .view import to_html
 
-__all__ = ["COLORS", "LAYOUTS", "SIGNS", "NotebookView", "view_fragment", "show"]
+__all__ = [
+    "COLORS",
+    "LAYOUTS",
+    "SIZES",
+    "DEPTHS",
+    "DIRECTIONS",
+    "SIGNS",
+    "NotebookView",
+    "view_fragment",
+    "show",
+]
 
 #: Ways to colour actors: by their group (or type), or by bloc of structural balance.
 COLORS = ("group", "bloc")
-#: Ways to place actors that the page offers (force-directed; a map layout is
-#: planned and will be added here when the page has it).
-LAYOUTS = ("force",)
+#: Ways to place actors: force-directed, or on the world map (graph/geo.py).
+LAYOUTS = ("force", "map")
+#: What actor size shows: relations shown, weighted degree, betweenness.
+SIZES = SIZE_MEASURES
+#: How many steps out from a focused actor stay in sight.
+DEPTHS = (1, 2, 3)
+#: Which relations lead out from a focused actor: both ways, from it, to it.
+DIRECTIONS = ("both", "out", "in")
 #: The sign filter's values, as the page names them.
 SIGNS = ("hostile", "cooperative", "neutral")
 
@@ -173,6 +189,24 @@ def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
             for k in chosen]  # fmt: skip
 
 
+_CHOICES = {
+    "color": COLORS,
+    "layout": LAYOUTS,
+    "size": SIZES,
+    "depth": tuple(map(str, DEPTHS)),
+    "direction": DIRECTIONS,
+}
+
+
+def _choices(**given) -> list[tuple[str, list[str]]]:
+    """The fragment's parts for the one-word state keys given (None: left out)."""
+    return [
+        (key, [_one_of(key, value, _CHOICES[key])])
+        for key, value in given.items()
+        if value is not None
+    ]
+
+
 def view_fragment(
     G,
     *,
@@ -182,10 +216,15 @@ def view_fragment(
     edge: str | None = None,
     color: str | None = None,
     layout: str | None = None,
+    size: str | None = None,
+    depth: int | None = None,
+    direction: str | None = None,
     status: Iterable[str] | str | None = None,
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    said_by: Iterable[str | None] | str | None = None,
+    source: Iterable[str | None] | str | None = None,
     min_events: int | None = None,
     min_goldstein: float | None = None,
     top: int | None = None,
@@ -195,8 +234,8 @@ def view_fragment(
 
     Every argument is checked against ``G`` and the page's vocabulary; a
     bad one raises ValueError naming it, the accepted values and the
-    closest one. Filters (``status``, ``sign``, ``relation``, ``group``)
-    list the values kept; None keeps them all.
+    closest one. Filters (``status``, ``sign``, ``relation``, ``group``,
+    ``said_by``, ``source``) list the values kept; None keeps them all.
 
     Parameters
     ----------
@@ -210,12 +249,24 @@ def view_fragment(
         A relation id to select (ignored by the page when ``focus`` is set).
     color : {"group", "bloc"}, optional
         Colour actors by group, or by bloc of structural balance at the date.
-    layout : {"force"}, optional
-        How actors are placed (force-directed, the page's default).
+    layout : {"force", "map"}, optional
+        Force-directed, or on the world map (:mod:`graph.geo`; the page's
+        default for event data).
+    size : {"relations", "weight", "betweenness"}, optional
+        Actor size: relations shown, their summed ``|intensity|``, or
+        betweenness at the date (as :func:`graph.centrality`).
+    depth, direction : {1, 2, 3}, {"both", "out", "in"}, optional
+        How many steps out from ``focus`` stay in sight, following which relations.
     status, sign, relation, group : str or iterable of str, optional
         Values kept by each filter: statuses, signs (``hostile``,
         ``cooperative``, ``neutral``), relation types, groups (a group name,
         or a key of the page's legend such as ``"type:state"``).
+    said_by : str or iterable of str or None, optional
+        Speakers kept (``said_by`` texts); ``None`` or ``""`` in the list
+        keeps the relations attributed to nobody.
+    source : str or iterable of str or None, optional
+        Sources kept (``source_id`` values, ids of sources.csv); ``None`` or
+        ``""`` in the list keeps the relations without a source.
     min_events, min_goldstein, top, backbone : number, optional
         Event data: the thresholds of :mod:`graph.payload.events`.
 
@@ -234,6 +285,10 @@ def view_fragment(
     ...                start="2020-06")
     >>> view_fragment(G, date="2020-06", focus="PRK", status=["claim"], color="bloc")
     '#date=2020-06&focus=PRK&status=claim&color=bloc'
+    >>> view_fragment(G, said_by=[None])
+    '#said_by=,'
+    >>> view_fragment(G, focus="PRK", depth=2, direction="out", layout="map", size="weight")
+    '#focus=PRK&layout=map&size=weight&depth=2&direction=out'
     >>> view_fragment(G, focus="PRQ")
     Traceback (most recent call last):
     ...
@@ -249,28 +304,58 @@ def view_fragment(
     if edge is not None:
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
-    if status is not None or relation is not None or group is not None:
-        payload = view_payload(G)
-        if status is not None:
-            parts.append(("status", _values("status", status, payload["statuses"] or STATUSES)))
-        if sign is not None:
-            parts.append(("sign", _values("sign", sign, SIGNS)))
-        if relation is not None:
-            parts.append(("relation", _values("relation", relation, payload["relations"])))
-        if group is not None:
-            keys = payload["groups"]
-            bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
-            chosen = _values("group", group, list(bare) + keys)
-            parts.append(("group", [bare.get(g, g) for g in chosen]))
-    elif sign is not None:
-        parts.append(("sign", _values("sign", sign, SIGNS)))
-    if color is not None:
-        parts.append(("color", [_one_of("color", color, COLORS)]))
-    if layout is not None:
-        parts.append(("layout", [_one_of("layout", layout, LAYOUTS)]))
+    parts += _filter_parts(G, status, sign, relation, group, said_by, source)
+    parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
     parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
-    joined = "&".join(k + "=" + ",".join(quote(v, safe=_URI_SAFE) for v in vs) for k, vs in parts)
-    return "#" + joined if parts else ""
+    if not parts:
+        return ""
+    return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
+
+
+def _filter_parts(G, status, sign, relation, group, said_by, source) -> list:
+    """The fragment's filter keys, in the page's order, each checked against ``G``."""
+    parts: list[tuple[str, list[str]]] = []
+    if sign is not None:
+        parts.append(("sign", _values("sign", sign, SIGNS)))
+    if all(f is None for f in (status, relation, group, said_by, source)):
+        return parts  # the sign's values are the page's own: no payload needed
+    payload = view_payload(G)
+    if status is not None:
+        parts.insert(0, ("status", _values("status", status, payload["statuses"] or STATUSES)))
+    if relation is not None:
+        parts.append(("relation", _values("relation", relation, payload["relations"])))
+    if group is not None:
+        keys = payload["groups"]
+        bare = {k.split(":", 1)[1]: k for k in keys if k.startswith("group:")}
+        chosen = _values("group", group, list(bare) + keys)
+        parts.append(("group", [bare.get(g, g) for g in chosen]))
+    if said_by is not None:
+        parts.append(("said_by", _texts("said_by", said_by, payload, "speakers")))
+    if source is not None:
+        parts.append(("source", _texts("source", source, payload, "source_ids")))
+    return parts
+
+
+def _list(values: list[str]) -> str:
+    # as the page writes it: the one value "" (nobody, no source) is ",", not no value
+    if values == [""]:
+        return ","
+    return ",".join(quote(v, safe=_URI_SAFE) for v in values)
+
+
+def _texts(name: str, values, payload: dict, table: str) -> list[str]:
+    """Data texts kept by a filter; None or "" is the relations without one."""
+    if values is None or isinstance(values, str):
+        values = [values]
+    column = "said_by" if name == "said_by" else "source_id"
+    out = []
+    for v in values:
+        text = "" if v is None else str(v)
+        if text == "" and None not in payload["edges"][column]:
+            msg = f"{name}: every relation has a {column}; None keeps no relation"
+            raise ValueError(msg)
+        out.append(text if text == "" else _one_of(name, text, payload[table]))
+    return list(dict.fromkeys(out))
 
 
 def show(
@@ -282,10 +367,15 @@ def show(
     edge: str | None = None,
     color: str | None = None,
     layout: str | None = None,
+    size: str | None = None,
+    depth: int | None = None,
+    direction: str | None = None,
     status: Iterable[str] | str | None = None,
     sign: Iterable[str] | str | None = None,
     relation: Iterable[str] | str | None = None,
     group: Iterable[str] | str | None = None,
+    said_by: Iterable[str | None] | str | None = None,
+    source: Iterable[str | None] | str | None = None,
     min_events: int | None = None,
     min_goldstein: float | None = None,
     top: int | None = None,
@@ -307,7 +397,7 @@ def show(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date, compare, focus, edge, color, layout, status, sign, relation, group
+    date, compare, focus, edge, color, layout, size, depth, direction, status, sign, relation, group, said_by, source
         The state the view opens in, see :func:`view_fragment`.
     min_events, min_goldstein, top, backbone
         Event data: the thresholds the view opens with, see :func:`view_fragment`.
@@ -350,10 +440,15 @@ def show(
         edge=edge,
         color=color,
         layout=layout,
+        size=size,
+        depth=depth,
+        direction=direction,
         status=status,
         sign=sign,
         relation=relation,
         group=group,
+        said_by=said_by,
+        source=source,
         min_events=min_events,
         min_goldstein=min_goldstein,
         top=top,

@@ -22,6 +22,7 @@ __all__ = [
     "TABLE_FILES",
     "TABLE_NAMES",
     "ACTOR_COLUMNS",
+    "ACTOR_POSITION_COLUMNS",
     "RELATION_COLUMNS",
     "SOURCE_COLUMNS",
     "VOCABULARY_COLUMNS",
@@ -52,6 +53,13 @@ TABLE_FILES: dict[str, tuple[str, bool]] = {
 TABLE_NAMES: tuple[str, ...] = tuple(TABLE_FILES)
 
 ACTOR_COLUMNS: list[str] = ["id", "name", "type", "aliases", "group", "description"]
+#: Optional actor columns: a place on the map, in degrees, with each one's range.
+#: Both or neither; an actor without them whose id is an ISO alpha-3 code is
+#: placed at its country (graph/geo.py).
+ACTOR_POSITION_COLUMNS: dict[str, tuple[float, float]] = {
+    "lat": (-90.0, 90.0),
+    "lon": (-180.0, 180.0),
+}
 RELATION_COLUMNS: list[str] = [
     "id",
     "source",

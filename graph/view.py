@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from .files import atomic_write
-from .payload import view_payload
+from .payload import page_payload
 
 __all__ = ["to_html", "render_html", "payload_json", "js_parts"]
 
@@ -163,8 +163,10 @@ def to_html(G, *, title: str | None = None) -> str:
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
-        A graph following the geograph contract.
+    G : networkx.MultiDiGraph or graph.Dataset
+        A graph following the geograph contract, or a loaded dataset (its
+        tables go to the page column by column, without building the graph:
+        the same page as for its ``to_networkx()``, faster).
     title : str, optional
         Page title; defaults to the dataset name.
 
@@ -182,7 +184,7 @@ def to_html(G, *, title: str | None = None) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<title>&lt;b&gt;demo&lt;/b&gt;</title>" in page
     (True, True)
     """
-    payload = view_payload(G, title=title)
+    payload = page_payload(G, title=title)
     return _template().render(
         title=payload["title"],
         payload=Markup(payload_json(payload)),
@@ -195,8 +197,8 @@ def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
-        A graph following the geograph contract.
+    G : networkx.MultiDiGraph or graph.Dataset
+        A graph following the geograph contract, or a loaded dataset.
     path : str or os.PathLike
         Output file; parent folders are created. On error nothing is written.
     title : str, optional

@@ -2,8 +2,8 @@
 
 import json
 import warnings
-from pathlib import Path
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -215,7 +215,10 @@ def test_csv_export_copies_the_source_texts_so_quotes_stay_checked(tmp_path):
     assert list(report) == []
     # a changed quote in the copy is still caught against its text
     rel = out / "relations.csv"
-    rel.write_text(rel.read_text("utf-8").replace("destruction of the liaison", "destruction of a liaison", 1), "utf-8")
+    rel.write_text(
+        rel.read_text("utf-8").replace("destruction of the liaison", "destruction of a liaison", 1),
+        "utf-8",
+    )
     assert "quote-not-in-text" in {p.code for p in graph.check(out)}
     # --force over it writes the text again in the same step
     (out / "dw-2020-07-14.txt").write_text("other", "utf-8")

@@ -17,7 +17,8 @@ STAGES = [
         "files",
         "vocabulary",
         "datasets",
-    },  # the data format, shared values
+        "geo",
+    },  # the data format, shared values (geo: the shipped world outline)
     {
         "read",
         "write",

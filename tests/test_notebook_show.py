@@ -57,7 +57,7 @@ def test_fragment_group_by_name_or_legend_key(G):
         ({"relation": "sanctoin"}, '(did you mean "sanction"?)'),
         ({"group": "nowhere"}, "group: unknown value 'nowhere'"),
         ({"color": "blocs"}, "color: unknown value 'blocs'"),
-        ({"layout": "map"}, "layout: unknown value 'map'; use one of force"),
+        ({"layout": "globe"}, "layout: unknown value 'globe'; use one of force, map"),
         ({"height": "tall"}, "height 'tall' is not a CSS length"),
     ],
 )

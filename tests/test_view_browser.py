@@ -84,7 +84,7 @@ def test_drawing_follows_sign_status_direction_and_intensity(page, tmp_path):
     )
     open_view(page, G, tmp_path)
     items = page.evaluate("""Object.fromEntries(window.geograph.edges.get().map(e =>
-        [e.id, [e.color.color, e.dashes, e.width, e.arrows.to.enabled]]))""")
+        [e.id, [e.color.color, e.dashes, e.width, e.arrows.to.enabled || e.arrows.middle.enabled]]))""")
     assert {d["status"] for *_, d in G.edges(data=True)} == {"fact", "claim", "forecast"}
     assert {d["sign"] for *_, d in G.edges(data=True)} == {-1, 0, 1}
     assert items == {

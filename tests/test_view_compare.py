@@ -115,3 +115,21 @@ def test_compare_list_is_text_only(page, tmp_path):
     assert page.evaluate(f"window.{TRAP}") is False
     for sel in FORBIDDEN_SELECTORS:
         assert page.locator(sel).count() == 0, sel
+
+
+def test_selection_in_compare_mode_keeps_its_look(page, tmp_path):
+    G = article_graph()
+    open_view(page, G, tmp_path, "compare=2018&date=2020-06&edge=liaison")
+    look = """ids => ids.map(id => { const e = window.geograph.edges.get(id);
+        return [e.color.opacity, e.width, e.color.color]; })"""
+    ch = page.evaluate("window.geograph.changes()")
+    other = ch["ended"][0]
+    assert page.evaluate(look, [other])[0][0] < 0.5  # faded around the selection
+    page.evaluate("window.geograph.setDate('2020-07')")  # the compare colours are computed again
+    (sel, oth) = page.evaluate(look, ["liaison", other])
+    assert oth[0] < 0.5 and sel[0] == 1 and sel[1] >= 5
+    # another selection: the changed lines keep their width
+    page.evaluate("window.geograph.setDate('2020-06')")
+    page.evaluate("window.geograph.clearSelection()")
+    widths = page.evaluate(look, ch["new"] + ch["ended"])
+    assert all(w[0] == 1 and w[1] >= 3.5 for w in widths), widths

@@ -36,7 +36,7 @@ def test_state_set_shown_and_fragment_agree(page, tmp_path):
     open_view(page, G, tmp_path)
     state = page.evaluate("window.geograph.state()")
     assert state["date"] is None and state["focus"] is None and state["edge"] is None
-    assert set(state["filters"]) == {"status", "sign", "relation", "group"}
+    assert set(state["filters"]) == {"status", "sign", "relation", "group", "said_by", "source"}
     assert state["layout"] == {"name": "force"}
     after = page.evaluate(
         "window.geograph.set({date: '2020-06', focus: 'KOR', filters: {status: ['fact', 'claim']}})"

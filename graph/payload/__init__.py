@@ -17,11 +17,17 @@ import gc
 from collections import Counter
 from typing import Any
 
+import networkx as nx
+
 from ..balance.steps import balance_steps
+from ..dataset import Dataset
 from ..schema import ACTOR_COLUMNS, STATUSES
+from .compact import compact_payload, expand_payload
 from .contract import check_graph
-from .edges import _edges, _timeline
+from .edges import _edges, _extra_pairs, _graph_edges, _timeline
 from .events import event_payload
+from .places import map_payload
+from .sizes import centrality_steps
 from .style import (
     AGGREGATE_GRAPH_OVER,
     AGGREGATE_PAIR_OVER,
@@ -44,6 +50,9 @@ from .values import _aliases, _clean, _extras, _interned, _node_id, _text
 
 __all__ = [
     "view_payload",
+    "page_payload",
+    "compact_payload",
+    "expand_payload",
     "check_graph",
     "SIGN_COLOURS",
     "SIGN_LABELS",
@@ -111,6 +120,9 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
           :func:`graph.payload.events.event_payload`).
         - ``balance``: the blocs of structural balance at every ``timeline``
           step and over all time (see :func:`graph.balance.balance_steps`).
+        - ``geo``: actors' places on the map and the world outline (see
+          :func:`graph.payload.places.map_payload`); ``centrality``:
+          betweenness per step (see :func:`graph.payload.sizes.centrality_steps`).
 
     Raises
     ------
@@ -141,24 +153,67 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
     >>> b["from"], b["to"], b["relations"], b["count"]
     ('KOR', 'PRK', [0, 1], 2)
     """
-    check_graph(G)
+    payload, extra = _graph_payload(G, title, aggregate)
+    payload["edges"]["extra"] = _extra_pairs(extra, len(payload["edges"]["id"]))
+    return payload
+
+
+def page_payload(G, *, title: str | None = None, aggregate: int | None = None) -> dict:
+    """The payload as the page embeds it: :func:`view_payload` with compact relation columns.
+
+    ``G`` is a networkx graph (as for :func:`view_payload`) or a
+    :class:`graph.Dataset`, whose tables are turned into the payload column by
+    column without building the graph (the same payload as its
+    ``to_networkx()`` gives). See :mod:`graph.payload.compact`.
+
+    Examples
+    --------
+    >>> import graph
+    >>> ds = graph.load("data")
+    >>> page_payload(ds) == page_payload(ds.to_networkx())
+    True
+    >>> sorted(page_payload(ds)["edges"]), page_payload(ds)["edges"]["n"]
+    (['columns', 'extra', 'n'], 23)
+    """
+    if isinstance(G, Dataset):
+        from .tables import table_payload  # it builds on this module's assemble
+
+        payload, extra = _gc_paused(table_payload, G, title, aggregate)
+    else:
+        payload, extra = _graph_payload(G, title, aggregate)
+    return compact_payload(payload, extra)
+
+
+def _gc_paused(fn, *args):
     # The cyclic garbage collector is paused while the payload is built: it would
     # rescan the growing lists again and again. Nothing built here forms a cycle.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return _view_payload(G, title, aggregate)
+        return fn(*args)
     finally:
         if gc_was_on:
             gc.enable()
 
 
-def _nodes(G) -> tuple[list[dict], dict[Any, int]]:
-    """One dict per actor, and each node's position in that list."""
+def _graph_payload(G, title, aggregate) -> tuple[dict, dict[str, list]]:
+    check_graph(G)
+    return _gc_paused(_from_graph, G, title, aggregate)
+
+
+def _from_graph(G, title, aggregate) -> tuple[dict, dict[str, list]]:
+    nodes, index = _nodes(G.nodes(data=True))
+    found = _graph_edges(G, index)
+    payload = assemble(G.graph, nodes, found, title, aggregate, G)
+    return payload, found["extra"]
+
+
+def _nodes(items) -> tuple[list[dict], dict[Any, int]]:
+    """One dict per actor, and each node's position in that list, from ``(node, attrs)`` pairs."""
     nodes: list[dict] = []
     index: dict[Any, int] = {}
     taken: set[str] = set()
-    for node, attrs in G.nodes(data=True):
+    for node, attrs in items:
         node_id = _node_id(node)
         if node_id in taken:
             raise ValueError(f"two nodes share the id {node_id!r}; give every actor a unique id")
@@ -232,16 +287,25 @@ def _legend(keys, palette, nodes, used_signs, statuses, directed) -> dict:
     }
 
 
-def _view_payload(G, title, aggregate) -> dict:
-    graph_attrs = G.graph
+def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=None) -> dict:
+    """The payload from its parts; shared by the graph path and the table path (``tables.py``).
+
+    ``nodes`` as :func:`_nodes` gives them, ``found`` the relation columns
+    (see :func:`graph.payload.edges._edges`), ``balance_graph`` what
+    :func:`graph.balance.balance_steps` reads (the graph, or a stand-in that
+    only counts when the graph is too large for blocs), ``graph`` the graph
+    the map, centrality and event keys read (the graph, or its actors alone
+    when the table path did not build it; default ``balance_graph``). Keys other parts add to the
+    payload (positions, centrality...) belong at the end of the returned
+    dict, under "added by other parts".
+    """
+    graph = balance_graph if graph is None else graph
     relation_types = graph_attrs.get("relation_types") or {}
     sources = _clean(graph_attrs.get("sources") or {})
     name = _text(graph_attrs.get("name"))
-    page_title = _text(title) or _text(G.graph.get("title")) or name or "geograph"
+    page_title = _text(title) or _text(graph_attrs.get("title")) or name or "geograph"
 
-    nodes, index = _nodes(G)
-
-    found = _edges(G, index, relation_types)
+    found = _edges(found, relation_types)
     edges = found["columns"]
     src, dst = edges["from"], edges["to"]
     degree = Counter(src)
@@ -306,10 +370,13 @@ def _view_payload(G, title, aggregate) -> dict:
         "date_spans": date_spans,
         "timeline": timeline,
         # blocs of structural balance at each slider step (graph/balance/steps.py)
-        "balance": balance_steps(G, timeline),
+        "balance": balance_steps(balance_graph, timeline),
+        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
+        "geo": map_payload(graph),
+        "centrality": _centrality(balance_graph, graph, timeline),
         "bundles": bundles,
         # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
-        "events": event_payload(G, index),
+        "events": event_payload(graph, {node: i for i, node in enumerate(graph)}),
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {
             "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
@@ -324,3 +391,12 @@ def _view_payload(G, title, aggregate) -> dict:
             "aggregate": threshold,
         },
     }
+
+
+def _centrality(balance_graph, graph, timeline) -> dict:
+    """Betweenness per step, or why not: only when the whole graph was built."""
+    if isinstance(balance_graph, nx.Graph):
+        return centrality_steps(balance_graph, timeline)
+    out = centrality_steps(nx.MultiDiGraph(), [])
+    out.update(skipped="a graph too large for betweenness at each date", by=None)
+    return out

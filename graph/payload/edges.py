@@ -7,7 +7,8 @@ from itertools import chain
 
 from ..dates import DateError, parse_date
 from ..schema import RELATION_COLUMNS
-from .values import _columns, _extras, _flag, _node_id, _number, _numbers, _text, _texts
+from .compact import ABSENT
+from .values import _clean, _columns, _flag, _node_id, _number, _numbers, _text, _texts
 
 # Above this many months the time slider steps by year instead of by month.
 MAX_MONTH_POSITIONS = 600
@@ -17,13 +18,8 @@ _EDGE_KNOWN = frozenset(RELATION_COLUMNS)
 _EDGE_COLUMNS = tuple(c for c in RELATION_COLUMNS if c not in ("source", "target"))
 
 
-def _edges(G, index: dict, relation_types: dict) -> dict:
-    """The edge columns, in the graph's order, and the parsed dates.
-
-    Column by column, O(1) work per relation and no dict per relation: the
-    JSON of columns is half the size of a list of dicts and cheaper to write
-    and to parse. Dates repeat, so each distinct text is parsed once.
-    """
+def _graph_edges(G, index: dict) -> dict:
+    """What :func:`_edges` takes, read from a graph: ends, attribute columns, extras."""
     # iter(): list() would first ask the view its length, which walks every edge.
     raw = list(
         iter(G.edges(keys=True, data=True))
@@ -31,9 +27,44 @@ def _edges(G, index: dict, relation_types: dict) -> dict:
         else ((u, v, None, d) for u, v, d in G.edges(data=True))
     )
     attrs_list = [r[3] for r in raw]
-    src = list(map(index.__getitem__, [r[0] for r in raw]))
-    dst = list(map(index.__getitem__, [r[1] for r in raw]))
-    cols = dict(zip(_EDGE_COLUMNS, _columns(attrs_list, _EDGE_COLUMNS)))
+    names = (
+        []
+        if _EDGE_KNOWN.issuperset(chain.from_iterable(attrs_list))
+        else [k for k in dict.fromkeys(chain.from_iterable(attrs_list)) if k not in _EDGE_KNOWN]
+    )
+    extra = dict(zip(map(str, names), _columns(attrs_list, tuple(names), ABSENT))) if names else {}
+    return {
+        "from": list(map(index.__getitem__, [r[0] for r in raw])),
+        "to": list(map(index.__getitem__, [r[1] for r in raw])),
+        "columns": dict(zip(_EDGE_COLUMNS, _columns(attrs_list, _EDGE_COLUMNS))),
+        "extra": {k: _clean_column(c) for k, c in extra.items()},
+        "keys": lambda: [(r[0], r[1], r[2]) for r in raw],
+    }
+
+
+def _clean_column(column: list) -> list:
+    """An extra attribute column as plain values (:func:`_clean`), :data:`ABSENT` kept."""
+    kinds = set(map(type, column))
+    if kinds <= {str, int, bool, type(None), type(ABSENT)}:
+        return column
+    if kinds <= {str, int, bool, float, type(None), type(ABSENT)} and all(
+        math.isfinite(v) for v in column if type(v) is float
+    ):
+        return column
+    return [v if v is ABSENT else _clean(v) for v in column]
+
+
+def _edges(found: dict, relation_types: dict) -> dict:
+    """The edge columns, in the given order, and the parsed dates.
+
+    ``found`` holds ``from`` and ``to`` (node indexes), ``columns`` (the
+    contract's attributes, one list each) and ``keys`` (a function giving
+    ``(u, v, key)`` per relation, for ids of hand-made graphs).
+    Column by column, O(1) work per relation and no dict per relation: the
+    JSON of columns is half the size of a list of dicts and cheaper to write
+    and to parse. Dates repeat, so each distinct text is parsed once.
+    """
+    src, dst, cols = found["from"], found["to"], found["columns"]
     ids, relation, intensity, sign = cols["id"], cols["relation"], cols["intensity"], cols["sign"]
     directed, status, start, end = cols["directed"], cols["status"], cols["start"], cols["end"]
     source_id, said_by, quote, note = (
@@ -46,7 +77,7 @@ def _edges(G, index: dict, relation_types: dict) -> dict:
     ids = _texts(ids)
     if None in ids or len(set(ids)) < len(ids):  # only for hand-made graphs without ids
         seen: set[str] = set()
-        for i, (u, v, key, _) in enumerate(raw):
+        for i, (u, v, key) in enumerate(found["keys"]()):
             edge_id = (
                 ids[i]
                 or (_text(key) if key is not None else None)
@@ -105,16 +136,26 @@ def _edges(G, index: dict, relation_types: dict) -> dict:
             "said_by": _texts(said_by),
             "quote": _texts(quote),
             "note": _texts(note),
-            "extra": []
-            if _EDGE_KNOWN.issuperset(chain.from_iterable(attrs_list))
-            else [
-                [i, _extras(a, _EDGE_KNOWN)]
-                for i, a in enumerate(attrs_list)
-                if not a.keys() <= _EDGE_KNOWN
-            ],
         },
         "parsed": parsed,
     }
+
+
+def _extra_pairs(extra: dict[str, list], n: int) -> list:
+    """Extra columns as the payload lists them: ``[index, {name: value}]`` per relation that has any."""
+    if not extra:
+        return []
+    names = list(extra)
+    columns = [extra[k] for k in names]
+    out = []
+    for i, values in enumerate(zip(*columns)):
+        if ABSENT in values:
+            row = {k: v for k, v in zip(names, values) if v is not ABSENT}
+            if row:
+                out.append([i, row])
+        else:
+            out.append([i, dict(zip(names, values))])
+    return out
 
 
 def _timeline(first, last) -> list[str]:

@@ -123,14 +123,16 @@ def _interned(texts: list, order: list | None = None) -> tuple[list, list]:
     return table, list(map(position.__getitem__, texts))
 
 
-def _columns(attrs_list: list[dict], names: tuple) -> list[list]:
-    """The values of ``names`` for every dict, as one list per name."""
-    if not attrs_list:
+def _columns(attrs_list: list[dict], names: tuple, missing: Any = None) -> list[list]:
+    """The values of ``names`` for every dict, as one list per name (``missing`` where absent)."""
+    if not attrs_list or not names:
         return [[] for _ in names]
     try:  # every key present (graph.load's graphs): fetched and transposed in C
+        if len(names) == 1:
+            return [list(map(itemgetter(names[0]), attrs_list))]
         return [list(c) for c in zip(*map(itemgetter(*names), attrs_list))]
     except KeyError:
-        return [[a.get(name) for a in attrs_list] for name in names]
+        return [[a.get(name, missing) for a in attrs_list] for name in names]
 
 
 def _node_id(node: Any) -> str:

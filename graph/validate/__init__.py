@@ -14,9 +14,11 @@ from collections.abc import Mapping
 
 from ..evidence import check_evidence
 from ..problems import Problem
-from ..read import Table
+from ..read import Table, read_table
+from ..read.columns import Columns
 from .actors import report_isolated, validate_actors
 from .cells import Checker
+from .columnar import lines_of, validate_relation_columns
 from .model import Tables
 from .relation_types import validate_relation_types
 from .relations import References, validate_relations
@@ -25,7 +27,9 @@ from .sources import machine_coded, validate_sources
 __all__ = ["Tables", "validate_tables"]
 
 
-def validate_tables(tables: Mapping[str, Table | None]) -> tuple[Tables, list[Problem]]:
+def validate_tables(
+    tables: Mapping[str, Table | Columns | None],
+) -> tuple[Tables, list[Problem]]:
     """Validate raw tables; return the typed records and every problem found.
 
     Parameters
@@ -34,7 +38,11 @@ def validate_tables(tables: Mapping[str, Table | None]) -> tuple[Tables, list[Pr
         ``{"actors": Table, "relations": Table, "sources": Table,
         "relation_types": Table}`` as read by :func:`graph.read.read_table`;
         ``None`` for a file that exists but could not be read, no key for
-        an optional file that is absent.
+        an optional file that is absent. The relations may be given as
+        :class:`graph.read.columns.Columns` (a large file read whole): they
+        are then checked column by column and kept as columns
+        (``Tables.relation_columns``); when any row has a problem, the file is
+        read and checked row by row instead, so the problems are the same.
 
     Returns
     -------
@@ -56,9 +64,9 @@ def validate_tables(tables: Mapping[str, Table | None]) -> tuple[Tables, list[Pr
     problems: list[Problem] = []
     checker = Checker(problems)
     out = Tables()
-    out.vocabulary = validate_relation_types(tables.get("relation_types"), checker, out)
-    sources = validate_sources(tables.get("sources"), checker, out)
-    actors, labels = validate_actors(tables.get("actors"), checker, out)
+    out.vocabulary = validate_relation_types(_raw(tables, "relation_types"), checker, out)
+    sources = validate_sources(_raw(tables, "sources"), checker, out)
+    actors, labels = validate_actors(_raw(tables, "actors"), checker, out)
     refs = References(
         actors=actors if tables.get("actors") is not None else None,
         labels=labels,
@@ -66,9 +74,36 @@ def validate_tables(tables: Mapping[str, Table | None]) -> tuple[Tables, list[Pr
         machine_coded=machine_coded(out),
         vocabulary=out.vocabulary,
     )
-    validate_relations(tables.get("relations"), checker, out, refs)
-    actor_table, relation_table = tables.get("actors"), tables.get("relations")
-    if actor_table is not None and relation_table is not None:
+    given = tables.get("relations")
+    relation_table = (
+        _relation_columns(given, out, refs, problems) if isinstance(given, Columns) else given
+    )
+    validate_relations(relation_table, checker, out, refs)
+    actor_table = _raw(tables, "actors")
+    if actor_table is not None and given is not None:
         report_isolated(actor_table, actors, refs.related, checker)
-    problems.extend(check_evidence(out, dict(tables)))  # quotes against their sources' texts
+    # quotes against their sources' texts (columns are taken only when no source has one)
+    raw = {name: _raw(tables, name) for name in tables}
+    problems.extend(check_evidence(out, {**raw, "relations": relation_table}))
     return out, problems
+
+
+def _raw(tables: Mapping[str, Table | Columns | None], name: str) -> Table | None:
+    table = tables.get(name)
+    return table if isinstance(table, Table) else None
+
+
+def _relation_columns(
+    table: Columns, out: Tables, refs: References, problems: list[Problem]
+) -> Table | None:
+    """Relations given as columns: kept as such when clean, else read as a table (returned)."""
+    evidence = "implied" in table.columns or any(s.get("text") for s in out.sources)
+    columns = None if evidence else validate_relation_columns(table, refs, refs.machine_coded)
+    if columns is not None:
+        out.columns["relations"] = list(table.header)
+        out.relation_columns = columns
+        out.lines["relations"] = lines_of(columns["id"], table)
+        return None
+    raw, found = read_table(table.path, table.display)
+    problems.extend(found)
+    return raw

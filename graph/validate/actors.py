@@ -7,8 +7,8 @@ from typing import Any
 
 from ..problems import WARNING
 from ..read import Table
-from ..schema import ACTOR_TYPES
-from .cells import Checker, extras, ids, present, text
+from ..schema import ACTOR_POSITION_COLUMNS, ACTOR_TYPES
+from .cells import BAD, Checker, extras, ids, number, present, text
 from .model import Tables
 from .suggest import suggest
 
@@ -67,10 +67,57 @@ def validate_actors(
         }
         for k, h in more:
             record[h] = text(row, k)
+        _position(checker, row, record, more)
         labels[aid] = "\x1f".join([name, *aliases])
         out.actors.append(record)
     out.lines["actors"] = actors
     return actors, labels
+
+
+def _position(checker: Checker, row, record: dict[str, Any], more) -> None:
+    """``lat`` and ``lon`` as numbers in range, both or neither (else both dropped)."""
+    written = {k: h for k, h in more if k in ACTOR_POSITION_COLUMNS}
+    if not written:
+        return
+    if _swapped(checker, row, record, written):
+        return
+    values = {}
+    for k, h in written.items():
+        lo, hi = ACTOR_POSITION_COLUMNS[k]
+        values[k] = number(checker, row, k, lo, hi, False, words=False)
+        record[h] = None if values[k] is BAD else values[k]
+    given = [k for k in ACTOR_POSITION_COLUMNS if values.get(k) not in (None, BAD)]
+    if len(given) == 1 and BAD not in values.values():
+        other = "lon" if given[0] == "lat" else "lat"
+        checker.add(
+            row,
+            other if other in written else given[0],
+            "missing-value",
+            f'actor "{row.values.get("id", "")}" has {given[0]} but no {other}; '
+            f"write both (degrees, like lat 39.03, lon 125.75) or neither",
+        )
+        for h in written.values():
+            record[h] = None
+
+
+def _swapped(checker: Checker, row, record: dict[str, Any], written: dict[str, str]) -> bool:
+    """Report a latitude past the poles whose longitude would fit as latitude."""
+    try:
+        lat, lon = (float(row.values.get(k, "")) for k in ("lat", "lon"))
+    except ValueError:
+        return False
+    if not (abs(lat) > 90 and abs(lat) <= 180 and abs(lon) <= 90):
+        return False
+    checker.add(
+        row,
+        "lat",
+        "out-of-range",
+        f"lat {row.values['lat']} is out of range (-90 to 90); lat and lon look swapped: "
+        f"write lat {row.values['lon']}, lon {row.values['lat']}",
+    )
+    for h in written.values():
+        record[h] = None
+    return True
 
 
 def report_isolated(

@@ -14,7 +14,10 @@ class Tables:
 
     ``columns`` keeps, per table, the column names as they appear in the
     file (so an export writes the same columns in the same order).
-    ``lines`` maps each record's id to its physical line.
+    ``lines`` maps each record's id to its physical line. A large relations
+    file checked column by column leaves ``relations`` empty and holds the
+    same records as ``relation_columns`` (column name -> one value per
+    relation, in file order).
     """
 
     actors: list[dict[str, Any]] = field(default_factory=list)
@@ -23,3 +26,4 @@ class Tables:
     vocabulary: dict[str, dict[str, Any]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
     lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    relation_columns: dict[str, list[Any]] | None = None

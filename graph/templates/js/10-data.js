@@ -16,7 +16,80 @@ function deepFreeze(value) {
   }
   return value;
 }
-var payload = deepFreeze(JSON.parse(document.getElementById("gg-data").textContent));
+// The page holds the relation columns compact (graph/payload/compact.py); they are
+// expanded here into the plain lists of graph.payload.view_payload, before anything
+// reads them, so gg.payload is that payload.
+function unfront(flat) {
+  var out = [], prev = "";
+  for (var i = 0; i < flat.length; i += 2) { prev = prev.slice(0, flat[i]) + flat[i + 1]; out.push(prev); }
+  return out;
+}
+function fillTemplate(form, p, cols, n) {
+  var names = p.nodes.map(function (x) { return x.id; });
+  var parts = form.split(/\{(from|to|start|relation)\}/), out = new Array(n);
+  for (var i = 0; i < n; i++) {
+    var s = parts[0];
+    for (var j = 1; j < parts.length; j += 2) {
+      var f = parts[j], k = cols[f][i], v;
+      if (f === "from" || f === "to") v = names[k];
+      else if (f === "relation") v = p.relations[k];
+      else v = k === null ? "undated" : p.dates[k];
+      s += v + parts[j + 1];
+    }
+    out[i] = s;
+  }
+  return out;
+}
+function decodeColumn(enc, n, p, cols) {
+  if (Array.isArray(enc)) return enc;
+  var out, i, j, k = enc.k, v = enc.v;
+  if (k === "list") return v.slice();
+  if (k === "const") { out = new Array(n); for (i = 0; i < n; i++) out[i] = v; return out; }
+  if (k === "bool") { out = new Array(n); for (i = 0; i < n; i++) out[i] = v.charCodeAt(i) === 49; return out; }
+  if (k === "runs") {
+    out = [];
+    for (i = 0; i < v.length; i += 2) for (j = 0; j < v[i + 1]; j++) out.push(v[i]);
+    return out;
+  }
+  if (k === "table") return enc.c.map(function (c) { return c === null ? null : enc.t[c]; });
+  if (k === "words") {
+    var t = unfront(enc.t);
+    return enc.c.map(function (c) {
+      if (c === null) return null;
+      return Array.isArray(c) ? c.map(function (x) { return t[x]; }).join(" ") : t[c];
+    });
+  }
+  if (k === "template") {
+    out = fillTemplate(enc.f, p, cols, n);
+    enc.x.forEach(function (x) { out[x[0]] = x[1]; });
+    return out;
+  }
+  throw new Error("geograph: unknown column encoding " + k);
+}
+function expandEdges(p) {
+  var enc = p.edges;
+  if (!enc || enc.n === undefined) return;  // already plain columns
+  var n = enc.n, cols = {}, edges = {}, extra = {}, rows = [];
+  Object.keys(enc.columns).forEach(function (name) {
+    if (name !== "id") cols[name] = decodeColumn(enc.columns[name], n, p, cols);
+  });
+  cols.id = decodeColumn(enc.columns.id, n, p, cols);
+  Object.keys(enc.columns).forEach(function (name) { edges[name] = cols[name]; });
+  Object.keys(enc.extra).forEach(function (name) {
+    var e = enc.extra[name], values = decodeColumn(e, n, p, cols), absent = new Set(e.a || []);
+    for (var i = 0; i < n; i++) {
+      if (absent.has(i)) continue;
+      if (!extra[i]) { extra[i] = {}; rows.push(i); }
+      extra[i][name] = values[i];
+    }
+  });
+  rows.sort(function (a, b) { return a - b; });
+  edges.extra = rows.map(function (i) { return [i, extra[i]]; });
+  p.edges = edges;
+}
+var rawPayload = JSON.parse(document.getElementById("gg-data").textContent);
+expandEdges(rawPayload);
+var payload = deepFreeze(rawPayload);
 var STYLE = payload.styles;
 var WIDTH = payload.legend.width;
 var SIGN_NAMES = gg.SIGN_NAMES;

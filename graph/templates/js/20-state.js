@@ -7,15 +7,17 @@
  *                     a bundle of gg.bundles or null
  *   state()           the same as plain data: {date: "2020-06"|null, compare,
  *                     focus, edge, pair: [a, b]|null, filters: {kind: [values]},
- *                     layout: {name}}
+ *                     layout: {name}, color, size, depth, direction}
  *   set(partial, opts) apply any keys of state()'s form (unknown ids and values
  *                     are dropped; a selection key clears the other two), then
  *                     tell the subscribers; returns the keys that changed
  *   subscribe(fn)     fn(changed, store) after every set(); changed has a true
  *                     key per part of the state that changed (date, compare,
- *                     selection, filters, layout) and opts (set's second argument)
+ *                     selection, filters, layout, color, size, reach: depth or
+ *                     direction, which also sets selection) and opts (set's second argument)
  *   shown()           the Set of ids of the relations shown (date and filters)
- *   isShown(id), visible(relation)
+ *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
+ *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
  * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
@@ -26,13 +28,19 @@
  */
 var EV = gg.events;
 var filterKinds = [];   // [{kind, values, valueOf}]
+// map layout (32-map.js): the payload says which layout the page opens in
+var LAYOUTS = ["force", "map"];
+var DEFAULT_LAYOUT = gg.payload.geo && gg.payload.geo.default === "map" ? "map" : "force";
+var SIZES = ["relations", "weight", "betweenness"];  // "Size by" (44-size.js)
+var DIRECTIONS = ["both", "out", "in"];               // focus further (35-reach.js)
+var DEPTHS = [1, 2, 3];
 var st = {
   date: null, compare: null, focus: null, edge: null, pair: null,
-  filters: {}, layout: { name: "force" }, color: "group",
+  filters: {}, layout: { name: DEFAULT_LAYOUT }, color: "group",
+  size: SIZES[0], depth: 1, direction: "both",
   min_events: EV.open.min_events, min_goldstein: EV.open.min_goldstein,
   top: EV.open.top, backbone: EV.open.backbone
 };
-var LAYOUTS = ["force"];
 var COLORS = ["group", "bloc"];  // actor colour: by group, or by bloc of balance (82-blocs.js)
 var subscribers = [];
 var shownIds = new Set();
@@ -57,6 +65,9 @@ function visible(e) {
     } else if (!allowed.has(v)) return false;
   }
   if (!EV.keep(e, st)) return false;
+  return inTime(e);
+}
+function inTime(e) {
   if (!st.date || gg.validAt(e, st.date)) return true;
   // compare mode (compare = from, date = to): what ended since "from" is drawn too
   return !!(st.compare && gg.validAt(e, st.compare));
@@ -132,6 +143,19 @@ function set(partial, opts) {
     var v = EV.norm(k, partial[k]);
     if (v !== undefined && v !== st[k]) { st[k] = v; changed.filters = true; changed.events = true; }
   });
+  if (has("size") && SIZES.indexOf(String(partial.size)) >= 0 && String(partial.size) !== st.size) {
+    st.size = String(partial.size);
+    changed.size = true;
+  }
+  if (has("depth") && DEPTHS.indexOf(Number(partial.depth)) >= 0 && Number(partial.depth) !== st.depth) {
+    st.depth = Number(partial.depth);
+    changed.reach = changed.selection = true;
+  }
+  if (has("direction") && DIRECTIONS.indexOf(String(partial.direction)) >= 0 &&
+      String(partial.direction) !== st.direction) {
+    st.direction = String(partial.direction);
+    changed.reach = changed.selection = true;
+  }
   if (changed.date || changed.filters || changed.compare) recompute();
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
@@ -156,13 +180,18 @@ function state() {
     pair: st.pair ? [st.pair.from, st.pair.to] : null,
     filters: filters,
     layout: { name: st.layout.name },
-    color: st.color
+    color: st.color,
+    size: st.size, depth: st.depth, direction: st.direction
   };
   if (EV.on) EV.KEYS.forEach(function (k) { if (EV.has(k)) out[k] = st[k]; });
   return out;
 }
 
 gg.LAYOUTS = LAYOUTS;
+gg.DEFAULT_LAYOUT = DEFAULT_LAYOUT;
+gg.SIZES = SIZES;
+gg.DIRECTIONS = DIRECTIONS;
+gg.DEPTHS = DEPTHS;
 gg.COLORS = COLORS;
 gg.store = {
   get: function () { return st; },
@@ -173,5 +202,7 @@ gg.store = {
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,
-  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); }
+  filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); },
+  filterDefs: function () { return filterKinds.slice(); },  // [{kind, values, valueOf}] (72-filters.js counts)
+  inTime: inTime
 };

@@ -4,7 +4,8 @@
  * before vis-network draws; null for small ones, which vis lays out), and sets
  * smooth / selfReference on each relation of gg.relations; isolated (indexes
  * of actors with no relation to another), placeIsolated(pos) (their places
- * beside the graph).
+ * beside the graph), smoothOf(index, count, forward) (the curve of the index-th
+ * of count parallel relations), middleArrow(e) (its arrowhead at the middle).
  * Uses: data.
  */
 var payload = gg.payload, EDGES = gg.relations, N = gg.N, LARGE = gg.LARGE;
@@ -99,14 +100,30 @@ if (LARGE) {
 // Each relation drawn alone gets its own bend (small graphs; large ones draw
 // straight lines); a reversed edge flips sides, so A->B and B->A differ.
 // Self-loops of one actor grow in size and turn.
+// vis-network 9's curvedCW puts the quadratic curve's control point at
+// (0.5 + 0.5 r) L from the start, turned by (0.5 + 0.5 r) * 90 degrees, so the
+// middle of the curve lies bulge(r) * L off the straight line. The roundness
+// of each curve is chosen so that the middles (where the arrowheads sit) are
+// evenly spaced: equal steps of roundness crowd the curves near straight.
+var MAX_ROUNDNESS = 0.9;
+function bulge(r) { return 0.25 * (1 + r) * Math.sin(Math.PI * r / 2); }
+function roundnessFor(offset) {  // bulge^-1 on [0, 1], by bisection
+  var lo = 0, hi = 1;
+  for (var k = 0; k < 30; k++) { var mid = (lo + hi) / 2; if (bulge(mid) < offset) lo = mid; else hi = mid; }
+  return (lo + hi) / 2;
+}
 function smoothOf(index, count, forward) {
   if (count === 1) return { enabled: true, type: "continuous", roundness: 0.5 };
-  var step = Math.min(0.3, 1.8 / (count - 1));
-  var offset = (index - (count - 1) / 2) * step;
+  var widest = bulge(Math.min(MAX_ROUNDNESS, 0.3 * (count - 1) / 2));
+  var offset = (2 * index / (count - 1) - 1) * widest;  // evenly spaced in [-widest, widest]
   if (!forward) offset = -offset;
+  var r = roundnessFor(Math.abs(offset));
   return { enabled: true, type: offset >= 0 ? "curvedCW" : "curvedCCW",
-           roundness: Math.round(Math.abs(offset) * 1e4) / 1e4 };
+           roundness: Math.round(r * 1e4) / 1e4 };
 }
+// Arrowheads of small graphs sit at the middle of their line: at the line's
+// end the heads of a pair's parallel relations meet in one spot.
+function middleArrow(e) { return !LARGE && e.from !== e.to; }
 (function () {
   var pairs = new Map(), loops = new Map();
   EDGES.forEach(function (e) {
@@ -169,3 +186,5 @@ if (positions) {
 gg.positions = positions;
 gg.isolated = isolated;
 gg.placeIsolated = placeIsolated;
+gg.smoothOf = smoothOf;
+gg.middleArrow = middleArrow;

@@ -5,7 +5,7 @@
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
  * bundleState(b), restyle() (re-apply hiding and fading now).
  * Subscribes: date or filters -> hide/show and recount pairs; selection -> fade.
- * Uses: util, data, state, layout.
+ * Uses: util, data, state, layout, reach.
  */
 var payload = gg.payload, EDGES = gg.relations, LARGE = gg.LARGE, STYLE = gg.STYLE;
 var bundles = gg.bundles, visId = gg.visId, shorten = gg.shorten, bundleOf = gg.bundleOf;
@@ -63,8 +63,13 @@ function bundleState(b) {
 }
 // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
 // draw them only for the focused actor's relations.
-function arrowsOf(forward, backward, drawn, strong) {
+// middle: the head at the line's middle (gg.middleArrow, 30-layout.js).
+function arrowsOf(forward, backward, drawn, strong, middle) {
   var scale = strong ? 1.1 : 0.7;
+  if (middle) {
+    return { middle: { enabled: drawn && forward, scaleFactor: strong ? 0.9 : 0.6 },
+             to: { enabled: false }, from: { enabled: false } };
+  }
   return { to: { enabled: drawn && forward, scaleFactor: scale }, from: { enabled: drawn && backward, scaleFactor: scale } };
 }
 function bundleItem(b, st) {
@@ -92,7 +97,7 @@ EDGES.forEach(function (e) {
     color: edgeColour(e, 1),
     dashes: e.dashes,
     width: LARGE ? Math.min(e.width, 3) : e.width,
-    arrows: { to: { enabled: !LARGE && !!e.directed, scaleFactor: 0.7 } },
+    arrows: arrowsOf(!LARGE && !!e.directed, false, true, false, gg.middleArrow(e)),
     hidden: false
   };
   if (!LARGE) item.smooth = e.smooth;
@@ -155,14 +160,9 @@ bundles.forEach(function (b) {
 function kept(state, shown) {
   var keepNodes = null, keepEdges = null, ends = null, strong = null;
   if (state.focus !== null && nodeById.has(state.focus)) {
-    keepNodes = new Set([state.focus]);
-    keepEdges = new Set();
-    (gg.edgesOfNode.get(state.focus) || []).forEach(function (e) {
-      if (!shown.has(e.id)) return;
-      keepEdges.add(e.id);
-      keepNodes.add(e.from);
-      keepNodes.add(e.to);
-    });
+    var r = gg.reach(state.focus, state.depth, state.direction, shown);  // 35-reach.js
+    keepNodes = r.nodes;
+    keepEdges = r.edges;
   } else if (state.edge !== null && gg.edgeById.has(state.edge)) {
     var e = gg.edgeById.get(state.edge);
     keepNodes = ends = new Set([e.from, e.to]);
@@ -205,7 +205,7 @@ function applyFade() {
       var update = { id: visId(e.id), color: edgeColour(e, o), width: strong ? Math.max(5, base * 2) : base,
                      shadow: strong ? SHADOW : { enabled: false },
                      font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 } };
-      update.arrows = arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong);
+      update.arrows = arrowsOf(e.directed, false, LARGE ? arrowsOn || strong : true, strong, gg.middleArrow(e));
       edgeUpdates.push(update);
     }
   });

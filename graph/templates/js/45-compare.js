@@ -8,7 +8,8 @@
  * the intensities of its facts and claims, as graph.signed_graph) or its
  * strongest status differs; "changed" lists the pair's relations valid at
  * both dates. Computed over all the data (filters only decide what is drawn).
- * Subscribes: date, compare or filters -> colours and widths of the lines.
+ * Subscribes: date, compare, filters or selection -> colours and widths of the
+ * lines (the opacity set by style's fading is kept).
  * Uses: util, data, state, style.
  */
 var EDGES = gg.relations, store = gg.store, visId = gg.visId, bundleOf = gg.bundleOf;
@@ -82,10 +83,12 @@ function redraw() {
     if (bundleOf(e)) return;  // aggregated pairs keep their summary look
     var kind = current === null ? null : kindOf.get(e.id);
     var wide = kind === "new" || kind === "ended" || kind === "changed";
-    var focusOut = st.focus !== null && e.from !== st.focus && e.to !== st.focus;
+    // the fading of a selection (style's applyFade, run before) stays as it is
+    var item = gg.edges.get(visId(e.id));
+    var opacity = item && item.color && typeof item.color.opacity === "number" ? item.color.opacity : 1;
     var base = gg.LARGE ? Math.min(e.width, 3) : e.width;
-    updates.push({ id: visId(e.id), color: gg.edgeColour(e, focusOut ? gg.FADED : 1),
-                   width: wide ? Math.max(base, 3.5) : base });
+    var width = st.edge === e.id ? Math.max(5, base * 2) : wide ? Math.max(base, 3.5) : base;
+    updates.push({ id: visId(e.id), color: gg.edgeColour(e, opacity), width: width });
   });
   if (updates.length) gg.edges.update(updates);
   wasOn = current !== null;
@@ -99,7 +102,7 @@ function refresh() {
 refresh();
 store.subscribe(function (changed) {
   if (changed.date || changed.compare) refresh();
-  else if (changed.filters && current !== null) redraw();
+  else if ((changed.filters || changed.selection) && current !== null) redraw();
 });
 
 gg.changes = function () {

@@ -114,6 +114,7 @@ function showNodePanel(n) {
   clear(panel);
   panel.appendChild(closeButton());
   panel.appendChild(el("h2", null, n.name));
+  if (gg.focusControls) panel.appendChild(gg.focusControls(n));  // steps and direction (66-focus.js)
   panel.appendChild(defList([
     ["Id", n.id], ["Type", n.type], ["Group", n.group],
     ["Aliases", n.aliases.length ? n.aliases.join("; ") : null],
@@ -128,6 +129,8 @@ function relationItem(e) {
   var li = el("li");
   var b = el("button", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to));
   b.type = "button";
+  // a unique name: two relations of a type between the same actors differ by dates and id
+  b.setAttribute("aria-label", "Open " + b.textContent + ", " + e.status + ", " + datesText(e) + " (" + e.id + ")");
   b.addEventListener("click", function () { gg.selectEdge(e.id); });
   li.appendChild(b);
   li.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e) +
@@ -146,7 +149,12 @@ function relationList(items, className) {
       var b = el("button", null, "Show " + Math.min(PAGE, items.length - from - PAGE) + " more of " +
         (items.length - from - PAGE));
       b.type = "button";
-      b.addEventListener("click", function () { li.remove(); more(from + PAGE); });
+      b.addEventListener("click", function () {
+        li.remove();
+        more(from + PAGE);
+        var next = list.children[from + PAGE];  // focus the first new item, not the page top
+        if (next && next.querySelector("button")) next.querySelector("button").focus();
+      });
       li.appendChild(b);
       list.appendChild(li);
     }
@@ -185,12 +193,15 @@ function staleNote(e) {
   return p;
 }
 function renderPanel() {
-  var st = store.get();
+  var st = store.get(), inside = panel.contains(document.activeElement);
   panel.classList.toggle("gg-open", st.focus !== null || st.edge !== null || st.pair !== null);
   if (st.focus !== null) showNodePanel(nodeById.get(st.focus));
   else if (st.edge !== null) showEdgePanel(edgeById.get(st.edge));
   else if (st.pair !== null) showPairPanel(st.pair);
   else showHint();
+  // the user was in the panel (Enter on a relation in it): focus the new panel's heading
+  var h = inside ? panel.querySelector("h2") : null;
+  if (h) { h.tabIndex = -1; h.focus(); }
 }
 store.subscribe(function (changed) {
   if (changed.selection || changed.date || changed.filters || changed.compare) renderPanel();

@@ -5,7 +5,8 @@
  * vis-network), revealSelection() (pan a selected relation into sight).
  * Subscribes: selection -> vis-network's selected items; pans to a relation
  * whose middle is off screen.
- * Handles: clicks on the graph, Escape.
+ * Handles: clicks on the graph, Escape; focus returns to what opened the
+ * selection when closing it leaves focus nowhere.
  * Uses: util, data, state, network.
  */
 var network = gg.network, store = gg.store, visId = gg.visId, dataId = gg.dataId;
@@ -58,10 +59,20 @@ function revealSelection() {
   network.moveTo({ position: mid, animation: false });
   return true;
 }
+// Focus goes back to what opened the selection when closing it took focus away
+// (Escape, or Close in the panel, whose content is then gone).
+var opener = null;
+function returnFocus() {
+  var a = document.activeElement, lost = !a || a === document.body || gg.panel.contains(a);
+  if (lost && opener && opener.isConnected) opener.focus();
+}
 store.subscribe(function (changed) {
   if (!changed.selection) return;
   showSelection();
   revealSelection();
+  var st = store.get(), a = document.activeElement;
+  if (st.focus === null && st.edge === null && st.pair === null) returnFocus();
+  else if (a && a !== document.body && !gg.panel.contains(a)) opener = a;
 });
 
 network.on("click", function (params) {

@@ -1,14 +1,31 @@
 /*
- * filters: the filter checkboxes and the count of relations shown.
+ * filters: the filter groups (status, sign, relation type, actor group, who
+ * says it, source), their counts, "only" and "all", and the count of relations
+ * shown.
+ * Each value is a checkbox labelled with its count of what the view would show
+ * with that value allowed: the date (and compare date) and every other group's
+ * filters applied, not the group's own (faceted search). Counts are made in one
+ * pass over the relations on every change; a value with none is greyed, never
+ * removed. A group of many values lists the most frequent first, a few at a
+ * time, with "Show more" (a scroll box).
+ * Adds the filter kinds said_by (NONE: no speaker) and source (a source_id;
+ * NONE: no source) to the state.
  * Provides on gg: setFilter(kind, values) -> false for an unknown kind,
- * buildFilter(kind, title, entries) (a checkbox group in #gg-filter-KIND;
- * entries: {value, label, color?}), syncCheckboxes().
- * Subscribes: filters -> checkboxes; date or filters -> the count.
+ * buildFilter(kind, title, entries, opts) (a group in #gg-filter-KIND; entries:
+ * {value, label, color?}), syncCheckboxes(), filterCounts() -> {kind: [[value,
+ * count]]}, filterGroups() -> [{kind, rows: [{value, input, only}], all, more}],
+ * NONE.
+ * Subscribes: filters -> checkboxes; date, compare or filters -> the counts.
  * Uses: util, data, state.
+ * Safety: labels are data text, set with textContent only.
  */
 var payload = gg.payload, EDGES = gg.relations, el = gg.el, store = gg.store, KNOWN = gg.KNOWN;
 var STATUS_ALL = gg.STATUS_ALL, SIGN_ALL = gg.SIGN_ALL;
 var countEl = document.getElementById("gg-count");
+var NONE = "";     // said_by and source of relations without one (data text is never empty)
+var FEW = 14;      // a group of up to this many values lists them all
+var STEP = 10;     // else this many at first, and this many more per "Show more"
+
 function setFilter(kind, values) {
   if (!Object.prototype.hasOwnProperty.call(KNOWN, kind)) return false;
   var filters = {};
@@ -16,67 +33,283 @@ function setFilter(kind, values) {
   store.set({ filters: filters });
   return true;
 }
-var checkboxes = [];
-function buildFilter(kind, title, entries) {
-  var box = document.getElementById("gg-filter-" + kind);
-  var fs = el("fieldset");
-  fs.appendChild(el("legend", null, title));
-  entries.forEach(function (entry, i) {
-    var input = el("input");
-    input.type = "checkbox";
-    input.id = "gg-f-" + kind + "-" + i;
-    input.checked = true;
-    var label = el("label");
-    label.htmlFor = input.id;
-    label.appendChild(input);
-    if (entry.color) {
-      var sw = el("span", "gg-swatch");
-      sw.style.backgroundColor = entry.color;
-      label.appendChild(sw);
-    }
-    label.appendChild(document.createTextNode(entry.label));
-    input.addEventListener("change", function () {
-      var next = new Set(store.get().filters[kind]), filters = {};
-      if (input.checked) next.add(entry.value); else next.delete(entry.value);
-      filters[kind] = Array.from(next);
-      store.set({ filters: filters });
-    });
-    checkboxes.push({ kind: kind, value: entry.value, input: input });
-    fs.appendChild(label);
-  });
-  box.appendChild(fs);
-}
-function syncCheckboxes() {
-  checkboxes.forEach(function (c) { c.input.checked = store.get().filters[c.kind].has(c.value); });
-}
-function countBy(key) {
+function allTimeCount(valueOf) {
   var m = new Map();
-  EDGES.forEach(function (e) { m.set(e[key], (m.get(e[key]) || 0) + 1); });
+  EDGES.forEach(function (e) {
+    var v = valueOf(e);
+    (Array.isArray(v) ? v : [v]).forEach(function (x, i, a) {
+      if (a.indexOf(x) === i) m.set(x, (m.get(x) || 0) + 1);
+    });
+  });
   return m;
 }
-var byStatus = countBy("status"), bySign = countBy("signName"), byRelation = countBy("relation");
-buildFilter("status", "Status", STATUS_ALL.map(function (s) {
-  return { value: s, label: s + " (" + (byStatus.get(s) || 0) + ")" };
-}));
-buildFilter("sign", "Sign", SIGN_ALL.map(function (s) {
-  return { value: s, label: s + " (" + (bySign.get(s) || 0) + ")" };
-}));
-buildFilter("relation", "Relation type", payload.relations.map(function (r) {
-  return { value: r, label: r + " (" + byRelation.get(r) + ")" };
-}));
-buildFilter("group", "Actor group", payload.legend.nodes.map(function (g) {
-  return { value: g.key, label: g.label, color: g.color };
-}));
 
-function showCount() {
+// who says it, and the source: new filter kinds; NONE last when some relation has none
+function textKind(kind, field, values) {
+  var valueOf = function (e) { return e[field] === null || e[field] === undefined ? NONE : e[field]; };
+  var all = values.slice().sort();
+  if (EDGES.some(function (e) { return valueOf(e) === NONE; })) all.push(NONE);
+  store.addFilter(kind, all, valueOf);
+  return valueOf;
+}
+var saidByOf = textKind("said_by", "said_by", payload.speakers);
+var sourceOf = textKind("source", "source_id", payload.source_ids);
+function sourceLabel(id) {
+  if (id === NONE) return "(no source)";
+  var s = gg.own(payload.sources || {}, id);
+  var title = s && s.title ? String(s.title) : "", pub = s && s.publisher ? String(s.publisher) : "";
+  if (title && pub) return pub + ": " + title;  // the publisher first: long titles are cut
+  return title || pub || id;
+}
+
+// accessible names unique in the page: a name met again is told apart by its group
+var names = new Set();
+function uniqueName(name, group) {
+  var n = names.has(name) ? name + " (" + group + ")" : name, i = 2;
+  while (names.has(n)) n = name + " (" + group + " " + i++ + ")";
+  names.add(n);
+  return n;
+}
+
+var groups = [];
+function button(text, name, cls, onClick) {
+  var b = el("button", cls, text);
+  b.type = "button";
+  b.setAttribute("aria-label", name);
+  b.addEventListener("click", onClick);
+  return b;
+}
+function makeRow(g, entry) {
+  var row = el("div", "gg-frow");
+  var input = el("input");
+  input.type = "checkbox";
+  input.id = "gg-f-" + g.kind + "-" + entry.index;
+  input.checked = store.get().filters[g.kind].has(entry.value);
+  var label = el("label");
+  label.htmlFor = input.id;
+  label.appendChild(input);
+  if (entry.color) {
+    var sw = el("span", "gg-swatch");
+    sw.style.backgroundColor = entry.color;
+    label.appendChild(sw);
+  }
+  var name = el("span", "gg-fname", entry.label);
+  name.title = entry.label;  // the whole text, where a long one is cut to two lines
+  label.appendChild(name);
+  var count = el("span", "gg-fcount");
+  label.appendChild(count);
+  input.addEventListener("change", function () {
+    var next = new Set(store.get().filters[g.kind]), filters = {};
+    if (input.checked) next.add(entry.value); else next.delete(entry.value);
+    filters[g.kind] = Array.from(next);
+    store.set({ filters: filters });
+  });
+  var only = button("only", entry.onlyName, "gg-only", function () {
+    var filters = {};
+    filters[g.kind] = [entry.value];
+    store.set({ filters: filters });
+  });
+  row.appendChild(label);
+  row.appendChild(only);
+  var r = { value: entry.value, input: input, only: only, row: row, count: count, last: null };
+  showRowCount(g, r);
+  return r;
+}
+function showRowCount(g, r) {
+  var n = g.counts ? g.counts.get(r.value) || 0 : 0;
+  if (n === r.last) return;
+  r.last = n;
+  r.count.textContent = " (" + n + ")";
+  r.row.classList.toggle("gg-zero", n === 0);
+}
+// render the rows up to the group's limit (rows are made once, when first listed)
+function renderRows(g) {
+  var upto = Math.min(g.limit, g.order.length);
+  for (var i = g.rows.length; i < upto; i++) {
+    var r = makeRow(g, g.order[i]);
+    g.rows.push(r);
+    g.list.appendChild(r.row);
+  }
+  g.rows.forEach(function (r, j) { r.row.hidden = j >= upto; });
+  if (g.more) {
+    var left = g.order.length - upto;
+    g.more.hidden = left === 0;
+    g.more.textContent = "Show " + Math.min(STEP * 5, left) + " more";
+    g.more.setAttribute("aria-label", g.more.textContent + " " + g.plural);
+    g.fewer.hidden = upto <= STEP;
+  }
+}
+
+/*
+ * opts: {plural: "statuses" (the "all" button's name), order: "count" (most
+ * frequent first), group: a word telling apart a repeated accessible name}.
+ */
+function buildFilter(kind, title, entries, opts) {
+  opts = opts || {};
+  var box = document.getElementById("gg-filter-" + kind);
+  if (!box) {
+    box = el("div");
+    box.id = "gg-filter-" + kind;
+    document.getElementById("gg-filters").appendChild(box);
+  }
+  var plural = opts.plural || title.toLowerCase();
+  var g = { kind: kind, plural: plural, rows: [], order: [], counts: null, limit: Infinity,
+            more: null, fewer: null };
+  var seen = new Set();
+  entries.forEach(function (entry, i) {
+    var label = String(entry.label);
+    if (seen.has(label)) label += " [" + (entry.value === NONE ? "none" : entry.value) + "]";
+    seen.add(label);
+    g.order.push({ value: entry.value, label: label, color: entry.color, index: i,
+                   onlyName: uniqueName("Show only " + label, opts.group || plural) });
+  });
+  if (g.order.length > FEW) {
+    var all = allTimeCount(store.filterDefs().filter(function (d) { return d.kind === kind; })[0].valueOf);
+    g.order.sort(function (a, b) { return (all.get(b.value) || 0) - (all.get(a.value) || 0) || a.index - b.index; });
+    g.limit = STEP;
+  }
+  var fs = el("fieldset", "gg-fgroup");
+  var head = el("legend", null, title);
+  fs.appendChild(head);
+  g.all = button("all", uniqueName("Show all " + plural, plural), "gg-all", function () {
+    var filters = {};
+    filters[kind] = KNOWN[kind];
+    store.set({ filters: filters });
+  });
+  head.appendChild(g.all);
+  g.list = el("div", "gg-flist" + (g.order.length > FEW ? " gg-many" : ""));
+  fs.appendChild(g.list);
+  if (g.order.length > FEW) {
+    g.more = button("", "", "gg-more", function () {
+      g.limit += STEP * 5;
+      renderRows(g);
+    });
+    g.fewer = button("fewer", "Show fewer " + plural, "gg-more", function () {
+      g.limit = STEP;
+      renderRows(g);
+      g.more.focus();
+    });
+    fs.appendChild(g.more);
+    fs.appendChild(g.fewer);
+  }
+  groups.push(g);
+  renderRows(g);
+  box.appendChild(fs);
+  return g;
+}
+function syncCheckboxes() {
+  var f = store.get().filters;
+  groups.forEach(function (g) {
+    var allowed = f[g.kind];
+    g.rows.forEach(function (r) { r.input.checked = allowed.has(r.value); });
+  });
+}
+
+/*
+ * Faceted counts in one pass: a relation in time that passes every group is
+ * counted in every group; one that fails exactly one group is counted in that
+ * group only (it would be shown with that value allowed); one that fails two
+ * or more is counted nowhere. Each relation's values are coded once as indexes
+ * into gg.KNOWN (W per relation, -1 padding; -2 for a value not in it), so a
+ * change costs typed-array reads only.
+ */
+var coded = null;
+function codeValues(defs) {
+  return defs.map(function (d) {
+    var index = new Map();
+    KNOWN[d.kind].forEach(function (v, i) { index.set(v, i); });
+    var lists = EDGES.map(function (e) {
+      var v = d.valueOf(e), out = [];
+      (Array.isArray(v) ? v : [v]).forEach(function (x) {
+        var i = index.has(x) ? index.get(x) : -2;
+        if (out.indexOf(i) < 0) out.push(i);
+      });
+      return out;
+    });
+    var W = lists.reduce(function (w, l) { return Math.max(w, l.length); }, 1);
+    var codes = new Int32Array(EDGES.length * W).fill(-1);
+    lists.forEach(function (l, r) { l.forEach(function (i, j) { codes[r * W + j] = i; }); });
+    return { kind: d.kind, W: W, codes: codes, n: KNOWN[d.kind].length };
+  });
+}
+function countAll() {
+  var defs = store.filterDefs(), filters = store.get().filters;
+  if (!coded || coded.length !== defs.length) coded = codeValues(defs);
+  var K = coded.length;
+  var allowed = coded.map(function (c) {
+    var a = new Uint8Array(c.n);
+    KNOWN[c.kind].forEach(function (v, i) { if (filters[c.kind].has(v)) a[i] = 1; });
+    return a;
+  });
+  var counts = coded.map(function (c) { return new Int32Array(c.n); });
+  function add(k, r) {
+    var c = coded[k], W = c.W, n = counts[k];
+    for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
+  }
+  for (var r = 0; r < EDGES.length; r++) {
+    if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], store.get())) continue;  // date and event thresholds
+    var failed = -1, fails = 0;
+    for (var k = 0; k < K && fails < 2; k++) {
+      var c = coded[k], a = allowed[k], ok = true;
+      for (var j = r * c.W, end = j + c.W; j < end && c.codes[j] !== -1; j++) {
+        if (c.codes[j] < 0 || !a[c.codes[j]]) { ok = false; break; }
+      }
+      if (!ok) { fails++; failed = k; }
+    }
+    if (fails === 0) for (k = 0; k < K; k++) add(k, r);
+    else if (fails === 1) add(failed, r);
+  }
+  var out = {};
+  coded.forEach(function (c, k) {
+    var m = new Map();
+    KNOWN[c.kind].forEach(function (v, i) { m.set(v, counts[k][i]); });
+    out[c.kind] = m;
+  });
+  return out;
+}
+function showCounts() {
+  var counts = countAll();
+  groups.forEach(function (g) {
+    g.counts = counts[g.kind] || new Map();
+    g.rows.forEach(function (r) { showRowCount(g, r); });
+  });
   countEl.textContent = store.shown().size + " of " + EDGES.length + " relations shown";
 }
-showCount();
+
+buildFilter("status", "Status", STATUS_ALL.map(function (s) { return { value: s, label: s }; }),
+            { plural: "statuses", group: "status" });
+buildFilter("sign", "Sign", SIGN_ALL.map(function (s) { return { value: s, label: s }; }),
+            { plural: "signs", group: "sign" });
+buildFilter("relation", "Relation type", payload.relations.map(function (r) { return { value: r, label: r }; }),
+            { plural: "relation types", group: "relation type" });
+buildFilter("group", "Actor group", payload.legend.nodes.map(function (g) {
+  return { value: g.key, label: g.label, color: g.color };
+}), { plural: "actor groups", group: "actor group" });
+if (EDGES.length) {
+  buildFilter("said_by", "Said by", KNOWN.said_by.map(function (s) {
+    return { value: s, label: s === NONE ? "(not attributed)" : s };
+  }), { plural: "speakers", group: "said by" });
+  buildFilter("source", "Source", KNOWN.source.map(function (s) {
+    return { value: s, label: sourceLabel(s) };
+  }), { plural: "sources", group: "source" });
+}
+showCounts();
+syncCheckboxes();
 store.subscribe(function (changed) {
   if (changed.filters) syncCheckboxes();
-  if (changed.date || changed.filters || changed.compare) showCount();
+  if (changed.date || changed.filters || changed.compare) showCounts();
 });
 
 gg.setFilter = setFilter;
 gg.buildFilter = buildFilter;
 gg.syncCheckboxes = syncCheckboxes;
+gg.NONE = NONE;
+// {kind: [[value, count], ...]} in the order of gg.KNOWN (pairs: values may be "__proto__")
+gg.filterCounts = function () {
+  var c = countAll(), out = {};
+  Object.keys(c).forEach(function (kind) {
+    out[kind] = KNOWN[kind].map(function (v) { return [v, c[kind].get(v) || 0]; });
+  });
+  return out;
+};
+gg.filterGroups = function () { return groups.slice(); };

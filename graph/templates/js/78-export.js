@@ -1,26 +1,409 @@
 /*
- * export: the PNG export.
- * Provides on gg: exportPNG() -> a PNG data URL of the graph.
- * Uses: network (gg.container).
+ * export: the PNG export, fit to publish. The whole graph (every actor and
+ * relation shown, not the crop of the viewport) is redrawn by vis-network into
+ * an offscreen canvas at `scale` image pixels per graph unit (2 by default),
+ * under a title, the date or the compared dates, the filters in words, and
+ * over the legend of what is drawn and the sources of the relations shown.
+ * The page's own canvas, viewport and selection are not touched.
+ * Provides on gg: exportPNG(opts) -> Promise of a PNG data URL (a Blob with
+ * opts.blob), exportCanvas(opts) -> {canvas, info}, exportInfo() -> the plain
+ * data of the last export (size, scale, texts drawn, where the graph is,
+ * the milliseconds of drawing).
+ * Uses: util, data, state, style, network; legend's legendRows, compare's
+ * changeOf and blocs' blocStep when they are there (called at export time).
+ * Safety: text from the data is drawn with the canvas's fillText only.
  */
-function exportPNG() {
-  var src = gg.container.querySelector("canvas");
-  var out = document.createElement("canvas");
-  out.width = src.width;
-  out.height = src.height;
-  var ctx = out.getContext("2d");
-  ctx.fillStyle = "#ffffff";  // the network canvas is transparent
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(src, 0, 0);
-  return out.toDataURL("image/png");
+var store = gg.store, network = gg.network, payload = gg.payload, shorten = gg.shorten;
+// Chromium's canvas limits (Firefox's and Safari's desktop ones are close).
+var MAX_SIDE = 16384, MAX_AREA = 268435456;
+var FONT = "system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif";
+var PAD = 24, GRAPH_PAD = 20, MIN_WIDTH = 760;
+var STYLE_OF = {
+  title: { font: "600 22px", colour: "#111", line: 28 },
+  sub: { font: "14px", colour: "#333", line: 19 },
+  legendTitle: { font: "600 12px", colour: "#666", line: 20 },
+  legend: { font: "13px", colour: "#222", line: 20 },
+  foot: { font: "12px", colour: "#555", line: 16 }
+};
+var KIND_WORDS = { status: "status", sign: "sign", relation: "type", group: "actor group",
+                   said_by: "said by", source: "source" };
+var last = null;
+
+function fontOf(style, t) {
+  var parts = STYLE_OF[style].font.split(" "), size = parseFloat(parts.pop());
+  return parts.concat([(size * t).toFixed(2) + "px", FONT]).join(" ");
 }
-document.getElementById("gg-png").addEventListener("click", function () {
-  var a = document.createElement("a");
-  a.href = exportPNG();
-  a.download = "geograph.png";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+// Lines of at most `width` pixels; a word longer than a line is cut; at most `max` lines.
+function wrap(ctx, text, width, max) {
+  var words = String(text).split(/\s+/).filter(Boolean), lines = [], line = "";
+  function push(s) { lines.push(s); }
+  words.forEach(function (w) {
+    var next = line ? line + " " + w : w;
+    if (ctx.measureText(next).width <= width) { line = next; return; }
+    if (line) push(line);
+    line = w;
+    while (ctx.measureText(line).width > width && line.length > 1) {
+      var n = line.length;
+      while (n > 1 && ctx.measureText(line.slice(0, n)).width > width) n = Math.floor(n * 0.9);
+      push(line.slice(0, n));
+      line = line.slice(n);
+    }
+  });
+  if (line) push(line);
+  if (lines.length > max) {
+    lines = lines.slice(0, max);
+    var end = lines[max - 1];
+    lines[max - 1] = end.slice(0, Math.max(1, end.length - 2)) + "\u2026";
+  }
+  return lines;
+}
+
+// ---------- what the image says ----------
+function dateWords(st) {
+  if (st.compare && st.date) return "Compared: " + st.compare.text + " \u2192 " + st.date.text;
+  return st.date ? "At " + st.date.text : "All time";
+}
+function labelOf(kind, value) {
+  if (kind === "group") {
+    var g = payload.legend.nodes.filter(function (x) { return x.key === value; })[0];
+    return g ? g.label : String(value);
+  }
+  return String(value);
+}
+function filterWords(st) {
+  var parts = [];
+  store.filterKinds().forEach(function (kind) {
+    var all = gg.KNOWN[kind] || [], allowed = all.filter(function (v) { return st.filters[kind].has(v); });
+    if (allowed.length === all.length) return;
+    var name = gg.own(KIND_WORDS, kind) || kind.replace(/_/g, " ");
+    var left = all.filter(function (v) { return !st.filters[kind].has(v); });
+    var words = !allowed.length ? "none"
+      : allowed.length > 6 && left.length < allowed.length ? "all but " + names(kind, left) : names(kind, allowed);
+    parts.push(name + ": " + words);
+  });
+  return "Filters: " + (parts.length ? parts.join("; ") : "all relations");
+}
+function names(kind, values) {
+  var shown = values.slice(0, 8).map(function (v) { return shorten(labelOf(kind, v), 40); });
+  return shown.join(", ") + (values.length > 8 ? " and " + (values.length - 8) + " more" : "");
+}
+function selectionWords(st) {
+  if (st.focus !== null) return "focus: " + gg.nodeName(st.focus);
+  if (st.edge !== null) {
+    var e = gg.edgeById.get(st.edge);
+    return "selected: " + e.relation + ", " + gg.nodeName(e.from) + gg.arrow(e) + gg.nodeName(e.to);
+  }
+  if (st.pair !== null) return "selected: " + gg.nodeName(st.pair.from) + " \u2014 " + gg.nodeName(st.pair.to);
+  return null;
+}
+function sourceWords(shown) {
+  var seen = [], lines = [];
+  gg.relations.forEach(function (e) {
+    if (shown.has(e.id) && e.source_id !== null && seen.indexOf(e.source_id) < 0) seen.push(e.source_id);
+  });
+  seen.slice(0, 5).forEach(function (id) {
+    var s = gg.own(payload.sources || {}, id);
+    var bits = s ? [s.publisher, s.title ? "\u201c" + s.title + "\u201d" : null, s.published]
+      .filter(function (x) { return x; }).map(function (x) { return shorten(x, 160); }) : [];
+    lines.push("Source: " + (bits.length ? bits.join(", ") : shorten(id, 80)));
+  });
+  if (seen.length > 5) lines.push("and " + (seen.length - 5) + " more sources");
+  if (!seen.length) lines.push("Source: none given for the relations shown");
+  return lines;
+}
+// The legend entries whose look is in the picture: the values of what is drawn.
+function usedLegend(st, shown) {
+  var used = { sign: new Set(), status: new Set(), directed: new Set(), group: new Set(), type: new Set(), change: new Set() };
+  var compare = !!(gg.changeOf && st.compare && st.date), bundled = false;
+  gg.relations.forEach(function (e) {
+    if (!shown.has(e.id)) return;
+    used.status.add(e.status);
+    used.directed.add(!!e.directed);
+    if (gg.bundleOf(e)) bundled = true;
+    if (!compare || gg.bundleOf(e)) used.sign.add(e.signName);
+    if (compare && !gg.bundleOf(e) && gg.changeOf(e.id)) used.change.add(gg.changeOf(e.id));
+  });
+  payload.nodes.forEach(function (n) {
+    if (!st.filters.group.has(n.colour_key)) return;
+    used.group.add(n.colour_key);
+    used.type.add(n.type);
+  });
+  var rows = (gg.legendRows ? gg.legendRows() : []).map(function (r) {
+    var items = r.items.filter(function (it) { return used[it.kind] && used[it.kind].has(it.value); });
+    return { title: r.title, items: items.map(function (it) {
+      // "new since 2018" says more in a picture than "new since the first date"
+      if (it.kind !== "change" || !st.compare) return it;
+      return { kind: it.kind, value: it.value, line: it.line, label: it.label.replace("the first date", st.compare.text) };
+    }) };
+  });
+  if (st.color === "bloc" && gg.blocStep) rows = rows.map(function (r) { return r.items.length && r.items[0].kind === "group" ? blocRow(st) : r; });
+  rows = rows.filter(function (r) { return r.items.length; });
+  // in compare mode the line colours say what changed: that row first
+  rows.sort(function (a, b) { return (b.items[0].kind === "change") - (a.items[0].kind === "change"); });
+  if (shown.size) rows.push({ title: "", items: [{ label: bundled ? "Wider line: stronger relation; a number: relations of the pair" : "Wider line: stronger relation (Goldstein scale)" }] });
+  return rows;
+}
+function blocRow(st) {
+  var step = gg.blocStep(st.date ? st.date.text : null), items = [], inBloc = new Set();
+  if (step) {
+    step.blocs.forEach(function (b, i) {
+      b.forEach(function (id) { inBloc.add(id); });
+      items.push({ label: "bloc " + (i + 1) + ": " + b.map(gg.nodeName).join(", "), swatch: gg.BLOC_COLOURS[i] });
+    });
+  }
+  var outside = payload.nodes.some(function (n) { return st.filters.group.has(n.colour_key) && !inBloc.has(n.id); });
+  if (outside) items.push({ label: "not in a bloc", swatch: "#bdbdbd" });
+  return { title: "Actors (bloc)", items: items };
+}
+
+// ---------- the graph, redrawn by vis-network ----------
+// The box, in graph units, of every actor (its label included) and of every
+// relation line (sampled along its curve) drawn now.
+function graphBounds() {
+  var b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  function add(x, y) {
+    if (!isFinite(x) || !isFinite(y)) return;
+    b.minX = Math.min(b.minX, x); b.maxX = Math.max(b.maxX, x);
+    b.minY = Math.min(b.minY, y); b.maxY = Math.max(b.maxY, y);
+  }
+  gg.nodes.get({ filter: function (n) { return !n.hidden; }, fields: ["id"] }).forEach(function (n) {
+    var box = network.getBoundingBox(n.id);
+    if (box) { add(box.left, box.top); add(box.right, box.bottom); }
+  });
+  var body = network.body;
+  body.edgeIndices.forEach(function (id) {
+    var edge = body.edges[id];
+    if (!edge || !edge.connected || edge.options.hidden) return;
+    for (var t = 0; t <= 1.0001; t += 0.1) {
+      try { var p = edge.edgeType.getPoint(t); add(p.x, p.y); } catch (err) { /* a self-loop: its node's box */ }
+    }
+    var size = edge.labelModule && edge.labelModule.size;
+    if (size && size.width > 0) { add(size.left, size.top); add(size.left + size.width, size.top + size.height); }
+  });
+  if (!isFinite(b.minX)) b = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return b;
+}
+// vis-network's own drawing pass, pointed at our context: its view is set to
+// scale 1 (labels as at 100 %), and every actor is drawn, not only those in
+// the viewport. Everything is put back before returning, so the page's canvas
+// and viewport stay as they were.
+function drawGraph(ctx, scale, originX, originY) {
+  var canvas = network.canvas, renderer = network.renderer, view = network.body.view;
+  var saved = { scale: view.scale, x: view.translation.x, y: view.translation.y };
+  var drawNodes = renderer._drawNodes;
+  canvas.getContext = function () { return ctx; };
+  canvas.setTransform = function () { ctx.setTransform(scale, 0, 0, scale, originX, originY); };
+  renderer._drawNodes = function (c) { return drawNodes.call(renderer, c, true); };
+  try {
+    view.scale = 1;
+    view.translation.x = 0;
+    view.translation.y = 0;
+    renderer._redraw(false);
+  } finally {
+    delete canvas.getContext;
+    delete canvas.setTransform;
+    delete renderer._drawNodes;
+    view.scale = saved.scale;
+    view.translation.x = saved.x;
+    view.translation.y = saved.y;
+  }
+  network.redraw();
+}
+
+// ---------- layout: blocks of text and the graph, in image pixels ----------
+// t: the text scale (image pixels per CSS pixel), r: image pixels per graph unit.
+function layout(ctx, words, legend, box, r, t) {
+  var gw = (box.maxX - box.minX + 2 * GRAPH_PAD) * r, gh = (box.maxY - box.minY + 2 * GRAPH_PAD) * r;
+  var pad = PAD * t, width = Math.max(MIN_WIDTH * t, gw + 2 * pad), inner = width - 2 * pad;
+  var lines = [], y = pad;
+  function block(style, text, max) {
+    ctx.font = fontOf(style, t);
+    wrap(ctx, text, inner, max).forEach(function (s) {
+      y += STYLE_OF[style].line * t;
+      lines.push({ style: style, text: s, x: pad, y: y - 5 * t });
+    });
+  }
+  block("title", words.title, 3);
+  block("sub", words.when, 2);
+  block("sub", words.filters, 4);
+  y += 8 * t;
+  var graph = { x: (width - gw) / 2, y: y, width: gw, height: gh };
+  y += gh + 8 * t;
+  var items = [];
+  ctx.font = fontOf("legendTitle", t);
+  var titleWidth = Math.max.apply(null, legend.map(function (row) { return ctx.measureText(row.title).width; }).concat([0]));
+  ctx.font = fontOf("legend", t);
+  legend.forEach(function (row) {
+    y += STYLE_OF.legend.line * t;
+    items.push({ title: row.title, x: pad, y: y - 6 * t });
+    var x = pad + titleWidth + 12 * t;
+    row.items.forEach(function (it) {
+      var sym = it.line ? 36 * t : it.swatch || it.shape ? 20 * t : 0;
+      var label = shorten(it.label, 80), w = sym + ctx.measureText(label).width;
+      if (x + w > width - pad && x > pad + titleWidth + 12 * t) { x = pad + titleWidth + 12 * t; y += STYLE_OF.legend.line * t; }
+      items.push({ item: it, label: label, x: x, y: y - 6 * t, sym: sym });
+      x += w + 16 * t;
+    });
+  });
+  y += 6 * t;
+  words.foot.forEach(function (text) { block("foot", text, 3); });
+  return { width: Math.ceil(width), height: Math.ceil(y + pad), lines: lines, graph: graph, legend: items };
+}
+function fits(l) { return l.width <= MAX_SIDE && l.height <= MAX_SIDE && l.width * l.height <= MAX_AREA; }
+
+// ---------- drawing ----------
+function drawSymbol(ctx, it, x, y, t) {
+  if (it.line) {
+    ctx.save();
+    ctx.strokeStyle = it.line.colour;
+    ctx.fillStyle = it.line.colour;
+    ctx.lineWidth = 2.5 * t;
+    ctx.setLineDash(it.line.dashes ? it.line.dashes.map(function (d) { return d * t; }) : []);
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + (it.line.arrow ? 22 : 30) * t, y);
+    ctx.stroke();
+    if (it.line.arrow) {
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      ctx.moveTo(x + 21 * t, y - 5 * t); ctx.lineTo(x + 30 * t, y); ctx.lineTo(x + 21 * t, y + 5 * t);
+      ctx.closePath();
+      ctx.fill();
+    }
+    ctx.restore();
+  } else if (it.swatch) {
+    ctx.fillStyle = it.swatch;
+    ctx.fillRect(x, y - 6 * t, 12 * t, 12 * t);
+    ctx.strokeStyle = "#3a3a3a";
+    ctx.lineWidth = t;
+    ctx.strokeRect(x, y - 6 * t, 12 * t, 12 * t);
+  } else if (it.shape) {
+    ctx.fillStyle = "#555";
+    ctx.font = fontOf("legend", t * 1.2);
+    ctx.fillText(it.shape, x, y);
+  }
+}
+function paint(ctx, l, t, texts) {
+  function text(style, s, x, y) {
+    ctx.font = fontOf(style, t);
+    ctx.fillStyle = STYLE_OF[style].colour;
+    ctx.textBaseline = "middle";
+    ctx.fillText(s, x, y);
+    texts.push(s);
+  }
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  l.lines.forEach(function (ln) { text(ln.style, ln.text, ln.x, ln.y); });
+  l.legend.forEach(function (e) {
+    if (e.title !== undefined) { if (e.title) text("legendTitle", e.title, e.x, e.y); return; }
+    if (e.sym) drawSymbol(ctx, e.item, e.x, e.y, t);
+    text("legend", e.label, e.x + e.sym, e.y);
+  });
+  ctx.strokeStyle = "#e2e2e2";
+  ctx.lineWidth = t;
+  ctx.beginPath();
+  ctx.moveTo(PAD * t, l.graph.y - 4 * t); ctx.lineTo(l.width - PAD * t, l.graph.y - 4 * t);
+  ctx.moveTo(PAD * t, l.graph.y + l.graph.height + 4 * t); ctx.lineTo(l.width - PAD * t, l.graph.y + l.graph.height + 4 * t);
+  ctx.stroke();
+  // the page's network canvas is transparent: white under everything drawn
+  ctx.globalCompositeOperation = "destination-over";
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, l.width, l.height);
+  ctx.restore();
+}
+
+// ---------- the export ----------
+var scaleSelect = document.getElementById("gg-png-scale");
+var noteEl = document.getElementById("gg-png-note");
+function requestedScale(opts) {
+  var s = Number(opts.scale !== undefined ? opts.scale : scaleSelect ? scaleSelect.value : 2);
+  return isFinite(s) && s > 0 ? Math.min(s, 8) : 2;
+}
+function capNote(r, requested) {
+  return "Drawn at " + (Math.floor(r * 100) / 100) + "\u00d7, not the " + requested +
+    "\u00d7 asked: browsers draw images of at most 16,384 px a side and 268 million pixels.";
+}
+// The picture as a canvas, and what it holds as plain data.
+function exportCanvas(opts) {
+  opts = opts || {};
+  var st = store.get(), shown = store.shown(), requested = requestedScale(opts);
+  var selection = selectionWords(st);
+  var words = {
+    title: shorten(payload.title || "geograph", 300),
+    when: dateWords(st) + " \u00b7 " + shown.size + " of " + gg.relations.length + " relations shown" +
+      (selection ? " \u00b7 " + shorten(selection, 160) : ""),
+    filters: filterWords(st),
+    foot: sourceWords(shown).concat(["Made with geograph"])
+  };
+  var base = words.foot, legend = usedLegend(st, shown), box = graphBounds();
+  var scratch = document.createElement("canvas").getContext("2d");
+  // the text grows with a large graph, so that it stays legible beside it
+  var span = Math.max(box.maxX - box.minX, (box.maxY - box.minY) * 1.3) + 2 * (GRAPH_PAD + PAD);
+  var r = requested, t = Math.max(1, requested * Math.pow(Math.max(1, span / 1100), 0.75)), note = null;
+  var l = layout(scratch, words, legend, box, r, t);
+  for (var i = 0; i < 12 && !fits(l); i++) {
+    var f = 0.98 * Math.min(MAX_SIDE / l.width, MAX_SIDE / l.height, Math.sqrt(MAX_AREA / (l.width * l.height)));
+    r *= f;
+    t = Math.max(1, t * f);
+    note = capNote(r, requested);
+    words.foot = base.concat([note]);
+    l = layout(scratch, words, legend, box, r, t);
+  }
+  var started = performance.now(), canvas = document.createElement("canvas");
+  canvas.width = l.width;
+  canvas.height = l.height;
+  var ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("the browser could not make a canvas of " + l.width + " \u00d7 " + l.height + " px");
+  var origin = { x: l.graph.x + (GRAPH_PAD - box.minX) * r, y: l.graph.y + (GRAPH_PAD - box.minY) * r };
+  drawGraph(ctx, r, origin.x, origin.y);
+  var texts = [];
+  paint(ctx, l, t, texts);
+  last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts,
+           graph: { x: l.graph.x, y: l.graph.y, width: l.graph.width, height: l.graph.height },
+           origin: origin, bounds: box, ms: Math.round(performance.now() - started) };
+  return { canvas: canvas, info: last };
+}
+function exportPNG(opts) {
+  opts = opts || {};
+  return new Promise(function (resolve, reject) {
+    var out = exportCanvas(opts), canvas = out.canvas;
+    if (opts.blob) {
+      canvas.toBlob(function (blob) {
+        if (blob) resolve(blob); else reject(new Error("the browser could not encode the PNG"));
+      }, "image/png");
+      return;
+    }
+    var url = canvas.toDataURL("image/png");
+    if (url.indexOf("data:image/png") !== 0) reject(new Error("the browser could not encode the PNG"));
+    else resolve(url);
+  });
+}
+function fileName() {
+  var st = store.get();
+  var when = st.compare && st.date ? st.compare.text + "-to-" + st.date.text : st.date ? st.date.text : "all-time";
+  return "geograph-" + when.replace(/[^0-9A-Za-z-]/g, "") + ".png";
+}
+var button = document.getElementById("gg-png");
+function download() {
+  exportPNG({ blob: true }).then(function (blob) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = fileName();
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+    if (noteEl) noteEl.textContent = last && last.note ? last.note : "";
+  }).catch(function (err) {
+    if (noteEl) noteEl.textContent = "PNG export failed: " + err.message;
+  }).then(function () { button.disabled = false; });
+}
+button.addEventListener("click", function () {
+  button.disabled = true;
+  if (noteEl) noteEl.textContent = "Drawing the PNG\u2026";
+  setTimeout(download, 30);  // let the note show: a large graph takes seconds
 });
 
 gg.exportPNG = exportPNG;
+gg.exportCanvas = exportCanvas;
+gg.exportInfo = function () { return last === null ? null : JSON.parse(JSON.stringify(last)); };

@@ -3,9 +3,16 @@
  * collapsible box over the graph (<details> labelled "Legend"; text and SVG
  * only). Clicking a sign, status or actor-group entry shows only that value
  * ("only hostile", "only forecasts"); clicking it again shows all again.
- * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}].
- * Subscribes: filters -> which entries are pressed.
- * Uses: util, data, state.
+ * It sits in a corner of the graph where no actor is (or the view is framed
+ * beside it); on a phone it starts closed, one line long.
+ * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}],
+ * placeLegend() (choose its corner again, after a fit or a resize),
+ * legendRows() -> the same legend as data, for the PNG export (78-export.js):
+ * [{title, items: [{kind, value, label, line: {colour, dashes, arrow} |
+ * swatch: colour | shape: character}]}], the compare entries included.
+ * Subscribes: filters -> which entries are pressed; compare -> its place (the
+ * compare row changes its size).
+ * Uses: util, data, state, network, edge-labels (nodeBox).
  */
 var el = gg.el, EDGES = gg.relations, payload = gg.payload, store = gg.store, KNOWN = gg.KNOWN;
 var SVG = "http://www.w3.org/2000/svg";
@@ -18,14 +25,15 @@ function line(colour, dashes, arrowhead) {
   svg.setAttribute("aria-hidden", "true");
   var l = document.createElementNS(SVG, "line");
   l.setAttribute("x1", "1"); l.setAttribute("y1", "5");
-  l.setAttribute("x2", arrowhead ? "22" : "29"); l.setAttribute("y2", "5");
+  l.setAttribute("x2", "29"); l.setAttribute("y2", "5");
   l.setAttribute("stroke", colour);
   l.setAttribute("stroke-width", "2.5");
   if (dashes) l.setAttribute("stroke-dasharray", dashes.map(Number).join(" "));
   svg.appendChild(l);
   if (arrowhead) {
     var p = document.createElementNS(SVG, "polygon");
-    p.setAttribute("points", "21,0 30,5 21,10");
+    // where the graph draws it: at the middle of the line (gg.middleArrow), or at its end
+    p.setAttribute("points", gg.LARGE ? "21,0 30,5 21,10" : "10,0 19,5 10,10");
     p.setAttribute("fill", colour);
     svg.appendChild(p);
   }
@@ -50,6 +58,7 @@ function row(box, title, items, minor) {
       node.type = "button";
       node.title = "Show only " + item.label + " (click again for all)";
       node.setAttribute("aria-pressed", "false");
+      if (item.name) node.setAttribute("aria-label", item.name);  // unique beside the filter checkboxes
       node.addEventListener("click", function () { only(item.kind, item.value); });
       entries.push({ kind: item.kind, value: item.value, button: node });
     } else {
@@ -78,7 +87,7 @@ function buildLegend() {
   row(box, "Actors", lg.nodes.map(function (g) {
     var sw = el("span", "gg-swatch");
     sw.style.backgroundColor = g.color;
-    return { kind: "group", value: g.key, label: g.label, symbol: sw };
+    return { kind: "group", value: g.key, label: g.label, name: g.label + " actors", symbol: sw };
   }));
   if (lg.shapes.length > 1) {
     row(box, "Shape", lg.shapes.map(function (s) {
@@ -86,6 +95,7 @@ function buildLegend() {
     }), true);
   }
   if (EDGES.length) box.appendChild(el("p", "gg-legend-note", "Wider line: stronger relation (Goldstein scale)."));
+  if (gg.sizeLegend) box.appendChild(gg.sizeLegend());  // "Size: number of relations" (44-size.js)
   syncLegend();
 }
 function syncLegend() {
@@ -99,6 +109,137 @@ function syncLegend() {
 }
 store.subscribe(function (changed) { if (changed.filters) syncLegend(); });
 
+// ---------- where the legend sits: never over an actor ----------
+// It takes the first corner of the graph with no actor (shape or name) under
+// it; when every corner has one, the view is framed again in the part of the
+// graph the legend leaves free. On a phone it starts closed, as one line
+// (its summary); opened, it is a sheet over the bottom of the graph that
+// scrolls, and the graph is framed above it.
+var details = document.getElementById("gg-legend-box");
+var CORNERS = ["gg-at-bl", "gg-at-tl", "gg-at-tr", "gg-at-br"];
+var MARGIN = 6;
+var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
+if (phone.matches) details.open = false;
+
+function summaryKey() {
+  var key = el("span", "gg-legend-key");
+  key.setAttribute("aria-hidden", "true");
+  var lg = payload.legend;
+  lg.signs.forEach(function (s) { key.appendChild(line(s.color, false, false)); key.appendChild(el("span", null, s.label)); });
+  lg.statuses.forEach(function (s) {
+    if (s.dashes) { key.appendChild(line("#444", s.dashes, false)); key.appendChild(el("span", null, s.status)); }
+  });
+  details.querySelector("summary").appendChild(key);
+}
+// boxes of the shown actors, in the page's CSS pixels
+function actorBoxes() {
+  var net = gg.network, r = gg.container.getBoundingClientRect(), out = [];
+  net.body.nodeIndices.forEach(function (id) {
+    var node = net.body.nodes[id];
+    if (node.options.hidden) return;
+    var b = gg.nodeBox(node), a = net.canvasToDOM({ x: b.left, y: b.top }), c = net.canvasToDOM({ x: b.right, y: b.bottom });
+    out.push({ left: r.left + a.x, top: r.top + a.y, right: r.left + c.x, bottom: r.top + c.y });
+  });
+  return out;
+}
+function covered(rect, boxes) {
+  return boxes.filter(function (b) {
+    return b.left < rect.right && rect.left < b.right && b.top < rect.bottom && rect.top < b.bottom;
+  }).length;
+}
+// Frame the shown actors in the part of the graph beside, above or below the legend.
+function frameBeside(legendRect) {
+  var net = gg.network, r = gg.container.getBoundingClientRect(), W = r.width, H = r.height;
+  var L = { left: legendRect.left - r.left, top: legendRect.top - r.top,
+            right: legendRect.right - r.left, bottom: legendRect.bottom - r.top };
+  var free = [
+    { x: 0, y: 0, w: W, h: L.top - MARGIN },
+    { x: 0, y: L.bottom + MARGIN, w: W, h: H - L.bottom - MARGIN },
+    { x: 0, y: 0, w: L.left - MARGIN, h: H },
+    { x: L.right + MARGIN, y: 0, w: W - L.right - MARGIN, h: H }
+  ];
+  var ids = net.body.nodeIndices.filter(function (id) { return !net.body.nodes[id].options.hidden; });
+  if (!ids.length) return false;
+  var bb = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  ids.forEach(function (id) {
+    var b = gg.nodeBox(net.body.nodes[id]);
+    bb.left = Math.min(bb.left, b.left); bb.top = Math.min(bb.top, b.top);
+    bb.right = Math.max(bb.right, b.right); bb.bottom = Math.max(bb.bottom, b.bottom);
+  });
+  var bw = Math.max(1, bb.right - bb.left), bh = Math.max(1, bb.bottom - bb.top), best = null, bestScale = 0;
+  free.forEach(function (f) {
+    if (f.w < 40 || f.h < 40) return;
+    var s = Math.min(f.w / bw, f.h / bh) * 0.96;
+    if (s > bestScale) { bestScale = s; best = f; }
+  });
+  if (!best) return false;
+  net.moveTo({ position: { x: (bb.left + bb.right) / 2, y: (bb.top + bb.bottom) / 2 },
+               scale: Math.min(bestScale, 2),
+               offset: { x: best.x + best.w / 2 - W / 2, y: best.y + best.h / 2 - H / 2 },
+               animation: false });
+  return true;
+}
+function placeLegend() {
+  if (!gg.network || !window.geograph || !window.geograph.ready) return;
+  var boxes = actorBoxes(), sheet = phone.matches && details.open;
+  details.classList.toggle("gg-sheet", sheet);
+  if (sheet) {
+    CORNERS.forEach(function (c) { details.classList.remove(c); });
+    if (covered(details.getBoundingClientRect(), boxes)) frameBeside(details.getBoundingClientRect());
+    return;
+  }
+  var best = null, fewest = Infinity;
+  for (var i = 0; i < CORNERS.length; i++) {
+    CORNERS.forEach(function (c) { details.classList.toggle(c, c === CORNERS[i]); });
+    var n = covered(details.getBoundingClientRect(), boxes);
+    if (n === 0) return;
+    if (n < fewest) { fewest = n; best = CORNERS[i]; }
+  }
+  CORNERS.forEach(function (c) { details.classList.toggle(c, c === best); });
+  frameBeside(details.getBoundingClientRect());
+}
+var pending = 0;
+function placeSoon() {  // after the other parts have redrawn (the compare rows, a resize)
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(placeLegend);
+}
+details.classList.add(CORNERS[0]);
+window.addEventListener("geograph:ready", placeLegend);
+window.addEventListener("resize", placeSoon);
+details.addEventListener("toggle", placeSoon);
+document.getElementById("gg-fit").addEventListener("click", placeLegend);
+document.getElementById("gg-reset").addEventListener("click", placeLegend);
+store.subscribe(function (changed) { if (changed.compare) placeSoon(); });  // its compare row comes or goes
+
 buildLegend();
+summaryKey();
 gg.buildLegend = buildLegend;
+gg.placeLegend = placeLegend;
 gg.legendEntries = function () { return entries.slice(); };
+
+// The rows buildLegend draws, as data: what the export draws with the canvas.
+function legendRows() {
+  var lg = payload.legend, rows = [];
+  function add(title, items) { if (items.length) rows.push({ title: title, items: items }); }
+  add("Sign", lg.signs.map(function (s) {
+    return { kind: "sign", value: s.label, label: s.label, line: { colour: s.color, dashes: false } };
+  }));
+  add("Status", lg.statuses.map(function (s) {
+    return { kind: "status", value: s.status, label: s.label, line: { colour: "#444", dashes: s.dashes } };
+  }));
+  add("Direction", lg.directed.slice().reverse().map(function (d) {
+    return { kind: "directed", value: d, label: d ? "directed" : "mutual", line: { colour: "#444", dashes: false, arrow: d } };
+  }));
+  add("Actors", lg.nodes.map(function (g) { return { kind: "group", value: g.key, label: g.label, swatch: g.color }; }));
+  if (lg.shapes.length > 1) {
+    add("Shape", lg.shapes.map(function (s) {
+      return { kind: "type", value: s.type, label: s.type, shape: SHAPE_SYMBOL[s.shape] || "\u25cf" };
+    }));
+  }
+  var look = gg.COMPARE_LOOK || {};
+  add("Compare", ["new", "ended", "changed", "same"].filter(function (k) { return look[k]; }).map(function (k) {
+    return { kind: "change", value: k, label: look[k].label, line: { colour: look[k].colour, dashes: false } };
+  }));
+  return rows;
+}
+gg.legendRows = legendRows;

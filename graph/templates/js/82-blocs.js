@@ -5,7 +5,8 @@
  * The blocs come computed from Python in payload.balance (graph/balance/steps.py,
  * the same answer as graph.frustration at that date); nothing is recomputed here.
  * Provides on gg: blocStep(dateText) -> the payload's result for that date or null.
- * Subscribes: date and color changes -> node colours, glow, the index line.
+ * Subscribes: date and color changes -> node colours, glow, the index line;
+ * selection -> the glow again (style's fading resets shadows).
  * Uses: util, data, state, style.
  */
 var store = gg.store, payload = gg.payload, balance = payload.balance || null;
@@ -45,6 +46,28 @@ function nodeColour(colour) {
            hover: { background: colour, border: "#000" } };
 }
 
+// The violating ties glow; style's fading (a selection) resets shadows, so this
+// runs again after it. The selected line keeps its own shadow.
+function glow(step) {
+  var st = store.get();
+  var strong = st.edge !== null ? gg.drawnEdgeId(st.edge) : st.pair !== null ? st.pair.visId : null;
+  var off = glowing.filter(function (id) { return id !== strong; });
+  if (off.length) gg.edges.update(off.map(function (id) { return { id: id, shadow: { enabled: false } }; }));
+  glowing = [];
+  if (!step) return;
+  var pairs = new Set(step.violating.map(function (v) { return [v[0], v[1]].sort().join("\u0000"); }));
+  var ids = new Set();
+  gg.relations.forEach(function (r) {
+    if (pairs.has([r.from, r.to].sort().join("\u0000"))) ids.add(gg.drawnEdgeId(r.id));
+  });
+  ids.delete(strong);
+  glowing = Array.from(ids).filter(function (id) { return gg.edges.get(id) !== null; });
+  gg.edges.update(glowing.map(function (id) { return { id: id, shadow: GLOW }; }));
+}
+function currentStep() {
+  var st = store.get();
+  return st.color === "bloc" ? blocStep(st.date ? st.date.text : null) : null;
+}
 function paint() {
   var st = store.get(), byBloc = st.color === "bloc";
   select.value = st.color;
@@ -55,17 +78,7 @@ function paint() {
     var colour = !byBloc ? n.color : (side.has(n.id) ? BLOC_COLOURS[side.get(n.id)] : UNALIGNED);
     return { id: gg.visId(n.id), color: nodeColour(colour) };
   }));
-  if (glowing.length) gg.edges.update(glowing.map(function (id) { return { id: id, shadow: { enabled: false } }; }));
-  glowing = [];
-  if (step) {
-    var pairs = new Set(step.violating.map(function (v) { return [v[0], v[1]].sort().join("\u0000"); }));
-    var ids = new Set();
-    gg.relations.forEach(function (r) {
-      if (pairs.has([r.from, r.to].sort().join("\u0000"))) ids.add(gg.drawnEdgeId(r.id));
-    });
-    glowing = Array.from(ids);
-    gg.edges.update(glowing.map(function (id) { return { id: id, shadow: GLOW }; }));
-  }
+  glow(step);
   if (!byBloc) { line.textContent = ""; return; }
   if (!step) { line.textContent = "no blocs for this date"; return; }
   var names = step.violating.map(function (v) { return v[0] + "\u2013" + v[1]; });
@@ -76,6 +89,7 @@ function paint() {
 
 store.subscribe(function (changed) {
   if (changed.date || changed.color || changed.filters) paint();
+  else if (changed.selection) glow(currentStep());
 });
 paint();
 

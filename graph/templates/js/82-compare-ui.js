@@ -47,22 +47,23 @@ function setCompare(text) {
 }
 select.addEventListener("change", function () { setCompare(select.value); });
 
-// the legend entries, shown in compare mode only
-var legend = el("div", "gg-legend-compare");
+// the legend's row, shown in compare mode only: one line like the others
+var legend = el("div", "gg-legend-row gg-legend-compare");
 legend.id = "gg-legend-compare";
 legend.hidden = true;
-legend.appendChild(el("h3", null, "Compare (line colour)"));
-var ul = el("ul");
+legend.setAttribute("role", "group");
+legend.setAttribute("aria-label", "Compare (line colour)");
+legend.appendChild(el("span", "gg-legend-title", "Compare"));
 ["new", "ended", "changed", "same"].forEach(function (kind) {
-  var li = el("li");
+  var entry = el("span", "gg-legend-entry");
   var sw = el("span", "gg-line-swatch");
   sw.style.backgroundColor = LOOK[kind].colour;
-  li.appendChild(sw);
-  li.appendChild(el("span", null, LOOK[kind].label));
-  ul.appendChild(li);
+  entry.appendChild(sw);
+  entry.appendChild(el("span", null, LOOK[kind].label));
+  legend.appendChild(entry);
 });
-legend.appendChild(ul);
-document.getElementById("gg-legend").appendChild(legend);
+var legendBox = document.getElementById("gg-legend"), note = legendBox.querySelector(".gg-legend-note");
+legendBox.insertBefore(legend, note);
 
 // the list of changes, above the details panel
 var section = el("section", "gg-changes");

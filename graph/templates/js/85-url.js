@@ -1,10 +1,15 @@
 /*
  * url: the URL fragment holds the same state as gg.store.state().
  * Form: #date=2020-06&compare=2018&focus=PRK&edge=R16&pair=PRK,KOR&layout=NAME
+ * &size=weight&depth=2&direction=out (each left out at its default; layout's
+ * default is the payload's, gg.DEFAULT_LAYOUT)
  * and one key per filter kind not at "all" (status=fact,claim); values are
- * URI-encoded, lists comma-separated. Event data (15-events.js) adds
- * min_events, min_goldstein, top and backbone when they differ from the
- * opening state, and date=all for all time (it opens at its latest period).
+ * URI-encoded, lists comma-separated ("key=" is no value, "key=," the one
+ * value "", which said_by and source use for relations without one). A kind
+ * keeping more than 14 values, most of them, is written as the values left
+ * out: said_by!=A,B. Event data (15-events.js) adds min_events,
+ * min_goldstein, top and backbone when they differ from the opening state,
+ * and date=all for all time (it opens at its latest period).
  * Provides on gg: writeHash(), readHash() -> a partial for gg.store.set
  * holding every key (what the fragment leaves out is at its default).
  * Subscribes: every change -> the fragment (history.replaceState).
@@ -17,7 +22,8 @@ var store = gg.store, KNOWN = gg.KNOWN, EV = gg.events;
 function writeHash() {
   var s = store.state(), parts = [];
   function add(key, values) {
-    parts.push(key + "=" + values.map(encodeURIComponent).join(","));
+    // one empty value (said_by or source of none) is "," so that it differs from no value
+    parts.push(key + "=" + (values.length === 1 && values[0] === "" ? "," : values.map(encodeURIComponent).join(",")));
   }
   if (s.date !== null) add("date", [s.date]);
   else if (EV.start !== null) add("date", ["all"]);
@@ -25,10 +31,19 @@ function writeHash() {
   if (s.focus !== null) add("focus", [s.focus]);
   if (s.edge !== null) add("edge", [s.edge]);
   if (s.pair !== null) add("pair", s.pair);
-  if (s.layout.name !== gg.LAYOUTS[0]) add("layout", [s.layout.name]);
+  if (s.layout.name !== gg.DEFAULT_LAYOUT) add("layout", [s.layout.name]);
+  if (s.size !== gg.SIZES[0]) add("size", [s.size]);
+  if (s.depth !== 1) add("depth", [String(s.depth)]);
+  if (s.direction !== gg.DIRECTIONS[0]) add("direction", [s.direction]);
   if (s.color !== gg.COLORS[0]) add("color", [s.color]);
   Object.keys(s.filters).forEach(function (kind) {
-    if (s.filters[kind].length !== KNOWN[kind].length) add(kind, s.filters[kind]);
+    var kept = s.filters[kind], n = KNOWN[kind].length;
+    if (kept.length === n) return;
+    // many kept values (thousands of speakers): name the few left out, "said_by!=A"
+    if (kept.length > 14 && n - kept.length < kept.length) {
+      var keep = new Set(kept);
+      add(kind + "!", KNOWN[kind].filter(function (v) { return !keep.has(v); }));
+    } else add(kind, kept);
   });
   EV.KEYS.forEach(function (k) {
     if (EV.has(k) && s[k] !== EV.open[k]) add(k, [s[k] === null ? "off" : String(s[k])]);
@@ -46,7 +61,8 @@ function readHash() {
   String(location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
     var i = part.indexOf("=");
     if (i <= 0) return;
-    var values = part.slice(i + 1).split(",").map(function (v) {
+    var text = part.slice(i + 1);
+    var values = (text === "" ? [] : text === "," ? [""] : text.split(",")).map(function (v) {
       try { return decodeURIComponent(v); } catch (err) { return null; }
     }).filter(function (v) { return v !== null; });
     params.set(part.slice(0, i), values);
@@ -54,13 +70,17 @@ function readHash() {
   function first(key) { return params.has(key) && params.get(key).length ? params.get(key)[0] : null; }
   var filters = {};
   store.filterKinds().forEach(function (kind) {
-    filters[kind] = params.has(kind) ? params.get(kind) : KNOWN[kind];
+    var out = params.has(kind + "!") ? new Set(params.get(kind + "!")) : null;
+    filters[kind] = params.has(kind) ? params.get(kind)
+      : out ? KNOWN[kind].filter(function (v) { return !out.has(v); }) : KNOWN[kind];
   });
   var out = {
     date: params.has("date") ? first("date") : EV.start, compare: first("compare"),
     focus: first("focus"), edge: first("edge"), pair: params.has("pair") ? params.get("pair") : null,
-    filters: filters, layout: { name: first("layout") || gg.LAYOUTS[0] },
-    color: first("color") || gg.COLORS[0]
+    filters: filters, layout: { name: first("layout") || gg.DEFAULT_LAYOUT },
+    color: first("color") || gg.COLORS[0],
+    size: first("size") || gg.SIZES[0], depth: first("depth") || 1,
+    direction: first("direction") || gg.DIRECTIONS[0]
   };
   EV.KEYS.forEach(function (k) { if (EV.has(k)) out[k] = params.has(k) ? first(k) : EV.open[k]; });
   return out;

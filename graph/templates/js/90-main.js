@@ -15,14 +15,21 @@ var api = {
   subscribe: function (fn) { window.addEventListener("geograph:change", function (ev) { fn(ev.detail); }); },
   setDate: gg.setDate, setFilter: gg.setFilter, focusNode: gg.focusNode, selectEdge: gg.selectEdge,
   clearSelection: gg.clearSelection, search: gg.search, setPhysics: gg.setPhysics,
-  exportPNG: gg.exportPNG, changes: gg.changes, setCompare: gg.setCompare, find: gg.searchMatches, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
+  exportPNG: gg.exportPNG, exportInfo: gg.exportInfo, changes: gg.changes, setCompare: gg.setCompare, find: gg.searchMatches, selectPair: gg.selectPair, drawnEdgeId: gg.drawnEdgeId,
+  edgeLabels: gg.edgeLabels,
   visibleEdgeIds: function () { return Array.from(store.shown()); },
+  filterCounts: gg.filterCounts,  // {kind: [[value, count]]}: what each filter value's label counts
   pairCounts: function () {
     var out = {};
     gg.bundles.forEach(function (b) { out[b.visId] = b.shownCount; });
     return out;
   },
   layout: gg.positions ? { steps: gg.positions.steps, ms: gg.positions.ms } : null,
+  sizes: gg.sizeValues, countryAt: gg.countryAt, offMap: gg.offMap,
+  reach: function (id, depth, direction) {
+    var r = gg.reach(String(id), Number(depth) || 1, String(direction || "both"), store.shown());
+    return { nodes: Array.from(r.nodes), edges: Array.from(r.edges) };
+  },
   parseDate: gg.parseDate, visId: gg.visId, dataId: gg.dataId
 };
 window.geograph = api;
@@ -40,7 +47,7 @@ window.addEventListener("hashchange", restore);
 function settled() {
   if (api.ready) return;
   if (gg.physicsOn()) gg.setPhysics(false);  // settle once, then stay put
-  if (!gg.positions && gg.isolated.length) {
+  if (!gg.positions && gg.isolated.length && !gg.mapOn()) {  // on the map they have their places
     var ids = gg.payload.nodes.map(function (n) { return gg.visId(n.id); });
     var all = network.getPositions();
     var placed = gg.placeIsolated(function (i) { return all[ids[i]]; });

@@ -1,0 +1,303 @@
+"""The page's compact form of the payload's relation columns, and its decoding.
+
+:func:`graph.payload.view_payload` gives every relation column as a plain
+list, easy to read and to test. Inside the page the same columns are written
+smaller (:func:`compact_payload`), and ``templates/js/10-data.js`` turns them
+back into exactly those lists before anything else reads the payload, so
+``window.geograph.payload`` is still the payload of ``view_payload``.
+
+Each column is either a plain list or one of these encodings (``"k"`` names
+it):
+
+- ``const``: every value is ``v``;
+- ``runs``: ``v`` is ``[value, count, value, count, ...]`` (sorted relations
+  repeat their source and target);
+- ``bool``: ``v`` is a string of ``0`` and ``1``;
+- ``table``: ``c`` indexes the distinct values ``t`` (``None`` stays ``None``);
+- ``words``: cells of space-separated URLs; each distinct URL is stored once,
+  in the sorted, front-coded table ``t`` (``[shared prefix length, rest,
+  ...]``); ``c`` holds a cell's URL index, a list of them, or ``None``;
+- ``template``: relation ids of the form ``f`` (``{from}-{to}-{start}-{relation}``
+  and the like, from the decoded columns), with the exceptions ``x``
+  (``[[index, id], ...]``).
+
+An extra column may also carry ``a``: the relations that lack the attribute.
+Numbers are written as short as JSON allows (a whole float as an int: the
+page's JavaScript has one number type).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import numpy as np
+
+__all__ = ["compact_payload", "expand_payload", "ABSENT", "ID_TEMPLATES"]
+
+#: Marks, in an extra column, a relation that lacks that attribute.
+ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "ABSENT"})()
+
+#: Relation id forms the page can rebuild: ``graph.events`` writes the first,
+#: :func:`graph.validate.cells.generated_id` the second (up to 36 characters).
+ID_TEMPLATES = ("{from}-{to}-{start}-{relation}", "{from}-{to}-{relation}-{start}")
+_FIELDS = re.compile(r"\{(from|to|start|relation)\}")
+_URLS = re.compile(r"https?://\S+(?: https?://\S+)*")
+
+
+def _short(values: list) -> list:
+    """Whole floats written as ints (``9.0`` as ``9``), others unchanged."""
+    if any(type(v) is float and v.is_integer() for v in values):
+        return [int(v) if type(v) is float and v.is_integer() else v for v in values]
+    return values
+
+
+def _shared(a: str, b: str) -> int:
+    """Length of the common prefix of ``a`` and ``b`` (slices compared in C, by halves)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _front(words: list[str]) -> list:
+    """Sorted strings front-coded: ``[prefix shared with the previous, rest, ...]``."""
+    out: list = []
+    prev = ""
+    for w in words:
+        k = _shared(w, prev)
+        out += (k, w[k:])
+        prev = w
+    return out
+
+
+def _unfront(flat: list) -> list[str]:
+    out: list[str] = []
+    prev = ""
+    for k, rest in zip(flat[::2], flat[1::2]):
+        prev = prev[:k] + rest
+        out.append(prev)
+    return out
+
+
+def _words(column: list) -> dict | None:
+    """The ``words`` encoding of a column of space-separated URLs, or ``None`` if it is not one."""
+    cells = [v for v in column if v is not None]
+    if not cells or not all(type(v) is str for v in cells):
+        return None
+    joined = " ".join(cells)
+    if not _URLS.fullmatch(joined):
+        return None
+    tokens = joined.split(" ")
+    table = sorted(set(tokens))
+    position = {t: i for i, t in enumerate(table)}
+    codes: list = []
+    for v in column:
+        if v is None:
+            codes.append(None)
+        elif " " in v:
+            codes.append([position[t] for t in v.split(" ")])
+        else:
+            codes.append(position[v])
+    return {"k": "words", "t": _front(table), "c": codes}
+
+
+def _encode(column: list, *, text: bool = False) -> Any:
+    """The smallest of the encodings that fit ``column``."""
+    n = len(column)
+    if n == 0:
+        return column
+    first = column[0]
+    kinds = set(map(type, column))
+    plain = len(kinds) == 1 and kinds <= {str, type(None), int, float, bool}
+    if plain and column.count(first) == n and not (type(first) is float and math.isnan(first)):
+        return {"k": "const", "v": first}
+    if kinds == {bool}:
+        return {"k": "bool", "v": "".join("1" if v else "0" for v in column)}
+    if text and kinds <= {str, type(None)}:
+        words = _words(column) if n > 1 else None
+        if words is not None:
+            return words
+        distinct = dict.fromkeys(column)
+        distinct.pop(None, None)
+        if len(distinct) * 2 <= n:
+            table = list(distinct)
+            position: dict = {t: i for i, t in enumerate(table)}
+            position[None] = None
+            return {"k": "table", "t": table, "c": list(map(position.__getitem__, column))}
+        return column
+    if kinds == {int} and n > 2:
+        values = np.asarray(column)
+        starts = np.flatnonzero(values[1:] != values[:-1]) + 1
+        if (len(starts) + 1) * 3 <= n:
+            bounds = np.concatenate(([0], starts, [n]))
+            pairs = np.column_stack((values[bounds[:-1]], np.diff(bounds)))
+            return {"k": "runs", "v": pairs.ravel().tolist()}
+    return _short(column) if float in kinds else column
+
+
+def _ids(payload: dict) -> Any:
+    """The id column as a template with exceptions, when one of :data:`ID_TEMPLATES` fits most."""
+    e = payload["edges"]
+    ids = e["id"]
+    n = len(ids)
+    if n < 2:
+        return ids
+    names = [node["id"] for node in payload["nodes"]]
+    dates = payload["dates"]
+    fields = {
+        "from": [names[i] for i in e["from"]],
+        "to": [names[i] for i in e["to"]],
+        "relation": [payload["relations"][i] for i in e["relation"]],
+        "start": ["undated" if i is None else dates[i] for i in e["start"]],
+    }
+    for form in ID_TEMPLATES:
+        made = _fill(form, fields, n)
+        misses = [[i, rid] for i, (rid, m) in enumerate(zip(ids, made)) if rid != m]
+        if len(misses) * 4 <= n:
+            return {"k": "template", "f": form, "x": misses}
+    return ids
+
+
+def _fill(form: str, fields: dict[str, list[str]], n: int) -> list[str]:
+    parts = _FIELDS.split(form)  # literal, field, literal, field, ..., literal
+    out = [parts[0]] * n
+    for j in range(1, len(parts), 2):
+        out = [a + b + parts[j + 1] for a, b in zip(out, fields[parts[j]])]
+    return out
+
+
+_TEXT_COLUMNS = ("quote", "note")
+
+
+def compact_payload(payload: dict, extra_columns: dict[str, list] | None = None) -> dict:
+    """The payload as the page holds it: relation columns in their compact encodings.
+
+    Parameters
+    ----------
+    payload : dict
+        A payload of :func:`graph.payload.view_payload` (not changed).
+    extra_columns : dict, optional
+        The relations' extra attributes as columns (name -> one value per
+        relation, :data:`ABSENT` where a relation lacks it), when the caller
+        has them; else they are read from ``payload["edges"]["extra"]``.
+
+    Returns
+    -------
+    dict
+        The same payload with ``edges`` replaced by ``{"n": count, "columns":
+        {...}, "extra": {...}}``; :func:`expand_payload` reverses it.
+
+    Examples
+    --------
+    >>> p = {"nodes": [{"id": "A"}, {"id": "B"}], "relations": ["agree"], "dates": ["2020"],
+    ...      "edges": {"id": ["A-B-2020-agree", "B-A-2020-agree"], "from": [0, 1], "to": [1, 0],
+    ...                "relation": [0, 0], "start": [0, 0], "sign": [1, 1],
+    ...                "intensity": [3.0, 4.5], "directed": [True, False],
+    ...                "extra": [[1, {"url": "https://a.org/x https://a.org/y"}]]}}
+    >>> c = compact_payload(p)
+    >>> c["edges"]["columns"]["id"], c["edges"]["columns"]["intensity"]
+    ({'k': 'template', 'f': '{from}-{to}-{start}-{relation}', 'x': []}, [3, 4.5])
+    >>> c["edges"]["extra"]["url"]
+    {'k': 'words', 't': [0, 'https://a.org/x', 14, 'y'], 'c': [None, [0, 1]], 'a': [0]}
+    >>> expand_payload(c)["edges"] == p["edges"]
+    True
+    """
+    edges = payload["edges"]
+    n = len(edges["id"])
+    if extra_columns is None:
+        extra_columns = _extra_columns(edges.get("extra") or [], n)
+    columns: dict[str, Any] = {}
+    for name, column in edges.items():
+        if name == "extra":
+            continue
+        if name == "id":
+            columns[name] = _ids(payload)
+        else:
+            columns[name] = _encode(column, text=name in _TEXT_COLUMNS)
+    extra: dict[str, Any] = {}
+    for name, column in extra_columns.items():
+        absent = [i for i, v in enumerate(column) if v is ABSENT] if ABSENT in column else []
+        if absent:
+            column = [None if v is ABSENT else v for v in column]
+        enc = _encode(column, text=True)
+        if absent:
+            enc = dict(enc) if isinstance(enc, dict) else {"k": "list", "v": enc}
+            enc["a"] = absent
+        extra[name] = enc
+    return {**payload, "edges": {"n": n, "columns": columns, "extra": extra}}
+
+
+def _extra_columns(pairs: list, n: int) -> dict[str, list]:
+    names = dict.fromkeys(k for _, x in pairs for k in x)
+    out = {name: [ABSENT] * n for name in names}
+    for i, x in pairs:
+        for k, v in x.items():
+            out[k][i] = v
+    return out
+
+
+def _decode(enc: Any, n: int, payload: dict, decoded: dict) -> list:
+    if isinstance(enc, list):
+        return enc
+    kind = enc["k"]
+    if kind == "list":
+        return list(enc["v"])
+    if kind == "const":
+        return [enc["v"]] * n
+    if kind == "bool":
+        return [c == "1" for c in enc["v"]]
+    if kind == "runs":
+        v = enc["v"]
+        return [x for value, count in zip(v[::2], v[1::2]) for x in [value] * count]
+    if kind == "table":
+        t = enc["t"]
+        return [None if c is None else t[c] for c in enc["c"]]
+    if kind == "words":
+        t = _unfront(enc["t"])
+        return [
+            None if c is None else " ".join(t[i] for i in c) if isinstance(c, list) else t[c]
+            for c in enc["c"]
+        ]
+    if kind == "template":
+        names = [node["id"] for node in payload["nodes"]]
+        dates = payload["dates"]
+        fields = {
+            "from": [names[i] for i in decoded["from"]],
+            "to": [names[i] for i in decoded["to"]],
+            "relation": [payload["relations"][i] for i in decoded["relation"]],
+            "start": ["undated" if i is None else dates[i] for i in decoded["start"]],
+        }
+        ids = _fill(enc["f"], fields, n)
+        for i, rid in enc["x"]:
+            ids[i] = rid
+        return ids
+    raise ValueError(f"unknown column encoding {kind!r}")
+
+
+def expand_payload(page: dict) -> dict:
+    """The payload of :func:`view_payload` back from its page form (what ``10-data.js`` does).
+
+    Numbers come back as JSON wrote them (``9`` for ``9.0``): equal in value.
+    """
+    enc = page["edges"]
+    n = enc["n"]
+    cols: dict[str, list] = {}
+    order = [k for k in enc["columns"] if k != "id"] + ["id"]  # ids are made from the others
+    for name in order:
+        cols[name] = _decode(enc["columns"][name], n, page, cols)
+    edges = {name: cols[name] for name in enc["columns"]}
+    extra: dict[int, dict] = {}
+    for name, e in enc["extra"].items():
+        values = _decode(e, n, page, cols)
+        absent = set(e.get("a", ())) if isinstance(e, dict) else set()
+        for i, v in enumerate(values):
+            if i not in absent:
+                extra.setdefault(i, {})[name] = v
+    edges["extra"] = [[i, extra[i]] for i in sorted(extra)]
+    return {**page, "edges": edges}

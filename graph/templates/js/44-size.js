@@ -1,0 +1,111 @@
+/*
+ * size: actor size by number of relations shown, by weighted degree (sum of
+ * |intensity| of the relations shown, or of their event counts when every
+ * relation has a numeric "events" column, as event imports write), or by betweenness at the date (shipped
+ * per date step in payload.centrality by graph/payload/sizes.py, the same
+ * computation as graph.centrality; nothing recomputed here). A "Size by"
+ * select in the toolbar; state key "size" (URL size=weight).
+ * Provides on gg: sizeValues() -> {actor id: value behind its size},
+ * sizeLegendText() -> "Size: number of relations", sizeLegend() (a legend
+ * line that follows the state), resize().
+ * Subscribes: size, date, filters, compare -> node sizes and the legend line.
+ * Uses: util, data, state, style.
+ */
+var store = gg.store, payload = gg.payload, nodes = gg.nodes, visId = gg.visId;
+var centrality = payload.centrality || null;
+var LABELS = {
+  relations: "number of relations",
+  weight: "weighted degree (sum of |intensity|)",
+  betweenness: "betweenness centrality"
+};
+var OPTIONS = { relations: "relations", weight: "weighted degree", betweenness: "betweenness" };
+var noCentrality = !centrality || !!centrality.skipped || !centrality.all;
+// Event imports count the events behind each relation: weighted degree sums those.
+var byEvents = gg.relations.length > 0 && gg.relations.every(function (e) {
+  return e.extra && typeof e.extra.events === "number" && isFinite(e.extra.events);
+});
+if (byEvents) LABELS.weight = "weighted degree (sum of event counts)";
+
+function centralityStep(text) {
+  if (noCentrality) return null;
+  if (text === null || text === undefined) return centrality.all;
+  var t = String(text);
+  return centrality.steps[t] || centrality.steps[t.slice(0, 7)] || centrality.steps[t.slice(0, 4)] || null;
+}
+function values() {
+  var st = store.get(), out = new Map(), shown = store.shown();
+  payload.nodes.forEach(function (n) { out.set(n.id, 0); });
+  if (st.size === "betweenness") {
+    var step = centralityStep(st.date ? st.date.text : null);
+    if (step) payload.nodes.forEach(function (n, i) { out.set(n.id, step[i]); });
+    return out;
+  }
+  var weighted = st.size === "weight";
+  gg.relations.forEach(function (e) {
+    if (!shown.has(e.id)) return;
+    var w = !weighted ? 1 : byEvents ? Math.abs(e.extra.events) : Math.abs(Number(e.intensity) || 0);
+    out.set(e.from, out.get(e.from) + w);
+    if (e.to !== e.from) out.set(e.to, out.get(e.to) + w);
+  });
+  return out;
+}
+var sent = new Map();
+function sizeOf(kind, v, max) {
+  if (kind === "relations") return Math.min(40, 14 + 3 * Math.sqrt(v));
+  return max > 0 ? 12 + 28 * Math.sqrt(v / max) : 14;
+}
+function resize() {
+  var st = store.get(), vals = values(), max = 0, updates = [];
+  vals.forEach(function (v) { if (v > max) max = v; });
+  vals.forEach(function (v, id) {
+    var item = { id: visId(id) };
+    if (gg.LARGE) item.value = st.size === "relations" ? v : (max > 0 ? 100 * v / max : 0);
+    else item.size = Math.round(sizeOf(st.size, v, max) * 100) / 100;
+    var key = gg.LARGE ? item.value : item.size;
+    if (sent.get(id) !== key) { sent.set(id, key); updates.push(item); }
+  });
+  if (updates.length) nodes.update(updates);
+  select.value = st.size;
+  legendLine.textContent = sizeLegendText();
+}
+function sizeLegendText() {
+  var st = store.get(), text = "Size: " + LABELS[st.size];
+  if (st.size !== "betweenness") return text;
+  if (noCentrality) return text + " (not computed)";
+  // long timelines ship years only (graph/payload/sizes.py): a month shows its year's
+  if (centrality.by === "year" && st.date) return text + " in " + st.date.text.slice(0, 4);
+  return text;
+}
+
+var toolbar = document.querySelector(".gg-toolbar");
+var label = gg.el("label", null, "Size by");
+label.htmlFor = "gg-size";
+var select = gg.el("select");
+select.id = "gg-size";
+gg.SIZES.forEach(function (k) {
+  var opt = gg.el("option", null, OPTIONS[k]);
+  opt.value = k;
+  if (k === "betweenness" && noCentrality) {
+    opt.disabled = true;
+    opt.title = centrality && centrality.skipped ? "not computed: " + centrality.skipped : "not in this page";
+  }
+  select.appendChild(opt);
+});
+if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); }
+select.addEventListener("change", function () { store.set({ size: select.value }); });
+var legendLine = gg.el("p", "gg-legend-note gg-size-note");
+legendLine.id = "gg-size-legend";
+
+store.subscribe(function (changed) {
+  if (changed.size || changed.date || changed.filters || changed.compare) resize();
+});
+resize();
+
+gg.sizeValues = function () {
+  var out = {};
+  values().forEach(function (v, id) { out[id] = v; });
+  return out;
+};
+gg.sizeLegendText = sizeLegendText;
+gg.sizeLegend = function () { return legendLine; };
+gg.resize = resize;

@@ -1,0 +1,166 @@
+/*
+ * edge-labels: relation names placed where they can be read.
+ * vis-network draws an edge's name at the middle of its line, right after the
+ * line, so the names of parallel relations pile up, sit on the middle
+ * arrowheads, and the lines drawn later cross them. Here the names of
+ * relations (not of counted pairs nor of self-loops) are drawn after the whole
+ * graph, each at the first point along its own line (middle first, then
+ * further out) where its box meets no other name, no actor and no arrowhead;
+ * a name that fits nowhere at this zoom is left out (zooming in makes room).
+ * Boxes are horizontal, at a constant size on screen, on a white ground.
+ * Provides on gg: edgeLabels() -> [{id, text, x, y, width, height, t, beside}] (the
+ * names drawn in the last redraw, boxes in the graph element's CSS pixels, t
+ * the point along the line, beside: the box touches the line rather than
+ * sitting on it), labelsByUs(edge) (whether a vis edge's name is
+ * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX.
+ * Uses: data, style, network.
+ */
+var network = gg.network, LARGE = gg.LARGE, BUNDLE_PREFIX = gg.BUNDLE_PREFIX;
+var LABEL_PX = 11, PAD_X = 3, PAD_Y = 2, GAP = 2;
+// points along the line, nearest the middle first; at each, the box centred on
+// the line, then beside it (touching it above, below, left, right or at a corner)
+var SPOTS = [0.5];
+for (var k = 1; k <= 9; k++) SPOTS.push(0.5 - 0.04 * k, 0.5 + 0.04 * k);
+SPOTS = SPOTS.map(function (t) { return Math.round(t * 100) / 100; });
+var SIDES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1]];
+var MAX_LABELS = 400;   // past that, a redraw would cost more than the picture gains
+var expanded = new Set();  // vis ids of relations drawn by an expanded pair (large graphs)
+var drawnBoxes = [];
+
+function labelsByUs(edge) {
+  if (!edge || edge.fromId === edge.toId) return false;
+  if (String(edge.id).indexOf(BUNDLE_PREFIX) === 0) return false;
+  return !LARGE || expanded.has(String(edge.id));
+}
+// vis-network 9.1.2 (bundled by pyvis): Edge.prototype.drawLabel draws the name;
+// it is skipped for the edges named here, and kept for the others.
+(function () {
+  var ids = Object.keys(network.body.edges);
+  if (!ids.length) return;
+  var proto = Object.getPrototypeOf(network.body.edges[ids[0]]);
+  if (!proto || typeof proto.drawLabel !== "function" || proto.ggLabels) return;
+  var original = proto.drawLabel;
+  proto.drawLabel = function (ctx, via) {
+    if (labelsByUs(this)) return undefined;
+    return original.call(this, ctx, via);
+  };
+  proto.ggLabels = true;
+})();
+
+function shownEdge(edge) {
+  if (!edge.connected || edge.options.hidden || edge.from.options.hidden || edge.to.options.hidden) return false;
+  var c = edge.options.color;
+  return !(c && typeof c.opacity === "number" && c.opacity < 0.5);  // faded lines keep quiet
+}
+function overlaps(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+function hits(box, list) {
+  for (var i = 0; i < list.length; i++) if (overlaps(box, list[i])) return true;
+  return false;
+}
+// A node's shape and name, in graph coordinates. vis-network's own bounding box
+// stops a few pixels into the name under a dot, so the name's box is added.
+function nodeBox(node) {
+  var b = node.shape.boundingBox, l = node.labelModule && node.labelModule.size;
+  var out = { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+  if (node.options.label && l && l.width > 0) {
+    out.left = Math.min(out.left, l.left); out.top = Math.min(out.top, l.top);
+    out.right = Math.max(out.right, l.left + l.width); out.bottom = Math.max(out.bottom, l.top + l.height);
+  }
+  return out;
+}
+function obstacles(scale) {
+  var out = [], body = network.body, pad = (GAP + 1) / scale;
+  body.nodeIndices.forEach(function (id) {
+    var n = body.nodes[id];
+    // a faded actor (out of focus) may be covered: the names of what is in focus matter more
+    if (n.options.hidden || (typeof n.options.opacity === "number" && n.options.opacity < 0.5)) return;
+    var b = nodeBox(n);
+    out.push({ left: b.left - pad, right: b.right + pad, top: b.top - pad, bottom: b.bottom + pad });
+  });
+  body.edgeIndices.forEach(function (id) {
+    var box = arrowBox(body.edges[id], scale);
+    if (box) out.push(box);
+  });
+  return out;
+}
+// vis-network 9 draws a middle head with its tip at the line's middle, 15 * scaleFactor
+// + 3 * width long (graph units) back along the line
+function arrowBox(e, scale) {
+  if (!shownEdge(e) || !e.options.arrows || !e.options.arrows.middle || !e.options.arrows.middle.enabled) return null;
+  var a = e.options.arrows.middle, tip = e.edgeType.getPoint(0.5), back = e.edgeType.getPoint(0.45);
+  var len = 15 * (a.scaleFactor || 1) + 3 * e.options.width, d = Math.hypot(tip.x - back.x, tip.y - back.y) || 1;
+  var cx = tip.x + (back.x - tip.x) / d * len / 2, cy = tip.y + (back.y - tip.y) / d * len / 2;
+  var r = len / 2 + GAP / scale;
+  return { left: cx - r, right: cx + r, top: cy - r, bottom: cy + r };
+}
+function place(ctx) {
+  var scale = network.getScale(), body = network.body;
+  var named = [];
+  body.edgeIndices.forEach(function (id) {
+    var e = body.edges[id];
+    if (labelsByUs(e) && e.options.label && shownEdge(e)) named.push(e);
+  });
+  drawnBoxes = [];
+  if (!named.length) return;
+  var size = LABEL_PX / scale, padX = PAD_X / scale, padY = PAD_Y / scale, gap = GAP / scale;
+  ctx.save();
+  ctx.font = size + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  var blocked = obstacles(scale), placed = [];
+  // a name is drawn whole inside the graph's frame, or not at all
+  var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
+  var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
+  // each name's spots clear of actors and arrowheads, in order of preference
+  var jobs = named.slice(0, MAX_LABELS).map(function (e) {
+    var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;
+    var spots = [], loose = [], own = e.selected ? [arrowBox(e, scale)].filter(Boolean) : [];
+    for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
+      var t = SPOTS[j % SPOTS.length], side = SIDES[Math.floor(j / SPOTS.length)];
+      var p = e.edgeType.getPoint(t);
+      if (!isFinite(p.x) || !isFinite(p.y)) break;
+      var cx = p.x + side[0] * (w / 2 + 1 / scale), cy = p.y + side[1] * (h / 2 + 1 / scale);
+      var box = { left: cx - w / 2, right: cx + w / 2, top: cy - h / 2, bottom: cy + h / 2,
+                  cx: cx, cy: cy, t: t, beside: side[0] !== 0 || side[1] !== 0 };
+      if (box.left < v0.x || box.top < v0.y || box.right > v1.x || box.bottom > v1.y) continue;
+      if (!hits(box, blocked)) spots.push(box);
+      else if (e.selected && !hits(box, own)) loose.push(box);
+    }
+    // the selected relation is always named: over an actor's edge if nothing else is free
+    return { e: e, text: text, w: w, h: h, spots: spots.length ? spots : loose };
+  });
+  // the selected line is named first, then those with the fewest free spots
+  jobs.sort(function (a, b) { return (b.e.selected - a.e.selected) || (a.spots.length - b.spots.length); });
+  jobs.forEach(function (job) {
+    for (var i = 0; i < job.spots.length; i++) {
+      var box = job.spots[i];
+      var room = { left: box.left - gap, right: box.right + gap, top: box.top - gap, bottom: box.bottom + gap };
+      if (hits(room, placed)) continue;
+      placed.push(box);
+      ctx.fillStyle = "rgba(255,255,255,0.92)";
+      ctx.strokeStyle = (job.e.options.color && job.e.options.color.color) || "#999";
+      ctx.lineWidth = 1 / scale;
+      ctx.beginPath();
+      ctx.rect(box.left, box.top, job.w, job.h);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = "#262626";
+      ctx.fillText(job.text, box.cx, box.cy + 0.5 / scale);
+      var d1 = network.canvasToDOM({ x: box.left, y: box.top });
+      var d2 = network.canvasToDOM({ x: box.right, y: box.bottom });
+      drawnBoxes.push({ id: gg.dataId(String(job.e.id)), text: job.text, x: d1.x, y: d1.y,
+                        width: d2.x - d1.x, height: d2.y - d1.y, t: box.t, beside: box.beside });
+      return;
+    }
+  });
+  ctx.restore();
+}
+network.on("afterDrawing", place);
+
+gg.edgeLabels = function () { return drawnBoxes.map(function (b) { return Object.assign({}, b); }); };
+gg.labelsByUs = labelsByUs;
+gg.nodeBox = nodeBox;
+gg.expandedLabels = expanded;
+gg.LABEL_PX = LABEL_PX;

@@ -1,0 +1,322 @@
+/*
+ * table: the relations shown, as a real <table> in a collapsible "Relations (N)"
+ * section beside the details panel; what keyboard and screen-reader users
+ * navigate instead of the canvas.
+ * Rows: the relations shown (date, filters, compare), narrowed to the focused
+ * actor's or the selected pair's; sortable by dates, type, source, target,
+ * status, sign (and change, in compare mode) with <th> buttons and aria-sort.
+ * Each row has three buttons: the relation (selects it: gg.store.set({edge}))
+ * and its two actors (focus the actor). One button of the table is in the Tab
+ * order (roving tabindex); arrows move between rows and columns, Home/End,
+ * PageUp/PageDown jump. Rows come 200 at a time ("Show more"), so that 20,000
+ * relations do not stall the page; a closed section renders nothing.
+ * Provides on gg: table (the element), renderTable(), tableRows() -> ids in
+ * the table's order (all, not only those rendered), sortTable(key, dir).
+ * Subscribes: date, compare, filters or selection -> rows, count, marks.
+ * Uses: util, data, state, select; calls gg.selectEdge, gg.focusNode, gg.changes.
+ * Safety: text only through textContent; ids only in attributes.
+ */
+var el = gg.el, store = gg.store, nodeName = gg.nodeName, datesText = gg.datesText, arrow = gg.arrow;
+var EDGES = gg.relations, PAGE = 200;
+var collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+var SIGN_ORDER = { hostile: 0, neutral: 1, cooperative: 2 };
+var SIGN_MARK = { hostile: "\u2212", neutral: "0", cooperative: "+" };
+var STATUS_ORDER = {};
+gg.STATUS_ALL.forEach(function (s, i) { STATUS_ORDER[s] = i; });
+var CHANGE_ORDER = { "new": 0, ended: 1, changed: 2, "": 3 };
+
+var COLUMNS = [
+  { key: "date", title: "Dates" }, { key: "type", title: "Type" },
+  { key: "source", title: "Source" }, { key: "target", title: "Target" },
+  { key: "status", title: "Status" }, { key: "sign", title: "Sign" },
+  { key: "change", title: "Change" }
+];
+var BUTTON_COLS = [1, 2, 3];  // the cells holding buttons: relation, source, target
+
+// ---------- the section ----------
+var box = el("details", "gg-table-box");
+box.id = "gg-table-box";
+box.open = true;
+var summary = el("summary", null, "Relations");
+box.appendChild(summary);
+var wrap = el("div", "gg-table-wrap");
+var table = el("table", "gg-table");
+table.id = "gg-table";
+var caption = el("caption");
+caption.id = "gg-table-caption";
+table.appendChild(caption);
+var thead = el("thead"), headRow = el("tr");
+var heads = COLUMNS.map(function (c) {
+  var th = el("th", "gg-col-" + c.key);
+  th.scope = "col";
+  var b = el("button", "gg-sort", c.title);
+  b.type = "button";
+  b.appendChild(el("span", "gg-sort-mark"));
+  b.lastChild.setAttribute("aria-hidden", "true");
+  b.addEventListener("click", function () {
+    sortTable(c.key, sort.key === c.key && sort.dir === "ascending" ? "descending" : "ascending");
+  });
+  th.appendChild(b);
+  headRow.appendChild(th);
+  return th;
+});
+thead.appendChild(headRow);
+table.appendChild(thead);
+var tbody = el("tbody");
+table.appendChild(tbody);
+wrap.appendChild(table);
+box.appendChild(wrap);
+var moreBox = el("p", "gg-table-more");
+var moreButton = el("button");
+moreButton.type = "button";
+moreBox.appendChild(moreButton);
+box.appendChild(moreBox);
+var panel = document.getElementById("gg-panel");
+panel.parentNode.insertBefore(box, panel.nextSibling);
+
+// ---------- sorting: each order computed once over every relation, then filtered ----------
+function dateKey(a, b) {
+  var x = a.first === null ? "" : a.first, y = b.first === null ? "" : b.first;
+  if (x !== y) return x < y ? -1 : 1;
+  x = a.last === null ? "\uffff" : a.last; y = b.last === null ? "\uffff" : b.last;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+function byId(a, b) { return a.id === b.id ? 0 : a.id < b.id ? -1 : 1; }
+var KEYS = {
+  date: dateKey,
+  type: function (a, b) { return collator.compare(a.relation, b.relation); },
+  source: function (a, b) { return collator.compare(nodeName(a.from), nodeName(b.from)); },
+  target: function (a, b) { return collator.compare(nodeName(a.to), nodeName(b.to)); },
+  status: function (a, b) { return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]; },
+  sign: function (a, b) { return SIGN_ORDER[a.signName] - SIGN_ORDER[b.signName]; },
+  change: function (a, b) { return CHANGE_ORDER[changeOf(a)] - CHANGE_ORDER[changeOf(b)]; }
+};
+var sort = { key: "date", dir: "ascending" };
+var orders = new Map();  // "key dir" -> every relation in that order
+function ordered() {
+  var name = sort.key + " " + sort.dir, keep = sort.key !== "change";
+  if (keep && orders.has(name)) return orders.get(name);
+  var f = KEYS[sort.key], s = sort.dir === "ascending" ? 1 : -1;
+  // ties: by date, then by id, always ascending
+  var out = EDGES.slice().sort(function (a, b) { return s * f(a, b) || dateKey(a, b) || byId(a, b); });
+  if (keep) orders.set(name, out);
+  return out;
+}
+function sortTable(key, dir) {
+  if (!Object.prototype.hasOwnProperty.call(KEYS, key)) return false;
+  sort = { key: key, dir: dir === "descending" ? "descending" : "ascending" };
+  heads.forEach(function (th, i) {
+    var on = COLUMNS[i].key === sort.key;
+    if (on) th.setAttribute("aria-sort", sort.dir); else th.removeAttribute("aria-sort");
+    th.querySelector(".gg-sort-mark").textContent = on ? (sort.dir === "ascending" ? " \u25b2" : " \u25bc") : "";
+  });
+  setCurrent(null, 0, false);  // a new order starts at its first row
+  renderTable({ keepPosition: false });
+  return true;
+}
+
+// ---------- which rows ----------
+var changes = null, changeById = new Map();
+function changeOf(e) { return changeById.get(e.id) || ""; }
+function readChanges() {
+  changes = gg.changes ? gg.changes() : null;
+  changeById = new Map();
+  if (changes) ["new", "ended", "changed"].forEach(function (k) {
+    changes[k].forEach(function (id) { changeById.set(id, k); });
+  });
+}
+function scope() {
+  var st = store.get();
+  if (st.focus !== null) {
+    return { test: function (e) { return e.from === st.focus || e.to === st.focus; },
+             text: "of " + nodeName(st.focus) };
+  }
+  if (st.pair !== null) {
+    var p = st.pair;
+    return { test: function (e) { return e.bundle === p.id; },
+             text: "between " + nodeName(p.from) + " and " + nodeName(p.to) };
+  }
+  return null;
+}
+var rows = [], limit = PAGE;
+function computeRows() {
+  var shown = store.shown(), sc = scope(), all = ordered();
+  rows = [];
+  for (var i = 0; i < all.length; i++) {
+    var e = all[i];
+    if (shown.has(e.id) && (!sc || sc.test(e))) rows.push(e);
+  }
+  return sc;
+}
+
+// ---------- rows, built once per relation when first rendered ----------
+var built = new Map();  // relation id -> {tr, buttons, change}
+var rowOfButton = new WeakMap();
+function relationName(e) {
+  return e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to) + ", " + e.status +
+    ", " + datesText(e) + " (" + e.id + ")";
+}
+function cellButton(td, text, label, onClick) {
+  var b = el("button", "gg-cell", gg.shorten(text, 40));  // the whole text is in the name
+  b.type = "button";
+  b.tabIndex = -1;
+  b.setAttribute("aria-label", label);
+  b.addEventListener("click", onClick);
+  td.appendChild(b);
+  return b;
+}
+function buildRow(e) {
+  var tr = el("tr");
+  tr.dataset.id = e.id;
+  var tds = COLUMNS.map(function (c) { var td = el("td", "gg-col-" + c.key); tr.appendChild(td); return td; });
+  // two lines at most: start, then end
+  tds[0].textContent = datesText(e).replace(" \u2013 ", "\n\u2013 ");
+  var rel = cellButton(tds[1], e.relation, relationName(e), function () { gg.selectEdge(e.id); });
+  var src = cellButton(tds[2], nodeName(e.from), nodeName(e.from) + " (" + e.from + "), source of " + e.id,
+    function () { gg.focusNode(e.from); });
+  var tgt = cellButton(tds[3], nodeName(e.to), nodeName(e.to) + " (" + e.to + "), target of " + e.id,
+    function () { gg.focusNode(e.to); });
+  tds[4].textContent = gg.shorten(e.status, 40);
+  // the sign as its colour and a symbol, said in words to screen readers
+  var sw = el("span", "gg-line-swatch");
+  sw.style.backgroundColor = e.color;
+  var mark = el("span", null, SIGN_MARK[e.signName] || "?");
+  mark.title = e.signName;
+  [sw, mark].forEach(function (x) { x.setAttribute("aria-hidden", "true"); tds[5].appendChild(x); });
+  tds[5].appendChild(el("span", "gg-sr", e.signName));
+  var r = { tr: tr, buttons: [rel, src, tgt], change: tds[6], e: e };
+  r.buttons.forEach(function (b, col) { rowOfButton.set(b, { r: r, col: col }); });
+  built.set(e.id, r);
+  return r;
+}
+function rowFor(e) { return built.get(e.id) || buildRow(e); }
+
+// ---------- the roving tabindex ----------
+var current = { id: null, col: 0 };  // the one button in the Tab order
+function setCurrent(id, col, focus) {
+  var old = current.id !== null ? built.get(current.id) : null;
+  if (old) old.buttons[current.col].tabIndex = -1;
+  current = { id: id, col: col };
+  var r = id !== null ? built.get(id) : null;
+  if (!r) return;
+  var b = r.buttons[col];
+  b.tabIndex = 0;
+  if (focus) { b.focus({ preventScroll: true }); r.tr.scrollIntoView({ block: "nearest" }); }
+}
+function indexOf(id) {
+  for (var i = 0; i < rows.length; i++) if (rows[i].id === id) return i;
+  return -1;
+}
+function moveTo(index, col) {
+  if (!rows.length) return;
+  index = Math.max(0, Math.min(rows.length - 1, index));
+  if (index >= limit) { limit = Math.ceil((index + 1) / PAGE) * PAGE; drawRows(); }
+  setCurrent(rows[index].id, col, true);
+}
+tbody.addEventListener("keydown", function (ev) {
+  var at = rowOfButton.get(ev.target);
+  if (!at) return;
+  var i = indexOf(at.r.e.id), col = at.col, k = ev.key;
+  if (k === "ArrowDown") moveTo(i + 1, col);
+  else if (k === "ArrowUp") moveTo(i - 1, col);
+  else if (k === "PageDown") moveTo(i + 10, col);
+  else if (k === "PageUp") moveTo(i - 10, col);
+  else if (k === "Home") moveTo(ev.ctrlKey ? 0 : i, ev.ctrlKey ? col : 0);
+  else if (k === "End") moveTo(ev.ctrlKey ? rows.length - 1 : i, ev.ctrlKey ? col : BUTTON_COLS.length - 1);
+  else if (k === "ArrowRight") moveTo(i, Math.min(col + 1, BUTTON_COLS.length - 1));
+  else if (k === "ArrowLeft") moveTo(i, Math.max(col - 1, 0));
+  else return;
+  ev.preventDefault();
+});
+tbody.addEventListener("focusin", function (ev) {
+  var at = rowOfButton.get(ev.target);
+  if (at && (at.r.e.id !== current.id || at.col !== current.col)) setCurrent(at.r.e.id, at.col, false);
+});
+
+// ---------- drawing ----------
+function drawRows() {
+  var active = document.activeElement, had = tbody.contains(active) ? active : null;
+  var frag = document.createDocumentFragment(), st = store.get(), n = Math.min(limit, rows.length);
+  for (var i = 0; i < n; i++) {
+    var r = rowFor(rows[i]), sel = rows[i].id === st.edge;
+    r.tr.classList.toggle("gg-current", sel);
+    if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
+    if (changes) r.change.textContent = changeOf(rows[i]);
+    frag.appendChild(r.tr);
+  }
+  gg.clear(tbody);
+  tbody.appendChild(frag);
+  var left = rows.length - n;
+  moreBox.hidden = left <= 0;
+  moreButton.textContent = "Show " + Math.min(PAGE, left) + " more relations in the table (" + left + " not listed)";
+  // the Tab stop: the same button if its row is still here, else the first row's
+  var keep = current.id !== null && indexOf(current.id) >= 0 && indexOf(current.id) < n;
+  if (!keep) {
+    var gone = current.id !== null ? built.get(current.id) : null;
+    if (gone) gone.buttons[current.col].tabIndex = -1;
+    current = { id: null, col: current.col };
+  }
+  if (n) setCurrent(keep ? current.id : rows[0].id, keep ? current.col : 0, false);
+  if (had) {
+    if (had.isConnected) { had.focus({ preventScroll: true }); had.scrollIntoView({ block: "nearest" }); }
+    else if (n) setCurrent(current.id, current.col, true);
+    else caption.focus();
+  }
+}
+var dirty = true;
+function renderTable(opts) {
+  var sc = computeRows(), st = store.get();
+  var n = rows.length;
+  summary.textContent = "Relations (" + n + ")";
+  var where = st.compare ? "compared from " + st.compare.text + " to " + (st.date ? st.date.text : "now")
+    : st.date ? "at " + st.date.text : "at all dates";
+  caption.textContent = n + (n === 1 ? " relation" : " relations") + (sc ? " " + sc.text : "") +
+    " shown " + where + ", sorted by " + COLUMNS.filter(function (c) { return c.key === sort.key; })[0].title.toLowerCase() +
+    " (" + sort.dir + ")";
+  table.classList.toggle("gg-comparing", changes !== null);
+  if (!opts || opts.keepPosition === false) limit = PAGE;
+  // the selected relation and the Tab stop stay in the rendered rows
+  [st.edge, current.id].forEach(function (id) {
+    var i = id === null ? -1 : indexOf(id);
+    if (i >= limit) limit = Math.ceil((i + 1) / PAGE) * PAGE;
+  });
+  if (!box.open) { dirty = true; return; }
+  dirty = false;
+  drawRows();
+}
+moreButton.addEventListener("click", function () {
+  var first = limit;
+  limit += PAGE;
+  drawRows();
+  if (rows[first]) setCurrent(rows[first].id, 0, true);  // focus the first new row, not the page top
+});
+box.addEventListener("toggle", function () { if (box.open && dirty) renderTable({ keepPosition: true }); });
+caption.tabIndex = -1;
+
+function markSelection() {
+  var st = store.get(), i = st.edge === null ? -1 : indexOf(st.edge);
+  if (i >= limit) { renderTable({ keepPosition: true }); return; }
+  built.forEach(function (r, id) {
+    var sel = id === st.edge;
+    r.tr.classList.toggle("gg-current", sel);
+    if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
+  });
+  var r = i >= 0 ? built.get(st.edge) : null;
+  if (r && r.tr.isConnected) r.tr.scrollIntoView({ block: "nearest" });
+}
+readChanges();
+sortTable("date", "ascending");
+var lastScope = null;
+store.subscribe(function (changed) {
+  if (changed.date || changed.compare || changed.filters) readChanges();
+  var st = store.get(), sc = st.focus !== null ? "f" + st.focus : st.pair !== null ? "p" + st.pair.id : "";
+  var rescope = changed.selection && sc !== lastScope;
+  lastScope = sc;
+  if (changed.date || changed.compare || changed.filters || rescope) renderTable({ keepPosition: false });
+  else if (changed.selection) markSelection();
+});
+
+gg.table = table;
+gg.renderTable = renderTable;
+gg.sortTable = sortTable;
+gg.tableRows = function () { return rows.map(function (e) { return e.id; }); };

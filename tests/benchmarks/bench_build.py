@@ -1,0 +1,207 @@
+"""Build benchmark: the whole ``geograph build`` process against the bare lower bound and pyvis.
+
+Every contender runs as its own process (Python start-up and imports
+included), on the same dataset, in the same run; time is wall-clock and
+memory the process's peak resident set (``os.wait4``):
+
+- ``lower bound``: read the three CSVs with pandas (all text), ``json.dumps``
+  their records and write the file: no checks, no page;
+- ``geograph build``: ``python -m graph build DATA -o OUT.html`` (the
+  columnar path: tables to page, no graph);
+- ``graph path``: ``graph.render_html(graph.load(DATA).to_networkx(), OUT)``,
+  the way through a networkx graph that ``render_html(G)`` still takes;
+- ``pyvis``: ``pandas.read_csv`` of actors and relations, a networkx
+  MultiDiGraph, ``Network(directed=True).from_nx`` + ``write_html`` (only up
+  to ``--pyvis-max`` relations: it grows with actors times relations).
+
+Datasets: ``synthetic`` (``synthetic.py``, 10,000 actors / 50,000 relations
+by default) and ``gdelt`` (a synthetic GDELT 2.0 file of ``--gdelt-rows``
+events imported per month: 1,000,000 events give 283,359 relations between
+143 countries; needs the events extra). Run from the repository root::
+
+    python -m tests.benchmarks.bench_build                     # 50k synthetic + 283k GDELT
+    python -m tests.benchmarks.bench_build --gdelt-data DIR    # reuse an imported dataset
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["measure", "run_benchmark", "format_table", "main", "LOWER_BOUND", "PYVIS"]
+
+LOWER_BOUND = """
+import json, sys
+from pathlib import Path
+import pandas as pd
+data, out = Path(sys.argv[1]), sys.argv[2]
+tables = {}
+for name in ("actors", "relations", "sources"):
+    frame = pd.read_csv(data / f"{name}.csv", dtype=str, keep_default_na=False)
+    tables[name] = frame.to_dict("records")
+Path(out).write_text(json.dumps(tables), encoding="utf-8")
+"""
+
+PYVIS = """
+import sys
+import networkx as nx
+import pandas as pd
+from pyvis.network import Network
+data, out = sys.argv[1], sys.argv[2]
+actors = pd.read_csv(f"{data}/actors.csv", dtype=str, keep_default_na=False)
+relations = pd.read_csv(f"{data}/relations.csv", dtype=str, keep_default_na=False)
+G = nx.MultiDiGraph()
+for a in actors.itertuples():
+    G.add_node(a.id, title=a.name, group=a.group or "")
+for r in relations.itertuples():
+    G.add_edge(r.source, r.target, title=r.quote or r.relation)
+net = Network(directed=True, notebook=False, cdn_resources="in_line")
+net.from_nx(G)
+net.write_html(out, notebook=False)
+"""
+
+GRAPH_PATH = """
+import sys
+import graph
+graph.render_html(graph.load(sys.argv[1]).to_networkx(), sys.argv[2])
+"""
+
+
+def _run(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode:
+        raise RuntimeError(f"{args[:4]} failed ({proc.returncode}): {err[-500:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def _best(args: list[str], repeat: int) -> tuple[float, float]:
+    runs = [_run(args) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def _count(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for _ in fh) - 1  # the datasets here have one line per row
+
+
+def measure(data: Path, out: Path, repeat: int = 1, pyvis_max: int = 60_000) -> dict:
+    """Every contender on one dataset: seconds (best of ``repeat``), peak MiB, page size."""
+    py = sys.executable
+    row: dict = {"actors": _count(data / "actors.csv"), "relations": _count(data / "relations.csv")}
+    row["lower_bound"], row["lower_bound_mb"] = _best(
+        [py, "-c", LOWER_BOUND, str(data), str(out / "lower.json")], repeat
+    )
+    page = out / "build.html"
+    row["build"], row["build_mb"] = _best(
+        [py, "-m", "graph", "build", str(data), "-o", str(page)], repeat
+    )
+    row["page_bytes"] = page.stat().st_size
+    row["graph_path"], row["graph_path_mb"] = _best(
+        [py, "-c", GRAPH_PATH, str(data), str(out / "graph.html")], repeat
+    )
+    if row["relations"] <= pyvis_max:
+        row["pyvis"], row["pyvis_mb"] = _best(
+            [py, "-c", PYVIS, str(data), str(out / "pyvis.html")], repeat
+        )
+    return row
+
+
+def _gdelt(folder: Path, rows: int) -> Path:
+    from graph.events import import_gdelt
+
+    from .bench_import import make_gdelt_file
+
+    events = folder / "gdelt.export.CSV"
+    make_gdelt_file(events, rows)
+    data = folder / "gdelt"
+    import_gdelt([events], data, period="month", actors="country", progress=False)
+    events.unlink()
+    return data
+
+
+def run_benchmark(
+    synthetic: tuple[int, int] | None = (10_000, 50_000),
+    gdelt_rows: int | None = 1_000_000,
+    gdelt_data: Path | None = None,
+    repeat: int = 1,
+    pyvis_max: int = 60_000,
+) -> list[dict]:
+    """Measure the datasets asked for; one row each."""
+    from .synthetic import make_dataset
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="geograph-bench-build-") as tmp:
+        root = Path(tmp)
+        sets: list[tuple[str, Path]] = []
+        if synthetic:
+            actors, relations = synthetic
+            sets.append(("synthetic", make_dataset(root / "synthetic", actors, relations)))
+        if gdelt_data is not None:
+            sets.append(("gdelt", Path(gdelt_data)))
+        elif gdelt_rows:
+            sets.append(("gdelt", _gdelt(root, gdelt_rows)))
+        for label, data in sets:
+            out = root / f"out-{label}"
+            out.mkdir()
+            rows.append({"dataset": label, **measure(data, out, repeat, pyvis_max)})
+    return rows
+
+
+def format_table(rows: list[dict]) -> str:
+    """A Markdown table; every ratio is between figures of the same run."""
+    lines = [
+        "| dataset | actors / relations | lower bound | `geograph build` (x lower bound) "
+        "| graph path | pyvis (x build) | page (bytes per relation) | peak memory (x page) |",
+        "|" + "---|" * 8,
+    ]
+    for r in rows:
+        pyvis = (
+            f"{r['pyvis']:.2f} s ({r['pyvis'] / r['build']:.1f}x)" if "pyvis" in r else "not run"
+        )
+        page = r["page_bytes"]
+        lines.append(
+            f"| {r['dataset']} | {r['actors']:,} / {r['relations']:,} | {r['lower_bound']:.2f} s "
+            f"| {r['build']:.2f} s ({r['build'] / r['lower_bound']:.2f}x) "
+            f"| {r['graph_path']:.2f} s | {pyvis} "
+            f"| {page / 1e6:.1f} MB ({page / max(r['relations'], 1):.0f}) "
+            f"| {r['build_mb']:.0f} MiB ({r['build_mb'] / (page / 1024**2):.1f}x;"
+            f" lower bound {r['lower_bound_mb']:.0f} MiB) |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=10_000)
+    parser.add_argument("--relations", type=int, default=50_000)
+    parser.add_argument("--gdelt-rows", type=int, default=1_000_000, help="0: no GDELT set")
+    parser.add_argument("--gdelt-data", type=Path, help="an imported GDELT dataset to reuse")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per contender; best kept")
+    parser.add_argument("--pyvis-max", type=int, default=60_000, help="largest set pyvis runs on")
+    args = parser.parse_args(argv)
+    table = format_table(
+        run_benchmark(
+            (args.actors, args.relations) if args.relations else None,
+            args.gdelt_rows,
+            args.gdelt_data,
+            args.repeat,
+            args.pyvis_max,
+        )
+    )
+    print(table)
+    return table
+
+
+if __name__ == "__main__":
+    main()

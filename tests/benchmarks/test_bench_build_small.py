@@ -1,0 +1,23 @@
+"""The build benchmark at a reduced size, so the script cannot rot. No timing asserts."""
+
+from __future__ import annotations
+
+import pytest
+
+from .bench_build import format_table, run_benchmark
+
+pytestmark = pytest.mark.benchmark
+
+
+def test_build_benchmark_runs_small():
+    pytest.importorskip("duckdb")
+    rows = run_benchmark((250, 1_000), gdelt_rows=3_000, repeat=1)
+    assert [r["dataset"] for r in rows] == ["synthetic", "gdelt"]
+    synthetic, gdelt = rows
+    assert (synthetic["actors"], synthetic["relations"]) == (250, 1_000)
+    assert gdelt["relations"] > 100
+    for r in rows:
+        for key in ("lower_bound", "build", "graph_path", "pyvis", "build_mb", "page_bytes"):
+            assert r[key] > 0, key
+    table = format_table(rows)
+    assert table.count("\n") == 3 and "x lower bound" in table and "bytes per relation" in table

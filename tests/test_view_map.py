@@ -1,0 +1,288 @@
+"""The map layout, "Size by" and focus further, in headless Chromium.
+
+Positions are checked against the shipped outline twice: in Python (shapely
+on the polygons of graph/outline/countries-110m.json) and in the page (the
+country whose drawn path holds the actor's canvas position).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from event_files import GDELT_LINES
+from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
+from maps import country_shape
+from shapely.geometry import Point
+from viewpages import open_view
+
+import graph
+from graph.events import import_gdelt
+from graph.geo import outline
+
+pytestmark = pytest.mark.browser
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FIVE = ["PRK", "KOR", "USA", "CHN", "RUS"]
+
+
+@pytest.fixture(scope="module")
+def article():
+    return graph.load(DATA).to_networkx()
+
+
+def _positions(page) -> dict:
+    return page.evaluate(
+        "(() => { const g = window.geograph, out = {};"
+        " Object.entries(g.network.getPositions()).forEach(([k, p]) => { out[g.dataId(k)] = p; });"
+        " return out; })()"
+    )
+
+
+def test_map_shows_the_five_states_where_they_are(page, tmp_path, article, screenshot):
+    open_view(page, article, tmp_path, "layout=map")
+    assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
+    pos = _positions(page)
+    for iso in FIVE:
+        p = pos[iso]
+        assert country_shape(iso).contains(Point(p["x"], p["y"])), iso
+        assert page.evaluate(f"window.geograph.countryAt({p['x']}, {p['y']})") == iso
+    # INTL is not dropped: it stands beside the map and is listed as not on it
+    assert (
+        page.evaluate(f"window.geograph.countryAt({pos['INTL']['x']}, {pos['INTL']['y']})") is None
+    )
+    note = page.locator("#gg-offmap")
+    assert note.is_visible()
+    assert note.inner_text() == "Not on the map: INTL (group)"
+    assert page.evaluate("window.geograph.offMap()") == ["INTL"]
+    # the outline is drawn: the canvas holds land colour where no node stands (mid Atlantic: none)
+    assert page.evaluate("window.geograph.nodes.get('INTL').fixed.x") is True
+    screenshot(page, "map-1280x800")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.geograph.network.fit()")
+    screenshot(page, "map-390x844")
+    assert page.locator("#gg-layout").input_value() == "map"
+
+
+def test_layout_switches_and_round_trips_in_the_url(page, tmp_path, article):
+    open_view(page, article, tmp_path)
+    assert page.evaluate("window.geograph.state().layout") == {"name": "force"}
+    assert page.locator("#gg-offmap").is_hidden()
+    before = _positions(page)
+    page.select_option("#gg-layout", "map")
+    assert page.evaluate("location.hash") == "#layout=map"
+    on_map = _positions(page)
+    for iso in FIVE:
+        assert country_shape(iso).contains(Point(on_map[iso]["x"], on_map[iso]["y"]))
+    page.select_option("#gg-size", "weight")
+    page.evaluate("window.geograph.set({focus: 'PRK', depth: 2, direction: 'out'})")
+    fragment = page.evaluate("location.hash")
+    assert fragment == "#focus=PRK&layout=map&size=weight&depth=2&direction=out"
+    other = page.context.new_page()
+    other.goto(page.url.split("#")[0] + fragment)
+    other.wait_for_function("window.geograph && window.geograph.ready === true")
+    assert other.evaluate("window.geograph.state()") == page.evaluate("window.geograph.state()")
+    assert other.locator("#gg-depth").input_value() == "2"
+    assert other.locator("#gg-direction").input_value() == "out"
+    other.close()
+    # back to force: the actors return where the force layout had them
+    page.evaluate("window.geograph.set({layout: {name: 'force'}, focus: null})")
+    after = _positions(page)
+    assert all(
+        abs(after[k]["x"] - before[k]["x"]) <= 1 and abs(after[k]["y"] - before[k]["y"]) <= 1
+        for k in before
+    )
+    assert page.evaluate("location.hash") == "#size=weight&depth=2&direction=out"
+    assert page.evaluate("window.geograph.set({layout: {name: 'globe'}}).layout") == {
+        "name": "force"
+    }
+
+
+def test_size_by_follows_graph_centrality(page, tmp_path, article):
+    open_view(page, article, tmp_path, "date=2020-06&status=fact,claim")
+    legend = page.locator("#gg-size-legend")
+    assert legend.inner_text() == "Size: number of relations"
+    want = graph.centrality(article, "2020-06")
+    assert page.evaluate("window.geograph.sizes()") == want["relations"].astype(int).to_dict()
+    page.select_option("#gg-size", "weight")
+    assert legend.inner_text() == "Size: weighted degree (sum of |intensity|)"
+    weights = dict.fromkeys(article, 0.0)
+    for u, v, d in article.edges(data=True):
+        if d["status"] != "forecast" and graph.dates.overlaps(d["start"], d["end"], "2020-06"):
+            weights[u] += abs(d["intensity"])
+            if v != u:
+                weights[v] += abs(d["intensity"])
+    assert page.evaluate("window.geograph.sizes()") == pytest.approx(weights)
+    page.select_option("#gg-size", "betweenness")
+    assert legend.inner_text() == "Size: betweenness centrality"
+    got = page.evaluate("window.geograph.sizes()")
+    assert got == pytest.approx(want["betweenness"].to_dict(), abs=1e-6)
+    # the largest value gets the largest node
+    sizes = page.evaluate(
+        "Object.fromEntries(window.geograph.nodes.get().map(n => [window.geograph.dataId(n.id), n.size]))"
+    )
+    top = max(got, key=got.get)
+    assert sizes[top] == max(sizes.values()) > min(sizes.values())
+    page.evaluate("window.geograph.set({date: '2018'})")
+    assert page.evaluate("window.geograph.sizes()") == pytest.approx(
+        graph.centrality(article, "2018")["betweenness"].to_dict(), abs=1e-6
+    )
+
+
+def _synthetic() -> nx.MultiDiGraph:
+    """A tree of directed relations with a mutual one and a cycle, three steps deep."""
+    G = nx.MultiDiGraph(name="reach")
+    arcs = [
+        ("A", "B", True),
+        ("B", "C", True),
+        ("C", "D", True),
+        ("E", "A", True),
+        ("F", "E", True),
+        ("A", "G", False),
+        ("G", "H", True),
+        ("D", "A", True),
+        ("I", "J", True),
+    ]
+    for n in "ABCDEFGHIJ":
+        G.add_node(n, name=f"Actor {n}", type="group")
+    for i, (u, v, directed) in enumerate(arcs):
+        G.add_edge(
+            u,
+            v,
+            key=f"r{i}",
+            id=f"r{i}",
+            relation="cooperate",
+            sign=1,
+            intensity=3.0,
+            directed=directed,
+            status="fact",
+            start=None,
+            end=None,
+        )
+    return G
+
+
+def _digraph(G) -> nx.DiGraph:
+    D = nx.DiGraph()
+    D.add_nodes_from(G)
+    for u, v, d in G.edges(data=True):
+        D.add_edge(u, v)
+        if not d["directed"]:
+            D.add_edge(v, u)
+    return D
+
+
+def test_focus_reaches_as_far_as_ego_graph(page, tmp_path):
+    G = _synthetic()
+    D = _digraph(G)
+    open_view(page, G, tmp_path, "focus=A")
+    panel = page.locator("#gg-panel")
+    assert panel.locator("#gg-depth").is_visible() and panel.locator("#gg-direction").is_visible()
+    for depth in (1, 2, 3):
+        for direction, H in (("both", D.to_undirected()), ("out", D), ("in", D.reverse())):
+            page.select_option("#gg-depth", str(depth))
+            page.select_option("#gg-direction", direction)
+            bright = page.evaluate(
+                "window.geograph.nodes.get({filter: n => n.opacity === 1})"
+                ".map(n => window.geograph.dataId(n.id))"
+            )
+            want = set(nx.ego_graph(H, "A", radius=depth))
+            assert set(bright) == want, (depth, direction)
+            assert (
+                set(page.evaluate(f"window.geograph.reach('A', {depth}, '{direction}').nodes"))
+                == want
+            )
+    assert page.evaluate("location.hash") == "#focus=A&depth=3&direction=in"
+    within = len(nx.ego_graph(D.reverse(), "A", radius=3)) - 1
+    assert f"{within} actors," in panel.locator(".gg-focus").inner_text()
+
+
+def test_event_data_opens_on_the_map(page, tmp_path):
+    countries = sorted(outline()["countries"])[:24]
+    G = nx.MultiDiGraph(name="events")
+    for iso in countries:
+        G.add_node(iso, name=iso)
+    G.add_node("UNO", name="United Nations", type="organization")
+    for i, (u, v) in enumerate(zip(countries, countries[1:])):
+        G.add_edge(
+            u,
+            v,
+            key=f"e{i}",
+            id=f"e{i}",
+            relation="cooperate",
+            sign=1,
+            intensity=3.0,
+            directed=True,
+            status="fact",
+            start="2020",
+            end=None,
+        )
+    open_view(page, G, tmp_path)
+    assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
+    assert page.evaluate("location.hash") == ""
+    pos = _positions(page)
+    for iso in countries:
+        assert page.evaluate(f"window.geograph.countryAt({pos[iso]['x']}, {pos[iso]['y']})") == iso
+    assert page.locator("#gg-offmap").inner_text() == "Not on the map: UNO (organization)"
+    page.select_option("#gg-layout", "force")
+    assert page.evaluate("location.hash") == "#layout=force"
+    page.wait_for_function("!window.geograph.network.physics.physicsEnabled", timeout=20000)
+    assert page.locator("#gg-offmap").is_hidden()
+
+
+def test_event_data_weighs_by_event_counts(page, tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("\n".join(GDELT_LINES) + "\n", encoding="utf-8")
+    import_gdelt([events], tmp_path / "data", progress=False)
+    G = graph.load(tmp_path / "data").to_networkx()
+    open_view(page, G, tmp_path, "size=weight")
+    assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
+    assert page.locator("#gg-size-legend").inner_text() == (
+        "Size: weighted degree (sum of event counts)"
+    )
+    want = dict.fromkeys(map(str, G), 0)
+    for u, v, d in G.edges(data=True):
+        want[u] += d["events"]
+        if v != u:
+            want[v] += d["events"]
+    assert page.evaluate("window.geograph.sizes()") == want
+
+
+def test_hostile_names_stay_text_in_the_map_list_and_focus_panel(page, tmp_path):
+    G = nx.MultiDiGraph(name="hostile")
+    G.add_node("PRK", name="North Korea")
+    for i, text in enumerate(HOSTILE[:12]):
+        G.add_node(f"h{i}", name=text, type=text[:40])
+        G.add_edge(
+            "PRK",
+            f"h{i}",
+            key=f"r{i}",
+            id=f"r{i}",
+            relation=text[:30],
+            sign=-1,
+            intensity=-5.0,
+            directed=True,
+            status="fact",
+            start=None,
+            end=None,
+        )
+    page.add_init_script(
+        f"window.{TRAP} = false; window.alert = () => {{ window.{TRAP} = true; }};"
+    )
+    frag = "layout=map&focus=h0&depth=%3Cimg%20src%3Dx%3E&direction=__proto__&size=constructor"
+    open_view(page, G, tmp_path, frag)
+    state = page.evaluate("window.geograph.state()")
+    assert (state["layout"], state["depth"], state["direction"], state["size"]) == (
+        {"name": "map"},
+        1,
+        "both",
+        "relations",
+    )
+    note = page.locator("#gg-offmap").inner_text()
+    assert note.startswith("Not on the map: ") and HOSTILE[0] in note
+    page.evaluate("window.geograph.set({depth: 2})")
+    page.locator("#gg-panel .gg-focus").wait_for()
+    for selector in FORBIDDEN_SELECTORS:
+        assert page.locator(selector).count() == 0, selector
+    assert page.evaluate(f"window.{TRAP}") is False
