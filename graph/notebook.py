@@ -294,6 +294,17 @@ def view_fragment(
     ...
     ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
     """
+    parts = _selection_parts(G, date, compare, focus, edge)
+    parts += _filter_parts(G, status, sign, relation, group, said_by, source)
+    parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
+    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
+    if not parts:
+        return ""
+    return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
+
+
+def _selection_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
+    """The fragment's date, compare, focus and edge keys, each checked against ``G``."""
     parts: list[tuple[str, list[str]]] = []
     if date is not None:  # "all": all time, for event data that opens at its latest period
         parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
@@ -304,12 +315,7 @@ def view_fragment(
     if edge is not None:
         ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
         parts.append(("edge", [_one_of("edge", edge, ids)]))
-    parts += _filter_parts(G, status, sign, relation, group, said_by, source)
-    parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
-    parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
-    if not parts:
-        return ""
-    return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
+    return parts
 
 
 def _filter_parts(G, status, sign, relation, group, said_by, source) -> list:
@@ -430,30 +436,11 @@ def show(
     ...
     ValueError: color: unknown value 'blocs' (did you mean "bloc"?); use one of group, bloc
     """
+    # every argument but these is a state key of view_fragment (read first: no other locals yet)
+    state = {k: v for k, v in locals().items() if k not in ("G", "title", "height", "file")}
     if not _LENGTH.fullmatch(str(height)):
         raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
-    fragment = view_fragment(
-        G,
-        date=date,
-        compare=compare,
-        focus=focus,
-        edge=edge,
-        color=color,
-        layout=layout,
-        size=size,
-        depth=depth,
-        direction=direction,
-        status=status,
-        sign=sign,
-        relation=relation,
-        group=group,
-        said_by=said_by,
-        source=source,
-        min_events=min_events,
-        min_goldstein=min_goldstein,
-        top=top,
-        backbone=backbone,
-    )
+    fragment = view_fragment(G, **state)
     page = to_html(G, title=title)
     if file is None:
         return NotebookView(page, height=height, fragment=fragment)
