@@ -15,6 +15,7 @@ only when the iframe is not, saying what is missing and how to see it, and a
 from __future__ import annotations
 
 import html
+import inspect
 import json
 import os
 import re
@@ -207,6 +208,21 @@ def _choices(**given) -> list[tuple[str, list[str]]]:
     ]
 
 
+def _where_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
+    """The fragment's date, compare date, focused actor and selected relation, checked."""
+    parts: list[tuple[str, list[str]]] = []
+    if date is not None:  # "all": all time, for event data that opens at its latest period
+        parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
+    if compare is not None:
+        parts.append(("compare", [_date("compare", compare)]))
+    if focus is not None:
+        parts.append(("focus", [_one_of("focus", focus, sorted(map(str, G)))]))
+    if edge is not None:
+        ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
+        parts.append(("edge", [_one_of("edge", edge, ids)]))
+    return parts
+
+
 def view_fragment(
     G,
     *,
@@ -294,28 +310,13 @@ def view_fragment(
     ...
     ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
     """
-    parts = _selection_parts(G, date, compare, focus, edge)
+    parts = _where_parts(G, date, compare, focus, edge)
     parts += _filter_parts(G, status, sign, relation, group, said_by, source)
     parts += _choices(color=color, layout=layout, size=size, depth=depth, direction=direction)
     parts += _event_parts(G, min_events=min_events, min_goldstein=min_goldstein, top=top, backbone=backbone)  # fmt: skip  # noqa: E501
     if not parts:
         return ""
     return "#" + "&".join(key + "=" + _list(values) for key, values in parts)
-
-
-def _selection_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
-    """The fragment's date, compare, focus and edge keys, each checked against ``G``."""
-    parts: list[tuple[str, list[str]]] = []
-    if date is not None:  # "all": all time, for event data that opens at its latest period
-        parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
-    if compare is not None:
-        parts.append(("compare", [_date("compare", compare)]))
-    if focus is not None:
-        parts.append(("focus", [_one_of("focus", focus, sorted(map(str, G)))]))
-    if edge is not None:
-        ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
-        parts.append(("edge", [_one_of("edge", edge, ids)]))
-    return parts
 
 
 def _filter_parts(G, status, sign, relation, group, said_by, source) -> list:
@@ -362,6 +363,10 @@ def _texts(name: str, values, payload: dict, table: str) -> list[str]:
             raise ValueError(msg)
         out.append(text if text == "" else _one_of(name, text, payload[table]))
     return list(dict.fromkeys(out))
+
+
+#: The state keywords of :func:`view_fragment`, which :func:`show` passes on.
+_STATE_KEYS = tuple(inspect.signature(view_fragment).parameters)[1:]
 
 
 def show(
@@ -436,10 +441,9 @@ def show(
     ...
     ValueError: color: unknown value 'blocs' (did you mean "bloc"?); use one of group, bloc
     """
-    # every argument but these is a state key of view_fragment (read first: no other locals yet)
-    state = {k: v for k, v in locals().items() if k not in ("G", "title", "height", "file")}
     if not _LENGTH.fullmatch(str(height)):
         raise ValueError(f"height {height!r} is not a CSS length like '600px' or '80vh'")
+    state = {k: v for k, v in locals().items() if k in _STATE_KEYS}  # view_fragment's keywords
     fragment = view_fragment(G, **state)
     page = to_html(G, title=title)
     if file is None:

@@ -17,8 +17,6 @@ import gc
 from collections import Counter
 from typing import Any
 
-import networkx as nx
-
 from ..balance.steps import balance_steps
 from ..dataset import Dataset
 from ..schema import ACTOR_COLUMNS, STATUSES
@@ -369,14 +367,8 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
         "dates": dates,
         "date_spans": date_spans,
         "timeline": timeline,
-        # blocs of structural balance at each slider step (graph/balance/steps.py)
-        "balance": balance_steps(balance_graph, timeline),
-        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
-        "geo": map_payload(graph),
-        "centrality": _centrality(balance_graph, graph, timeline),
         "bundles": bundles,
-        # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
-        "events": event_payload(graph, {node: i for i, node in enumerate(graph)}),
+        **_analyses(balance_graph, graph, timeline),
         # edge colour by sign and dashes by status, for every edge the page draws
         "styles": {
             "sign_colours": {str(k): v for k, v in SIGN_COLOURS.items()},
@@ -393,10 +385,21 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     }
 
 
+def _analyses(balance_graph, graph, timeline) -> dict:
+    """The payload keys computed by the analyses, per slider step where they change with time."""
+    return {
+        # blocs of structural balance at each slider step (graph/balance/steps.py)
+        "balance": balance_steps(balance_graph, timeline),
+        # the map layout (graph/payload/places.py) and betweenness per step for "Size by"
+        "geo": map_payload(graph),
+        "centrality": _centrality(balance_graph, graph, timeline),
+        # event data: opening date, thresholds, disparity p-values (graph/payload/events.py)
+        "events": event_payload(graph, {node: i for i, node in enumerate(graph)}),
+    }
+
+
 def _centrality(balance_graph, graph, timeline) -> dict:
-    """Betweenness per step, or why not: only when the whole graph was built."""
-    if isinstance(balance_graph, nx.Graph):
-        return centrality_steps(balance_graph, timeline)
-    out = centrality_steps(nx.MultiDiGraph(), [])
-    out.update(skipped="a graph too large for betweenness at each date", by=None)
-    return out
+    """Betweenness per step; from the actors alone (the table path), the reason it is skipped."""
+    if graph.number_of_nodes() and not graph.number_of_edges() and balance_graph is not graph:
+        return centrality_steps(balance_graph, timeline)  # more actors than it is computed for
+    return centrality_steps(graph, timeline)

@@ -22,6 +22,7 @@ from ..balance.steps import STEPS_ACTOR_LIMIT, STEPS_RELATION_LIMIT
 from . import _nodes, assemble
 from .edges import _EDGE_COLUMNS
 from .events import EVENTS
+from .sizes import CENTRALITY_ACTOR_LIMIT
 
 __all__ = ["table_payload"]
 
@@ -104,8 +105,10 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
         "relation_types": ds.vocabulary,
     }
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
-    # Event data needs the graph for the disparity filter (graph/payload/events.py).
-    G = ds.to_networkx() if not large or EVENTS in relations else None
+    # The graph is built when something reads it: the blocs, betweenness (up to
+    # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter (graph/payload/events.py).
+    wanted = not large or len(actors) <= CENTRALITY_ACTOR_LIMIT or EVENTS in relations
+    G = ds.to_networkx() if wanted else None
     balance_graph: Any = _Size(len(actors), n) if large else G
     if G is None:  # the map reads the actors alone
         G = nx.MultiDiGraph(**attrs)
