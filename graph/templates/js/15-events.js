@@ -28,15 +28,34 @@ function goldsteinOf(e) {
   return typeof v === "number" ? v : null;
 }
 function pairKey(a, b) { return a < b ? a + "\u0000" + b : b + "\u0000" + a; }
-var pValue = new Map();
-if (P) {
-  P.pairs.forEach(function (t) {
-    pValue.set(pairKey(gg.payload.nodes[t[0]].id, gg.payload.nodes[t[1]].id), t[2]);
+// Once, for every relation: its pair (an index; -1 for an actor with itself) and
+// its tie strength (events, or |intensity| without counts); each pair's p-value.
+var pairOf = new Map(), strengthOf = new Map(), pairEnds = [], pairP = [];
+(function () {
+  var byKey = new Map();
+  if (P) {
+    P.pairs.forEach(function (t) {
+      byKey.set(pairKey(gg.payload.nodes[t[0]].id, gg.payload.nodes[t[1]].id), t[2]);
+    });
+  }
+  var index = new Map();
+  gg.relations.forEach(function (e) {
+    var n = eventsOf(e);
+    strengthOf.set(e, n === null ? Math.abs(e.intensity) : n);
+    if (e.from === e.to) { pairOf.set(e, -1); return; }
+    var key = pairKey(e.from, e.to), i = index.get(key);
+    if (i === undefined) {
+      i = pairEnds.length;
+      index.set(key, i);
+      pairEnds.push([e.from, e.to]);
+      pairP.push(byKey.has(key) ? byKey.get(key) : null);
+    }
+    pairOf.set(e, i);
   });
-}
+})();
 function pOf(e) {
-  var p = pValue.get(pairKey(e.from, e.to));
-  return p === undefined ? null : p;
+  var i = pairOf.get(e);
+  return i === undefined || i < 0 ? null : pairP[i];
 }
 function has(key) {
   if (!P) return false;
@@ -72,32 +91,35 @@ function keep(e, st) {
 }
 
 function top(ids, k) {
-  var ties = new Map();  // pair key -> {a, b, w, ids}
+  var weight = new Float64Array(pairEnds.length), seen = new Uint8Array(pairEnds.length);
+  var used = [];
   ids.forEach(function (id) {
-    var e = gg.edgeById.get(id);
-    if (e.from === e.to) return;  // an actor with itself is no tie
-    var key = pairKey(e.from, e.to), t = ties.get(key);
-    if (!t) { t = { key: key, a: e.from, b: e.to, w: 0, ids: [] }; ties.set(key, t); }
-    var n = eventsOf(e);
-    t.w += n === null ? Math.abs(e.intensity) : n;
-    t.ids.push(id);
+    var e = gg.edgeById.get(id), i = pairOf.get(e);
+    if (i < 0) return;  // an actor with itself is no tie
+    if (!seen[i]) { seen[i] = 1; used.push(i); }
+    weight[i] += strengthOf.get(e);
   });
   var byActor = new Map();
-  ties.forEach(function (t) {
-    [[t.a, t.b], [t.b, t.a]].forEach(function (ab) {
-      if (!byActor.has(ab[0])) byActor.set(ab[0], []);
-      byActor.get(ab[0]).push({ other: ab[1], tie: t });
+  used.forEach(function (i) {
+    var ab = pairEnds[i];
+    [[ab[0], ab[1]], [ab[1], ab[0]]].forEach(function (x) {
+      var list = byActor.get(x[0]);
+      if (!list) { list = []; byActor.set(x[0], list); }
+      list.push({ other: x[1], pair: i });
     });
   });
-  var kept = new Set();
+  var kept = new Uint8Array(pairEnds.length);
   byActor.forEach(function (list) {
     list.sort(function (x, y) {
-      return y.tie.w - x.tie.w || (x.other < y.other ? -1 : x.other > y.other ? 1 : 0);
+      return weight[y.pair] - weight[x.pair] || (x.other < y.other ? -1 : x.other > y.other ? 1 : 0);
     });
-    for (var i = 0; i < list.length && i < k; i++) kept.add(list[i].tie.key);
+    for (var j = 0; j < list.length && j < k; j++) kept[list[j].pair] = 1;
   });
   var out = new Set();
-  kept.forEach(function (key) { ties.get(key).ids.forEach(function (id) { out.add(id); }); });
+  ids.forEach(function (id) {
+    var i = pairOf.get(gg.edgeById.get(id));
+    if (i >= 0 && kept[i]) out.add(id);
+  });
   return out;
 }
 
