@@ -25,7 +25,7 @@ from .view import to_html
 __all__ = ["Explorer"]
 
 _TEMPLATES = Path(__file__).with_name("templates")
-_FILTERS = ("status", "sign", "relation", "group")
+_FILTERS = ("status", "sign", "relation", "group", "said_by", "source")
 _SIGNS = ("hostile", "cooperative", "neutral")
 
 
@@ -125,6 +125,8 @@ class Explorer(anywidget.AnyWidget):
             sign=state.get("sign"),
             relation=state.get("relation"),
             group=state.get("group"),
+            said_by=state.get("said_by"),
+            source=state.get("source"),
         )
         page = _with_state(to_html(G, title=title), fragment).replace(
             "</body>", f"<script>{_bridge()}</script>\n</body>", 1
@@ -200,4 +202,7 @@ def _known_values(G) -> dict[str, list]:
         "sign": list(_SIGNS),
         "relation": list(payload["relations"]),
         "group": list(payload["groups"]),
+        # "" keeps the relations without a speaker or a source, as in the page
+        "said_by": ["" if v is None else v for v in payload["speakers"]],
+        "source": ["" if v is None else v for v in payload["source_ids"]],
     }

@@ -33,6 +33,15 @@ def test_traits_start_from_the_arguments(G):
     assert ex.graph is G
 
 
+def test_speaker_and_source_filters_are_traits_too(G):
+    ex = graph.Explorer(G, filters={"said_by": ["Leonid Petrov"]})
+    assert "said_by=Leonid%20Petrov" in ex._page
+    ex.filters = {"source": ["dw-2020-07-14"], "said_by": ["Deutsche Welle", "Leonid Petrov"]}
+    assert ex.filters["said_by"] == ["Deutsche Welle", "Leonid Petrov"]
+    with pytest.raises(traitlets.TraitError, match="said_by has no value 'Kim'"):
+        ex.filters = {"said_by": ["Kim"]}
+
+
 @pytest.mark.parametrize(
     ("trait", "value", "message"),
     [

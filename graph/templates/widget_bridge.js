@@ -17,7 +17,7 @@
   "use strict";
   var host = window.parent;
   if (!host || host === window) return;
-  var KINDS = ["status", "sign", "relation", "group"];
+  var KINDS = ["status", "sign", "relation", "group", "said_by", "source"];
   var last = null;
 
   function api() { return window.geograph; }
