@@ -97,6 +97,14 @@ def test_layout_switches_and_round_trips_in_the_url(page, tmp_path, article):
     assert page.evaluate("window.geograph.set({layout: {name: 'globe'}}).layout") == {
         "name": "force"
     }
+    # Reset brings back the page's own way of looking too
+    page.evaluate("window.geograph.set({layout: {name: 'map'}, color: 'bloc', focus: 'PRK'})")
+    page.click("#gg-reset")
+    state = page.evaluate("window.geograph.state()")
+    assert (state["layout"], state["color"], state["size"], state["depth"], state["direction"]) == (
+        {"name": "force"}, "group", "relations", 1, "both"
+    )  # fmt: skip
+    assert state["focus"] is None and page.evaluate("location.hash") == ""
 
 
 def test_size_by_follows_graph_centrality(page, tmp_path, article):
