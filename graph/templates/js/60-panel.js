@@ -170,7 +170,8 @@ function showPairPanel(b) {
   panel.appendChild(el("h2", null, nodeName(b.from) + " \u2014 " + nodeName(b.to)));
   var on = b.members.filter(function (e) { return store.isShown(e.id); });
   var off = b.members.filter(function (e) { return !store.isShown(e.id); });
-  panel.appendChild(el("p", "gg-actors", b.count + " relations between them, drawn as one line; " +
+  panel.appendChild(el("p", "gg-actors", b.count + " relations between them, drawn as one counted line and opened " +
+    "into its relations while the pair is selected; " +
     on.length + " shown at this date and filters."));
   panel.appendChild(el("h3", null, "Relations (" + on.length + " shown of " + b.count + ")"));
   panel.appendChild(relationList(on));
