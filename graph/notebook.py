@@ -218,7 +218,7 @@ def _where_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
     if focus is not None:
         parts.append(("focus", [_one_of("focus", focus, sorted(map(str, G)))]))
     if edge is not None:
-        ids = sorted({str(d.get("id", k)) for _, _, k, d in G.edges(keys=True, data=True)})
+        ids = sorted(map(str, view_payload(G)["edges"]["id"]))  # the page's ids, of any graph
         parts.append(("edge", [_one_of("edge", edge, ids)]))
     return parts
 

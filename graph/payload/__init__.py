@@ -21,7 +21,7 @@ from ..balance.steps import balance_steps
 from ..dataset import Dataset
 from ..schema import ACTOR_COLUMNS, STATUSES
 from .compact import compact_payload, expand_payload
-from .contract import check_graph
+from .contract import as_view_graph, check_graph
 from .edges import _edges, _extra_pairs, _graph_edges, _timeline
 from .events import event_payload
 from .places import map_payload
@@ -195,6 +195,7 @@ def _gc_paused(fn, *args):
 
 
 def _graph_payload(G, title, aggregate) -> tuple[dict, dict[str, list]]:
+    G = as_view_graph(G)
     check_graph(G)
     return _gc_paused(_from_graph, G, title, aggregate)
 

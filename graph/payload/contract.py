@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["check_graph"]
+__all__ = ["check_graph", "as_view_graph"]
 
 _GRAPH_MAPPINGS = ("relation_types", "sources")
 
@@ -92,3 +92,37 @@ def check_graph(G: Any) -> None:
             )
         if not isinstance(name, (str, int, float)):
             raise TypeError(f"G.nodes[{node!r}]['name'] must be text, not a {_kind(name)}")
+
+
+def as_view_graph(G: Any) -> Any:
+    """``G`` in the form the view draws: any networkx graph, without changing it.
+
+    A ``Graph`` or ``DiGraph`` (``networkx.karate_club_graph()``, a graph read
+    from GraphML) becomes a ``MultiDiGraph`` copy, each undirected edge once
+    with ``directed=False``; an actor without a ``name`` is named by its id.
+    A graph that already follows the contract is returned as it is; anything
+    else is left for :func:`check_graph` to explain.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> H = as_view_graph(nx.Graph([("PRK", "KOR")]))
+    >>> type(H).__name__, H.nodes["PRK"]["name"], list(H.edges(data="directed"))
+    ('MultiDiGraph', 'PRK', [('PRK', 'KOR', False)])
+    """
+    if not isinstance(G, nx.Graph):
+        return G
+    unnamed = [n for n, name in G.nodes(data="name") if name is None]
+    if isinstance(G, nx.MultiDiGraph) and not unnamed:
+        return G
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    for node in unnamed:
+        H.nodes[node]["name"] = str(node)
+    mark = {} if G.is_directed() else {"directed": False}  # unless the edge says otherwise
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, {**mark, **d}) for u, v, k, d in G.edges(keys=True, data=True))
+    else:
+        H.add_edges_from((u, v, {**mark, **d}) for u, v, d in G.edges(data=True))
+    return H
