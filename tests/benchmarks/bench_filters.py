@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from .bench_view import CHROMIUM, CHROMIUM_ARGS
+from .offline import offline_page
 from .synthetic import make_dataset
 
 __all__ = ["SIZES", "SMALL_SIZES", "measure", "run_benchmark", "format_table", "main"]
@@ -66,21 +67,15 @@ _MEASURE = """async (repeat) => {
 
 def measure(browser, path: Path, repeat: int) -> dict:
     """Open ``path``; the median times (ms) of a filter change, an "only" click and the counts."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.route(
-        "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, page, blocked, errors = offline_page(browser)
     try:
         page.goto(path.as_uri())
         page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=180_000)
         figures = page.evaluate(_MEASURE, repeat)
     finally:
         context.close()
-    if errors:
-        raise RuntimeError(f"the page misbehaved: {errors}")
+    if errors or blocked:
+        raise RuntimeError(f"the page misbehaved: {errors}, requests {blocked}")
     return figures
 
 

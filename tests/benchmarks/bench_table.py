@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from .bench_view import CHROMIUM, CHROMIUM_ARGS
+from .offline import offline_page
 from .synthetic import make_dataset
 
 __all__ = ["measure_table", "run_benchmark", "format_table", "main", "SIZES", "SMALL_SIZES"]
@@ -72,20 +73,7 @@ _TIMINGS = """(repeat) => {
 
 def measure_table(browser, path: Path, repeat: int = 5, timeout_ms: int = 120_000) -> dict:
     """Open ``path`` in a fresh context and time the table's actions (milliseconds)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    blocked: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, page, blocked, errors = offline_page(browser)
     try:
         page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
         page.wait_for_function(

@@ -35,6 +35,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from .offline import offline_page
 from .synthetic import SIZES, make_dataset
 
 __all__ = [
@@ -138,20 +139,7 @@ _SETUP = """() => {
 
 
 def _open(browser, path: Path, timeout_ms: int):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    blocked: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, page, blocked, errors = offline_page(browser)
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.add_init_script(_MARK)
     page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
