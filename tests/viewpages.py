@@ -5,6 +5,7 @@ Shared by tests/test_view_*.py (test modules do not import each other).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from pathlib import Path
 
@@ -323,3 +324,51 @@ def goto_view(page, path: Path, fragment: str = "") -> None:
     """Open an already written page (one written per module saves its rendering)."""
     page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
     page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=20000)
+
+
+ALLOWED_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+@contextlib.contextmanager
+def shared_page(browser, width: int = 1280, height: int = 800, **options):
+    """One page for a whole test module, in its own context: ``with shared_page(browser) as pg``.
+
+    Every request that leaves the machine is aborted, and it, a console
+    error or an uncaught exception is listed in ``pg.problems``; a module's
+    autouse fixture fails the test that caused one (:func:`take_problems`).
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    problems: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(ALLOWED_SCHEMES):
+            r.continue_()
+        else:
+            problems.append(f"network request: {r.request.url}")
+            r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on(
+        "console",
+        lambda m: problems.append(f"console.{m.type}: {m.text}") if m.type == "error" else None,
+    )
+    pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    pg.problems = problems
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def take_problems(pg) -> list[str]:
+    """The problems :func:`shared_page` recorded since the last call (and forget them)."""
+    found = list(pg.problems)
+    pg.problems.clear()
+    return found
+
+
+def reopen_view(page, path: Path, fragment: str = "") -> None:
+    """Load an already written page afresh (a shared page's state does not carry over)."""
+    page.goto("about:blank")
+    goto_view(page, path, fragment)
