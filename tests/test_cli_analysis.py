@@ -1,13 +1,13 @@
 """The analysis commands: stats, balance, diff. --json equals what the library returns."""
 
 import json
-import os
 import shlex
 import shutil
 import subprocess
 import sys
 
 import pytest
+from broken_pipe import closed_pipe
 from click.testing import CliRunner
 
 import graph
@@ -135,22 +135,6 @@ def test_suggest_writes_the_draft_to_stdout_and_its_notes_to_stderr():
     assert r.stderr.strip().endswith("review them before appending to data/relations.csv")
 
 
-def _closed_pipe(args: list[str]) -> subprocess.CompletedProcess:
-    """``geograph ARGS`` with a standard output whose reader is gone (as ``| head -c0``)."""
-    read, write = os.pipe()
-    os.close(read)
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "graph", *args],
-            stdout=write,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    finally:
-        os.close(write)
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -164,7 +148,7 @@ def _closed_pipe(args: list[str]) -> subprocess.CompletedProcess:
     ids=lambda a: a[0],
 )
 def test_a_closed_pipe_ends_every_command_the_same_way(args):
-    r = _closed_pipe(args)
+    r = closed_pipe(args)
     assert r.returncode == 1
     assert r.stderr == "Error: cannot write to standard output: the reader closed the pipe\n"
 

@@ -18,11 +18,11 @@ from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from PIL import Image
 from viewpages import (
     article_graph,
+    fail_on_problems,
     open_view,
     relation_types,
     reopen_view,
     shared_page,
-    take_problems,
 )
 
 import graph
@@ -53,11 +53,7 @@ def page(browser):
 @pytest.fixture(autouse=True)
 def _clean(page):
     """A request, a console error or an uncaught exception fails the test that caused it."""
-    take_problems(page)
-    yield
-    problems = take_problems(page)
-    if problems:
-        pytest.fail("the page misbehaved:\n" + "\n".join(problems), pytrace=False)
+    yield from fail_on_problems(page)
 
 
 def export(page, **opts) -> tuple[Image.Image, dict]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from viewpages import reopen_view, shared_page, take_problems
+from viewpages import fail_on_problems, reopen_view, shared_page
 
 import graph
 
@@ -57,11 +57,8 @@ def pg(request, browser):
 
 @pytest.fixture(autouse=True)
 def _clean(pg):
-    take_problems(pg)
-    yield
-    problems = take_problems(pg)
-    if problems:
-        pytest.fail("the page misbehaved:\n" + "\n".join(problems), pytrace=False)
+    """A request, a console error or an uncaught exception fails the test that caused it."""
+    yield from fail_on_problems(pg)
 
 
 def assert_names_inside(pg) -> None:

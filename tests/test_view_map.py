@@ -15,7 +15,7 @@ from event_files import GDELT_LINES
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from maps import country_shape
 from shapely.geometry import Point
-from viewpages import open_view, reopen_view, shared_page, take_problems
+from viewpages import fail_on_problems, open_view, reopen_view, shared_page
 
 import graph
 from graph.events import import_gdelt
@@ -48,11 +48,7 @@ def page(browser):
 @pytest.fixture(autouse=True)
 def _clean(page):
     """A request, a console error or an uncaught exception fails the test that caused it."""
-    take_problems(page)
-    yield
-    problems = take_problems(page)
-    if problems:
-        pytest.fail("the page misbehaved:\n" + "\n".join(problems), pytrace=False)
+    yield from fail_on_problems(page)
 
 
 def _positions(page) -> dict:

@@ -25,14 +25,16 @@ READY = "window.geograph && window.geograph.ready === true"
 Sizes = dict[str, tuple[int, int]]
 
 
-def offline_page(browser, width: int = 1280, height: int = 800) -> tuple[Any, Any, list, list]:
-    """A fresh context and page: ``(context, page, blocked, errors)``.
+def offline_page(
+    browser, width: int = 1280, height: int = 800, **options: Any
+) -> tuple[Any, Any, list, list]:
+    """A fresh context (``options`` as for ``new_context``) and page: ``(context, page, blocked, errors)``.
 
     Every request that leaves the machine is aborted and its URL kept in
     ``blocked``; uncaught page errors go to ``errors``. Close the context
     when done.
     """
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     blocked: list[str] = []
 
     def route(r):
