@@ -15,6 +15,7 @@ function, so nothing leaks into the page's globals but ``window.geograph``.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 import re
@@ -73,14 +74,11 @@ def payload_json(payload: dict) -> str:
 
 
 def _vis_dir() -> Path:
-    try:
-        from importlib.resources import files
-
-        root = Path(str(files("pyvis")))
-    except (ImportError, ModuleNotFoundError, TypeError):  # pragma: no cover
-        import pyvis
-
-        root = Path(pyvis.__file__).parent
+    # Found without importing pyvis: its package imports IPython and jsonpickle.
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        raise RuntimeError("pyvis is not installed; install pyvis>=0.3.2 for vis-network")
+    root = Path(next(iter(spec.submodule_search_locations)))
     return root / "templates" / "lib" / f"vis-{VIS_VERSION}"
 
 
