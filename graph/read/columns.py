@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .source import MAX_FILE_BYTES, read_bytes
-from .table import normalise_header, unescape_formula
+from .table import Row, Table, normalise_header, unescape_formula
 from .text import _decode, _delimiter
 
-__all__ = ["Columns", "read_columns"]
+__all__ = ["Columns", "read_columns", "text_columns"]
 
 
 @dataclass
@@ -48,6 +48,16 @@ class Columns:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def to_table(self) -> Table:
+        """The same cells as :func:`read_table` gives them: one :class:`Row` per record."""
+        table = Table(self.path, self.display, self.header)
+        keys = list(self.columns)
+        table.rows = [
+            Row(line, dict(zip(keys, cells)))
+            for line, cells in zip(self.lines, zip(*self.columns.values()))
+        ]
+        return table
 
 
 def _line_breaks(text: str) -> int:
@@ -114,12 +124,33 @@ def _read_columns(path: Path, display: str, max_bytes: int) -> Columns | None:
     del data
     if text is None or problems or not text.strip():
         return None
+    holder = [text]
+    del text  # the text is let go as soon as it is split into lines
+    return _text_columns(holder, path, display, max_bytes)
+
+
+def text_columns(
+    text: str, path: Path, display: str, max_bytes: int = MAX_FILE_BYTES
+) -> Columns | None:
+    """The decoded text of a file as columns, or ``None`` when it needs :func:`read_table`.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> text_columns("id;n\\nA; 1\\n", Path("t.csv"), "t.csv").columns
+    {'id': ['A'], 'n': ['1']}
+    """
+    return _text_columns([text], path, display, max_bytes)
+
+
+def _text_columns(holder: list[str], path: Path, display: str, max_bytes: int) -> Columns | None:
+    text = holder.pop()
     delimiter, skip = _delimiter(text)
     if skip:
         return None
     lines = _line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
     source = _physical_lines(text)
-    del text
+    del text  # the lines hold the same text
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, max_bytes + 1))
     try:
