@@ -2,7 +2,7 @@
  * data: reads the payload and derives what the page draws from it.
  * Provides on gg: payload (deep-frozen: no part may change it), relations (one
  * object per relation, decoded from payload.edges, with its drawing: color,
- * dashes, width, smooth, first/last day), bundles (the page's copy of
+ * dashes, width, smooth, first/last day, and its index in relations), bundles (the page's copy of
  * payload.bundles: relations as ids, members as relation objects, visId),
  * nodeById, edgeById, edgesOfNode, bundleOf(e), drawnEdgeId(id),
  * findBundle(a, b), nodeName(id), sourceOf(e), arrow(e), N, LARGE,
@@ -142,7 +142,7 @@ function decodeEdges(p) {
       first: start === null ? null : p.date_spans[start][0],
       last: end === null ? null : p.date_spans[end][1],
       source_id: at(p.source_ids, c.source_id[i]), said_by: at(p.speakers, c.said_by[i]),
-      quote: c.quote[i], note: c.note[i], extra: null, bundle: null,
+      quote: c.quote[i], note: c.note[i], extra: null, bundle: null, index: i,
       color: STYLE.sign_colours[String(sign)], dashes: gg.own(STYLE.status_dashes, status) || false,
       width: edgeWidth(c.intensity[i]), smooth: null, selfReference: null
     };
