@@ -112,7 +112,10 @@ def test_legend_in_sight_over_no_actor(page, shipped, screenshot, size, mode):
     if phone:
         summary = legend.locator("summary")
         assert summary.bounding_box()["height"] < 24
-        assert "hostile" in summary.inner_text() and "forecast" in summary.inner_text()
+        # what the lines' colours say: the sign, or while comparing the change
+        colour, other = ("new", "hostile") if mode == "compare" else ("hostile", "new")
+        assert colour in summary.inner_text() and "forecast" in summary.inner_text()
+        assert other not in summary.inner_text().split()
     net = page.locator("#gg-network").bounding_box()
     for opened in [False, True] if phone else [True]:
         if opened and phone:

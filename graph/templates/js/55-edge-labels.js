@@ -12,7 +12,11 @@
  * names drawn in the last redraw, boxes in the graph element's CSS pixels, t
  * the point along the line, beside: the box touches the line rather than
  * sitting on it), labelsByUs(edge) (whether a vis edge's name is
- * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX.
+ * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX,
+ * labelAt(point) -> the relation id whose drawn name holds the point (the graph
+ * element's CSS pixels, as vis-network's click gives pointer.DOM), or null: a
+ * name stands clear of its line, where vis-network's own hit test finds the
+ * nearest other line or actor (65-select.js asks here first).
  * Uses: data, style, network; gg.drawFrame while the PNG export draws (78-export.js).
  */
 var network = gg.network, LARGE = gg.LARGE, BUNDLE_PREFIX = gg.BUNDLE_PREFIX;
@@ -205,6 +209,16 @@ function place(ctx) {
 }
 network.on("afterDrawing", place);
 
+function labelAt(point) {
+  if (!point) return null;
+  for (var i = 0; i < drawnBoxes.length; i++) {
+    var b = drawnBoxes[i];
+    if (point.x >= b.x && point.x <= b.x + b.width && point.y >= b.y && point.y <= b.y + b.height) return b.id;
+  }
+  return null;
+}
+
+gg.labelAt = labelAt;
 gg.edgeLabels = function () { return drawnBoxes.map(function (b) { return Object.assign({}, b); }); };
 gg.labelsByUs = labelsByUs;
 gg.nodeBox = nodeBox;

@@ -1,18 +1,46 @@
 /*
  * select: choosing an actor, a relation or an aggregated pair.
- * Provides on gg: focusNode(id, {move}), selectEdge(id), openPair(bundle),
+ * Provides on gg: focusNode(id, {move}), moveTo(id) (centre an actor with what
+ * it reaches in sight), selectEdge(id), openPair(bundle),
  * selectPair(a, b), clearSelection(), showSelection() (mark the selection in
  * vis-network), revealSelection() (pan a selected relation into sight).
  * Subscribes: selection -> vis-network's selected items; pans to a relation
  * whose middle is off screen.
- * Handles: clicks on the graph, Escape; focus returns to what opened the
+ * Handles: clicks on the graph (on a drawn relation name first: gg.labelAt), Escape; focus returns to what opened the
  * selection when closing it leaves focus nowhere.
- * Uses: util, data, state, network.
+ * Uses: util, data, state, reach, network, panel.
  */
 var network = gg.network, store = gg.store, visId = gg.visId, dataId = gg.dataId;
 
+// The part of the graph in sight (the canvas's CSS px): on a phone the details'
+// bottom sheet covers the graph's lower part, and the page may be scrolled.
+function seenArea() {
+  var c = gg.container.getBoundingClientRect(), top = Math.max(c.top, 0);
+  var bottom = Math.min(c.bottom, window.innerHeight), sheet = gg.panel.getBoundingClientRect();
+  if (getComputedStyle(gg.panel).position === "fixed" && sheet.top < bottom) bottom = sheet.top;
+  if (bottom - top < 120) { top = c.top; bottom = c.bottom; }  // too little left: the whole graph
+  return { x: 0, y: top - c.top, w: c.width, h: bottom - top };
+}
+// Centre an actor in sight, zoomed in to 1.1 or more, but never so far that an
+// actor it reaches (what its focus keeps bright) leaves the graph.
+var FOCUS_SCALE = 1.1, FOCUS_MARGIN = 16;
 function moveTo(id) {
-  network.focus(visId(id), { scale: Math.max(network.getScale(), 1.1), animation: false });
+  var v = visId(id), at = network.getPosition(v), st = store.get(), area = seenArea(), dx = 0, dy = 0;
+  gg.reach(id, st.depth, st.direction, store.shown()).nodes.forEach(function (n) {
+    var p = network.getPosition(visId(n)), b = network.getBoundingBox(visId(n));
+    // a box not drawn yet may not hold its actor: the actor's place and a margin then
+    if (!b || !(b.left <= p.x && p.x <= b.right && b.top <= p.y && p.y <= b.bottom)) {
+      b = { left: p.x - 20, right: p.x + 20, top: p.y - 20, bottom: p.y + 20 };
+    }
+    dx = Math.max(dx, at.x - b.left, b.right - at.x);
+    dy = Math.max(dy, at.y - b.top, b.bottom - at.y);
+  });
+  var scale = Math.max(network.getScale(), FOCUS_SCALE);
+  if (dx > 0) scale = Math.min(scale, (area.w / 2 - FOCUS_MARGIN) / dx);
+  if (dy > 0) scale = Math.min(scale, (area.h / 2 - FOCUS_MARGIN) / dy);
+  var c = gg.container;
+  network.moveTo({ position: at, scale: Math.max(scale, 0.01), animation: false,
+                   offset: { x: area.x + area.w / 2 - c.clientWidth / 2, y: area.y + area.h / 2 - c.clientHeight / 2 } });
 }
 function focusNode(id, opts) {
   if (!gg.nodeById.has(id)) return false;
@@ -76,6 +104,9 @@ store.subscribe(function (changed) {
 });
 
 network.on("click", function (params) {
+  // a relation's name is drawn clear of its line: a click on it is for that relation
+  var named = gg.labelAt(params.pointer && params.pointer.DOM);
+  if (named !== null) { selectEdge(named); showSelection(); return; }
   if (params.nodes.length) focusNode(dataId(params.nodes[0]), { move: false });
   else if (params.edges.length) {
     var b = gg.bundleByVisId.get(String(params.edges[0]));

@@ -116,17 +116,21 @@ input.setAttribute("aria-controls", "gg-search-list");
 var wrap = el("span", "gg-search-wrap");
 input.parentNode.insertBefore(wrap, input);
 wrap.appendChild(input);
+// the status and the list drop down together under the box, over the page, so
+// that they move no other control (view.css)
+var pop = el("div", "gg-search-pop");
+wrap.appendChild(pop);
 var list = el("ul", "gg-search-list");
 list.id = "gg-search-list";
 list.setAttribute("role", "listbox");
 list.setAttribute("aria-label", "Search results");
 list.hidden = true;
-wrap.appendChild(list);
 var status = el("span", "gg-search-status");
 status.id = "gg-search-status";
 status.setAttribute("role", "status");
 status.setAttribute("aria-live", "polite");
-wrap.parentNode.insertBefore(status, wrap.nextSibling);
+pop.appendChild(status);
+pop.appendChild(list);
 
 var matches = [], total = 0, active = -1;  // matches: the listed ones (MAX at most) of total
 function close() {

@@ -220,7 +220,17 @@ function setCurrent(id, col, focus) {
   if (!r) return;
   var b = r.buttons[col];
   b.tabIndex = 0;
-  if (focus) { b.focus({ preventScroll: true }); r.tr.scrollIntoView({ block: "nearest" }); }
+  if (focus) { b.focus({ preventScroll: true }); scrollWithin(r.tr); }
+}
+// A row comes into sight by scrolling the table's own box (view.css), never the
+// page or the side panel; on a phone, above the details' bottom sheet.
+function scrollWithin(node) {
+  var w = wrap.getBoundingClientRect(), r = node.getBoundingClientRect();
+  var top = w.top + thead.getBoundingClientRect().height, bottom = w.bottom;
+  var sheet = panel.getBoundingClientRect();
+  if (getComputedStyle(panel).position === "fixed" && sheet.top < bottom && sheet.top - top > r.height) bottom = sheet.top;
+  if (r.top < top) wrap.scrollTop -= top - r.top;
+  else if (r.bottom > bottom) wrap.scrollTop += r.bottom - bottom;
 }
 function indexOf(id) {
   for (var i = 0; i < rows.length; i++) if (rows[i].id === id) return i;
@@ -284,7 +294,7 @@ function drawRows() {
   }
   if (n) setCurrent(keep ? current.id : rows[0].id, keep ? current.col : 0, false);
   if (had) {
-    if (had.isConnected) { had.focus({ preventScroll: true }); had.scrollIntoView({ block: "nearest" }); }
+    if (had.isConnected) { had.focus({ preventScroll: true }); scrollWithin(had); }
     else if (n) setCurrent(current.id, current.col, true);
     else caption.focus();
   }
@@ -327,8 +337,10 @@ function markSelection() {
     r.tr.classList.toggle("gg-current", sel);
     if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
   });
+  // the row scrolls into sight only when the user is in the table (a selection made
+  // in the graph or the URL leaves the page and the details where they are)
   var r = i >= 0 ? built.get(st.edge) : null;
-  if (r && r.tr.isConnected) r.tr.scrollIntoView({ block: "nearest" });
+  if (r && r.tr.isConnected && box.contains(document.activeElement)) scrollWithin(r.tr);
 }
 readChanges();
 sortTable("date", "ascending");

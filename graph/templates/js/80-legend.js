@@ -12,7 +12,8 @@
  * head's points or null} |
  * swatch: colour | shape: character}]}], the compare entries included.
  * Subscribes: filters -> which entries are pressed; compare, layout -> its
- * place (the compare row changes its size; actors move).
+ * place (the compare row changes its size; actors move); compare, date -> the
+ * sign's entries hidden while comparing (the lines then have the compare colours).
  * Uses: util, data, state, network, edge-labels (nodeBox), controls (the framing rule).
  */
 var el = gg.el, EDGES = gg.relations, payload = gg.payload, store = gg.store, KNOWN = gg.KNOWN;
@@ -73,14 +74,15 @@ function row(box, title, items, minor) {
     div.appendChild(node);
   });
   box.appendChild(div);
+  return div;
 }
 var SHAPE_SYMBOL = { dot: "\u25cf", square: "\u25a0", triangle: "\u25b2", diamond: "\u25c6", star: "\u2605" };
 function buildLegend() {
   var box = document.getElementById("gg-legend");
   var lg = payload.legend;
-  row(box, "Sign", lg.signs.map(function (s) {
+  signParts.push(row(box, "Sign", lg.signs.map(function (s) {
     return { kind: "sign", value: s.label, label: s.label, symbol: line(s.color, false, false) };
-  }));
+  })));
   row(box, "Status", lg.statuses.map(function (s) {
     return { kind: "status", value: s.status, label: s.label, symbol: line("#444", s.dashes, false) };
   }));
@@ -112,6 +114,15 @@ function syncLegend() {
   });
 }
 store.subscribe(function (changed) { if (changed.filters) syncLegend(); });
+// In compare mode (45-compare.js) every line has the colour of its change, not of
+// its sign: the sign's entries leave the legend while the compare row says the colours.
+var signParts = [], compareParts = [];
+function syncCompare() {
+  var st = store.get(), comparing = st.compare !== null && st.date !== null;
+  signParts.forEach(function (x) { if (x) x.hidden = comparing; });
+  compareParts.forEach(function (x) { x.hidden = !comparing; });
+}
+store.subscribe(function (changed) { if (changed.compare || changed.date) syncCompare(); });
 
 // ---------- where the legend sits: never over an actor ----------
 // It takes the first corner of the graph with no actor (shape or name) under
@@ -129,7 +140,19 @@ function summaryKey() {
   var key = el("span", "gg-legend-key");
   key.setAttribute("aria-hidden", "true");
   var lg = payload.legend;
-  lg.signs.forEach(function (s) { key.appendChild(line(s.color, false, false)); key.appendChild(el("span", null, s.label)); });
+  var signs = el("span", "gg-legend-key-signs");
+  lg.signs.forEach(function (s) { signs.appendChild(line(s.color, false, false)); signs.appendChild(el("span", null, s.label)); });
+  key.appendChild(signs);
+  signParts.push(signs);
+  // while comparing, the colours of the changes take the signs' place
+  var look = gg.COMPARE_LOOK || {}, changes = el("span", "gg-legend-key-signs gg-legend-key-changes");
+  ["new", "ended", "changed"].forEach(function (k) {
+    if (!look[k]) return;
+    changes.appendChild(line(look[k].colour, false, false));
+    changes.appendChild(el("span", null, k));
+  });
+  key.insertBefore(changes, signs);
+  compareParts.push(changes);
   lg.statuses.forEach(function (s) {
     if (s.dashes) { key.appendChild(line("#444", s.dashes, false)); key.appendChild(el("span", null, s.status)); }
   });
@@ -235,6 +258,7 @@ store.subscribe(function (changed) {
 
 buildLegend();
 summaryKey();
+syncCompare();
 gg.buildLegend = buildLegend;
 gg.placeLegend = placeLegend;
 gg.legendEntries = function () { return entries.slice(); };

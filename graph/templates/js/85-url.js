@@ -14,7 +14,8 @@
  * holding every key (what the fragment leaves out is at its default).
  * Subscribes: every change -> the fragment (history.replaceState).
  * Safety: values read from the fragment are only compared with known ids and
- * values (gg.store.set drops the rest).
+ * values (gg.store.set drops the rest). A filter listing only unknown values
+ * is left at all values; a date outside the timeline is clamped to its ends.
  * Uses: data, state.
  */
 var store = gg.store, KNOWN = gg.KNOWN, EV = gg.events;
@@ -56,6 +57,24 @@ function writeHash() {
     /* srcdoc or sandboxed frames may refuse; the view works without it */
   }
 }
+// Listed values none of which is known (a typo, an old link) keep the default,
+// all values, rather than an empty filter that hides everything unexplained;
+// the unknown ones among known ones are dropped by gg.store.set.
+function knownOrAll(kind, values) {
+  var known = new Set(KNOWN[kind]);
+  return !values.length || values.some(function (v) { return known.has(v); }) ? values : KNOWN[kind];
+}
+// A date before or after the timeline is clamped to its first or last date, the
+// nearest the slider shows, so that the slider and its label agree.
+function onTimeline(text) {
+  var timeline = gg.payload.timeline, d = text === null ? null : gg.parseDate(text);
+  if (!d) return text;  // not a date: gg.store.set drops it
+  if (!timeline.length) return null;  // nothing dated: the slider shows all time only
+  var start = gg.parseDate(timeline[0]), end = gg.parseDate(timeline[timeline.length - 1]);
+  if (d.last < start.first) return timeline[0];
+  if (d.first > end.last) return timeline[timeline.length - 1];
+  return text;
+}
 function readHash() {
   var params = new Map();
   String(location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
@@ -71,11 +90,11 @@ function readHash() {
   var filters = {};
   store.filterKinds().forEach(function (kind) {
     var out = params.has(kind + "!") ? new Set(params.get(kind + "!")) : null;
-    filters[kind] = params.has(kind) ? params.get(kind)
+    filters[kind] = params.has(kind) ? knownOrAll(kind, params.get(kind))
       : out ? KNOWN[kind].filter(function (v) { return !out.has(v); }) : KNOWN[kind];
   });
   var out = {
-    date: params.has("date") ? first("date") : EV.start, compare: first("compare"),
+    date: params.has("date") ? onTimeline(first("date")) : EV.start, compare: onTimeline(first("compare")),
     focus: first("focus"), edge: first("edge"), pair: params.has("pair") ? params.get("pair") : null,
     filters: filters, layout: { name: first("layout") || gg.DEFAULT_LAYOUT },
     color: first("color") || gg.COLORS[0],
