@@ -137,7 +137,8 @@ def build(
     event options set the thresholds it opens with (the URL can change them).
     """
     from .payload.events import is_event_graph
-    from .view import to_html
+    from .view import page_pieces
+    from .write import write_text
 
     check_output(output, [data])
     with progress_bar("building", quiet=quiet) as bar:
@@ -151,10 +152,8 @@ def build(
                 say(f"{data} is not event data (no events column): the event options do nothing")
         if bar:
             bar(0.7)
-        page = to_html(source, title=title)
-        if bar:
-            bar(0.95)
-        path = _write_file(output, page, [data])
+        # the page is written as it is made, never held whole (graph/write.py)
+        path = write_text(output, page_pieces(source, title=title))
     out(str(path))
     if open_:
         webbrowser.open(path.resolve().as_uri())

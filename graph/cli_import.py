@@ -201,12 +201,12 @@ def import_aggregated(files, output, force, as_json):
 
 import_gdelt = _event_command(
     "gdelt",
-    "Aggregate GDELT 2.0 event exports (tab-separated, 61 columns, .CSV or .CSV.zip) into "
+    "Aggregate GDELT 2.0 event exports (tab-separated, 61 columns, .CSV, .zip or .gz) into "
     "a dataset of dyadic relations per period, in the folder -o DIR. Events lacking an "
     "actor and bad rows are counted and reported.",
 )
 import_icews = _event_command(
     "icews",
-    "Aggregate ICEWS event files (tab-separated with a header) into a dataset of dyadic "
-    "relations per period, in the folder -o DIR.",
+    "Aggregate ICEWS event files (tab-separated with a header; .tab, .zip or .gz) into a "
+    "dataset of dyadic relations per period, in the folder -o DIR.",
 )
