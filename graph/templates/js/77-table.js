@@ -255,16 +255,23 @@ tbody.addEventListener("focusin", function (ev) {
 // ---------- drawing ----------
 function drawRows() {
   var active = document.activeElement, had = tbody.contains(active) ? active : null;
-  var frag = document.createDocumentFragment(), st = store.get(), n = Math.min(limit, rows.length);
+  var st = store.get(), n = Math.min(limit, rows.length), trs = new Array(n);
+  var same = tbody.childElementCount === n, child = tbody.firstElementChild;
   for (var i = 0; i < n; i++) {
     var r = rowFor(rows[i]), sel = rows[i].id === st.edge;
-    r.tr.classList.toggle("gg-current", sel);
+    if (r.tr.classList.contains("gg-current") !== sel) r.tr.classList.toggle("gg-current", sel);
     if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
     if (changes) showChange(r.change, changeOf(rows[i]));
-    frag.appendChild(r.tr);
+    trs[i] = r.tr;
+    if (same) { same = child === r.tr; child = child.nextElementSibling; }
   }
-  gg.clear(tbody);
-  tbody.appendChild(frag);
+  // the same rows in the same order stay; others replace them in one call (removing
+  // 200 rows one by one cost about half a second per filter change at 283k relations)
+  if (!same) {
+    var frag = document.createDocumentFragment();
+    for (i = 0; i < n; i++) frag.appendChild(trs[i]);
+    tbody.replaceChildren(frag);
+  }
   var left = rows.length - n;
   moreBox.hidden = left <= 0;
   moreButton.textContent = "Show " + Math.min(PAGE, left) + " more relations in the table (" + left + " not listed)";
