@@ -297,6 +297,9 @@ class Dataset:
         else:
             rows = self._tables.relations
             names = list(dict.fromkeys(k for r in rows[:1] for k in r))
+            if not rows:  # a header-only file: its columns, empty
+                header = self._tables.columns.get("relations", [])
+                names = list(dict.fromkeys([*RELATION_COLUMNS, *header]))
             columns = {k: [r.get(k) for r in rows] for k in names}
         for name in columns:
             if name not in RELATION_COLUMNS:
