@@ -116,3 +116,50 @@ def test_header_only_relations_load_and_to_html(tmp_path):
     _header_only(d / "relations.csv")
     html = graph.to_html(graph.load(d))
     assert "South Korea" in html
+
+
+# 4. one date message, in check and in every --date option
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("16/06/2020", '"16/06/2020" is not an ISO date; write 2020-06-16 (YYYY-MM-DD)'),
+        (
+            "2020-13-01",
+            '"2020-13-01" is not a real date (there is no month 13); '
+            "write 2020-01-13 if 13 is the day (YYYY-MM-DD)",
+        ),
+        (
+            "2020-02-30",
+            '"2020-02-30" is not a real date (February 2020 has 29 days); '
+            "write YYYY, YYYY-MM or YYYY-MM-DD (like 2020-06-16)",
+        ),
+        (
+            "2020-06-16T00:00",
+            '"2020-06-16T00:00" is not an ISO date (it has a time of day); '
+            "write the date alone: 2020-06-16",
+        ),
+        (
+            "44000",
+            '"44000" is not an ISO date (it looks like a spreadsheet\'s day number, '
+            "2020-06-18); write 2020-06-18 and format the column as text",
+        ),
+    ],
+)
+def test_date_messages_are_one_style_in_check_and_options(tmp_path, written, message):
+    d = _copy(tmp_path)
+    _set(d / "relations.csv", "R01", "start", written)
+    checked = _run("check", str(d))
+    assert checked.exit_code == 1
+    line = next(x for x in checked.output.splitlines() if "bad-date" in x)
+    assert line.startswith(f"{d / 'relations.csv'}:2:")
+    assert f"bad-date start {message}" in line
+    assert "Traceback" not in checked.output
+    for args in (
+        ["balance", str(DATA), "--date", written],
+        ["diff", str(DATA), written, "2020"],
+    ):
+        res = _run(*args)
+        assert res.exit_code == 2, res.output
+        assert message in " ".join(res.output.split()), res.output
