@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -59,13 +60,8 @@ def _run(*args: str):
 
 
 def _codes(output: str) -> list[str]:
-    """The problem codes of ``check``'s FILE:LINE:COL: CODE lines."""
-    codes = []
-    for line in output.splitlines():
-        head, sep, rest = line.partition(": ")
-        if sep and ".csv:" in head and rest.split(" ")[0].islower():
-            codes.append(rest.split(" ")[0])
-    return codes
+    """The problem codes of ``check``'s FILE[:LINE[:COL]]: CODE lines."""
+    return re.findall(r"^\S+?\.(?:csv|txt)(?::\d+)*: ([a-z-]+) ", output, re.M)
 
 
 # 1. zero rows: a header-only table checks, builds, counts and exports
@@ -163,3 +159,46 @@ def test_date_messages_are_one_style_in_check_and_options(tmp_path, written, mes
         res = _run(*args)
         assert res.exit_code == 2, res.output
         assert message in " ".join(res.output.split()), res.output
+
+
+# 3. a missing column or file is one message, not a flood of follow-on ones
+
+
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [
+        ("actors.csv", "name"),
+        ("actors.csv", "id"),
+        ("relations.csv", "status"),
+        ("relations.csv", "source"),
+        ("sources.csv", "id"),
+    ],
+)
+def test_a_missing_required_column_is_one_message(tmp_path, file, column):
+    d = _copy(tmp_path)
+    _drop_column(d / file, column)
+    res = _run("check", str(d))
+    assert res.exit_code == 1
+    assert _codes(res.output) == ["missing-column"], res.output
+    assert f'required column "{column}" is missing' in res.output
+
+
+@pytest.mark.parametrize("how", ["deleted", "empty"])
+def test_a_missing_actors_file_is_one_message(tmp_path, how):
+    d = _copy(tmp_path)
+    if how == "deleted":
+        (d / "actors.csv").unlink()
+    else:
+        (d / "actors.csv").write_text("", "utf-8")
+    res = _run("check", str(d))
+    assert res.exit_code == 1
+    assert _codes(res.output) == ["missing-file" if how == "deleted" else "empty-file"], res.output
+    assert "actors.csv" in res.output
+
+
+def test_a_broken_actors_file_still_gets_its_relations_checked(tmp_path):
+    d = _copy(tmp_path)
+    _drop_column(d / "actors.csv", "name")
+    _set(d / "relations.csv", "R05", "status", "rumour")
+    res = _run("check", str(d))
+    assert sorted(_codes(res.output)) == ["bad-value", "missing-column"], res.output
