@@ -202,3 +202,25 @@ def test_a_broken_actors_file_still_gets_its_relations_checked(tmp_path):
     _set(d / "relations.csv", "R05", "status", "rumour")
     res = _run("check", str(d))
     assert sorted(_codes(res.output)) == ["bad-value", "missing-column"], res.output
+
+
+# 5. a folder that does not exist, or a file given for the folder
+
+
+def test_a_missing_folder_says_it_does_not_exist(tmp_path, monkeypatch):
+    res = _run("check", str(tmp_path / "nope"))
+    assert res.exit_code == 1
+    assert "missing-folder does not exist;" in res.output
+    assert "not a folder" not in res.output
+    monkeypatch.chdir(tmp_path)  # no ./data here
+    res = _run("check")
+    assert res.exit_code == 1
+    assert f"data: missing-folder does not exist (in {tmp_path})" in res.output
+    assert "geograph init data" in res.output
+
+
+def test_a_file_for_the_folder_names_its_parent(tmp_path):
+    d = _copy(tmp_path)
+    res = _run("check", str(d / "relations.csv"))
+    assert res.exit_code == 1
+    assert f"is a file, not a folder; give the folder that holds it: {d}\n" in res.output
