@@ -224,3 +224,45 @@ def test_a_file_for_the_folder_names_its_parent(tmp_path):
     res = _run("check", str(d / "relations.csv"))
     assert res.exit_code == 1
     assert f"is a file, not a folder; give the folder that holds it: {d}\n" in res.output
+
+
+# 2. quote-not-in-text names the right passage, in whole words
+
+
+@pytest.mark.parametrize(
+    ("rid", "quote", "closest"),
+    [
+        (
+            "R05",
+            "North Korea was desperately trying to build bridges",
+            "North Korea was frantically trying to build bridges",
+        ),
+        (
+            "R05",
+            "North Korea was frantically trying to build bridges with Seoul and the US "
+            "just three years ago",
+            "North Korea was frantically trying to build bridges with Seoul and the United "
+            "States just three years ago",
+        ),
+        (
+            "R14",
+            "are likely to continue their support for Kim?s regime",
+            "are likely to continue their support for Kim’s regime",
+        ),
+        (
+            "R01",
+            "the North?s destruction of the liaison office",
+            "the North’s destruction of the liaison office",
+        ),
+    ],
+)
+def test_quote_not_in_text_names_the_closest_passage(tmp_path, rid, quote, closest):
+    d = _copy(tmp_path)
+    _set(d / "relations.csv", rid, "quote", quote)
+    res = _run("check", str(d))
+    assert res.exit_code == 1
+    assert _codes(res.output) == ["quote-not-in-text"], res.output
+    assert (
+        f'{rid}: the quote is not verbatim in the source\'s text; the closest passage is: "{closest}"\n'
+        in res.output
+    )
