@@ -266,3 +266,48 @@ def test_quote_not_in_text_names_the_closest_passage(tmp_path, rid, quote, close
         f'{rid}: the quote is not verbatim in the source\'s text; the closest passage is: "{closest}"\n'
         in res.output
     )
+
+
+# 6. the docs say what the commands and the format accept
+
+
+def _synopses() -> dict[str, str]:
+    text = (DATA.parent / "README.md").read_text("utf-8")
+    found: dict[str, str] = {}
+    for m in re.finditer(r"^- `geograph ([a-z]+)[^`]*`", text, re.M):
+        found[m.group(1)] = found.get(m.group(1), "") + " " + m.group(0)
+    return found
+
+
+def test_every_option_is_in_its_commands_readme_synopsis():
+    synopses = _synopses()
+    missing = {}
+    for name, command in cli.commands.items():
+        line = synopses.get(name, "")
+        options = [p for p in command.params if p.param_type_name == "option" and not p.hidden]
+        lacking = [
+            p.opts[0]
+            for p in options
+            if p.name != "help"
+            and not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", line) for o in p.opts)
+        ]
+        if lacking:
+            missing[name] = lacking
+    assert missing == {}
+
+
+def test_output_options_are_paths():
+    for name, command in cli.commands.items():
+        for p in command.params:
+            if "--output" in p.opts:
+                assert p.type.name == "path", (name, p.type.name)
+
+
+def test_data_readme_documents_sign_words_and_status_normalising():
+    from graph.schema import SIGN_WORDS
+
+    text = (DATA / "README.md").read_text("utf-8")
+    sign = next(x for x in text.splitlines() if x.startswith("| `sign` |"))
+    assert all(f"`{w}`" in sign for w in SIGN_WORDS), sign
+    status = next(x for x in text.splitlines() if x.startswith("| `status` |"))
+    assert "`Fact`" in status and "`fact `" in status, status
