@@ -12,10 +12,7 @@ import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .problems import ERROR, DataError, Problem, Report
 from .read import read_table, read_workbook
@@ -23,6 +20,10 @@ from .read.columns import read_columns
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
 from .write import recover
+
+if TYPE_CHECKING:  # imported on first use: the page is built from the tables without them
+    import networkx as nx
+    import pandas as pd
 
 __all__ = ["Dataset", "load", "check"]
 
@@ -336,6 +337,8 @@ class Dataset:
     def _frame(self, table: str, known: list[str]) -> pd.DataFrame:
         rows = getattr(self._ready() if table == "relations" else self._tables, table)
         extra = [c for r in rows[:1] for c in r if c not in known]
+        import pandas as pd
+
         return pd.DataFrame(copy.deepcopy(rows), columns=known + extra)
 
     @property
@@ -372,6 +375,8 @@ class Dataset:
         >>> all(d["quote"] for _, _, d in G.edges(data=True))
         True
         """
+        import networkx as nx
+
         t = copy.deepcopy(self._ready())
         _typed_extras(t.actors, ACTOR_COLUMNS)
         _typed_extras(t.relations, RELATION_COLUMNS)

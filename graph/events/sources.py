@@ -132,7 +132,14 @@ def _select_sql(source: EventSource, columns: list[str], level: str, reader: str
     evidence = next((c for c in source.evidence if c in present), None)
     exprs = {c: col(mapping.get(c)) for c in EVENT_COLUMNS}
     # The evidence separator is a space: a space inside one is written %20.
-    exprs["evidence"] = f"replace({col(evidence)}, ' ', '%20')" if evidence else "NULL"
+    # (Tested first: most have none, and a test is cheaper than a copy of each.)
+    if evidence:
+        text = col(evidence)
+        exprs["evidence"] = (
+            f"CASE WHEN contains({text}, ' ') THEN replace({text}, ' ', '%20') ELSE {text} END"
+        )
+    else:
+        exprs["evidence"] = "NULL"
     rank = col(source.rank)
     exprs["rank"] = f"try_cast({rank} AS BIGINT)" if rank != "NULL" else "0"
     exprs["mentions"] = (
