@@ -116,11 +116,14 @@ function syncLegend() {
 store.subscribe(function (changed) { if (changed.filters) syncLegend(); });
 // In compare mode (45-compare.js) every line has the colour of its change, not of
 // its sign: the sign's entries leave the legend while the compare row says the colours.
-var signParts = [], compareParts = [];
+var signParts = [], compareParts = [], wasComparing = null;
 function syncCompare() {
   var st = store.get(), comparing = st.compare !== null && st.date !== null;
+  if (comparing === wasComparing) return;
   signParts.forEach(function (x) { if (x) x.hidden = comparing; });
   compareParts.forEach(function (x) { x.hidden = !comparing; });
+  if (wasComparing !== null) placeSoon();  // its size changed
+  wasComparing = comparing;
 }
 store.subscribe(function (changed) { if (changed.compare || changed.date) syncCompare(); });
 
