@@ -72,7 +72,6 @@ def _codes(output: str) -> list[str]:
     "empty",
     [
         ("relations.csv",),
-        ("actors.csv", "relations.csv"),
         ("sources.csv",),
         ("actors.csv", "relations.csv", "sources.csv"),
     ],
