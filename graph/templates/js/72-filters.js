@@ -245,44 +245,18 @@ function syncCheckboxes() {
  * group only (it would be shown with that value allowed); one that fails two
  * or more is counted nowhere. Each relation's values are coded once as indexes
  * into gg.KNOWN (W per relation, -1 padding; -2 for a value not in it), so a
- * change costs typed-array reads only.
+ * change costs typed-array reads only (store.codedFilters(), 20-state.js).
  */
-var coded = null;
-function codeValues(defs) {
-  return defs.map(function (d) {
-    var index = new Map();
-    KNOWN[d.kind].forEach(function (v, i) { index.set(v, i); });
-    var lists = EDGES.map(function (e) {
-      var v = d.valueOf(e), out = [];
-      (Array.isArray(v) ? v : [v]).forEach(function (x) {
-        var i = index.has(x) ? index.get(x) : -2;
-        if (out.indexOf(i) < 0) out.push(i);
-      });
-      return out;
-    });
-    var W = lists.reduce(function (w, l) { return Math.max(w, l.length); }, 1);
-    var codes = new Int32Array(EDGES.length * W).fill(-1);
-    lists.forEach(function (l, r) { l.forEach(function (i, j) { codes[r * W + j] = i; }); });
-    return { kind: d.kind, W: W, codes: codes, n: KNOWN[d.kind].length };
-  });
-}
 function countAll() {
-  var defs = store.filterDefs(), filters = store.get().filters;
-  if (!coded || coded.length !== defs.length) coded = codeValues(defs);
-  var K = coded.length;
-  var allowed = coded.map(function (c) {
-    var a = new Uint8Array(c.n);
-    KNOWN[c.kind].forEach(function (v, i) { if (filters[c.kind].has(v)) a[i] = 1; });
-    return a;
-  });
+  var coded = store.codedFilters(), allowed = store.allowedCodes(), K = coded.length;
   var counts = coded.map(function (c) { return new Int32Array(c.n); });
-  var topOn = store.get().top > 0, shownNow = store.shown();
+  var now = store.get(), topOn = now.top > 0, shownNow = store.shown();
   function add(k, r) {
     var c = coded[k], W = c.W, n = counts[k];
     for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
   }
   for (var r = 0; r < EDGES.length; r++) {
-    if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], store.get())) continue;  // date and event thresholds
+    if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], now)) continue;  // date and event thresholds
     var failed = -1, fails = 0;
     for (var k = 0; k < K && fails < 2; k++) {
       var c = coded[k], a = allowed[k], ok = true;
