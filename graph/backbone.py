@@ -12,15 +12,36 @@ a single tie give it no significance of their own (``alpha_ij = 1``).
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .schema import DEFAULT_STATUSES
-from .signed import signed_graph
 
-__all__ = ["disparity", "backbone"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["disparity", "backbone", "end_alpha"]
+
+
+def end_alpha(weight: float, strength: float, degree: int) -> float:
+    """The disparity filter's ``alpha`` of a tie at one end: ``(1 - w / s) ** (k - 1)``.
+
+    An end with a single tie (or no strength) gives it no significance: 1.
+
+    Examples
+    --------
+    >>> round(end_alpha(8, 10, 3), 6), end_alpha(5, 5, 1)
+    (0.04, 1.0)
+    """
+    if degree > 1 and strength > 0:
+        return (1 - weight / strength) ** (degree - 1)
+    return 1.0
 
 
 def _weighted(G, weight: str, statuses) -> nx.Graph:
+    import networkx as nx
+
+    from .signed import signed_graph
+
     if G.is_directed() or G.is_multigraph():
         # One tie per pair, its weight the magnitude of the summed intensities.
         S = signed_graph(G, statuses=statuses, weight=weight)
@@ -63,12 +84,7 @@ def disparity(G, *, weight: str = "weight") -> dict:
     degree = dict(G.degree())
     out = {}
     for u, v, w in G.edges(data=weight, default=1):
-        best = 1.0
-        for x in (u, v):
-            k, s = degree[x], strength[x]
-            if k > 1 and s > 0:
-                best = min(best, (1 - w / s) ** (k - 1))
-        out[(u, v)] = best
+        out[(u, v)] = min(1.0, *(end_alpha(w, strength[x], degree[x]) for x in (u, v)))
     return out
 
 
@@ -106,6 +122,8 @@ def backbone(
     """
     if not 0 < alpha <= 1:
         raise ValueError(f"alpha: need a significance level in (0, 1], got {alpha!r}")
+    import networkx as nx
+
     H = _weighted(G, weight, statuses)
     kept = nx.Graph()
     kept.add_nodes_from(H.nodes(data=True))

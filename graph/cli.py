@@ -6,7 +6,6 @@ be done from Python with the same functions.
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 import webbrowser
@@ -22,7 +21,7 @@ from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import GeographError, OutputError
-from .terminal import CommandGroup, out, progress_bar, say
+from .terminal import CommandError, CommandGroup, out, out_json, progress_bar, say
 from .write import check_output
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
@@ -81,7 +80,7 @@ def check(data: Path, as_json: bool, strict: bool, quiet: bool) -> None:
     with progress_bar("checking", quiet=quiet) as bar:
         report = _dataset.check(data, strict=strict, progress=bar)
     if as_json:
-        out(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        out_json(report.to_dict())
         sys.exit(0 if report.valid else 1)
     lines = [str(p) for p in report.errors]
     if report.warnings:
@@ -138,7 +137,8 @@ def build(
     event options set the thresholds it opens with (the URL can change them).
     """
     from .payload.events import is_event_graph
-    from .view import to_html
+    from .view import page_pieces
+    from .write import write_text
 
     check_output(output, [data])
     with progress_bar("building", quiet=quiet) as bar:
@@ -152,10 +152,8 @@ def build(
                 say(f"{data} is not event data (no events column): the event options do nothing")
         if bar:
             bar(0.7)
-        page = to_html(source, title=title)
-        if bar:
-            bar(0.95)
-        path = _write_file(output, page, [data])
+        # the page is written as it is made, never held whole (graph/write.py)
+        path = write_text(output, page_pieces(source, title=title))
     out(str(path))
     if open_:
         webbrowser.open(path.resolve().as_uri())
@@ -175,6 +173,7 @@ def build(
 @click.option(
     "-o",
     "--output",
+    type=click.Path(allow_dash=True),
     default="-",
     show_default=True,
     help="File to write, or - for standard output (csv: a folder).",
@@ -214,7 +213,7 @@ def export(data: Path, fmt: str, output: str, mixed: str, strict: bool, force: b
             "gexf": lambda: _export.to_gexf(G, mixed=mixed),
         }[fmt]()
     for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+        say(f"warning: {warning.message}")
     if output == "-":
         out(payload)
     else:
@@ -259,10 +258,6 @@ STATUS = click.option(
 )
 
 
-def _echo_json(data: Any) -> None:
-    out(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 @cli.command()
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
@@ -270,18 +265,19 @@ def stats(data, as_json):
     """Counts of DATA: actors, relations by status, sign and type, date range, busiest actors."""
     report = _reports.stats_report(_load(data).to_networkx())
     if as_json:
-        _echo_json(report)
+        out_json(report)
         return
-    click.echo(
-        f"{report['name']}: {report['actors']} actors, {report['relations']} relations, "
-        f"{report['sources']} sources"
-    )
     first, last = report["dates"]
-    click.echo(f"dates: {first or '?'} to {last or '?'}")
+    lines = [
+        f"{report['name']}: {report['actors']} actors, {report['relations']} relations, "
+        f"{report['sources']} sources",
+        f"dates: {first or '?'} to {last or '?'}",
+    ]
     for key in ("statuses", "signs", "relation_types", "actor_types"):
         parts = ", ".join(f"{k} {v}" for k, v in report[key].items())
-        click.echo(f"{key.replace('_', ' ')}: {parts}")
-    click.echo("most related: " + ", ".join(f"{a} ({n})" for a, n in report["top_actors"]))
+        lines.append(f"{key.replace('_', ' ')}: {parts}")
+    lines.append("most related: " + ", ".join(f"{a} ({n})" for a, n in report["top_actors"]))
+    out("\n".join(lines))
 
 
 @cli.command()
@@ -313,32 +309,31 @@ def balance(data, date, statuses, k, as_json):
     G = _load(data).to_networkx()
     report = _reports.balance_report(G, date, statuses=statuses, k=k)
     if as_json:
-        _echo_json(report)
+        out_json(report)
         return
     f, t = report["frustration"], report["triangles"]
-    click.echo(
+    exact = "exact" if f["exact"] else f"heuristic, lower bound {f['lower_bound']}"
+    lines = [
         f"{report['name']} at {report['date'] or 'all time'} "
         f"({', '.join(report['statuses'])}): {report['edges']} signed ties, "
-        f"{report['positive']} positive, {report['negative']} negative"
-    )
-    exact = "exact" if f["exact"] else f"heuristic, lower bound {f['lower_bound']}"
-    click.echo(f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})")
-    for i, bloc in enumerate(f["blocs"], start=1):
-        click.echo(f"bloc {i}: {', '.join(bloc)}")
+        f"{report['positive']} positive, {report['negative']} negative",
+        f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})",
+    ]
+    lines += [f"bloc {i}: {', '.join(bloc)}" for i, bloc in enumerate(f["blocs"], start=1)]
     if f["unaligned"]:
-        click.echo(f"unaligned: {', '.join(f['unaligned'])}")
+        lines.append(f"unaligned: {', '.join(f['unaligned'])}")
     violating = ", ".join(f"{e['source']}-{e['target']} ({e['sign']:+d})" for e in f["violating"])
-    click.echo(f"violating ties: {violating or 'none'}")
-    click.echo(
+    lines.append(f"violating ties: {violating or 'none'}")
+    lines.append(
         "triangles: "
         + ", ".join(f"{p} {t[p]}" for p in ("+++", "+--", "++-", "---"))
         + f" ({t['balanced']} balanced, {t['unbalanced']} unbalanced)"
     )
     if k > 2:
         b = report["blocs"]
-        click.echo(
-            f"{k} blocs (cost {b['cost']}): " + " | ".join(", ".join(g) for g in b["groups"])
-        )
+        groups = " | ".join(", ".join(g) for g in b["groups"])
+        lines.append(f"{k} blocs (cost {b['cost']}): {groups}")
+    out("\n".join(lines))
 
 
 @cli.command()
@@ -359,7 +354,7 @@ def diff(ctx: click.Context, data: Path, before: str, after: str | None, as_json
     before, after = _date(ctx, None, before), _date(ctx, None, after)
     result = _timeline.diff(_load(data).to_networkx(), before, after).to_dict()
     if as_json:
-        _echo_json(result)
+        out_json(result)
         return
 
     def rel(r):
@@ -477,15 +472,14 @@ def suggest(article, data, output, source_id, force):
     try:
         draft = _suggest.suggest_file(article, ds, source_id=source_id)
         if output is None:
-            click.echo(_suggest.draft_csv(draft), nl=False)
+            out(_suggest.draft_csv(draft).encode("utf-8"))  # data, as written to a file
         else:
-            click.echo(str(_suggest.write_draft(draft, output, dataset=data, force=force)))
+            out(str(_suggest.write_draft(draft, output, dataset=data, force=force)))
     except GeographError as err:
         problems = getattr(err, "problems", None)
-        raise click.ClickException(str(problems[0]) if problems else str(err)) from err
+        raise CommandError(str(problems[0]) if problems else str(err)) from err
     for note in draft.notes:
-        click.echo(note, err=True)
-    click.echo(
-        f"{len(draft.candidates)} candidate relations; review them before appending to {data}/relations.csv",
-        err=True,
+        say(note)
+    say(
+        f"{len(draft.candidates)} candidate relations; review them before appending to {data}/relations.csv"
     )

@@ -6,24 +6,18 @@ the ``geograph`` group by :mod:`graph.cli`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
 from .problems import GeographError
-from .terminal import CommandGroup, out, progress_bar, say
+from .terminal import CommandGroup, out, out_json, progress_bar, say
 from .write import check_output
 
 REPLACE = click.option(
     "--force", is_flag=True, help="Replace a dataset already in the folder (all files together)."
 )
-
-
-def _echo_json(data: Any) -> None:
-    out(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @click.group("import", cls=CommandGroup)
@@ -90,17 +84,17 @@ def _events_module():
 
 def _echo_report(report, output, as_json):
     if as_json:
-        _echo_json(report.to_dict())
+        out_json(report.to_dict())
     else:
-        click.echo(report.summary(), err=True)
-        click.echo(str(output))
+        say(report.summary())
+        out(str(output))
 
 
 def _import_events(kind, files, output, options, print_sql, table):
     events = _events_module()
     try:
         if print_sql:
-            click.echo(
+            out(
                 events.engine_sql(
                     events.SOURCES[kind],
                     dialect=print_sql,
@@ -207,12 +201,12 @@ def import_aggregated(files, output, force, as_json):
 
 import_gdelt = _event_command(
     "gdelt",
-    "Aggregate GDELT 2.0 event exports (tab-separated, 61 columns, .CSV or .CSV.zip) into "
+    "Aggregate GDELT 2.0 event exports (tab-separated, 61 columns, .CSV, .zip or .gz) into "
     "a dataset of dyadic relations per period, in the folder -o DIR. Events lacking an "
     "actor and bad rows are counted and reported.",
 )
 import_icews = _event_command(
     "icews",
-    "Aggregate ICEWS event files (tab-separated with a header) into a dataset of dyadic "
-    "relations per period, in the folder -o DIR.",
+    "Aggregate ICEWS event files (tab-separated with a header; .tab, .zip or .gz) into a "
+    "dataset of dyadic relations per period, in the folder -o DIR.",
 )

@@ -12,10 +12,7 @@ import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .problems import ERROR, DataError, Problem, Report
 from .read import read_table, read_workbook
@@ -23,6 +20,10 @@ from .read.columns import read_columns
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
 from .write import recover
+
+if TYPE_CHECKING:  # imported on first use: the page is built from the tables without them
+    import networkx as nx
+    import pandas as pd
 
 __all__ = ["Dataset", "load", "check"]
 
@@ -137,8 +138,7 @@ def _validate(path: Path, progress: Progress | None = None) -> tuple[Tables | No
                 None,
                 None,
                 "missing-folder",
-                "not a folder; give the folder that holds actors.csv and relations.csv "
-                "(or an .xlsx workbook with those sheets)",
+                _not_a_folder(path),
             )
         ]
     else:
@@ -150,6 +150,15 @@ def _validate(path: Path, progress: Progress | None = None) -> tuple[Tables | No
     records, found = validate_tables(tables)
     step(1.0)
     return records, _ordered(problems + found)
+
+
+def _not_a_folder(path: Path) -> str:
+    """Why ``path`` is no dataset, and what to give instead."""
+    give = "give the folder that holds actors.csv and relations.csv (or an .xlsx workbook)"
+    if path.is_file():
+        return f"is a file, not a folder; give the folder that holds it: {path.parent}"
+    where = "" if path.is_absolute() else f" (in {Path.cwd()})"
+    return f"does not exist{where}; {give}, or start one with: geograph init {path}"
 
 
 def _no_progress(fraction: float) -> None:
@@ -296,6 +305,9 @@ class Dataset:
         else:
             rows = self._tables.relations
             names = list(dict.fromkeys(k for r in rows[:1] for k in r))
+            if not rows:  # a header-only file: its columns, empty
+                header = self._tables.columns.get("relations", [])
+                names = list(dict.fromkeys([*RELATION_COLUMNS, *header]))
             columns = {k: [r.get(k) for r in rows] for k in names}
         for name in columns:
             if name not in RELATION_COLUMNS:
@@ -336,6 +348,8 @@ class Dataset:
     def _frame(self, table: str, known: list[str]) -> pd.DataFrame:
         rows = getattr(self._ready() if table == "relations" else self._tables, table)
         extra = [c for r in rows[:1] for c in r if c not in known]
+        import pandas as pd
+
         return pd.DataFrame(copy.deepcopy(rows), columns=known + extra)
 
     @property
@@ -372,6 +386,8 @@ class Dataset:
         >>> all(d["quote"] for _, _, d in G.edges(data=True))
         True
         """
+        import networkx as nx
+
         t = copy.deepcopy(self._ready())
         _typed_extras(t.actors, ACTOR_COLUMNS)
         _typed_extras(t.relations, RELATION_COLUMNS)

@@ -4,7 +4,10 @@ The outline is Natural Earth's 1:110m countries (public domain), shipped in
 ``graph/outline/countries-110m.json`` (see the README there): per ISO 3166
 alpha-3 code, the country's name, a representative point inside it and its
 polygons, already projected with :func:`project` and rounded to whole units
-(delta-coded rings: ``[x0, y0, dx1, dy1, ...]``). Nothing is fetched.
+(delta-coded rings: ``[x0, y0, dx1, dy1, ...]``); and the countries and
+territories too small for that scale (Singapore, Hong Kong, Bahrain, Malta:
+64 places, from Natural Earth's 1:10m countries) as a point each, without a
+polygon. Nothing is fetched.
 
 An actor is on the map at its ``lat``/``lon`` attributes when it has them,
 else at the point of the country whose alpha-3 code is its id.
@@ -14,8 +17,8 @@ Examples
 >>> x, y = project(127.5, 40.0)
 >>> round(x), round(y)
 (1020, -465)
->>> point("PRK") is not None, point("INTL")
-(True, None)
+>>> point("PRK") is not None, point("SGP") is not None, point("INTL")
+(True, True, None)
 """
 
 from __future__ import annotations
@@ -74,16 +77,20 @@ def project(lon: float, lat: float) -> tuple[float, float]:
 
 @lru_cache(maxsize=1)
 def outline() -> dict[str, Any]:
-    """The shipped world outline (read once): ``{"source", "licence", "countries"}``.
+    """The shipped world outline (read once): ``{"source", "licence", "countries", "places"}``.
 
     ``countries`` maps an ISO alpha-3 code to ``{"name", "point": [x, y],
-    "polygons": [[ring, hole, ...], ...]}``, each ring delta-coded.
+    "polygons": [[ring, hole, ...], ...]}``, each ring delta-coded;
+    ``places`` maps the codes of countries too small for the outline to
+    ``{"name", "point": [x, y]}``.
 
     Examples
     --------
     >>> o = outline()
     >>> o["countries"]["KOR"]["name"], len(o["countries"]) > 170
     ('South Korea', True)
+    >>> o["places"]["SGP"]["name"]
+    'Singapore'
     """
     text = resources.files("graph").joinpath("outline/countries-110m.json").read_text("utf-8")
     return json.loads(text)
@@ -92,12 +99,19 @@ def outline() -> dict[str, Any]:
 def point(iso: str) -> tuple[float, float] | None:
     """The representative point (inside the country) of an ISO alpha-3 code, or None.
 
+    Countries of the outline and the small places beside it (``"SGP"``) both
+    have one.
+
     Examples
     --------
     >>> point("USA") is not None, point("usa")
     (True, None)
+    >>> x, y = point("SGP")
+    >>> abs(x - project(103.82, 1.35)[0]) < 2
+    True
     """
-    entry = outline()["countries"].get(iso)
+    world = outline()
+    entry = world["countries"].get(iso) or world["places"].get(iso)
     return None if entry is None else (entry["point"][0], entry["point"][1])
 
 
@@ -116,7 +130,8 @@ def positions(G) -> dict[Any, tuple[float, float, str]]:
 
     Returns node -> ``(x, y, how)``: ``how`` is ``"latlon"`` for an actor with
     ``lat`` and ``lon`` attributes (in range), ``"iso"`` for one whose id is an
-    ISO alpha-3 code of the outline. Other actors are left out.
+    ISO alpha-3 code of the outline or of its small places. Other actors are
+    left out.
 
     Examples
     --------
@@ -126,15 +141,13 @@ def positions(G) -> dict[Any, tuple[float, float, str]]:
     >>> sorted((str(n), how) for n, (x, y, how) in positions(G).items())
     [('PRK', 'iso'), ('Seoul', 'latlon')]
     """
-    countries = outline()["countries"]
     out: dict[Any, tuple[float, float, str]] = {}
     for node, attrs in G.nodes(data=True):
         lat, lon = _number(attrs.get("lat")), _number(attrs.get("lon"))
         if lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180:
             x, y = project(lon, lat)
             out[node] = (round(x, 1), round(y, 1), "latlon")
-        elif str(node) in countries:
-            p = countries[str(node)]["point"]
+        elif (p := point(str(node))) is not None:
             out[node] = (p[0], p[1], "iso")
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +22,15 @@ import click
 
 from .problems import DataError, GeographError, OutputError, printable
 
-__all__ = ["CommandError", "CommandGroup", "out", "say", "printable_lines", "progress_bar"]
+__all__ = [
+    "CommandError",
+    "CommandGroup",
+    "out",
+    "out_json",
+    "say",
+    "printable_lines",
+    "progress_bar",
+]
 
 
 class CommandError(click.ClickException):
@@ -57,7 +66,17 @@ def _quietly(show: Callable[[], None]) -> None:
 
 
 class CommandGroup(click.Group):
-    """A group that turns the library's errors into :class:`CommandError`."""
+    """A group that turns the library's errors into :class:`CommandError`.
+
+    A failed write to standard output that did not pass through :func:`out`
+    (click's own help and usage text) ends the same way as one that did.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)  # ``--help`` prints from here
+        except OSError as err:
+            raise _output_error(err) from err
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -65,17 +84,24 @@ class CommandGroup(click.Group):
         except GeographError as err:
             raise CommandError(err) from err
         except OSError as err:
-            # click.echo to a full disk or a closed pipe (the commands of other areas echo).
-            if err.errno not in _OUTPUT_ERRNOS:
-                raise
-            _silence_stdout()
-            reason = (
-                "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
-            )
-            raise CommandError(f"cannot write the output: {reason}") from err
+            raise _output_error(err) from err
 
 
 _OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _output_error(err: OSError) -> CommandError:
+    """The one line a failed write of the output ends with; other OS errors go on."""
+    if err.errno not in _OUTPUT_ERRNOS:
+        raise err
+    return CommandError(_stdout_failed(err))
+
+
+def _stdout_failed(err: OSError) -> OutputError:
+    """Standard output could not be written: point it at nothing and say why, in one line."""
+    _silence_stdout()
+    reason = "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
+    return OutputError(f"cannot write to standard output: {reason or err}")
 
 
 def _silence_stdout() -> None:
@@ -102,12 +128,29 @@ def out(text: str | bytes, *, nl: bool = True) -> None:
     if nl and not isinstance(text, bytes):
         data += b"\n"
     try:
-        stream.write(data)
+        if isinstance(stream, io.TextIOBase):  # a text-only stdout (a doctest's, a notebook's)
+            stream.write(data.decode("utf-8"))
+        else:
+            stream.write(data)
         stream.flush()
     except OSError as err:
-        _silence_stdout()
-        reason = "the reader closed the pipe" if isinstance(err, BrokenPipeError) else err.strerror
-        raise OutputError(f"cannot write to standard output: {reason or err}") from err
+        raise _stdout_failed(err) from err
+
+
+def out_json(data: Any) -> None:
+    """Write ``data`` as indented JSON (UTF-8, not ASCII-escaped) with :func:`out`.
+
+    The one form of every command's ``--json`` output.
+
+    Examples
+    --------
+    >>> out_json({"valid": True, "name": "Côte d'Ivoire"})
+    {
+      "valid": true,
+      "name": "Côte d'Ivoire"
+    }
+    """
+    out(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def printable_lines(text: str) -> str:

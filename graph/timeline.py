@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
-import pandas as pd
 
 from .dates import interval, overlaps, parse_date
 from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["at", "between", "date_range", "Diff", "diff"]
 
@@ -221,6 +224,8 @@ class Diff:
                     }
                 )
         columns = ["change", "id", "source", "target", "relation", "status", "before", "after"]
+        import pandas as pd  # on first use: `geograph build` does without it
+
         return pd.DataFrame(rows, columns=columns, dtype=object)
 
 

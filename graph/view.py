@@ -15,18 +15,28 @@ function, so nothing leaks into the page's globals but ``window.geograph``.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from .files import atomic_write
 from .payload import page_payload
+from .write import write_text
 
-__all__ = ["to_html", "render_html", "payload_json", "js_parts"]
+__all__ = [
+    "to_html",
+    "render_html",
+    "page_pieces",
+    "payload_json",
+    "payload_json_pieces",
+    "js_parts",
+]
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
@@ -51,6 +61,18 @@ _JSON_ESCAPES = {
 }
 
 
+def _escaped(text: str) -> str:
+    # str.replace scans in C: several times faster than one regex pass with a callback.
+    for char, escape in _JSON_ESCAPES.items():
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 def payload_json(payload: dict) -> str:
     """Serialize a payload as JSON safe to place inside a ``<script>`` element.
 
@@ -64,23 +86,38 @@ def payload_json(payload: dict) -> str:
     >>> import json; json.loads(payload_json({"t": "</script>"}))["t"]
     '</script>'
     """
-    text = json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    # str.replace scans in C: several times faster than one regex pass with a callback.
-    for char, escape in _JSON_ESCAPES.items():
-        if char in text:
-            text = text.replace(char, escape)
-    return text
+    return _escaped(_dumps(payload))
+
+
+def payload_json_pieces(payload: dict, depth: int = 3) -> Iterator[str]:
+    """:func:`payload_json` in pieces: the same text, never all of it at once.
+
+    Dicts with text keys are written key by key down to ``depth`` levels (the
+    relation columns are the third), each value by the C encoder of
+    :mod:`json`, so the largest piece is the largest column.
+
+    Examples
+    --------
+    >>> p = {"edges": {"id": ["a", "</b>"], "n": 2}, "t": None}
+    >>> "".join(payload_json_pieces(p)) == payload_json(p)
+    True
+    """
+    if depth <= 0 or not isinstance(payload, dict) or not all(type(k) is str for k in payload):
+        yield _escaped(_dumps(payload))
+        return
+    yield "{"
+    for i, (key, value) in enumerate(payload.items()):
+        yield ("," if i else "") + _escaped(_dumps(key)) + ":"
+        yield from payload_json_pieces(value, depth - 1)
+    yield "}"
 
 
 def _vis_dir() -> Path:
-    try:
-        from importlib.resources import files
-
-        root = Path(str(files("pyvis")))
-    except (ImportError, ModuleNotFoundError, TypeError):  # pragma: no cover
-        import pyvis
-
-        root = Path(pyvis.__file__).parent
+    # Found without importing pyvis: its package imports IPython and jsonpickle.
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        raise RuntimeError("pyvis is not installed; install pyvis>=0.3.2 for vis-network")
+    root = Path(next(iter(spec.submodule_search_locations)))
     return root / "templates" / "lib" / f"vis-{VIS_VERSION}"
 
 
@@ -158,6 +195,35 @@ def _template() -> jinja2.Template:
     return env.get_template("view.html")
 
 
+# Stands for the payload in the rendered template, which is then cut around it.
+_PAYLOAD_MARK = "\x00geograph-payload\x00"
+
+
+def page_pieces(G, *, title: str | None = None) -> Iterator[str]:
+    """The page of :func:`to_html` as pieces of text, to be written one after another.
+
+    The payload's JSON is made piece by piece (:func:`payload_json_pieces`),
+    so neither it nor the page is ever held whole: :func:`render_html` and
+    ``geograph build`` write the pieces to the file as they come.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(name="demo")
+    >>> "".join(page_pieces(G)) == to_html(G)
+    True
+    """
+    payload = page_payload(G, title=title)
+    page = _template().render(title=payload["title"], payload=Markup(_PAYLOAD_MARK), **_assets())
+    head, mark, tail = page.partition(_PAYLOAD_MARK)
+    if not mark or _PAYLOAD_MARK in tail:  # pragma: no cover - the template is ours
+        raise RuntimeError("templates/view.html must hold {{ payload }} exactly once")
+    del page
+    yield head
+    yield from payload_json_pieces(payload)
+    yield tail
+
+
 def to_html(G, *, title: str | None = None) -> str:
     """Render the graph as one self-contained, offline HTML page.
 
@@ -184,16 +250,14 @@ def to_html(G, *, title: str | None = None) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<title>&lt;b&gt;demo&lt;/b&gt;</title>" in page
     (True, True)
     """
-    payload = page_payload(G, title=title)
-    return _template().render(
-        title=payload["title"],
-        payload=Markup(payload_json(payload)),
-        **_assets(),
-    )
+    return "".join(page_pieces(G, title=title))
 
 
 def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path:
     """Write the HTML view of ``G`` to ``path`` (UTF-8, atomically) and return the path.
+
+    The page is written in pieces as it is made (:func:`page_pieces`), never
+    held whole in memory.
 
     Parameters
     ----------
@@ -208,6 +272,11 @@ def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path
     -------
     pathlib.Path
 
+    Raises
+    ------
+    OutputError
+        When the file cannot be written (the message names it and the cause).
+
     Examples
     --------
     >>> import networkx as nx, tempfile, pathlib
@@ -215,4 +284,4 @@ def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path
     >>> render_html(nx.MultiDiGraph(), out).read_bytes().startswith(b"<!DOCTYPE html>")
     True
     """
-    return atomic_write(path, to_html(G, title=title))
+    return write_text(path, page_pieces(G, title=title))

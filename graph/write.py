@@ -1,4 +1,4 @@
-"""Writing CSV and whole dataset folders: the one writer every command uses.
+"""Writing CSV, whole dataset folders and pages: the one writer every command uses.
 
 Every CSV file the project writes goes through :func:`format_csv`, so that a
 cell a spreadsheet would run as a formula is neutralised the same way
@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from .files import alive
+from .files import alive, atomic_open
 from .problems import OutputError
 from .schema import TABLE_FILES
 
@@ -44,6 +44,7 @@ __all__ = [
     "write_dataset",
     "staged_dataset",
     "recover",
+    "write_text",
     "STAGING_PREFIX",
 ]
 
@@ -359,3 +360,31 @@ def _check_extra(name: str) -> None:
         or name in tables
     ):
         raise ValueError(f"files: {name!r} must be a relative path inside the dataset folder")
+
+
+def write_text(path: str | os.PathLike, pieces: Iterable[str]) -> Path:
+    """Write ``pieces`` one after another to ``path`` (UTF-8), atomically; return the path.
+
+    The pieces go to a temporary file beside ``path``, renamed over it once
+    all are written: a page is never held whole in memory, and if making a
+    piece raises, ``path`` keeps what it held (or stays absent).
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written (the message names it and the cause).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "page.html"
+    >>> write_text(out, ["<p>", "hello", "</p>"]).read_text(encoding="utf-8")
+    '<p>hello</p>'
+    """
+    try:
+        with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            for piece in pieces:
+                fh.write(piece)
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+    return Path(path)

@@ -1,8 +1,13 @@
 """The analysis commands: stats, balance, diff. --json equals what the library returns."""
 
 import json
+import shlex
+import shutil
+import subprocess
+import sys
 
 import pytest
+from broken_pipe import closed_pipe
 from click.testing import CliRunner
 
 import graph
@@ -96,3 +101,65 @@ def test_balance_all_time_and_statuses_pass_through(G):
 def test_balance_help_shows_the_library_defaults():
     r = run("balance", "--help")
     assert "default: last" in r.stdout and "fact, claim" in r.stdout
+
+
+# --- one way to the terminal: every command writes through graph/terminal.py -------------
+
+ANALYSES = [
+    ["stats", "{data}"],
+    ["balance", "{data}", "--date", "2020-06"],
+    ["diff", "{data}", "2018", "2020-06"],
+]
+
+
+@pytest.fixture(scope="module")
+def escape_named(tmp_path_factory):
+    """The shipped data in a folder whose name holds ESC: the name is part of every report."""
+    folder = tmp_path_factory.mktemp("names") / "da\x1b[2Jta"
+    shutil.copytree("data", folder)
+    return folder
+
+
+@pytest.mark.parametrize("args", ANALYSES, ids=lambda a: a[0])
+def test_analysis_text_shows_control_characters_escaped(escape_named, args):
+    r = run(*(a.format(data=escape_named) for a in args))
+    assert r.exit_code == 0, r.output
+    assert "\x1b" not in r.output
+    assert "da\\x1b[2Jta" in r.stdout.splitlines()[0]  # the report names its data
+
+
+def test_suggest_writes_the_draft_to_stdout_and_its_notes_to_stderr():
+    r = run("suggest", "data/dw-2020-07-14.txt", "--data", "data")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("id,source,target,relation,") and "candidate" not in r.stdout
+    assert r.stderr.strip().endswith("review them before appending to data/relations.csv")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats", "data"],
+        ["balance", "data"],
+        ["diff", "data", "2018", "2020-06"],
+        ["suggest", "data/dw-2020-07-14.txt", "--data", "data"],
+        ["import", "gdelt", "--print-sql", "duckdb"],
+        ["--help"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_closed_pipe_ends_every_command_the_same_way(args):
+    r = closed_pipe(args)
+    assert r.returncode == 1
+    assert r.stderr == "Error: cannot write to standard output: the reader closed the pipe\n"
+
+
+def test_a_real_pipe_into_head_gets_the_first_line_and_no_traceback():
+    r = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m graph stats data | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.stdout == "data: 6 actors, 23 relations, 1 sources\n"
+    assert "Traceback" not in r.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import networkx as nx
@@ -165,3 +166,32 @@ def test_an_imported_gdelt_file_opens_on_the_map(tmp_path):
     geo = view_payload(G)["geo"]
     assert geo["default"] == "map"
     assert all(how == "iso" for how in geo["how"])
+
+
+# places too small for the 1:110m outline, at their capital's or centre's lon/lat
+SMALL = {
+    "SGP": (103.82, 1.35),
+    "HKG": (114.17, 22.32),
+    "BHR": (50.55, 26.07),
+    "MLT": (14.44, 35.90),
+    "MCO": (7.42, 43.74),
+    "MDV": (73.51, 4.17),
+}
+
+
+@pytest.mark.parametrize("iso", sorted(SMALL))
+def test_small_countries_are_on_the_map_where_they_are(iso):
+    x, y = point(iso)
+    px, py = project(*SMALL[iso])
+    assert math.hypot(x - px, y - py) < 3, iso  # 3 units: about 30 km here
+    G = nx.MultiDiGraph()
+    G.add_node(iso)
+    assert positions(G)[iso] == (x, y, "iso")
+
+
+def test_small_places_are_points_beside_the_outline():
+    world = outline()
+    assert len(world["places"]) >= 60
+    assert not set(world["places"]) & set(world["countries"])
+    assert all(set(p) == {"name", "point"} for p in world["places"].values())
+    assert "1:10m" in world["source"]

@@ -337,6 +337,44 @@ def test_phone_width_opens_panel_as_bottom_sheet(page, tmp_path, screenshot):
     assert "gg-open" not in (panel.get_attribute("class") or "")
 
 
+SECONDARY = [
+    "#gg-physics",
+    "#gg-png",
+    "#gg-reset",
+    "#gg-size",
+    "#gg-layout",
+    "#gg-color",
+    "#gg-compare",
+]
+
+
+def test_phone_keeps_the_graph_in_sight_with_options_behind_one_button(page, tmp_path, screenshot):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_view(page, article_graph(), tmp_path)
+    options = page.get_by_role("button", name="Options")
+    # finding an actor, Fit and the date stay; the ways of looking wait behind "Options"
+    for sel in ["#gg-search", "#gg-fit", "#gg-date", "#gg-count"]:
+        assert page.locator(sel).is_visible(), sel
+    assert [s for s in SECONDARY if page.locator(s).is_visible()] == []
+    assert options.get_attribute("aria-expanded") == "false"
+    header = page.locator(".gg-header").bounding_box()
+    assert header["height"] < 844 * 0.25  # the graph gets the screen
+    options.click()
+    assert options.get_attribute("aria-expanded") == "true"
+    assert [s for s in SECONDARY if not page.locator(s).is_visible()] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.select_option("#gg-layout", "force")
+    page.select_option("#gg-size", "weight")
+    assert page.evaluate("window.geograph.state().size") == "weight"
+    screenshot(page, "article-phone-options")
+    options.click()
+    assert [s for s in SECONDARY if page.locator(s).is_visible()] == []
+    # on a wide screen there is no such button and every control shows
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert not options.is_visible()
+    assert [s for s in SECONDARY if not page.locator(s).is_visible()] == []
+
+
 def test_controls_have_labels_and_keyboard_focus(page, tmp_path):
     open_view(page, article_graph(), tmp_path)
     unlabelled = page.evaluate("""[...document.querySelectorAll('input')]

@@ -15,7 +15,7 @@ from event_files import GDELT_LINES
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from maps import country_shape
 from shapely.geometry import Point
-from viewpages import open_view
+from viewpages import fail_on_problems, open_view, reopen_view, shared_page
 
 import graph
 from graph.events import import_gdelt
@@ -32,6 +32,25 @@ def article():
     return graph.load(DATA).to_networkx()
 
 
+@pytest.fixture(scope="module")
+def article_page(article, tmp_path_factory) -> Path:
+    """The shipped data's page, written once for the module."""
+    return graph.render_html(article, tmp_path_factory.mktemp("map") / "article.html")
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    """One page for the module (a fresh context per test cost more than the tests)."""
+    with shared_page(browser) as pg:
+        yield pg
+
+
+@pytest.fixture(autouse=True)
+def _clean(page):
+    """A request, a console error or an uncaught exception fails the test that caused it."""
+    yield from fail_on_problems(page)
+
+
 def _positions(page) -> dict:
     return page.evaluate(
         "(() => { const g = window.geograph, out = {};"
@@ -40,8 +59,8 @@ def _positions(page) -> dict:
     )
 
 
-def test_map_shows_the_five_states_where_they_are(page, tmp_path, article, screenshot):
-    open_view(page, article, tmp_path, "layout=map")
+def test_map_shows_the_five_states_where_they_are(page, article_page, screenshot):
+    reopen_view(page, article_page, "layout=map")
     assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
     pos = _positions(page)
     for iso in FIVE:
@@ -59,14 +78,17 @@ def test_map_shows_the_five_states_where_they_are(page, tmp_path, article, scree
     # the outline is drawn: the canvas holds land colour where no node stands (mid Atlantic: none)
     assert page.evaluate("window.geograph.nodes.get('INTL').fixed.x") is True
     screenshot(page, "map-1280x800")
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.evaluate("window.geograph.network.fit()")
-    screenshot(page, "map-390x844")
     assert page.locator("#gg-layout").input_value() == "map"
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.click("#gg-fit")
+        screenshot(page, "map-390x844")
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
 
 
-def test_layout_switches_and_round_trips_in_the_url(page, tmp_path, article):
-    open_view(page, article, tmp_path)
+def test_layout_switches_and_round_trips_in_the_url(page, article_page):
+    reopen_view(page, article_page)
     assert page.evaluate("window.geograph.state().layout") == {"name": "force"}
     assert page.locator("#gg-offmap").is_hidden()
     before = _positions(page)
@@ -107,8 +129,8 @@ def test_layout_switches_and_round_trips_in_the_url(page, tmp_path, article):
     assert state["focus"] is None and page.evaluate("location.hash") == ""
 
 
-def test_size_by_follows_graph_centrality(page, tmp_path, article):
-    open_view(page, article, tmp_path, "date=2020-06&status=fact,claim")
+def test_size_by_follows_graph_centrality(page, article_page, article):
+    reopen_view(page, article_page, "date=2020-06&status=fact,claim")
     legend = page.locator("#gg-size-legend")
     assert legend.inner_text() == "Size: number of relations"
     want = graph.centrality(article, "2020-06")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from broken_pipe import closed_pipe
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -195,19 +196,7 @@ def test_writing_to_a_full_disk_is_one_line_and_exit_1(args):
 
 
 def test_a_closed_pipe_is_one_line_and_exit_1():
-    # the reader is gone before the first byte (as `| head -c0`)
-    read, write = os.pipe()
-    os.close(read)
-    try:
-        r = subprocess.run(
-            [sys.executable, "-m", "graph", "check", "data", "--json"],
-            stdout=write,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    finally:
-        os.close(write)
+    r = closed_pipe(["check", "data", "--json"])  # the reader is gone before the first byte
     assert r.returncode == 1
     assert r.stderr.strip() == "Error: cannot write to standard output: the reader closed the pipe"
 

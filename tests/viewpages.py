@@ -5,10 +5,13 @@ Shared by tests/test_view_*.py (test modules do not import each other).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from pathlib import Path
 
 import networkx as nx
+import pytest
+from benchmarks.offline import offline_page
 
 from graph.dates import overlaps
 from graph.view import render_html
@@ -323,3 +326,48 @@ def goto_view(page, path: Path, fragment: str = "") -> None:
     """Open an already written page (one written per module saves its rendering)."""
     page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
     page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=20000)
+
+
+@contextlib.contextmanager
+def shared_page(browser, width: int = 1280, height: int = 800, **options):
+    """One page for a whole test module, in its own context: ``with shared_page(browser) as pg``.
+
+    Every request that leaves the machine is aborted; it, a console error or
+    an uncaught exception is kept for :func:`take_problems`, and a module's
+    autouse fixture fails the test that caused one (:func:`fail_on_problems`).
+    """
+    context, pg, blocked, errors = offline_page(browser, width, height, **options)
+    pg.on(
+        "console",
+        lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None,
+    )
+    pg.problems = (blocked, errors)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def take_problems(pg) -> list[str]:
+    """The problems :func:`shared_page` recorded since the last call (and forget them)."""
+    blocked, errors = pg.problems
+    found = [f"network request: {u}" for u in blocked] + errors
+    blocked.clear()
+    errors.clear()
+    return found
+
+
+def reopen_view(page, path: Path, fragment: str = "") -> None:
+    """Load an already written page afresh (a shared page's state does not carry over)."""
+    page.goto("about:blank")
+    goto_view(page, path, fragment)
+
+
+def fail_on_problems(pg):
+    """For a module's autouse fixture (``yield from fail_on_problems(page)``): fail the test
+    during which the shared page made a request, logged a console error or threw."""
+    take_problems(pg)
+    yield
+    problems = take_problems(pg)
+    if problems:
+        pytest.fail("the page misbehaved:\n" + "\n".join(problems), pytrace=False)

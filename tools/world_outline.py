@@ -4,7 +4,8 @@ Run once, by hand, when the outline changes (nothing runs it at build or test
 time)::
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python tools/world_outline.py package/countries-110m.json graph/outline/countries-110m.json
+    python tools/world_outline.py package/countries-110m.json graph/outline/countries-110m.json \
+        --places package/countries-10m.json
 
 It needs shapely (the representative points, by polylabel) and pycountry
 (ISO 3166 numeric codes to alpha-3). The TopoJSON is decoded here: its
@@ -13,6 +14,11 @@ JavaScript. Every ring is projected with graph.geo.project (Equal Earth),
 rounded to whole units and delta-coded, so that the page draws it as it is;
 each country's point is the pole of inaccessibility of its largest polygon
 in the projected plane, so it is inside the polygon the page draws.
+
+Countries and territories too small for the 1:110m outline (Singapore, Hong
+Kong, Bahrain, Malta...) come from the 1:10m countries of the same package
+(``--places``): a point each, found the same way in their own 1:10m polygon,
+and no polygon (the page marks the actor there).
 """
 
 from __future__ import annotations
@@ -93,12 +99,17 @@ def _decoded(flat: list[int]) -> list[tuple[int, int]]:
 def _alpha3(geometry: dict) -> str | None:
     name = geometry["properties"]["name"]
     if "id" not in geometry:
-        return _NO_NUMERIC[name]
-    return pycountry.countries.get(numeric=geometry["id"]).alpha_3
+        return _NO_NUMERIC.get(name)
+    country = pycountry.countries.get(numeric=geometry["id"])
+    return None if country is None else country.alpha_3
 
 
-def build(topology: dict) -> dict:
-    """The outline: per ISO alpha-3, its name, point and projected polygons."""
+def build(topology: dict, detailed: dict | None = None) -> dict:
+    """The outline: per ISO alpha-3, its name, point and projected polygons.
+
+    With ``detailed`` (a finer TopoJSON of the same countries), ``places``
+    holds the name and point of each of its countries the outline lacks.
+    """
     arcs = _arcs(topology)
     countries = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
@@ -133,19 +144,57 @@ def build(topology: dict) -> dict:
             "point": [round(point.x, 1), round(point.y, 1)],
             "polygons": coded,
         }
+    places = _places(detailed, set(countries)) if detailed is not None else {}
     return {
-        "source": "Natural Earth 1:110m Admin 0 countries, v4.1.0, via world-atlas 2.0.2",
+        "source": "Natural Earth 1:110m Admin 0 countries (places too small for it: 1:10m),"
+        " v4.1.0, via world-atlas 2.0.2",
         "licence": "public domain (Natural Earth); world-atlas packaging ISC",
         "projection": "Equal Earth",
         "countries": dict(sorted(countries.items())),
+        "places": dict(sorted(places.items())),
     }
 
 
-def main(source: str, target: str) -> None:
+def _places(topology: dict, known: set[str]) -> dict:
+    """Name and point of each country of ``topology`` whose code is not in ``known``.
+
+    The points are found in the projected plane without rounding: many of these
+    places are smaller than one unit of the outline.
+    """
+    arcs = _arcs(topology)
+    places = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        iso = _alpha3(geometry)
+        if iso is None or iso in known:
+            continue
+        polys = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        rings = [[project(lon, lat) for lon, lat in _ring(arcs, poly[0])] for poly in polys]
+        shapes = [Polygon(r).buffer(0) for r in rings if len(r) >= 3]
+        shapes = [s for s in shapes if not s.is_empty]
+        if shapes:
+            best = max(shapes, key=lambda g: g.area)
+            if best.geom_type == "MultiPolygon":
+                best = max(best.geoms, key=lambda g: g.area)
+            x, y = polylabel(best, tolerance=0.01).coords[0]
+        else:  # smaller than the quantisation (the Vatican): the mean of its points
+            points = [p for r in rings for p in r]
+            x, y = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        places[iso] = {"name": geometry["properties"]["name"], "point": [round(x, 1), round(y, 1)]}
+    return places
+
+
+def main(source: str, target: str, places: str | None = None) -> None:
     topology = json.loads(Path(source).read_text("utf-8"))
-    text = json.dumps(build(topology), separators=(",", ":"), ensure_ascii=False)
+    detailed = json.loads(Path(places).read_text("utf-8")) if places else None
+    text = json.dumps(build(topology, detailed), separators=(",", ":"), ensure_ascii=False)
     Path(target).write_text(text + "\n", "utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    args = sys.argv[1:]
+    extra = None
+    if "--places" in args:
+        i = args.index("--places")
+        extra = args[i + 1]
+        del args[i : i + 2]
+    main(args[0], args[1], extra)

@@ -231,7 +231,10 @@ def aggregation_sql(
     only the actor-code level needs. Goldstein scores are summed as integer
     thousandths (``goldstein_milli``): a floating-point sum depends on the
     order in which threads add, and its last bit can flip a rounded mean.
-    The quad class of each event follows :func:`quad_class_sql`.
+    The quad class of each event follows :func:`quad_class_sql`; when the
+    vocabulary's relation type decides it (every CAMEO code with its root in
+    :data:`QUAD_CLASSES`), the per-class counts are taken from the relation
+    after the aggregation instead of testing each event.
 
     Examples
     --------
@@ -249,18 +252,52 @@ def aggregation_sql(
         evidence_sql = f"max_by(evidence, {evidence_key_sql()}, {int(evidence)})"
     else:
         evidence_sql = "CAST([] AS VARCHAR[])"
-    quad = quad_class_sql("code")
-    quads = ", ".join(f"count(*) FILTER (WHERE {quad} = {q}) AS quad{q}" for q in QUAD_CLASSES)
-    return f"""
+    by_relation = _relation_quads(vocabulary or default_vocabulary())
+    if by_relation is None:  # a quad class per event, from its own code
+        quad = quad_class_sql("code")
+        quads = [f"count(*) FILTER (WHERE {quad} = {q})" for q in QUAD_CLASSES]
+    else:  # every event of a relation has its quad class: nothing to do per event
+        quads = ["0"] * len(QUAD_CLASSES)
+    grouped = f"""
         SELECT src, tgt, CAST(date_trunc('{period}', day) AS DATE) AS period,
                {relation_case_sql("code", vocabulary)} AS relation,
                count(*) AS events,
                sum(CAST(round(goldstein * 1000) AS BIGINT)) AS goldstein_milli,
                count(goldstein) AS goldstein_n,
-               {quads},
+               {", ".join(f"{sql} AS quad{q}" for q, sql in zip(QUAD_CLASSES, quads))},
                sum(mentions) AS mentions,
                {evidence_sql} AS evidence,
                any_value(code) AS some_code{hint_sql}
         FROM {events}
         GROUP BY ALL
     """
+    if by_relation is None:
+        return grouped
+    cases = ", ".join(
+        f"CASE WHEN relation IN ({', '.join(quoted(r) for r in by_relation[q]) or 'NULL'}) "
+        f"THEN events ELSE 0 END AS quad{q}"
+        for q in QUAD_CLASSES
+    )
+    return f"SELECT * REPLACE ({cases}) FROM ({grouped})"
+
+
+def _relation_quads(vocabulary: dict) -> dict[int, list[str]] | None:
+    """The relation types of each quad class, when a relation type decides its events' class.
+
+    It does when every CAMEO code of the vocabulary has a root (two digits)
+    in :data:`QUAD_CLASSES`: an event of a relation type has a code starting
+    with the type's code, so its root, and its quad class, is the type's.
+    ``None`` when a code is shorter or outside the classes.
+    """
+    out: dict[int, list[str]] = {q: [] for q in QUAD_CLASSES}
+    for name, entry in sorted(vocabulary.items()):
+        code = entry["cameo"]
+        if not code:
+            continue
+        found = [
+            q for q, (lo, hi, _) in QUAD_CLASSES.items() if len(code) >= 2 and lo <= code[:2] <= hi
+        ]
+        if not found:
+            return None
+        out[found[0]].append(name)
+    return out

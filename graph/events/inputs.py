@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+import gzip
 import os
 import shutil
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ from .sources import REJECTS_LIMIT, EventSource
 __all__ = [
     "Paths",
     "prepare_paths",
+    "utf16_encoding",
     "read_header",
     "check_output_folder",
     "bad_rows",
@@ -56,8 +60,74 @@ def _unzip(path: Path, shown: str, tmp: str, start: int) -> dict[str, str]:
     return out
 
 
+def _gunzip(path: Path, shown: str, tmp: str, start: int) -> str:
+    target = Path(tmp) / f"gz{start}" / (path.stem or "events")
+    target.parent.mkdir(parents=True)
+    try:
+        with gzip.open(path, "rb") as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)  # streamed: flat memory
+    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+        raise EventImportError(
+            f"{shown}: not a readable gzip file ({err or 'it ends too early'}); "
+            "is it complete, and compressed with gzip?"
+        ) from err
+    return str(target)
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """The UTF-16 codec of a file starting with ``head``, with or without a BOM; else None.
+
+    Without a BOM, text in UTF-16 has a NUL byte in every other place (the
+    high byte of each ASCII character), which UTF-8 text never has.
+
+    Examples
+    --------
+    >>> utf16_encoding("20200616\tUSA".encode("utf-16")), utf16_encoding("20200616\tUSA".encode("utf-16-be"))
+    ('utf-16', 'utf-16-be')
+    >>> utf16_encoding("20200616\tUSA".encode("utf-16-le")), utf16_encoding(b"20200616\tUSA")
+    ('utf-16-le', None)
+    """
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even = head[0 : 2 * pairs : 2].count(0)
+    odd = head[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.8 * pairs and even <= 0.1 * pairs:
+        return "utf-16-le"
+    if even >= 0.8 * pairs and odd <= 0.1 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _as_utf8(file: str, shown: str, tmp: str, start: int) -> str:
+    """``file``, or its copy in UTF-8 in ``tmp`` when it is UTF-16 text (as Excel saves it)."""
+    with open(file, "rb") as fh:
+        encoding = utf16_encoding(fh.read(4096))
+    if encoding is None:
+        return file
+    target = Path(tmp) / f"utf8-{start}" / Path(file).name
+    target.parent.mkdir(parents=True)
+    try:
+        with (
+            open(file, encoding=encoding, newline="") as src,
+            open(target, "w", encoding="utf-8", newline="") as dst,
+        ):
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except UnicodeDecodeError as err:
+        raise EventImportError(
+            f"{shown}: the file looks like {encoding.upper()} text but is not ({err.reason} "
+            f"at byte {err.start}); save it as UTF-8"
+        ) from err
+    return str(target)
+
+
 def prepare_paths(paths: Paths, tmp: str, label: str) -> dict[str, str]:
-    """Check the inputs exist; unpack ``.zip`` members into ``tmp``.
+    """Check the inputs exist; unpack ``.zip`` members and ``.gz`` files into ``tmp``.
+
+    A file in UTF-16 (with or without a byte order mark) is read through a
+    UTF-8 copy in ``tmp``; its lines, and so the line numbers, stay the same.
 
     Returns a dict: file DuckDB reads -> name shown in messages.
 
@@ -75,10 +145,15 @@ def prepare_paths(paths: Paths, tmp: str, label: str) -> dict[str, str]:
         path = Path(p)
         if not path.is_file():
             raise EventImportError(f"{p}: no such file (give {label} event files to import)")
-        if path.suffix.lower() == ".zip":
-            out.update(_unzip(path, str(p), tmp, len(out)))
+        suffix = path.suffix.lower()
+        if suffix == ".zip":
+            found = _unzip(path, str(p), tmp, len(out))
+        elif suffix == ".gz":
+            found = {_gunzip(path, str(p), tmp, len(out)): str(p)}
         else:
-            out[str(path.resolve())] = str(p)
+            found = {str(path.resolve()): str(p)}
+        for i, (file, shown) in enumerate(found.items()):
+            out[_as_utf8(file, shown, tmp, len(out) + i)] = shown
     if not out:
         raise EventImportError(f"no {label} event files given")
     return out

@@ -90,11 +90,13 @@ def _words(column: list) -> dict | None:
     cells = [v for v in column if v is not None]
     if not cells or not all(type(v) is str for v in cells):
         return None
-    joined = " ".join(cells)
-    if not _URLS.fullmatch(joined):
+    # cell by cell: a cell of one URL is its own table entry (no copy of the column's text)
+    if not all(map(_URLS.fullmatch, cells)):
         return None
-    tokens = joined.split(" ")
-    table = sorted(set(tokens))
+    distinct = {v for v in cells if " " not in v}
+    distinct.update(t for v in cells if " " in v for t in v.split(" "))
+    table = sorted(distinct)
+    del distinct
     position = {t: i for i, t in enumerate(table)}
     codes: list = []
     for v in column:

@@ -26,6 +26,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..backbone import end_alpha
 from ..dates import DateError, parse_date
 from ..schema import DEFAULT_STATUSES
 
@@ -132,12 +133,14 @@ def _disparity_pairs(G, index: Mapping[Any, int]) -> list[list]:
     """
     wanted = set(DEFAULT_STATUSES)
     weight: dict[tuple[int, int], float] = {}
-    for u, v, d in G.edges(data=True):
-        if u == v or d.get("status") not in wanted:
+    # one attribute at a time: a graph made from columns (graph/payload/tables.py)
+    # gives them without a dict per relation
+    for (u, v, status), (_, _, events) in zip(G.edges(data="status"), G.edges(data=EVENTS)):
+        if u == v or status not in wanted:
             continue
         i, j = index[u], index[v]
         key = (i, j) if i < j else (j, i)
-        weight[key] = weight.get(key, 0.0) + float(d[EVENTS])
+        weight[key] = weight.get(key, 0.0) + float(events)
     ties = {k: abs(round(w, 9) + 0.0) for k, w in weight.items() if round(w, 9) != 0}
     degree: dict[int, int] = {}
     strength: dict[int, float] = {}
@@ -145,15 +148,10 @@ def _disparity_pairs(G, index: Mapping[Any, int]) -> list[list]:
         for x in (i, j):
             degree[x] = degree.get(x, 0) + 1
             strength[x] = strength.get(x, 0.0) + w
-    pairs = []
-    for (i, j), w in sorted(ties.items()):
-        best = 1.0
-        for x in (i, j):
-            k, s = degree[x], strength[x]
-            if k > 1 and s > 0:
-                best = min(best, (1 - w / s) ** (k - 1))
-        pairs.append([i, j, best])
-    return pairs
+    return [
+        [i, j, min(1.0, end_alpha(w, strength[i], degree[i]), end_alpha(w, strength[j], degree[j]))]
+        for (i, j), w in sorted(ties.items())
+    ]
 
 
 def event_payload(G, index: Mapping[Any, int]) -> dict | None:

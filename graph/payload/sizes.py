@@ -14,12 +14,14 @@ every date again and took most of the time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..dates import interval, parse_date
 from ..schema import DEFAULT_STATUSES
 from ..signed import check_statuses
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["SIZE_MEASURES", "CENTRALITY_ACTOR_LIMIT", "CENTRALITY_BUDGET", "centrality_steps"]
 
@@ -37,13 +39,15 @@ def _ties(G, statuses) -> list[tuple]:
     wanted = set(check_statuses(statuses))
     out = []
     spans: dict = {}  # dates repeat: each (start, end) is parsed once
-    for u, v, data in G.edges(data=True):
-        if u == v or data.get("status") not in wanted:
+    # one attribute at a time: a graph made from columns (graph/payload/tables.py)
+    # gives them without a dict per relation
+    columns = zip(*(G.edges(data=k) for k in ("status", "intensity", "start", "end", "id")))
+    for (u, v, status), (*_, value), (*_, start), (*_, end), (*_, rid) in columns:
+        if u == v or status not in wanted:
             continue
-        value = data.get("intensity")
         if value is None:
-            raise ValueError(f"relation {data.get('id')!r} has no 'intensity' attribute to sum")
-        key = (data.get("start"), data.get("end"))
+            raise ValueError(f"relation {rid!r} has no 'intensity' attribute to sum")
+        key = (start, end)
         try:
             lo, hi = spans[key]
         except KeyError:
@@ -56,6 +60,8 @@ def _ties(G, statuses) -> list[tuple]:
 
 def _skeleton(G, ties, date: str | None) -> nx.Graph:
     """The pairs of :func:`graph.signed.signed_graph` at ``date``: summed intensity not 0."""
+    import networkx as nx
+
     when = parse_date(date) if date is not None else None
     sums: dict[frozenset, float] = {}
     for u, v, value, lo, hi in ties:
@@ -75,6 +81,8 @@ def _values(G, ties, date: str | None, order: list, cache: dict) -> list[float]:
     S = _skeleton(G, ties, date)
     key = frozenset(frozenset(e) for e in S.edges())
     if key not in cache:
+        import networkx as nx
+
         between = nx.betweenness_centrality(S, normalized=True)
         cache[key] = [round(float(between.get(n, 0.0)), 6) for n in order]
     return cache[key]

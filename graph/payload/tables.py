@@ -11,18 +11,17 @@ The graph is built only when the blocs of structural balance are computed
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
-import networkx as nx
 import numpy as np
-import pandas as pd
 
 from ..balance.steps import STEPS_ACTOR_LIMIT, STEPS_RELATION_LIMIT
 from . import _nodes, assemble
 from .edges import _EDGE_COLUMNS
 from .events import EVENTS, GOLDSTEIN
-from .sizes import CENTRALITY_ACTOR_LIMIT
 
 __all__ = ["table_payload"]
 
@@ -47,7 +46,9 @@ def _graph_order(source: list, target: list, position: dict[str, int]) -> list[i
         return None
     src = np.fromiter(map(position.__getitem__, source), dtype=np.int64, count=n)
     dst = np.fromiter(map(position.__getitem__, target), dtype=np.int64, count=n)
-    pair, _ = pd.factorize(src * (len(position) + 1) + dst)  # first appearance order
+    codes = (src * (len(position) + 1) + dst).tolist()
+    first: dict[int, int] = {}  # each pair's number, in order of first appearance
+    pair = np.fromiter(map(first.setdefault, codes, range(n)), dtype=np.int64, count=n)
     order = np.argsort(src * (int(pair.max()) + 1) + pair, kind="stable")
     if (order[1:] > order[:-1]).all():
         return None
@@ -107,7 +108,7 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
     # The whole graph only for the blocs; else what betweenness (up to
     # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter read.
-    G = ds.to_networkx() if not large else _light_graph(attrs, actors, relations, order)
+    G: Any = ds.to_networkx() if not large else _ColumnGraph(attrs, actors, relations, order)
     balance_graph: Any = _Size(len(actors), n) if large else G
     return assemble(attrs, nodes, found, title, aggregate, balance_graph, G), extra
 
@@ -117,20 +118,46 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
 _LIGHT = ("id", "sign", "intensity", "status", "start", "end", EVENTS, GOLDSTEIN)
 
 
-def _light_graph(
-    attrs: dict, actors: list[dict], relations: dict[str, list], order: list[int] | None
-) -> nx.MultiDiGraph:
-    """The actors, and the relations (in the graph's order) with only the attributes read.
+class _ColumnGraph:
+    """The few graph methods the map, the event keys and betweenness call, read from columns.
 
-    The relations are left out when nothing reads them: no event data, and
-    too many actors for betweenness.
+    Nodes are the actors in file order, edges the relations in the order a
+    MultiDiGraph of them iterates (``order``), each with only the attributes
+    in ``_LIGHT``: no graph is built, nothing is copied.
     """
-    G = nx.MultiDiGraph(**attrs)
-    G.add_nodes_from((a["id"], a) for a in actors)
-    if EVENTS not in relations and len(actors) > CENTRALITY_ACTOR_LIMIT:
-        return G
-    names = [k for k in _LIGHT if k in relations]
-    rows = (dict(zip(names, row)) for row in zip(*(_take(relations[k], order) for k in names)))
-    ends = zip(_take(relations["source"], order), _take(relations["target"], order))
-    G.add_edges_from((u, v, d["id"], d) for (u, v), d in zip(ends, rows))
-    return G
+
+    def __init__(
+        self, attrs: dict, actors: list[dict], relations: dict[str, list], order: list[int] | None
+    ):
+        self.graph = attrs
+        self._actors = actors
+        self._relations = relations
+        self._order = order
+
+    def __iter__(self) -> Iterator[str]:
+        return (a["id"] for a in self._actors)
+
+    def number_of_nodes(self) -> int:
+        return len(self._actors)
+
+    def number_of_edges(self) -> int:
+        return len(self._relations.get("id", ()))
+
+    def nodes(self, data: bool = False) -> Iterator:
+        return ((a["id"], a) for a in self._actors) if data else iter(self)
+
+    def _column(self, name: str) -> Iterable:
+        column = self._relations.get(name)
+        if column is None:
+            return itertools.repeat(None, self.number_of_edges())
+        return column if self._order is None else map(column.__getitem__, self._order)
+
+    def edges(self, data: bool | str = False) -> Iterator[tuple]:
+        ends = (self._column("source"), self._column("target"))
+        if data is False:
+            return zip(*ends)
+        if data is True:
+            names = [k for k in _LIGHT if k in self._relations]
+            rows = (dict(zip(names, row)) for row in zip(*map(self._column, names)))
+            return zip(*ends, rows)
+        return zip(*ends, self._column(data))

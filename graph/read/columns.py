@@ -18,15 +18,17 @@ import contextlib
 import csv
 import gc
 import io
+import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .source import MAX_FILE_BYTES, read_bytes
-from .table import normalise_header, unescape_formula
+from .table import Row, Table, normalise_header, unescape_formula
 from .text import _decode, _delimiter
 
-__all__ = ["Columns", "read_columns"]
+__all__ = ["Columns", "read_columns", "text_columns"]
 
 
 @dataclass
@@ -46,6 +48,16 @@ class Columns:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def to_table(self) -> Table:
+        """The same cells as :func:`read_table` gives them: one :class:`Row` per record."""
+        table = Table(self.path, self.display, self.header)
+        keys = list(self.columns)
+        table.rows = [
+            Row(line, dict(zip(keys, cells)))
+            for line, cells in zip(self.lines, zip(*self.columns.values()))
+        ]
+        return table
 
 
 def _line_breaks(text: str) -> int:
@@ -86,6 +98,24 @@ def read_columns(
         return _read_columns(Path(path), display or str(path), max_bytes)
 
 
+# Characters str.splitlines breaks at but the csv module does not (it breaks at \n, \r, \r\n).
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Records parsed per step: the cells of one step are all that exist twice at once.
+_CHUNK = 16_384
+
+
+def _physical_lines(text: str) -> list[str] | Iterator[str]:
+    """The file's lines as the ``csv`` reader reads them (``newline=""``), ends kept.
+
+    ``str.splitlines`` gives them, one string each, unless the text holds one
+    of the other characters it breaks at; only then an ``io.StringIO`` (which
+    holds four bytes per character) is read.
+    """
+    if _OTHER_BREAKS.search(text):
+        return io.StringIO(text, newline="")
+    return text.splitlines(keepends=True)
+
+
 def _read_columns(path: Path, display: str, max_bytes: int) -> Columns | None:
     data, problems = read_bytes(path, display, max_bytes)
     if data is None or problems:
@@ -94,38 +124,87 @@ def _read_columns(path: Path, display: str, max_bytes: int) -> Columns | None:
     del data
     if text is None or problems or not text.strip():
         return None
+    holder = [text]
+    del text  # the text is let go as soon as it is split into lines
+    return _text_columns(holder, path, display, max_bytes)
+
+
+def text_columns(
+    text: str, path: Path, display: str, max_bytes: int = MAX_FILE_BYTES
+) -> Columns | None:
+    """The decoded text of a file as columns, or ``None`` when it needs :func:`read_table`.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> text_columns("id;n\\nA; 1\\n", Path("t.csv"), "t.csv").columns
+    {'id': ['A'], 'n': ['1']}
+    """
+    return _text_columns([text], path, display, max_bytes)
+
+
+def _text_columns(holder: list[str], path: Path, display: str, max_bytes: int) -> Columns | None:
+    text = holder.pop()
     delimiter, skip = _delimiter(text)
     if skip:
         return None
+    lines = _line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
+    source = _physical_lines(text)
+    del text  # the lines hold the same text
     old = csv.field_size_limit()
-    csv.field_size_limit(max(old, len(text) + 1))
+    csv.field_size_limit(max(old, max_bytes + 1))
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        return _records_to_columns(
+            csv.reader(source, delimiter=delimiter, strict=True), lines, path, display
+        )
     except csv.Error:
         return None  # a broken quote: read_table says where
     finally:
         csv.field_size_limit(old)
-    lines = _line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
-    if len(records) != lines or not records:
-        return None  # some record spans lines (or the count is off): lines need read_table
-    if not records[0]:
+
+
+def _records_to_columns(
+    reader: Iterator[list[str]], lines: int, path: Path, display: str
+) -> Columns | None:
+    """The records as columns of stripped, unescaped text, repeated cells one string each."""
+    first = next(reader, None)
+    if not first:
         return None  # blank lines before the header: read_table numbers them
-    header = [unescape_formula(c.strip()) for c in records[0]]
+    header = [unescape_formula(c.strip()) for c in first]
     keys = [normalise_header(h) for h in header]
     if not all(keys) or len(set(keys)) < len(keys):
         return None  # an empty or repeated name: read_table reports it
     width = len(header)
-    body = records[1:]
-    del records
-    if [] in body:  # blank lines
-        numbers = [i + 2 for i, r in enumerate(body) if r]
-        body = [r for r in body if r]
-    else:
-        numbers = list(range(2, len(body) + 2))
-    if {len(r) for r in body} - {width}:
-        return None  # ragged rows
-    columns = [list(map(str.strip, c)) for c in zip(*body)] if body else [[] for _ in keys]
-    del body
+    columns: list[list[str]] = [[] for _ in keys]
+    # Repeated cells (actor ids, types, dates, statuses, numbers) become one string
+    # each: a column of 283k cells then holds a few hundred strings, not 283k.
+    seen: list[dict[str, str] | None] = [{} for _ in keys]
+    numbers: list[int] = []
+    count = 1  # records read, the header included
+    while True:
+        chunk = list(itertools.islice(reader, _CHUNK))
+        if not chunk:
+            break
+        start, count = count, count + len(chunk)
+        if [] in chunk:  # blank lines
+            numbers += [start + 1 + i for i, r in enumerate(chunk) if r]
+            chunk = [r for r in chunk if r]
+        else:
+            numbers += range(start + 1, count + 1)
+        if {len(r) for r in chunk} - {width}:
+            return None  # ragged rows
+        for j, cells in enumerate(zip(*chunk)):
+            stripped = list(map(str.strip, cells))
+            cache = seen[j]
+            if cache is None:
+                columns[j] += stripped
+                continue
+            columns[j] += map(cache.setdefault, stripped, stripped)
+            if len(cache) * 2 > len(columns[j]):
+                seen[j] = None  # mostly distinct (ids, URLs, quotes): sharing saves nothing
+    if count != lines:
+        return None  # some record spans lines (or the count is off): lines need read_table
+    del seen
     for c in columns:
         if "'" in "".join(c):  # formula escapes are rare: only those cells are looked at
             c[:] = [unescape_formula(v) if "'" in v else v for v in c]

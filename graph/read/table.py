@@ -71,6 +71,8 @@ def unescape_formula(text: str) -> str:
     >>> unescape_formula("'=SUM(A1)"), unescape_formula("'quoted'"), unescape_formula("''-x")
     ('=SUM(A1)', "'quoted'", "'-x")
     """
+    if "'" not in text:  # most cells: nothing to remove
+        return text
     if ";" in text or "\t" in text:
         text = _ESCAPED_INNER.sub("", text)
     return text[1:] if _ESCAPED.match(text) else text
@@ -125,6 +127,12 @@ def read_table(
             )
         )
         return None, problems
+    if not problems:  # a clean file is read in one pass of the csv reader, as columns
+        from .columns import text_columns
+
+        columns = text_columns(text, path, display, max_bytes)
+        if columns is not None:
+            return columns.to_table(), problems
     delimiter, skip = _delimiter(text)
     records, quote_problem = _parse(text, delimiter, display)
     if quote_problem is not None:

@@ -21,13 +21,9 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from pathlib import Path
 
-from .bench_view import CHROMIUM, CHROMIUM_ARGS
-from .offline import offline_page
-from .synthetic import make_dataset
+from .offline import measure_page, run_command, run_sizes
 
 __all__ = ["SIZES", "SMALL_SIZES", "measure", "run_benchmark", "format_table", "main"]
 
@@ -67,30 +63,11 @@ _MEASURE = """async (repeat) => {
 
 def measure(browser, path: Path, repeat: int) -> dict:
     """Open ``path``; the median times (ms) of a filter change, an "only" click and the counts."""
-    context, page, blocked, errors = offline_page(browser)
-    try:
-        page.goto(path.as_uri())
-        page.wait_for_function("window.geograph && window.geograph.ready === true", timeout=180_000)
-        figures = page.evaluate(_MEASURE, repeat)
-    finally:
-        context.close()
-    if errors or blocked:
-        raise RuntimeError(f"the page misbehaved: {errors}, requests {blocked}")
-    return figures
+    return measure_page(browser, path, _MEASURE, repeat)
 
 
 def run_benchmark(browser, sizes: dict[str, tuple[int, int]], repeat: int = 7) -> list[dict]:
-    import graph
-
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="geograph-bench-filters-") as tmp:
-        for label, (actors, relations) in sizes.items():
-            data = make_dataset(Path(tmp) / label, actors, relations)
-            page = graph.render_html(graph.load(data).to_networkx(), Path(tmp) / f"{label}.html")
-            rows.append(
-                {"actors": actors, "relations": relations, **measure(browser, page, repeat)}
-            )
-    return rows
+    return run_sizes(sizes, lambda page: measure(browser, page, repeat), "filters")
 
 
 def format_table(rows: list[dict]) -> str:
@@ -109,21 +86,7 @@ def format_table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> str:
-    from playwright.sync_api import sync_playwright
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true", help="a small size (for CI)")
-    parser.add_argument("--repeat", type=int, default=7, help="changes per figure (default 7)")
-    args = parser.parse_args(argv)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            rows = run_benchmark(browser, SMALL_SIZES if args.small else SIZES, args.repeat)
-        finally:
-            browser.close()
-    table = format_table(rows)
-    print(table)
-    return table
+    return run_command(argv, __doc__, (SIZES, SMALL_SIZES), run_benchmark, format_table, (7, 7))
 
 
 if __name__ == "__main__":

@@ -23,8 +23,9 @@ Run from the repository root::
                                            # saturated pairs: memory vs rows
     python -m tests.benchmarks.bench_import --rows 20000                # quick check
 
-Figures are printed as a table with ratios measured in the same run. The
-generated files live in a temporary folder that is deleted afterwards.
+Figures are printed as a table with ratios measured in the same run (of wall
+time, and of CPU seconds, which a busy machine disturbs less), followed by
+the load average before and after. The generated files live in a temporary folder that is deleted afterwards.
 """
 
 from __future__ import annotations
@@ -39,7 +40,14 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["make_gdelt_file", "run_contender", "run_benchmark", "format_table", "main"]
+__all__ = [
+    "make_gdelt_file",
+    "run_contender",
+    "run_benchmark",
+    "format_table",
+    "load_average",
+    "main",
+]
 
 CONTENDERS = ("geograph", "duckdb", "pandas")
 EXTRA_CONTENDERS = ("duckdb-5col",)
@@ -523,8 +531,8 @@ def format_table(results: list[dict]) -> str:
     """A Markdown table: time, events/s and peak memory, with ratios to DuckDB."""
     lines = [
         "| rows | file MB | contender | seconds | CPU s | events/s | peak MB | groups "
-        "| speed vs DuckDB |",
-        "|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| speed vs DuckDB | CPU vs DuckDB |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     by_size: dict[int, dict[str, dict]] = {}
     for r in results:
@@ -533,11 +541,13 @@ def format_table(results: list[dict]) -> str:
         ref = group.get("duckdb")
         for name, r in group.items():
             ratio = f"{ref['seconds'] / r['seconds']:.2f}x" if ref else "-"
+            # CPU seconds of all threads: the ratio a busy machine disturbs least.
+            cpu = f"{ref['cpu'] / r['cpu']:.2f}x" if ref and r.get("cpu") else "-"
             lines.append(
                 f"| {rows:,} | {r['mb']:.0f} | {name} | {r['seconds']:.2f} | "
                 f"{r.get('cpu', 0):.2f} | {rows / r['seconds']:,.0f} | "
                 f"{r['peak_mb']:.0f} | "
-                f"{r['groups']:,} | {ratio} |"
+                f"{r['groups']:,} | {ratio} | {cpu} |"
             )
     g = {rows: grp["geograph"]["peak_mb"] for rows, grp in by_size.items() if "geograph" in grp}
     if len(g) > 1:
@@ -575,9 +585,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         _worker(*args.worker)
         return 0
+    before = load_average()
     results = run_benchmark(args.rows, args.contenders, args.repeat, countries=args.countries)
-    print(json.dumps(results, indent=1) if args.json else format_table(results))
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        print(format_table(results))
+        print(f"\nload average (1 min) before {before:.2f}, after {load_average():.2f}")
     return 0
+
+
+def load_average() -> float:
+    """The machine's 1-minute load average (times are only comparable on a quiet machine)."""
+    return os.getloadavg()[0]
 
 
 if __name__ == "__main__":

@@ -19,13 +19,9 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from pathlib import Path
 
-from .bench_view import CHROMIUM, CHROMIUM_ARGS
-from .offline import offline_page
-from .synthetic import make_dataset
+from .offline import measure_page, run_command, run_sizes
 
 __all__ = ["measure_png", "run_benchmark", "format_table", "main", "SIZES", "SMALL_SIZES"]
 
@@ -53,33 +49,13 @@ _MEASURE = """async scales => {
 }"""
 
 
-def measure_png(browser, path: Path, timeout_ms: int = 180_000) -> dict:
+def measure_png(browser, path: Path) -> dict:
     """Open ``path`` in a fresh context and time its redraw and exports (milliseconds)."""
-    context, page, blocked, errors = offline_page(browser)
-    try:
-        page.goto(Path(path).resolve().as_uri(), timeout=timeout_ms)
-        page.wait_for_function(
-            "window.geograph && window.geograph.ready === true", timeout=timeout_ms
-        )
-        page.set_default_timeout(timeout_ms)
-        figures = page.evaluate(_MEASURE, list(SCALES))
-    finally:
-        context.close()
-    if errors or blocked:
-        raise RuntimeError(f"the page misbehaved: {errors + blocked}")
-    return figures
+    return measure_page(browser, path, _MEASURE, list(SCALES))
 
 
 def run_benchmark(browser, sizes: dict[str, tuple[int, int]]) -> list[dict]:
-    import graph
-
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="geograph-bench-png-") as tmp:
-        for label, (actors, relations) in sizes.items():
-            data = make_dataset(Path(tmp) / label, actors, relations)
-            page = graph.render_html(graph.load(data).to_networkx(), Path(tmp) / f"{label}.html")
-            rows.append({"actors": actors, "relations": relations, **measure_png(browser, page)})
-    return rows
+    return run_sizes(sizes, lambda page: measure_png(browser, page), "png")
 
 
 def format_table(rows: list[dict]) -> str:
@@ -100,20 +76,7 @@ def format_table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> str:
-    from playwright.sync_api import sync_playwright
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true", help="a small size only (for CI)")
-    args = parser.parse_args(argv)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            rows = run_benchmark(browser, SMALL_SIZES if args.small else SIZES)
-        finally:
-            browser.close()
-    table = format_table(rows)
-    print(table)
-    return table
+    return run_command(argv, __doc__, (SIZES, SMALL_SIZES), run_benchmark, format_table)
 
 
 if __name__ == "__main__":

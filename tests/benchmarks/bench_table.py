@@ -20,13 +20,9 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from pathlib import Path
 
-from .bench_view import CHROMIUM, CHROMIUM_ARGS
-from .offline import offline_page
-from .synthetic import make_dataset
+from .offline import measure_page, run_command, run_sizes
 
 __all__ = ["measure_table", "run_benchmark", "format_table", "main", "SIZES", "SMALL_SIZES"]
 
@@ -71,32 +67,13 @@ _TIMINGS = """(repeat) => {
 }"""
 
 
-def measure_table(browser, path: Path, repeat: int = 5, timeout_ms: int = 120_000) -> dict:
+def measure_table(browser, path: Path, repeat: int = 5) -> dict:
     """Open ``path`` in a fresh context and time the table's actions (milliseconds)."""
-    context, page, blocked, errors = offline_page(browser)
-    try:
-        page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
-        page.wait_for_function(
-            "window.geograph && window.geograph.ready === true", timeout=timeout_ms, polling=50
-        )
-        figures = page.evaluate(_TIMINGS, repeat)
-    finally:
-        context.close()
-    if errors or blocked:
-        raise RuntimeError(f"the page misbehaved: {errors + blocked}")
-    return figures
+    return measure_page(browser, path, _TIMINGS, repeat)
 
 
 def run_benchmark(browser, sizes: dict[str, tuple[int, int]], repeat: int = 5) -> list[dict]:
-    import graph
-
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="geograph-bench-table-") as tmp:
-        for label, (actors, relations) in sizes.items():
-            data = make_dataset(Path(tmp) / label, actors, relations)
-            page = graph.render_html(graph.load(data).to_networkx(), Path(tmp) / f"{label}.html")
-            rows.append({"size": label, "actors": actors, **measure_table(browser, page, repeat)})
-    return rows
+    return run_sizes(sizes, lambda page: measure_table(browser, page, repeat), "table")
 
 
 def format_table(rows: list[dict]) -> str:
@@ -116,24 +93,7 @@ def format_table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> str:
-    from playwright.sync_api import sync_playwright
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--small", action="store_true", help="a small size, one repetition (for CI)"
-    )
-    parser.add_argument("--repeat", type=int, default=None, help="runs per figure (default 5)")
-    args = parser.parse_args(argv)
-    sizes = SMALL_SIZES if args.small else SIZES
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            rows = run_benchmark(browser, sizes, args.repeat or (1 if args.small else 5))
-        finally:
-            browser.close()
-    table = format_table(rows)
-    print(table)
-    return table
+    return run_command(argv, __doc__, (SIZES, SMALL_SIZES), run_benchmark, format_table, (5, 1))
 
 
 if __name__ == "__main__":

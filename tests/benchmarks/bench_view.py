@@ -17,6 +17,18 @@ the page's own clock:
   focused, as a click or a search result does), ``search`` (one keystroke
   in the search box, typing an actor's name: nine keystrokes by default).
 
+*ready* is also split into its phases (``format_phases``), from marks the
+benchmark adds at the start of each part of the page script (``with_marks``:
+a copy of the page, one ``performance.mark`` per ``templates/js`` part):
+``html`` (navigation to the first part: the 20 MB of HTML parsed, vis-network
+compiled), ``decode`` (``10-data.js`` and ``15-events.js``: the payload's
+``JSON.parse``, the compact columns expanded, one object per relation),
+``layout`` (``30-layout.js``), ``vis`` (``50-network.js``: vis-network's
+DataSets and its edge and node objects), ``parts`` (every other part: styles,
+filters and their counts, search, the table, the state restored from the URL,
+the slowest named) and ``draw`` (the end of the script to ``geograph:ready``:
+the first frame drawn).
+
 Each action figure is the median over its repetitions on every page, each
 page figure the median of ``--repeat`` fresh pages. ``--profile`` also prints,
 per action, where the time goes (Chromium's sampling profiler through CDP,
@@ -31,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import tempfile
 from pathlib import Path
@@ -43,6 +56,9 @@ __all__ = [
     "measure_page",
     "run_benchmark",
     "format_table",
+    "format_phases",
+    "with_marks",
+    "PHASES",
     "main",
     "SMALL_SIZES",
     "CHROMIUM",
@@ -138,6 +154,43 @@ _SETUP = """() => {
 }"""
 
 
+PHASES = ("html", "decode", "layout", "vis", "parts", "draw")
+_PHASE_OF = {"10-data": "decode", "15-events": "decode", "30-layout": "layout", "50-network": "vis"}
+_PART = re.compile(r"// ---- (\d\d-[a-z][a-z0-9-]*)\.js ----\n")
+
+
+def with_marks(page: Path, out: Path) -> Path:
+    """A copy of ``page`` with a ``performance.mark("gg:NN-name")`` before each
+    part of the page script and ``"gg:end"`` after the last (what the phases are
+    measured from); the page is otherwise the same bytes."""
+    text = Path(page).read_text(encoding="utf-8")
+    text, parts = _PART.subn(lambda m: f'{m.group(0)}performance.mark("gg:{m.group(1)}");\n', text)
+    end = text.rfind("})();\n</script>")
+    if not parts or end < 0:
+        raise RuntimeError(f"{page}: no page script parts to mark")
+    text = text[:end] + 'performance.mark("gg:end");\n' + text[end:]
+    Path(out).write_text(text, encoding="utf-8")
+    return Path(out)
+
+
+def _phases(marks: list, ready_ms: float) -> dict:
+    """Seconds per phase and per part from ``[[name, ms], ...]`` (see ``with_marks``)."""
+    if not marks:
+        return {}
+    out = {k: 0.0 for k in PHASES}
+    out["html"] = marks[0][1] / 1000
+    parts = {}
+    for (name, t), (_, t_next) in zip(marks, marks[1:] + [["ready", ready_ms]]):
+        part = name[3:]
+        if part == "end":
+            out["draw"] += (t_next - t) / 1000
+            continue
+        parts[part] = (t_next - t) / 1000
+        out[_PHASE_OF.get(part, "parts")] += parts[part]
+    out["by_part"] = parts
+    return out
+
+
 def _open(browser, path: Path, timeout_ms: int):
     context, page, blocked, errors = offline_page(browser)
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -193,8 +246,11 @@ def measure_page(
             const t = performance.timing, g = window.geograph;
             return {load: (t.loadEventEnd - t.navigationStart) / 1000, ready: window.__geographReady / 1000,
                     drawn: g.edges.length, relations: g.payload.counts.edges,
-                    layout_ms: g.layout ? g.layout.ms : null, layout_steps: g.layout ? g.layout.steps : null};
+                    layout_ms: g.layout ? g.layout.ms : null, layout_steps: g.layout ? g.layout.steps : null,
+                    marks: performance.getEntriesByType('mark').filter(m => m.name.startsWith('gg:'))
+                      .map(m => [m.name, m.startTime])};
         }""")
+        figures["phases"] = _phases(figures.pop("marks"), figures["ready"] * 1000)
         page.evaluate(_SETUP)
         cdp = context.new_cdp_session(page) if profile else None
         lines = Path(path).read_text(encoding="utf-8").split("\n") if profile else []
@@ -239,6 +295,13 @@ def _row(label: str, page: Path, runs: list[dict]) -> dict:
     }
     for key in ("load", "ready", "layout_ms", "layout_steps"):
         row[key] = _median([r[key] for r in runs])
+    row["phases"] = {}
+    if all(r["phases"] for r in runs):
+        row["phases"] = {k: _median([r["phases"][k] for r in runs]) for k in PHASES}
+        names = runs[0]["phases"]["by_part"]
+        row["phases"]["by_part"] = {
+            n: _median([r["phases"]["by_part"].get(n) for r in runs]) for n in names
+        }
     for action in ACTIONS:
         for key in (action, action + "_frame"):
             row[key] = _median([t for r in runs for t in r[key]])
@@ -263,7 +326,8 @@ def run_benchmark(
         for label, data in todo:
             G = graph.load(data).to_networkx()
             page = graph.render_html(G, Path(tmp) / f"{label}.html")
-            runs = [measure_page(browser, page, reps, profile=profile) for _ in range(repeat)]
+            marked = with_marks(page, Path(tmp) / f"{label}.marked.html")
+            runs = [measure_page(browser, marked, reps, profile=profile) for _ in range(repeat)]
             row = _row(label, page, runs)
             row["actors"] = G.number_of_nodes()
             rows.append(row)
@@ -294,6 +358,28 @@ def format_table(rows: list[dict]) -> str:
             + " |"
         )
     return "\n".join(lines)
+
+
+def format_phases(rows: list[dict], top: int = 5) -> str:
+    """Where *ready* goes, one line per size: seconds per phase (see ``with_marks``),
+    and the slowest parts of the page script among ``parts``."""
+    out = []
+    for r in rows:
+        ph = r.get("phases")
+        if not ph:
+            continue
+        slow = sorted(
+            ((n, t) for n, t in ph["by_part"].items() if _PHASE_OF.get(n, "parts") == "parts"),
+            key=lambda kv: -kv[1],
+        )[:top]
+        out.append(
+            f"{r['size']} ready {r['ready']:.2f} s = "
+            + " + ".join(f"{k} {ph[k]:.2f}" for k in PHASES)
+            + " (parts: "
+            + ", ".join(f"{n} {t:.2f}" for n, t in slow)
+            + ")"
+        )
+    return "\n".join(out)
 
 
 def format_profile(rows: list[dict]) -> str:
@@ -335,6 +421,7 @@ def main(argv: list[str] | None = None) -> str:
             browser.close()
     table = format_table(rows)
     print(table)
+    print(format_phases(rows))
     if args.profile:
         print(format_profile(rows))
     return table

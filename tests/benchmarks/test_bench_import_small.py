@@ -44,6 +44,9 @@ def test_command_line_runs(capsys):
     assert main(["--rows", "1000", "--contenders", "geograph", "duckdb"]) == 0
     out = capsys.readouterr().out
     assert "| 1,000 |" in out and "| duckdb |" in out
+    assert "CPU vs DuckDB" in out and "load average (1 min) before" in out
+    duckdb_row = next(line for line in out.splitlines() if "| duckdb |" in line)
+    assert duckdb_row.endswith("| 1.00x | 1.00x |")
 
 
 def test_countries_option_fixes_the_actor_pairs(tmp_path):

@@ -13,7 +13,9 @@ from .bench_export import SMALL_SIZES as EXPORT_SIZES
 from .bench_export import format_table as export_table
 from .bench_export import run_benchmark as run_export
 from .bench_view import ACTIONS as VIEW_ACTIONS
+from .bench_view import PHASES as VIEW_PHASES
 from .bench_view import SMALL_SIZES as VIEW_SIZES
+from .bench_view import format_phases as view_phases
 from .bench_view import format_profile as view_profile
 from .bench_view import format_table as view_table
 from .bench_view import run_benchmark as run_view
@@ -69,6 +71,10 @@ def test_view_benchmark_runs_small(browser):
         for action in VIEW_ACTIONS:  # each action ran and reached a painted frame
             assert 0 < r[action] <= r[action + "_frame"], action
             assert r["profile"][action], action
+        # ready is split into its phases, which add up to it
+        assert sum(r["phases"][k] for k in VIEW_PHASES) == pytest.approx(r["ready"], abs=1e-6)
+        assert r["phases"]["decode"] > 0 and r["phases"]["by_part"]["77-table"] >= 0
     assert rows[-1]["layout_steps"]  # the larger one is laid out in the page
+    assert view_phases(rows).count(" ready ") == len(rows)
     assert view_table(rows).count("\n| ") == len(rows)
     assert view_profile(rows).count("\n") == len(rows) * len(VIEW_ACTIONS) - 1

@@ -2,17 +2,30 @@
  * data: reads the payload and derives what the page draws from it.
  * Provides on gg: payload (deep-frozen: no part may change it), relations (one
  * object per relation, decoded from payload.edges, with its drawing: color,
- * dashes, width, smooth, first/last day), bundles (the page's copy of
+ * dashes, width, smooth, first/last day, and its index in relations), bundles (the page's copy of
  * payload.bundles: relations as ids, members as relation objects, visId),
  * nodeById, edgeById, edgesOfNode, bundleOf(e), drawnEdgeId(id),
  * findBundle(a, b), nodeName(id), sourceOf(e), arrow(e), N, LARGE,
  * STATUS_ALL, SIGN_ALL, KNOWN (filter kind -> every value), BUNDLE_PREFIX.
  * Uses: util.
  */
+// Arrays by index: Object.keys of a column of 283,359 numbers would make as many
+// strings, and most items are numbers, which need no call.
 function deepFreeze(value) {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    Object.keys(value).forEach(function (k) { deepFreeze(value[k]); });
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  var i, v;
+  if (Array.isArray(value)) {
+    for (i = 0; i < value.length; i++) {
+      v = value[i];
+      if (v !== null && typeof v === "object") deepFreeze(v);
+    }
+  } else {
+    var keys = Object.keys(value);
+    for (i = 0; i < keys.length; i++) {
+      v = value[keys[i]];
+      if (v !== null && typeof v === "object") deepFreeze(v);
+    }
   }
   return value;
 }
@@ -53,11 +66,18 @@ function decodeColumn(enc, n, p, cols) {
   }
   if (k === "table") return enc.c.map(function (c) { return c === null ? null : enc.t[c]; });
   if (k === "words") {
-    var t = unfront(enc.t);
-    return enc.c.map(function (c) {
-      if (c === null) return null;
-      return Array.isArray(c) ? c.map(function (x) { return t[x]; }).join(" ") : t[c];
-    });
+    // joined with +, not join(): the texts share the table's strings instead of
+    // copying them (283k relations' URLs: tens of MB)
+    var t = unfront(enc.t), c = enc.c;
+    out = new Array(c.length);
+    for (i = 0; i < c.length; i++) {
+      var x = c[i];
+      if (x === null || !Array.isArray(x)) { out[i] = x === null ? null : t[x]; continue; }
+      var s = x.length ? t[x[0]] : "";
+      for (j = 1; j < x.length; j++) s += " " + t[x[j]];
+      out[i] = s;
+    }
+    return out;
   }
   if (k === "template") {
     out = fillTemplate(enc.f, p, cols, n);
@@ -69,22 +89,30 @@ function decodeColumn(enc, n, p, cols) {
 function expandEdges(p) {
   var enc = p.edges;
   if (!enc || enc.n === undefined) return;  // already plain columns
-  var n = enc.n, cols = {}, edges = {}, extra = {}, rows = [];
+  var n = enc.n, cols = {}, edges = {}, rows = [];
   Object.keys(enc.columns).forEach(function (name) {
     if (name !== "id") cols[name] = decodeColumn(enc.columns[name], n, p, cols);
   });
   cols.id = decodeColumn(enc.columns.id, n, p, cols);
   Object.keys(enc.columns).forEach(function (name) { edges[name] = cols[name]; });
-  Object.keys(enc.extra).forEach(function (name) {
-    var e = enc.extra[name], values = decodeColumn(e, n, p, cols), absent = new Set(e.a || []);
-    for (var i = 0; i < n; i++) {
-      if (absent.has(i)) continue;
-      if (!extra[i]) { extra[i] = {}; rows.push(i); }
-      extra[i][name] = values[i];
-    }
+  // row by row, each row's keys in the columns' order: [[row, {name: value}]] ascending
+  var names = Object.keys(enc.extra), values = [], absent = [], i, j;
+  names.forEach(function (name) {
+    var e = enc.extra[name], mask = new Uint8Array(n);
+    values.push(decodeColumn(e, n, p, cols));
+    (e.a || []).forEach(function (r) { mask[r] = 1; });
+    absent.push(mask);
   });
-  rows.sort(function (a, b) { return a - b; });
-  edges.extra = rows.map(function (i) { return [i, extra[i]]; });
+  for (i = 0; i < n; i++) {
+    var row = null;
+    for (j = 0; j < names.length; j++) {
+      if (absent[j][i]) continue;
+      if (row === null) row = {};
+      row[names[j]] = values[j][i];
+    }
+    if (row !== null) rows.push([i, row]);
+  }
+  edges.extra = rows;
   p.edges = edges;
 }
 var rawPayload = JSON.parse(document.getElementById("gg-data").textContent);
@@ -114,7 +142,7 @@ function decodeEdges(p) {
       first: start === null ? null : p.date_spans[start][0],
       last: end === null ? null : p.date_spans[end][1],
       source_id: at(p.source_ids, c.source_id[i]), said_by: at(p.speakers, c.said_by[i]),
-      quote: c.quote[i], note: c.note[i], extra: null, bundle: null,
+      quote: c.quote[i], note: c.note[i], extra: null, bundle: null, index: i,
       color: STYLE.sign_colours[String(sign)], dashes: gg.own(STYLE.status_dashes, status) || false,
       width: edgeWidth(c.intensity[i]), smooth: null, selfReference: null
     };
@@ -128,28 +156,36 @@ var nodeById = new Map();
 payload.nodes.forEach(function (n) { nodeById.set(n.id, n); });
 var edgeById = new Map();
 var edgesOfNode = new Map();
-EDGES.forEach(function (e) {
-  edgeById.set(e.id, e);
-  [e.from, e.to].forEach(function (id, i) {
-    if (i === 1 && e.to === e.from) return;
-    if (!edgesOfNode.has(id)) edgesOfNode.set(id, []);
-    edgesOfNode.get(id).push(e);
-  });
-});
+(function () {
+  function add(id, e) {
+    var list = edgesOfNode.get(id);
+    if (list === undefined) edgesOfNode.set(id, [e]); else list.push(e);
+  }
+  for (var i = 0; i < EDGES.length; i++) {
+    var e = EDGES[i];
+    edgeById.set(e.id, e);
+    add(e.from, e);
+    if (e.to !== e.from) add(e.to, e);
+  }
+})();
 
 // Aggregated pairs. Their vis ids start with "geograph:pair:", which visId() never
 // gives a relation id (those are either unprefixed or "geograph:" + "geograph:..."
 // or + an Object.prototype name).
 var BUNDLE_PREFIX = "geograph:pair:";
 var bundles = (payload.bundles || []).map(function (pb) {
-  var members = pb.relations.map(function (i) { return EDGES[i]; });
-  var b = {
+  var n = pb.relations.length, members = new Array(n), ids = new Array(n);
+  for (var i = 0; i < n; i++) {
+    var e = EDGES[pb.relations[i]];
+    members[i] = e;
+    ids[i] = e.id;
+    e.bundle = pb.id;
+  }
+  return {
     id: pb.id, from: pb.from, to: pb.to, count: pb.count, visId: BUNDLE_PREFIX + pb.id,
-    members: members, relations: members.map(function (e) { return e.id; }),
+    members: members, relations: ids,
     shownCount: -1, opacity: 1, fade: "1", look: "", state: null
   };
-  members.forEach(function (e) { e.bundle = b.id; });
-  return b;
 });
 var bundleByVisId = new Map();
 bundles.forEach(function (b) { bundleByVisId.set(b.visId, b); });

@@ -27,34 +27,35 @@ function goldsteinOf(e) {
   var v = P && P.goldstein && own(e.extra, P.goldstein) ? e.extra[P.goldstein] : null;
   return typeof v === "number" ? v : null;
 }
-function pairKey(a, b) { return a < b ? a + "\u0000" + b : b + "\u0000" + a; }
-// Once, for every relation: its pair (an index; -1 for an actor with itself) and
-// its tie strength (events, or |intensity| without counts); each pair's p-value.
-var pairOf = new Map(), strengthOf = new Map(), pairEnds = [], pairP = [];
+// Once, for every relation (by its index): its pair (an index; -1 for an actor
+// with itself) and its tie strength (events, or |intensity| without counts);
+// each pair's p-value. Pairs are keyed by the actors' indexes, not by strings.
+var RELS = gg.relations, NA = gg.payload.nodes.length;
+var pairOf = new Int32Array(RELS.length), strengthOf = new Float64Array(RELS.length);
+var pairEnds = [], pairP = [];
 (function () {
-  var byKey = new Map();
-  if (P) {
-    P.pairs.forEach(function (t) {
-      byKey.set(pairKey(gg.payload.nodes[t[0]].id, gg.payload.nodes[t[1]].id), t[2]);
-    });
-  }
+  var at = new Map();
+  gg.payload.nodes.forEach(function (n, i) { at.set(n.id, i); });
+  function key(a, b) { return a < b ? a * NA + b : b * NA + a; }
+  var pKey = new Map();
+  if (P) P.pairs.forEach(function (t) { pKey.set(key(t[0], t[1]), t[2]); });
   var index = new Map();
-  gg.relations.forEach(function (e) {
-    var n = eventsOf(e);
-    strengthOf.set(e, n === null ? Math.abs(e.intensity) : n);
-    if (e.from === e.to) { pairOf.set(e, -1); return; }
-    var key = pairKey(e.from, e.to), i = index.get(key);
+  for (var r = 0; r < RELS.length; r++) {
+    var e = RELS[r], n = eventsOf(e);
+    strengthOf[r] = n === null ? Math.abs(e.intensity) : n;
+    if (e.from === e.to) { pairOf[r] = -1; continue; }
+    var k = key(at.get(e.from), at.get(e.to)), i = index.get(k);
     if (i === undefined) {
       i = pairEnds.length;
-      index.set(key, i);
+      index.set(k, i);
       pairEnds.push([e.from, e.to]);
-      pairP.push(byKey.has(key) ? byKey.get(key) : null);
+      pairP.push(pKey.has(k) ? pKey.get(k) : null);
     }
-    pairOf.set(e, i);
-  });
+    pairOf[r] = i;
+  }
 })();
 function pOf(e) {
-  var i = pairOf.get(e);
+  var i = pairOf[e.index];
   return i === undefined || i < 0 ? null : pairP[i];
 }
 function has(key) {
@@ -94,10 +95,10 @@ function top(ids, k) {
   var weight = new Float64Array(pairEnds.length), seen = new Uint8Array(pairEnds.length);
   var used = [];
   ids.forEach(function (id) {
-    var e = gg.edgeById.get(id), i = pairOf.get(e);
+    var r = gg.edgeById.get(id).index, i = pairOf[r];
     if (i < 0) return;  // an actor with itself is no tie
     if (!seen[i]) { seen[i] = 1; used.push(i); }
-    weight[i] += strengthOf.get(e);
+    weight[i] += strengthOf[r];
   });
   var byActor = new Map();
   used.forEach(function (i) {
@@ -117,7 +118,7 @@ function top(ids, k) {
   });
   var out = new Set();
   ids.forEach(function (id) {
-    var i = pairOf.get(gg.edgeById.get(id));
+    var i = pairOf[gg.edgeById.get(id).index];
     if (i >= 0 && kept[i]) out.add(id);
   });
   return out;

@@ -76,18 +76,20 @@ var positions = null;
 if (LARGE) {
   var index = new Map();
   payload.nodes.forEach(function (n, i) { index.set(n.id, i); });
-  var links = new Map();  // one spring per drawn pair, stronger for many relations
-  EDGES.forEach(function (e) {
-    if (e.from === e.to) return;
-    var key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+  // one spring per drawn pair, stronger for many relations; a pair is keyed by
+  // its actors' indexes (the smaller id first), in the order pairs first appear
+  var links = new Map();
+  for (var r = 0; r < EDGES.length; r++) {
+    var e = EDGES[r];
+    if (e.from === e.to) continue;
+    var a = index.get(e.from), b = index.get(e.to), key = e.from < e.to ? a * N + b : b * N + a;
     links.set(key, (links.get(key) || 0) + 1);
-  });
+  }
   var src = new Int32Array(links.size), dst = new Int32Array(links.size);
   var weight = new Float64Array(links.size), li = 0;
   links.forEach(function (count, key) {
-    var ends = key.split("\u0000");
-    src[li] = index.get(ends[0]);
-    dst[li] = index.get(ends[1]);
+    src[li] = Math.floor(key / N);
+    dst[li] = key % N;
     weight[li] = 1 + Math.log(count);
     li++;
   });

@@ -11,7 +11,7 @@
  * offMap() -> ids of the actors not on the map.
  * Subscribes: layout -> move the actors (saving and restoring the force
  * layout's positions).
- * Uses: util, data, state, style, network.
+ * Uses: util, data, state, style, network; controls (fit) at call time.
  */
 var store = gg.store, payload = gg.payload, network = gg.network, nodes = gg.nodes, visId = gg.visId;
 var geo = payload.geo || { positions: [], countries: {}, how: [] };
@@ -125,14 +125,14 @@ function applyLayout() {
   }
   shown = want;
   labelSize();
-  if (gg.fit && network.body) network.fit({ animation: false });
+  if (gg.fit && network.body) gg.fit();  // with the names at the map's font size
   return true;
 }
 // Opened on the map, the page never laid the graph out by force: do it once now.
 function forceAgain() {
   if (gg.LARGE || !gg.setPhysics) return;
   gg.setPhysics(true);
-  network.once("stabilizationIterationsDone", function () { gg.setPhysics(false); network.fit({ animation: false }); });
+  network.once("stabilizationIterationsDone", function () { gg.setPhysics(false); gg.fit(); });
   network.stabilize(200);
 }
 

@@ -278,7 +278,9 @@ function countAll() {
   });
   return out;
 }
+var starting = true;  // counted once, when main has restored the URL's state (gg.startCounts)
 function showCounts() {
+  if (starting) return;
   var counts = countAll();
   groups.forEach(function (g) {
     g.counts = counts[g.kind] || new Map();
@@ -304,13 +306,13 @@ if (EDGES.length) {
     return { value: s, label: sourceLabel(s) };
   }), { plural: "sources", group: "source" });
 }
-showCounts();
 syncCheckboxes();
 store.subscribe(function (changed) {
   if (changed.filters) syncCheckboxes();
   if (changed.date || changed.filters || changed.compare) showCounts();
 });
 
+gg.startCounts = function () { if (starting) { starting = false; showCounts(); } };
 gg.setFilter = setFilter;
 gg.buildFilter = buildFilter;
 gg.syncCheckboxes = syncCheckboxes;

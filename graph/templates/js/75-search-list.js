@@ -4,7 +4,7 @@
  * or a click chooses; "no match" is said and clears the selection.
  * Matching ignores case, accents and the style of apostrophes and quotes.
  * Enter takes the active option, the only match, or the one actor named exactly.
- * Provides on gg: searchMatches(text) -> [{kind: "actor"|"relation", id, label, exact}],
+ * Provides on gg: searchMatches(text) -> every match [{kind: "actor"|"relation", id, label, exact}],
  * normalize(text), searchList (the listbox element).
  * Uses: util, data, state, search; calls gg.focusNode, gg.selectEdge (select).
  * Safety: option text through textContent only.
@@ -24,40 +24,87 @@ var actorKeys = gg.payload.nodes.map(function (n) {
   return { id: n.id, name: n.name,
            keys: [n.name, n.id].concat(n.aliases || []).map(normalize) };
 });
-var relationKeys = gg.relations.map(function (e) {
-  return { e: e, keys: [e.quote, e.said_by, e.relation].map(normalize) };
-});
+// Relations are matched through their distinct texts: each relation holds the
+// indexes of its quote, speaker and type in one table of normalised texts, so
+// a keystroke ranks each distinct text once (24 relation types, not 283k
+// relations) and then reads three integers per relation.
+var FIELDS = 3, texts = [], textIndex = new Map();
+var relationText = new Int32Array(gg.relations.length * FIELDS).fill(-1);
+(function () {
+  var rels = gg.relations;
+  function code(raw) {
+    if (raw === null || raw === undefined || raw === "") return -1;
+    var i = textIndex.get(raw);
+    if (i !== undefined) return i;
+    var k = normalize(raw);
+    i = k ? texts.length : -1;
+    if (k) texts.push(k);
+    textIndex.set(raw, i);
+    return i;
+  }
+  for (var r = 0; r < rels.length; r++) {
+    var e = rels[r];
+    relationText[r * FIELDS] = code(e.quote);
+    relationText[r * FIELDS + 1] = code(e.said_by);
+    relationText[r * FIELDS + 2] = code(e.relation);
+  }
+})();
+function rankOf(k, q) { return k === q ? 0 : k.indexOf(q) === 0 ? 1 : k.indexOf(q) >= 0 ? 2 : 9; }
 function rank(keys, q) {
   var best = 9;
   keys.forEach(function (k) {
     if (!k) return;
-    var r = k === q ? 0 : k.indexOf(q) === 0 ? 1 : k.indexOf(q) >= 0 ? 2 : 9;
+    var r = rankOf(k, q);
     if (r < best) best = r;
   });
   return best;
 }
-function searchMatches(text) {
-  var q = normalize(text);
-  if (!q) return [];
-  var actors = [], rels = [];
+// {actors: [{r, i}], relations: [[indexes of rank 0], [rank 1], [rank 2]], count}:
+// every match, in the order of the list (rank, then the data's order)
+function findAll(q) {
+  var actors = [];
   actorKeys.forEach(function (a, i) {
     var r = rank(a.keys, q);
-    if (r < 9) actors.push({ r: r, i: i, m: { kind: "actor", id: a.id, label: a.name + " (" + a.id + ")" } });
+    if (r < 9) actors.push({ r: r, i: i });
   });
-  relationKeys.forEach(function (x, i) {
-    var r = rank(x.keys, q);
-    if (r < 9) {
-      var e = x.e;
-      rels.push({ r: r, i: i, m: { kind: "relation", id: e.id,
-        label: e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to) +
-               (e.said_by ? " (said by " + e.said_by + ")" : "") } });
+  actors.sort(function (a, b) { return a.r - b.r || a.i - b.i; });
+  var textRank = new Uint8Array(texts.length), any = false;
+  for (var t = 0; t < texts.length; t++) { textRank[t] = rankOf(texts[t], q); if (textRank[t] < 9) any = true; }
+  var buckets = [[], [], []], count = actors.length;
+  if (any) {
+    for (var r = 0, n = gg.relations.length; r < n; r++) {
+      var best = 9;
+      for (var f = r * FIELDS, end = f + FIELDS; f < end; f++) {
+        var c = relationText[f];
+        if (c >= 0 && textRank[c] < best) best = textRank[c];
+      }
+      if (best < 9) { buckets[best].push(r); count++; }
     }
-  });
-  function order(a, b) { return a.r - b.r || a.i - b.i; }
-  return actors.sort(order).concat(rels.sort(order)).map(function (x) {
-    x.m.exact = x.r === 0;
-    return x.m;
-  });
+  }
+  return { actors: actors, relations: buckets, count: count };
+}
+function actorMatch(x) {
+  var a = actorKeys[x.i];
+  return { kind: "actor", id: a.id, label: a.name + " (" + a.id + ")", exact: x.r === 0 };
+}
+function relationMatch(i, r) {
+  var e = gg.relations[i];
+  return { kind: "relation", id: e.id,
+    label: e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to) +
+           (e.said_by ? " (said by " + e.said_by + ")" : ""), exact: r === 0 };
+}
+// the first `max` matches as objects (all without max)
+function listed(found, max) {
+  var out = found.actors.slice(0, max).map(actorMatch);
+  for (var r = 0; r < 3 && out.length < max; r++) {
+    var b = found.relations[r];
+    for (var j = 0; j < b.length && out.length < max; j++) out.push(relationMatch(b[j], r));
+  }
+  return out;
+}
+function searchMatches(text) {
+  var q = normalize(text);
+  return q ? listed(findAll(q), Infinity) : [];
 }
 
 // the listbox and its status line, right after the search box
@@ -81,7 +128,7 @@ status.setAttribute("role", "status");
 status.setAttribute("aria-live", "polite");
 wrap.parentNode.insertBefore(status, wrap.nextSibling);
 
-var matches = [], active = -1;
+var matches = [], total = 0, active = -1;  // matches: the listed ones (MAX at most) of total
 function close() {
   list.hidden = true;
   input.setAttribute("aria-expanded", "false");
@@ -105,17 +152,19 @@ function choose(m) {
   status.textContent = "Showing " + m.label;
 }
 function update() {
-  matches = searchMatches(input.value);
+  var q = normalize(input.value), found = q ? findAll(q) : { count: 0 };
+  matches = q ? listed(found, MAX) : [];  // only what the list shows is built
+  total = found.count;
   clear(list);
   active = -1;
-  if (!normalize(input.value)) { close(); status.textContent = ""; return; }
-  if (!matches.length) {
+  if (!q) { close(); status.textContent = ""; return; }
+  if (!total) {
     close();
     status.textContent = "no match";
     gg.clearSelection();
     return;
   }
-  matches.slice(0, MAX).forEach(function (m, i) {
+  matches.forEach(function (m, i) {
     var li = el("li", "gg-search-option gg-search-" + m.kind);
     li.id = "gg-search-opt-" + i;
     li.setAttribute("role", "option");
@@ -127,8 +176,8 @@ function update() {
   });
   list.hidden = false;
   input.setAttribute("aria-expanded", "true");
-  status.textContent = matches.length + (matches.length === 1 ? " match" : " matches") +
-    (matches.length > MAX ? " (first " + MAX + " listed)" : "");
+  status.textContent = total + (total === 1 ? " match" : " matches") +
+    (total > MAX ? " (first " + MAX + " listed)" : "");
 }
 // one actor whose name, id or alias is exactly what was typed: Enter takes it
 function onlyExactActor() {
@@ -145,7 +194,7 @@ input.addEventListener("keydown", function (ev) {
     ev.preventDefault();
     if (list.hidden && input.value) update();
     if (active >= 0) choose(matches[active]);
-    else if (matches.length === 1 || onlyExactActor()) choose(matches[0]);
+    else if (total === 1 || onlyExactActor()) choose(matches[0]);
     else if (matches.length) setActive(0);  // several: the user picks, nothing jumps
   } else if (ev.key === "Escape" && !list.hidden) {
     close();  // an open list closes first; the next Escape clears the selection

@@ -1,6 +1,8 @@
 /*
  * controls: Freeze/Unfreeze layout, Fit and Reset.
- * Provides on gg: setPhysics(on), physicsOn() -> bool, fit().
+ * Provides on gg: setPhysics(on), physicsOn() -> bool, fit(), and the
+ * framing rule itself: actorsBox(draw) -> the box of the shown actors with
+ * their names (graph units), frameScale(box, area), frameIn(area, box).
  * Uses: data, state, network, slider, search.
  */
 var network = gg.network, store = gg.store, KNOWN = gg.KNOWN;
@@ -12,11 +14,66 @@ function setPhysics(on) {
   physicsButton.textContent = physicsOn ? "Freeze layout" : "Unfreeze layout";
   physicsButton.setAttribute("aria-pressed", physicsOn ? "true" : "false");
 }
+// The one framing rule (Fit, the first open, a change of layout, and the
+// legend's framing beside itself): every shown actor and its name inside the
+// graph, FIT_MARGIN px from its edges, never zoomed past 100 %. vis-network's
+// own fit() frames the boxes of its last drawing, and vis measures a name
+// only when it draws it, and draws only what is in view: before the first
+// drawing the boxes hold no names (a long name at the edge was cut off), and
+// after a move or a new font they are stale. So a fit frames, draws and
+// frames again until the box holds. Large graphs' names are not vis-network's
+// (52-labels.js): their boxes are the shapes, known without drawing.
+var FIT_MARGIN = 12;
+function actorsBox(draw) {
+  if (draw) network.redraw();
+  var b = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  gg.nodes.get({ filter: function (n) { return !n.hidden; }, fields: ["id"] }).forEach(function (n) {
+    var x = network.getBoundingBox(n.id);  // the shape and, once drawn, its name (graph units)
+    if (!x) return;
+    b.left = Math.min(b.left, x.left); b.top = Math.min(b.top, x.top);
+    b.right = Math.max(b.right, x.right); b.bottom = Math.max(b.bottom, x.bottom);
+  });
+  return isFinite(b.left) ? b : null;
+}
+// The scale that frames `box` (graph units) in `area` of the canvas ({x, y, w, h}, CSS px).
+function frameScale(box, area) {
+  var w = Math.max(1, box.right - box.left), h = Math.max(1, box.bottom - box.top);
+  return Math.min(1, (area.w - 2 * FIT_MARGIN) / w, (area.h - 2 * FIT_MARGIN) / h);
+}
+function canvasSize() {
+  var canvas = gg.container.querySelector("canvas");
+  return { w: canvas ? canvas.clientWidth : 0, h: canvas ? canvas.clientHeight : 0 };
+}
+function moveToFrame(area, box) {
+  var size = canvasSize(), scale = frameScale(box, area);
+  if (!size.w || !size.h || !(scale > 0)) return false;
+  network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale,
+                   offset: { x: area.x + area.w / 2 - size.w / 2, y: area.y + area.h / 2 - size.h / 2 },
+                   animation: false });
+  return true;
+}
+function sameBox(a, b) {
+  return ["left", "top", "right", "bottom"].every(function (k) { return Math.abs(a[k] - b[k]) < 0.5; });
+}
+// Frame the shown actors and their names in `area`; `box` when it was just measured.
+function frameIn(area, box) {
+  var measure = !gg.LARGE;
+  box = box || actorsBox(measure);
+  for (var i = 0; i < 3 && box; i++) {
+    if (!moveToFrame(area, box)) return false;
+    if (!measure) return true;
+    var drawn = actorsBox(true);  // every actor now in view, so drawn and measured
+    if (!drawn || sameBox(drawn, box)) return true;
+    box = drawn;
+  }
+  return !!box;
+}
 function fit() {
-  network.fit({ animation: false });
+  var size = canvasSize();
+  if (!frameIn({ x: 0, y: 0, w: size.w, h: size.h })) network.fit({ animation: false });
 }
 physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
-document.getElementById("gg-fit").addEventListener("click", fit);
+document.getElementById("gg-fit").addEventListener("click", function () { fit(); });
 document.getElementById("gg-reset").addEventListener("click", function () {
   gg.stopPlay();
   var filters = {};
@@ -33,3 +90,6 @@ document.getElementById("gg-reset").addEventListener("click", function () {
 gg.setPhysics = setPhysics;
 gg.physicsOn = function () { return physicsOn; };
 gg.fit = fit;
+gg.actorsBox = actorsBox;
+gg.frameScale = frameScale;
+gg.frameIn = frameIn;

@@ -11,7 +11,9 @@
  * PageUp/PageDown jump. Rows come 200 at a time ("Show more"), so that 20,000
  * relations do not stall the page; a closed section renders nothing.
  * Provides on gg: table (the element), renderTable(), tableRows() -> ids in
- * the table's order (all, not only those rendered), sortTable(key, dir).
+ * the table's order (all, not only those rendered), sortTable(key, dir),
+ * startTable() (main calls it once the URL's state is in: the rows are
+ * computed once at start-up, not once more for that state).
  * Subscribes: date, compare, filters or selection -> rows, count, marks.
  * Uses: util, data, state, select; calls gg.selectEdge, gg.focusNode, gg.changes.
  * Safety: text only through textContent; ids only in attributes.
@@ -81,30 +83,75 @@ var panel = document.getElementById("gg-panel");
 panel.parentNode.insertBefore(box, panel.nextSibling);
 
 // ---------- sorting: each order computed once over every relation, then filtered ----------
-function dateKey(a, b) {
-  var x = a.first === null ? "" : a.first, y = b.first === null ? "" : b.first;
-  if (x !== y) return x < y ? -1 : 1;
-  x = a.last === null ? "\uffff" : a.last; y = b.last === null ? "\uffff" : b.last;
-  return x === y ? 0 : x < y ? -1 : 1;
-}
 function byId(a, b) { return a.id === b.id ? 0 : a.id < b.id ? -1 : 1; }
+function num(a, b) { return a - b; }
+function text(a, b) { return collator.compare(a, b); }
+// Each order is the key's rank, then the date's, then the id's: the ranks come
+// from sorting each key's distinct values once (24 relation types, not 283k
+// relations compared through the collator) and the ids once, so an order is one
+// numeric sort (at 283k relations: 60-90 ms against 200-580 ms of comparisons).
+function ranks(valueOf, cmp) {
+  var values = new Array(EDGES.length), i;
+  for (i = 0; i < EDGES.length; i++) values[i] = valueOf(EDGES[i]);
+  var distinct = Array.from(new Set(values)).sort(cmp), at = new Map(), r = -1;
+  distinct.forEach(function (v, k) {
+    if (k === 0 || cmp(distinct[k - 1], v) !== 0) r++;  // values the key calls equal share a rank
+    at.set(v, r);
+  });
+  var out = new Int32Array(EDGES.length);
+  for (i = 0; i < EDGES.length; i++) out[i] = at.get(values[i]);
+  return out;
+}
+var dateRank = (function () {
+  var first = ranks(function (e) { return e.first === null ? "" : e.first; }, dateText);
+  var last = ranks(function (e) { return e.last === null ? "\uffff" : e.last; }, dateText);
+  var span = 1, out = new Int32Array(EDGES.length), i;
+  for (i = 0; i < last.length; i++) if (last[i] >= span) span = last[i] + 1;
+  for (i = 0; i < out.length; i++) out[i] = first[i] * span + last[i];
+  return out;
+})();
+function dateText(x, y) { return x === y ? 0 : x < y ? -1 : 1; }
 var KEYS = {
-  date: dateKey,
-  type: function (a, b) { return collator.compare(a.relation, b.relation); },
-  source: function (a, b) { return collator.compare(nodeName(a.from), nodeName(b.from)); },
-  target: function (a, b) { return collator.compare(nodeName(a.to), nodeName(b.to)); },
-  status: function (a, b) { return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]; },
-  sign: function (a, b) { return SIGN_ORDER[a.signName] - SIGN_ORDER[b.signName]; },
-  change: function (a, b) { return CHANGE_ORDER[changeOf(a)] - CHANGE_ORDER[changeOf(b)]; }
+  date: function () { return dateRank; },
+  type: function () { return ranks(function (e) { return e.relation; }, text); },
+  source: function () { return ranks(function (e) { return nodeName(e.from); }, text); },
+  target: function () { return ranks(function (e) { return nodeName(e.to); }, text); },
+  status: function () { return ranks(function (e) { return STATUS_ORDER[e.status]; }, num); },
+  sign: function () { return ranks(function (e) { return SIGN_ORDER[e.signName]; }, num); },
+  change: function () { return ranks(function (e) { return CHANGE_ORDER[changeOf(e)]; }, num); }
 };
 var sort = { key: "date", dir: "ascending" };
 var orders = new Map();  // "key dir" -> every relation in that order
+var idOrder = null, idRank = null;  // the relations by id, and each one's place there
+function rankIds() {
+  idOrder = new Array(EDGES.length);
+  for (var i = 0; i < EDGES.length; i++) idOrder[i] = i;
+  idOrder.sort(function (a, b) { return byId(EDGES[a], EDGES[b]); });
+  idRank = new Int32Array(EDGES.length);
+  idOrder.forEach(function (r, k) { idRank[r] = k; });
+}
 function ordered() {
   var name = sort.key + " " + sort.dir, keep = sort.key !== "change";
   if (keep && orders.has(name)) return orders.get(name);
-  var f = KEYS[sort.key], s = sort.dir === "ascending" ? 1 : -1;
-  // ties: by date, then by id, always ascending
-  var out = EDGES.slice().sort(function (a, b) { return s * f(a, b) || dateKey(a, b) || byId(a, b); });
+  if (idRank === null) rankIds();
+  var rank = KEYS[sort.key](), up = sort.dir === "ascending", N = EDGES.length, R = 1, D = 1, i;
+  for (i = 0; i < N; i++) {
+    if (rank[i] >= R) R = rank[i] + 1;
+    if (dateRank[i] >= D) D = dateRank[i] + 1;
+  }
+  var out = new Array(N);
+  // ties: by date, then by id, always ascending; the three ranks as one number
+  // sorted natively (no comparator call per pair) while it fits in a double
+  if (R * D * N < 9007199254740992) {
+    var keys = new Float64Array(N);
+    for (i = 0; i < N; i++) keys[i] = ((up ? rank[i] : R - 1 - rank[i]) * D + dateRank[i]) * N + idRank[i];
+    keys.sort();
+    for (i = 0; i < N; i++) out[i] = EDGES[idOrder[keys[i] % N]];
+  } else {
+    var index = idOrder.slice(), s = up ? 1 : -1;
+    index.sort(function (a, b) { return s * (rank[a] - rank[b]) || dateRank[a] - dateRank[b] || idRank[a] - idRank[b]; });
+    for (i = 0; i < N; i++) out[i] = EDGES[index[i]];
+  }
   if (keep) orders.set(name, out);
   return out;
 }
@@ -255,16 +302,23 @@ tbody.addEventListener("focusin", function (ev) {
 // ---------- drawing ----------
 function drawRows() {
   var active = document.activeElement, had = tbody.contains(active) ? active : null;
-  var frag = document.createDocumentFragment(), st = store.get(), n = Math.min(limit, rows.length);
+  var st = store.get(), n = Math.min(limit, rows.length), trs = new Array(n);
+  var same = tbody.childElementCount === n, child = tbody.firstElementChild;
   for (var i = 0; i < n; i++) {
     var r = rowFor(rows[i]), sel = rows[i].id === st.edge;
-    r.tr.classList.toggle("gg-current", sel);
+    if (r.tr.classList.contains("gg-current") !== sel) r.tr.classList.toggle("gg-current", sel);
     if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
     if (changes) showChange(r.change, changeOf(rows[i]));
-    frag.appendChild(r.tr);
+    trs[i] = r.tr;
+    if (same) { same = child === r.tr; child = child.nextElementSibling; }
   }
-  gg.clear(tbody);
-  tbody.appendChild(frag);
+  // the same rows in the same order stay; others replace them in one call (removing
+  // 200 rows one by one cost about half a second per filter change at 283k relations)
+  if (!same) {
+    var frag = document.createDocumentFragment();
+    for (i = 0; i < n; i++) frag.appendChild(trs[i]);
+    tbody.replaceChildren(frag);
+  }
   var left = rows.length - n;
   moreBox.hidden = left <= 0;
   moreButton.textContent = "Show " + Math.min(PAGE, left) + " more relations in the table (" + left + " not listed)";
@@ -283,7 +337,9 @@ function drawRows() {
   }
 }
 var dirty = true;
+var starting = true;  // drawn once, when main has restored the URL's state (gg.startTable)
 function renderTable(opts) {
+  if (starting) { dirty = true; return; }
   var sc = computeRows(), st = store.get();
   var n = rows.length;
   summary.textContent = "Relations (" + n + ")";
@@ -335,6 +391,11 @@ store.subscribe(function (changed) {
   else if (changed.selection) markSelection();
 });
 
+gg.startTable = function () {
+  if (!starting) return;
+  starting = false;
+  renderTable({ keepPosition: false });
+};
 gg.table = table;
 gg.renderTable = renderTable;
 gg.sortTable = sortTable;

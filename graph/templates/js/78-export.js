@@ -8,7 +8,7 @@
  * Provides on gg: exportPNG(opts) -> Promise of a PNG data URL (a Blob with
  * opts.blob), exportCanvas(opts) -> {canvas, info}, exportInfo() -> the plain
  * data of the last export (size, scale, texts drawn around the graph and in
- * it, where the graph is, the milliseconds of drawing).
+ * it, where the graph is and each legend symbol, the milliseconds of drawing).
  * Sets gg.drawFrame (graph units) while it draws, else null.
  * Uses: util, data, state, style, network; legend's legendRows, compare's
  * changeOf and blocs' blocStep when they are there (called at export time).
@@ -158,39 +158,59 @@ function blocRow(st) {
 }
 
 // ---------- the graph, redrawn by vis-network ----------
-// The box, in graph units, of every actor (its label included) and of every
-// relation line (sampled along its curve) drawn now.
+// vis-network (9.1.2, bundled by pyvis) has no public way to draw the whole
+// graph, at a chosen scale, into another canvas, nor to give a relation's
+// curve: this section is the one place that reaches into its internals.
+// visMissing() names what it needs and does not find; the export then fails
+// with that message (tests/test_view_export.py holds it empty), never
+// drawing a wrong picture.
+function visMissing() {
+  var renderer = network.renderer, body = network.body, missing = [];
+  if (!network.canvas || !network.canvas.frame) missing.push("canvas.frame");
+  if (!renderer || typeof renderer._redraw !== "function") missing.push("renderer._redraw");
+  if (!renderer || typeof renderer._drawNodes !== "function") missing.push("renderer._drawNodes");
+  if (!body || !body.view || !body.view.translation) missing.push("body.view.translation");
+  if (!body || !Array.isArray(body.edgeIndices) || !body.edges) missing.push("body.edgeIndices");
+  return missing;
+}
+function addBox(b, box) {
+  if (!box) return;
+  [[box.left, box.top], [box.right, box.bottom]].forEach(function (p) {
+    if (!isFinite(p[0]) || !isFinite(p[1])) return;
+    b.minX = Math.min(b.minX, p[0]); b.maxX = Math.max(b.maxX, p[0]);
+    b.minY = Math.min(b.minY, p[1]); b.maxY = Math.max(b.maxY, p[1]);
+  });
+}
+// The box, in graph units, of every actor shown (its name included, as vis
+// measured it when it last drew it) and of every relation line (sampled
+// along its curve) with its vis-drawn label.
 function graphBounds() {
   var b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  function add(x, y) {
-    if (!isFinite(x) || !isFinite(y)) return;
-    b.minX = Math.min(b.minX, x); b.maxX = Math.max(b.maxX, x);
-    b.minY = Math.min(b.minY, y); b.maxY = Math.max(b.maxY, y);
-  }
   gg.nodes.get({ filter: function (n) { return !n.hidden; }, fields: ["id"] }).forEach(function (n) {
-    var box = network.getBoundingBox(n.id);
-    if (box) { add(box.left, box.top); add(box.right, box.bottom); }
+    addBox(b, network.getBoundingBox(n.id));
   });
   var body = network.body;
   body.edgeIndices.forEach(function (id) {
     var edge = body.edges[id];
     if (!edge || !edge.connected || edge.options.hidden) return;
     for (var t = 0; t <= 1.0001; t += 0.1) {
-      try { var p = edge.edgeType.getPoint(t); add(p.x, p.y); } catch (err) { /* a self-loop: its node's box */ }
+      try { var p = edge.edgeType.getPoint(t); addBox(b, { left: p.x, top: p.y, right: p.x, bottom: p.y }); } catch (err) { /* a self-loop: its node's box */ }
     }
     var size = edge.labelModule && edge.labelModule.size;
-    if (size && size.width > 0) { add(size.left, size.top); add(size.left + size.width, size.top + size.height); }
+    if (size && size.width > 0) addBox(b, { left: size.left, top: size.top, right: size.left + size.width, bottom: size.top + size.height });
   });
   if (!isFinite(b.minX)) b = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   return b;
 }
 // vis-network's own drawing pass, pointed at our context: its view is set to
 // scale 1 (labels as at 100 %), and every actor is drawn, not only those in
-// the viewport; gg.drawFrame tells the relation names (55-edge-labels.js)
-// that the frame is the whole graph. Everything is put back before returning, so the page's canvas
-// and viewport stay as they were.
-function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
-  var canvas = network.canvas, renderer = network.renderer, view = network.body.view;
+// the viewport, so that every name is measured anew. Large graphs' actor
+// names (52-labels.js) are drawn after it, on the same context. `actorsOnly`
+// leaves the lines out (a pass that measures). Everything is put back before
+// returning, so the page's canvas and viewport stay as they were.
+function drawGraph(ctx, scale, originX, originY, box, texts, clip, actorsOnly) {
+  var canvas = network.canvas, renderer = network.renderer, body = network.body, view = body.view;
+  var edgeIds = body.edgeIndices;
   var fillText = ctx.fillText;
   ctx.fillText = function (s) { texts.push(String(s)); return fillText.apply(ctx, arguments); };
   var saved = { scale: view.scale, x: view.translation.x, y: view.translation.y };
@@ -209,8 +229,12 @@ function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
     view.scale = 1;
     view.translation.x = 0;
     view.translation.y = 0;
+    if (actorsOnly) body.edgeIndices = [];  // a pass that only measures the names: no line
     renderer._redraw(false);
+    // a large graph's names as placed in this drawing (the page's redraw below replaces them)
+    var labels = gg.LARGE && gg.labelsDrawn ? gg.labelsDrawn() : [];
   } finally {
+    body.edgeIndices = edgeIds;
     ctx.restore();
     gg.drawFrame = null;
     delete ctx.fillText;
@@ -222,6 +246,26 @@ function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
     view.translation.y = saved.y;
   }
   network.redraw();
+  return labels;
+}
+// What a drawing measured: the graph's box with every name as drawn
+// (vis-network's, and in large graphs the `labels` 52-labels.js placed,
+// whose boxes are in image pixels / r).
+function drawnBounds(labels, origin, r) {
+  var b = graphBounds();
+  labels.forEach(function (l) {
+    var x = l.x - origin.x / r, y = l.y - origin.y / r;
+    addBox(b, { left: x, top: y, right: x + l.width, bottom: y + l.height });
+  });
+  return b;
+}
+function within(inner, outer) {
+  return inner.minX >= outer.minX - 0.5 && inner.minY >= outer.minY - 0.5 &&
+    inner.maxX <= outer.maxX + 0.5 && inner.maxY <= outer.maxY + 0.5;
+}
+function union(a, b) {
+  return { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY),
+           maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) };
 }
 
 // ---------- layout: blocks of text and the graph, in image pixels ----------
@@ -275,12 +319,16 @@ function drawSymbol(ctx, it, x, y, t) {
     ctx.setLineDash(it.line.dashes ? it.line.dashes.map(function (d) { return d * t; }) : []);
     ctx.beginPath();
     ctx.moveTo(x, y);
-    ctx.lineTo(x + (it.line.arrow ? 22 : 30) * t, y);
+    ctx.lineTo(x + 30 * t, y);
     ctx.stroke();
     if (it.line.arrow) {
+      // the head where the graph draws it: the legend's own points (80-legend.js) in its 30 x 10 box
       ctx.setLineDash([]);
       ctx.beginPath();
-      ctx.moveTo(x + 21 * t, y - 5 * t); ctx.lineTo(x + 30 * t, y); ctx.lineTo(x + 21 * t, y + 5 * t);
+      it.line.arrow.forEach(function (q, k) {
+        var qx = x + q[0] * t, qy = y + (q[1] - 5) * t;
+        if (k === 0) ctx.moveTo(qx, qy); else ctx.lineTo(qx, qy);
+      });
       ctx.closePath();
       ctx.fill();
     }
@@ -337,9 +385,39 @@ function capNote(r, requested) {
   return "Drawn at " + (Math.floor(r * 100) / 100) + "\u00d7, not the " + requested +
     "\u00d7 asked: browsers draw images of at most 16,384 px a side and 268 million pixels.";
 }
+// The sizes for a graph of `box`: r image pixels per graph unit, t the text scale.
+function plan(words, legend, box, requested) {
+  var scratch = document.createElement("canvas").getContext("2d"), base = words.foot;
+  // the text grows with a large graph, so that it stays legible beside it
+  var span = Math.max(box.maxX - box.minX, (box.maxY - box.minY) * 1.3) + 2 * (GRAPH_PAD + PAD);
+  var r = requested, t = Math.max(1, requested * Math.pow(Math.max(1, span / 1100), 0.75)), note = null;
+  var l = layout(scratch, words, legend, box, r, t);
+  for (var i = 0; i < 12 && !fits(l); i++) {
+    var f = 0.98 * Math.min(MAX_SIDE / l.width, MAX_SIDE / l.height, Math.sqrt(MAX_AREA / (l.width * l.height)));
+    r *= f;
+    t = Math.max(1, t * f);
+    note = capNote(r, requested);
+    l = layout(scratch, { title: words.title, when: words.when, filters: words.filters, foot: base.concat([note]) }, legend, box, r, t);
+  }
+  return { l: l, r: r, t: t, note: note, box: box };
+}
+// Draw the graph of `p` into a new canvas; the canvas and its texts.
+function render(p, actorsOnly) {
+  var canvas = document.createElement("canvas");
+  canvas.width = p.l.width;
+  canvas.height = p.l.height;
+  var ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("the browser could not make a canvas of " + p.l.width + " \u00d7 " + p.l.height + " px");
+  var origin = { x: p.l.graph.x + (GRAPH_PAD - p.box.minX) * p.r, y: p.l.graph.y + (GRAPH_PAD - p.box.minY) * p.r };
+  var graphTexts = [];
+  var labels = drawGraph(ctx, p.r, origin.x, origin.y, p.box, graphTexts, p.l.graph, actorsOnly);
+  return { canvas: canvas, ctx: ctx, origin: origin, graphTexts: graphTexts, labels: labels };
+}
 // The picture as a canvas, and what it holds as plain data.
 function exportCanvas(opts) {
   opts = opts || {};
+  var missing = visMissing();
+  if (missing.length) throw new Error("PNG export needs vis-network 9.1.2's drawing internals; missing: " + missing.join(", "));
   var st = store.get(), shown = store.shown(), requested = requestedScale(opts);
   var selection = selectionWords(st);
   var words = {
@@ -354,33 +432,30 @@ function exportCanvas(opts) {
     var offNames = off.slice(0, 12).map(function (id) { return shorten(gg.nodeName(id), 40); }).join(", ");
     words.foot.unshift("Not on the map: " + offNames + (off.length > 12 ? " and " + (off.length - 12) + " more" : ""));
   }
-  var base = words.foot, legend = usedLegend(st, shown), box = graphBounds();
-  var scratch = document.createElement("canvas").getContext("2d");
-  // the text grows with a large graph, so that it stays legible beside it
-  var span = Math.max(box.maxX - box.minX, (box.maxY - box.minY) * 1.3) + 2 * (GRAPH_PAD + PAD);
-  var r = requested, t = Math.max(1, requested * Math.pow(Math.max(1, span / 1100), 0.75)), note = null;
-  var l = layout(scratch, words, legend, box, r, t);
-  for (var i = 0; i < 12 && !fits(l); i++) {
-    var f = 0.98 * Math.min(MAX_SIDE / l.width, MAX_SIDE / l.height, Math.sqrt(MAX_AREA / (l.width * l.height)));
-    r *= f;
-    t = Math.max(1, t * f);
-    note = capNote(r, requested);
-    words.foot = base.concat([note]);
-    l = layout(scratch, words, legend, box, r, t);
+  var legend = usedLegend(st, shown), started = performance.now();
+  // A name is measured when it is drawn: the actors alone are drawn first
+  // (cheap next to the lines), and the frame grows to hold every name that
+  // drawing found out of it (an actor last drawn off screen, a large graph's
+  // names); the whole graph is then drawn (again, should it still find one).
+  var p = plan(words, legend, graphBounds(), requested), out = render(p, true);
+  for (var i = 0; i < 3; i++) {
+    var drawn = drawnBounds(out.labels, out.origin, p.r);
+    if (i > 0 && within(drawn, p.box)) break;
+    if (!within(drawn, p.box)) p = plan(words, legend, union(p.box, drawn), requested);
+    out.canvas.width = out.canvas.height = 0;  // its memory back before the next (up to 268 Mpx)
+    out = render(p, false);
   }
-  var started = performance.now(), canvas = document.createElement("canvas");
-  canvas.width = l.width;
-  canvas.height = l.height;
-  var ctx = canvas.getContext("2d");
-  if (!ctx) throw new Error("the browser could not make a canvas of " + l.width + " \u00d7 " + l.height + " px");
-  var origin = { x: l.graph.x + (GRAPH_PAD - box.minX) * r, y: l.graph.y + (GRAPH_PAD - box.minY) * r };
-  var graphTexts = [], texts = [];
-  drawGraph(ctx, r, origin.x, origin.y, box, graphTexts, l.graph);
-  paint(ctx, l, t, texts);
-  last = { width: l.width, height: l.height, scale: r, requested: requested, note: note, texts: texts, graphTexts: graphTexts,
-           graph: { x: l.graph.x, y: l.graph.y, width: l.graph.width, height: l.graph.height },
-           origin: origin, bounds: box, ms: Math.round(performance.now() - started) };
-  return { canvas: canvas, info: last };
+  var texts = [];
+  paint(out.ctx, p.l, p.t, texts);
+  last = { width: p.l.width, height: p.l.height, scale: p.r, requested: requested, note: p.note, texts: texts,
+           graphTexts: out.graphTexts,
+           graph: { x: p.l.graph.x, y: p.l.graph.y, width: p.l.graph.width, height: p.l.graph.height },
+           origin: out.origin, bounds: p.box, ms: Math.round(performance.now() - started),
+           // each legend entry's symbol: its left end and middle, its width (image pixels)
+           legend: p.l.legend.filter(function (e) { return e.item; }).map(function (e) {
+             return { label: e.label, x: e.x, y: e.y, width: e.sym };
+           }) };
+  return { canvas: out.canvas, info: last };
 }
 function exportPNG(opts) {
   opts = opts || {};

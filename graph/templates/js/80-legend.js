@@ -8,15 +8,20 @@
  * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}],
  * placeLegend() (choose its corner again, after a fit or a resize),
  * legendRows() -> the same legend as data, for the PNG export (78-export.js):
- * [{title, items: [{kind, value, label, line: {colour, dashes, arrow} |
+ * [{title, items: [{kind, value, label, line: {colour, dashes, arrow: the
+ * head's points or null} |
  * swatch: colour | shape: character}]}], the compare entries included.
  * Subscribes: filters -> which entries are pressed; compare, layout -> its
  * place (the compare row changes its size; actors move).
- * Uses: util, data, state, network, edge-labels (nodeBox).
+ * Uses: util, data, state, network, edge-labels (nodeBox), controls (the framing rule).
  */
 var el = gg.el, EDGES = gg.relations, payload = gg.payload, store = gg.store, KNOWN = gg.KNOWN;
 var SVG = "http://www.w3.org/2000/svg";
 var entries = [];
+// A directed line's head where the graph draws it: at the middle of the line
+// (gg.middleArrow), or at its end in large graphs; points in a 30 x 10 box,
+// the same in the page's legend and the PNG export's (78-export.js).
+var ARROW_HEAD = gg.LARGE ? [[21, 0], [30, 5], [21, 10]] : [[10, 0], [19, 5], [10, 10]];
 
 function line(colour, dashes, arrowhead) {
   var svg = document.createElementNS(SVG, "svg");
@@ -32,8 +37,7 @@ function line(colour, dashes, arrowhead) {
   svg.appendChild(l);
   if (arrowhead) {
     var p = document.createElementNS(SVG, "polygon");
-    // where the graph draws it: at the middle of the line (gg.middleArrow), or at its end
-    p.setAttribute("points", gg.LARGE ? "21,0 30,5 21,10" : "10,0 19,5 10,10");
+    p.setAttribute("points", ARROW_HEAD.map(function (q) { return q.join(","); }).join(" "));
     p.setAttribute("fill", colour);
     svg.appendChild(p);
   }
@@ -154,7 +158,7 @@ function covered(rect, boxes) {
 }
 // Frame the shown actors in the part of the graph beside, above or below the legend.
 function frameBeside(legendRect) {
-  var net = gg.network, r = gg.container.getBoundingClientRect(), W = r.width, H = r.height;
+  var r = gg.container.getBoundingClientRect(), W = r.width, H = r.height;
   var L = { left: legendRect.left - r.left, top: legendRect.top - r.top,
             right: legendRect.right - r.left, bottom: legendRect.bottom - r.top };
   var free = [
@@ -163,25 +167,15 @@ function frameBeside(legendRect) {
     { x: 0, y: 0, w: L.left - MARGIN, h: H },
     { x: L.right + MARGIN, y: 0, w: W - L.right - MARGIN, h: H }
   ];
-  var ids = net.body.nodeIndices.filter(function (id) { return !net.body.nodes[id].options.hidden; });
-  if (!ids.length) return false;
-  var bb = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
-  ids.forEach(function (id) {
-    var b = gg.nodeBox(net.body.nodes[id]);
-    bb.left = Math.min(bb.left, b.left); bb.top = Math.min(bb.top, b.top);
-    bb.right = Math.max(bb.right, b.right); bb.bottom = Math.max(bb.bottom, b.bottom);
-  });
-  var bw = Math.max(1, bb.right - bb.left), bh = Math.max(1, bb.bottom - bb.top), best = null, bestScale = 0;
+  var box = gg.actorsBox(false), best = null, bestScale = 0;  // framed as Fit frames (76-controls.js)
+  if (!box) return false;
   free.forEach(function (f) {
     if (f.w < 40 || f.h < 40) return;
-    var s = Math.min(f.w / bw, f.h / bh) * 0.96;
+    var s = gg.frameScale(box, f);
     if (s > bestScale) { bestScale = s; best = f; }
   });
   if (!best) return false;
-  net.moveTo({ position: { x: (bb.left + bb.right) / 2, y: (bb.top + bb.bottom) / 2 },
-               scale: Math.min(bestScale, 2),
-               offset: { x: best.x + best.w / 2 - W / 2, y: best.y + best.h / 2 - H / 2 },
-               animation: false });
+  gg.frameIn(best, box);
   keepFrame();
   return true;
 }
@@ -256,7 +250,7 @@ function legendRows() {
     return { kind: "status", value: s.status, label: s.label, line: { colour: "#444", dashes: s.dashes } };
   }));
   add("Direction", lg.directed.slice().reverse().map(function (d) {
-    return { kind: "directed", value: d, label: d ? "directed" : "mutual", line: { colour: "#444", dashes: false, arrow: d } };
+    return { kind: "directed", value: d, label: d ? "directed" : "mutual", line: { colour: "#444", dashes: false, arrow: d ? ARROW_HEAD : null } };
   }));
   add("Actors", lg.nodes.map(function (g) { return { kind: "group", value: g.key, label: g.label, swatch: g.color }; }));
   if (lg.shapes.length > 1) {

@@ -43,6 +43,9 @@ function restore() {
   if (focus !== null && api.ready) gg.moveTo(focus);
 }
 restore();
+// the faceted counts and the table's rows, once, for the state the page opens in
+gg.startCounts();
+gg.startTable();
 window.addEventListener("hashchange", restore);
 
 function settled() {

@@ -1,0 +1,166 @@
+"""The build's lean path: what it imports, how it reads, how it writes the page.
+
+The page itself must not change: these tests compare it with the page of the
+graph path, and the written file with :func:`graph.to_html`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from benchmarks.synthetic import make_dataset
+from click.testing import CliRunner
+
+import graph
+from graph.cli import cli
+from graph.payload import page_payload
+from graph.problems import OutputError
+from graph.read import read_table
+from graph.read.columns import read_columns
+from graph.view import page_pieces, payload_json, payload_json_pieces, render_html, to_html
+from graph.write import write_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory):
+    """300 actors (over the size of blocs: the columnar event keys) with an events column."""
+    data = make_dataset(tmp_path_factory.mktemp("events"), 300, 2_000)
+    rel = data / "relations.csv"
+    with rel.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[0] += ["events", "goldstein_mean"]
+    for i, row in enumerate(rows[1:]):
+        row += [str(i % 11 + 1), f"{(i % 21) / 2 - 5:.1f}"]
+    with rel.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return data
+
+
+def test_the_column_p_values_are_those_of_graph_backbone(events):
+    ds = graph.load(events)
+    pairs = page_payload(ds)["events"]["pairs"]
+    G = ds.to_networkx()
+    ids = [a["id"] for a in ds.actor_records()]
+    alpha = {frozenset((ids[i], ids[j])): p for i, j, p in pairs}
+    kept = graph.backbone(G, 1.0, weight="events")  # every pair with alpha < 1, with its alpha
+    assert kept.number_of_edges() > 100
+    for u, v, p in kept.edges(data="alpha"):
+        assert alpha[frozenset((u, v))] == pytest.approx(p, rel=1e-12, abs=1e-15)
+    assert sum(p < 1 for p in alpha.values()) == kept.number_of_edges()
+    assert page_payload(ds) == page_payload(G)
+
+
+def test_the_page_is_written_in_pieces_that_make_to_html(events, tmp_path):
+    ds = graph.load(events)
+    pieces = list(page_pieces(ds, title="T"))
+    data = pieces[1:-1]  # between the page's head and its tail: the payload's JSON
+    assert "".join(data) == payload_json(page_payload(ds, title="T"))
+    assert (
+        len(data) > 50 and max(map(len, data)) < len("".join(data)) / 2
+    )  # the quotes are the most
+    assert "".join(pieces) == to_html(ds, title="T") == to_html(ds.to_networkx(), title="T")
+    out = render_html(ds, tmp_path / "p.html", title="T")
+    assert out.read_text(encoding="utf-8") == "".join(pieces)
+
+
+def test_the_json_in_pieces_is_the_json_whole():
+    payload = {
+        "a": {"b": {"c": [1, 2.5, None, "</script>"], "d": "\u2028&"}, "e": {1: "x"}},
+        "f": [],
+        "g": {},
+    }
+    assert "".join(payload_json_pieces(payload)) == payload_json(payload)
+    assert json.loads(payload_json(payload))["a"]["e"] == {"1": "x"}
+
+
+def test_a_failing_page_leaves_the_old_file(tmp_path):
+    out = tmp_path / "page.html"
+    out.write_text("old", encoding="utf-8")
+
+    def pieces():
+        yield "<html>"
+        raise ValueError("no page")
+
+    with pytest.raises(ValueError, match="no page"):
+        write_text(out, pieces())
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
+def test_an_unwritable_page_is_an_output_error(tmp_path):
+    (tmp_path / "dir.html").mkdir()
+    with pytest.raises(OutputError, match="cannot write"):
+        write_text(tmp_path / "dir.html", ["x"])
+
+
+def test_build_writes_the_page_of_to_html(events, tmp_path):
+    out = tmp_path / "b.html"
+    result = CliRunner().invoke(cli, ["build", str(events), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == to_html(graph.load(events))
+
+
+def test_build_imports_neither_pandas_nor_pyvis(events, tmp_path):
+    code = (
+        "import sys\n"
+        "from graph.cli import cli\n"
+        "try:\n"
+        "    cli(['build', sys.argv[1], '-o', sys.argv[2], '-q'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('pandas', 'pyvis', 'IPython') if m in sys.modules))\n"
+    )
+    out = tmp_path / "i.html"
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(events), str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert run.stdout.strip().splitlines()[-1] == "[]"
+    assert out.stat().st_size > 100_000
+
+
+@pytest.mark.parametrize("odd", ["\f", "\u2028", "\x85"])
+def test_cells_with_other_line_breaks_read_as_the_rows_do(tmp_path, odd):
+    path = tmp_path / "r.csv"
+    path.write_text(f"id,note\nA,one{odd}two\nB,x\n", encoding="utf-8")
+    columns = read_columns(path)
+    table, problems = read_table(path, str(path))
+    assert columns is not None and not problems
+    assert (
+        columns.columns["note"] == [r.values["note"] for r in table.rows] == [f"one{odd}two", "x"]
+    )
+    assert columns.lines == [2, 3]
+
+
+def test_blank_lines_across_reading_steps_keep_the_line_numbers(tmp_path):
+    path = tmp_path / "r.csv"
+    lines = ["id,v"] + [f"R{i},{i % 3}" for i in range(40_000)]
+    for at in (16_384, 16_385, 32_770):  # around the steps of records read at once
+        lines.insert(at, "")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns = read_columns(path)
+    table, _ = read_table(path, str(path))
+    assert columns is not None
+    assert columns.lines == [r.line for r in table.rows]
+    assert columns.columns["id"] == [r.values["id"] for r in table.rows]
+    # repeated cells are one string each
+    assert len({id(v) for v in columns.columns["v"]}) == 3
+
+
+def test_the_columns_of_the_shipped_data_are_its_rows(tmp_path):
+    data = shutil.copytree(graph.datasets.article(), tmp_path / "a")
+    columns = read_columns(data / "relations.csv")
+    table, _ = read_table(data / "relations.csv", "relations.csv")
+    assert columns is not None
+    assert columns.columns["id"] == [r.values["id"] for r in table.rows]
