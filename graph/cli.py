@@ -173,6 +173,7 @@ def build(
 @click.option(
     "-o",
     "--output",
+    type=click.Path(allow_dash=True),
     default="-",
     show_default=True,
     help="File to write, or - for standard output (csv: a folder).",

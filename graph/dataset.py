@@ -138,8 +138,7 @@ def _validate(path: Path, progress: Progress | None = None) -> tuple[Tables | No
                 None,
                 None,
                 "missing-folder",
-                "not a folder; give the folder that holds actors.csv and relations.csv "
-                "(or an .xlsx workbook with those sheets)",
+                _not_a_folder(path),
             )
         ]
     else:
@@ -151,6 +150,15 @@ def _validate(path: Path, progress: Progress | None = None) -> tuple[Tables | No
     records, found = validate_tables(tables)
     step(1.0)
     return records, _ordered(problems + found)
+
+
+def _not_a_folder(path: Path) -> str:
+    """Why ``path`` is no dataset, and what to give instead."""
+    give = "give the folder that holds actors.csv and relations.csv (or an .xlsx workbook)"
+    if path.is_file():
+        return f"is a file, not a folder; give the folder that holds it: {path.parent}"
+    where = "" if path.is_absolute() else f" (in {Path.cwd()})"
+    return f"does not exist{where}; {give}, or start one with: geograph init {path}"
 
 
 def _no_progress(fraction: float) -> None:
@@ -297,6 +305,9 @@ class Dataset:
         else:
             rows = self._tables.relations
             names = list(dict.fromkeys(k for r in rows[:1] for k in r))
+            if not rows:  # a header-only file: its columns, empty
+                header = self._tables.columns.get("relations", [])
+                names = list(dict.fromkeys([*RELATION_COLUMNS, *header]))
             columns = {k: [r.get(k) for r in rows] for k in names}
         for name in columns:
             if name not in RELATION_COLUMNS:

@@ -13,7 +13,15 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
-__all__ = ["PartialDate", "parse_date", "interval", "overlaps", "DateError"]
+__all__ = [
+    "PartialDate",
+    "parse_date",
+    "interval",
+    "overlaps",
+    "DateError",
+    "date_message",
+    "iso_form",
+]
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -58,21 +66,20 @@ def parse_date(text: str) -> PartialDate:
     value = text.strip() if isinstance(text, str) else text
     m = _ISO.match(value) if isinstance(value, str) else None
     if not m:
-        raise DateError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateError(date_message(text))
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
-    try:
-        if month is None:
-            return PartialDate(value, _dt.date(year, 1, 1), _dt.date(year, 12, 31), "year")
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return PartialDate(
-                value, _dt.date(year, month, 1), _dt.date(year, month, last), "month"
-            )
-        d = _dt.date(year, month, day)
-    except (ValueError, calendar.IllegalMonthError) as err:
-        raise DateError(f"{text!r} names no real day ({err})") from err
+    if year < 1 or month is not None and not 1 <= month <= 12 or day is not None and day < 1:
+        raise DateError(date_message(text))
+    if month is None:
+        return PartialDate(value, _dt.date(year, 1, 1), _dt.date(year, 12, 31), "year")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return PartialDate(value, _dt.date(year, month, 1), _dt.date(year, month, last), "month")
+    if day > last:
+        raise DateError(date_message(text))
+    d = _dt.date(year, month, day)
     return PartialDate(value, d, d, "day")
 
 
@@ -111,3 +118,116 @@ def overlaps(start: str | None, end: str | None, at: str) -> bool:
     lo, hi = interval(start, end)
     when = parse_date(at)
     return (lo is None or lo <= when.last) and (hi is None or hi >= when.first)
+
+
+_GENERIC = "write YYYY, YYYY-MM or YYYY-MM-DD (like 2020-06-16)"
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_WITH_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+_SPREADSHEET_DAY = re.compile(r"^\d{5}(?:\.0+)?$")
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_OTHER_DATES: list[tuple[re.Pattern[str], tuple[int, int, int | None]]] = [
+    # (pattern, group order of year, month, day)
+    (re.compile(r"^(\d{4})[./ -](\d{1,2})[./ -](\d{1,2})$"), (1, 2, 3)),  # 2020/06/16, 2020-6-16
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),  # 20200616
+    (re.compile(r"^(\d{4})[./ ](\d{1,2})$"), (1, 2, None)),  # 2020/06
+    (re.compile(r"^(\d{1,2})[./-](\d{4})$"), (2, 1, None)),  # 06/2020
+    (re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$"), (3, 1, 2)),  # June 16, 2020
+    (re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$"), (3, 2, 1)),  # 16 June 2020
+    (re.compile(r"^([a-z]+)\.?,? (\d{4})$"), (2, 1, None)),  # June 2020
+]
+
+
+def date_message(text: str) -> str:
+    """What is wrong with a date that :func:`parse_date` rejects, and the fix.
+
+    One wording for every place a date is read: a CSV cell in ``geograph
+    check``, a ``--date`` option, a notebook argument. The message starts
+    with the text as written and ends with what to write instead.
+
+    Examples
+    --------
+    >>> date_message("16/06/2020")
+    '"16/06/2020" is not an ISO date; write 2020-06-16 (YYYY-MM-DD)'
+    >>> date_message("2020-06-16T00:00")
+    '"2020-06-16T00:00" is not an ISO date (it has a time of day); write the date alone: 2020-06-16'
+    >>> date_message("2020-13-01")
+    '"2020-13-01" is not a real date (there is no month 13); write 2020-01-13 if 13 is the day (YYYY-MM-DD)'
+    >>> date_message("2020-02-30")
+    '"2020-02-30" is not a real date (February 2020 has 29 days); write YYYY, YYYY-MM or YYYY-MM-DD (like 2020-06-16)'
+    """
+    raw = text.strip() if isinstance(text, str) else str(text)
+    m = _ISO.match(raw)
+    if m:
+        year, month, day = m.groups()
+        fix = _GENERIC
+        if month and day and int(month) > 12 >= int(day) >= 1:
+            fix = f"write {year}-{day}-{month} if {month} is the day (YYYY-MM-DD)"
+        return f'"{text}" is not a real date ({_unreal(year, month, day)}); {fix}'
+    return f'"{text}" is not an ISO date{_fix(raw)}'
+
+
+def _unreal(year: str, month: str | None, day: str | None) -> str:
+    """Why an ISO-shaped date names no day."""
+    if int(year) < 1:
+        return "there is no year 0"
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"there is no month {int(month)}"
+    if day is not None and int(day) == 0:
+        return "there is no day 0"
+    last = calendar.monthrange(int(year), int(month or 1))[1]
+    return f"{calendar.month_name[int(month or 1)]} {year} has {last} days"
+
+
+def _fix(raw: str) -> str:
+    """``; write ...``: the ISO form of a date written another way when it is clear, else the forms."""
+    m = _DMY.match(raw)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if a > 12 >= b:
+            return f"; write {year}-{b:02d}-{a:02d} (YYYY-MM-DD)"
+        if b > 12 >= a:
+            return f"; write {year}-{a:02d}-{b:02d} (YYYY-MM-DD)"
+        return (
+            f"; write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} if day first, "
+            f"{year}-{a:02d}-{b:02d} if month first"
+        )
+    m = _WITH_TIME.match(raw)
+    if m and iso_form(m.group(1)):
+        return f" (it has a time of day); write the date alone: {m.group(1)}"
+    if _SPREADSHEET_DAY.match(raw):
+        day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(float(raw)))
+        return (
+            f" (it looks like a spreadsheet's day number, {day.isoformat()}); "
+            f"write {day.isoformat()} and format the column as text"
+        )
+    iso = iso_form(raw)
+    return f"; write {iso}" if iso else f"; {_GENERIC}"
+
+
+def iso_form(raw: str) -> str | None:
+    """The ISO form of an unambiguous date written another way, if it names a real day.
+
+    Examples
+    --------
+    >>> iso_form("June 16 2020"), iso_form("2020/06/16"), iso_form("20200616"), iso_form("Sept. 2020")
+    ('2020-06-16', '2020-06-16', '2020-06-16', '2020-09')
+    """
+    words = " ".join(raw.lower().replace(",", " ").split())
+    for pattern, (y, m, d) in _OTHER_DATES:
+        match = pattern.match(words)
+        if not match:
+            continue
+        written = match.group(m)
+        month = _MONTHS.get(written) if written.isalpha() else int(written)
+        if not month or not 1 <= month <= 12:
+            return None
+        iso = f"{match.group(y)}-{month:02d}" + (f"-{int(match.group(d)):02d}" if d else "")
+        try:
+            return parse_date(iso).text
+        except DateError:
+            return None
+    return None

@@ -23,12 +23,13 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
 
 from .problems import WARNING, Problem
 
@@ -51,6 +52,8 @@ _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _SUFFIX = r"(?:n|ns|ese|'s)?"
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_TOKEN = re.compile(r"\S+")
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -145,23 +148,34 @@ def locate_quote(quote: str, text: str) -> QuoteMatch:
 
 
 def _closest(quote: str, text: str) -> str:
-    """The passage of ``text`` most like ``quote``: the part of the best sentence it aligns with."""
-    best, best_ratio = "", -1.0
-    for a, b, _ in split_sentences(text):
-        sentence = text[a:b]
-        ratio = difflib.SequenceMatcher(None, quote, sentence, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = sentence, ratio
-    blocks = [
-        m
-        for m in difflib.SequenceMatcher(None, quote, best, autojunk=False).get_matching_blocks()
-        if m.size >= 2
-    ]
-    if blocks:
-        start, end = blocks[0].b - blocks[0].a, blocks[-1].b + blocks[-1].size
-        end += len(quote) - (blocks[-1].a + blocks[-1].size)
-        return best[max(start, 0) : min(end, len(best))]
-    return best
+    """The passage of ``text`` most like ``quote``, in whole words.
+
+    rapidfuzz aligns the quote with the text (curly quotes and runs of
+    spaces normalised on both sides); the passage's ends are then moved to
+    the word starts and ends nearby that make it most like the quote, so a
+    changed word at either end neither cuts a word nor drops one.
+    """
+    norm_text, where = normalise(text)
+    norm_quote = normalise(quote)[0].strip()
+    if not norm_quote or not norm_text:
+        return ""
+    found = fuzz.partial_ratio_alignment(norm_quote, norm_text)
+    if found is None:  # only with a score_cutoff, which is not given
+        return ""
+    slack = max(12, len(norm_quote) // 3)
+    # the words near the alignment's ends (the window starts at a space: no word cut in two)
+    lo = norm_text.rfind(" ", 0, max(found.dest_start - slack, 0)) + 1
+    hi = min(found.dest_end + slack + 1, len(norm_text))
+    words = [m.span() for m in _WORD.finditer(norm_text, lo, hi)]
+    words += [m.span() for m in _TOKEN.finditer(norm_text, lo, hi)]  # with punctuation
+    starts = [a for a, _ in words if abs(a - found.dest_start) <= slack] or [found.dest_start]
+    ends = [b for _, b in words if abs(b - found.dest_end) <= slack] or [found.dest_end]
+    best = max(
+        ((a, b) for a in starts for b in ends if b > a),
+        key=lambda ab: fuzz.ratio(norm_quote, norm_text[ab[0] : ab[1]]),
+        default=(found.dest_start, found.dest_end),
+    )
+    return text[where[best[0]] : where[best[1] - 1] + 1]
 
 
 class ActorMatcher:
@@ -291,7 +305,9 @@ def _unnamed_message(rid: str, missing: list[str], names: dict[str, str], both: 
     )
 
 
-def check_evidence(records: Tables, tables: Mapping[str, Table | None]) -> list[Problem]:
+def check_evidence(
+    records: Tables, tables: Mapping[str, Table | None], actors_known: bool = True
+) -> list[Problem]:
     """Problems of the quotes of ``records`` against their sources' texts.
 
     Parameters
@@ -301,6 +317,10 @@ def check_evidence(records: Tables, tables: Mapping[str, Table | None]) -> list[
     tables : dict
         The raw tables they come from: they give the dataset folder, the
         file names and the columns that problems point at.
+    actors_known : bool
+        False when ``actors.csv`` is missing or lacks a required column: the
+        checks that need the actors (``implied`` ids, actors a quote names)
+        do not run, so its one problem is not buried under theirs.
 
     Returns
     -------
@@ -331,7 +351,7 @@ def check_evidence(records: Tables, tables: Mapping[str, Table | None]) -> list[
         rid = str(relation["id"])
         line = lines.get(rid)
         implied = {a.strip() for a in _field(relation, "implied").split(";") if a.strip()}
-        for aid in sorted(implied - actor_ids):
+        for aid in sorted(implied - actor_ids) if actors_known else ():
             problems.append(
                 Problem(
                     table.display,
@@ -363,6 +383,8 @@ def check_evidence(records: Tables, tables: Mapping[str, Table | None]) -> list[
                     f'{rid}: the quote is not verbatim in the source\'s text; {how}: "{match.closest}"',
                 )
             )
+            continue
+        if not actors_known:
             continue
         if text not in spans:
             spans[text] = split_sentences(text)

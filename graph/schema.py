@@ -150,9 +150,10 @@ def make_id(text: str, max_length: int = ID_MAX, fallback: str = "actor") -> str
     return base or fallback
 
 
-#: Every problem code, with what it means. ``data/README.md`` lists the same.
+#: Every problem code, with what it means; a warning's ends "(a warning)".
+#: ``data/README.md`` lists the same table (tests/test_validate.py holds it to this).
 PROBLEM_CODES: dict[str, str] = {
-    "missing-folder": "the dataset folder (or workbook) does not exist",
+    "missing-folder": "the dataset folder (or workbook) does not exist, or is a file",
     "missing-file": "a required table file is absent",
     "missing-sheet": "a workbook lacks a required sheet",
     "unreadable-file": "the file cannot be read: not a regular file, a broken link, too large",
@@ -163,7 +164,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unclosed-quote": "a quoted cell is never closed, or runs on over the rows after it",
     "stray-quote": "text follows the closing quote of a cell",
     "empty-file": "the file has no header line",
-    "empty-header": "a header cell is empty",
+    "empty-header": "a header cell is empty (a warning)",
     "unnamed-column": "a value stands under a column without a name",
     "duplicate-column": "two columns have the same name",
     "missing-column": "a required column is absent",
@@ -180,11 +181,11 @@ PROBLEM_CODES: dict[str, str] = {
     "unknown-actor": "a relation names an actor that actors.csv does not hold",
     "unknown-source": "a relation names a source that sources.csv does not hold",
     "unknown-relation": "a relation type is in neither the vocabulary nor relation_types.csv",
-    "self-relation": "a relation's source and target are the same actor",
+    "self-relation": "a relation's source and target are the same actor (a warning)",
     "sign-mismatch": "a relation's sign contradicts its type's sign (a warning)",
-    "missing-said-by": "a claim does not say who makes it",
+    "missing-said-by": "a claim or forecast does not say who makes it (a warning)",
     "no-quote": "a relation has no quote (a warning)",
-    "bad-url": "a URL is not http or https",
+    "bad-url": "a URL is not http or https (a warning)",
     "isolated-actor": "an actor takes part in no relation (a warning)",
     "missing-text": "a source's text file is missing, unreadable or outside the dataset (a warning)",
     "quote-not-in-text": "a quote is not verbatim in its source's text",

@@ -85,15 +85,38 @@ def test_every_code_the_code_emits_is_a_known_problem_code():
     assert [(m, c) for m, c in emitted if c not in PROBLEM_CODES] == []
 
 
-def _readme_codes():
+def _readme_rows():
     text = (Path(__file__).parent.parent / "data" / "README.md").read_text("utf-8")
     section = text.split("\n## Problem codes\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.M)
+    return re.findall(r"^\| `([a-z0-9-]+)` \| (.*) \|$", section, flags=re.M)
+
+
+def _readme_codes():
+    return [code for code, _ in _readme_rows()]
 
 
 def test_data_readme_lists_exactly_the_problem_codes():
     assert sorted(_readme_codes()) == sorted(PROBLEM_CODES)
     assert len(_readme_codes()) == len(set(_readme_codes()))
+
+
+def test_data_readme_problem_table_is_the_schemas():
+    """The table says what graph/schema.py PROBLEM_CODES says, row for row (paste it on a change)."""
+    table = "\n".join(f"| `{code}` | {meaning} |" for code, meaning in PROBLEM_CODES.items())
+    got = "\n".join(f"| `{code}` | {meaning} |" for code, meaning in _readme_rows())
+    assert got == table
+
+
+def test_warning_codes_are_marked_as_warnings():
+    """A code is marked "(a warning)" exactly when the broken zoo reports it as one."""
+    warned, failed = set(), set()
+    for case in ZOO:
+        expected, _ = _expected(case)
+        failed.update(code for *_, code in expected["errors"])
+        warned.update(code for *_, code in expected.get("warnings", []))
+    marked = {c for c, meaning in PROBLEM_CODES.items() if meaning.endswith("(a warning)")}
+    assert marked == warned
+    assert not warned & failed
 
 
 ODD = sorted((FIXTURES / "odd").iterdir())

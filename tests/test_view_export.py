@@ -390,6 +390,21 @@ def test_the_legend_arrow_is_where_the_graph_draws_it(page, article_page):
     assert points and set(points) == {"10,0 19,5 10,10"}
 
 
+def ink_at_the_frame(img, info, margin: int) -> bool:
+    """Whether anything but the white ground is drawn within ``margin`` pixels inside the
+    graph's frame (a name cut off by the frame would end there)."""
+    g = info["graph"]
+    x0, y0 = round(g["x"]), round(g["y"])
+    x1, y1 = round(g["x"] + g["width"]), round(g["y"] + g["height"])
+    ink = (np.asarray(img.crop((x0, y0, x1, y1)), dtype=int) < 235).any(axis=2)
+    return bool(
+        ink[:, :margin].any()
+        or ink[:, -margin:].any()
+        or ink[:margin, :].any()
+        or ink[-margin:, :].any()
+    )
+
+
 def long_named_graph() -> nx.MultiDiGraph:
     """The article graph with long names, so that names reach past their actors at every edge."""
     G = article_graph()
@@ -410,14 +425,7 @@ def test_names_at_the_edge_of_the_graph_are_not_cut_off(page, tmp_path):
     names = page.evaluate("window.geograph.nodes.get().map(n => n.label)")
     assert len(names) == 5 and all(n.startswith("The long") for n in names)
     assert set(names) <= set(info["graphTexts"])
-    g = info["graph"]
-    x0, y0 = round(g["x"]), round(g["y"])
-    x1, y1 = round(g["x"] + g["width"]), round(g["y"] + g["height"])
-    frame = np.asarray(img.crop((x0, y0, x1, y1)), dtype=int)
-    ink = (frame < 235).any(axis=2)  # anything but the white ground
-    margin = 8  # image pixels inside each side of the graph's frame: nothing drawn there
-    assert not ink[:, :margin].any() and not ink[:, -margin:].any()
-    assert not ink[:margin, :].any() and not ink[-margin:, :].any()
+    assert not ink_at_the_frame(img, info, 8)
     ARTIFACTS.mkdir(exist_ok=True)
     img.save(ARTIFACTS / "export-long-names.png")
 
@@ -430,6 +438,8 @@ def test_a_large_graphs_legend_arrow_is_at_the_line_end(page, tmp_path):
     assert page.evaluate("window.geograph.payload.large") is True
     img, info = export(page, scale=0.25)
     assert arrow_head_at(img, info, "directed") > 0.6  # 21 of 30: at the end
+    # the names this page places itself (52-labels.js) are inside the frame too
+    assert info["graphTexts"] and not ink_at_the_frame(img, info, 2)
     points = page.evaluate(
         "[...document.querySelectorAll('#gg-legend-box svg polygon')].map(p => p.getAttribute('points'))"
     )

@@ -172,9 +172,16 @@ def test_click_in_the_widget_reaches_the_kernel_and_back(lab, lab_page):
     assert view_state(frame)["date"] == "2020-06"
     click_actor(page, frame, "PRK")
     frame.wait_for_function("window.geograph.state().focus === 'PRK'")
-    time.sleep(0.5)  # the state crosses to the kernel by the widget's comm
-    _run_cell(page, 1)
-    assert "selected: PRK" in _wait_output(page, 1, "selected:")
+    # the state crosses to the kernel by the widget's comm, on its own time:
+    # ask again until the kernel has it (an earlier answer can only be "None")
+    deadline = time.monotonic() + 30
+    while True:
+        _run_cell(page, 1)
+        answer = _wait_output(page, 1, "selected:")
+        if "selected: PRK" in answer or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert "selected: PRK" in answer
     _run_cell(page, 2)
     frame.wait_for_function(
         "window.geograph.state().date === '2018' && window.geograph.state().focus === 'USA'",

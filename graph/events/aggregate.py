@@ -231,7 +231,10 @@ def aggregation_sql(
     only the actor-code level needs. Goldstein scores are summed as integer
     thousandths (``goldstein_milli``): a floating-point sum depends on the
     order in which threads add, and its last bit can flip a rounded mean.
-    The quad class of each event follows :func:`quad_class_sql`.
+    The quad class of each event follows :func:`quad_class_sql`; when the
+    vocabulary's relation type decides it (every CAMEO code with its root in
+    :data:`QUAD_CLASSES`), the per-class counts are taken from the relation
+    after the aggregation instead of testing each event.
 
     Examples
     --------

@@ -132,14 +132,14 @@ def _select_sql(source: EventSource, columns: list[str], level: str, reader: str
     evidence = next((c for c in source.evidence if c in present), None)
     exprs = {c: col(mapping.get(c)) for c in EVENT_COLUMNS}
     # The evidence separator is a space: a space inside one is written %20.
-    # (Tested first: most have none, and a test is cheaper than a copy of each.)
-    if evidence:
-        text = col(evidence)
-        exprs["evidence"] = (
-            f"CASE WHEN contains({text}, ' ') THEN replace({text}, ' ', '%20') ELSE {text} END"
-        )
-    else:
-        exprs["evidence"] = "NULL"
+    # A bare column is tested first: most have no space, and a test is cheaper than
+    # a copy of each. (An unquoted cell is an expression: it is worked out once.)
+    text = col(evidence) if evidence else "NULL"
+    if text == _ident(evidence or ""):
+        text = f"CASE WHEN contains({text}, ' ') THEN replace({text}, ' ', '%20') ELSE {text} END"
+    elif evidence:
+        text = f"replace({text}, ' ', '%20')"
+    exprs["evidence"] = text
     rank = col(source.rank)
     exprs["rank"] = f"try_cast({rank} AS BIGINT)" if rank != "NULL" else "0"
     exprs["mentions"] = (

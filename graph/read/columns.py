@@ -178,7 +178,7 @@ def _records_to_columns(
     columns: list[list[str]] = [[] for _ in keys]
     # Repeated cells (actor ids, types, dates, statuses, numbers) become one string
     # each: a column of 283k cells then holds a few hundred strings, not 283k.
-    seen: list[dict[str, str]] = [{} for _ in keys]
+    seen: list[dict[str, str] | None] = [{} for _ in keys]
     numbers: list[int] = []
     count = 1  # records read, the header included
     while True:
@@ -193,9 +193,15 @@ def _records_to_columns(
             numbers += range(start + 1, count + 1)
         if {len(r) for r in chunk} - {width}:
             return None  # ragged rows
-        for column, cache, cells in zip(columns, seen, zip(*chunk)):
+        for j, cells in enumerate(zip(*chunk)):
             stripped = list(map(str.strip, cells))
-            column += map(cache.setdefault, stripped, stripped)
+            cache = seen[j]
+            if cache is None:
+                columns[j] += stripped
+                continue
+            columns[j] += map(cache.setdefault, stripped, stripped)
+            if len(cache) * 2 > len(columns[j]):
+                seen[j] = None  # mostly distinct (ids, URLs, quotes): sharing saves nothing
     if count != lines:
         return None  # some record spans lines (or the count is off): lines need read_table
     del seen

@@ -16,6 +16,7 @@ from ..evidence import check_evidence
 from ..problems import Problem
 from ..read import Table, read_table
 from ..read.columns import Columns
+from ..schema import REQUIRED
 from .actors import report_isolated, validate_actors
 from .cells import Checker
 from .columnar import lines_of, validate_relation_columns
@@ -67,10 +68,14 @@ def validate_tables(
     out.vocabulary = validate_relation_types(_raw(tables, "relation_types"), checker, out)
     sources = validate_sources(_raw(tables, "sources"), checker, out)
     actors, labels = validate_actors(_raw(tables, "actors"), checker, out)
+    # A check that needs a table that is missing or lacks a required column
+    # does not run: that table's one problem is reported, not a flood of
+    # "unknown" references or "isolated" actors that follow from it.
+    actors_known = _usable(tables, "actors")
     refs = References(
-        actors=actors if tables.get("actors") is not None else None,
+        actors=actors if actors_known else None,
         labels=labels,
-        sources=sources if "sources" not in tables or tables["sources"] is not None else None,
+        sources=sources if "sources" not in tables or _usable(tables, "sources") else None,
         machine_coded=machine_coded(out),
         vocabulary=out.vocabulary,
     )
@@ -80,12 +85,21 @@ def validate_tables(
     )
     validate_relations(relation_table, checker, out, refs)
     actor_table = _raw(tables, "actors")
-    if actor_table is not None and given is not None:
+    if actor_table is not None and actors_known and _usable(tables, "relations"):
         report_isolated(actor_table, actors, refs.related, checker)
     # quotes against their sources' texts (columns are taken only when no source has one)
     raw = {name: _raw(tables, name) for name in tables}
-    problems.extend(check_evidence(out, {**raw, "relations": relation_table}))
+    evidence = check_evidence(out, {**raw, "relations": relation_table}, actors_known=actors_known)
+    problems.extend(evidence)
     return out, problems
+
+
+def _usable(tables: Mapping[str, Table | Columns | None], name: str) -> bool:
+    """Was the table read, with every required column? (Its problems are reported if not.)"""
+    table = tables.get(name)
+    if isinstance(table, Columns):
+        return all(k in table.keys for k in REQUIRED[name])
+    return table is not None and all(table.column(k) is not None for k in REQUIRED[name])
 
 
 def _raw(tables: Mapping[str, Table | Columns | None], name: str) -> Table | None:

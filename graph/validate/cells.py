@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import math
 import re
@@ -14,7 +13,6 @@ from ..read import Row, Table
 from ..schema import COLUMNS, ID_PATTERN, REQUIRED, SIGN_WORDS
 from .suggest import closest
 
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
 BAD: Any = object()
 
@@ -131,71 +129,8 @@ def date(checker: Checker, row: Row, key: str) -> Any:
     try:
         return parse_date(raw)
     except DateError as err:
-        fix = _date_fix(raw)
-        if fix:
-            checker.add(row, key, "bad-date", f'{key} "{raw}" is not an ISO date; {fix}')
-        else:
-            checker.add(
-                row,
-                key,
-                "bad-date",
-                f"{key}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2020-06-16)",
-            )
+        checker.add(row, key, "bad-date", f"{key} {err}")
         return BAD
-
-
-def _date_fix(raw: str) -> str | None:
-    m = _DMY.match(raw)
-    if m:
-        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if a > 12 >= b:
-            return f"write {year}-{b:02d}-{a:02d} (YYYY-MM-DD)"
-        if b > 12 >= a:
-            return f"write {year}-{a:02d}-{b:02d} (YYYY-MM-DD)"
-        return (
-            f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} if day first, "
-            f"{year}-{a:02d}-{b:02d} if month first"
-        )
-    iso = iso_form(raw)
-    return f"write {iso}" if iso else None
-
-
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_OTHER_DATES: list[tuple[re.Pattern[str], tuple[int, int, int | None]]] = [
-    # (pattern, group order of year, month, day)
-    (re.compile(r"^(\d{4})[./ -](\d{1,2})[./ -](\d{1,2})$"), (1, 2, 3)),  # 2020/06/16, 2020-6-16
-    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),  # 20200616
-    (re.compile(r"^(\d{4})[./ ](\d{1,2})$"), (1, 2, None)),  # 2020/06
-    (re.compile(r"^(\d{1,2})[./-](\d{4})$"), (2, 1, None)),  # 06/2020
-    (re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$"), (3, 1, 2)),  # June 16, 2020
-    (re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$"), (3, 2, 1)),  # 16 June 2020
-    (re.compile(r"^([a-z]+)\.?,? (\d{4})$"), (2, 1, None)),  # June 2020
-]
-
-
-def iso_form(raw: str) -> str | None:
-    """The ISO form of an unambiguous date written another way, if it names a real day.
-
-    >>> iso_form("June 16 2020"), iso_form("2020/06/16"), iso_form("20200616"), iso_form("Sept. 2020")
-    ('2020-06-16', '2020-06-16', '2020-06-16', '2020-09')
-    """
-    words = " ".join(raw.lower().replace(",", " ").split())
-    for pattern, (y, m, d) in _OTHER_DATES:
-        match = pattern.match(words)
-        if not match:
-            continue
-        written = match.group(m)
-        month = _MONTHS.get(written) if written.isalpha() else int(written)
-        if not month or not 1 <= month <= 12:
-            return None
-        iso = f"{match.group(y)}-{month:02d}" + (f"-{int(match.group(d)):02d}" if d else "")
-        try:
-            return parse_date(iso).text
-        except DateError:
-            return None
-    return None
 
 
 def generated_id(source: str, target: str, relation: str, start: PartialDate | None) -> str:

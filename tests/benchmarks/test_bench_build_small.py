@@ -19,6 +19,7 @@ def test_build_benchmark_runs_small():
     for r in rows:
         for key in (
             "lower_bound",
+            "pandas_bound",
             "build",
             "build_cpu",
             "graph_path",
@@ -28,4 +29,5 @@ def test_build_benchmark_runs_small():
         ):
             assert r[key] > 0, key
     table = format_table(rows)
-    assert table.count("\n") == 3 and "x lower bound" in table and "bytes per relation" in table
+    assert table.count("\n") == 5 and "x lower bound" in table and "bytes per relation" in table
+    assert "load average" in table

@@ -205,10 +205,12 @@ function graphBounds() {
 // vis-network's own drawing pass, pointed at our context: its view is set to
 // scale 1 (labels as at 100 %), and every actor is drawn, not only those in
 // the viewport, so that every name is measured anew. Large graphs' actor
-// names (52-labels.js) are drawn after it, on the same context. Everything is
-// put back before returning, so the page's canvas and viewport stay as they were.
-function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
-  var canvas = network.canvas, renderer = network.renderer, view = network.body.view;
+// names (52-labels.js) are drawn after it, on the same context. `actorsOnly`
+// leaves the lines out (a pass that measures). Everything is put back before
+// returning, so the page's canvas and viewport stay as they were.
+function drawGraph(ctx, scale, originX, originY, box, texts, clip, actorsOnly) {
+  var canvas = network.canvas, renderer = network.renderer, body = network.body, view = body.view;
+  var edgeIds = body.edgeIndices;
   var fillText = ctx.fillText;
   ctx.fillText = function (s) { texts.push(String(s)); return fillText.apply(ctx, arguments); };
   var saved = { scale: view.scale, x: view.translation.x, y: view.translation.y };
@@ -227,8 +229,12 @@ function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
     view.scale = 1;
     view.translation.x = 0;
     view.translation.y = 0;
+    if (actorsOnly) body.edgeIndices = [];  // a pass that only measures the names: no line
     renderer._redraw(false);
+    // a large graph's names as placed in this drawing (the page's redraw below replaces them)
+    var labels = gg.LARGE && gg.labelsDrawn ? gg.labelsDrawn() : [];
   } finally {
+    body.edgeIndices = edgeIds;
     ctx.restore();
     gg.drawFrame = null;
     delete ctx.fillText;
@@ -240,18 +246,17 @@ function drawGraph(ctx, scale, originX, originY, box, texts, clip) {
     view.translation.y = saved.y;
   }
   network.redraw();
+  return labels;
 }
-// What the drawing just measured: the graph's box with every name as drawn
-// (vis-network's, and in large graphs the ones 52-labels.js placed, whose
-// boxes are in image pixels / scale).
-function drawnBounds(origin, r) {
+// What a drawing measured: the graph's box with every name as drawn
+// (vis-network's, and in large graphs the `labels` 52-labels.js placed,
+// whose boxes are in image pixels / r).
+function drawnBounds(labels, origin, r) {
   var b = graphBounds();
-  if (gg.LARGE && gg.labelsDrawn) {
-    gg.labelsDrawn().forEach(function (l) {
-      var x = l.x - origin.x / r, y = l.y - origin.y / r;
-      addBox(b, { left: x, top: y, right: x + l.width, bottom: y + l.height });
-    });
-  }
+  labels.forEach(function (l) {
+    var x = l.x - origin.x / r, y = l.y - origin.y / r;
+    addBox(b, { left: x, top: y, right: x + l.width, bottom: y + l.height });
+  });
   return b;
 }
 function within(inner, outer) {
@@ -397,7 +402,7 @@ function plan(words, legend, box, requested) {
   return { l: l, r: r, t: t, note: note, box: box };
 }
 // Draw the graph of `p` into a new canvas; the canvas and its texts.
-function render(p) {
+function render(p, actorsOnly) {
   var canvas = document.createElement("canvas");
   canvas.width = p.l.width;
   canvas.height = p.l.height;
@@ -405,8 +410,8 @@ function render(p) {
   if (!ctx) throw new Error("the browser could not make a canvas of " + p.l.width + " \u00d7 " + p.l.height + " px");
   var origin = { x: p.l.graph.x + (GRAPH_PAD - p.box.minX) * p.r, y: p.l.graph.y + (GRAPH_PAD - p.box.minY) * p.r };
   var graphTexts = [];
-  drawGraph(ctx, p.r, origin.x, origin.y, p.box, graphTexts, p.l.graph);
-  return { canvas: canvas, ctx: ctx, origin: origin, graphTexts: graphTexts };
+  var labels = drawGraph(ctx, p.r, origin.x, origin.y, p.box, graphTexts, p.l.graph, actorsOnly);
+  return { canvas: canvas, ctx: ctx, origin: origin, graphTexts: graphTexts, labels: labels };
 }
 // The picture as a canvas, and what it holds as plain data.
 function exportCanvas(opts) {
@@ -428,15 +433,17 @@ function exportCanvas(opts) {
     words.foot.unshift("Not on the map: " + offNames + (off.length > 12 ? " and " + (off.length - 12) + " more" : ""));
   }
   var legend = usedLegend(st, shown), started = performance.now();
-  // A name is measured when it is drawn: when the drawing finds one out of
-  // the frame (an actor last drawn off screen, a large graph's name), the
-  // frame grows to hold it and the graph is drawn again.
-  var p = plan(words, legend, graphBounds(), requested), out = render(p);
-  for (var i = 0; i < 2; i++) {
-    var drawn = drawnBounds(out.origin, p.r);
-    if (within(drawn, p.box)) break;
-    p = plan(words, legend, union(p.box, drawn), requested);
-    out = render(p);
+  // A name is measured when it is drawn: the actors alone are drawn first
+  // (cheap next to the lines), and the frame grows to hold every name that
+  // drawing found out of it (an actor last drawn off screen, a large graph's
+  // names); the whole graph is then drawn (again, should it still find one).
+  var p = plan(words, legend, graphBounds(), requested), out = render(p, true);
+  for (var i = 0; i < 3; i++) {
+    var drawn = drawnBounds(out.labels, out.origin, p.r);
+    if (i > 0 && within(drawn, p.box)) break;
+    if (!within(drawn, p.box)) p = plan(words, legend, union(p.box, drawn), requested);
+    out.canvas.width = out.canvas.height = 0;  // its memory back before the next (up to 268 Mpx)
+    out = render(p, false);
   }
   var texts = [];
   paint(out.ctx, p.l, p.t, texts);

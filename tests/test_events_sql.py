@@ -1,0 +1,43 @@
+"""The import's aggregation statement: its shortcuts give what the plain per-event rules give."""
+
+from __future__ import annotations
+
+import duckdb
+
+from graph.events import aggregation_sql
+from graph.vocabulary import default_vocabulary
+
+CODES = ["010", "0214", "036", "040", "046", "0461", "057", "061", "0841", "087", "090", "100",
+         "111", "1121", "120", "138", "141", "150", "163", "173", "1823", "190", "200", "99", "2",
+         "", "21", "0"]  # fmt: skip
+
+
+def _groups(vocabulary):
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE events AS SELECT "
+        "['USA', 'CHN', 'RUS'][1 + i % 3] AS src, ['KOR', 'PRK'][1 + i % 2] AS tgt, "
+        "NULL AS src_name, NULL AS tgt_name, NULL AS src_country, NULL AS tgt_country, "
+        "NULL AS src_kind, NULL AS tgt_kind, DATE '2020-01-01' + CAST(i % 400 AS INTEGER) AS day, "
+        f"{CODES}[1 + i % {len(CODES)}] AS code, (i % 21) - 10.0 AS goldstein, "
+        "i % 7 AS mentions, 'https://e.example/' || i AS evidence, i % 5 AS rank "
+        "FROM range(5000) t(i)"
+    )
+    sql = aggregation_sql("events", "quarter", vocabulary, hints=False)
+    rows = con.execute(
+        f"SELECT src, tgt, period, relation, events, quad1, quad2, quad3, quad4, evidence "
+        f"FROM ({sql}) WHERE relation IS NOT NULL"
+    ).fetchall()
+    return {r[:4]: r[4:] for r in rows}
+
+
+def test_quad_classes_from_the_relation_type_equal_the_per_event_counts():
+    vocabulary = default_vocabulary()
+    # A one-digit code breaks "the relation type decides the quad class": per-event counts.
+    per_event = {**vocabulary, "odd": {**vocabulary["comment"], "relation": "odd", "cameo": "9"}}
+    shortcut, plain = _groups(vocabulary), _groups(per_event)
+    assert len(shortcut) > 100
+    assert shortcut == {k: v for k, v in plain.items() if k[3] != "odd"}
+    assert any(k[3] == "odd" for k in plain)  # the fallback really ran
+    assert {q for v in shortcut.values() for q in range(4) if v[1 + q]} == {0, 1, 2, 3}
+    assert all(sum(v[1:5]) == v[0] for v in shortcut.values())
