@@ -163,8 +163,11 @@ def _closest(quote: str, text: str) -> str:
     if found is None:  # only with a score_cutoff, which is not given
         return ""
     slack = max(12, len(norm_quote) // 3)
-    words = [m.span() for m in _WORD.finditer(norm_text)]
-    words += [m.span() for m in _TOKEN.finditer(norm_text)]  # with punctuation
+    # the words near the alignment's ends (the window starts at a space: no word cut in two)
+    lo = norm_text.rfind(" ", 0, max(found.dest_start - slack, 0)) + 1
+    hi = min(found.dest_end + slack + 1, len(norm_text))
+    words = [m.span() for m in _WORD.finditer(norm_text, lo, hi)]
+    words += [m.span() for m in _TOKEN.finditer(norm_text, lo, hi)]  # with punctuation
     starts = [a for a, _ in words if abs(a - found.dest_start) <= slack] or [found.dest_start]
     ends = [b for _, b in words if abs(b - found.dest_end) <= slack] or [found.dest_end]
     best = max(

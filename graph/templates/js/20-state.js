@@ -20,6 +20,10 @@
  *   flips()           the ids whose shown state changed in the last set()
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
+ *   codedFilters()    per group {kind, W, codes, n}: each relation's values as
+ *                     indexes into gg.KNOWN[kind] (W an Int32Array row, -1 pads,
+ *                     -2 a value not known); allowedCodes(): per group a
+ *                     Uint8Array, 1 where the filters allow the value
  *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
  *                     a value, or an array of values that must all be allowed
  * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
@@ -52,6 +56,51 @@ function addFilter(kind, values, valueOf) {
   gg.KNOWN[kind] = values.slice();
   st.filters[kind] = new Set(values);
 }
+// Each relation's filter values, coded once as indexes into gg.KNOWN (W per
+// relation, -1 padding; -2 for a value not in it), so that a filter change
+// and the faceted counts (72-filters.js) read typed arrays, not the relations.
+// Coded when first asked for, a kind added later when first asked for too.
+var coded = [];
+function codeKind(d) {
+  var index = new Map(), R = gg.relations, W = 1, values = new Array(R.length), r, v;
+  gg.KNOWN[d.kind].forEach(function (x, i) { index.set(x, i); });
+  for (r = 0; r < R.length; r++) {
+    v = values[r] = d.valueOf(R[r]);
+    if (Array.isArray(v) && v.length > W) W = v.length;
+  }
+  var codes = new Int32Array(R.length * W).fill(-1);
+  for (r = 0; r < R.length; r++) {
+    v = values[r];
+    if (!Array.isArray(v)) { codes[r * W] = index.has(v) ? index.get(v) : -2; continue; }
+    for (var j = 0, n = 0; j < v.length; j++) {
+      var i = index.has(v[j]) ? index.get(v[j]) : -2, dup = false;
+      for (var k = 0; k < n; k++) if (codes[r * W + k] === i) dup = true;
+      if (!dup) codes[r * W + n++] = i;
+    }
+  }
+  return { kind: d.kind, W: W, codes: codes, n: gg.KNOWN[d.kind].length };
+}
+function codedKinds() {
+  while (coded.length < filterKinds.length) coded.push(codeKind(filterKinds[coded.length]));
+  return coded;
+}
+// per coded kind, a Uint8Array: 1 where the state's filter allows the value
+function allowedCodes(kinds) {
+  return kinds.map(function (c) {
+    var a = new Uint8Array(c.n), allowed = st.filters[c.kind];
+    gg.KNOWN[c.kind].forEach(function (v, i) { if (allowed.has(v)) a[i] = 1; });
+    return a;
+  });
+}
+function passesCodes(kinds, allowed, r) {
+  for (var k = 0; k < kinds.length; k++) {
+    var c = kinds[k], a = allowed[k], codes = c.codes;
+    for (var j = r * c.W, end = j + c.W; j < end && codes[j] !== -1; j++) {
+      if (codes[j] < 0 || !a[codes[j]]) return false;
+    }
+  }
+  return true;
+}
 addFilter("status", gg.STATUS_ALL, function (e) { return e.status; });
 addFilter("sign", gg.SIGN_ALL, function (e) { return e.signName; });
 addFilter("relation", gg.KNOWN.relation, function (e) { return e.relation; });
@@ -80,10 +129,19 @@ function inTime(e) {
 // whose shown state changed in the last recompute (subscribers redraw only those).
 var flips = new Set();
 var byFirst = null, byLast = null;
+// shownAt[r]: 1 when gg.relations[r] is in shownIds (the set is changed in place)
+var shownAt = new Uint8Array(gg.relations.length);
 function sortedBy(key) {
-  var out = gg.relations.filter(function (e) { return e[key] !== null; });
-  out.sort(function (a, b) { return a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0; });
-  return out;
+  var R = gg.relations, out = [];
+  for (var r = 0; r < R.length; r++) if (R[r][key] !== null) out.push(r);
+  out.sort(function (a, b) { return R[a][key] < R[b][key] ? -1 : R[a][key] > R[b][key] ? 1 : a - b; });
+  return out.map(function (r) { return { r: r, first: R[r].first, last: R[r].last }; });
+}
+function flip(r, now) {
+  var id = gg.relations[r].id;
+  shownAt[r] = now ? 1 : 0;
+  if (now) shownIds.add(id); else shownIds.delete(id);
+  flips.add(id);
 }
 function firstAbove(list, key, value) {  // the first index whose key is > value
   var lo = 0, hi = list.length;
@@ -98,13 +156,11 @@ function firstFrom(list, key, value) {  // the first index whose key is >= value
 function stepDate(from, to) {
   if (byFirst === null) { byFirst = sortedBy("first"); byLast = sortedBy("last"); }
   var seen = new Set();
-  function check(e) {
-    if (seen.has(e.id)) return;
-    seen.add(e.id);
-    var now = visible(e);
-    if (now === shownIds.has(e.id)) return;
-    if (now) shownIds.add(e.id); else shownIds.delete(e.id);
-    flips.add(e.id);
+  function check(item) {
+    if (seen.has(item.r)) return;
+    seen.add(item.r);
+    var now = visible(gg.relations[item.r]);
+    if (now !== (shownAt[item.r] === 1)) flip(item.r, now);
   }
   // first <= date.last flips for a first day between the two last days
   var lo = from.last < to.last ? from.last : to.last, hi = from.last < to.last ? to.last : from.last;
@@ -114,17 +170,27 @@ function stepDate(from, to) {
   hi = from.first < to.first ? to.first : from.first;
   for (i = firstFrom(byLast, "last", lo); i < byLast.length && byLast[i].last < hi; i++) check(byLast[i]);
 }
-function recompute(previousDate, onlyDate) {
+// A full recompute reads the coded filter values (the first one, at start-up,
+// the relations: the codes are made when the filters are first counted).
+function recompute(previousDate, onlyDate, first) {
   flips = new Set();
   if (onlyDate && previousDate && st.date && !st.compare && !(st.top > 0)) { stepDate(previousDate, st.date); return; }
-  var before = shownIds;
-  shownIds = new Set();
-  gg.relations.forEach(function (e) { if (visible(e)) shownIds.add(e.id); });
-  if (st.top > 0) shownIds = EV.top(shownIds, st.top);
-  before.forEach(function (id) { if (!shownIds.has(id)) flips.add(id); });
-  shownIds.forEach(function (id) { if (!before.has(id)) flips.add(id); });
+  var R = gg.relations, r;
+  if (st.top > 0) {
+    var all = new Set();
+    R.forEach(function (e) { if (visible(e)) all.add(e.id); });
+    all = EV.top(all, st.top);
+    for (r = 0; r < R.length; r++) if (all.has(R[r].id) !== (shownAt[r] === 1)) flip(r, !shownAt[r]);
+    return;
+  }
+  var kinds = first ? null : codedKinds(), allowed = first ? null : allowedCodes(kinds);
+  for (r = 0; r < R.length; r++) {
+    var e = R[r];
+    var now = (first ? visible(e) : passesCodes(kinds, allowed, r) && EV.keep(e, st) && inTime(e));
+    if (now !== (shownAt[r] === 1)) flip(r, now);
+  }
 }
-recompute(null, false);
+recompute(null, false, true);
 
 function dateOf(text) {
   if (text === null || text === undefined || text === "") return null;
@@ -255,5 +321,7 @@ gg.store = {
   addFilter: addFilter,
   filterKinds: function () { return filterKinds.map(function (f) { return f.kind; }); },
   filterDefs: function () { return filterKinds.slice(); },  // [{kind, values, valueOf}] (72-filters.js counts)
+  codedFilters: codedKinds,  // [{kind, W, codes, n}] per filter kind, in order (72-filters.js counts)
+  allowedCodes: function () { return allowedCodes(codedKinds()); },
   inTime: inTime
 };

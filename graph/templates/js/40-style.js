@@ -4,7 +4,8 @@
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
  * bundleState(b), restyle() (re-apply hiding and fading now), sendNodes(updates)
- * (actors' looks by the same path as this part's: 44-size.js), veil() (large
+ * and sendEdges(updates) (looks of actors and lines by the same path as this
+ * part's: 44-size.js, 45-compare.js), veil() (large
  * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
  * nothing is faded).
  * Subscribes: date or filters -> hide/show and recount pairs; selection -> fade.
@@ -281,12 +282,13 @@ function applyFade(edgeUpdates, nodeUpdates) {
   var state = store.get(), shown = store.shown(), keep = kept(state, shown);
   if (LARGE) fadeVeil(keep, shown, edgeUpdates, nodeUpdates);
   else fadeItems(keep, shown, edgeUpdates, nodeUpdates);
-  var sent = send(edges, edgeUpdates) + send(nodes, nodeUpdates);
+  var sent = send(edges, edgeUpdates, true) + send(nodes, nodeUpdates, true);
+  if (LARGE && gg.network) flushQuiet();  // vis's lists of what is drawn: rebuilt once
   // a veil alone changes no item: vis-network is asked for one redraw (on its next frame)
   if (LARGE && !sent && gg.network) gg.network.body.emitter.emit("_requestRedraw");
 }
 // One update() per DataSet; two looks of one item in a change are merged.
-function send(set, updates) {
+function send(set, updates, hold) {
   if (!updates.length) return 0;
   var byId = new Map(), out = [];
   updates.forEach(function (u) {
@@ -294,7 +296,7 @@ function send(set, updates) {
     if (old) Object.assign(old, u);
     else { byId.set(u.id, u); out.push(u); }
   });
-  if (LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out);
+  if (LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out, hold);
   else set.update(out);
   return out.length;
 }
@@ -308,10 +310,16 @@ function send(set, updates) {
 // (hidden, width, dashes, a colour, the label's text: getFormattingValues
 // and the label's redraw) is set in place (inPlace): no re-parse of the item,
 // which a date step or a filter toggle asks of thousands of counted pairs.
-function same(a, b) {
+function same(a, b) {  // plain data (the looks this file and 44-size.js build)
   if (a === b) return true;
   if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  var ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (var i = 0; i < ka.length; i++) {
+    if (!Object.prototype.hasOwnProperty.call(b, ka[i]) || !same(a[ka[i]], b[ka[i]])) return false;
+  }
+  return true;
 }
 function changedKeys(old, u) {
   if (!old) return u;
@@ -352,29 +360,78 @@ function inPlace(item, d) {
   if (d.label !== undefined) { o.label = d.label; item.labelModule.labelDirty = true; }
   return true;
 }
-function sendQuietly(set, out) {
+// An actor whose value alone changed (44-size.js) takes it in place; vis's
+// rescale of every actor (setValueRange, which also re-parses each label's
+// fonts) is done here without the label part when no actor scales its label.
+function nodeInPlace(item, d) {
+  var keys = Object.keys(d);
+  if (keys.length !== 1 || keys[0] !== "value" || typeof d.value !== "number") return false;
+  if (item.options.scaling.label.enabled) return false;
+  item.options.value = d.value;
+  item.shape.refreshNeeded = true;  // its box (hover, clicks) follows the new size when drawn
+  return true;
+}
+function rescale(ns) {
+  var min, max, total = 0, id, v, own = Object.prototype.hasOwnProperty;
+  for (id in ns) {
+    if (!own.call(ns, id)) continue;
+    v = ns[id].getValue();
+    if (v === undefined) continue;
+    min = min === undefined ? v : Math.min(v, min);
+    max = max === undefined ? v : Math.max(v, max);
+    total += v;
+  }
+  if (min === undefined) return;
+  for (id in ns) {
+    if (!own.call(ns, id)) continue;
+    var n = ns[id], o = n.options;
+    if (o.value === undefined || o.scaling.label.enabled) { n.setValueRange(min, max, total); continue; }
+    o.size = o.scaling.min + o.scaling.customScalingFunction(min, max, total, o.value) * (o.scaling.max - o.scaling.min);
+  }
+}
+// The DataSet keeps one object per id (vis-data's _data): a changed item is
+// stored merged as update() would (a shallow merge), without the two copies
+// per item and the event update() makes for its one listener, vis's own.
+var indicesStale = false;
+function flushQuiet() {
+  if (indicesStale) gg.network._updateVisibleIndices();
+  indicesStale = false;
+}
+function keepInDataSet(set, out) {
+  var data = set._data, direct = !!data && typeof data.get === "function" && typeof data.set === "function";
+  var before = direct ? out.map(function (u) { return data.get(u.id); }) : set.get(out.map(function (u) { return u.id; }));
+  var diffs = out.map(function (u, i) { return changedKeys(before[i], u); });
+  var rest = direct ? out.filter(function (u, i) { return !before[i]; }) : out;
+  if (direct) out.forEach(function (u, i) { if (before[i] && diffs[i] !== null) data.set(u.id, Object.assign({}, before[i], diffs[i])); });
+  if (rest.length) {
+    var net = gg.network, isEdges = set === edges;
+    var handler = isEdges ? net.edgesHandler : net.nodesHandler;
+    var listener = isEdges ? handler.edgesListeners.update : handler.nodesListeners.update;
+    set.off("update", listener);
+    try { set.update(rest); } finally { set.on("update", listener); }
+  }
+  return diffs;
+}
+function sendQuietly(set, out, hold) {
   var net = gg.network, isEdges = set === edges;
-  var handler = isEdges ? net.edgesHandler : net.nodesHandler;
-  var listener = isEdges ? handler.edgesListeners.update : handler.nodesListeners.update;
   var items = isEdges ? net.body.edges : net.body.nodes;
   // vis re-parses what it is given: only the keys whose value differs from the DataSet's
-  var before = set.get(out.map(function (u) { return u.id; }));
-  set.off("update", listener);
-  try { set.update(out); } finally { set.on("update", listener); }
-  var hiding = false;
+  var diffs = keepInDataSet(set, out), parsed = false, valued = false;
   out.forEach(function (u, i) {
-    var item = items[u.id];
-    if (!item) return;
-    var d = changedKeys(before[i], u);
-    if (d === null) return;
-    if (d.hidden !== undefined) hiding = true;
+    var item = items[u.id], d = diffs[i];
+    if (!item || d === null) return;
+    if (d.hidden !== undefined) indicesStale = true;
     if (Object.keys(d).length === 1 && typeof d.hidden === "boolean") { item.options.hidden = d.hidden; return; }
     if (isEdges && inPlace(item, d)) return;
+    if (!isEdges && nodeInPlace(item, d)) { valued = true; return; }
+    parsed = true;
     if (isEdges) { item.disconnect(); item.setOptions(d); item.connect(); }
     else item.setOptions(d);
   });
-  if (!isEdges) net._updateValueRange(net.body.nodes);  // a node's options reset its scaled size
-  if (hiding) net._updateVisibleIndices();
+  // a node's options reset its scaled size
+  if (!isEdges && parsed) net._updateValueRange(net.body.nodes);
+  else if (!isEdges && valued) rescale(net.body.nodes);
+  if (!hold) flushQuiet();
   net.body.emitter.emit("_requestRedraw");
 }
 
@@ -393,3 +450,4 @@ gg.bundleState = bundleState;
 gg.restyle = applyFilters;
 gg.veil = function () { return veilNow; };
 gg.sendNodes = function (updates) { send(nodes, updates); };
+gg.sendEdges = function (updates) { send(edges, updates); };

@@ -32,21 +32,44 @@ function centralityStep(text) {
   var t = String(text);
   return centrality.steps[t] || centrality.steps[t.slice(0, 7)] || centrality.steps[t.slice(0, 4)] || null;
 }
+function weightOf(kind, e) {
+  if (kind !== "weight") return 1;
+  return byEvents ? Math.abs(e.extra.events) : Math.abs(Number(e.intensity) || 0);
+}
+function add(out, kind, e, sign) {
+  var w = sign * weightOf(kind, e);
+  out.set(e.from, out.get(e.from) + w);
+  if (e.to !== e.from) out.set(e.to, out.get(e.to) + w);
+}
+// Sums over the relations shown, kept up to date by the relations whose shown
+// state flipped (a date step at 283,359 relations flips a few thousand) when
+// every weight is a whole number, so that the sums are exact in any order.
+var sums = null;  // {size, values: Map}
+var whole = {};
+function exact(kind) {
+  if (!(kind in whole)) whole[kind] = gg.relations.every(function (e) { return Number.isInteger(weightOf(kind, e)); });
+  return whole[kind];
+}
+function follow() {
+  var kind = store.get().size;
+  if (sums === null || sums.size !== kind || !exact(kind)) { sums = null; return; }
+  var shown = store.shown();
+  store.flips().forEach(function (id) {
+    var e = gg.edgeById.get(id);
+    if (e) add(sums.values, kind, e, shown.has(id) ? 1 : -1);
+  });
+}
 function values() {
   var st = store.get(), out = new Map(), shown = store.shown();
+  if (st.size !== "betweenness" && sums !== null && sums.size === st.size) return sums.values;
   payload.nodes.forEach(function (n) { out.set(n.id, 0); });
   if (st.size === "betweenness") {
     var step = centralityStep(st.date ? st.date.text : null);
     if (step) payload.nodes.forEach(function (n, i) { out.set(n.id, step[i]); });
     return out;
   }
-  var weighted = st.size === "weight";
-  gg.relations.forEach(function (e) {
-    if (!shown.has(e.id)) return;
-    var w = !weighted ? 1 : byEvents ? Math.abs(e.extra.events) : Math.abs(Number(e.intensity) || 0);
-    out.set(e.from, out.get(e.from) + w);
-    if (e.to !== e.from) out.set(e.to, out.get(e.to) + w);
-  });
+  gg.relations.forEach(function (e) { if (shown.has(e.id)) add(out, st.size, e, 1); });
+  sums = { size: st.size, values: out };
   return out;
 }
 var sent = new Map();
@@ -98,6 +121,7 @@ var legendLine = gg.el("p", "gg-legend-note gg-size-note");
 legendLine.id = "gg-size-legend";
 
 store.subscribe(function (changed) {
+  if (changed.date || changed.filters || changed.compare) follow();
   if (changed.size || changed.date || changed.filters || changed.compare) resize();
 });
 resize();

@@ -76,21 +76,29 @@ function changeColour(e) {
 }
 
 var wasOn = false;  // whether the lines carry the compare look now
+// Only the lines whose colour or width differs from what the DataSet holds are
+// sent, by style's path (large graphs: set in place, no whole-graph pass), so a
+// click in compare mode restyles the selected line, not every line.
 function redraw() {
   if (current === null && !wasOn) return;
-  var st = store.get(), updates = [];
-  EDGES.forEach(function (e) {
-    if (bundleOf(e)) return;  // aggregated pairs keep their summary look
+  var st = store.get(), updates = [], singles = EDGES.filter(function (e) { return !bundleOf(e); });
+  // aggregated pairs keep their summary look
+  var items = gg.edges.get(singles.map(function (e) { return visId(e.id); }));
+  singles.forEach(function (e, i) {
     var kind = current === null ? null : kindOf.get(e.id);
     var wide = kind === "new" || kind === "ended" || kind === "changed";
     // the fading of a selection (style's applyFade, run before) stays as it is
-    var item = gg.edges.get(visId(e.id));
+    var item = items[i];
     var opacity = item && item.color && typeof item.color.opacity === "number" ? item.color.opacity : 1;
     var base = gg.LARGE ? Math.min(e.width, 3) : e.width;
     var width = st.edge === e.id ? Math.max(5, base * 2) : wide ? Math.max(base, 3.5) : base;
-    updates.push({ id: visId(e.id), color: gg.edgeColour(e, opacity), width: width });
+    var colour = gg.edgeColour(e, opacity);
+    if (item && item.width === width && item.color && item.color.color === colour.color &&
+        item.color.highlight === colour.highlight && item.color.hover === colour.hover &&
+        item.color.opacity === colour.opacity && item.color.inherit === false) return;
+    updates.push({ id: visId(e.id), color: colour, width: width });
   });
-  if (updates.length) gg.edges.update(updates);
+  if (updates.length) gg.sendEdges(updates);
   wasOn = current !== null;
 }
 function refresh() {

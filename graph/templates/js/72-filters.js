@@ -245,50 +245,18 @@ function syncCheckboxes() {
  * group only (it would be shown with that value allowed); one that fails two
  * or more is counted nowhere. Each relation's values are coded once as indexes
  * into gg.KNOWN (W per relation, -1 padding; -2 for a value not in it), so a
- * change costs typed-array reads only.
+ * change costs typed-array reads only (store.codedFilters(), 20-state.js).
  */
-var coded = null;
-function codeValues(defs) {
-  return defs.map(function (d) {
-    var index = new Map();
-    KNOWN[d.kind].forEach(function (v, i) { index.set(v, i); });
-    // two passes over typed arrays, no list per relation (283k relations x 6 kinds)
-    var n = EDGES.length, values = new Array(n), W = 1, r, j, q;
-    for (r = 0; r < n; r++) {
-      values[r] = d.valueOf(EDGES[r]);
-      if (Array.isArray(values[r]) && values[r].length > W) W = values[r].length;
-    }
-    var codes = new Int32Array(n * W).fill(-1);
-    function code(x) { var i = index.get(x); return i === undefined ? -2 : i; }
-    for (r = 0; r < n; r++) {
-      var v = values[r], at = r * W;
-      if (!Array.isArray(v)) { codes[at] = code(v); continue; }
-      for (j = 0, q = 0; j < v.length; j++) {  // each value once
-        var i = code(v[j]), seen = false;
-        for (var k = at; k < at + q; k++) if (codes[k] === i) { seen = true; break; }
-        if (!seen) codes[at + q++] = i;
-      }
-    }
-    return { kind: d.kind, W: W, codes: codes, n: KNOWN[d.kind].length };
-  });
-}
 function countAll() {
-  var defs = store.filterDefs(), filters = store.get().filters;
-  if (!coded || coded.length !== defs.length) coded = codeValues(defs);
-  var K = coded.length;
-  var allowed = coded.map(function (c) {
-    var a = new Uint8Array(c.n);
-    KNOWN[c.kind].forEach(function (v, i) { if (filters[c.kind].has(v)) a[i] = 1; });
-    return a;
-  });
+  var coded = store.codedFilters(), allowed = store.allowedCodes(), K = coded.length;
   var counts = coded.map(function (c) { return new Int32Array(c.n); });
-  var topOn = store.get().top > 0, shownNow = store.shown();
+  var now = store.get(), topOn = now.top > 0, shownNow = store.shown();
   function add(k, r) {
     var c = coded[k], W = c.W, n = counts[k];
     for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
   }
   for (var r = 0; r < EDGES.length; r++) {
-    if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], store.get())) continue;  // date and event thresholds
+    if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], now)) continue;  // date and event thresholds
     var failed = -1, fails = 0;
     for (var k = 0; k < K && fails < 2; k++) {
       var c = coded[k], a = allowed[k], ok = true;
