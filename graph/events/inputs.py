@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import OutputError
+from ..read.text import utf16_order
 from ..write import check_output, dataset_files
 from .report import SAMPLE_SIZE, BadRow, EventImportError
 from .sources import REJECTS_LIMIT, EventSource
@@ -89,16 +90,8 @@ def utf16_encoding(head: bytes) -> str | None:
     """
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    pairs = len(head) // 2
-    if pairs < 2:
-        return None
-    even = head[0 : 2 * pairs : 2].count(0)
-    odd = head[1 : 2 * pairs : 2].count(0)
-    if odd >= 0.8 * pairs and even <= 0.1 * pairs:
-        return "utf-16-le"
-    if even >= 0.8 * pairs and odd <= 0.1 * pairs:
-        return "utf-16-be"
-    return None
+    order = utf16_order(head)
+    return None if order is None else f"utf-16-{order}"
 
 
 def _as_utf8(file: str, shown: str, tmp: str, start: int) -> str:

@@ -52,7 +52,7 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
             return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data and _utf16_order(data):
+    if b"\x00" in data and utf16_order(data):
         return _decode_utf16(data, display, problems)
     try:
         return data.decode("utf-8")
@@ -87,7 +87,7 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     return text
 
 
-def _utf16_order(data: bytes) -> str | None:
+def utf16_order(data: bytes) -> str | None:
     """``"le"`` or ``"be"`` when ``data`` looks like UTF-16 text without a byte order mark.
 
     Text in UTF-16 has a NUL byte beside nearly every Latin character: at odd
@@ -108,7 +108,7 @@ def _utf16_order(data: bytes) -> str | None:
 
 def _decode_utf16(data: bytes, display: str, problems: list[Problem]) -> str | None:
     """UTF-16 text without a byte order mark (NUL-spaced), in the order it shows."""
-    order = _utf16_order(data)
+    order = utf16_order(data)
     name = f"UTF-16 {'little' if order == 'le' else 'big'}-endian"
     try:
         return data.decode(f"utf-16-{order}")
