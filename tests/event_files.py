@@ -200,3 +200,18 @@ ICEWS_LINES = [  # header is line 1
         "109",
     ),  # 12
 ]
+
+
+def add_event_columns(relations: Path, events_every: int) -> None:
+    """Give a dataset's relations.csv ``events`` and ``goldstein_mean`` columns, in place.
+
+    Row ``i`` gets ``i % events_every + 1`` events and a Goldstein mean
+    stepping through -5.0 .. 5.0, so that the relations read as event data.
+    """
+    with relations.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[0] += ["events", "goldstein_mean"]
+    for i, row in enumerate(rows[1:]):
+        row += [str(i % events_every + 1), f"{(i % 21) / 2 - 5:.1f}"]
+    with relations.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)

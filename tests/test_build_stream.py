@@ -6,7 +6,6 @@ graph path, and the written file with :func:`graph.to_html`.
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from benchmarks.synthetic import make_dataset
 from click.testing import CliRunner
+from event_files import add_event_columns
 
 import graph
 from graph.cli import cli
@@ -33,14 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def events(tmp_path_factory):
     """300 actors (over the size of blocs: the columnar event keys) with an events column."""
     data = make_dataset(tmp_path_factory.mktemp("events"), 300, 2_000)
-    rel = data / "relations.csv"
-    with rel.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
-    rows[0] += ["events", "goldstein_mean"]
-    for i, row in enumerate(rows[1:]):
-        row += [str(i % 11 + 1), f"{(i % 21) / 2 - 5:.1f}"]
-    with rel.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
+    add_event_columns(data / "relations.csv", 11)
     return data
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import shutil
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from benchmarks.synthetic import make_dataset
+from event_files import add_event_columns
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,14 +96,7 @@ def test_the_page_of_the_tables_is_the_page_of_the_graph(synthetic):
 def test_a_large_event_graph_gets_the_page_of_its_graph(synthetic, tmp_path):
     """Over the size of blocs, the event keys read a graph of a few attributes: the same page."""
     data = shutil.copytree(synthetic, tmp_path / "data")
-    rel = data / "relations.csv"
-    with rel.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
-    rows[0] += ["events", "goldstein_mean"]
-    for i, row in enumerate(rows[1:]):
-        row += [str(i % 7 + 1), f"{(i % 21) / 2 - 5:.1f}"]
-    with rel.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
+    add_event_columns(data / "relations.csv", 7)
     ds = graph.load(data)
     assert ds.relation_columns()["events"][:3] == [1, 2, 3]
     page = page_payload(ds)

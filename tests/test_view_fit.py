@@ -13,13 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from viewpages import fail_on_problems, reopen_view, shared_page
-
-import graph
+from viewpages import fail_on_problems, reopen_view, shared_page, shipped_page_file
 
 pytestmark = pytest.mark.browser
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
 
@@ -43,8 +40,7 @@ _BOXES = """() => {
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory) -> Path:
     """The shipped data's page, written once for the module."""
-    out = tmp_path_factory.mktemp("fit") / "data.html"
-    return graph.render_html(graph.load(DATA).to_networkx(), out)
+    return shipped_page_file(tmp_path_factory, "fit")
 
 
 @pytest.fixture(scope="module", params=list(VIEWPORTS))

@@ -12,13 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from viewpages import fail_on_problems, reopen_view, shared_page
-
-import graph
+from viewpages import fail_on_problems, reopen_view, shared_page, shipped_page_file
 
 pytestmark = pytest.mark.browser
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800, "options": {}},
     "phone": {"width": 390, "height": 844, "options": {"is_mobile": True, "has_touch": True}},
@@ -49,8 +46,7 @@ _SIGHT = """() => {
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory) -> Path:
     """The shipped data's page, written once for the module."""
-    out = tmp_path_factory.mktemp("tryout") / "data.html"
-    return graph.render_html(graph.load(DATA).to_networkx(), out)
+    return shipped_page_file(tmp_path_factory, "tryout")
 
 
 @pytest.fixture(scope="module", params=list(VIEWPORTS))

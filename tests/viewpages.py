@@ -371,3 +371,11 @@ def fail_on_problems(pg):
     problems = take_problems(pg)
     if problems:
         pytest.fail("the page misbehaved:\n" + "\n".join(problems), pytrace=False)
+
+
+def shipped_page_file(tmp_path_factory, name: str) -> Path:
+    """The shipped data's page, written into a fresh folder ``name`` (once per module)."""
+    from graph.dataset import load
+
+    out = tmp_path_factory.mktemp(name) / "data.html"
+    return render_html(load(Path(__file__).resolve().parent.parent / "data").to_networkx(), out)
