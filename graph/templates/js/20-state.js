@@ -17,6 +17,7 @@
  *                     direction, which also sets selection) and opts (set's second argument)
  *   shown()           the Set of ids of the relations shown (date and filters);
  *                     the live set: a date step changes it in place
+ *   shownAt()         the same as a live Uint8Array by relation index (1: shown)
  *   flips()           the ids whose shown state changed in the last set()
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
@@ -153,8 +154,17 @@ function firstFrom(list, key, value) {  // the first index whose key is >= value
   while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][key] >= value) hi = mid; else lo = mid + 1; }
   return lo;
 }
-function stepDate(from, to) {
+function dateIndex() {
   if (byFirst === null) { byFirst = sortedBy("first"); byLast = sortedBy("last"); }
+}
+// built when the page is idle after start-up, so that the first step costs no
+// more than the others (or by that first step, if it comes sooner)
+if (gg.payload.timeline && gg.payload.timeline.length) {
+  if (window.requestIdleCallback) window.requestIdleCallback(dateIndex, { timeout: 2000 });
+  else setTimeout(dateIndex, 0);
+}
+function stepDate(from, to) {
+  dateIndex();
   var seen = new Set();
   function check(item) {
     if (seen.has(item.r)) return;
@@ -315,6 +325,7 @@ gg.store = {
   set: set,
   subscribe: function (fn) { subscribers.push(fn); },
   shown: function () { return shownIds; },
+  shownAt: function () { return shownAt; },
   flips: function () { return flips; },
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
