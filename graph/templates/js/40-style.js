@@ -12,12 +12,16 @@
  * Speed: every DataSet item sent to vis-network costs a full re-parse of the
  * item (30-80 us an edge), so only items whose look changed are sent, in one
  * update() per DataSet; large graphs fade by a veil (one redraw, no item sent).
+ * Debug: window.geographDebug = {inPlace: false}, set before the page's script
+ * runs, sends every change through vis-network's own DataSet update() (the
+ * test of the in-place path compares the two pages).
  * Uses: util, data, state, layout, reach.
  */
 var payload = gg.payload, EDGES = gg.relations, LARGE = gg.LARGE, STYLE = gg.STYLE;
 var bundles = gg.bundles, visId = gg.visId, shorten = gg.shorten, bundleOf = gg.bundleOf;
 var nodeById = gg.nodeById, positions = gg.positions, store = gg.store;
 var FADED = 0.15;
+var QUIET = !(window.geographDebug && window.geographDebug.inPlace === false);
 
 function edgeColour(e, opacity) {
   var c = (gg.changeColour && gg.changeColour(e)) || e.color;  // compare mode (45-compare.js)
@@ -296,7 +300,7 @@ function send(set, updates, hold) {
     if (old) Object.assign(old, u);
     else { byId.set(u.id, u); out.push(u); }
   });
-  if (LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out, hold);
+  if (QUIET && LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out, hold);
   else set.update(out);
   return out.length;
 }
