@@ -19,6 +19,7 @@
  *                     the live set: a date step changes it in place
  *   shownAt()         the same as a live Uint8Array by relation index (1: shown)
  *   flips()           the ids whose shown state changed in the last set()
+ *   flipped()         the same as an array of relation indexes (each once)
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   codedFilters()    per group {kind, W, codes, n}: each relation's values as
@@ -128,7 +129,9 @@ function inTime(e) {
 // with the relations sorted by their first and by their last day, a step
 // looks at those (binary search) instead of every relation. flips: the ids
 // whose shown state changed in the last recompute (subscribers redraw only those).
-var flips = new Set();
+// flipped: their relation indexes (what this page's own parts read); the Set of
+// ids is made only when asked for (283k ids at a filter toggle of event data)
+var flipped = [], flipIds = null;
 var byFirst = null, byLast = null;
 // shownAt[r]: 1 when gg.relations[r] is in shownIds (the set is changed in place)
 var shownAt = new Uint8Array(gg.relations.length);
@@ -142,7 +145,7 @@ function flip(r, now) {
   var id = gg.relations[r].id;
   shownAt[r] = now ? 1 : 0;
   if (now) shownIds.add(id); else shownIds.delete(id);
-  flips.add(id);
+  flipped.push(r);
 }
 function firstAbove(list, key, value) {  // the first index whose key is > value
   var lo = 0, hi = list.length;
@@ -183,7 +186,8 @@ function stepDate(from, to) {
 // A full recompute reads the coded filter values (the first one, at start-up,
 // the relations: the codes are made when the filters are first counted).
 function recompute(previousDate, onlyDate, first) {
-  flips = new Set();
+  flipped = [];
+  flipIds = null;
   if (onlyDate && previousDate && st.date && !st.compare && !(st.top > 0)) { stepDate(previousDate, st.date); return; }
   var R = gg.relations, r;
   if (st.top > 0) {
@@ -282,7 +286,7 @@ function set(partial, opts) {
   }
   if (changed.date || changed.filters || changed.compare) {
     recompute(previousDate, !changed.filters && !changed.compare);
-  } else flips = new Set();
+  } else { flipped = []; flipIds = null; }
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
   window.dispatchEvent(new CustomEvent("geograph:change", { detail: plainChanged(changed) }));
@@ -326,7 +330,11 @@ gg.store = {
   subscribe: function (fn) { subscribers.push(fn); },
   shown: function () { return shownIds; },
   shownAt: function () { return shownAt; },
-  flips: function () { return flips; },
+  flips: function () {
+    if (flipIds === null) flipIds = new Set(flipped.map(function (r) { return gg.relations[r].id; }));
+    return flipIds;
+  },
+  flipped: function () { return flipped; },
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,

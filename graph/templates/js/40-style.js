@@ -60,8 +60,9 @@ var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
 // What an aggregated edge looks like, from the relations of its pair now shown.
 function bundleState(b) {
   var count = 0, signs = 0, fwd = false, back = false, status = {};
+  var shownAt = store.shownAt();
   b.members.forEach(function (e) {
-    if (!store.isShown(e.id)) return;
+    if (shownAt[e.index] !== 1) return;
     count++;
     signs += e.sign;
     status[e.status] = true;
@@ -102,11 +103,11 @@ function bundleItem(b, st) {
     arrows: arrowsOf(st.fwd, st.back, !LARGE || strong || b.fade === "1f", strong)
   };
 }
-var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
+var hiddenNow = new Uint8Array(EDGES.length);   // by relation index: 1 when hidden (last sent to vis)
 var edgeOpacity = new Map();
 var edgeItems = [];
 EDGES.forEach(function (e) {
-  hiddenNow.set(e.id, !store.isShown(e.id));  // event data may open on a part of it
+  hiddenNow[e.index] = store.isShown(e.id) ? 0 : 1;  // event data may open on a part of it
   edgeOpacity.set(e.id, "1");
   if (bundleOf(e)) return;
   var item = {
@@ -140,17 +141,16 @@ edgeItems = null;
 // relations whose shown state flipped (store.flips()) and their pairs are looked at.
 function applyFilters() {
   var edgeUpdates = [], nodeUpdates = [];
-  var shown = store.shown(), groups = store.get().filters.group, touched = new Set();
-  store.flips().forEach(function (id) {
-    var e = gg.edgeById.get(id);
-    if (!e) return;
-    var visible = shown.has(e.id);
-    if (hiddenNow.get(e.id) === !visible) return;
-    hiddenNow.set(e.id, !visible);
+  var shownAt = store.shownAt(), groups = store.get().filters.group, touched = new Set();
+  var flipped = store.flipped(), lastBundle = null;
+  for (var k = 0; k < flipped.length; k++) {
+    var r = flipped[k], e = EDGES[r], hide = shownAt[r] === 1 ? 0 : 1;
+    if (hiddenNow[r] === hide) continue;
+    hiddenNow[r] = hide;
     var b = bundleOf(e);
-    if (b) touched.add(b);
-    else edgeUpdates.push({ id: visId(e.id), hidden: !visible });
-  });
+    if (b) { if (b !== lastBundle) { touched.add(b); lastBundle = b; } }
+    else edgeUpdates.push({ id: visId(e.id), hidden: hide === 1 });
+  }
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
   touched.forEach(function (b) {
     var st = bundleState(b);

@@ -53,11 +53,11 @@ function exact(kind) {
 function follow() {
   var kind = store.get().size;
   if (sums === null || sums.size !== kind || !exact(kind)) { sums = null; return; }
-  var shown = store.shown();
-  store.flips().forEach(function (id) {
-    var e = gg.edgeById.get(id);
-    if (e) add(sums.values, kind, e, shown.has(id) ? 1 : -1);
-  });
+  var shownAt = store.shownAt(), flipped = store.flipped(), R = gg.relations;
+  for (var k = 0; k < flipped.length; k++) {
+    var r = flipped[k];
+    add(sums.values, kind, R[r], shownAt[r] === 1 ? 1 : -1);
+  }
 }
 function values() {
   var st = store.get(), out = new Map(), shown = store.shown();
