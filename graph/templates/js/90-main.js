@@ -35,9 +35,15 @@ var api = {
 };
 window.geograph = api;
 
+var opening = true;
 function restore() {
-  store.set(gg.readHash());
-  gg.showSelection();
+  store.set(gg.readHash(), { opening: opening });
+  opening = false;
+  var st = store.get(), sel = network.getSelection();
+  // nothing to select and nothing selected: unselectAll would draw the whole graph once more
+  if (st.focus !== null || st.edge !== null || st.pair !== null || sel.nodes.length || sel.edges.length) {
+    gg.showSelection();
+  }
   gg.renderPanel();
   var focus = store.get().focus;
   if (focus !== null && api.ready) gg.moveTo(focus);
