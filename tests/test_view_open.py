@@ -128,9 +128,9 @@ def test_relations_extra_and_the_published_payload(pg, tmp_path):
     got = pg.evaluate(
         "() => { const g = window.geograph;"
         " return [g.relations.map(e => [e.id, e.extra]), Object.isFrozen(g.relations[1].extra),"
-        " JSON.stringify(g.payload.edges.extra)]; }"
+        " JSON.stringify(g.payload.edges.extra), JSON.parse(JSON.stringify(g.relations[1]))]; }"
     )
-    extras, frozen, published = got
+    extras, frozen, published, one = got
     by_id = {k: d for _, _, k, d in G.edges(keys=True, data=True)}
     for rid, extra in extras:
         want = {"events": by_id[rid]["events"]}
@@ -138,6 +138,7 @@ def test_relations_extra_and_the_published_payload(pg, tmp_path):
             want["evidence_urls"] = by_id[rid]["evidence_urls"]
         assert extra == want
     assert frozen is True
+    assert one["extra"] == extras[1][1] and one["id"] == extras[1][0] and one["index"] == 1
     assert json.loads(published) == [[i, x] for i, (_, x) in enumerate(extras)]
     # the panel shows them
     pg.evaluate("window.geograph.selectEdge('r1')")

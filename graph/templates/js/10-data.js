@@ -7,7 +7,8 @@
  * made on first read), extraOf(e, name) (one extra attribute of e, or
  * undefined, without making e.extra), bundles (the page's copy of
  * payload.bundles: relations as ids, members as relation objects, visId),
- * nodeById, edgeById, edgesOfNode, bundleOf(e), drawnEdgeId(id),
+ * nodeById, edgeById, edgesOfNode (get and has: made on first use, or by
+ * indexRelations(), which main calls when idle once the page is ready), bundleOf(e), drawnEdgeId(id),
  * findBundle(a, b), nodeName(id), sourceOf(e), arrow(e), N, LARGE,
  * STATUS_ALL, SIGN_ALL, KNOWN (filter kind -> every value), BUNDLE_PREFIX.
  * Uses: util.
@@ -205,6 +206,14 @@ function Relation(p, c, i) {
 Object.defineProperty(Relation.prototype, "extra", {
   get: function () { return extraRow(this.index); }, enumerable: true
 });
+// JSON.stringify(relation) keeps its extra, as when it was the relation's own
+Object.defineProperty(Relation.prototype, "toJSON", {
+  value: function () {
+    var out = {};
+    for (var k in this) out[k] = this[k];  // own properties, then extra
+    return out;
+  }
+});
 function decodeEdges(p, c) {
   var out = new Array(NR);
   for (var i = 0; i < NR; i++) out[i] = new Relation(p, c, i);
@@ -215,20 +224,33 @@ if (COMPACT) COLUMNS = null;  // the page's copy of the columns is gg.relations
 
 var nodeById = new Map();
 payload.nodes.forEach(function (n) { nodeById.set(n.id, n); });
-var edgeById = new Map();
-var edgesOfNode = new Map();
-(function () {
+// The relations by id and by actor, made on first use (at 283k relations the
+// page can open without them: hashing 283k ids is a tenth of its start).
+var byId = null, byNode = null;
+function indexEdges() {
+  byId = new Map();
+  for (var i = 0; i < EDGES.length; i++) byId.set(EDGES[i].id, EDGES[i]);
+}
+function indexNodes() {
+  byNode = new Map();
   function add(id, e) {
-    var list = edgesOfNode.get(id);
-    if (list === undefined) edgesOfNode.set(id, [e]); else list.push(e);
+    var list = byNode.get(id);
+    if (list === undefined) byNode.set(id, [e]); else list.push(e);
   }
   for (var i = 0; i < EDGES.length; i++) {
     var e = EDGES[i];
-    edgeById.set(e.id, e);
     add(e.from, e);
     if (e.to !== e.from) add(e.to, e);
   }
-})();
+}
+var edgeById = {
+  get: function (id) { if (byId === null) indexEdges(); return byId.get(id); },
+  has: function (id) { if (byId === null) indexEdges(); return byId.has(id); }
+};
+var edgesOfNode = {
+  get: function (id) { if (byNode === null) indexNodes(); return byNode.get(id); },
+  has: function (id) { if (byNode === null) indexNodes(); return byNode.has(id); }
+};
 
 // Aggregated pairs. Their vis ids start with "geograph:pair:", which visId() never
 // gives a relation id (those are either unprefixed or "geograph:" + "geograph:..."
@@ -285,6 +307,11 @@ gg.findBundle = findBundle;
 gg.nodeName = nodeName;
 gg.sourceOf = sourceOf;
 gg.extraOf = extraOf;
+// made once the page is ready, in idle time, so that the first action need not
+gg.indexRelations = function () {
+  if (byId === null) indexEdges();
+  if (byNode === null) indexNodes();
+};
 gg.arrow = function (e) { return e.directed ? " \u2192 " : " \u2014 "; };
 gg.N = payload.nodes.length;
 gg.LARGE = !!payload.large;  // graph.payload: more than 150 actors or 1,500 drawn edges

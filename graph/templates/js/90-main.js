@@ -68,6 +68,7 @@ function settled() {
   if (focus !== null) gg.moveTo(focus);
   api.ready = true;
   window.dispatchEvent(new CustomEvent("geograph:ready"));
+  (window.requestIdleCallback || setTimeout)(gg.indexRelations);
 }
 if (gg.N === 0) settled();
 else if (gg.LARGE) network.once("afterDrawing", settled);  // laid out already: ready once drawn
