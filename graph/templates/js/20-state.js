@@ -43,7 +43,8 @@ var SIZES = ["relations", "weight", "betweenness"];  // "Size by" (44-size.js)
 var DIRECTIONS = ["both", "out", "in"];               // focus further (35-reach.js)
 var DEPTHS = [1, 2, 3];
 var st = {
-  date: null, compare: null, focus: null, edge: null, pair: null,
+  // the date the page opens at (85-url.js restores the same one): not all time, then that date
+  date: dateOf(EV.start), compare: null, focus: null, edge: null, pair: null,
   filters: {}, layout: { name: DEFAULT_LAYOUT }, color: "group",
   size: SIZES[0], depth: 1, direction: "both",
   min_events: EV.open.min_events, min_goldstein: EV.open.min_goldstein,
@@ -284,7 +285,9 @@ function set(partial, opts) {
     st.direction = String(partial.direction);
     changed.reach = changed.selection = true;
   }
-  if (changed.date || changed.filters || changed.compare) {
+  var same = false;  // the page opens at st.date already (see st): the parts still hear of it
+  if (opts && opts.opening && has("date") && !changed.date) same = changed.date = true;
+  if ((changed.date && !same) || changed.filters || changed.compare) {
     recompute(previousDate, !changed.filters && !changed.compare);
   } else { flipped = []; flipIds = null; }
   changed.opts = opts || {};
