@@ -25,6 +25,7 @@ from graph.read import read_table
 from graph.read.columns import read_columns
 from graph.schema import RELATION_COLUMNS, TABLE_FILES
 from graph.validate import validate_tables
+from graph.validate.columnar import columns_of
 from graph.view import to_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -64,11 +65,13 @@ def _tables(folder: Path, relations_as_columns: bool) -> dict:
         path = folder / filename
         if not required and not (path.exists() or path.is_symlink()):
             continue
-        columns = read_columns(path, str(path)) if relations_as_columns else None
-        if name == "relations" and columns is not None:
-            tables[name] = columns
-        else:
-            tables[name] = read_table(path, str(path))[0]
+        as_columns = relations_as_columns and name == "relations"
+        columns = read_columns(path, str(path)) if as_columns else None
+        if columns is None:
+            table, found = read_table(path, str(path))
+            if as_columns and table is not None and not found:
+                columns = columns_of(table)  # a quoted cell over several lines
+        tables[name] = table if columns is None else columns
     return tables
 
 
@@ -127,13 +130,14 @@ _BAD_CELLS = {
 }
 
 
-def _mixed(folder: Path, seed: int = 7) -> Path:
+def _mixed(folder: Path, seed: int = 7, *, multiline: bool = False) -> Path:
     """A synthetic dataset whose relations.csv has every kind of problem, and clean rows.
 
     Mistyped and empty references, bad numbers, flags and dates, reversed
     dates, warnings (no quote, a claim no one says, sign against intensity,
     a self-relation), repeated and bad ids, empty ids whose generated id is
-    taken, blank rows and an extra column.
+    taken, blank rows and an extra column; with ``multiline``, quotes over
+    several lines.
     """
     make_dataset(folder, 300, 1_500)
     path = folder / "relations.csv"
@@ -162,6 +166,8 @@ def _mixed(folder: Path, seed: int = 7) -> Path:
     body[10][at["id"]] = f"{taken[at['source']]}-{taken[at['target']]}-{taken[at['relation']]}-2020"
     taken[at["id"]] = ""
     body.insert(100, [""] * len(header))  # blank rows are dropped, lines still counted
+    for r in rng.sample(body, 40) if multiline else ():
+        r[at["quote"]] += rng.choice(["\nand more", "\r\n\r\nsaid", "\n"])
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([header, *body[:700], [], *body[700:]])
     return folder
@@ -172,8 +178,24 @@ def mixed(tmp_path_factory):
     return _mixed(tmp_path_factory.mktemp("mixed") / "data")
 
 
+@pytest.fixture(scope="module")
+def mixed_lines(tmp_path_factory):
+    return _mixed(tmp_path_factory.mktemp("mixed") / "data", multiline=True)
+
+
 def test_a_file_with_every_kind_of_problem_gets_the_problems_of_the_rows(mixed):
     assert read_columns(mixed / "relations.csv") is not None  # the columns' own path
+    _assert_every_kind(mixed)
+
+
+def test_quoted_cells_over_several_lines_keep_their_lines(mixed_lines):
+    assert read_columns(mixed_lines / "relations.csv") is None  # read as a table first
+    table, found = read_table(mixed_lines / "relations.csv")
+    assert not found and table.rows[-1].line > len(table.rows) + 40
+    _assert_every_kind(mixed_lines)
+
+
+def _assert_every_kind(mixed: Path) -> None:
     problems = assert_same_as_rows(mixed)
     codes = {p.code for p in problems}
     assert codes >= {
@@ -200,10 +222,12 @@ def test_a_file_with_every_kind_of_problem_gets_the_problems_of_the_rows(mixed):
     assert sum(p.code == "unknown-actor" and "did you mean" in p.message for p in report) > 50
 
 
-def test_check_json_of_a_file_with_every_kind_of_problem(mixed):
-    result = CliRunner().invoke(cli, ["check", str(mixed), "--json"])
+@pytest.mark.parametrize("kind", ["mixed", "mixed_lines"])
+def test_check_json_of_a_file_with_every_kind_of_problem(kind, request):
+    folder = request.getfixturevalue(kind)
+    result = CliRunner().invoke(cli, ["check", str(folder), "--json"])
     assert result.exit_code == 1
-    expected = graph.problems.Report(_in_file_order(_row_by_row(mixed)[1])).to_dict()
+    expected = graph.problems.Report(_in_file_order(_row_by_row(folder)[1])).to_dict()
     assert json.loads(result.stdout) == expected
 
 
@@ -240,7 +264,7 @@ _CELLS = {
     "end": ["", "2020", "2019", "soon"],
     "source_id": ["", "S1", "S2", "S9"],
     "said_by": ["", "X"],
-    "quote": ["", "q"],
+    "quote": ["", "q", "two\nlines"],
     "weight": ["", "1"],
 }
 

@@ -29,7 +29,7 @@ from .cells import BAD, Checker, date, generated_id, ids, number, present
 from .model import Tables
 from .relations import References, check_relation_row
 
-__all__ = ["validate_relation_columns"]
+__all__ = ["columns_of", "validate_relation_columns"]
 
 
 def validate_relation_columns(
@@ -95,6 +95,29 @@ def validate_relation_columns(
             columns[name] = _nones(cells)
     out.relation_columns = {"id": columns.pop("id"), **columns}
     out.lines["relations"] = {**given, **generated}
+
+
+def columns_of(table: Table) -> Columns:
+    """A table read row by row (say, with a quoted cell over several lines) as columns.
+
+    Each row keeps its physical line, so :func:`validate_relation_columns`
+    reports what :func:`.relations.validate_relations` reports. For a table
+    read without problems: every row then has a cell for every column.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from graph.read import read_table
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text('id,note\\nA,"two\\nlines"\\nB,x\\n', encoding="utf-8")
+    >>> c = columns_of(read_table(p)[0])
+    >>> c.columns, c.lines
+    ({'id': ['A', 'B'], 'note': ['two\\nlines', 'x']}, [2, 4])
+    """
+    rows = table.rows
+    columns = {key: [row.values[key] for row in rows] for key in table.keys}
+    lines = [row.line for row in rows]
+    return Columns(table.path, table.display, list(table.header), list(table.keys), columns, lines)
 
 
 def _get(column: list[str] | None, n: int) -> list[str]:
