@@ -166,7 +166,13 @@ class Suggester:
         if not todo:
             return
         by_id = _best_many(todo, self.choices, n)
-        by_name = _best_many([v.lower() for v in todo], self._names, n)
+        # names come after ids in a suggestion: they are looked up only for the
+        # values that the ids (and exact names) leave short of n suggestions
+        short = [k for k, v in enumerate(todo) if len(self._hits(v, by_id[k], [], n)) < n]
+        by_name: list[list[str]] = [[] for _ in todo]
+        found = _best_many([todo[k].lower() for k in short], self._names, n)
+        for k, names in zip(short, found):
+            by_name[k] = names
         for value, ids, names in zip(todo, by_id, by_name):
             hits = self._hits(value, ids, names, n)
             self._cache[(value, n)] = (
