@@ -175,19 +175,25 @@ def _define_rel(con: Any, keymap: dict[str, str]) -> None:
 
 
 def _parts_sql(con: Any) -> str:
-    """``rel`` as the union of one share of its rows per thread, for the write's own work.
+    """``rel`` as the union of one range of its rows per thread, for the write's own work.
 
     A table is scanned in parallel by row groups of 122,880 rows, so the 136k
     relations of a year of GDELT are one full row group and a small one: one
     thread would build (and escape) nearly every cell of ``relations.csv``.
-    Each branch of a ``UNION ALL`` is scanned by its own thread; the rows are
-    the same, and their order is set by the sort after it.
+    Each branch of a ``UNION ALL`` is scanned by its own thread, and a range
+    of row numbers skips the rest of the table; the rows are the same, and
+    their order is set by the sort after it.
     """
     (threads,) = con.execute("SELECT current_setting('threads')").fetchone() or (1,)
+    (last,) = con.execute("SELECT max(row_in) FROM rel").fetchone() or (None,)
     n = max(1, min(int(threads), 8))
-    if n == 1:
+    if n == 1 or last is None:
         return "rel"
-    shares = (f"SELECT * FROM rel WHERE row_in % {n} = {i}" for i in range(n))
+    step = int(last) // n + 1
+    shares = (
+        f"SELECT * FROM rel WHERE row_in >= {i * step} AND row_in < {(i + 1) * step}"
+        for i in range(n)
+    )
     return "(" + " UNION ALL ".join(shares) + ")"
 
 
