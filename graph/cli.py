@@ -21,7 +21,15 @@ from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import GeographError, OutputError
-from .terminal import CommandError, CommandGroup, out, out_json, progress_bar, say
+from .terminal import (
+    CommandError,
+    CommandGroup,
+    ReadOnlyCommand,
+    out,
+    out_json,
+    progress_bar,
+    say,
+)
 from .write import check_output
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
@@ -67,7 +75,7 @@ def cli():
     """
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
@@ -258,7 +266,7 @@ STATUS = click.option(
 )
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(data, as_json):
@@ -280,7 +288,7 @@ def stats(data, as_json):
     out("\n".join(lines))
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.option(
     "--date",
@@ -336,7 +344,7 @@ def balance(data, date, statuses, k, as_json):
     out("\n".join(lines))
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.argument("before")
 @click.argument("after", required=False)
