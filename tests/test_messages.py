@@ -75,3 +75,113 @@ def test_warnings_beside_the_errors_are_counted_with_where_to_see_them(tmp_path)
     assert r.stderr.splitlines()[-1] == (
         f"1 error in {d}. 1 warning too: `geograph check {d}` lists them."
     )
+
+
+# a cell too many or too few: one message for the row, none that follow from it
+
+
+def _edit_line(path: Path, line: int, edit) -> None:
+    """Apply ``edit`` to the text of one physical line (1 is the header)."""
+    lines = path.read_text("utf-8").split("\n")
+    lines[line - 1] = edit(lines[line - 1])
+    path.write_text("\n".join(lines), "utf-8")
+
+
+def test_a_cell_too_many_is_one_message_with_the_fix(tmp_path):
+    d = _copy(tmp_path)
+    # R02's target gets a stray cell after it: every later cell moves one column right
+    _edit_line(d / "relations.csv", 3, lambda s: s.replace("R02,PRK,KOR,", "R02,PRK,KOR,KOR,", 1))
+    r = _run("check", d)
+    assert r.exit_code == 1
+    assert r.stdout == (
+        f"{d}/relations.csv:3:17: extra-cells this row has 17 cells where the header has 16: "
+        "a comma inside a cell splits it in two, and any cell after it may stand under the "
+        "wrong column, so the row is not checked further; put the cell that holds the comma "
+        'in double quotes ("a, b") (or, for a new column, name it in the header)\n'
+    )
+    assert r.stderr == f"{d}: not valid: 1 error, 0 warnings\n"
+
+
+def test_a_comma_in_prose_names_the_cell_and_writes_it_quoted(tmp_path):
+    d = _copy(tmp_path)
+    actors = d / "actors.csv"
+    # INTL's description is written without its quotes
+    text = actors.read_text("utf-8")
+    row = next(i for i, s in enumerate(text.split("\n"), 1) if s.startswith("INTL,"))
+    _edit_line(actors, row, lambda s: s.split(',"')[0] + ",Sanctions, not a named body")
+    r = _run("check", d)
+    assert r.exit_code == 1
+    assert r.stdout == (
+        f"{d}/actors.csv:{row}:7: extra-cells this row has 7 cells where the header has 6: "
+        "a comma inside a cell splits it in two, and any cell after it may stand under the "
+        "wrong column, so the row is not checked further; the description cell seems to "
+        'hold it: write that cell in double quotes, "Sanctions, not a named body" '
+        "(or, for a new column, name it in the header)\n"
+    )
+    # the relations naming INTL are not "unknown": its row is there, only not read
+
+
+def test_a_dropped_cell_is_one_message_with_the_fix(tmp_path):
+    d = _copy(tmp_path)
+    # R02 loses its (empty) intensity cell: directed, status, dates... move one column left
+    _edit_line(d / "relations.csv", 3, lambda s: s.replace("threaten,,,true", "threaten,,true", 1))
+    r = _run("check", d)
+    assert r.exit_code == 1
+    assert r.stdout == (
+        f"{d}/relations.csv:3: missing-cells this row has 15 cells where the header has 16, "
+        "and its cells do not fit their columns: a cell is missing, and any cell after it may "
+        "stand under the wrong column, so the row is not checked further; write every cell, "
+        "an empty one as nothing between two commas (,,): this row needs 1 more comma\n"
+    )
+
+
+def test_a_row_short_of_empty_cells_at_its_end_is_read_as_it_is(tmp_path):
+    d = _copy(tmp_path)
+    actors = d / "actors.csv"
+    # a column added to the header, filled in one row only: the others end early
+    text = actors.read_text("utf-8")
+    head, rest = text.split("\n", 1)
+    actors.write_text(f"{head},capital\n" + rest.replace("\n", ",Seoul\n", 1), "utf-8")
+    r = _run("check", d)
+    assert r.exit_code == 0 and r.stdout == f"{d}: valid: 0 errors, 0 warnings\n"
+
+
+def test_a_semicolon_file_says_semicolon(tmp_path):
+    d = _copy(tmp_path)
+    sources = d / "sources.csv"
+    rows = [line.split(",") for line in ["id,title,publisher", "s1,A title; with more,DW"]]
+    sources.write_text("\n".join(";".join(r) for r in rows) + "\n", "utf-8")
+    (d / "relations.csv").write_text(
+        (d / "relations.csv").read_text("utf-8").replace("dw-2020-07-14", "s1"), "utf-8"
+    )
+    r = _run("check", d)
+    assert r.stdout.splitlines()[0] == (
+        f"{d}/sources.csv:2:4: extra-cells this row has 4 cells where the header has 3: "
+        "a semicolon inside a cell splits it in two, and any cell after it may stand under "
+        "the wrong column, so the row is not checked further; the title cell seems to hold "
+        'it: write that cell in double quotes, "A title; with more" '
+        "(or, for a new column, name it in the header)"
+    )
+    # the relations citing s1 are not "unknown-source": its row is there, only not read
+    assert "unknown-source" not in r.stdout
+
+
+# two actors with one name
+
+
+def test_two_actors_with_one_name_get_a_warning_naming_both(tmp_path):
+    d = _copy(tmp_path)
+    actors = d / "actors.csv"
+    actors.write_text(actors.read_text("utf-8") + "PRC,  CHINA ,state,,,\n", "utf-8")
+    line = len(actors.read_text("utf-8").splitlines())
+    first = next(
+        i for i, s in enumerate(actors.read_text("utf-8").splitlines(), 1) if s.startswith("CHN,")
+    )
+    r = _run("check", d)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[2] == (
+        f'{d}/actors.csv:{line}:2: duplicate-name actors "CHN" (line {first}) and "PRC" '
+        f'(line {line}) are named "China" and "CHINA"; if they are one actor, merge them: '
+        f'keep "CHN", write it for "PRC" in relations.csv and delete line {line}; if not, '
+        "give one of them a name of its own"
+    )
