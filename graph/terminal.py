@@ -69,6 +69,8 @@ class CommandError(click.ClickException):
         lines = [str(p) for p in errors]
         n, w = len(errors), len(warnings)
         where = f" in {data}" if data is not None else ""
+        if str(data) in (".", ""):
+            where = " in the current folder"
         done = "; nothing was written" if self.writes else ""
         more = (
             f" {w} warning{'s' if w != 1 else ''} too: `geograph check {data}` lists them."

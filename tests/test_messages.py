@@ -185,3 +185,73 @@ def test_two_actors_with_one_name_get_a_warning_naming_both(tmp_path):
         f'keep "CHN", write it for "PRC" in relations.csv and delete line {line}; if not, '
         "give one of them a name of its own"
     )
+
+
+# a required file that is not there: the folder, what it holds, the fix
+
+_HOLDS = "README.md, {name}, dw-2020-07-14.txt, relations.csv and sources.csv"
+
+
+@pytest.mark.parametrize(
+    ("name", "fix"),
+    [
+        ("Actors.csv", "rename Actors.csv to actors.csv (the name must be in lower case)"),
+        ("actors.CSV", "rename actors.CSV to actors.csv (the name must be in lower case)"),
+        ("actor.csv", "rename actor.csv to actors.csv"),
+        (
+            "actors.xlsx",
+            'save actors.xlsx from the spreadsheet as "CSV UTF-8" under the name actors.csv',
+        ),
+        (
+            "actors.csv.txt",
+            "rename actors.csv.txt to actors.csv (Windows hides the .txt at its end: "
+            "show file name extensions to see it)",
+        ),
+    ],
+)
+def test_a_missing_file_names_the_close_one_and_how_to_fix_it(tmp_path, name, fix):
+    d = _copy(tmp_path)
+    (d / "actors.csv").rename(d / name)
+    holds = ", ".join(sorted(_HOLDS.format(name=name).replace(" and ", ", ").split(", ")))
+    holds = holds.rsplit(", ", 1)[0] + " and " + holds.rsplit(", ", 1)[1]
+    r = _run("check", d)
+    assert r.exit_code == 1
+    assert (
+        r.stdout
+        == f"{d}/actors.csv: missing-file no actors.csv in {d}, which holds {holds}; {fix}\n"
+    )
+
+
+def test_a_missing_file_without_a_close_one_says_what_to_write(tmp_path):
+    d = _copy(tmp_path)
+    (d / "relations.csv").unlink()
+    r = _run("build", d, "-o", tmp_path / "g.html")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"{d}/relations.csv: missing-file no relations.csv in {d}, which holds README.md, "
+        "actors.csv, dw-2020-07-14.txt and sources.csv; add relations.csv, whose first line "
+        "names its columns: source,target,relation,status at least\n"
+        f"1 error in {d}; nothing was written.\n"
+    )
+
+
+def test_an_empty_folder_is_told_to_start_a_dataset(tmp_path, monkeypatch):
+    (tmp_path / "new").mkdir()
+    r = _run("check", tmp_path / "new")
+    new = tmp_path / "new"
+    assert r.stdout == (
+        f"{new}/actors.csv: missing-file no actors.csv in {new}, which is empty; "
+        f"start a dataset there with: geograph init {new}\n"
+        f"{new}/relations.csv: missing-file no relations.csv in {new}, which is empty; "
+        f"start a dataset there with: geograph init {new}\n"
+    )
+    monkeypatch.chdir(new)
+    r = _run("stats", ".")
+    assert r.stderr.splitlines()[0] == (
+        f"actors.csv: missing-file no actors.csv in the current folder ({new}), which is "
+        "empty; start a dataset there with: geograph init ."
+    )
+    assert r.stderr.splitlines()[-1] == "2 errors in the current folder."
+    # the fix it gives works
+    assert _run("init", ".").exit_code == 0
+    assert _run("check", ".").exit_code == 0
