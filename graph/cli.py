@@ -20,7 +20,7 @@ from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
-from .problems import GeographError, OutputError
+from .problems import DataError, GeographError, OutputError
 from .terminal import (
     CommandError,
     CommandGroup,
@@ -46,7 +46,9 @@ def _load(data: Path, strict: bool = False, progress=None) -> _dataset.Dataset:
     ds = _dataset.load(data, strict=strict, progress=progress)
     if ds.warnings:
         n = len(ds.warnings)
-        say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")
+        say(
+            f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see {'them' if n != 1 else 'it'})"
+        )
     return ds
 
 
@@ -413,6 +415,8 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
     from .watch import watch as _watch
 
     check_output(output, [data])
+    if not data.exists():  # a mistyped folder would be watched for ever
+        raise DataError(_dataset.check(data), source=data)
     say(f"watching {data} -> {output} (Ctrl-C to stop)")
 
     def opened(path: Path) -> None:

@@ -255,3 +255,48 @@ def test_an_empty_folder_is_told_to_start_a_dataset(tmp_path, monkeypatch):
     # the fix it gives works
     assert _run("init", ".").exit_code == 0
     assert _run("check", ".").exit_code == 0
+
+
+# what read wrong on the shipped data and its broken copies
+
+
+def test_three_suggestions_read_as_a_list(tmp_path):
+    d = _copy(tmp_path)
+    rel = d / "relations.csv"
+    rel.write_text(rel.read_text("utf-8").replace("R16,PRK,KOR", "R16,PKR,KOR", 1), "utf-8")
+    r = _run("check", d)
+    assert r.stdout.splitlines()[0] == (
+        f'{d}/relations.csv:16:2: unknown-actor source "PKR" is not an actor id in actors.csv '
+        '(did you mean "PRK" (North Korea), "KOR" (South Korea) or "CHN" (China)?)'
+    )
+
+
+def test_one_warning_is_it(tmp_path):
+    d = _copy(tmp_path)
+    actors = d / "actors.csv"
+    actors.write_text(actors.read_text("utf-8") + "JPN,Japan,state,,,\n", "utf-8")
+    r = _run("build", d, "-o", tmp_path / "g.html")
+    assert r.exit_code == 0
+    assert r.stderr == f"1 warning (run `geograph check {d}` to see it)\n"
+
+
+def test_a_data_error_in_python_names_the_dataset(tmp_path):
+    import graph
+
+    d = _copy(tmp_path)
+    rel = d / "relations.csv"
+    rel.write_text(rel.read_text("utf-8").replace(",2020-07,", ",July 2020,", 1), "utf-8")
+    with pytest.raises(graph.DataError) as info:
+        graph.load(d)
+    assert str(info.value) == (
+        f"1 error in {d}:\n"
+        f'{d}/relations.csv:14:9: bad-date start "July 2020" is not an ISO date; write 2020-07'
+    )
+
+
+def test_watch_of_a_folder_that_does_not_exist_stops_at_once(tmp_path):
+    missing = tmp_path / "nope"
+    r = _run("watch", missing, "-o", tmp_path / "g.html")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1] == f"1 error in {missing}; nothing was written."
+    assert "missing-folder does not exist" in r.stderr
