@@ -19,7 +19,10 @@ class References:
 
     ``actors`` and ``sources`` are ``None`` when their file could not be
     read: references into it are then not checked, since its own problem is
-    reported and a cascade of "unknown" errors would hide it.
+    reported and a cascade of "unknown" errors would hide it. ``unread``
+    holds the cells of the rows of those files that were not read (a cell
+    too many or too few): a reference to one of them is not reported
+    unknown, since fixing that row may be all it takes.
     """
 
     actors: dict[str, int] | None
@@ -28,6 +31,7 @@ class References:
     machine_coded: set[str]
     vocabulary: dict[str, dict[str, Any]]
     related: set[str] = field(default_factory=set)
+    unread: set[str] = field(default_factory=set)
     _actor_hint: Suggester | None = None
     _source_hint: Suggester | None = None
 
@@ -68,6 +72,8 @@ def validate_relations(
     if table is None or not present(table, "relations", checker):
         return
     out.columns["relations"] = list(table.header)
+    if refs.actors is not None:  # the actors of a row not read are not "isolated"
+        refs.related.update(c for _, cells in table.unread for c in cells if c in refs.actors)
     given = ids(checker, table.rows, required=False) if table.column("id") is not None else {}
     more = extras(table, "relations")
     generated: dict[str, int] = {}
@@ -117,7 +123,7 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
     """
     ok = _ends(checker, row, refs)
     relation = row.values.get("relation", "")
-    ok = _relation_type(checker, row, relation, refs.vocabulary) and ok
+    ok = _relation_type(checker, row, relation, refs) and ok
     status = row.values.get("status", "").lower()
     ok = _status(checker, row, status) and ok
     sign = number(checker, row, "sign", -1, 1, True)
@@ -133,7 +139,9 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
         )
         ok = False
     source_id = text(row, "source_id")
-    if source_id and refs.sources is not None and source_id not in refs.sources:
+    if source_id and refs.sources is not None and source_id in refs.unread - refs.sources.keys():
+        ok = False  # its row in sources.csv was not read: that row's problem says why
+    elif source_id and refs.sources is not None and source_id not in refs.sources:
         checker.add(
             row,
             "source_id",
@@ -177,6 +185,8 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
                 row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv"
             )
             ok = False
+        elif refs.actors is not None and value not in refs.actors and value in refs.unread:
+            ok = False  # its row in actors.csv was not read: that row's problem says why
         elif refs.actors is not None and value not in refs.actors:
             checker.add(
                 row,
@@ -192,10 +202,13 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
     return ok
 
 
-def _relation_type(checker: Checker, row: Row, relation: str, vocab: dict[str, Any]) -> bool:
+def _relation_type(checker: Checker, row: Row, relation: str, refs: References) -> bool:
+    vocab = refs.vocabulary
     if relation == "":
         checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
         return False
+    if relation not in vocab and relation in refs.unread:
+        return False  # its row in relation_types.csv was not read
     if relation not in vocab:
         checker.add(
             row,
