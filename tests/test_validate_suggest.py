@@ -34,7 +34,9 @@ def _expected(choices: list[str], labels: dict[str, str], value: str, n: int = 3
         if cid not in found:
             found.append(cid)
     shown = [f'"{c}" ({labels[c].split(_SEP)[0]})' if c in labels else f'"{c}"' for c in found]
-    return f" (did you mean {' or '.join(shown[:n])}?)" if found else ""
+    shown = shown[:n]
+    either = " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return f" (did you mean {either}?)" if found else ""
 
 
 _words = st.text(alphabet="AB01x -", min_size=1, max_size=9)
