@@ -300,3 +300,21 @@ def test_watch_of_a_folder_that_does_not_exist_stops_at_once(tmp_path):
     assert r.exit_code == 1
     assert r.stderr.splitlines()[-1] == f"1 error in {missing}; nothing was written."
     assert "missing-folder does not exist" in r.stderr
+
+
+def test_an_actor_without_id_is_offered_for_the_ids_nobody_has(tmp_path):
+    d = _copy(tmp_path)
+    actors = d / "actors.csv"
+    text = actors.read_text("utf-8")
+    actors.write_text(text.replace("\nUSA,", "\n,", 1).replace("\nRUS,Russia,", "\nRUS,,"), "utf-8")
+    r = _run("check", d)
+    lines = r.stdout.splitlines()
+    assert (
+        lines[1]
+        == f'{d}/actors.csv:6:2: missing-value actor "RUS" has no name; write the name to show'
+    )
+    assert lines[2] == (
+        f'{d}/relations.csv:6:3: unknown-actor target "USA" is not an actor id in actors.csv '
+        '(did you mean "RUS"?); the actor "United States" on line 4 has no id: if it is this '
+        "one, write USA as its id"
+    )

@@ -80,6 +80,7 @@ def validate_tables(
         machine_coded=machine_coded(out),
         vocabulary=out.vocabulary,
         unread=_unread(tables),
+        no_id=_no_id(_raw(tables, "actors")),
     )
     given = tables.get("relations")
     if isinstance(given, Columns):
@@ -110,6 +111,12 @@ def _unread(tables: Mapping[str, Table | Columns | None]) -> set[str]:
     """The cells of the rows not read (a cell too many or too few) of the tables relations name."""
     rows = (t.unread for n in ("actors", "sources", "relation_types") if (t := _raw(tables, n)))
     return {cell for unread in rows for _, cells in unread for cell in cells if cell}
+
+
+def _no_id(table: Table | None) -> list[tuple[int, str]]:
+    """(line, name) of the actors written without an id."""
+    rows = table.rows if table is not None and table.column("id") is not None else []
+    return [(r.line, r.values.get("name", "")) for r in rows if not r.values.get("id")]
 
 
 def _raw(tables: Mapping[str, Table | Columns | None], name: str) -> Table | None:

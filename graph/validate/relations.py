@@ -22,7 +22,9 @@ class References:
     reported and a cascade of "unknown" errors would hide it. ``unread``
     holds the cells of the rows of those files that were not read (a cell
     too many or too few): a reference to one of them is not reported
-    unknown, since fixing that row may be all it takes.
+    unknown, since fixing that row may be all it takes. ``no_id`` lists the
+    actors written without an id, as (line, name): an unknown actor may be
+    one of them.
     """
 
     actors: dict[str, int] | None
@@ -32,6 +34,7 @@ class References:
     vocabulary: dict[str, dict[str, Any]]
     related: set[str] = field(default_factory=set)
     unread: set[str] = field(default_factory=set)
+    no_id: list[tuple[int, str]] = field(default_factory=list)
     _actor_hint: Suggester | None = None
     _source_hint: Suggester | None = None
 
@@ -193,13 +196,24 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
                 key,
                 "unknown-actor",
                 f'{key} "{value}" is not an actor id in actors.csv'
-                + (refs.actor_hint(value) or "; add the actor to actors.csv"),
+                + (refs.actor_hint(value) or "; add the actor to actors.csv")
+                + _no_id_hint(value, refs.no_id),
             )
             ok = False
         elif refs.actors is not None:
             # an actor named in a broken row is not "isolated": fix the row, not the actor
             refs.related.add(value)
     return ok
+
+
+def _no_id_hint(value: str, no_id: list[tuple[int, str]]) -> str:
+    """An actor written without an id may be the one meant."""
+    if not no_id:
+        return ""
+    line, name = no_id[0]
+    who = f'the actor "{name}" on line {line}' if name else f"the actor on line {line}"
+    more = f" (and {len(no_id) - 1} more)" if len(no_id) > 1 else ""
+    return f"; {who}{more} has no id: if it is this one, write {value} as its id"
 
 
 def _relation_type(checker: Checker, row: Row, relation: str, refs: References) -> bool:

@@ -185,8 +185,9 @@ class Suggester:
         return self._cache[(value, n)]
 
     def _show(self, cid: str) -> str:
-        if cid in self._labels:
-            return f'"{cid}" ({self._labels[cid].split(_SEP)[0]})'
+        name = self._labels.get(cid, "").split(_SEP)[0]
+        if name and name != cid:
+            return f'"{cid}" ({name})'
         return f'"{cid}"'
 
 
