@@ -68,9 +68,13 @@ function frameIn(area, box) {
   }
   return !!box;
 }
+// Every fit (the button, Reset, a change of layout, the map) ends with the
+// legend's choice of corner, which frames the actors beside it when every
+// corner has one (80-legend.js): no actor is left under the legend.
 function fit() {
   var size = canvasSize();
   if (!frameIn({ x: 0, y: 0, w: size.w, h: size.h })) network.fit({ animation: false });
+  if (gg.placeLegend) gg.placeLegend(true);
 }
 physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 document.getElementById("gg-fit").addEventListener("click", function () { fit(); });
