@@ -287,3 +287,27 @@ def test_grey_counted_pair_is_in_both_legends(desk, counted):
     assert "mixed pair (signs cancel out)" in screen
     assert "a number: relations of the pair" in screen
     assert "mixed pair (signs cancel out)" in export_texts(desk)
+
+
+# ---------- 6: names readable on a phone's first frame, the graph at the top ----------
+
+NAMES = """() => {
+    const g = window.geograph, net = g.network, s = net.getScale();
+    const c = document.querySelector('#gg-network canvas').getBoundingClientRect();
+    const shown = g.nodes.get({filter: n => !n.hidden}).map(n => net.body.nodes[n.id]);
+    const top = Math.min(...shown.map(n => net.canvasToDOM({x: 0, y: net.getBoundingBox(n.id).top}).y));
+    return {px: Math.min(...shown.map(n => n.options.font.size * s)), top: top, height: c.height};
+}"""
+
+
+@pytest.mark.parametrize("layout", ["force", "map"])
+def test_phone_first_frame_names_are_readable_and_the_graph_on_top(phone, counted, layout):
+    reopen_view(phone, counted, f"layout={layout}")
+    names = phone.evaluate(NAMES)
+    assert names["px"] >= 11
+    assert names["top"] < 30, "an empty band above the graph"
+
+
+def test_desktop_names_are_readable(desk, shipped):
+    reopen_view(desk, shipped)
+    assert desk.evaluate(NAMES)["px"] >= 11
