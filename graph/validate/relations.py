@@ -76,7 +76,7 @@ def validate_relations(
         rid = row.values.get("id", "")
         if rid and given.get(rid) != row.line:
             continue  # a duplicate id, already reported
-        record = _relation(checker, row, refs)
+        record = check_relation_row(checker, row, refs)
         if record is None:
             continue
         if not rid:
@@ -97,8 +97,24 @@ def validate_relations(
     out.lines["relations"] = {**given, **generated}
 
 
-def _relation(checker: Checker, row: Row, refs: References) -> dict[str, Any] | None:
-    """The record of one row (dates still parsed), or ``None`` when it has an error."""
+def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str, Any] | None:
+    """Check one row: its record (dates still parsed, no id yet), or ``None`` on an error.
+
+    Every problem of the row goes to ``checker``; the ids, which depend on
+    every row, are checked by :func:`validate_relations`.
+
+    Examples
+    --------
+    >>> from graph.problems import Problem
+    >>> from graph.vocabulary import default_vocabulary
+    >>> refs = References({"PRK": 2, "KOR": 3}, {}, {}, set(), default_vocabulary())
+    >>> problems: list[Problem] = []
+    >>> row = Row(2, {"source": "PRK", "target": "KOR", "relation": "threaten", "status": "fakt"})
+    >>> check_relation_row(Checker(problems), row, refs) is None
+    True
+    >>> problems[0].code, problems[0].message
+    ('bad-value', 'status "fakt" is not fact, claim or forecast (did you mean "fact"?)')
+    """
     ok = _ends(checker, row, refs)
     relation = row.values.get("relation", "")
     ok = _relation_type(checker, row, relation, refs.vocabulary) and ok

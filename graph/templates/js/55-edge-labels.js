@@ -46,7 +46,14 @@ function labelsByUs(edge) {
   if (!proto || typeof proto.drawLabel !== "function" || proto.ggLabels) return;
   var original = proto.drawLabel;
   proto.drawLabel = function (ctx, via) {
-    if (labelsByUs(this)) return undefined;
+    if (this.ggPair === undefined) this.ggPair = String(this.id).indexOf(BUNDLE_PREFIX) === 0;
+    if (!this.ggPair && labelsByUs(this)) return undefined;
+    // a name vis-network's label would not draw at this zoom (under its
+    // drawThreshold): left before vis places and rotates it, at every edge and
+    // frame (at the overview of 10,000 counted pairs, none of the counts is drawn)
+    var lm = this.labelModule;
+    if (lm && lm.fontOptions && this.options.label && !lm.differentState(this.selected, this.hover) &&
+        lm.fontOptions.size * this.body.view.scale < lm.elementOptions.scaling.label.drawThreshold - 1) return undefined;
     return original.call(this, ctx, via);
   };
   proto.ggLabels = true;
