@@ -3,7 +3,8 @@
  * Provides on gg: setPhysics(on), physicsOn() -> bool, fit(), and the
  * framing rule itself: actorsBox(draw) -> the box of the shown actors with
  * their names (graph units), frameScale(box, area), frameIn(area, box);
- * syncNames() (the actors' name font for the scale now: readable zoomed out).
+ * syncNames() (the actors' name font for the scale now: readable zoomed out),
+ * atNameBase(fn) (fn's value, drawn with the names at the layout's own size).
  * Uses: data, state, network, slider, search.
  */
 var network = gg.network, store = gg.store, KNOWN = gg.KNOWN;
@@ -89,6 +90,13 @@ function syncNames() {
   network.setOptions({ nodes: { font: { size: want } } });
   return true;
 }
+// fn() with the names at the layout's own size (the PNG export), then as they were
+function atNameBase(fn) {
+  var grown = nameSize, base = gg.nameBase ? gg.nameBase() : 15;
+  if (gg.LARGE || grown === null || grown === base) return fn();
+  network.setOptions({ nodes: { font: { size: base } } });
+  try { return fn(); } finally { network.setOptions({ nodes: { font: { size: grown } } }); }
+}
 var zooming = 0;
 network.on("zoom", function () {
   cancelAnimationFrame(zooming);
@@ -140,3 +148,4 @@ gg.actorsBox = actorsBox;
 gg.frameScale = frameScale;
 gg.frameIn = frameIn;
 gg.syncNames = syncNames;
+gg.atNameBase = atNameBase;

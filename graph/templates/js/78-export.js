@@ -406,7 +406,12 @@ function render(p, actorsOnly) {
   return { canvas: canvas, ctx: ctx, origin: origin, graphTexts: graphTexts, labels: labels };
 }
 // The picture as a canvas, and what it holds as plain data.
+// The picture's actor names are at the layout's own size, as a desktop's screen
+// shows them, not grown for a zoomed-out phone (76-controls.js).
 function exportCanvas(opts) {
+  return gg.atNameBase ? gg.atNameBase(function () { return drawExport(opts); }) : drawExport(opts);
+}
+function drawExport(opts) {
   opts = opts || {};
   var missing = visMissing();
   if (missing.length) throw new Error("PNG export needs vis-network 9.1.2's drawing internals; missing: " + missing.join(", "));
