@@ -43,7 +43,8 @@ var SIZES = ["relations", "weight", "betweenness"];  // "Size by" (44-size.js)
 var DIRECTIONS = ["both", "out", "in"];               // focus further (35-reach.js)
 var DEPTHS = [1, 2, 3];
 var st = {
-  date: null, compare: null, focus: null, edge: null, pair: null,
+  // the date the page opens at (85-url.js restores the same one): not all time, then that date
+  date: dateOf(EV.start), compare: null, focus: null, edge: null, pair: null,
   filters: {}, layout: { name: DEFAULT_LAYOUT }, color: "group",
   size: SIZES[0], depth: 1, direction: "both",
   min_events: EV.open.min_events, min_goldstein: EV.open.min_goldstein,
@@ -236,6 +237,12 @@ function set(partial, opts) {
     var c = dateOf(partial.compare);
     if (!sameDate(c, st.compare)) { st.compare = c; changed.compare = true; }
   }
+  // comparing needs two dates: a compare given without a date is to the last one
+  // (the URL's #compare=2018), and moving to all time ends it (the slider)
+  if (st.compare && !st.date) {
+    if (!(has("compare") && partial.compare) && changed.date) { st.compare = null; changed.compare = true; }
+    else if (gg.payload.timeline.length) { st.date = dateOf(gg.payload.timeline[gg.payload.timeline.length - 1]); changed.date = true; }
+  }
   if (has("focus") || has("edge") || has("pair")) {
     var sel = { focus: null, edge: null, pair: null };
     var f = has("focus") ? partial.focus : null, e = has("edge") ? partial.edge : null;
@@ -284,7 +291,9 @@ function set(partial, opts) {
     st.direction = String(partial.direction);
     changed.reach = changed.selection = true;
   }
-  if (changed.date || changed.filters || changed.compare) {
+  var same = false;  // the page opens at st.date already (see st): the parts still hear of it
+  if (opts && opts.opening && has("date") && !changed.date) same = changed.date = true;
+  if ((changed.date && !same) || changed.filters || changed.compare) {
     recompute(previousDate, !changed.filters && !changed.compare);
   } else { flipped = []; flipIds = null; }
   changed.opts = opts || {};
