@@ -13,10 +13,6 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .balance.index import frustration
-from .balance.partition import blocs
-from .balance.sides import signed_edges
-from .balance.triangles import triangle_counts
 from .schema import DEFAULT_STATUSES, STATUSES
 from .signed import as_signed
 from .timeline import date_range
@@ -142,6 +138,12 @@ def balance_report(
         S = as_signed(G, date, statuses=statuses)
     else:
         S = as_signed(G, date)
+    # the balance modules (and numpy) are loaded here, not by every command of the CLI
+    from .balance.index import frustration
+    from .balance.partition import blocs
+    from .balance.sides import signed_edges
+    from .balance.triangles import triangle_counts
+
     f = frustration(S)
     b = blocs(S, k)
     out_f = f.to_dict()
