@@ -294,11 +294,19 @@ class Dataset:
             t.relation_columns = None
         return t
 
-    def relation_columns(self) -> dict[str, list]:
+    def relation_columns(self, *, fresh: bool = True) -> dict[str, list]:
         """The relations as columns: name -> one value per relation, in file order.
 
         Extra columns that hold numbers hold ints or floats, as in
-        :meth:`to_networkx`. The lists are fresh: change them freely.
+        :meth:`to_networkx`.
+
+        Parameters
+        ----------
+        fresh : bool
+            If true (the default), the lists are fresh: change them freely.
+            If false, the lists of text are the dataset's own where it holds
+            columns (no copy of a large dataset's columns): read them, never
+            change them.
 
         Examples
         --------
@@ -307,7 +315,8 @@ class Dataset:
         (['R01', 'R02'], [-9.2, -6.0])
         """
         if self._relation_columns is not None:
-            columns = {k: list(v) for k, v in self._relation_columns.items()}
+            own = self._relation_columns
+            columns = {k: list(v) for k, v in own.items()} if fresh else dict(own)
         else:
             rows = self._tables.relations
             names = list(dict.fromkeys(k for r in rows[:1] for k in r))

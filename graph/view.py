@@ -61,6 +61,10 @@ _JSON_ESCAPES = {
 }
 
 
+# Items of a long list written per piece of the payload's JSON.
+_LIST_STEP = 4_096
+
+
 def _escaped(text: str) -> str:
     # str.replace scans in C: several times faster than one regex pass with a callback.
     for char, escape in _JSON_ESCAPES.items():
@@ -94,14 +98,22 @@ def payload_json_pieces(payload: dict, depth: int = 3) -> Iterator[str]:
 
     Dicts with text keys are written key by key down to ``depth`` levels (the
     relation columns are the third), each value by the C encoder of
-    :mod:`json`, so the largest piece is the largest column.
+    :mod:`json`, and a long list (a column) in steps of items, so no piece
+    is more than a few thousand values.
 
     Examples
     --------
-    >>> p = {"edges": {"id": ["a", "</b>"], "n": 2}, "t": None}
+    >>> p = {"edges": {"id": ["a", "</b>"], "n": 2}, "t": None, "q": ["<"] * 9000}
     >>> "".join(payload_json_pieces(p)) == payload_json(p)
     True
     """
+    if type(payload) is list and len(payload) > _LIST_STEP:
+        # a long column in steps: its JSON is its items' JSON joined by commas
+        yield "["
+        for at in range(0, len(payload), _LIST_STEP):
+            yield ("," if at else "") + _escaped(_dumps(payload[at : at + _LIST_STEP])[1:-1])
+        yield "]"
+        return
     if depth <= 0 or not isinstance(payload, dict) or not all(type(k) is str for k in payload):
         yield _escaped(_dumps(payload))
         return

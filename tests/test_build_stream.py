@@ -213,3 +213,12 @@ def test_the_reading_never_holds_the_whole_file(tmp_path):
     assert kept < size / 2  # three columns of 100,000 slots, the line numbers
     # the bytes or the text whole would be the file's size again on top
     assert peak - kept < size / 2, (peak, kept, size)
+
+
+def test_a_long_column_is_written_in_steps_of_items():
+    quotes = [f"quote {i} </script> \u2028 & é" for i in range(50_000)]
+    payload = {"edges": {"columns": {"quote": quotes, "n": [1] * 4_097, "e": []}}}
+    pieces = list(payload_json_pieces(payload))
+    assert "".join(pieces) == payload_json(payload)
+    assert json.loads("".join(pieces))["edges"]["columns"]["quote"] == quotes
+    assert max(map(len, pieces)) < len("".join(pieces)) / 10

@@ -56,7 +56,8 @@ def _graph_order(source: list, target: list, position: dict[str, int]) -> list[i
 
 
 def _take(column: list, order: list[int] | None) -> list:
-    return column if order is None else list(itemgetter(*order)(column))
+    """A copy of the column in ``order``: the payload's columns are its own, never the dataset's."""
+    return list(column) if order is None else list(itemgetter(*order)(column))
 
 
 def table_payload(ds, title: str | None = None, aggregate: int | None = None) -> tuple[dict, dict]:
@@ -85,20 +86,13 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
     (True, ['dated_from', 'implied'])
     """
     actors = ds.actor_records()
-    relations = ds.relation_columns()
+    relations = ds.relation_columns(fresh=False)  # read only: the payload takes copies
     n = len(relations.get("id", ()))
     nodes, index = _nodes((a["id"], a) for a in actors)
     order = _graph_order(relations.get("source", []), relations.get("target", []), index)
-    columns = {k: _take(relations[k], order) for k in _EDGE_COLUMNS}
     extra = {str(k): _take(v, order) for k, v in relations.items() if k not in _EDGE_COLUMNS}
     extra.pop("source", None)
     extra.pop("target", None)
-    found: dict[str, Any] = {
-        "from": _take(list(map(index.__getitem__, relations.get("source", []))), order),
-        "to": _take(list(map(index.__getitem__, relations.get("target", []))), order),
-        "columns": columns,
-        "keys": lambda: list(zip(relations["source"], relations["target"], columns["id"])),
-    }
     attrs = {
         "name": ds.name,
         "title": ds.title,
@@ -110,7 +104,21 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
     # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter read.
     G: Any = ds.to_networkx() if not large else _ColumnGraph(attrs, actors, relations, order)
     balance_graph: Any = _Size(len(actors), n) if large else G
-    return assemble(attrs, nodes, found, title, aggregate, balance_graph, G), extra
+    # Not held here: assemble lets go of these columns as it replaces them.
+    found = [_found(relations, index, order)]
+    return assemble(attrs, nodes, found.pop(), title, aggregate, balance_graph, G), extra
+
+
+def _found(relations: dict[str, list], index: dict, order: list[int] | None) -> dict[str, Any]:
+    """The relation columns in the graph's order, as :func:`graph.payload.assemble` takes them."""
+    columns = {k: _take(relations[k], order) for k in _EDGE_COLUMNS}
+    ids = columns["id"]
+    return {
+        "from": _take(list(map(index.__getitem__, relations.get("source", []))), order),
+        "to": _take(list(map(index.__getitem__, relations.get("target", []))), order),
+        "columns": columns,
+        "keys": lambda: list(zip(relations["source"], relations["target"], ids)),
+    }
 
 
 # What the map, the event keys and betweenness read of a large graph

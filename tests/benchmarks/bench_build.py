@@ -2,8 +2,9 @@
 
 Every contender runs as its own process (Python start-up and imports
 included), on the same dataset, in the same run; times are wall-clock and
-CPU (user + system, which a busy machine disturbs less), memory the
-process's peak resident set (``os.wait4``):
+CPU (user + system, which a busy machine disturbs less, ``os.wait4``),
+memory the process's peak resident set (``VmHWM``, which the process
+writes at exit):
 
 - ``lower bound``: read the three CSVs with the library the build reads them
   with (Python's ``csv``), ``json.dumps`` their records and write the file:
@@ -13,6 +14,10 @@ process's peak resident set (``os.wait4``):
   columnar path: tables to page, no graph);
 - ``graph path``: ``graph.render_html(graph.load(DATA).to_networkx(), OUT)``,
   the way through a networkx graph that ``render_html(G)`` still takes;
+- ``start-up`` and ``imports``: the bare interpreter (``python -c pass``),
+  and the interpreter with the modules the build imports, before any data:
+  the table gives the build's peak both whole and above the interpreter's
+  start-up, each against the page's size;
 - ``pyvis``: ``pandas.read_csv`` of actors and relations, a networkx
   MultiDiGraph, ``Network(directed=True).from_nx`` + ``write_html`` (only up
   to ``--pyvis-max`` relations: it grows with actors times relations).
@@ -88,6 +93,10 @@ net.from_nx(G)
 net.write_html(out, notebook=False)
 """
 
+# The resident set before any data: the interpreter alone, and with what the build imports.
+STARTUP = "pass"
+IMPORTS = "import graph.cli, graph.view, graph.payload.tables"
+
 GRAPH_PATH = """
 import sys
 import graph
@@ -95,17 +104,48 @@ graph.render_html(graph.load(sys.argv[1]).to_networkx(), sys.argv[2])
 """
 
 
+# Every contender writes its own peak resident set (VmHWM, kB) at exit. ``ru_maxrss``
+# of ``os.wait4`` is not used for memory: Linux carries the resident set of the
+# process that forked the child into it, so a large parent (pytest) inflates it.
+_PEAK = """
+import atexit as _atexit, os as _os
+def _peak():
+    with open("/proc/self/status") as fh:
+        kb = next(line.split()[1] for line in fh if line.startswith("VmHWM:"))
+    with open(_os.environ["GEOGRAPH_BENCH_PEAK"], "w") as fh:
+        fh.write(kb)
+_atexit.register(_peak)
+"""
+_MODULE = (
+    "import runpy, sys; runpy.run_module(sys.argv.pop(1), run_name='__main__', alter_sys=True)"
+)
+
+
+def _with_peak(args: list[str]) -> list[str]:
+    """``args`` (``python -c CODE ...`` or ``python -m MODULE ...``) reporting their peak."""
+    py, flag, what, *rest = args
+    if flag == "-m":
+        return [py, "-c", _PEAK + _MODULE, what, *rest]
+    return [py, flag, _PEAK + what, *rest]
+
+
 def _run(args: list[str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak resident memory (MiB) of one process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.returncode:
-        raise RuntimeError(f"{args[:4]} failed ({proc.returncode}): {err[-500:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    with tempfile.TemporaryDirectory(prefix="geograph-bench-peak-") as tmp:
+        peak_file = Path(tmp) / "peak"
+        env = {**os.environ, "GEOGRAPH_BENCH_PEAK": str(peak_file)}
+        t = time.perf_counter()
+        proc = subprocess.Popen(
+            _with_peak(args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if proc.returncode:
+            raise RuntimeError(f"{args[:4]} failed ({proc.returncode}): {err[-500:]}")
+        peak = int(peak_file.read_text()) / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, peak
 
 
 def _best(row: dict, name: str, args: list[str], repeat: int) -> None:
@@ -125,6 +165,8 @@ def measure(data: Path, out: Path, repeat: int = 1, pyvis_max: int = 60_000) -> 
     """Every contender on one dataset: seconds (best of ``repeat``), peak MiB, page size."""
     py = sys.executable
     row: dict = {"actors": _count(data / "actors.csv"), "relations": _count(data / "relations.csv")}
+    _best(row, "startup", [py, "-c", STARTUP], repeat)
+    _best(row, "imports", [py, "-c", IMPORTS], repeat)
     _best(row, "lower_bound", [py, "-c", LOWER_BOUND, str(data), str(out / "lower.json")], repeat)
     _best(
         row, "pandas_bound", [py, "-c", LOWER_BOUND_PANDAS, str(data), str(out / "pd.json")], repeat
@@ -184,8 +226,8 @@ def format_table(rows: list[dict]) -> str:
     lines = [
         "| dataset | actors / relations | lower bound | `geograph build` (x lower bound) "
         "| graph path | pyvis (x build) | pandas lower bound | page (bytes per relation) "
-        "| peak memory (x page) |",
-        "|" + "---|" * 9,
+        "| peak memory (x page) | above start-up (x page) | imports |",
+        "|" + "---|" * 11,
     ]
 
     def both(r: dict, name: str, to: str | None = None) -> str:
@@ -196,6 +238,8 @@ def format_table(rows: list[dict]) -> str:
 
     for r in rows:
         page = r["page_bytes"]
+        mib = page / 1024**2
+        above = r["build_mb"] - r["startup_mb"]
         pyvis = (
             f"{r['pyvis']:.2f} / {r['pyvis_cpu']:.2f} s ({r['pyvis'] / r['build']:.1f}x / "
             f"{r['pyvis_cpu'] / r['build_cpu']:.1f}x)"
@@ -207,8 +251,11 @@ def format_table(rows: list[dict]) -> str:
             f"| {both(r, 'lower_bound')} | {both(r, 'build', 'lower_bound')} "
             f"| {both(r, 'graph_path')} | {pyvis} | {both(r, 'pandas_bound')} "
             f"| {page / 1e6:.1f} MB ({page / max(r['relations'], 1):.0f}) "
-            f"| {r['build_mb']:.0f} MiB ({r['build_mb'] / (page / 1024**2):.1f}x;"
-            f" lower bound {r['lower_bound_mb']:.0f} MiB) |"
+            f"| {r['build_mb']:.0f} MiB ({r['build_mb'] / mib:.1f}x;"
+            f" lower bound {r['lower_bound_mb']:.0f} MiB) "
+            f"| {above:.0f} MiB ({above / mib:.1f}x) "
+            f"| {r['imports_mb']:.0f} MiB ({r['imports_mb'] - r['startup_mb']:.0f} above"
+            f" the bare interpreter's {r['startup_mb']:.0f}; {r['imports_cpu']:.2f} s CPU) |"
         )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines.append(f"\nload average at the end of the run: {load} (on {os.cpu_count()} cores)")

@@ -25,9 +25,13 @@ def test_build_benchmark_runs_small():
             "graph_path",
             "pyvis",
             "build_mb",
+            "startup_mb",
+            "imports_mb",
             "page_bytes",
         ):
             assert r[key] > 0, key
+        assert r["startup_mb"] < r["imports_mb"] < r["build_mb"]
     table = format_table(rows)
     assert table.count("\n") == 5 and "x lower bound" in table and "bytes per relation" in table
+    assert "above start-up" in table
     assert "load average" in table
