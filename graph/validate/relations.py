@@ -83,11 +83,9 @@ def validate_relations(
     refs.prepare_actor_hints(table.rows)
     for row in table.rows:
         rid = row.values.get("id", "")
-        if rid and given.get(rid) != row.line:
-            continue  # a duplicate id, already reported
-        record = check_relation_row(checker, row, refs)
-        if record is None:
-            continue
+        record = check_relation_row(checker, row, refs)  # a duplicate's other problems are reported too
+        if record is None or (rid and given.get(rid) != row.line):
+            continue  # an error, or a duplicate id (already reported): the row is not kept
         if not rid:
             base = generated_id(
                 record["source"], record["target"], record["relation"], record["start"]
@@ -153,9 +151,10 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
             + (refs.source_hint(source_id) or "; add the source to sources.csv"),
         )
         ok = False
-    if not ok or directed is BAD or BAD in (sign, intensity, start, end):
+    kind = refs.vocabulary.get(relation)
+    if not ok or directed is BAD or BAD in (sign, intensity, start, end) or kind is None:
+        _warnings(checker, row, _partial(row, kind, sign, intensity, status), refs, source_id)
         return None
-    kind = refs.vocabulary[relation]
     sign = kind["sign"] if sign is None else sign
     intensity = float(kind["intensity"]) if intensity is None else float(intensity)
     record = {
@@ -174,8 +173,26 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
         "quote": text(row, "quote"),
         "note": text(row, "note"),
     }
-    _warnings(checker, row, record, source_id in refs.machine_coded)
+    _warnings(checker, row, record, refs, source_id)
     return record
+
+
+def _partial(row: Row, kind: dict[str, Any] | None, sign: Any, intensity: Any, status: str):
+    """What the warnings look at, of a row with an error: ``None`` where a cell is unusable."""
+    if kind is None or BAD in (sign, intensity):
+        sign = intensity = None
+    else:
+        sign = kind["sign"] if sign is None else sign
+        intensity = float(kind["intensity"]) if intensity is None else float(intensity)
+    return {
+        "source": row.values.get("source", ""),
+        "target": row.values.get("target", ""),
+        "sign": sign,
+        "intensity": intensity,
+        "status": status if status in STATUSES else None,
+        "said_by": text(row, "said_by"),
+        "quote": text(row, "quote"),
+    }
 
 
 def _ends(checker: Checker, row: Row, refs: References) -> bool:
@@ -268,15 +285,23 @@ def _directed(checker: Checker, row: Row) -> Any:
     return BAD
 
 
-def _warnings(checker: Checker, row: Row, record: dict[str, Any], machine: bool) -> None:
-    """Warnings about a valid row: sign against intensity, who says it, the quote, a loop."""
+def _warnings(
+    checker: Checker, row: Row, record: dict[str, Any], refs: References, source_id: str | None
+) -> None:
+    """Warnings about a row: sign against intensity, who says it, the quote, a loop.
+
+    A row with an error gets those whose cells are usable: every problem of
+    a row is reported at once, not one after another as they are fixed.
+    """
     sign, intensity, status = record["sign"], record["intensity"], record["status"]
+    machine = source_id in refs.machine_coded
     # Machine-coded relations take the sign of their type and the mean Goldstein
     # score of their events, which may lean the other way (CAMEO 024x appeals).
-    if sign * intensity < 0 and not machine:
+    if sign is not None and intensity is not None and sign * intensity < 0 and not machine:
+        typed = row.values.get("intensity", "") and not row.values.get("sign", "")
         checker.add(
             row,
-            "sign",
+            "intensity" if typed else "sign",  # an empty sign follows the type: the typed cell
             "sign-mismatch",
             f"sign {sign:+d} disagrees with intensity {intensity:g}; one of them is probably wrong",
             WARNING,
@@ -297,7 +322,7 @@ def _warnings(checker: Checker, row: Row, record: dict[str, Any], machine: bool)
             "the relation has no quote; add the verbatim evidence",
             WARNING,
         )
-    if record["source"] == record["target"]:
+    if record["source"] and record["source"] == record["target"]:
         checker.add(
             row,
             "target",

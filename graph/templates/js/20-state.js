@@ -237,6 +237,12 @@ function set(partial, opts) {
     var c = dateOf(partial.compare);
     if (!sameDate(c, st.compare)) { st.compare = c; changed.compare = true; }
   }
+  // comparing needs two dates: a compare given without a date is to the last one
+  // (the URL's #compare=2018), and moving to all time ends it (the slider)
+  if (st.compare && !st.date) {
+    if (!(has("compare") && partial.compare) && changed.date) { st.compare = null; changed.compare = true; }
+    else if (gg.payload.timeline.length) { st.date = dateOf(gg.payload.timeline[gg.payload.timeline.length - 1]); changed.date = true; }
+  }
   if (has("focus") || has("edge") || has("pair")) {
     var sel = { focus: null, edge: null, pair: null };
     var f = has("focus") ? partial.focus : null, e = has("edge") ? partial.edge : null;
