@@ -90,8 +90,9 @@ def _read_all(path: Path) -> tuple[dict, list[Problem]]:
             tables[name] = columns
             continue
         table, found = read_table(file, display)
-        if name == "relations" and table is not None and not found:
+        if name == "relations" and table is not None and not found and not table.short:
             # read well but not in one pass (a quoted cell over several lines): columns too
+            # (a short row stays a table: its problems are settled as one, settle_short_rows)
             tables[name] = columns_of(table)
             continue
         tables[name] = table

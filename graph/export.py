@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from .dates import interval
 from .schema import (
@@ -249,7 +250,10 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
 
     Numbers stay numbers (GraphML ``long``/``double``); a numeric
     ``weight`` (else ``strength``) column is also written as the edge
-    ``weight``. Each key is declared once, with an id of its own.
+    ``weight``. Each key is declared once, with an id of its own. The
+    relation id is the edges' ``id`` data, and edges have no GraphML ``id``
+    of their own: python-igraph 1.0 reads that as the source actor's id and
+    warns of the clash with the data on every read (see :class:`_Writer`).
 
     Examples
     --------
@@ -259,9 +263,28 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
     """
     H, clean = _flat_graph(G, "graphml")
     buf = io.BytesIO()
-    nx.write_graphml(H, buf, encoding="utf-8")
+    writer = _Writer(encoding="utf-8")
+    writer.add_graph_element(H)
+    writer.dump(buf)
     clean.warn("GraphML")
     return buf.getvalue()
+
+
+class _Writer(GraphMLWriter):
+    """networkx's GraphML writer (the plain-XML one, whatever is installed), without edge ids.
+
+    For a multigraph networkx writes each edge key as the edge's ``id``;
+    python-igraph 1.0 reads those ids wrongly (each edge gets a vertex's id)
+    and, as the ``id`` data is there too, warns "Could not add edge ids" on
+    every read. The relation id is kept as data, which every reader keeps.
+    """
+
+    def add_edges(self, G: nx.Graph, graph_element: Any) -> None:
+        default = G.graph.get("edge_default", {})
+        for u, v, data in G.edges(data=True):
+            element = self.myElement("edge", source=str(u), target=str(v))
+            self.add_attributes("edge", element, data, default)
+            graph_element.append(element)
 
 
 def to_gexf(G: nx.MultiDiGraph, *, mixed: str = "gephi") -> bytes:

@@ -71,8 +71,7 @@ def igraph_graphml(data: bytes, tmp_path: Path):
     path = tmp_path / "export.graphml"
     path.write_bytes(data)
     with warnings.catch_warnings():
-        # the relation id is data as well as the edge's id: igraph keeps the data
-        warnings.filterwarnings("ignore", "Could not add edge ids", RuntimeWarning)
+        warnings.simplefilter("error")  # igraph warns of what it could not read: a defect
         return igraph.Graph.Read_GraphML(str(path))
 
 

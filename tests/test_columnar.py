@@ -69,7 +69,7 @@ def _tables(folder: Path, relations_as_columns: bool) -> dict:
         columns = read_columns(path, str(path)) if as_columns else None
         if columns is None:
             table, found = read_table(path, str(path))
-            if as_columns and table is not None and not found:
+            if as_columns and table is not None and not found and not table.short:
                 columns = columns_of(table)  # a quoted cell over several lines
         tables[name] = table if columns is None else columns
     return tables

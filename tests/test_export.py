@@ -161,6 +161,14 @@ def test_the_shipped_data_reads_back_everywhere(tmp_path):
     assert igraph_graphml(graph.to_graphml(G()), tmp_path).ecount() == 23
 
 
+def test_igraph_reads_the_shipped_graphml_without_a_warning_and_with_its_ids(tmp_path):
+    ids = sorted(k for _, _, k in G().edges(keys=True))
+    # tests/readers.py turns any warning of igraph's reader into an error
+    assert sorted(igraph_graphml(graph.to_graphml(G()), tmp_path).es["id"]) == ids
+    H = read_graphml(graph.to_graphml(G()))
+    assert sorted(d["id"] for _, _, d in H.edges(data=True)) == ids
+
+
 def test_graphml_reads_back():
     H = read_graphml(graph.to_graphml(G()))
     assert H.number_of_edges() == 23

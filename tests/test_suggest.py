@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -25,15 +26,11 @@ def _rows(text):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def _append(folder, draft_rows):
-    """Append draft rows to a dataset's relations.csv, as a person keeping them all would."""
-    path = folder / "relations.csv"
-    rows = _rows(path.read_text("utf-8"))
-    columns = list(rows[0]) + [c for c in draft_rows[0] if c not in rows[0]]
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, columns, lineterminator="\n", restval="")
-        w.writeheader()
-        w.writerows(rows + draft_rows)
+def _append_lines(path, draft):
+    """Append a draft's rows to ``path`` as lines, as ``tail -n +2 draft.csv >> path`` does."""
+    rows = draft.read_bytes().split(b"\n", 1)[1]
+    with open(path, "ab") as fh:
+        fh.write(rows)
 
 
 def test_article_draft_is_verbatim_and_passes_check(tmp_path):
@@ -45,13 +42,53 @@ def test_article_draft_is_verbatim_and_passes_check(tmp_path):
     assert len(rows) >= 20
     assert all(row["quote"] and row["quote"] in TEXT for row in rows)
     assert {row["source_id"] for row in rows} == {"dw-2020-07-14"}
-    assert all(0 < float(row["confidence"]) <= 1 and row["why"] for row in rows)
+    # how sure and why, in the note: sorting by note sorts by confidence
+    notes = [re.fullmatch(r"suggested, confidence (0\.\d\d): (.+)", row["note"]) for row in rows]
+    assert all(m and 0 < float(m[1]) <= 1 for m in notes)
     copy = tmp_path / "d"
     shutil.copytree(ARTICLE, copy)
-    _append(copy, rows)
+    header = (copy / "relations.csv").read_text("utf-8").splitlines()[0]
+    assert out.read_text("utf-8").splitlines()[0] == header  # the file's columns, in its order
+    _append_lines(copy / "relations.csv", out)
     check = run("check", copy)
     assert check.exit_code == 0, check.output
     assert graph.load(copy).relations.shape[0] == 23 + len(rows)
+
+
+def test_a_draft_follows_the_datasets_column_order(tmp_path):
+    """Another order, another case, a column the draft lacks: the rows still append as lines."""
+    copy = tmp_path / "d"
+    shutil.copytree(ARTICLE, copy)
+    path = copy / "relations.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    rows[0] = [name.title() if name == "dated_from" else name for name in rows[0]]
+    rows = [[row[i] for i in reversed(range(len(row)))] for row in rows]
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    path.write_text(text.getvalue(), "utf-8")
+    (copy / "a.txt").write_text("Seoul criticized Pyongyang on 3 March 2022.", "utf-8")
+    out = tmp_path / "draft.csv"
+    r = run("suggest", copy / "a.txt", "--data", copy, "-o", out)
+    assert r.exit_code == 0, r.output
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0] == path.read_text("utf-8").splitlines()[0]
+    (row,) = _rows(out.read_text("utf-8"))
+    assert (row["Dated_From"], row["source"], row["target"]) == ("article", "KOR", "PRK")
+    _append_lines(path, out)
+    check = run("check", copy)
+    assert check.exit_code == 0, check.output
+
+
+def test_columns_the_dataset_lacks_come_last_and_are_named(tmp_path):
+    copy = tmp_path / "d"
+    shutil.copytree(NEWS, copy)
+    (copy / "a.txt").write_text("Tokyo criticized Seoul on 3 March 2022.", "utf-8")
+    header = (copy / "relations.csv").read_text("utf-8").splitlines()[0]
+    assert "dated_from" not in header
+    r = run("suggest", copy / "a.txt", "--data", copy)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == header + ",directed,start,note,dated_from"
+    assert "relations.csv has no column directed, start, note, dated_from" in r.stderr
 
 
 def test_article_precision_and_recall():
@@ -159,7 +196,8 @@ def test_status_from_the_wording():
 
 
 def test_dates_from_the_text_or_the_publication():
-    assert (_one("Seoul met with Tokyo on 3 March 2021.").start, "text") == ("2021-03-03", "text")
+    c = _one("Seoul met with Tokyo on 3 March 2021.")
+    assert (c.start, c.dated_from) == ("2021-03-03", "article")  # data/README.md's word
     c = _one("Seoul met with Tokyo two years ago.")
     assert (c.start, c.dated_from) == ("2021", "implied")
     c = _one("Seoul met with Tokyo.")

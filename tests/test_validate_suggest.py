@@ -33,8 +33,11 @@ def _expected(choices: list[str], labels: dict[str, str], value: str, n: int = 3
     ):
         if cid not in found:
             found.append(cid)
-    shown = [f'"{c}" ({labels[c].split(_SEP)[0]})' if c in labels else f'"{c}"' for c in found]
-    return f" (did you mean {' or '.join(shown[:n])}?)" if found else ""
+    # an id is shown with its name, unless the name is the id itself (or empty)
+    named = {c: labels.get(c, "").split(_SEP)[0] for c in found}
+    shown = [f'"{c}" ({named[c]})' if named[c] not in ("", c) else f'"{c}"' for c in found][:n]
+    listed = " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return f" (did you mean {listed}?)" if found else ""
 
 
 _words = st.text(alphabet="AB01x -", min_size=1, max_size=9)

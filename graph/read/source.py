@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from ..problems import Problem
+from .missing import missing_file_message
 
 #: The largest file (CSV or workbook) the reader takes: 256 MiB.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -130,7 +131,8 @@ def open_bytes(
                 f'this is a symbolic link to "{os.readlink(path)}", which does not exist; '
                 "fix the link or remove it",
             )
-        return None, _problem(display, "missing-file", "file not found")
+        folder = str(Path(display).parent)
+        return None, _problem(display, "missing-file", missing_file_message(path, folder))
     except OSError as err:
         if err.errno == errno.ELOOP:
             return None, _problem(

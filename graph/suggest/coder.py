@@ -14,8 +14,9 @@ from .lexicon import Cue, read_lexicon
 
 __all__ = ["DRAFT_COLUMNS", "Candidate", "Draft", "suggest"]
 
-#: The draft's columns: those of ``relations.csv``, then how each date and guess was made.
-DRAFT_COLUMNS = [*RELATION_COLUMNS, "dated_from", "confidence", "why"]
+#: The columns a draft fills, in the order of a new ``relations.csv``; a draft
+#: for a dataset takes its ``relations.csv``'s header instead (:attr:`Draft.columns`).
+DRAFT_COLUMNS = [*RELATION_COLUMNS, "dated_from"]
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could|likely|unlikely|possibl\w*|expected to|will|would|suspect\w*|"
@@ -95,21 +96,36 @@ class Candidate:
     confidence: float = 0.0
     why: str = ""
 
+    @property
+    def note(self) -> str:
+        """The ``note`` cell: how sure the guess is and why, for the reviewer to keep or rewrite.
+
+        It starts ``suggested, confidence 0.NN:``, so that sorting a draft by
+        its note sorts it by confidence.
+        """
+        return f"suggested, confidence {self.confidence:.2f}: {self.why}"
+
     def row(self) -> dict[str, str]:
         """The candidate as a row of :data:`DRAFT_COLUMNS` (text cells)."""
         cells: dict[str, Any] = {**self.__dict__, "directed": str(self.directed).lower()}
-        cells["confidence"] = f"{self.confidence:.2f}"
+        cells["note"] = self.note
         return {c: "" if cells.get(c) is None else str(cells.get(c)) for c in DRAFT_COLUMNS}
 
 
 @dataclass
 class Draft:
-    """What :func:`suggest` found: candidates, the source and publication date used, notes."""
+    """What :func:`suggest` found: candidates, the source and publication date used, notes.
+
+    ``columns`` is the header of the dataset's ``relations.csv`` as written
+    (:data:`DRAFT_COLUMNS` when it has none): the draft is written in that
+    order, so that its rows can be appended to the file as they are.
+    """
 
     candidates: list[Candidate]
     source_id: str | None
     published: str | None
     notes: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=lambda: list(DRAFT_COLUMNS))
 
 
 @dataclass
@@ -294,11 +310,11 @@ def _date(
         if m.group("month"):
             month = _MONTHS[m.group("month").lower()]
             day = f"-{int(m.group('day')):02d}" if m.group("day") else ""
-            return f"{m.group('myear')}-{month:02d}{day}", "text"
+            return f"{m.group('myear')}-{month:02d}{day}", "article"
         if m.group("iso"):
-            return m.group("iso").replace("/", "-"), "text"
+            return m.group("iso").replace("/", "-"), "article"
         if m.group("year"):
-            return m.group("year"), "text"
+            return m.group("year"), "article"
         if year is not None and (m.group("n") or m.group("last")):
             n = m.group("n")
             back = (
@@ -414,7 +430,18 @@ def suggest(
                     taken.add(c.id)
                     c.source_id = source_id
                     out.append(c)
-    return Draft(out, source_id, published)
+    draft = Draft(out, source_id, published)
+    draft.columns = list(dataset.columns.get("relations") or DRAFT_COLUMNS)
+    have = {c.strip().lower() for c in draft.columns}
+    lacking = [c for c in DRAFT_COLUMNS if c not in have and any(x.row()[c] for x in out)]
+    if lacking:
+        draft.notes.append(
+            f"relations.csv has no column {', '.join(lacking)}: the draft adds "
+            f"{'it' if len(lacking) == 1 else 'them'} after its columns; add "
+            f"{'it' if len(lacking) == 1 else 'them'} to the end of relations.csv's header "
+            "before appending the rows"
+        )
+    return draft
 
 
 def _code(

@@ -71,15 +71,26 @@ def suggest_file(article: str | Path, dataset: Dataset, *, source_id: str | None
 
 
 def draft_csv(draft: Draft) -> str:
-    """The draft as CSV text in the ``relations.csv`` format (:data:`DRAFT_COLUMNS`).
+    """The draft as CSV text: the columns of the dataset's ``relations.csv``, in its order.
+
+    So the rows can be appended to ``relations.csv`` as lines (or pasted
+    into a spreadsheet under its header) and checked. A column the draft
+    fills that the file lacks (``dated_from``, say) comes after the file's
+    columns: the draft's notes then say to add it to the file's header.
+    How sure each guess is and why is in its ``note`` cell.
 
     Examples
     --------
     >>> draft_csv(Draft([], None, None)).strip() == ",".join(DRAFT_COLUMNS)
     True
+    >>> draft_csv(Draft([], None, None, columns=["ID", "source", "target"])).strip()
+    'ID,source,target'
     """
     rows = [c.row() for c in draft.candidates]
-    return format_csv(DRAFT_COLUMNS, ([r[c] for c in DRAFT_COLUMNS] for r in rows))
+    keys = [c.strip().lower() for c in draft.columns]
+    more = [c for c in DRAFT_COLUMNS if c not in keys and any(r[c] for r in rows)]
+    header, keys = [*draft.columns, *more], [*keys, *more]
+    return format_csv(header, ([r.get(k, "") for k in keys] for r in rows))
 
 
 def write_draft(

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from ..evidence import check_evidence
 from ..problems import Problem
-from ..read import Table
+from ..read import Table, settle_short_rows
 from ..read.columns import Columns
 from ..schema import REQUIRED
 from .actors import report_isolated, validate_actors
@@ -79,6 +79,8 @@ def validate_tables(
         sources=sources if "sources" not in tables or _usable(tables, "sources") else None,
         machine_coded=machine_coded(out),
         vocabulary=out.vocabulary,
+        unread=_unread(tables),
+        no_id=_no_id(_raw(tables, "actors")),
     )
     given = tables.get("relations")
     if isinstance(given, Columns):
@@ -93,7 +95,8 @@ def validate_tables(
     raw = {name: _raw(tables, name) for name in tables}
     evidence = check_evidence(out, {**raw, "relations": relation_table}, actors_known=actors_known)
     problems.extend(evidence)
-    return out, problems
+    read = [t for t in (*raw.values(), relation_table) if isinstance(t, Table)]
+    return out, settle_short_rows(read, problems)
 
 
 def _usable(tables: Mapping[str, Table | Columns | None], name: str) -> bool:
@@ -102,6 +105,18 @@ def _usable(tables: Mapping[str, Table | Columns | None], name: str) -> bool:
     if isinstance(table, Columns):
         return all(k in table.keys for k in REQUIRED[name])
     return table is not None and all(table.column(k) is not None for k in REQUIRED[name])
+
+
+def _unread(tables: Mapping[str, Table | Columns | None]) -> set[str]:
+    """The cells of the rows not read (a cell too many or too few) of the tables relations name."""
+    rows = (t.unread for n in ("actors", "sources", "relation_types") if (t := _raw(tables, n)))
+    return {cell for unread in rows for _, cells in unread for cell in cells if cell}
+
+
+def _no_id(table: Table | None) -> list[tuple[int, str]]:
+    """(line, name) of the actors written without an id."""
+    rows = table.rows if table is not None and table.column("id") is not None else []
+    return [(r.line, r.values.get("name", "")) for r in rows if not r.values.get("id")]
 
 
 def _raw(tables: Mapping[str, Table | Columns | None], name: str) -> Table | None:

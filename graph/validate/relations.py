@@ -19,7 +19,12 @@ class References:
 
     ``actors`` and ``sources`` are ``None`` when their file could not be
     read: references into it are then not checked, since its own problem is
-    reported and a cascade of "unknown" errors would hide it.
+    reported and a cascade of "unknown" errors would hide it. ``unread``
+    holds the cells of the rows of those files that were not read (a cell
+    too many or too few): a reference to one of them is not reported
+    unknown, since fixing that row may be all it takes. ``no_id`` lists the
+    actors written without an id, as (line, name): an unknown actor may be
+    one of them.
     """
 
     actors: dict[str, int] | None
@@ -28,6 +33,8 @@ class References:
     machine_coded: set[str]
     vocabulary: dict[str, dict[str, Any]]
     related: set[str] = field(default_factory=set)
+    unread: set[str] = field(default_factory=set)
+    no_id: list[tuple[int, str]] = field(default_factory=list)
     _actor_hint: Suggester | None = None
     _source_hint: Suggester | None = None
 
@@ -68,17 +75,17 @@ def validate_relations(
     if table is None or not present(table, "relations", checker):
         return
     out.columns["relations"] = list(table.header)
+    if refs.actors is not None:  # the actors of a row not read are not "isolated"
+        refs.related.update(c for _, cells in table.unread for c in cells if c in refs.actors)
     given = ids(checker, table.rows, required=False) if table.column("id") is not None else {}
     more = extras(table, "relations")
     generated: dict[str, int] = {}
     refs.prepare_actor_hints(table.rows)
     for row in table.rows:
         rid = row.values.get("id", "")
-        if rid and given.get(rid) != row.line:
-            continue  # a duplicate id, already reported
-        record = check_relation_row(checker, row, refs)
-        if record is None:
-            continue
+        record = check_relation_row(checker, row, refs)  # a duplicate's other problems are reported too
+        if record is None or (rid and given.get(rid) != row.line):
+            continue  # an error, or a duplicate id (already reported): the row is not kept
         if not rid:
             base = generated_id(
                 record["source"], record["target"], record["relation"], record["start"]
@@ -117,7 +124,7 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
     """
     ok = _ends(checker, row, refs)
     relation = row.values.get("relation", "")
-    ok = _relation_type(checker, row, relation, refs.vocabulary) and ok
+    ok = _relation_type(checker, row, relation, refs) and ok
     status = row.values.get("status", "").lower()
     ok = _status(checker, row, status) and ok
     sign = number(checker, row, "sign", -1, 1, True)
@@ -133,7 +140,9 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
         )
         ok = False
     source_id = text(row, "source_id")
-    if source_id and refs.sources is not None and source_id not in refs.sources:
+    if source_id and refs.sources is not None and source_id in refs.unread - refs.sources.keys():
+        ok = False  # its row in sources.csv was not read: that row's problem says why
+    elif source_id and refs.sources is not None and source_id not in refs.sources:
         checker.add(
             row,
             "source_id",
@@ -142,9 +151,10 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
             + (refs.source_hint(source_id) or "; add the source to sources.csv"),
         )
         ok = False
-    if not ok or directed is BAD or BAD in (sign, intensity, start, end):
+    kind = refs.vocabulary.get(relation)
+    if not ok or directed is BAD or BAD in (sign, intensity, start, end) or kind is None:
+        _warnings(checker, row, _partial(row, kind, sign, intensity, status), refs, source_id)
         return None
-    kind = refs.vocabulary[relation]
     sign = kind["sign"] if sign is None else sign
     intensity = float(kind["intensity"]) if intensity is None else float(intensity)
     record = {
@@ -163,8 +173,26 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
         "quote": text(row, "quote"),
         "note": text(row, "note"),
     }
-    _warnings(checker, row, record, source_id in refs.machine_coded)
+    _warnings(checker, row, record, refs, source_id)
     return record
+
+
+def _partial(row: Row, kind: dict[str, Any] | None, sign: Any, intensity: Any, status: str):
+    """What the warnings look at, of a row with an error: ``None`` where a cell is unusable."""
+    if kind is None or BAD in (sign, intensity):
+        sign = intensity = None
+    else:
+        sign = kind["sign"] if sign is None else sign
+        intensity = float(kind["intensity"]) if intensity is None else float(intensity)
+    return {
+        "source": row.values.get("source", ""),
+        "target": row.values.get("target", ""),
+        "sign": sign,
+        "intensity": intensity,
+        "status": status if status in STATUSES else None,
+        "said_by": text(row, "said_by"),
+        "quote": text(row, "quote"),
+    }
 
 
 def _ends(checker: Checker, row: Row, refs: References) -> bool:
@@ -177,13 +205,16 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
                 row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv"
             )
             ok = False
+        elif refs.actors is not None and value not in refs.actors and value in refs.unread:
+            ok = False  # its row in actors.csv was not read: that row's problem says why
         elif refs.actors is not None and value not in refs.actors:
             checker.add(
                 row,
                 key,
                 "unknown-actor",
                 f'{key} "{value}" is not an actor id in actors.csv'
-                + (refs.actor_hint(value) or "; add the actor to actors.csv"),
+                + (refs.actor_hint(value) or "; add the actor to actors.csv")
+                + _no_id_hint(value, refs.no_id),
             )
             ok = False
         elif refs.actors is not None:
@@ -192,10 +223,23 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
     return ok
 
 
-def _relation_type(checker: Checker, row: Row, relation: str, vocab: dict[str, Any]) -> bool:
+def _no_id_hint(value: str, no_id: list[tuple[int, str]]) -> str:
+    """An actor written without an id may be the one meant."""
+    if not no_id:
+        return ""
+    line, name = no_id[0]
+    who = f'the actor "{name}" on line {line}' if name else f"the actor on line {line}"
+    more = f" (and {len(no_id) - 1} more)" if len(no_id) > 1 else ""
+    return f"; {who}{more} has no id: if it is this one, write {value} as its id"
+
+
+def _relation_type(checker: Checker, row: Row, relation: str, refs: References) -> bool:
+    vocab = refs.vocabulary
     if relation == "":
         checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
         return False
+    if relation not in vocab and relation in refs.unread:
+        return False  # its row in relation_types.csv was not read
     if relation not in vocab:
         checker.add(
             row,
@@ -241,15 +285,23 @@ def _directed(checker: Checker, row: Row) -> Any:
     return BAD
 
 
-def _warnings(checker: Checker, row: Row, record: dict[str, Any], machine: bool) -> None:
-    """Warnings about a valid row: sign against intensity, who says it, the quote, a loop."""
+def _warnings(
+    checker: Checker, row: Row, record: dict[str, Any], refs: References, source_id: str | None
+) -> None:
+    """Warnings about a row: sign against intensity, who says it, the quote, a loop.
+
+    A row with an error gets those whose cells are usable: every problem of
+    a row is reported at once, not one after another as they are fixed.
+    """
     sign, intensity, status = record["sign"], record["intensity"], record["status"]
+    machine = source_id in refs.machine_coded
     # Machine-coded relations take the sign of their type and the mean Goldstein
     # score of their events, which may lean the other way (CAMEO 024x appeals).
-    if sign * intensity < 0 and not machine:
+    if sign is not None and intensity is not None and sign * intensity < 0 and not machine:
+        typed = row.values.get("intensity", "") and not row.values.get("sign", "")
         checker.add(
             row,
-            "sign",
+            "intensity" if typed else "sign",  # an empty sign follows the type: the typed cell
             "sign-mismatch",
             f"sign {sign:+d} disagrees with intensity {intensity:g}; one of them is probably wrong",
             WARNING,
@@ -270,7 +322,7 @@ def _warnings(checker: Checker, row: Row, record: dict[str, Any], machine: bool)
             "the relation has no quote; add the verbatim evidence",
             WARNING,
         )
-    if record["source"] == record["target"]:
+    if record["source"] and record["source"] == record["target"]:
         checker.add(
             row,
             "target",

@@ -176,7 +176,7 @@ class Suggester:
         for value, ids, names in zip(todo, by_id, by_name):
             hits = self._hits(value, ids, names, n)
             self._cache[(value, n)] = (
-                f" (did you mean {' or '.join(self._show(c) for c in hits)}?)" if hits else ""
+                f" (did you mean {_either([self._show(c) for c in hits])}?)" if hits else ""
             )
 
     def __call__(self, value: str, n: int = 3) -> str:
@@ -185,9 +185,15 @@ class Suggester:
         return self._cache[(value, n)]
 
     def _show(self, cid: str) -> str:
-        if cid in self._labels:
-            return f'"{cid}" ({self._labels[cid].split(_SEP)[0]})'
+        name = self._labels.get(cid, "").split(_SEP)[0]
+        if name and name != cid:
+            return f'"{cid}" ({name})'
         return f'"{cid}"'
+
+
+def _either(shown: list[str]) -> str:
+    """``a or b``; ``a, b or c`` for three or more."""
+    return " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
 
 
 def suggest(value: str, choices: Iterable[str], n: int = 3) -> str:
