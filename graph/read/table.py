@@ -40,6 +40,8 @@ class Table:
     display: str
     header: list[str]
     rows: list[Row] = field(default_factory=list)
+    #: The file's delimiter: in a ``;`` or tab file a decimal comma is a number.
+    delimiter: str = ","
 
     keys: list[str] = field(init=False)
 
@@ -155,7 +157,7 @@ def _table(
         if not any(cells):
             continue  # blank rows are ignored
         if table is None:
-            table = Table(path, display, cells)
+            table = Table(path, display, cells, delimiter=delimiter or ",")
             _check_header(table, line, problems)
             unnamed = {i for i, key in enumerate(table.keys) if not key}
             continue
