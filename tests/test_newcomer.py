@@ -123,7 +123,10 @@ def test_a_decimal_comma_in_a_comma_separated_file_is_still_an_error(tmp_path):
     (d / "relations.csv").write_text(text.replace(",-9.2,", ',"-9,2",', 1), "utf-8")
     r = run("check", d)
     assert r.exit_code == 1
-    assert 'relations.csv:2:6: bad-number intensity "-9,2" uses a decimal comma; write -9.2' in r.output
+    assert (
+        'relations.csv:2:6: bad-number intensity "-9,2" uses a decimal comma; write -9.2'
+        in r.output
+    )
 
 
 def test_an_excel_month_in_a_csv_gets_its_iso_form(tmp_path):
