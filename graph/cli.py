@@ -20,8 +20,16 @@ from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
-from .problems import GeographError, OutputError
-from .terminal import CommandError, CommandGroup, out, out_json, progress_bar, say
+from .problems import DataError, GeographError, OutputError
+from .terminal import (
+    CommandError,
+    CommandGroup,
+    ReadOnlyCommand,
+    out,
+    out_json,
+    progress_bar,
+    say,
+)
 from .write import check_output
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
@@ -38,7 +46,9 @@ def _load(data: Path, strict: bool = False, progress=None) -> _dataset.Dataset:
     ds = _dataset.load(data, strict=strict, progress=progress)
     if ds.warnings:
         n = len(ds.warnings)
-        say(f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see them)")
+        say(
+            f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see {'them' if n != 1 else 'it'})"
+        )
     return ds
 
 
@@ -67,7 +77,7 @@ def cli():
     """
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
@@ -258,7 +268,7 @@ STATUS = click.option(
 )
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(data, as_json):
@@ -280,7 +290,7 @@ def stats(data, as_json):
     out("\n".join(lines))
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.option(
     "--date",
@@ -336,7 +346,7 @@ def balance(data, date, statuses, k, as_json):
     out("\n".join(lines))
 
 
-@cli.command()
+@cli.command(cls=ReadOnlyCommand)
 @DATA
 @click.argument("before")
 @click.argument("after", required=False)
@@ -405,6 +415,8 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
     from .watch import watch as _watch
 
     check_output(output, [data])
+    if not data.exists():  # a mistyped folder would be watched for ever
+        raise DataError(_dataset.check(data), source=data)
     say(f"watching {data} -> {output} (Ctrl-C to stop)")
 
     def opened(path: Path) -> None:

@@ -19,6 +19,7 @@ from .read import read_table, read_workbook
 from .read.columns import read_columns
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
 from .validate import Tables, validate_tables
+from .validate.columnar import columns_of
 from .write import recover
 
 if TYPE_CHECKING:  # imported on first use: the page is built from the tables without them
@@ -89,6 +90,11 @@ def _read_all(path: Path) -> tuple[dict, list[Problem]]:
             tables[name] = columns
             continue
         table, found = read_table(file, display)
+        if name == "relations" and table is not None and not found and not table.short:
+            # read well but not in one pass (a quoted cell over several lines): columns too
+            # (a short row stays a table: its problems are settled as one, settle_short_rows)
+            tables[name] = columns_of(table)
+            continue
         tables[name] = table
         problems.extend(found)
     return tables, problems

@@ -148,6 +148,9 @@ class DataError(GeographError):
     >>> err = DataError([Problem("a.csv", None, None, None, "missing-file", "not found")])
     >>> len(err.errors)
     1
+    >>> print(DataError(err.problems, source="mydata"))
+    1 error in mydata:
+    a.csv: missing-file not found
     """
 
     def __init__(self, problems: Iterable[Problem], *, source: str | os.PathLike | None = None):
@@ -156,7 +159,8 @@ class DataError(GeographError):
         self.problems = list(self.report)
         n = len(self.errors)
         lines = "\n".join(str(p) for p in self.errors)
-        super().__init__(f"{n} error{'s' if n != 1 else ''} in the data:\n{lines}")
+        where = f"in {os.fspath(source)}" if source is not None else "in the data"
+        super().__init__(f"{n} error{'s' if n != 1 else ''} {where}:\n{lines}")
 
     @property
     def errors(self) -> list[Problem]:

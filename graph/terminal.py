@@ -25,6 +25,7 @@ from .problems import DataError, GeographError, OutputError, printable
 __all__ = [
     "CommandError",
     "CommandGroup",
+    "ReadOnlyCommand",
     "out",
     "out_json",
     "say",
@@ -36,33 +37,61 @@ __all__ = [
 class CommandError(click.ClickException):
     """A :class:`graph.problems.GeographError` shown as output and exit code 1, in one place.
 
-    A :class:`DataError` prints each of its errors, then one line saying
-    nothing was written; any other error prints one line. Control
-    characters are shown escaped.
+    A :class:`DataError` prints each of its errors, then one line counting
+    them, which says that nothing was written when the command writes
+    (``writes``; a command that only reads says no such thing) and points at
+    ``geograph check`` when there are warnings to see; any other error
+    prints one line. Control characters are shown escaped.
+
+    Examples
+    --------
+    >>> from graph.problems import DataError, Problem
+    >>> p = Problem("d/relations.csv", 3, 2, "source", "unknown-actor", 'source "X" is no actor')
+    >>> CommandError(DataError([p], source="d")).show(sys.stdout)
+    d/relations.csv:3:2: unknown-actor source "X" is no actor
+    1 error in d; nothing was written.
+    >>> CommandError(DataError([p], source="d"), writes=False).show(sys.stdout)
+    d/relations.csv:3:2: unknown-actor source "X" is no actor
+    1 error in d.
     """
 
-    def __init__(self, error: GeographError | str):
+    def __init__(self, error: GeographError | str, *, writes: bool = True):
         self.error = error
+        self.writes = writes
         super().__init__(printable_lines(str(error)))
 
     def show(self, file: IO[Any] | None = None) -> None:
         if not isinstance(self.error, DataError):
             _quietly(lambda: super(CommandError, self).show(file))
             return
-        errors = self.error.errors
+        errors, warnings = self.error.errors, self.error.warnings
         data = self.error.source
         lines = [str(p) for p in errors]
-        n = len(errors)
+        n, w = len(errors), len(warnings)
         where = f" in {data}" if data is not None else ""
-        fix = f" Fix them, or run `geograph check {data}` for warnings too." if data else ""
-        lines.append(f"{n} error{'s' if n != 1 else ''}{where}; nothing was written.{fix}")
-        _quietly(lambda: click.echo("\n".join(lines), err=True))
+        if str(data) in (".", ""):
+            where = " in the current folder"
+        done = "; nothing was written" if self.writes else ""
+        more = (
+            f" {w} warning{'s' if w != 1 else ''} too: `geograph check {data}` lists them."
+            if w and data is not None
+            else ""
+        )
+        lines.append(f"{n} error{'s' if n != 1 else ''}{where}{done}.{more}")
+        text = printable_lines("\n".join(lines))
+        _quietly(lambda: click.echo(text, file=file, err=file is None))
 
 
 def _quietly(show: Callable[[], None]) -> None:
     """Show a message on stderr; a closed or full stderr is no reason for a traceback."""
     with contextlib.suppress(OSError):
         show()
+
+
+class ReadOnlyCommand(click.Command):
+    """A command that writes no file (``check``, ``stats``...): its errors do not say "nothing was written"."""
+
+    writes = False
 
 
 class CommandGroup(click.Group):
@@ -82,7 +111,9 @@ class CommandGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GeographError as err:
-            raise CommandError(err) from err
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if name else None
+            raise CommandError(err, writes=getattr(command, "writes", True)) from err
         except OSError as err:
             raise _output_error(err) from err
 

@@ -249,6 +249,8 @@ def staged_dataset(
     recover(folder)
     _refuse_existing(folder, force)
     fresh = not folder.exists() or not any(folder.iterdir())
+    if fresh and folder.exists() and folder.resolve() == Path.cwd().resolve():
+        fresh = False  # "." has no parent of its own to stage in, nor can rename(2) replace it
     if fresh and folder.is_dir() and not folder.stat().st_mode & 0o222:
         # rename(2) would replace the empty folder, and with it the mode its owner chose
         raise OutputError(

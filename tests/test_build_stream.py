@@ -139,7 +139,7 @@ def test_cells_with_other_line_breaks_read_as_the_rows_do(tmp_path, odd):
 def test_blank_lines_across_reading_steps_keep_the_line_numbers(tmp_path):
     path = tmp_path / "r.csv"
     lines = ["id,v"] + [f"R{i},{i % 3}" for i in range(40_000)]
-    for at in (16_384, 16_385, 32_770):  # around the steps of records read at once
+    for at in (2_048, 2_049, 16_386, 32_770):  # around the steps of records read at once
         lines.insert(at, "")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     columns = read_columns(path)
@@ -157,3 +157,59 @@ def test_the_columns_of_the_shipped_data_are_its_rows(tmp_path):
     table, _ = read_table(data / "relations.csv", "relations.csv")
     assert columns is not None
     assert columns.columns["id"] == [r.values["id"] for r in table.rows]
+
+
+def _same_as_rows(path: Path) -> list[list[str]]:
+    """The columns of ``path`` as rows, after checking them against read_table's rows."""
+    columns = read_columns(path)
+    table, problems = read_table(path, str(path))
+    assert columns is not None and not problems
+    assert columns.lines == [r.line for r in table.rows]
+    rows = [list(r.values.values()) for r in table.rows]
+    assert [list(r) for r in zip(*columns.columns.values())] == rows
+    assert columns.header == table.header
+    return rows
+
+
+def test_a_header_longer_than_the_first_read_finds_its_delimiter(tmp_path):
+    path = tmp_path / "r.csv"
+    names = [f"column_with_a_long_name_{i:05d}" for i in range(3_000)]  # a 100 KB header
+    path.write_text(";".join(names) + "\n" + ";".join("x" for _ in names) + "\n", encoding="utf-8")
+    assert _same_as_rows(path) == [["x"] * 3_000]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le"])
+def test_byte_order_marks_and_utf16_read_as_the_rows_do(tmp_path, encoding):
+    path = tmp_path / "r.csv"
+    path.write_text("id,name\nA,Åland\r\nB,Ελλάδα\n", encoding=encoding)
+    assert _same_as_rows(path) == [["A", "Åland"], ["B", "Ελλάδα"]]
+
+
+def test_a_byte_that_is_not_utf8_far_in_the_file_goes_to_the_row_reader(tmp_path):
+    path = tmp_path / "r.csv"
+    body = "".join(f"R{i},{'x' * 80}\n" for i in range(60_000))  # 5 MB, past the first read
+    path.write_bytes(("id,note\n" + body).encode() + b"R,caf\xe9\n")
+    assert read_columns(path) is None
+    _, problems = read_table(path, str(path))
+    assert [(p.code, p.line) for p in problems] == [("not-utf8", 60_002)]
+
+
+def test_the_reading_never_holds_the_whole_file(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "r.csv"
+    cell = "y" * 120
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("id,a,b\n")
+        fh.writelines(f"R{i % 7},{cell}{i % 5},{cell}{i % 3}\n" for i in range(100_000))
+    size = path.stat().st_size  # 24 MB of repeated cells: the columns hold 15 strings
+    tracemalloc.start()
+    try:
+        columns = read_columns(path)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert columns is not None and len(columns) == 100_000
+    assert kept < size / 2  # three columns of 100,000 slots, the line numbers
+    # the bytes or the text whole would be the file's size again on top
+    assert peak - kept < size / 2, (peak, kept, size)

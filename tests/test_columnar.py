@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import random
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from benchmarks.synthetic import make_dataset
+from click.testing import CliRunner
 from event_files import add_event_columns
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import graph
+from graph.cli import cli
 from graph.dataset import check
 from graph.payload import compact_payload, expand_payload, page_payload, view_payload
 from graph.read import read_table
 from graph.read.columns import read_columns
-from graph.schema import TABLE_FILES
+from graph.schema import RELATION_COLUMNS, TABLE_FILES
 from graph.validate import validate_tables
+from graph.validate.columnar import columns_of
 from graph.view import to_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -52,10 +58,234 @@ def _page_json(page: str) -> dict:
     return json.loads(data.group(1))
 
 
+def _tables(folder: Path, relations_as_columns: bool) -> dict:
+    """The raw tables of ``folder``; the relations as columns where the file can be read so."""
+    tables = {}
+    for name, (filename, required) in TABLE_FILES.items():
+        path = folder / filename
+        if not required and not (path.exists() or path.is_symlink()):
+            continue
+        as_columns = relations_as_columns and name == "relations"
+        columns = read_columns(path, str(path)) if as_columns else None
+        if columns is None:
+            table, found = read_table(path, str(path))
+            if as_columns and table is not None and not found and not table.short:
+                columns = columns_of(table)  # a quoted cell over several lines
+        tables[name] = table if columns is None else columns
+    return tables
+
+
+def _relation_records(records) -> list[dict]:
+    columns = records.relation_columns
+    if columns is None:
+        return records.relations
+    return [dict(zip(columns, row)) for row in zip(*columns.values())]
+
+
+def assert_same_as_rows(folder: Path) -> list:
+    """The relations as columns give the problems (every field, in order) and records of the rows."""
+    by_rows, row_problems = validate_tables(_tables(folder, False))
+    by_columns, column_problems = validate_tables(_tables(folder, True))
+    assert column_problems == row_problems
+    assert _relation_records(by_columns) == _relation_records(by_rows)
+    assert by_columns.lines == by_rows.lines
+    assert by_columns.columns == by_rows.columns
+    return column_problems
+
+
+def _in_file_order(problems: list) -> list:
+    """What ``check`` promises: errors first, then by file (in the dataset's order), line, column."""
+    order = [filename for filename, _ in TABLE_FILES.values()]
+    return sorted(
+        problems,
+        key=lambda p: (
+            p.severity != "error",
+            order.index(Path(p.file).name),
+            p.file,
+            p.line or 0,
+            p.column or 0,
+        ),
+    )
+
+
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
 def test_problems_are_those_of_the_row_by_row_path(folder):
-    expected = sorted(map(str, _row_by_row(folder)[1]))
-    assert sorted(map(str, check(folder))) == expected
+    records, problems = _row_by_row(folder)
+    assert list(check(folder)) == _in_file_order(problems)
+    assert_same_as_rows(folder)
+
+
+# Cells for rows with every kind of problem, and clean ones (the first of each list).
+_BAD_CELLS = {
+    "source": ["", "A0000X", "a00001", "A00001 "],
+    "target": ["", "A0001", "A00002x", "Actor 3 Said"],
+    "relation": ["", "atack", "Attack", "threatens"],
+    "status": ["", "fakt", "Claim", "rumour"],
+    "sign": ["2", "x", "\u22121", "0.5", "plus"],
+    "intensity": ["1,5", "nan", "11", "-inf", "ten"],
+    "directed": ["maybe", "F", "NO"],
+    "start": ["2020-13", "16/06/2020", "2020-02-30", "June 2020"],
+    "end": ["1990", "2020-13-01", "soon"],
+    "source_id": ["src-9999", "SRC-0001"],
+}
+
+
+def _mixed(folder: Path, seed: int = 7, *, multiline: bool = False) -> Path:
+    """A synthetic dataset whose relations.csv has every kind of problem, and clean rows.
+
+    Mistyped and empty references, bad numbers, flags and dates, reversed
+    dates, warnings (no quote, a claim no one says, sign against intensity,
+    a self-relation), repeated and bad ids, empty ids whose generated id is
+    taken, blank rows and an extra column; with ``multiline``, quotes over
+    several lines.
+    """
+    make_dataset(folder, 300, 1_500)
+    path = folder / "relations.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0] + ["weight"], [r + [str(i % 3 or "")] for i, r in enumerate(rows[1:])]
+    at = {k: header.index(k) for k in RELATION_COLUMNS}
+    rng = random.Random(seed)
+    for r in rng.sample(body, 400):
+        for key in rng.sample(sorted(_BAD_CELLS), rng.choice([1, 1, 1, 2, 3])):
+            r[at[key]] = rng.choice(_BAD_CELLS[key])
+    for r in rng.sample(body, 60):  # warnings
+        kind = rng.randrange(4)
+        if kind == 0:
+            r[at["quote"]] = ""
+        elif kind == 1:
+            r[at["status"]], r[at["said_by"]] = "claim", ""
+        elif kind == 2:
+            r[at["sign"]], r[at["intensity"]] = "1", "-4"
+        else:
+            r[at["target"]] = r[at["source"]]
+    for r in rng.sample(body, 30):  # ids used twice, bad, empty
+        r[at["id"]] = rng.choice([body[0][at["id"]], body[5][at["id"]], "bad id", "", ""])
+    taken = body[9]  # an empty id whose generated id is already given to another row
+    taken[at["start"]] = "2020"
+    body[10][at["id"]] = f"{taken[at['source']]}-{taken[at['target']]}-{taken[at['relation']]}-2020"
+    taken[at["id"]] = ""
+    body.insert(100, [""] * len(header))  # blank rows are dropped, lines still counted
+    for r in rng.sample(body, 40) if multiline else ():
+        r[at["quote"]] += rng.choice(["\nand more", "\r\n\r\nsaid", "\n"])
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *body[:700], [], *body[700:]])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    return _mixed(tmp_path_factory.mktemp("mixed") / "data")
+
+
+@pytest.fixture(scope="module")
+def mixed_lines(tmp_path_factory):
+    return _mixed(tmp_path_factory.mktemp("mixed") / "data", multiline=True)
+
+
+def test_a_file_with_every_kind_of_problem_gets_the_problems_of_the_rows(mixed):
+    assert read_columns(mixed / "relations.csv") is not None  # the columns' own path
+    _assert_every_kind(mixed)
+
+
+def test_quoted_cells_over_several_lines_keep_their_lines(mixed_lines):
+    assert read_columns(mixed_lines / "relations.csv") is None  # read as a table first
+    table, found = read_table(mixed_lines / "relations.csv")
+    assert not found and table.rows[-1].line > len(table.rows) + 40
+    _assert_every_kind(mixed_lines)
+
+
+def _assert_every_kind(mixed: Path) -> None:
+    problems = assert_same_as_rows(mixed)
+    codes = {p.code for p in problems}
+    assert codes >= {
+        "unknown-actor",
+        "missing-value",
+        "unknown-relation",
+        "bad-value",
+        "bad-number",
+        "out-of-range",
+        "bad-date",
+        "reversed-dates",
+        "unknown-source",
+        "duplicate-id",
+        "bad-id",
+        "no-quote",
+        "missing-said-by",
+        "sign-mismatch",
+        "self-relation",
+        "isolated-actor",
+    }, codes
+    records, row_problems = _row_by_row(mixed)
+    report = check(mixed)
+    assert list(report) == _in_file_order(row_problems)
+    assert sum(p.code == "unknown-actor" and "did you mean" in p.message for p in report) > 50
+
+
+@pytest.mark.parametrize("kind", ["mixed", "mixed_lines"])
+def test_check_json_of_a_file_with_every_kind_of_problem(kind, request):
+    folder = request.getfixturevalue(kind)
+    result = CliRunner().invoke(cli, ["check", str(folder), "--json"])
+    assert result.exit_code == 1
+    expected = graph.problems.Report(_in_file_order(_row_by_row(folder)[1])).to_dict()
+    assert json.loads(result.stdout) == expected
+
+
+def test_a_file_with_only_warnings_loads_from_its_columns(mixed, tmp_path):
+    """Rows with warnings go through the row checks and keep their records, as columns."""
+    data = shutil.copytree(mixed, tmp_path / "data")
+    make_dataset(data, 300, 1_500)
+    path = data / "relations.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    quote, target, source = (rows[0].index(k) for k in ("quote", "target", "source"))
+    for r in rows[1::7]:
+        r[quote] = ""
+    rows[3][target] = rows[3][source]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    problems = assert_same_as_rows(data)
+    assert {p.severity for p in problems} == {"warning"}
+    ds = graph.load(data)
+    assert ds.relation_count == 1_500
+    assert ds.records("relations") == _row_by_row(data)[0].relations
+
+
+_CELLS = {
+    "id": ["", "", "R1", "R2", "bad id", "A-B-attack-2020"],
+    "source": ["A", "B", "C", "", "AA", "a"],
+    "target": ["A", "B", "C", "", "Beta"],
+    "relation": ["attack", "cooperate", "", "atack"],
+    "status": ["fact", "Claim", "forecast", "", "fakt"],
+    "sign": ["", "1", "-1", "+", "2", "x"],
+    "intensity": ["", "5", "-5", "1,5", "nan", "11"],
+    "directed": ["", "true", "no", "maybe"],
+    "start": ["", "2020", "2020-06-16", "2020-13", "2021"],
+    "end": ["", "2020", "2019", "soon"],
+    "source_id": ["", "S1", "S2", "S9"],
+    "said_by": ["", "X"],
+    "quote": ["", "q", "two\nlines"],
+    "weight": ["", "1"],
+}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rows=st.lists(
+        st.fixed_dictionaries({k: st.sampled_from(v) for k, v in _CELLS.items()}), max_size=12
+    ),
+    actors=st.sampled_from(["id,name\nA,Alpha\nB,Beta\nC,Gamma\nD,Delta\n", "id\nA\nB\n"]),
+    sources=st.sampled_from(["id,machine_coded\nS1,\nS2,true\n", None, "title\nx\n"]),
+)
+def test_any_rows_get_the_problems_and_records_of_the_row_checks(rows, actors, sources):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "actors.csv").write_text(actors, encoding="utf-8")
+        if sources is not None:
+            (folder / "sources.csv").write_text(sources, encoding="utf-8")
+        with (folder / "relations.csv").open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([list(_CELLS), *([r[k] for k in _CELLS] for r in rows)])
+        assert_same_as_rows(folder)
 
 
 @pytest.fixture(scope="module")

@@ -342,6 +342,48 @@ def test_large_tables_come_in_pages(page, tmp_path):
     assert len(rows(page)) == min(claims, 200)
 
 
+def test_a_long_table_renders_a_window_of_its_rows(page, tmp_path):
+    """Far down a long table the rendered rows are one window of it, never every row above."""
+    from benchmarks.synthetic import make_dataset
+
+    from graph import load
+
+    G = load(make_dataset(tmp_path / "data", 300, 3000)).to_networkx()
+    open_view(page, G, tmp_path)
+    page.evaluate("window.geograph.set({date: null})")
+    assert page.locator("#gg-table-box > summary").inner_text() == "Relations (3000)"
+    top = rows(page)
+    assert len(top) == 200
+    # the Tab stop at the last row (Ctrl+End): the window moves there, 200 rows
+    page.locator("#gg-table tbody button.gg-cell").first.focus()
+    page.keyboard.press("Control+End")
+    bottom = rows(page)
+    assert len(bottom) == 200 and active(page)["row"] == bottom[-1] and not set(top) & set(bottom)
+    earlier = page.get_by_role(
+        "button", name="Show 200 earlier relations in the table (2800 not listed above)"
+    )
+    assert earlier.is_visible()
+    # a new state renders its first page, not every row down to the old Tab stop
+    page.locator("#gg-search").focus()
+    page.get_by_role("checkbox", name=re.compile(r"^fact ")).uncheck()
+    page.get_by_role("checkbox", name=re.compile(r"^fact ")).check()
+    assert rows(page) == top and not earlier.is_visible()
+    # a selection far down renders its own page of rows, and "Show earlier" adds the ones above
+    page.evaluate("id => window.geograph.set({edge: id})", bottom[50])
+    assert rows(page) == bottom
+    current = page.locator("#gg-table tbody tr.gg-current")
+    assert current.count() == 1 and current.get_attribute("data-id") == bottom[50]
+    earlier.focus()
+    page.keyboard.press("Enter")
+    both = rows(page)
+    assert len(both) == 400 and both[200:] == bottom
+    assert active(page)["row"] == both[199]  # the row just above the earlier first
+    # the keyboard goes on past the window's edges, moving it
+    page.keyboard.press("Control+Home")
+    assert active(page)["row"] == top[0] and rows(page)[:200] == top
+    assert len(rows(page)) <= 2000
+
+
 def hostile_table_graph():
     """Hostile text in every column the table shows: ids, names, types, statuses, speakers."""
     G = article_graph()

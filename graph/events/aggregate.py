@@ -27,6 +27,7 @@ __all__ = [
     "aggregation_sql",
     "evidence_key_sql",
     "escape_formula_sql",
+    "never_escaped",
     "period_sql",
     "quoted",
 ]
@@ -163,6 +164,23 @@ def _inner_sql(expr: str) -> str:
     look-ahead does in Python.
     """
     return f"regexp_replace({expr}, {quoted(_INNER_SUB_RE2)}, {quoted(_INNER_REWRITE)}, 'g')"
+
+
+def never_escaped(text: str) -> bool:
+    """Whether :func:`graph.write.escape_formula` leaves ``text``, and any text starting with it, alone.
+
+    True when the first character can start no formula and the text holds no
+    ``;`` or tab (the same test as the plain path of :func:`escape_formula_sql`).
+    A relation id starts with its source's id and joins ids, a period and a
+    relation type with ``-``: when every one of them passes, no id needs the
+    escape.
+
+    Examples
+    --------
+    >>> never_escaped("USA"), never_escaped("-1"), never_escaped("=HYP"), never_escaped("a;b")
+    (True, False, False, False)
+    """
+    return bool(text) and text[0] not in _FIRST_FORMULA and ";" not in text and "\t" not in text
 
 
 def escape_formula_sql(expr: str) -> str:

@@ -26,7 +26,7 @@ The parts: :mod:`.source` reads a file's bytes within bounds,
 from __future__ import annotations
 
 from .source import MAX_FILE_BYTES, read_bytes
-from .table import Row, Table, normalise_header, read_table, unescape_formula
+from .table import Row, Table, normalise_header, read_table, settle_short_rows, unescape_formula
 from .text import DELIMITERS
 from .workbook import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_WORKBOOK_BYTES, read_workbook
 
@@ -34,6 +34,7 @@ __all__ = [
     "Row",
     "Table",
     "read_table",
+    "settle_short_rows",
     "read_workbook",
     "read_bytes",
     "DELIMITERS",

@@ -20,13 +20,14 @@ import gc
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .source import MAX_FILE_BYTES, read_bytes
+from .source import MAX_FILE_BYTES, open_bytes
 from .table import Row, Table, normalise_header, unescape_formula
-from .text import _decode, _delimiter
+from .text import _decode, _delimiter, utf16_order
 
 __all__ = ["Columns", "read_columns", "text_columns"]
 
@@ -60,6 +61,11 @@ class Columns:
             for line, cells in zip(self.lines, zip(*self.columns.values()))
         ]
         return table
+
+
+def _holds_quote(column: list[str]) -> bool:
+    """Whether a cell holds ``'``, looked for in C over joined steps (never the whole column)."""
+    return any("'" in "".join(column[i : i + _CHUNK]) for i in range(0, len(column), _CHUNK))
 
 
 def _line_breaks(text: str) -> int:
@@ -103,7 +109,13 @@ def read_columns(
 # Characters str.splitlines breaks at but the csv module does not (it breaks at \n, \r, \r\n).
 _OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Records parsed per step: the cells of one step are all that exist twice at once.
-_CHUNK = 16_384
+_CHUNK = 2_048
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Starts that _decode reads otherwise than as UTF-8: a workbook, UTF-16 byte order marks.
+_NOT_UTF8 = (b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")
+# The header's delimiter is looked for in its first MiB of text (graph/read/text.py
+# _delimiter): at most 4 MiB of UTF-8, whose last character may be cut.
+_HEAD_BYTES = (4 << 20) + 4
 
 
 def _physical_lines(text: str) -> list[str] | Iterator[str]:
@@ -119,16 +131,65 @@ def _physical_lines(text: str) -> list[str] | Iterator[str]:
 
 
 def _read_columns(path: Path, display: str, max_bytes: int) -> Columns | None:
-    data, problems = read_bytes(path, display, max_bytes)
-    if data is None or problems:
+    raw, problems = open_bytes(path, display, max_bytes)
+    if raw is None or problems:
         return None
+    with io.BufferedReader(raw, buffer_size=_HEAD_BYTES) as stream:
+        head = stream.peek(_HEAD_BYTES)[:_HEAD_BYTES]
+        if head.startswith(_NOT_UTF8) or (b"\x00" in head and utf16_order(head)):
+            del head
+            data = stream.read()  # UTF-16 or a workbook: decoded whole, as read_table does
+            return None if raw.overflow else _whole_text_columns(data, path, display, max_bytes)
+        if head.startswith(_UTF8_BOM):
+            stream.read(len(_UTF8_BOM))
+            head = head[len(_UTF8_BOM) :]
+        text = head.decode("utf-8", errors="ignore")
+        del head
+        if not text.strip():
+            return None  # blank, or no UTF-8 at its start: read_table says what it is
+        delimiter, skip = _delimiter(text)
+        del text
+        if skip:
+            return None
+        columns = _utf8_columns(stream, delimiter, path, display, max_bytes)
+        return None if raw.overflow else columns
+
+
+def _whole_text_columns(data: bytes, path: Path, display: str, max_bytes: int) -> Columns | None:
+    """A file that is no plain UTF-8 (UTF-16, a workbook): decoded whole, as read_table does."""
+    problems: list = []
     text = _decode(data, display, problems)
     del data
     if text is None or problems or not text.strip():
         return None
-    holder = [text]
-    del text  # the text is let go as soon as it is split into lines
-    return _text_columns(holder, path, display, max_bytes)
+    return _text_columns([text], path, display, max_bytes)
+
+
+def _utf8_columns(
+    stream: Any, delimiter: str, path: Path, display: str, max_bytes: int
+) -> Columns | None:
+    """The file's bytes decoded as UTF-8 in small steps, as the ``csv`` reader takes its lines.
+
+    ``io.TextIOWrapper`` with ``newline=""`` ends lines at \\n, \\r or
+    \\r\\n, as for the ``csv`` reader of :func:`read_table`, so neither the
+    file's bytes nor its text is ever held whole: only the lines of the step
+    being parsed. A byte that is not UTF-8 sends the file to
+    :func:`read_table`, which says where.
+    """
+    source = io.TextIOWrapper(stream, encoding="utf-8", errors="strict", newline="")
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, max_bytes + 1))
+    try:
+        reader = csv.reader(source, delimiter=delimiter, strict=True)
+        columns = _records_to_columns(reader, lambda: reader.line_num, path, display)
+        if columns is not None:
+            columns.delimiter = delimiter
+        return columns
+    except (csv.Error, UnicodeDecodeError):
+        return None  # a broken quote or a byte that is not UTF-8: read_table says where
+    finally:
+        csv.field_size_limit(old)
+        source.detach()
 
 
 def text_columns(
@@ -157,7 +218,7 @@ def _text_columns(holder: list[str], path: Path, display: str, max_bytes: int) -
     csv.field_size_limit(max(old, max_bytes + 1))
     try:
         columns = _records_to_columns(
-            csv.reader(source, delimiter=delimiter, strict=True), lines, path, display
+            csv.reader(source, delimiter=delimiter, strict=True), lambda: lines, path, display
         )
         if columns is not None:
             columns.delimiter = delimiter
@@ -169,9 +230,13 @@ def _text_columns(holder: list[str], path: Path, display: str, max_bytes: int) -
 
 
 def _records_to_columns(
-    reader: Iterator[list[str]], lines: int, path: Path, display: str
+    reader: Iterator[list[str]], lines: Callable[[], int], path: Path, display: str
 ) -> Columns | None:
-    """The records as columns of stripped, unescaped text, repeated cells one string each."""
+    """The records as columns of stripped, unescaped text, repeated cells one string each.
+
+    ``lines()`` is the number of physical lines of the file, asked once all
+    records are read: when the records are fewer, one spans lines.
+    """
     first = next(reader, None)
     if not first:
         return None  # blank lines before the header: read_table numbers them
@@ -207,11 +272,11 @@ def _records_to_columns(
             columns[j] += map(cache.setdefault, stripped, stripped)
             if len(cache) * 2 > len(columns[j]):
                 seen[j] = None  # mostly distinct (ids, URLs, quotes): sharing saves nothing
-    if count != lines:
+    if count != lines():
         return None  # some record spans lines (or the count is off): lines need read_table
     del seen
     for c in columns:
-        if "'" in "".join(c):  # formula escapes are rare: only those cells are looked at
+        if _holds_quote(c):  # formula escapes are rare: only those cells are looked at
             c[:] = [unescape_formula(v) if "'" in v else v for v in c]
     # rows of empty cells (",,,") are blank rows too; such a row has an empty first cell
     blank = (

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from pathlib import Path
 
 from ..problems import Problem
+from .missing import missing_file_message
 
 #: The largest file (CSV or workbook) the reader takes: 256 MiB.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -46,6 +48,77 @@ def read_bytes(
     >>> data, [str(p) for p in problems]
     (None, ['actors.csv: unreadable-file this is a character device, not a file; give a CSV file'])
     """
+    display = display or str(path)
+    stream, problems = open_bytes(path, display, max_bytes)
+    if stream is None:
+        return None, problems
+    try:
+        with stream:
+            data = stream.read()
+    except OSError as err:
+        return None, _problem(display, "unreadable-file", f"cannot read: {err.strerror}")
+    if stream.overflow:
+        return None, _grew(display, max_bytes)
+    return data, []
+
+
+def _grew(display: str, max_bytes: int) -> list[Problem]:
+    return _problem(
+        display,
+        "unreadable-file",
+        f"the file grew past the {_megabytes(max_bytes)} geograph reads while it was read",
+    )
+
+
+class BoundedFile(io.RawIOBase):
+    """A regular file read through its descriptor, never past ``max_bytes`` (``overflow``: it grew)."""
+
+    def __init__(self, fd: int, max_bytes: int):
+        super().__init__()
+        self._fd, self._left, self.overflow = fd, max_bytes + 1, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        want = min(len(buffer), self._left)
+        if want <= 0:
+            self.overflow = True  # a file that grows while read is still bounded
+            return 0
+        chunk = os.read(self._fd, want)
+        self._left -= len(chunk)
+        if self._left <= 0:
+            self.overflow = True
+            return 0
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def readall(self) -> bytes:
+        chunks = []
+        while chunk := self.read(1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
+
+
+def open_bytes(
+    path: str | Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[BoundedFile | None, list[Problem]]:
+    """:func:`read_bytes` as a stream: the same checks, then the open file (``None``: the problem).
+
+    The caller reads it (wrapped in ``io.BufferedReader`` for lines) and closes
+    it; once read, ``overflow`` says whether the file grew past ``max_bytes``.
+
+    Examples
+    --------
+    >>> stream, problems = open_bytes("/dev/zero", "actors.csv")
+    >>> stream, [p.code for p in problems]
+    (None, ['unreadable-file'])
+    """
     path = Path(path)
     display = display or str(path)
     try:
@@ -58,7 +131,8 @@ def read_bytes(
                 f'this is a symbolic link to "{os.readlink(path)}", which does not exist; '
                 "fix the link or remove it",
             )
-        return None, _problem(display, "missing-file", "file not found")
+        folder = str(Path(display).parent)
+        return None, _problem(display, "missing-file", missing_file_message(path, folder))
     except OSError as err:
         if err.errno == errno.ELOOP:
             return None, _problem(
@@ -72,31 +146,19 @@ def read_bytes(
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-            return None, _problem(
+            problems = _problem(
                 display, "unreadable-file", f"this is {kind}, not a file; give a CSV file"
             )
-        if info.st_size > max_bytes:
-            return None, _problem(
+        elif info.st_size > max_bytes:
+            problems = _problem(
                 display,
                 "unreadable-file",
                 f"the file is {_megabytes(info.st_size)}, over the {_megabytes(max_bytes)} "
                 "geograph reads; split the data into smaller datasets",
             )
-        chunks, size = [], 0
-        while size <= max_bytes:  # a file that grows while read is still bounded
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > max_bytes:
-            return None, _problem(
-                display,
-                "unreadable-file",
-                f"the file grew past the {_megabytes(max_bytes)} geograph reads while it was read",
-            )
-        return b"".join(chunks), []
+        else:
+            return BoundedFile(fd, max_bytes), []
     except OSError as err:
-        return None, _problem(display, "unreadable-file", f"cannot read: {err.strerror}")
-    finally:
-        os.close(fd)
+        problems = _problem(display, "unreadable-file", f"cannot read: {err.strerror}")
+    os.close(fd)
+    return None, problems

@@ -11,7 +11,7 @@ from ..problems import WARNING, Problem
 from .source import MAX_FILE_BYTES, read_bytes
 from .text import _decode, _delimiter, _parse
 
-_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
@@ -33,13 +33,22 @@ class Table:
 
     ``header`` keeps the column names as written (stripped); ``keys`` are the
     same names lower-cased, used to match known columns; ``rows`` hold cells
-    by key.
+    by key. ``unread`` holds the rows of a CSV file with more cells than the
+    header (each reported as ``extra-cells``): their cells may stand under
+    the wrong columns, so they are kept apart, as (line, cells), and not
+    checked. A row with fewer cells is read with empty cells at its end
+    (trailing empty cells left out, a column added to the header later);
+    ``short`` holds, by line, its ``missing-cells`` problem, which
+    :func:`settle_short_rows` puts in place of the problems the checks
+    found in it, if any.
     """
 
     path: Path
     display: str
     header: list[str]
     rows: list[Row] = field(default_factory=list)
+    unread: list[tuple[int, list[str]]] = field(default_factory=list)
+    short: dict[int, Problem] = field(default_factory=dict)
     #: The file's delimiter: in a ``;`` or tab file a decimal comma is a number.
     delimiter: str = ","
 
@@ -152,15 +161,28 @@ def _table(
 ) -> Table | None:
     """Build a table from (physical line, cells) records: header first, blank rows skipped."""
     table: Table | None = None
-    for line, cells in records:
-        cells = [unescape_formula(c.strip()) for c in cells]
+    unnamed: set[int] = set()
+    named = 0
+    for line, raw in records:
+        cells = [unescape_formula(c.strip()) for c in raw]
         if not any(cells):
             continue  # blank rows are ignored
         if table is None:
             table = Table(path, display, cells, delimiter=delimiter or ",")
             _check_header(table, line, problems)
             unnamed = {i for i, key in enumerate(table.keys) if not key}
+            # header cells after the last name take no cell of their own
+            named = max((i + 1 for i, key in enumerate(table.keys) if key), default=0)
             continue
+        width = len(table.header)
+        if delimiter is not None and len(cells) > width:
+            # a cell too many in a CSV line: every cell after the slip may
+            # stand under the wrong column, so none is checked
+            problems.append(_ragged(display, line, raw, table, delimiter))
+            table.unread.append((line, cells))
+            continue
+        if delimiter is not None and len(cells) < named:
+            table.short[line] = _ragged(display, line, raw, table, delimiter)
         for i in sorted(unnamed):
             if i < len(cells) and cells[i]:
                 # an empty column without a name is harmless; data in one would be lost
@@ -176,8 +198,7 @@ def _table(
                     )
                 )
                 unnamed.discard(i)
-        width = len(table.header)
-        if len(cells) > width:
+        if len(cells) > width:  # a workbook's row: its cells stand where they are
             problems.append(
                 Problem(
                     display,
@@ -186,12 +207,7 @@ def _table(
                     None,
                     "extra-cells",
                     f"this row has {len(cells)} cells but the header names {width} "
-                    "columns; add a header for the extra column"
-                    + (
-                        f" or quote cells that contain {_DELIMITER_NAMES.get(delimiter, repr(delimiter))}"
-                        if delimiter
-                        else ""
-                    ),
+                    "columns; add a header for the extra column",
                 )
             )
         values: dict[str, str] = {}
@@ -200,6 +216,83 @@ def _table(
             values.setdefault(key, cells[i] if i < len(cells) else "")
         table.rows.append(Row(line, values))
     return table
+
+
+def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: str) -> Problem:
+    """The one problem of a CSV row with more or fewer cells than the header.
+
+    A row with one cell too many most often has the delimiter inside a cell
+    that is not quoted; when the text after exactly one delimiter starts
+    with a space (as after a comma in prose), that cell is named, written
+    as it should be.
+    """
+    n, width = len(raw), len(table.header)
+    sep = _DELIMITER_NAMES.get(delimiter, repr(delimiter))
+    where = f"this row has {n} cells where the header has {width}"
+    after = "may stand under the wrong column, so the row is not checked further"
+    if n < width:
+        k = width - n
+        written = "two tabs" if delimiter == "\t" else f"two {sep}s ({delimiter}{delimiter})"
+        return Problem(
+            display,
+            line,
+            None,
+            None,
+            "missing-cells",
+            f"{where}, and its cells do not fit their columns: a cell is missing, and "
+            f"any cell after it {after}; write every cell, an empty one as nothing between "
+            f"{written}: this row needs {k} more {sep}{'s' if k > 1 else ''}",
+        )
+    spaced = [i for i in range(1, n) if raw[i][:1] == " " and raw[i].strip()]
+    if n == width + 1 and len(spaced) == 1 and spaced[0] <= width:
+        at = spaced[0] - 1
+        cell = f"{raw[at].strip()}{delimiter}{raw[at + 1].rstrip()}"
+        name = table.header[at] or f"column {at + 1}"
+        fix = f"the {name} cell seems to hold it: write that cell in double quotes, " + (
+            '"' + cell.replace('"', '""') + '"' if len(cell) <= 80 else f'"{cell[:40]}..."'
+        )
+    else:
+        fix = f'put the cell that holds the {sep} in double quotes ("a{delimiter} b")'
+    return Problem(
+        display,
+        line,
+        width + 1,
+        None,
+        "extra-cells",
+        f"{where}: a {sep} inside a cell splits it in two, and any cell after it {after}; "
+        f"{fix} (or, for a new column, name it in the header)",
+    )
+
+
+def settle_short_rows(tables: Iterable[Table], problems: list[Problem]) -> list[Problem]:
+    """``problems`` with those of each short row that has an error replaced by its one problem.
+
+    A row with fewer cells than the header whose cells pass the checks lost
+    only empty cells at its end; one that fails them most likely lost a cell
+    in the middle, which moved every later cell under the wrong column: its
+    errors (and warnings) follow from that, so the row's ``missing-cells``
+    problem stands in for them all.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text("id,status,note\\nA,fact\\nB,note\\n", encoding="utf-8")
+    >>> table, _ = read_table(p, "t.csv")
+    >>> [r.values for r in table.rows]
+    [{'id': 'A', 'status': 'fact', 'note': ''}, {'id': 'B', 'status': 'note', 'note': ''}]
+    >>> wrong = Problem("t.csv", 3, 2, "status", "bad-value", 'status "note" is not a status')
+    >>> [p.code for p in settle_short_rows([table], [wrong])]
+    ['missing-cells']
+    """
+    short: dict[tuple[str, int | None], Problem] = {
+        (t.display, line): p for t in tables for line, p in t.short.items()
+    }
+    wrong = {(p.file, p.line) for p in problems if p.severity != WARNING} & short.keys()
+    if not wrong:
+        return problems
+    kept = [p for p in problems if (p.file, p.line) not in wrong]
+    return kept + [short[where] for where in sorted(wrong, key=lambda w: (w[0], w[1] or 0))]
 
 
 def _check_header(table: Table, line: int, problems: list[Problem]) -> None:

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 
 from ..evidence import check_evidence
 from ..problems import Problem
-from ..read import Table, read_table
+from ..read import Table, settle_short_rows
 from ..read.columns import Columns
 from ..schema import REQUIRED
 from .actors import report_isolated, validate_actors
 from .cells import Checker
-from .columnar import lines_of, validate_relation_columns
+from .columnar import validate_relation_columns
 from .model import Tables
 from .relation_types import validate_relation_types
 from .relations import References, validate_relations
@@ -42,8 +42,9 @@ def validate_tables(
         an optional file that is absent. The relations may be given as
         :class:`graph.read.columns.Columns` (a large file read whole): they
         are then checked column by column and kept as columns
-        (``Tables.relation_columns``); when any row has a problem, the file is
-        read and checked row by row instead, so the problems are the same.
+        (``Tables.relation_columns``), and only the rows with a problem go
+        through the row checks, so the problems and records are those of the
+        same file given as a ``Table`` (checked row by row).
 
     Returns
     -------
@@ -78,11 +79,14 @@ def validate_tables(
         sources=sources if "sources" not in tables or _usable(tables, "sources") else None,
         machine_coded=machine_coded(out),
         vocabulary=out.vocabulary,
+        unread=_unread(tables),
+        no_id=_no_id(_raw(tables, "actors")),
     )
     given = tables.get("relations")
-    relation_table = (
-        _relation_columns(given, out, refs, problems) if isinstance(given, Columns) else given
-    )
+    if isinstance(given, Columns):
+        relation_table = _relation_columns(given, checker, out, refs)
+    else:
+        relation_table = given
     validate_relations(relation_table, checker, out, refs)
     actor_table = _raw(tables, "actors")
     if actor_table is not None and actors_known and _usable(tables, "relations"):
@@ -91,7 +95,8 @@ def validate_tables(
     raw = {name: _raw(tables, name) for name in tables}
     evidence = check_evidence(out, {**raw, "relations": relation_table}, actors_known=actors_known)
     problems.extend(evidence)
-    return out, problems
+    read = [t for t in (*raw.values(), relation_table) if isinstance(t, Table)]
+    return out, settle_short_rows(read, problems)
 
 
 def _usable(tables: Mapping[str, Table | Columns | None], name: str) -> bool:
@@ -102,22 +107,28 @@ def _usable(tables: Mapping[str, Table | Columns | None], name: str) -> bool:
     return table is not None and all(table.column(k) is not None for k in REQUIRED[name])
 
 
+def _unread(tables: Mapping[str, Table | Columns | None]) -> set[str]:
+    """The cells of the rows not read (a cell too many or too few) of the tables relations name."""
+    rows = (t.unread for n in ("actors", "sources", "relation_types") if (t := _raw(tables, n)))
+    return {cell for unread in rows for _, cells in unread for cell in cells if cell}
+
+
+def _no_id(table: Table | None) -> list[tuple[int, str]]:
+    """(line, name) of the actors written without an id."""
+    rows = table.rows if table is not None and table.column("id") is not None else []
+    return [(r.line, r.values.get("name", "")) for r in rows if not r.values.get("id")]
+
+
 def _raw(tables: Mapping[str, Table | Columns | None], name: str) -> Table | None:
     table = tables.get(name)
     return table if isinstance(table, Table) else None
 
 
 def _relation_columns(
-    table: Columns, out: Tables, refs: References, problems: list[Problem]
+    table: Columns, checker: Checker, out: Tables, refs: References
 ) -> Table | None:
-    """Relations given as columns: kept as such when clean, else read as a table (returned)."""
-    evidence = "implied" in table.columns or any(s.get("text") for s in out.sources)
-    columns = None if evidence else validate_relation_columns(table, refs, refs.machine_coded)
-    if columns is not None:
-        out.columns["relations"] = list(table.header)
-        out.relation_columns = columns
-        out.lines["relations"] = lines_of(columns["id"], table)
-        return None
-    raw, found = read_table(table.path, table.display)
-    problems.extend(found)
-    return raw
+    """Relations given as columns: checked as such, or as a table (returned) for the evidence checks."""
+    if "implied" in table.columns or any(s.get("text") for s in out.sources):
+        return table.to_table()  # the quotes are checked against texts record by record
+    validate_relation_columns(table, checker, out, refs)
+    return None

@@ -29,6 +29,7 @@ def validate_actors(
     out.columns["actors"] = list(table.header)
     actors = ids(checker, table.rows)
     more = extras(table, "actors")
+    named: dict[str, tuple[str, int, str]] = {}  # folded name -> first actor, line, name
     for row in table.rows:
         aid = row.values.get("id", "")
         if actors.get(aid) != row.line:
@@ -39,6 +40,8 @@ def validate_actors(
                 row, "name", "missing-value", f'actor "{aid}" has no name; write the name to show'
             )
             name = aid
+        else:
+            _same_name(checker, row, aid, name, named)
         kind = (text(row, "type") or "state").lower()
         if kind not in ACTOR_TYPES:
             checker.add(
@@ -72,6 +75,27 @@ def validate_actors(
         out.actors.append(record)
     out.lines["actors"] = actors
     return actors, labels
+
+
+def _same_name(
+    checker: Checker, row, aid: str, name: str, named: dict[str, tuple[str, int, str]]
+) -> None:
+    """Warn when an earlier actor has the same name, ignoring case and spaces."""
+    key = " ".join(name.casefold().split())
+    if key not in named:
+        named[key] = (aid, row.line, name)
+        return
+    first, line, written = named[key]
+    names = f'both named "{name}"' if name == written else f'named "{written}" and "{name}"'
+    checker.add(
+        row,
+        "name",
+        "duplicate-name",
+        f'actors "{first}" (line {line}) and "{aid}" (line {row.line}) are {names}; '
+        f'if they are one actor, merge them: keep "{first}", write it for "{aid}" in '
+        f"relations.csv and delete line {row.line}; if not, give one of them a name of its own",
+        WARNING,
+    )
 
 
 def _position(checker: Checker, row, record: dict[str, Any], more) -> None:

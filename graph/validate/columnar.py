@@ -1,42 +1,120 @@
-"""``relations.csv`` checked column by column: the fast path for large, clean files.
+"""``relations.csv`` checked column by column, the row checks spent only where needed.
 
-:func:`validate_relation_columns` runs the checks of :mod:`.relations` over
-whole columns: set differences for references, each distinct number, flag
-or date checked once with the same cell checks, masks for the rest. It makes
-no message of its own: when any row would get a problem (an error or a
-warning), it returns ``None`` and the caller validates the file the usual
-way, row by row, which reports exactly what ``geograph check`` always did.
-What it returns is the relations' columns, value for value the records that
-:func:`.relations.validate_relations` makes.
+:func:`validate_relation_columns` does what :func:`.relations.validate_relations`
+does, over whole columns: set differences find the unknown actors, relation
+types, statuses and sources, each distinct number, flag and date is checked
+once by the usual cell checks, and masks find the rows that would get a
+warning. These checks make no message: they only find *which* rows have a
+problem (a superset is harmless), and those rows alone, with their physical
+lines, go through the row validator's own code
+(:func:`.relations.check_relation_row`), the one source of messages. The
+checks that depend on every row (duplicate ids, the ids generated for empty
+cells) run over the whole columns with their usual meaning. So the problems
+are those of the row-by-row path, in the same order, and the records are its
+records, kept as columns.
 """
 
 from __future__ import annotations
 
+import itertools
 import operator
+from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-
 from ..dates import PartialDate
-from ..read import Row
+from ..read import Row, Table
 from ..read.columns import Columns
-from ..schema import FALSE_WORDS, ID_PATTERN, REQUIRED, STATUSES, TRUE_WORDS
-from .cells import BAD, Checker, date, generated_id, number
-from .relations import References
+from ..schema import FALSE_WORDS, ID_PATTERN, RELATION_COLUMNS, STATUSES, TRUE_WORDS
+from .cells import BAD, Checker, date, generated_id, ids, number, present
+from .model import Tables
+from .relations import References, check_relation_row
 
-__all__ = ["validate_relation_columns"]
+__all__ = ["columns_of", "validate_relation_columns"]
 
 
-def _distinct(column: list[str], check) -> dict[str, Any] | None:
-    """``check`` (a cell checker) on each distinct value; ``None`` if any is reported."""
-    probe = Checker([])
-    out: dict[str, Any] = {}
-    for value in dict.fromkeys(column):
-        result = check(probe, Row(0, {"cell": value}))
-        if probe.problems or result is BAD:
-            return None
-        out[value] = result
-    return out
+def validate_relation_columns(
+    table: Columns, checker: Checker, out: Tables, refs: References
+) -> None:
+    """Check the relations given as columns into ``out.relation_columns``.
+
+    The same problems, in the same order, as
+    :func:`.relations.validate_relations` on the same file read row by row,
+    and the same records (as columns); ``refs.related`` gets the actors the
+    relations name.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from graph.read.columns import read_columns
+    >>> from graph.vocabulary import default_vocabulary
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "relations.csv"
+    >>> _ = p.write_text(
+    ...     "source,target,relation,status,quote\\nPRK,KOR,threaten,fact,q\\nPRK,KORR,threaten,fact,q\\n"
+    ... )
+    >>> refs = References({"PRK": 2, "KOR": 3}, {}, {}, set(), default_vocabulary())
+    >>> problems, out = [], Tables()
+    >>> validate_relation_columns(read_columns(p, "relations.csv"), Checker(problems), out, refs)
+    >>> cols = out.relation_columns
+    >>> cols["id"], cols["sign"], cols["intensity"], cols["directed"]
+    (['PRK-KOR-threaten-undated'], [-1], [-6.0], [True])
+    >>> print(problems[0])
+    relations.csv:3:2: unknown-actor target "KORR" is not an actor id in actors.csv (did you mean "KOR"?)
+    """
+    header = Table(table.path, table.display, table.header, delimiter=table.delimiter)
+    if not present(header, "relations", checker):
+        return
+    out.columns["relations"] = list(table.header)
+    c, n = table.columns, len(table)
+    id_column = _get(c.get("id"), n)
+    given = _given_ids(checker, table, id_column) if "id" in c else {}
+    skipped = _duplicates(id_column, table.lines, given)
+    values, flagged = _checked_columns(table, refs)
+    rows = {i: _row(table, i) for i in sorted(flagged)}  # a duplicate's problems too
+    refs.prepare_actor_hints(list(rows.values()))
+    records = {i: check_relation_row(checker, row, refs) for i, row in rows.items()}
+    if refs.actors is not None:  # a duplicate's actors too, as the row checks count them
+        refs.related.update((set(c["source"]) | set(c["target"])) & refs.actors.keys())
+    columns = _record_columns(table, values)
+    keep = None
+    if flagged or skipped:
+        keep = _mask(n, skipped | {i for i, r in records.items() if r is None})
+        columns = _patched(columns, records, keep)
+    lines = table.lines if keep is None else _take(table.lines, keep)
+    given_ids = id_column if keep is None else _take(id_column, keep)
+    columns["id"], generated = _ids(given_ids, columns, lines, given)
+    start, end = columns["start"], columns["end"]
+    columns["start"] = [d.text if d else None for d in start]
+    columns["end"] = [d.text if d else None for d in end]
+    known = set(RELATION_COLUMNS)
+    for key, name in zip(table.keys, table.header):
+        if key not in known:
+            cells = c[key] if keep is None else _take(c[key], keep)
+            columns[name] = _nones(cells)
+    out.relation_columns = {"id": columns.pop("id"), **columns}
+    out.lines["relations"] = {**given, **generated}
+
+
+def columns_of(table: Table) -> Columns:
+    """A table read row by row (say, with a quoted cell over several lines) as columns.
+
+    Each row keeps its physical line, so :func:`validate_relation_columns`
+    reports what :func:`.relations.validate_relations` reports. For a table
+    read without problems: every row then has a cell for every column.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from graph.read import read_table
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text('id,note\\nA,"two\\nlines"\\nB,x\\n', encoding="utf-8")
+    >>> c = columns_of(read_table(p)[0])
+    >>> c.columns, c.lines
+    ({'id': ['A', 'B'], 'note': ['two\\nlines', 'x']}, [2, 4])
+    """
+    rows = table.rows
+    columns = {key: [row.values[key] for row in rows] for key in table.keys}
+    lines = [row.line for row in rows]
+    return Columns(table.path, table.display, list(table.header), list(table.keys), columns, lines)
 
 
 def _get(column: list[str] | None, n: int) -> list[str]:
@@ -48,151 +126,209 @@ def _nones(column: list[str]) -> list[str | None]:
     return [v or None for v in column] if "" in column else list(column)
 
 
-def validate_relation_columns(
-    table: Columns, refs: References, machine_coded: set[str]
-) -> dict[str, list] | None:
-    """The relations' record columns when no row has a problem, else ``None``.
+def _mask(n: int, drop: set[int]) -> list[int]:
+    """The positions ``0..n-1`` but those in ``drop``, in order."""
+    keep = bytearray(b"\x01") * n
+    for i in drop:
+        keep[i] = 0
+    return list(itertools.compress(range(n), keep))
 
-    ``refs.related`` gets the actors the relations name.
 
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> from graph.read.columns import read_columns
-    >>> from graph.vocabulary import default_vocabulary
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "relations.csv"
-    >>> _ = p.write_text("source,target,relation,status,quote\\nPRK,KOR,threaten,fact,q\\n")
-    >>> refs = References({"PRK": 2, "KOR": 3}, {}, {}, set(), default_vocabulary())
-    >>> cols = validate_relation_columns(read_columns(p), refs, set())
-    >>> cols["id"], cols["sign"], cols["intensity"], cols["directed"]
-    (['PRK-KOR-threaten-undated'], [-1], [-6.0], [True])
-    >>> _ = p.write_text("source,target,relation,status,quote\\nPRK,KORR,threaten,fact,q\\n")
-    >>> validate_relation_columns(read_columns(p), refs, set()) is None
-    True
+def _take(column: list, positions: list[int]) -> list:
+    """The cells at ``positions``, in their order."""
+    if len(positions) < 2:
+        return [column[i] for i in positions]
+    return list(operator.itemgetter(*positions)(column))
+
+
+def _row(table: Columns, i: int) -> Row:
+    """Row ``i`` as :func:`graph.read.read_table` gives it."""
+    return Row(table.lines[i], {k: col[i] for k, col in table.columns.items()})
+
+
+def _rows_with(column: list[str], bad: set[str]) -> set[int]:
+    """Positions of the cells whose value is in ``bad``."""
+    return {i for i, v in enumerate(column) if v in bad} if bad else set()
+
+
+def _given_ids(checker: Checker, table: Columns, column: list[str]) -> dict[str, int]:
+    """Given id -> its first line; bad and repeated ids reported as :func:`.cells.ids` does."""
+    given = dict(zip(column, table.lines))
+    given.pop("", None)
+    filled = len(column) - column.count("")
+    if len(given) == filled and all(map(ID_PATTERN.match, given)):
+        return given  # every id well formed and used once
+    first: dict[str, int] = {}
+    seen_twice: set[str] = set()
+    for rid, line in zip(column, table.lines):
+        if rid and first.setdefault(rid, line) != line:
+            seen_twice.add(rid)
+    bad = {rid for rid in first if not ID_PATTERN.match(rid)} | seen_twice
+    # only the rows of those ids can get a problem: the same messages, in the same order
+    ids(checker, [_row(table, i) for i in sorted(_rows_with(column, bad))], required=False)
+    return first
+
+
+def _duplicates(column: list[str], lines: list[int], given: dict[str, int]) -> set[int]:
+    """Rows whose id is used on an earlier line: reported, and skipped like the row path does."""
+    if len(given) == len(column) - column.count(""):
+        return set()
+    return {i for i, (rid, line) in enumerate(zip(column, lines)) if rid and given[rid] != line}
+
+
+def _distinct(
+    column: list[str], check: Callable[[Checker, Row], Any]
+) -> tuple[dict[str, Any], set[str]]:
+    """``check`` (a cell checker) on each distinct value: the results, and the values it reports.
+
+    A reported value's result is ``None``: its rows get the row checks.
     """
-    if any(k not in table.columns for k in REQUIRED["relations"]):
-        return None
-    if refs.actors is None or refs.sources is None:
-        return None  # a file that could not be read: its problem is reported the usual way
+    out: dict[str, Any] = {}
+    bad: set[str] = set()
+    for value in dict.fromkeys(column):
+        probe = Checker([])
+        result = check(probe, Row(0, {"cell": value}))
+        if probe.problems or result is BAD:
+            bad.add(value)
+            result = None
+        out[value] = result
+    return out, bad
+
+
+def _checked_columns(table: Columns, refs: References) -> tuple[dict[str, list], set[int]]:
+    """The typed columns (``None`` where a cell is wrong) and the rows that need row checks."""
     c, n = table.columns, len(table)
-    ids = _get(c.get("id"), n)
-    given = [v for v in ids if v]
-    if len(set(given)) < len(given) or not all(map(ID_PATTERN.match, given)):
-        return None
+    flagged: set[int] = set()
     source, target, relation = c["source"], c["target"], c["relation"]
-    if (set(source) | set(target)) - refs.actors.keys():
-        return None  # unknown or empty actors
-    if set(relation) - refs.vocabulary.keys():
-        return None
+    actors = refs.actors.keys() if refs.actors is not None else set()
+    for column in (source, target):
+        unknown = set(column) - actors if refs.actors is not None else set(column) & {""}
+        flagged |= _rows_with(column, unknown)
+    vocab = refs.vocabulary
+    flagged |= _rows_with(relation, set(relation) - vocab.keys())
     status = [v.lower() for v in c["status"]]
-    if set(status) - set(STATUSES):
-        return None
+    flagged |= _rows_with(status, set(status) - set(STATUSES))
     source_id = _get(c.get("source_id"), n)
-    if set(source_id) - {""} - refs.sources.keys():
-        return None
-    columns = _values(table, n)
-    if columns is None:
-        return None
-    sign, intensity, directed, start, end = columns
-    said_by, quote = _nones(_get(c.get("said_by"), n)), _nones(_get(c.get("quote"), n))
-    sign = [refs.vocabulary[r]["sign"] if s is None else s for s, r in zip(sign, relation)]
-    intensity = [
-        float(refs.vocabulary[r]["intensity"]) if x is None else float(x)
-        for x, r in zip(intensity, relation)
+    if refs.sources is not None:
+        flagged |= _rows_with(source_id, set(source_id) - {""} - refs.sources.keys())
+
+    def as_number(lo: float, hi: float, integer: bool) -> Callable[[Checker, Row], Any]:
+        return lambda probe, row: number(probe, row, "cell", lo, hi, integer)
+
+    typed: dict[str, list] = {}
+    for key, check in (
+        ("sign", as_number(-1, 1, True)),
+        ("intensity", as_number(-10, 10, False)),
+    ):
+        cells = _get(c.get(key), n)
+        checked, bad = _distinct(cells, check)
+        flagged |= _rows_with(cells, bad)
+        typed[key] = list(map(checked.__getitem__, cells))
+    directed = [v.lower() for v in _get(c.get("directed"), n)]
+    flagged |= _rows_with(directed, set(directed) - {""} - TRUE_WORDS - FALSE_WORDS)
+    start, end = _get(c.get("start"), n), _get(c.get("end"), n)
+    dates, bad = _distinct(start + end, lambda probe, row: date(probe, row, "cell"))
+    flagged |= _rows_with(start, bad) | _rows_with(end, bad)
+    typed["start"] = list(map(dates.__getitem__, start))
+    typed["end"] = list(map(dates.__getitem__, end))
+    flagged |= _reversed(dates, start, end)
+    sign_of = {r: v["sign"] for r, v in vocab.items()}
+    intensity_of = {r: float(v["intensity"]) for r, v in vocab.items()}
+    typed["sign"] = [sign_of.get(r, 0) if s is None else s for s, r in zip(typed["sign"], relation)]
+    typed["intensity"] = [
+        intensity_of.get(r, 0.0) if x is None else x for x, r in zip(typed["intensity"], relation)
     ]
-    machine = [s in machine_coded for s in source_id] if machine_coded else [False] * n
-    if _any_warning(source, target, sign, intensity, status, said_by, quote, machine):
-        return None
-    refs.related.update(source, target)
-    out: dict[str, list] = {
-        "id": _ids(ids, source, target, relation, start),
-        "source": source,
-        "target": target,
-        "relation": relation,
-        "sign": sign,
-        "intensity": intensity,
-        "directed": directed,
-        "status": status,
-        "start": [d.text if d else None for d in start],
-        "end": [d.text if d else None for d in end],
-        "source_id": _nones(source_id),
-        "said_by": said_by,
-        "quote": quote,
-        "note": _nones(_get(c.get("note"), n)),
-    }
-    known = set(out) | {"id"}
-    for key, name in zip(table.keys, table.header):
-        if key not in known:
-            out[name] = _nones(c[key])
+    typed["directed"] = [v not in FALSE_WORDS for v in directed]
+    typed["status"] = status
+    said_by, quote = _nones(_get(c.get("said_by"), n)), _nones(_get(c.get("quote"), n))
+    machine = [s in refs.machine_coded for s in source_id] if refs.machine_coded else None
+    flagged |= _warned(source, target, typed, said_by, quote, machine)
+    typed.update(source_id=_nones(source_id), said_by=said_by, quote=quote)
+    return typed, flagged
+
+
+def _reversed(dates: dict[str, Any], start: list[str], end: list[str]) -> set[int]:
+    """Rows that end before they start (each distinct date's days looked up once)."""
+    if not any(end):
+        return set()
+    first = {k: d.first.toordinal() for k, d in dates.items() if d is not None}
+    last = {k: d.last.toordinal() for k, d in dates.items() if d is not None}
+    lo = list(map(first.get, start, itertools.repeat(-1)))
+    hi = list(map(last.get, end, itertools.repeat(1 << 40)))
+    if not any(map(operator.lt, hi, lo)):
+        return set()
+    return {i for i, (a, b) in enumerate(zip(lo, hi)) if b < a}
+
+
+def _warned(
+    source: list[str],
+    target: list[str],
+    typed: dict[str, list],
+    said_by: list[str | None],
+    quote: list[str | None],
+    machine: list[bool] | None,
+) -> set[int]:
+    """Rows that :func:`.relations.check_relation_row` may warn about (masks over whole columns)."""
+    out: set[int] = set()
+    if any(map(operator.eq, source, target)):  # a self-relation
+        out |= {i for i, (s, t) in enumerate(zip(source, target)) if s == t}
+    if not (machine and all(machine)):  # machine-coded relations: no sign or quote warning
+        product = list(map(operator.mul, typed["sign"], typed["intensity"]))
+        if product and min(product) < 0:  # sign against intensity
+            out |= {i for i, p in enumerate(product) if p < 0 and not (machine and machine[i])}
+        if None in quote:  # no quote
+            out |= {i for i, q in enumerate(quote) if q is None and not (machine and machine[i])}
+    if None in said_by:
+        status = typed["status"]
+        out |= {
+            i
+            for i, (s, w) in enumerate(zip(status, said_by))
+            if w is None and s in ("claim", "forecast")
+        }
     return out
 
 
-def _values(table: Columns, n: int) -> tuple[list, ...] | None:
-    """sign, intensity (``None`` when empty), directed, start and end, or ``None`` on a problem."""
-    c = table.columns
-
-    def as_number(lo, hi, integer):
-        return lambda probe, row: number(probe, row, "cell", lo, hi, integer)
-
-    sign_col, intensity_col = _get(c.get("sign"), n), _get(c.get("intensity"), n)
-    signs = _distinct(sign_col, as_number(-1, 1, True))
-    intensities = _distinct(intensity_col, as_number(-10, 10, False))
-    directed_col = [v.lower() for v in _get(c.get("directed"), n)]
-    if set(directed_col) - {""} - set(TRUE_WORDS) - set(FALSE_WORDS):
-        return None
-    start_col, end_col = _get(c.get("start"), n), _get(c.get("end"), n)
-    dates = _distinct(start_col + end_col, lambda probe, row: date(probe, row, "cell"))
-    if signs is None or intensities is None or dates is None:
-        return None
-    start = list(map(dates.__getitem__, start_col))
-    end = list(map(dates.__getitem__, end_col))
-    if _reversed(dates, start_col, end_col):
-        return None
-    return (
-        list(map(signs.__getitem__, sign_col)),
-        list(map(intensities.__getitem__, intensity_col)),
-        [v not in FALSE_WORDS for v in directed_col],
-        start,
-        end,
-    )
+def _record_columns(table: Columns, typed: dict[str, list]) -> dict[str, list]:
+    """The record columns of every row (those of flagged rows to be replaced)."""
+    c, n = table.columns, len(table)
+    return {
+        "source": c["source"],
+        "target": c["target"],
+        "relation": c["relation"],
+        **{k: typed[k] for k in ("sign", "intensity", "directed", "status", "start", "end")},
+        "source_id": typed["source_id"],
+        "said_by": typed["said_by"],
+        "quote": typed["quote"],
+        "note": _nones(_get(c.get("note"), n)),
+    }
 
 
-def _reversed(dates: dict[str, Any], start: list[str], end: list[str]) -> bool:
-    """Does any row end before it starts? (Each distinct date's days, compared as arrays.)"""
-    first = {k: d.first.toordinal() for k, d in dates.items() if d is not None}
-    last = {k: d.last.toordinal() for k, d in dates.items() if d is not None}
-    lo = np.fromiter((first.get(k, -1) for k in start), dtype=np.int64, count=len(start))
-    hi = np.fromiter((last.get(k, 1 << 40) for k in end), dtype=np.int64, count=len(end))
-    return bool((hi < lo).any())
-
-
-def _any_warning(source, target, sign, intensity, status, said_by, quote, machine) -> bool:
-    """Would :func:`.relations._warnings` warn about any row? (Masks over whole columns.)"""
-    if any(map(operator.eq, source, target)):
-        return True  # a self-relation
-    mismatch = np.asarray(sign, dtype=float) * np.asarray(intensity, dtype=float) < 0
-    machine_mask = np.asarray(machine, dtype=bool)
-    if (mismatch & ~machine_mask).any():
-        return True  # sign against intensity
-    if None in quote and any(q is None and not m for q, m in zip(quote, machine)):
-        return True  # no quote
-    if None in said_by:
-        return any(s in ("claim", "forecast") and w is None for s, w in zip(status, said_by))
-    return False
+def _patched(
+    columns: dict[str, list], records: dict[int, dict[str, Any] | None], keep: list[int]
+) -> dict[str, list]:
+    """The kept rows of ``columns``, the row checks' records in place of flagged rows."""
+    out: dict[str, list] = {}
+    for key, column in columns.items():
+        values = list(column)
+        for i, record in records.items():
+            if record is not None:
+                values[i] = record[key]
+        out[key] = _take(values, keep)
+    return out
 
 
 def _ids(
-    ids: list[str],
-    source: list[str],
-    target: list[str],
-    relation: list[str],
-    start: list[PartialDate | None],
-) -> list[str]:
-    """Given ids, and the ones :func:`.relations.validate_relations` generates for empty cells."""
+    ids: list[str], columns: dict[str, list], lines: list[int], given: dict[str, int]
+) -> tuple[list[str], dict[str, int]]:
+    """The ids, those of empty cells generated as :func:`.relations.validate_relations` does.
+
+    Returns the ids and the generated ones with their lines.
+    """
     if "" not in ids:
-        return ids
-    given = set(ids) - {""}
-    generated: set[str] = set()
+        return ids, {}
+    source, target, relation = columns["source"], columns["target"], columns["relation"]
+    start: list[PartialDate | None] = columns["start"]
+    generated: dict[str, int] = {}
     out = list(ids)
     for i, rid in enumerate(ids):
         if rid:
@@ -202,11 +338,6 @@ def _ids(
         while rid in generated or rid in given:
             k += 1
             rid = f"{base}-{k}"
-        generated.add(rid)
+        generated[rid] = lines[i]
         out[i] = rid
-    return out
-
-
-def lines_of(ids: list[str], table: Columns) -> dict[str, int]:
-    """Each relation id's physical line."""
-    return dict(zip(ids, table.lines))
+    return out, generated

@@ -19,7 +19,12 @@ class References:
 
     ``actors`` and ``sources`` are ``None`` when their file could not be
     read: references into it are then not checked, since its own problem is
-    reported and a cascade of "unknown" errors would hide it.
+    reported and a cascade of "unknown" errors would hide it. ``unread``
+    holds the cells of the rows of those files that were not read (a cell
+    too many or too few): a reference to one of them is not reported
+    unknown, since fixing that row may be all it takes. ``no_id`` lists the
+    actors written without an id, as (line, name): an unknown actor may be
+    one of them.
     """
 
     actors: dict[str, int] | None
@@ -28,6 +33,8 @@ class References:
     machine_coded: set[str]
     vocabulary: dict[str, dict[str, Any]]
     related: set[str] = field(default_factory=set)
+    unread: set[str] = field(default_factory=set)
+    no_id: list[tuple[int, str]] = field(default_factory=list)
     _actor_hint: Suggester | None = None
     _source_hint: Suggester | None = None
 
@@ -68,13 +75,16 @@ def validate_relations(
     if table is None or not present(table, "relations", checker):
         return
     out.columns["relations"] = list(table.header)
+    if refs.actors is not None:  # the actors of a row not read are not "isolated"
+        refs.related.update(c for _, cells in table.unread for c in cells if c in refs.actors)
     given = ids(checker, table.rows, required=False) if table.column("id") is not None else {}
     more = extras(table, "relations")
     generated: dict[str, int] = {}
     refs.prepare_actor_hints(table.rows)
     for row in table.rows:
         rid = row.values.get("id", "")
-        record = _relation(checker, row, refs)  # a duplicate's other problems are reported too
+        # a duplicate is checked too, so that its other problems are reported
+        record = check_relation_row(checker, row, refs)
         if record is None or (rid and given.get(rid) != row.line):
             continue  # an error, or a duplicate id (already reported): the row is not kept
         if not rid:
@@ -95,11 +105,27 @@ def validate_relations(
     out.lines["relations"] = {**given, **generated}
 
 
-def _relation(checker: Checker, row: Row, refs: References) -> dict[str, Any] | None:
-    """The record of one row (dates still parsed), or ``None`` when it has an error."""
+def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str, Any] | None:
+    """Check one row: its record (dates still parsed, no id yet), or ``None`` on an error.
+
+    Every problem of the row goes to ``checker``; the ids, which depend on
+    every row, are checked by :func:`validate_relations`.
+
+    Examples
+    --------
+    >>> from graph.problems import Problem
+    >>> from graph.vocabulary import default_vocabulary
+    >>> refs = References({"PRK": 2, "KOR": 3}, {}, {}, set(), default_vocabulary())
+    >>> problems: list[Problem] = []
+    >>> row = Row(2, {"source": "PRK", "target": "KOR", "relation": "threaten", "status": "fakt"})
+    >>> check_relation_row(Checker(problems), row, refs) is None
+    True
+    >>> problems[0].code, problems[0].message
+    ('bad-value', 'status "fakt" is not fact, claim or forecast (did you mean "fact"?)')
+    """
     ok = _ends(checker, row, refs)
     relation = row.values.get("relation", "")
-    ok = _relation_type(checker, row, relation, refs.vocabulary) and ok
+    ok = _relation_type(checker, row, relation, refs) and ok
     status = row.values.get("status", "").lower()
     ok = _status(checker, row, status) and ok
     sign = number(checker, row, "sign", -1, 1, True)
@@ -115,7 +141,9 @@ def _relation(checker: Checker, row: Row, refs: References) -> dict[str, Any] | 
         )
         ok = False
     source_id = text(row, "source_id")
-    if source_id and refs.sources is not None and source_id not in refs.sources:
+    if source_id and refs.sources is not None and source_id in refs.unread - refs.sources.keys():
+        ok = False  # its row in sources.csv was not read: that row's problem says why
+    elif source_id and refs.sources is not None and source_id not in refs.sources:
         checker.add(
             row,
             "source_id",
@@ -178,13 +206,16 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
                 row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv"
             )
             ok = False
+        elif refs.actors is not None and value not in refs.actors and value in refs.unread:
+            ok = False  # its row in actors.csv was not read: that row's problem says why
         elif refs.actors is not None and value not in refs.actors:
             checker.add(
                 row,
                 key,
                 "unknown-actor",
                 f'{key} "{value}" is not an actor id in actors.csv'
-                + (refs.actor_hint(value) or "; add the actor to actors.csv"),
+                + (refs.actor_hint(value) or "; add the actor to actors.csv")
+                + _no_id_hint(value, refs.no_id),
             )
             ok = False
         elif refs.actors is not None:
@@ -193,10 +224,23 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
     return ok
 
 
-def _relation_type(checker: Checker, row: Row, relation: str, vocab: dict[str, Any]) -> bool:
+def _no_id_hint(value: str, no_id: list[tuple[int, str]]) -> str:
+    """An actor written without an id may be the one meant."""
+    if not no_id:
+        return ""
+    line, name = no_id[0]
+    who = f'the actor "{name}" on line {line}' if name else f"the actor on line {line}"
+    more = f" (and {len(no_id) - 1} more)" if len(no_id) > 1 else ""
+    return f"; {who}{more} has no id: if it is this one, write {value} as its id"
+
+
+def _relation_type(checker: Checker, row: Row, relation: str, refs: References) -> bool:
+    vocab = refs.vocabulary
     if relation == "":
         checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
         return False
+    if relation not in vocab and relation in refs.unread:
+        return False  # its row in relation_types.csv was not read
     if relation not in vocab:
         checker.add(
             row,

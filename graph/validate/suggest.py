@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 __all__ = ["Suggester", "suggest", "closest"]
 
 #: Similarity (0-100) a choice needs to be suggested; difflib's cutoff 0.6.
@@ -24,17 +21,49 @@ _BLOCK = 256  # queries per similarity matrix: 256 x choices float32 values
 
 
 def _best_many(queries: list[str], choices: list[str], n: int) -> list[list[str]]:
-    """For each query, the ``n`` choices at least :data:`CUTOFF` similar, best first, ties in order."""
-    if not choices:
-        return [[] for _ in queries]
-    out: list[list[str]] = []
-    for at in range(0, len(queries), _BLOCK):
-        block = queries[at : at + _BLOCK]
-        scores = process.cdist(block, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, workers=-1)
-        for row in scores:
-            idx = np.flatnonzero(row)  # below the cutoff a score is 0
-            best = idx[np.lexsort((idx, -row[idx]))[:n]]
-            out.append([choices[i] for i in best])
+    """For each query, the ``n`` choices at least :data:`CUTOFF` similar, best first, ties in order.
+
+    ``fuzz.ratio`` is ``200 * common / (len(a) + len(b))`` with ``common`` at
+    most the shorter length, so a choice much shorter or longer than a query
+    cannot reach the cutoff: each length of query is scored against the
+    choices whose length can (the names of 5,000 actors are mostly longer
+    than a mistyped id).
+    """
+    out: list[list[str]] = [[] for _ in queries]
+    if not choices or not queries:
+        return out
+    import numpy as np  # loaded only when something needs a suggestion
+    from rapidfuzz import fuzz, process
+
+    lengths = np.fromiter(map(len, choices), dtype=np.int64, count=len(choices))
+    by_length: dict[int, list[int]] = {}
+    for k, query in enumerate(queries):
+        by_length.setdefault(len(query), []).append(k)
+    for length, where in by_length.items():
+        reach = 200.0 * np.minimum(length, lengths) / np.maximum(length + lengths, 1)
+        near = np.flatnonzero(reach >= CUTOFF - 1).tolist()  # a margin: one too many scores 0
+        if not near:
+            continue
+        subset = [choices[i] for i in near]  # in the choices' order, so ties keep it
+        for at in range(0, len(where), _BLOCK):
+            block = where[at : at + _BLOCK]
+            scores = process.cdist(
+                [queries[k] for k in block],
+                subset,
+                scorer=fuzz.ratio,
+                score_cutoff=CUTOFF,
+                workers=-1,
+            )
+            # n passes of argmax, which gives the first of equal scores: best first,
+            # ties in the choices' order; below the cutoff a score is 0
+            rows = np.arange(len(block))
+            picks = []
+            for _ in range(min(n, len(subset))):
+                best = scores.argmax(axis=1)
+                picks.append(np.where(scores[rows, best] > 0, best, -1).tolist())
+                scores[rows, best] = 0
+            for j, k in enumerate(block):
+                out[k] = [subset[p[j]] for p in picks if p[j] >= 0]
     return out
 
 
@@ -52,6 +81,8 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     >>> closest("zzz", ["attack"])
     []
     """
+    from rapidfuzz import fuzz, process
+
     choices = choices if isinstance(choices, list) else list(choices)
     hits = process.extract(value, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=n)
     # extract sorts by score and keeps the choices' order among equals
@@ -135,11 +166,17 @@ class Suggester:
         if not todo:
             return
         by_id = _best_many(todo, self.choices, n)
-        by_name = _best_many([v.lower() for v in todo], self._names, n)
+        # names come after ids in a suggestion: they are looked up only for the
+        # values that the ids (and exact names) leave short of n suggestions
+        short = [k for k, v in enumerate(todo) if len(self._hits(v, by_id[k], [], n)) < n]
+        by_name: list[list[str]] = [[] for _ in todo]
+        found = _best_many([todo[k].lower() for k in short], self._names, n)
+        for k, names in zip(short, found):
+            by_name[k] = names
         for value, ids, names in zip(todo, by_id, by_name):
             hits = self._hits(value, ids, names, n)
             self._cache[(value, n)] = (
-                f" (did you mean {' or '.join(self._show(c) for c in hits)}?)" if hits else ""
+                f" (did you mean {_either([self._show(c) for c in hits])}?)" if hits else ""
             )
 
     def __call__(self, value: str, n: int = 3) -> str:
@@ -148,9 +185,15 @@ class Suggester:
         return self._cache[(value, n)]
 
     def _show(self, cid: str) -> str:
-        if cid in self._labels:
-            return f'"{cid}" ({self._labels[cid].split(_SEP)[0]})'
+        name = self._labels.get(cid, "").split(_SEP)[0]
+        if name and name != cid:
+            return f'"{cid}" ({name})'
         return f'"{cid}"'
+
+
+def _either(shown: list[str]) -> str:
+    """``a or b``; ``a, b or c`` for three or more."""
+    return " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
 
 
 def suggest(value: str, choices: Iterable[str], n: int = 3) -> str:

@@ -305,6 +305,9 @@ def _row(label: str, page: Path, runs: list[dict]) -> dict:
     for action in ACTIONS:
         for key in (action, action + "_frame"):
             row[key] = _median([t for r in runs for t in r[key]])
+    # the first date step of a page (the first to use the sorted index of dates)
+    row["slider_first"] = _median([r["slider"][0] for r in runs if r["slider"]])
+    row["slider_first_frame"] = _median([r["slider_frame"][0] for r in runs if r["slider_frame"]])
     return row
 
 
@@ -392,6 +395,15 @@ def format_profile(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def format_first_step(rows: list[dict]) -> str:
+    """The first date step of each page against the median step (ms, busy / frame)."""
+    return "\n".join(
+        f"{r['size']} slider: first step {_ms(r.get('slider_first'))} / "
+        f"{_ms(r.get('slider_first_frame'))}, median {_ms(r['slider'])} / {_ms(r['slider_frame'])}"
+        for r in rows
+    )
+
+
 def main(argv: list[str] | None = None) -> str:
     from playwright.sync_api import sync_playwright
 
@@ -422,6 +434,7 @@ def main(argv: list[str] | None = None) -> str:
     table = format_table(rows)
     print(table)
     print(format_phases(rows))
+    print(format_first_step(rows))
     if args.profile:
         print(format_profile(rows))
     return table

@@ -17,6 +17,9 @@ def test_check_benchmark_runs_small(capsys):
     for r in rows:
         assert r["clean"] > 0 and r["with_typos"] > 0 and r["difflib"] > 0
         assert r["suggested"] > r["typos"] // 2  # most typos get a suggestion
+        assert r["row_by_row"] > 0 and r["clean_cpu"] > 0 and r["with_typos_cpu"] > 0
+        assert r["process"]["clean"] > 0 and r["process"]["typos_cpu"] > 0
     table = format_table(rows)
     print(table)
-    assert re.search(r"\| \d+\.\d\dx \|", table)
+    assert re.search(r"\| \d+\.\d\dx / \d+\.\d\dx \|", table)
+    assert "`geograph check` process" in table and "load average" in table

@@ -1,10 +1,14 @@
 /*
  * data: reads the payload and derives what the page draws from it.
- * Provides on gg: payload (deep-frozen: no part may change it), relations (one
- * object per relation, decoded from payload.edges, with its drawing: color,
- * dashes, width, smooth, first/last day, and its index in relations), bundles (the page's copy of
+ * Provides on gg: payload (deep-frozen: no part may change it; its edges, the
+ * plain columns, are made on first read), relations (one object per relation,
+ * decoded from the page's columns, with its drawing: color, dashes, width,
+ * smooth, first/last day, and its index in relations; its extra, frozen, is
+ * made on first read), extraOf(e, name) (one extra attribute of e, or
+ * undefined, without making e.extra), bundles (the page's copy of
  * payload.bundles: relations as ids, members as relation objects, visId),
- * nodeById, edgeById, edgesOfNode, bundleOf(e), drawnEdgeId(id),
+ * nodeById, edgeById, edgesOfNode (get and has: made on first use, or by
+ * indexRelations(), which main calls when idle once the page is ready), bundleOf(e), drawnEdgeId(id),
  * findBundle(a, b), nodeName(id), sourceOf(e), arrow(e), N, LARGE,
  * STATUS_ALL, SIGN_ALL, KNOWN (filter kind -> every value), BUNDLE_PREFIX.
  * Uses: util.
@@ -86,38 +90,80 @@ function decodeColumn(enc, n, p, cols) {
   }
   throw new Error("geograph: unknown column encoding " + k);
 }
-function expandEdges(p) {
-  var enc = p.edges;
-  if (!enc || enc.n === undefined) return;  // already plain columns
-  var n = enc.n, cols = {}, edges = {}, rows = [];
+// The plain columns of the payload's relations (all but extra), from the page's form.
+function expandColumns(p, enc) {
+  var n = enc.n, cols = {}, edges = {};
   Object.keys(enc.columns).forEach(function (name) {
     if (name !== "id") cols[name] = decodeColumn(enc.columns[name], n, p, cols);
   });
   cols.id = decodeColumn(enc.columns.id, n, p, cols);
   Object.keys(enc.columns).forEach(function (name) { edges[name] = cols[name]; });
-  // row by row, each row's keys in the columns' order: [[row, {name: value}]] ascending
-  var names = Object.keys(enc.extra), values = [], absent = [], i, j;
-  names.forEach(function (name) {
-    var e = enc.extra[name], mask = new Uint8Array(n);
-    values.push(decodeColumn(e, n, p, cols));
-    (e.a || []).forEach(function (r) { mask[r] = 1; });
-    absent.push(mask);
-  });
-  for (i = 0; i < n; i++) {
-    var row = null;
-    for (j = 0; j < names.length; j++) {
-      if (absent[j][i]) continue;
-      if (row === null) row = {};
-      row[names[j]] = values[j][i];
-    }
-    if (row !== null) rows.push([i, row]);
-  }
-  edges.extra = rows;
-  p.edges = edges;
+  return edges;
 }
 var rawPayload = JSON.parse(document.getElementById("gg-data").textContent);
-expandEdges(rawPayload);
-var payload = deepFreeze(rawPayload);
+var COMPACT = rawPayload.edges && rawPayload.edges.n !== undefined ? rawPayload.edges : null;
+var COLUMNS = COMPACT ? expandColumns(rawPayload, COMPACT) : rawPayload.edges;
+var NR = COLUMNS.id.length;
+
+// A relation's extra attributes are made when something reads them (the panel,
+// the sizes by events), each column decoded on its first read: at 283k
+// relations the evidence URLs alone are 370k strings, which the page opens
+// without. gg.extraOf(e, name) reads one attribute without making the record.
+var EXTRA = COMPACT ? COMPACT.extra : null, EXTRA_NAMES = EXTRA ? Object.keys(EXTRA) : [];
+var extraCols = Object.create(null), extraRows = null;
+function extraColumn(name) {
+  var c = extraCols[name];
+  if (c === undefined) {
+    var enc = EXTRA[name], absent = null;
+    if (enc.a && enc.a.length) {
+      absent = new Uint8Array(NR);
+      enc.a.forEach(function (r) { absent[r] = 1; });
+    }
+    c = extraCols[name] = { values: decodeColumn(enc, NR, rawPayload, {}), absent: absent };
+  }
+  return c;
+}
+function plainExtra() {
+  // a payload with plain columns (no compact form): rows given as [[index, {name: value}]]
+  var rows = new Array(NR).fill(null);
+  (COLUMNS.extra || []).forEach(function (x) { rows[x[0]] = deepFreeze(x[1]); });
+  return rows;
+}
+function extraRow(i) {
+  if (extraRows === null) extraRows = EXTRA ? new Array(NR) : plainExtra();
+  var row = extraRows[i];
+  if (row !== undefined) return row;
+  row = null;
+  for (var j = 0; j < EXTRA_NAMES.length; j++) {
+    var c = extraColumn(EXTRA_NAMES[j]);
+    if (c.absent !== null && c.absent[i]) continue;
+    if (row === null) row = {};
+    row[EXTRA_NAMES[j]] = c.values[i];
+  }
+  extraRows[i] = row === null ? null : deepFreeze(row);
+  return extraRows[i];
+}
+function extraOf(e, name) {
+  if (!EXTRA) { var row = extraRow(e.index); return row !== null && gg.own(row, name) ? row[name] : undefined; }
+  if (!Object.prototype.hasOwnProperty.call(EXTRA, name)) return undefined;
+  var c = extraColumn(name);
+  return c.absent !== null && c.absent[e.index] ? undefined : c.values[e.index];
+}
+// payload.edges, the plain columns of graph.payload.view_payload, made (and
+// frozen) on first read: nothing in the page reads them.
+var plainEdges = null;
+function publishedEdges() {
+  if (plainEdges !== null) return plainEdges;
+  var edges = COMPACT ? expandColumns(rawPayload, COMPACT) : COLUMNS, rows = [];
+  for (var i = 0; i < NR; i++) { var x = extraRow(i); if (x !== null) rows.push([i, x]); }
+  edges.extra = rows;
+  plainEdges = deepFreeze(edges);
+  return plainEdges;
+}
+delete rawPayload.edges;
+Object.keys(rawPayload).forEach(function (k) { deepFreeze(rawPayload[k]); });
+Object.defineProperty(rawPayload, "edges", { get: publishedEdges, enumerable: true });
+var payload = Object.freeze(rawPayload);
 var STYLE = payload.styles;
 var WIDTH = payload.legend.width;
 var SIGN_NAMES = gg.SIGN_NAMES;
@@ -128,46 +174,83 @@ var SIGN_NAMES = gg.SIGN_NAMES;
 function edgeWidth(intensity) {
   return Math.round((WIDTH.min + WIDTH.per_intensity * Math.min(Math.abs(intensity), 10)) * 100) / 100;
 }
-function decodeEdges(p) {
-  var c = p.edges, out = new Array(c.id.length);
-  function at(table, k) { return k === null ? null : table[k]; }
-  for (var i = 0; i < out.length; i++) {
-    var start = c.start[i], end = c.end[i], status = p.statuses[c.status[i]], sign = c.sign[i];
-    out[i] = {
-      id: c.id[i], from: p.nodes[c.from[i]].id, to: p.nodes[c.to[i]].id,
-      relation: p.relations[c.relation[i]], sign: sign, signName: SIGN_NAMES[String(sign)],
-      intensity: c.intensity[i], directed: c.directed[i], status: status,
-      start: at(p.dates, start), end: at(p.dates, end),
-      // the interval the relation covers: its start's first day to its end's last day
-      first: start === null ? null : p.date_spans[start][0],
-      last: end === null ? null : p.date_spans[end][1],
-      source_id: at(p.source_ids, c.source_id[i]), said_by: at(p.speakers, c.said_by[i]),
-      quote: c.quote[i], note: c.note[i], extra: null, bundle: null, index: i,
-      color: STYLE.sign_colours[String(sign)], dashes: gg.own(STYLE.status_dashes, status) || false,
-      width: edgeWidth(c.intensity[i]), smooth: null, selfReference: null
-    };
+// One per relation; its extra attributes come from the prototype (made on read).
+function Relation(p, c, i) {
+  var start = c.start[i], end = c.end[i], status = p.statuses[c.status[i]], sign = c.sign[i];
+  this.id = c.id[i];
+  this.from = p.nodes[c.from[i]].id;
+  this.to = p.nodes[c.to[i]].id;
+  this.relation = p.relations[c.relation[i]];
+  this.sign = sign;
+  this.signName = SIGN_NAMES[String(sign)];
+  this.intensity = c.intensity[i];
+  this.directed = c.directed[i];
+  this.status = status;
+  this.start = start === null ? null : p.dates[start];
+  this.end = end === null ? null : p.dates[end];
+  // the interval the relation covers: its start's first day to its end's last day
+  this.first = start === null ? null : p.date_spans[start][0];
+  this.last = end === null ? null : p.date_spans[end][1];
+  this.source_id = c.source_id[i] === null ? null : p.source_ids[c.source_id[i]];
+  this.said_by = c.said_by[i] === null ? null : p.speakers[c.said_by[i]];
+  this.quote = c.quote[i];
+  this.note = c.note[i];
+  this.bundle = null;
+  this.index = i;
+  this.color = STYLE.sign_colours[String(sign)];
+  this.dashes = gg.own(STYLE.status_dashes, status) || false;
+  this.width = edgeWidth(c.intensity[i]);
+  this.smooth = null;
+  this.selfReference = null;
+}
+Object.defineProperty(Relation.prototype, "extra", {
+  get: function () { return extraRow(this.index); }, enumerable: true
+});
+// JSON.stringify(relation) keeps its extra, as when it was the relation's own
+Object.defineProperty(Relation.prototype, "toJSON", {
+  value: function () {
+    var out = {};
+    for (var k in this) out[k] = this[k];  // own properties, then extra
+    return out;
   }
-  c.extra.forEach(function (x) { out[x[0]].extra = x[1]; });
+});
+function decodeEdges(p, c) {
+  var out = new Array(NR);
+  for (var i = 0; i < NR; i++) out[i] = new Relation(p, c, i);
   return out;
 }
-var EDGES = decodeEdges(payload);
+var EDGES = decodeEdges(payload, COLUMNS);
+if (COMPACT) COLUMNS = null;  // the page's copy of the columns is gg.relations
 
 var nodeById = new Map();
 payload.nodes.forEach(function (n) { nodeById.set(n.id, n); });
-var edgeById = new Map();
-var edgesOfNode = new Map();
-(function () {
+// The relations by id and by actor, made on first use (at 283k relations the
+// page can open without them: hashing 283k ids is a tenth of its start).
+var byId = null, byNode = null;
+function indexEdges() {
+  byId = new Map();
+  for (var i = 0; i < EDGES.length; i++) byId.set(EDGES[i].id, EDGES[i]);
+}
+function indexNodes() {
+  byNode = new Map();
   function add(id, e) {
-    var list = edgesOfNode.get(id);
-    if (list === undefined) edgesOfNode.set(id, [e]); else list.push(e);
+    var list = byNode.get(id);
+    if (list === undefined) byNode.set(id, [e]); else list.push(e);
   }
   for (var i = 0; i < EDGES.length; i++) {
     var e = EDGES[i];
-    edgeById.set(e.id, e);
     add(e.from, e);
     if (e.to !== e.from) add(e.to, e);
   }
-})();
+}
+var edgeById = {
+  get: function (id) { if (byId === null) indexEdges(); return byId.get(id); },
+  has: function (id) { if (byId === null) indexEdges(); return byId.has(id); }
+};
+var edgesOfNode = {
+  get: function (id) { if (byNode === null) indexNodes(); return byNode.get(id); },
+  has: function (id) { if (byNode === null) indexNodes(); return byNode.has(id); }
+};
 
 // Aggregated pairs. Their vis ids start with "geograph:pair:", which visId() never
 // gives a relation id (those are either unprefixed or "geograph:" + "geograph:..."
@@ -223,6 +306,12 @@ gg.drawnEdgeId = drawnEdgeId;
 gg.findBundle = findBundle;
 gg.nodeName = nodeName;
 gg.sourceOf = sourceOf;
+gg.extraOf = extraOf;
+// made once the page is ready, in idle time, so that the first action need not
+gg.indexRelations = function () {
+  if (byId === null) indexEdges();
+  if (byNode === null) indexNodes();
+};
 gg.arrow = function (e) { return e.directed ? " \u2192 " : " \u2014 "; };
 gg.N = payload.nodes.length;
 gg.LARGE = !!payload.large;  // graph.payload: more than 150 actors or 1,500 drawn edges

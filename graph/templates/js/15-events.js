@@ -20,11 +20,11 @@ var OFF = { min_events: 0, min_goldstein: 0, top: 0, backbone: null };
 
 function own(x, k) { return x && typeof x === "object" && Object.prototype.hasOwnProperty.call(x, k); }
 function eventsOf(e) {
-  var v = P && own(e.extra, P.events) ? e.extra[P.events] : null;
+  var v = P ? gg.extraOf(e, P.events) : null;
   return typeof v === "number" ? v : null;
 }
 function goldsteinOf(e) {
-  var v = P && P.goldstein && own(e.extra, P.goldstein) ? e.extra[P.goldstein] : null;
+  var v = P && P.goldstein ? gg.extraOf(e, P.goldstein) : null;
   return typeof v === "number" ? v : null;
 }
 // Once, for every relation (by its index): its pair (an index; -1 for an actor

@@ -17,7 +17,9 @@
  *                     direction, which also sets selection) and opts (set's second argument)
  *   shown()           the Set of ids of the relations shown (date and filters);
  *                     the live set: a date step changes it in place
+ *   shownAt()         the same as a live Uint8Array by relation index (1: shown)
  *   flips()           the ids whose shown state changed in the last set()
+ *   flipped()         the same as an array of relation indexes (each once)
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   codedFilters()    per group {kind, W, codes, n}: each relation's values as
@@ -41,7 +43,8 @@ var SIZES = ["relations", "weight", "betweenness"];  // "Size by" (44-size.js)
 var DIRECTIONS = ["both", "out", "in"];               // focus further (35-reach.js)
 var DEPTHS = [1, 2, 3];
 var st = {
-  date: null, compare: null, focus: null, edge: null, pair: null,
+  // the date the page opens at (85-url.js restores the same one): not all time, then that date
+  date: dateOf(EV.start), compare: null, focus: null, edge: null, pair: null,
   filters: {}, layout: { name: DEFAULT_LAYOUT }, color: "group",
   size: SIZES[0], depth: 1, direction: "both",
   min_events: EV.open.min_events, min_goldstein: EV.open.min_goldstein,
@@ -127,7 +130,9 @@ function inTime(e) {
 // with the relations sorted by their first and by their last day, a step
 // looks at those (binary search) instead of every relation. flips: the ids
 // whose shown state changed in the last recompute (subscribers redraw only those).
-var flips = new Set();
+// flipped: their relation indexes (what this page's own parts read); the Set of
+// ids is made only when asked for (283k ids at a filter toggle of event data)
+var flipped = [], flipIds = null;
 var byFirst = null, byLast = null;
 // shownAt[r]: 1 when gg.relations[r] is in shownIds (the set is changed in place)
 var shownAt = new Uint8Array(gg.relations.length);
@@ -141,7 +146,7 @@ function flip(r, now) {
   var id = gg.relations[r].id;
   shownAt[r] = now ? 1 : 0;
   if (now) shownIds.add(id); else shownIds.delete(id);
-  flips.add(id);
+  flipped.push(r);
 }
 function firstAbove(list, key, value) {  // the first index whose key is > value
   var lo = 0, hi = list.length;
@@ -153,8 +158,17 @@ function firstFrom(list, key, value) {  // the first index whose key is >= value
   while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][key] >= value) hi = mid; else lo = mid + 1; }
   return lo;
 }
-function stepDate(from, to) {
+function dateIndex() {
   if (byFirst === null) { byFirst = sortedBy("first"); byLast = sortedBy("last"); }
+}
+// built when the page is idle after start-up, so that the first step costs no
+// more than the others (or by that first step, if it comes sooner)
+if (gg.payload.timeline && gg.payload.timeline.length) {
+  if (window.requestIdleCallback) window.requestIdleCallback(dateIndex, { timeout: 2000 });
+  else setTimeout(dateIndex, 0);
+}
+function stepDate(from, to) {
+  dateIndex();
   var seen = new Set();
   function check(item) {
     if (seen.has(item.r)) return;
@@ -173,7 +187,8 @@ function stepDate(from, to) {
 // A full recompute reads the coded filter values (the first one, at start-up,
 // the relations: the codes are made when the filters are first counted).
 function recompute(previousDate, onlyDate, first) {
-  flips = new Set();
+  flipped = [];
+  flipIds = null;
   if (onlyDate && previousDate && st.date && !st.compare && !(st.top > 0)) { stepDate(previousDate, st.date); return; }
   var R = gg.relations, r;
   if (st.top > 0) {
@@ -221,6 +236,12 @@ function set(partial, opts) {
   if (has("compare")) {
     var c = dateOf(partial.compare);
     if (!sameDate(c, st.compare)) { st.compare = c; changed.compare = true; }
+  }
+  // comparing needs two dates: a compare given without a date is to the last one
+  // (the URL's #compare=2018), and moving to all time ends it (the slider)
+  if (st.compare && !st.date) {
+    if (!(has("compare") && partial.compare) && changed.date) { st.compare = null; changed.compare = true; }
+    else if (gg.payload.timeline.length) { st.date = dateOf(gg.payload.timeline[gg.payload.timeline.length - 1]); changed.date = true; }
   }
   if (has("focus") || has("edge") || has("pair")) {
     var sel = { focus: null, edge: null, pair: null };
@@ -270,9 +291,11 @@ function set(partial, opts) {
     st.direction = String(partial.direction);
     changed.reach = changed.selection = true;
   }
-  if (changed.date || changed.filters || changed.compare) {
+  var same = false;  // the page opens at st.date already (see st): the parts still hear of it
+  if (opts && opts.opening && has("date") && !changed.date) same = changed.date = true;
+  if ((changed.date && !same) || changed.filters || changed.compare) {
     recompute(previousDate, !changed.filters && !changed.compare);
-  } else flips = new Set();
+  } else { flipped = []; flipIds = null; }
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
   window.dispatchEvent(new CustomEvent("geograph:change", { detail: plainChanged(changed) }));
@@ -315,7 +338,12 @@ gg.store = {
   set: set,
   subscribe: function (fn) { subscribers.push(fn); },
   shown: function () { return shownIds; },
-  flips: function () { return flips; },
+  shownAt: function () { return shownAt; },
+  flips: function () {
+    if (flipIds === null) flipIds = new Set(flipped.map(function (r) { return gg.relations[r].id; }));
+    return flipIds;
+  },
+  flipped: function () { return flipped; },
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,

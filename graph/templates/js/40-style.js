@@ -12,12 +12,16 @@
  * Speed: every DataSet item sent to vis-network costs a full re-parse of the
  * item (30-80 us an edge), so only items whose look changed are sent, in one
  * update() per DataSet; large graphs fade by a veil (one redraw, no item sent).
+ * Debug: window.geographDebug = {inPlace: false}, set before the page's script
+ * runs, sends every change through vis-network's own DataSet update() (the
+ * test of the in-place path compares the two pages).
  * Uses: util, data, state, layout, reach.
  */
 var payload = gg.payload, EDGES = gg.relations, LARGE = gg.LARGE, STYLE = gg.STYLE;
 var bundles = gg.bundles, visId = gg.visId, shorten = gg.shorten, bundleOf = gg.bundleOf;
 var nodeById = gg.nodeById, positions = gg.positions, store = gg.store;
 var FADED = 0.15;
+var QUIET = !(window.geographDebug && window.geographDebug.inPlace === false);
 
 function edgeColour(e, opacity) {
   var c = (gg.changeColour && gg.changeColour(e)) || e.color;  // compare mode (45-compare.js)
@@ -56,8 +60,9 @@ var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
 // What an aggregated edge looks like, from the relations of its pair now shown.
 function bundleState(b) {
   var count = 0, signs = 0, fwd = false, back = false, status = {};
+  var shownAt = store.shownAt();
   b.members.forEach(function (e) {
-    if (!store.isShown(e.id)) return;
+    if (shownAt[e.index] !== 1) return;
     count++;
     signs += e.sign;
     status[e.status] = true;
@@ -98,11 +103,11 @@ function bundleItem(b, st) {
     arrows: arrowsOf(st.fwd, st.back, !LARGE || strong || b.fade === "1f", strong)
   };
 }
-var hiddenNow = new Map();   // edge id -> hidden flag last sent to vis
+var hiddenNow = new Uint8Array(EDGES.length);   // by relation index: 1 when hidden (last sent to vis)
 var edgeOpacity = new Map();
 var edgeItems = [];
 EDGES.forEach(function (e) {
-  hiddenNow.set(e.id, !store.isShown(e.id));  // event data may open on a part of it
+  hiddenNow[e.index] = store.isShown(e.id) ? 0 : 1;  // event data may open on a part of it
   edgeOpacity.set(e.id, "1");
   if (bundleOf(e)) return;
   var item = {
@@ -136,17 +141,16 @@ edgeItems = null;
 // relations whose shown state flipped (store.flips()) and their pairs are looked at.
 function applyFilters() {
   var edgeUpdates = [], nodeUpdates = [];
-  var shown = store.shown(), groups = store.get().filters.group, touched = new Set();
-  store.flips().forEach(function (id) {
-    var e = gg.edgeById.get(id);
-    if (!e) return;
-    var visible = shown.has(e.id);
-    if (hiddenNow.get(e.id) === !visible) return;
-    hiddenNow.set(e.id, !visible);
+  var shownAt = store.shownAt(), groups = store.get().filters.group, touched = new Set();
+  var flipped = store.flipped(), lastBundle = null;
+  for (var k = 0; k < flipped.length; k++) {
+    var r = flipped[k], e = EDGES[r], hide = shownAt[r] === 1 ? 0 : 1;
+    if (hiddenNow[r] === hide) continue;
+    hiddenNow[r] = hide;
     var b = bundleOf(e);
-    if (b) touched.add(b);
-    else edgeUpdates.push({ id: visId(e.id), hidden: !visible });
-  });
+    if (b) { if (b !== lastBundle) { touched.add(b); lastBundle = b; } }
+    else edgeUpdates.push({ id: visId(e.id), hidden: hide === 1 });
+  }
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
   touched.forEach(function (b) {
     var st = bundleState(b);
@@ -296,7 +300,7 @@ function send(set, updates, hold) {
     if (old) Object.assign(old, u);
     else { byId.set(u.id, u); out.push(u); }
   });
-  if (LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out, hold);
+  if (QUIET && LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out, hold);
   else set.update(out);
   return out.length;
 }

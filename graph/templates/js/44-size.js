@@ -22,7 +22,8 @@ var OPTIONS = { relations: "relations", weight: "weighted degree", betweenness: 
 var noCentrality = !centrality || !!centrality.skipped || !centrality.all;
 // Event imports count the events behind each relation: weighted degree sums those.
 var byEvents = gg.relations.length > 0 && gg.relations.every(function (e) {
-  return e.extra && typeof e.extra.events === "number" && isFinite(e.extra.events);
+  var v = gg.extraOf(e, "events");  // not e.extra: that makes every relation's record
+  return typeof v === "number" && isFinite(v);
 });
 if (byEvents) LABELS.weight = "weighted degree (sum of event counts)";
 
@@ -34,7 +35,7 @@ function centralityStep(text) {
 }
 function weightOf(kind, e) {
   if (kind !== "weight") return 1;
-  return byEvents ? Math.abs(e.extra.events) : Math.abs(Number(e.intensity) || 0);
+  return byEvents ? Math.abs(gg.extraOf(e, "events")) : Math.abs(Number(e.intensity) || 0);
 }
 function add(out, kind, e, sign) {
   var w = sign * weightOf(kind, e);
@@ -53,11 +54,11 @@ function exact(kind) {
 function follow() {
   var kind = store.get().size;
   if (sums === null || sums.size !== kind || !exact(kind)) { sums = null; return; }
-  var shown = store.shown();
-  store.flips().forEach(function (id) {
-    var e = gg.edgeById.get(id);
-    if (e) add(sums.values, kind, e, shown.has(id) ? 1 : -1);
-  });
+  var shownAt = store.shownAt(), flipped = store.flipped(), R = gg.relations;
+  for (var k = 0; k < flipped.length; k++) {
+    var r = flipped[k];
+    add(sums.values, kind, R[r], shownAt[r] === 1 ? 1 : -1);
+  }
 }
 function values() {
   var st = store.get(), out = new Map(), shown = store.shown();

@@ -3,13 +3,13 @@
  * vis-network draws an edge's name at the middle of its line, right after the
  * line, so the names of parallel relations pile up, sit on the middle
  * arrowheads, and the lines drawn later cross them. Here the names of
- * relations (not of counted pairs nor of self-loops) are drawn after the whole
- * graph, each at the first point along its own line (middle first, then
- * further out) where its box meets no other name, no actor and no arrowhead;
+ * relations (not of self-loops; counted pairs' numbers too, in graphs that are
+ * not large) are drawn after the whole graph, each at the first point along
+ * its own line (middle first, then further out) where its box meets no other name, no actor and no arrowhead;
  * a name that fits nowhere at this zoom is left out (zooming in makes room).
  * Boxes are horizontal, at a constant size on screen, on a white ground.
  * Provides on gg: edgeLabels() -> [{id, text, x, y, width, height, t, beside}] (the
- * names drawn in the last redraw, boxes in the graph element's CSS pixels, t
+ * names drawn in the last redraw, a counted pair's id its vis id; boxes in the graph element's CSS pixels, t
  * the point along the line, beside: the box touches the line rather than
  * sitting on it), labelsByUs(edge) (whether a vis edge's name is
  * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX,
@@ -33,7 +33,8 @@ var drawnBoxes = [];
 
 function labelsByUs(edge) {
   if (!edge || edge.fromId === edge.toId) return false;
-  if (String(edge.id).indexOf(BUNDLE_PREFIX) === 0) return false;
+  // a counted pair's number too, on its white ground (not a tiny rotated one, nor none on the map)
+  if (String(edge.id).indexOf(BUNDLE_PREFIX) === 0) return !LARGE;
   return !LARGE || expanded.has(String(edge.id));
 }
 // vis-network 9.1.2 (bundled by pyvis): Edge.prototype.drawLabel draws the name;
@@ -45,7 +46,14 @@ function labelsByUs(edge) {
   if (!proto || typeof proto.drawLabel !== "function" || proto.ggLabels) return;
   var original = proto.drawLabel;
   proto.drawLabel = function (ctx, via) {
-    if (labelsByUs(this)) return undefined;
+    if (this.ggPair === undefined) this.ggPair = String(this.id).indexOf(BUNDLE_PREFIX) === 0;
+    if (!this.ggPair && labelsByUs(this)) return undefined;
+    // a name vis-network's label would not draw at this zoom (under its
+    // drawThreshold): left before vis places and rotates it, at every edge and
+    // frame (at the overview of 10,000 counted pairs, none of the counts is drawn)
+    var lm = this.labelModule;
+    if (lm && lm.fontOptions && this.options.label && !lm.differentState(this.selected, this.hover) &&
+        lm.fontOptions.size * this.body.view.scale < lm.elementOptions.scaling.label.drawThreshold - 1) return undefined;
     return original.call(this, ctx, via);
   };
   proto.ggLabels = true;
@@ -201,7 +209,8 @@ function place(ctx) {
     if (!onPage) return;
     var d1 = network.canvasToDOM({ x: box.left, y: box.top });
     var d2 = network.canvasToDOM({ x: box.right, y: box.bottom });
-    boxes.push({ id: gg.dataId(String(x.e.id)), text: x.text, x: d1.x, y: d1.y,
+    var vid = String(x.e.id), pair = vid.indexOf(BUNDLE_PREFIX) === 0;
+    boxes.push({ id: pair ? vid : gg.dataId(vid), text: x.text, x: d1.x, y: d1.y,
                  width: d2.x - d1.x, height: d2.y - d1.y, t: box.t, beside: box.beside });
   });
   ctx.restore();

@@ -6,7 +6,8 @@
  * coordinates); the others stand in a column beside the map and are listed
  * over the graph ("Not on the map: INTL (organization)"). A "Layout" select
  * in the toolbar; state key layout {name: "force"|"map"} (URL layout=map).
- * Provides on gg: mapOn() -> bool, applyLayout(), countryAt(x, y) -> the ISO
+ * Provides on gg: mapOn() -> bool, applyLayout(), nameBase() (the actors' name
+ * size in graph units: larger on the map), countryAt(x, y) -> the ISO
  * code of the drawn country holding that network point, or null;
  * offMap() -> ids of the actors not on the map.
  * Subscribes: layout -> move the actors (saving and restoring the force
@@ -91,8 +92,12 @@ function offPlaces() {
 }
 var shown = "force";
 // The world is some 3,250 units wide: on it, names need a larger font to be read.
+function nameBase() { return shown === "map" ? 26 : 15; }
 function labelSize() {
-  if (!gg.LARGE) network.setOptions({ nodes: { font: { size: shown === "map" ? 26 : 15 } } });
+  if (gg.LARGE) return;
+  // grown when zoomed out (76-controls.js), from this size
+  if (gg.syncNames) gg.syncNames();
+  else network.setOptions({ nodes: { font: { size: nameBase() } } });
 }
 // Large graphs are laid out before drawing (30-layout.js): those are their force positions.
 function laidOut() {
@@ -164,6 +169,7 @@ select.value = store.get().layout.name;
 box.hidden = !mapOn() || !off.length;
 
 gg.mapOn = mapOn;
+gg.nameBase = nameBase;
 gg.applyLayout = applyLayout;
 gg.countryAt = countryAt;
 gg.offMap = function () { return off.map(function (n) { return n.id; }); };

@@ -106,6 +106,8 @@ store.subscribe(function (changed) {
 network.on("click", function (params) {
   // a relation's name is drawn clear of its line: a click on it is for that relation
   var named = gg.labelAt(params.pointer && params.pointer.DOM);
+  var namedPair = named !== null ? gg.bundleByVisId.get(named) : null;  // a counted pair's number
+  if (namedPair) { openPair(namedPair); return; }
   if (named !== null) { selectEdge(named); showSelection(); return; }
   if (params.nodes.length) focusNode(dataId(params.nodes[0]), { move: false });
   else if (params.edges.length) {

@@ -39,8 +39,9 @@ function focusControls(n) {
     return [d, DIRECTION_TEXT[d]];
   }), st.direction, function (v) { store.set({ direction: v }); }));
   var r = gg.reach(n.id, st.depth, st.direction, store.shown());
-  box.appendChild(el("span", "gg-tip-meta", (r.nodes.size - 1) + " actors, " + r.edges.size +
-    " relations within reach"));
+  var actors = r.nodes.size - 1, relations = r.edges.size;
+  box.appendChild(el("span", "gg-tip-meta", actors + (actors === 1 ? " actor, " : " actors, ") + relations +
+    (relations === 1 ? " relation" : " relations") + " within reach"));
   return box;
 }
 gg.focusControls = focusControls;

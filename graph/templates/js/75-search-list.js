@@ -147,7 +147,14 @@ function setActive(i) {
     li.setAttribute("aria-selected", k === active ? "true" : "false");
   });
   input.setAttribute("aria-activedescendant", items[active].id);
-  items[active].scrollIntoView({ block: "nearest" });
+  revealInList(items[active]);
+}
+// Scroll the list only (scrollIntoView would scroll the page and the side panel too).
+function revealInList(li) {
+  var r = li.getBoundingClientRect(), box = list.getBoundingClientRect();
+  var top = box.top + list.clientTop, bottom = top + list.clientHeight;
+  if (r.top < top) list.scrollTop -= top - r.top;
+  else if (r.bottom > bottom) list.scrollTop += r.bottom - bottom;
 }
 function choose(m) {
   close();

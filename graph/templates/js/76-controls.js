@@ -2,7 +2,9 @@
  * controls: Freeze/Unfreeze layout, Fit and Reset.
  * Provides on gg: setPhysics(on), physicsOn() -> bool, fit(), and the
  * framing rule itself: actorsBox(draw) -> the box of the shown actors with
- * their names (graph units), frameScale(box, area), frameIn(area, box).
+ * their names (graph units), frameScale(box, area), frameIn(area, box);
+ * syncNames() (the actors' name font for the scale now: readable zoomed out),
+ * atNameBase(fn) (fn's value, drawn with the names at the layout's own size).
  * Uses: data, state, network, slider, search.
  */
 var network = gg.network, store = gg.store, KNOWN = gg.KNOWN;
@@ -68,9 +70,61 @@ function frameIn(area, box) {
   }
   return !!box;
 }
+// Actor names stay readable when the view is zoomed out to frame the graph (a
+// phone's first frame is at about half size, the world map at a tenth): their
+// font grows as the scale falls, NAME_PX on screen at least, as relation names
+// keep theirs (55-edge-labels.js), up to NAME_GROWTH times the layout's own size
+// (gg.nameBase(): 15, 26 on the map). Large graphs place their names themselves
+// (52-labels.js).
+var NAME_PX = 11, NAME_GROWTH = 4, nameSize = null;
+function nameFont(scale) {
+  var base = gg.nameBase ? gg.nameBase() : 15;
+  return Math.ceil(2 * Math.min(base * NAME_GROWTH, Math.max(base, NAME_PX / scale))) / 2;
+}
+// Set the names' font for the scale now; true when it changed (the actors' boxes with it).
+function syncNames() {
+  if (gg.LARGE) return false;
+  var want = nameFont(network.getScale());
+  if (want === nameSize) return false;
+  nameSize = want;
+  network.setOptions({ nodes: { font: { size: want } } });
+  return true;
+}
+// fn() with the names at the layout's own size (the PNG export), then as they were
+function atNameBase(fn) {
+  var grown = nameSize, base = gg.nameBase ? gg.nameBase() : 15;
+  if (gg.LARGE || grown === null || grown === base) return fn();
+  network.setOptions({ nodes: { font: { size: base } } });
+  try { return fn(); } finally { network.setOptions({ nodes: { font: { size: grown } } }); }
+}
+var zooming = 0;
+network.on("zoom", function () {
+  cancelAnimationFrame(zooming);
+  zooming = requestAnimationFrame(function () { if (syncNames()) network.redraw(); });
+});
+// Every fit (the button, Reset, a change of layout, the map) ends with the
+// legend's choice of corner, which frames the actors beside it when every
+// corner has one (80-legend.js): no actor is left under the legend.
+// On a phone the graph is taller than wide, the graphs (and the world) mostly
+// wider than tall: framed in the top of it, not in the middle with an empty
+// band above, the room left is below, where the legend and the details' sheets open.
+var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
+function fitArea(size) {
+  var area = { x: 0, y: 0, w: size.w, h: size.h }, box = phone.matches ? actorsBox(!gg.LARGE) : null;
+  if (!box) return area;
+  var h = Math.ceil((box.bottom - box.top) * frameScale(box, area) + 2 * FIT_MARGIN);
+  if (h < area.h) area.h = h;
+  return area;
+}
 function fit() {
-  var size = canvasSize();
-  if (!frameIn({ x: 0, y: 0, w: size.w, h: size.h })) network.fit({ animation: false });
+  var size = canvasSize(), framed = false;
+  // the names' font follows the new scale, and the frame the names' new boxes
+  for (var i = 0; i < 4; i++) {
+    framed = frameIn(fitArea(size));
+    if (!framed || !syncNames()) break;
+  }
+  if (!framed) network.fit({ animation: false });
+  if (gg.placeLegend) gg.placeLegend(true);
 }
 physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 document.getElementById("gg-fit").addEventListener("click", function () { fit(); });
@@ -93,3 +147,5 @@ gg.fit = fit;
 gg.actorsBox = actorsBox;
 gg.frameScale = frameScale;
 gg.frameIn = frameIn;
+gg.syncNames = syncNames;
+gg.atNameBase = atNameBase;

@@ -9,7 +9,9 @@
  * and its two actors (focus the actor). One button of the table is in the Tab
  * order (roving tabindex); arrows move between rows and columns, Home/End,
  * PageUp/PageDown jump. Rows come 200 at a time ("Show more"), so that 20,000
- * relations do not stall the page; a closed section renders nothing.
+ * relations do not stall the page: the rendered rows are one window of the
+ * table's order (at most MAX_RENDERED), which a keyboard move, a selection far
+ * down or "Show earlier" moves; a closed section renders nothing.
  * Provides on gg: table (the element), renderTable(), tableRows() -> ids in
  * the table's order (all, not only those rendered), sortTable(key, dir),
  * startTable() (main calls it once the URL's state is in: the rows are
@@ -20,6 +22,10 @@
  */
 var el = gg.el, store = gg.store, nodeName = gg.nodeName, datesText = gg.datesText, arrow = gg.arrow;
 var EDGES = gg.relations, PAGE = 200;
+// A selection or a keyboard jump within this many rows of the window extends it;
+// farther, the window moves there (a relation at row 200,000 of 283k renders
+// its own page of rows, not the 200,000 above it).
+var NEAR = 1000, MAX_RENDERED = 2000;
 var collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 var SIGN_ORDER = { hostile: 0, neutral: 1, cooperative: 2 };
 var SIGN_MARK = { hostile: "\u2212", neutral: "0", cooperative: "+" };
@@ -45,6 +51,12 @@ var hint = el("p", "gg-table-hint",
   "A type selects its relation in the graph, an actor focuses it; arrow keys move between rows and cells.");
 hint.id = "gg-table-hint";
 box.appendChild(hint);
+var earlierBox = el("p", "gg-table-more");
+var earlierButton = el("button");
+earlierButton.type = "button";
+earlierBox.appendChild(earlierButton);
+earlierBox.hidden = true;
+box.appendChild(earlierBox);
 var wrap = el("div", "gg-table-wrap");
 var table = el("table", "gg-table");
 table.id = "gg-table";
@@ -121,7 +133,7 @@ var KEYS = {
   change: function () { return ranks(function (e) { return CHANGE_ORDER[changeOf(e)]; }, num); }
 };
 var sort = { key: "date", dir: "ascending" };
-var orders = new Map();  // "key dir" -> every relation in that order
+var orders = new Map();  // "key dir" -> every relation's index in that order (Int32Array)
 var idOrder = null, idRank = null;  // the relations by id, and each one's place there
 function rankIds() {
   idOrder = new Array(EDGES.length);
@@ -139,18 +151,18 @@ function ordered() {
     if (rank[i] >= R) R = rank[i] + 1;
     if (dateRank[i] >= D) D = dateRank[i] + 1;
   }
-  var out = new Array(N);
+  var out = new Int32Array(N);
   // ties: by date, then by id, always ascending; the three ranks as one number
   // sorted natively (no comparator call per pair) while it fits in a double
   if (R * D * N < 9007199254740992) {
     var keys = new Float64Array(N);
     for (i = 0; i < N; i++) keys[i] = ((up ? rank[i] : R - 1 - rank[i]) * D + dateRank[i]) * N + idRank[i];
     keys.sort();
-    for (i = 0; i < N; i++) out[i] = EDGES[idOrder[keys[i] % N]];
+    for (i = 0; i < N; i++) out[i] = idOrder[keys[i] % N];
   } else {
     var index = idOrder.slice(), s = up ? 1 : -1;
     index.sort(function (a, b) { return s * (rank[a] - rank[b]) || dateRank[a] - dateRank[b] || idRank[a] - idRank[b]; });
-    for (i = 0; i < N; i++) out[i] = EDGES[index[i]];
+    for (i = 0; i < N; i++) out[i] = index[i];
   }
   if (keep) orders.set(name, out);
   return out;
@@ -191,15 +203,27 @@ function scope() {
   }
   return null;
 }
-var rows = [], limit = PAGE;
+// rows: the relations of the table, in its order; rows[lo, hi) are rendered
+var rows = [], lo = 0, hi = PAGE;
 function computeRows() {
-  var shown = store.shown(), sc = scope(), all = ordered();
+  var shownAt = store.shownAt(), sc = scope(), all = ordered();
   rows = [];
   for (var i = 0; i < all.length; i++) {
-    var e = all[i];
-    if (shown.has(e.id) && (!sc || sc.test(e))) rows.push(e);
+    var r = all[i];
+    if (shownAt[r] === 1 && (!sc || sc.test(EDGES[r]))) rows.push(EDGES[r]);
   }
   return sc;
+}
+// the window takes in row i: grown when i is near it, moved to i's page when far
+function reveal(i) {
+  if (i < 0 || (i >= lo && i < hi)) return false;
+  if (i >= hi && i < hi + NEAR) hi = Math.ceil((i + 1) / PAGE) * PAGE;
+  else if (i < lo && i >= lo - NEAR) lo = Math.floor(i / PAGE) * PAGE;
+  else { lo = Math.floor(i / PAGE) * PAGE; hi = lo + PAGE; }
+  if (hi - lo > MAX_RENDERED) {
+    if (i >= hi - MAX_RENDERED) lo = hi - MAX_RENDERED; else hi = lo + MAX_RENDERED;
+  }
+  return true;
 }
 
 // ---------- rows, built once per relation when first rendered ----------
@@ -286,7 +310,7 @@ function indexOf(id) {
 function moveTo(index, col) {
   if (!rows.length) return;
   index = Math.max(0, Math.min(rows.length - 1, index));
-  if (index >= limit) { limit = Math.ceil((index + 1) / PAGE) * PAGE; drawRows(); }
+  if (reveal(index)) drawRows();
   setCurrent(rows[index].id, col, true);
 }
 tbody.addEventListener("keydown", function (ev) {
@@ -312,13 +336,14 @@ tbody.addEventListener("focusin", function (ev) {
 // ---------- drawing ----------
 function drawRows() {
   var active = document.activeElement, had = tbody.contains(active) ? active : null;
-  var st = store.get(), n = Math.min(limit, rows.length), trs = new Array(n);
+  if (lo > 0 && lo >= rows.length) { lo = Math.max(0, Math.floor((rows.length - 1) / PAGE) * PAGE); hi = lo + PAGE; }
+  var st = store.get(), end = Math.min(hi, rows.length), n = Math.max(0, end - lo), trs = new Array(n);
   var same = tbody.childElementCount === n, child = tbody.firstElementChild;
   for (var i = 0; i < n; i++) {
-    var r = rowFor(rows[i]), sel = rows[i].id === st.edge;
+    var e = rows[lo + i], r = rowFor(e), sel = e.id === st.edge;
     if (r.tr.classList.contains("gg-current") !== sel) r.tr.classList.toggle("gg-current", sel);
     if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
-    if (changes) showChange(r.change, changeOf(rows[i]));
+    if (changes) showChange(r.change, changeOf(e));
     trs[i] = r.tr;
     if (same) { same = child === r.tr; child = child.nextElementSibling; }
   }
@@ -329,17 +354,19 @@ function drawRows() {
     for (i = 0; i < n; i++) frag.appendChild(trs[i]);
     tbody.replaceChildren(frag);
   }
-  var left = rows.length - n;
+  var left = rows.length - end;
   moreBox.hidden = left <= 0;
   moreButton.textContent = "Show " + Math.min(PAGE, left) + " more relations in the table (" + left + " not listed)";
+  earlierBox.hidden = lo <= 0;
+  earlierButton.textContent = "Show " + Math.min(PAGE, lo) + " earlier relations in the table (" + lo + " not listed above)";
   // the Tab stop: the same button if its row is still here, else the first row's
-  var keep = current.id !== null && indexOf(current.id) >= 0 && indexOf(current.id) < n;
+  var at = current.id !== null ? indexOf(current.id) : -1, keep = at >= lo && at < end;
   if (!keep) {
     var gone = current.id !== null ? built.get(current.id) : null;
     if (gone) gone.buttons[current.col].tabIndex = -1;
     current = { id: null, col: current.col };
   }
-  if (n) setCurrent(keep ? current.id : rows[0].id, keep ? current.col : 0, false);
+  if (n) setCurrent(keep ? current.id : rows[lo].id, keep ? current.col : 0, false);
   if (had) {
     if (had.isConnected) { had.focus({ preventScroll: true }); scrollWithin(had); }
     else if (n) setCurrent(current.id, current.col, true);
@@ -359,28 +386,34 @@ function renderTable(opts) {
     " shown " + where + ", sorted by " + COLUMNS.filter(function (c) { return c.key === sort.key; })[0].title.toLowerCase() +
     " (" + sort.dir + ")";
   table.classList.toggle("gg-comparing", changes !== null);
-  if (!opts || opts.keepPosition === false) limit = PAGE;
-  // the selected relation and the Tab stop stay in the rendered rows
-  [st.edge, current.id].forEach(function (id) {
-    var i = id === null ? -1 : indexOf(id);
-    if (i >= limit) limit = Math.ceil((i + 1) / PAGE) * PAGE;
-  });
+  if (!opts || opts.keepPosition === false) { lo = 0; hi = PAGE; }
+  // the selected relation is in the rendered rows (the Tab stop goes to the
+  // first rendered row when its own is not: following it could render 283k rows)
+  if (st.edge !== null) reveal(indexOf(st.edge));
   if (!box.open) { dirty = true; return; }
   dirty = false;
   drawRows();
 }
 moreButton.addEventListener("click", function () {
-  var first = limit;
-  limit += PAGE;
+  var first = Math.min(hi, rows.length);
+  hi = first + PAGE;
+  if (hi - lo > MAX_RENDERED) lo = hi - MAX_RENDERED;
   drawRows();
   if (rows[first]) setCurrent(rows[first].id, 0, true);  // focus the first new row, not the page top
+});
+earlierButton.addEventListener("click", function () {
+  var last = lo - 1;
+  lo = Math.max(0, lo - PAGE);
+  if (hi - lo > MAX_RENDERED) hi = lo + MAX_RENDERED;
+  drawRows();
+  if (rows[last]) setCurrent(rows[last].id, 0, true);  // the row just above the earlier first
 });
 box.addEventListener("toggle", function () { if (box.open && dirty) renderTable({ keepPosition: true }); });
 caption.tabIndex = -1;
 
 function markSelection() {
   var st = store.get(), i = st.edge === null ? -1 : indexOf(st.edge);
-  if (i >= limit) { renderTable({ keepPosition: true }); return; }
+  if (i >= 0 && (i < lo || i >= hi)) { renderTable({ keepPosition: true }); return; }
   built.forEach(function (r, id) {
     var sel = id === st.edge;
     r.tr.classList.toggle("gg-current", sel);

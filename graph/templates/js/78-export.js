@@ -11,7 +11,7 @@
  * it, where the graph is and each legend symbol, the milliseconds of drawing).
  * Sets gg.drawFrame (graph units) while it draws, else null.
  * Uses: util, data, state, style, network; legend's legendRows, compare's
- * changeOf and blocs' blocStep when they are there (called at export time).
+ * changeOf when it is there (called at export time).
  * Safety: text from the data is drawn with the canvas's fillText only.
  */
 var store = gg.store, network = gg.network, payload = gg.payload, shorten = gg.shorten;
@@ -114,13 +114,15 @@ function sourceWords(shown) {
 }
 // The legend entries whose look is in the picture: the values of what is drawn.
 function usedLegend(st, shown) {
-  var used = { sign: new Set(), status: new Set(), directed: new Set(), group: new Set(), type: new Set(), change: new Set() };
+  var used = { sign: new Set(), status: new Set(), directed: new Set(), group: new Set(), type: new Set(), change: new Set(), mixed: new Set() };
   var compare = !!(gg.changeOf && st.compare && st.date), bundled = false;
   gg.relations.forEach(function (e) {
     if (!shown.has(e.id)) return;
     used.status.add(e.status);
     used.directed.add(!!e.directed);
-    if (gg.bundleOf(e)) bundled = true;
+    var b = gg.bundleOf(e);
+    if (b) bundled = true;
+    if (b && gg.bundleState(b).colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
     if (!compare || gg.bundleOf(e)) used.sign.add(e.signName);
     if (compare && !gg.bundleOf(e) && gg.changeOf(e.id)) used.change.add(gg.changeOf(e.id));
   });
@@ -130,33 +132,23 @@ function usedLegend(st, shown) {
     used.type.add(n.type);
   });
   var rows = (gg.legendRows ? gg.legendRows() : []).map(function (r) {
-    var items = r.items.filter(function (it) { return used[it.kind] && used[it.kind].has(it.value); });
+    // blocs and notes (the index, the size) say what the picture shows as it is
+    var items = r.items.filter(function (it) { return !used[it.kind] || used[it.kind].has(it.value); });
     return { title: r.title, items: items.map(function (it) {
       // "new since 2018" says more in a picture than "new since the first date"
       if (it.kind !== "change" || !st.compare) return it;
       return { kind: it.kind, value: it.value, line: it.line, label: it.label.replace("the first date", st.compare.text) };
     }) };
   });
-  if (st.color === "bloc" && gg.blocStep) rows = rows.map(function (r) { return r.items.length && r.items[0].kind === "group" ? blocRow(st) : r; });
   rows = rows.filter(function (r) { return r.items.length; });
   // in compare mode the line colours say what changed: that row first
   rows.sort(function (a, b) { return (b.items[0].kind === "change") - (a.items[0].kind === "change"); });
+  // the width's note, then the size's (the legend's last row), as on screen
+  var notes = rows.length && rows[rows.length - 1].title === "" ? rows.pop() : null;
   if (shown.size) rows.push({ title: "", items: [{ label: bundled ? "Wider line: stronger relation; a number: relations of the pair" : "Wider line: stronger relation (Goldstein scale)" }] });
+  if (notes) rows.push(notes);
   return rows;
 }
-function blocRow(st) {
-  var step = gg.blocStep(st.date ? st.date.text : null), items = [], inBloc = new Set();
-  if (step) {
-    step.blocs.forEach(function (b, i) {
-      b.forEach(function (id) { inBloc.add(id); });
-      items.push({ label: "bloc " + (i + 1) + ": " + b.map(gg.nodeName).join(", "), swatch: gg.BLOC_COLOURS[i] });
-    });
-  }
-  var outside = payload.nodes.some(function (n) { return st.filters.group.has(n.colour_key) && !inBloc.has(n.id); });
-  if (outside) items.push({ label: "not in a bloc", swatch: "#bdbdbd" });
-  return { title: "Actors (bloc)", items: items };
-}
-
 // ---------- the graph, redrawn by vis-network ----------
 // vis-network (9.1.2, bundled by pyvis) has no public way to draw the whole
 // graph, at a chosen scale, into another canvas, nor to give a relation's
@@ -414,7 +406,12 @@ function render(p, actorsOnly) {
   return { canvas: canvas, ctx: ctx, origin: origin, graphTexts: graphTexts, labels: labels };
 }
 // The picture as a canvas, and what it holds as plain data.
+// The picture's actor names are at the layout's own size, as a desktop's screen
+// shows them, not grown for a zoomed-out phone (76-controls.js).
 function exportCanvas(opts) {
+  return gg.atNameBase ? gg.atNameBase(function () { return drawExport(opts); }) : drawExport(opts);
+}
+function drawExport(opts) {
   opts = opts || {};
   var missing = visMissing();
   if (missing.length) throw new Error("PNG export needs vis-network 9.1.2's drawing internals; missing: " + missing.join(", "));

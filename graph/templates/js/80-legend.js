@@ -10,7 +10,9 @@
  * legendRows() -> the same legend as data, for the PNG export (78-export.js):
  * [{title, items: [{kind, value, label, line: {colour, dashes, arrow: the
  * head's points or null} |
- * swatch: colour | shape: character}]}], the compare entries included.
+ * swatch: colour | shape: character}]}], the compare entries included; the
+ * actors' row by group or by bloc as the colours are (actorItems), and the
+ * size line: kinds "bloc" and "note" are in the picture whatever is shown.
  * Subscribes: filters -> which entries are pressed; compare, layout -> its
  * place (the compare row changes its size; actors move); compare, date -> the
  * sign's entries hidden while comparing (the lines then have the compare colours).
@@ -80,9 +82,10 @@ var SHAPE_SYMBOL = { dot: "\u25cf", square: "\u25a0", triangle: "\u25b2", diamon
 function buildLegend() {
   var box = document.getElementById("gg-legend");
   var lg = payload.legend;
+  var mixed = mixedEntry();
   signParts.push(row(box, "Sign", lg.signs.map(function (s) {
     return { kind: "sign", value: s.label, label: s.label, symbol: line(s.color, false, false) };
-  })));
+  }).concat(mixed ? [{ label: mixed.label, symbol: line(mixed.colour, false, false) }] : [])));
   row(box, "Status", lg.statuses.map(function (s) {
     return { kind: "status", value: s.status, label: s.label, symbol: line("#444", s.dashes, false) };
   }));
@@ -90,20 +93,38 @@ function buildLegend() {
   if (lg.directed.indexOf(true) >= 0) dir.push({ label: "directed", symbol: line("#444", false, true) });
   if (lg.directed.indexOf(false) >= 0) dir.push({ label: "mutual", symbol: line("#444", false, false) });
   row(box, "Direction", dir, true);
-  row(box, "Actors", lg.nodes.map(function (g) {
-    var sw = el("span", "gg-swatch");
-    sw.style.backgroundColor = g.color;
-    return { kind: "group", value: g.key, label: g.label, name: g.label + " actors", symbol: sw };
-  }));
+  actorsRow = el("div", "gg-legend-actors");
+  box.appendChild(actorsRow);
+  syncActors();
   if (lg.shapes.length > 1) {
     row(box, "Shape", lg.shapes.map(function (s) {
       return { label: s.type, symbol: el("span", "gg-shape", SHAPE_SYMBOL[s.shape] || "\u25cf") };
     }), true);
   }
-  if (EDGES.length) box.appendChild(el("p", "gg-legend-note", "Wider line: stronger relation (Goldstein scale)."));
+  if (EDGES.length) box.appendChild(el("p", "gg-legend-note", widthNote()));
   if (gg.sizeLegend) box.appendChild(gg.sizeLegend());  // "Size: number of relations" (44-size.js)
   syncLegend();
 }
+// The actors' colours: by group (buttons that filter), or by bloc at the date with
+// the balance's summary; the same items as the PNG export's (actorItems).
+var actorsRow = null, actorsLook = null;
+function syncActors() {
+  var st = store.get(), items = actorItems(st), look = actorItemsTitle(st) + JSON.stringify(items);
+  if (look === actorsLook) return;
+  actorsLook = look;
+  entries = entries.filter(function (x) { return x.kind !== "group"; });
+  gg.clear(actorsRow);
+  row(actorsRow, actorItemsTitle(st), items.map(function (it) {
+    var sw = el("span", "gg-swatch");
+    sw.style.backgroundColor = it.swatch;
+    if (it.kind === "group") return { kind: "group", value: it.value, label: it.label, name: it.label + " actors", symbol: sw };
+    return { label: it.label, symbol: sw };
+  }));
+  syncLegend();
+  if (gg.placeLegend) placeSoon();  // its size changed
+}
+gg.syncLegendActors = syncActors;
+store.subscribe(function (changed) { if (changed.color || changed.date || changed.filters) syncActors(); });
 function syncLegend() {
   var f = store.get().filters;
   entries.forEach(function (x) {
@@ -248,10 +269,9 @@ function afterFit() { placeLegend(true); }
 window.addEventListener("geograph:ready", afterFit);
 window.addEventListener("resize", placeSoon);
 details.addEventListener("toggle", placeSoon);
-document.getElementById("gg-fit").addEventListener("click", afterFit);
-document.getElementById("gg-reset").addEventListener("click", afterFit);
 store.subscribe(function (changed) {
-  if (changed.compare || changed.layout) placeSoon();  // its compare row comes or goes; actors move
+  // its compare row comes or goes; actors move; their sizes change
+  if (changed.compare || changed.layout || changed.size) placeSoon();
   // on a phone the details open as a sheet at the bottom: the legend's sheet makes way
   var st = store.get();
   if (changed.selection && phone.matches && details.open && (st.focus !== null || st.edge !== null || st.pair !== null)) {
@@ -270,16 +290,18 @@ gg.legendEntries = function () { return entries.slice(); };
 function legendRows() {
   var lg = payload.legend, rows = [];
   function add(title, items) { if (items.length) rows.push({ title: title, items: items }); }
+  var mixed = mixedEntry();
   add("Sign", lg.signs.map(function (s) {
     return { kind: "sign", value: s.label, label: s.label, line: { colour: s.color, dashes: false } };
-  }));
+  }).concat(mixed ? [{ kind: "mixed", value: true, label: mixed.label, line: { colour: mixed.colour, dashes: false } }] : []));
   add("Status", lg.statuses.map(function (s) {
     return { kind: "status", value: s.status, label: s.label, line: { colour: "#444", dashes: s.dashes } };
   }));
   add("Direction", lg.directed.slice().reverse().map(function (d) {
     return { kind: "directed", value: d, label: d ? "directed" : "mutual", line: { colour: "#444", dashes: false, arrow: d ? ARROW_HEAD : null } };
   }));
-  add("Actors", lg.nodes.map(function (g) { return { kind: "group", value: g.key, label: g.label, swatch: g.color }; }));
+  var st = store.get(), actors = actorItems(st), blocs = byBloc(st) && gg.blocText ? gg.blocText() : "";
+  add(actorItemsTitle(st), blocs ? actors.concat([{ kind: "note", label: blocs }]) : actors);
   if (lg.shapes.length > 1) {
     add("Shape", lg.shapes.map(function (s) {
       return { kind: "type", value: s.type, label: s.type, shape: SHAPE_SYMBOL[s.shape] || "\u25cf" };
@@ -289,6 +311,38 @@ function legendRows() {
   add("Compare", ["new", "ended", "changed", "same"].filter(function (k) { return look[k]; }).map(function (k) {
     return { kind: "change", value: k, label: look[k].label, line: { colour: look[k].colour, dashes: false } };
   }));
+  if (gg.sizeLegendText) add("", [{ kind: "note", label: gg.sizeLegendText() }]);  // as on screen (44-size.js)
   return rows;
 }
 gg.legendRows = legendRows;
+
+// ---------- what the actors' colours mean: one answer for the page and the PNG ----------
+function byBloc(st) { return st.color === "bloc" && !!gg.blocStep; }
+function actorItemsTitle(st) { return byBloc(st) ? "Actors (bloc)" : "Actors"; }
+function actorItems(st) {
+  if (!byBloc(st)) {
+    return payload.legend.nodes.map(function (g) { return { kind: "group", value: g.key, label: g.label, swatch: g.color }; });
+  }
+  var step = gg.blocStep(st.date ? st.date.text : null), items = [], inBloc = new Set();
+  if (step) {
+    step.blocs.forEach(function (b, i) {
+      b.forEach(function (id) { inBloc.add(id); });
+      items.push({ kind: "bloc", value: i, label: "bloc " + (i + 1) + ": " + b.map(gg.nodeName).join(", "), swatch: gg.BLOC_COLOURS[i] });
+    });
+  }
+  var outside = payload.nodes.some(function (n) { return st.filters.group.has(n.colour_key) && !inBloc.has(n.id); });
+  if (outside) items.push({ kind: "bloc", value: null, label: "not in a bloc", swatch: gg.UNALIGNED });
+  return items;
+}
+gg.actorItems = actorItems;
+// A counted pair's line has the sign of its relations' sum (40-style.js): grey when
+// they cancel out, a colour the signs' entries do not name when no relation is neutral.
+function mixedEntry() {
+  if (!gg.bundles.length) return null;
+  var neutral = payload.legend.signs.some(function (s) { return s.sign === 0; });
+  return { label: neutral ? "neutral or mixed pair" : "mixed pair (signs cancel out)", colour: gg.STYLE.sign_colours["0"] };
+}
+function widthNote() {
+  return gg.bundles.length ? "Wider line: stronger relation; a number: relations of the pair."
+    : "Wider line: stronger relation (Goldstein scale).";
+}

@@ -38,7 +38,12 @@ if (!balance || balance.skipped) {
   select.disabled = true;
   select.title = balance && balance.skipped ? "blocs not computed: " + balance.skipped : "no blocs in this page";
 }
-if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); toolbar.appendChild(line); }
+if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); }
+// the index says what the bloc colours mean: it sits in the legend, under the
+// actors' row (80-legend.js), not in the toolbar, where a new line pushed the graph down
+var legendActors = document.querySelector("#gg-legend .gg-legend-actors");
+if (legendActors) legendActors.parentNode.insertBefore(line, legendActors.nextSibling);
+else if (toolbar) toolbar.appendChild(line);
 select.addEventListener("change", function () { store.set({ color: select.value }); });
 
 function nodeColour(colour) {
@@ -100,4 +105,7 @@ store.subscribe(function (changed) {
 paint();
 
 gg.blocStep = blocStep;
+gg.UNALIGNED = UNALIGNED;
+gg.blocText = function () { return line.textContent; };
+if (gg.syncLegendActors) gg.syncLegendActors();  // the legend was built before the blocs were known
 gg.BLOC_COLOURS = BLOC_COLOURS;

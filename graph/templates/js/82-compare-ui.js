@@ -35,14 +35,9 @@ box.appendChild(select);
 var count = document.getElementById("gg-count");
 count.parentNode.insertBefore(box, count);
 
+// comparing needs a second date: at all time the state takes the timeline's last (20-state.js)
 function setCompare(text) {
-  var st = store.get();
-  if (text && st.date === null && timeline.length) {
-    // comparing needs a second date: the last one of the timeline
-    store.set({ compare: text, date: timeline[timeline.length - 1] });
-  } else {
-    store.set({ compare: text || null });
-  }
+  store.set({ compare: text || null });
   return gg.changes() !== null;
 }
 select.addEventListener("change", function () { setCompare(select.value); });

@@ -35,9 +35,15 @@ var api = {
 };
 window.geograph = api;
 
+var opening = true;
 function restore() {
-  store.set(gg.readHash());
-  gg.showSelection();
+  store.set(gg.readHash(), { opening: opening });
+  opening = false;
+  var st = store.get(), sel = network.getSelection();
+  // nothing to select and nothing selected: unselectAll would draw the whole graph once more
+  if (st.focus !== null || st.edge !== null || st.pair !== null || sel.nodes.length || sel.edges.length) {
+    gg.showSelection();
+  }
   gg.renderPanel();
   var focus = store.get().focus;
   if (focus !== null && api.ready) gg.moveTo(focus);
@@ -62,6 +68,7 @@ function settled() {
   if (focus !== null) gg.moveTo(focus);
   api.ready = true;
   window.dispatchEvent(new CustomEvent("geograph:ready"));
+  (window.requestIdleCallback || setTimeout)(gg.indexRelations);
 }
 if (gg.N === 0) settled();
 else if (gg.LARGE) network.once("afterDrawing", settled);  // laid out already: ready once drawn

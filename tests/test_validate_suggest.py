@@ -1,0 +1,66 @@
+"""'Did you mean': the suggestions worked out in one batch equal a plain look-up of each value."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from graph.validate.suggest import CUTOFF, Suggester
+
+_SEP = "\x1f"
+
+
+def _closest(query: str, candidates: list[str], n: int) -> list[str]:
+    """The n candidates at least CUTOFF similar to query, best first, ties in their order."""
+    scored = sorted((-fuzz.ratio(query, c), i) for i, c in enumerate(candidates))
+    return [candidates[i] for score, i in scored if -score >= CUTOFF][:n]
+
+
+def _expected(choices: list[str], labels: dict[str, str], value: str, n: int = 3) -> str:
+    """The message, from each value scored against every id and every name in turn."""
+    names: dict[str, str] = {}  # a name or alias (lower case) -> the first id it belongs to
+    for cid, label in labels.items():
+        for name in label.split(_SEP):
+            names.setdefault(name.lower(), cid)
+    lowered = {c.lower(): c for c in choices}
+    found: list[str] = []
+    for cid in (
+        ([lowered[value.lower()]] if value.lower() in lowered else [])
+        + [c for c, label in labels.items() if value.lower() in label.lower().split(_SEP)]
+        + _closest(value, choices, n)
+        + [names[m] for m in _closest(value.lower(), list(names), n)]
+    ):
+        if cid not in found:
+            found.append(cid)
+    # an id is shown with its name, unless the name is the id itself (or empty)
+    named = {c: labels.get(c, "").split(_SEP)[0] for c in found}
+    shown = [f'"{c}" ({named[c]})' if named[c] not in ("", c) else f'"{c}"' for c in found][:n]
+    listed = " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return f" (did you mean {listed}?)" if found else ""
+
+
+_words = st.text(alphabet="AB01x -", min_size=1, max_size=9)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    choices=st.lists(_words, min_size=0, max_size=30, unique=True),
+    names=st.lists(st.lists(_words, min_size=1, max_size=3), max_size=30),
+    values=st.lists(_words, min_size=1, max_size=20),
+)
+def test_batched_suggestions_equal_a_plain_look_up(choices, names, values):
+    labels = {c: _SEP.join(label) for c, label in zip(choices, names)}
+    hints = Suggester(choices, labels)
+    hints.prepare(values)
+    assert [hints(v) for v in values] == [_expected(choices, labels, v) for v in values]
+
+
+def test_a_mistyped_id_among_thousands_gets_its_closest_ids_and_names():
+    ids = [f"A{i:05d}" for i in range(5_000)]
+    labels = {c: f"Actor {i} Ministry{_SEP}a{i}" for i, c in enumerate(ids)}
+    hints = Suggester(ids, labels)
+    values = ["A0014", "actor 12 ministry", "Z", "a00042"]
+    hints.prepare(values)
+    assert [hints(v) for v in values] == [_expected(ids, labels, v) for v in values]
+    assert hints("actor 12 ministry").startswith(' (did you mean "A00012" (Actor 12 Ministry)')
