@@ -212,10 +212,10 @@ def _fix(raw: str) -> str:
     if month and month.group(1).lower() in _MONTHS:
         # Excel's two-digit years: 00-29 are 2000-2029, 30-99 1930-1999
         yy = int(month.group(2))
-        iso = f"{2000 + yy if yy < 30 else 1900 + yy}-{_MONTHS[month.group(1).lower()]:02d}"
+        shown = f"{2000 + yy if yy < 30 else 1900 + yy}-{_MONTHS[month.group(1).lower()]:02d}"
         return (
-            f" (it looks like a spreadsheet's display of the month {iso}); "
-            f"write {iso} and format the column as text"
+            f" (it looks like a spreadsheet's display of the month {shown}); "
+            f"write {shown} and format the column as text"
         )
     iso = iso_form(raw)
     return f"; write {iso}" if iso else f"; {_GENERIC}"
