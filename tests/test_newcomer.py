@@ -140,3 +140,27 @@ def test_an_excel_month_in_a_csv_gets_its_iso_form(tmp_path):
         'relations.csv:3:9: bad-date start "Jun-20" is not an ISO date (it looks like a '
         "spreadsheet's display of the month 2020-06); write 2020-06 and format the column as text"
     ) in r.output
+
+
+def test_balance_before_the_data_starts_says_nothing_holds():
+    r = run("balance", DATA, "--date", "2016")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == [
+        "data at 2016 (fact, claim): 0 signed ties, 0 positive, 0 negative",
+        "nothing to balance: no fact or claim relation with a sign holds at 2016; "
+        "the data's dates run from 2017 to 2020-07",
+    ]
+    report = json.loads(run("balance", DATA, "--date", "2016", "--json").stdout)
+    assert report["edges"] == 0 and report["note"].startswith("nothing to balance")
+    assert json.loads(run("balance", DATA, "--date", "2018", "--json").stdout)["note"] is None
+
+
+def test_diff_without_after_compares_with_the_last_date(tmp_path):
+    r = run("diff", DATA, "2018")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == f"{DATA}: from 2018 to 2020-07"
+    assert r.stdout == run("diff", DATA, "2018", "2020-07").stdout
+    r = run("diff", DATA)
+    assert r.exit_code == 2 and "Missing argument 'BEFORE'" in r.output
+    usage = run("diff", "--help").stdout.splitlines()[0]
+    assert usage.endswith(" diff [OPTIONS] [DATA] BEFORE [AFTER]")
