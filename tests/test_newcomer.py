@@ -164,3 +164,17 @@ def test_diff_without_after_compares_with_the_last_date(tmp_path):
     assert r.exit_code == 2 and "Missing argument 'BEFORE'" in r.output
     usage = run("diff", "--help").stdout.splitlines()[0]
     assert usage.endswith(" diff [OPTIONS] [DATA] BEFORE [AFTER]")
+
+
+def test_a_gdelt_line_of_two_columns_is_reported_by_its_column_count(tmp_path):
+    from event_files import gdelt_line
+
+    path = tmp_path / "20200616.export.CSV"
+    lines = [gdelt_line("20200616", "USA", "PRK", "040"), "with few columns\tx"]
+    lines.append(gdelt_line("20200616", "USA", "PRK", "040", ncols=60))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    r = run("import", "gdelt", path, "-o", tmp_path / "out", "--quiet")
+    assert r.exit_code == 0, r.output
+    assert f"{path}:2: expected 61 tab-separated columns, found 2" in r.output
+    assert f"{path}:3: expected 61 tab-separated columns, found 60" in r.output
+    assert "is not a date" not in r.output
