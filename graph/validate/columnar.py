@@ -69,11 +69,16 @@ def validate_relation_columns(
     given = _given_ids(checker, table, id_column) if "id" in c else {}
     skipped = _duplicates(id_column, table.lines, given)
     values, flagged = _checked_columns(table, refs)
-    rows = {i: _row(table, i) for i in sorted(flagged)}  # a duplicate's problems too
+    # a duplicate's other problems are reported too, as the row checks do; it is not kept
+    rows = {i: _row(table, i) for i in sorted(flagged | skipped)}
     refs.prepare_actor_hints(list(rows.values()))
     records = {i: check_relation_row(checker, row, refs) for i, row in rows.items()}
-    if refs.actors is not None:  # a duplicate's actors too, as the row checks count them
-        refs.related.update((set(c["source"]) | set(c["target"])) & refs.actors.keys())
+    if refs.actors is not None:  # a flagged row's known actors are added by its row check
+        source, target = c["source"], c["target"]
+        if skipped:
+            kept = _mask(n, skipped)
+            source, target = _take(source, kept), _take(target, kept)
+        refs.related.update((set(source) | set(target)) & refs.actors.keys())
     columns = _record_columns(table, values)
     keep = None
     if flagged or skipped:
