@@ -329,6 +329,9 @@ def balance(data, date, statuses, k, as_json):
         f"{report['positive']} positive, {report['negative']} negative",
         f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})",
     ]
+    if report["note"]:  # no tie: a frustration index of 0 and no blocs would say nothing true
+        out("\n".join([lines[0], report["note"]]))
+        return
     lines += [f"bloc {i}: {', '.join(bloc)}" for i, bloc in enumerate(f["blocs"], start=1)]
     if f["unaligned"]:
         lines.append(f"unaligned: {', '.join(f['unaligned'])}")
@@ -348,21 +351,29 @@ def balance(data, date, statuses, k, as_json):
 
 @cli.command(cls=ReadOnlyCommand)
 @DATA
-@click.argument("before")
+@click.argument("before", required=False, metavar="BEFORE")
 @click.argument("after", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.pass_context
-def diff(ctx: click.Context, data: Path, before: str, after: str | None, as_json: bool) -> None:
+def diff(
+    ctx: click.Context, data: Path, before: str | None, after: str | None, as_json: bool
+) -> None:
     """What changed in DATA between two dates: relations that appeared or ended, sign and status changes.
 
-    DATA may be left out (`geograph diff 2018 2020-06` reads ./data).
+    DATA may be left out (`geograph diff 2018 2020-06` reads ./data); AFTER
+    too, for the last date in the data (`geograph diff data 2018`).
     """
+    if (after is None or before is None) and not data.is_dir() and _is_date(str(data)):
+        data, before, after = Path("data"), str(data), before  # DATA left out
+    if before is None:
+        raise click.UsageError("Missing argument 'BEFORE'.", ctx)
+    G = _load(data).to_networkx()
     if after is None:
-        if data.is_dir() or not _is_date(str(data)):
-            raise click.UsageError("Missing argument 'AFTER'.", ctx)
-        data, before, after = Path("data"), str(data), before
+        after = _timeline.date_range(G)[1]
+        if after is None:
+            raise click.UsageError(f"{data} has no dates; give AFTER", ctx)
     before, after = _date(ctx, None, before), _date(ctx, None, after)
-    result = _timeline.diff(_load(data).to_networkx(), before, after).to_dict()
+    result = _timeline.diff(G, before, after).to_dict()
     if as_json:
         out_json(result)
         return

@@ -40,6 +40,7 @@ from .schema import (
     VOCABULARY_COLUMNS,
     is_id,
     make_id,
+    number_text,
 )
 from .vocabulary import default_vocabulary
 
@@ -165,7 +166,8 @@ def _missing_ends(table: Table, keys: tuple[str, str], what: str) -> None:
 def _number(text: str) -> float | None:
     """A number as spreadsheets write it (a decimal comma too); None for anything else."""
     try:
-        value = float(text.strip().replace(",", ".")) if text.strip() else None
+        cell = number_text(text.strip(), decimal_comma=True)
+        value = float(cell) if cell else None
     except ValueError:
         return None
     return value if value is None or math.isfinite(value) else None

@@ -126,6 +126,8 @@ _WITH_TIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
 )
 _SPREADSHEET_DAY = re.compile(r"^\d{5}(?:\.0+)?$")
+#: A month as a spreadsheet shows a typed ``2020-06`` (a date, formatted ``mmm-yy``): ``Jun-20``.
+_SPREADSHEET_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?-(\d{2})$")
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -156,6 +158,8 @@ def date_message(text: str) -> str:
     '"2020-06-16T00:00" is not an ISO date (it has a time of day); write the date alone: 2020-06-16'
     >>> date_message("2020-13-01")
     '"2020-13-01" is not a real date (there is no month 13); write 2020-01-13 if 13 is the day (YYYY-MM-DD)'
+    >>> print(date_message("Jun-20"))
+    "Jun-20" is not an ISO date (it looks like a spreadsheet's display of the month 2020-06); write 2020-06 and format the column as text
     >>> date_message("2020-02-30")
     '"2020-02-30" is not a real date (February 2020 has 29 days); write YYYY, YYYY-MM or YYYY-MM-DD (like 2020-06-16)'
     """
@@ -203,6 +207,15 @@ def _fix(raw: str) -> str:
         return (
             f" (it looks like a spreadsheet's day number, {day.isoformat()}); "
             f"write {day.isoformat()} and format the column as text"
+        )
+    month = _SPREADSHEET_MONTH.match(raw)
+    if month and month.group(1).lower() in _MONTHS:
+        # Excel's two-digit years: 00-29 are 2000-2029, 30-99 1930-1999
+        yy = int(month.group(2))
+        shown = f"{2000 + yy if yy < 30 else 1900 + yy}-{_MONTHS[month.group(1).lower()]:02d}"
+        return (
+            f" (it looks like a spreadsheet's display of the month {shown}); "
+            f"write {shown} and format the column as text"
         )
     iso = iso_form(raw)
     return f"; write {iso}" if iso else f"; {_GENERIC}"

@@ -36,6 +36,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from .dates import interval
+from .read import read_table
 from .schema import (
     ACTOR_COLUMNS,
     RELATION_COLUMNS,
@@ -333,8 +334,10 @@ def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
     """A dataset's tables as text cells, ready for :func:`graph.write.write_dataset`.
 
     The same columns in the same order as they were read (extra columns
-    kept); defaults written out where a column exists but a cell was empty;
-    ``relation_types`` only with the types that differ from the shipped ones.
+    kept); a relation's empty ``sign`` or ``intensity`` stays empty (it
+    follows the type), other defaults are written out where a column exists
+    but a cell was empty; ``relation_types`` only with the types that differ
+    from the shipped ones.
     """
     known = {"actors": ACTOR_COLUMNS, "relations": RELATION_COLUMNS, "sources": SOURCE_COLUMNS}
     columns = dataset.columns
@@ -344,10 +347,11 @@ def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
             continue
         header = columns[table]
         keys = [h.strip().lower() if h.strip().lower() in known[table] else h for h in header]
-        tables[table] = (
-            header,
-            [[_cell(record.get(k)) for k in keys] for record in dataset.records(table)],
-        )
+        records = dataset.records(table)
+        rows = [[_cell(record.get(k)) for k in keys] for record in records]
+        if table == "relations":
+            _keep_blanks(dataset, keys, rows)
+        tables[table] = (header, rows)
     if "relation_types" in columns:
         header = columns["relation_types"]
         names = [
@@ -365,6 +369,32 @@ def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
     return tables
 
 
+#: Cells that an empty cell fills from the relation's type: an export keeps them empty.
+_TYPE_DEFAULTS = ("sign", "intensity")
+
+
+def _keep_blanks(dataset: Dataset, keys: list[str], rows: list[list[str]]) -> None:
+    """Empty again the sign and intensity cells that were empty in the dataset's file.
+
+    An empty cell follows the relation's type (and a later change of it in
+    ``relation_types.csv``); writing the type's value would freeze it. The
+    file is read again to know which were empty (a valid dataset has one
+    record per data row, in file order); a dataset not read from a folder
+    of CSV files keeps the values.
+    """
+    where = [i for i, k in enumerate(keys) if k in _TYPE_DEFAULTS]
+    file = dataset.path / "relations.csv" if dataset.path is not None else None
+    if not where or file is None or not file.is_file():
+        return
+    table, problems = read_table(file, str(file))
+    if table is None or problems or len(table.rows) != len(rows):
+        return
+    for row, given in zip(rows, table.rows):
+        for i in where:
+            if given.values.get(keys[i], "") == "":
+                row[i] = ""
+
+
 def write_csv(
     dataset: Dataset,
     folder: str | os.PathLike,
@@ -375,8 +405,9 @@ def write_csv(
     """Write a dataset's tables back as CSV files in ``folder``, all together or not at all.
 
     The same columns are written in the same order as they were read
-    (extra columns kept); defaults are written out where a column exists
-    but a cell was empty. Text that a spreadsheet would run as a formula
+    (extra columns kept); a relation's empty ``sign`` or ``intensity`` stays
+    empty, so that it follows its type as before; other defaults are written
+    out where a column exists but a cell was empty. Text that a spreadsheet would run as a formula
     (starting with ``=``, ``+``, ``-``, ``@``, or so after a ``;`` or tab)
     gets a ``'``, which reading removes; numbers are written as they are.
     UTF-8, comma-separated, LF line ends. The sources' text files are copied

@@ -13,10 +13,6 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .balance.index import frustration
-from .balance.partition import blocs
-from .balance.sides import signed_edges
-from .balance.triangles import triangle_counts
 from .schema import DEFAULT_STATUSES, STATUSES
 from .signed import as_signed
 from .timeline import date_range
@@ -123,6 +119,9 @@ def balance_report(
         :func:`graph.balance.triangle_counts`), ``frustration`` (see
         :meth:`graph.balance.Frustration.to_dict`; each violating edge also lists its
         ``relations``) and ``blocs`` (see :meth:`graph.balance.Blocs.to_dict`).
+        ``note`` says why there is nothing to balance when no signed tie
+        holds at the date (before the data starts, after it ends, a gap),
+        with the data's dates; else it is None.
 
     Examples
     --------
@@ -142,14 +141,28 @@ def balance_report(
         S = as_signed(G, date, statuses=statuses)
     else:
         S = as_signed(G, date)
+    # the balance modules (and numpy) are loaded here, not by every command of the CLI
+    from .balance.index import frustration
+    from .balance.partition import blocs
+    from .balance.sides import signed_edges
+    from .balance.triangles import triangle_counts
+
     f = frustration(S)
     b = blocs(S, k)
     out_f = f.to_dict()
     for item in out_f["violating"]:
         item["relations"] = list(S.edges[item["source"], item["target"]].get("relations", []))
     edges = signed_edges(S)
+    note = None
+    if not edges:
+        first, last = date_range(G)
+        shown = " or ".join(S.graph.get("statuses", []))
+        note = f"nothing to balance: no {shown} relation with a sign holds at {date or 'any date'}"
+        if first:
+            note += f"; the data's dates run from {first} to {last}"
     return {
         "name": S.graph.get("name"),
+        "note": note,
         "date": date,
         "statuses": list(S.graph.get("statuses", [])),
         "actors": len({x for u, v, _ in edges for x in (u, v)}),

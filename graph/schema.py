@@ -39,6 +39,8 @@ __all__ = [
     "ID_PATTERN",
     "is_id",
     "make_id",
+    "DECIMAL_COMMA",
+    "number_text",
     "PROBLEM_CODES",
 ]
 
@@ -112,6 +114,24 @@ ACTOR_TYPES: tuple[str, ...] = ("state", "organization", "person", "group", "loc
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "f"})
 SIGN_WORDS = {"+": 1, "-": -1, "positive": 1, "negative": -1, "neutral": 0}
+
+#: A number written with a decimal comma (``-9,2``), as spreadsheets in most of Europe write it.
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+
+
+def number_text(text: str, *, decimal_comma: bool) -> str:
+    """A number cell as ``float()`` reads it: a typographic minus made ``-``;
+    ``-9,2`` made ``-9.2`` when ``decimal_comma`` (a file whose delimiter is
+    not the comma, where such a cell is unambiguous, and the importers).
+
+    Examples
+    --------
+    >>> number_text("\u22129,2", decimal_comma=True), number_text("-9,2", decimal_comma=False)
+    ('-9.2', '-9,2')
+    """
+    text = text.replace("\u2212", "-")
+    return text.replace(",", ".") if decimal_comma and DECIMAL_COMMA.fullmatch(text) else text
+
 
 #: The longest id; longer names are shortened at a word boundary.
 ID_MAX = 40

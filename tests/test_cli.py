@@ -161,9 +161,9 @@ def test_diff_without_data_takes_both_dates(run):
     assert json.loads(short.stdout)["before"] == "2018"
 
 
-def test_diff_with_one_date_says_what_is_missing(run):
+def test_diff_with_one_date_compares_with_the_last_date(run):
     r = CliRunner().invoke(cli, ["diff", "data", "2018"])
-    assert r.exit_code == 2 and "Missing argument 'AFTER'" in r.output
+    assert r.exit_code == 0 and r.stdout.startswith("data: from 2018 to 2020-07")
     r = CliRunner().invoke(cli, ["diff", "data", "2018-13", "2020"])
     assert r.exit_code == 2 and "Traceback" not in r.output
 
@@ -174,7 +174,7 @@ def test_a_folder_named_like_a_date_is_data(run, tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["diff", "2018", "2019", "2020"])
     assert r.exit_code == 0 and r.stdout.startswith("2018: from 2019 to 2020")
     r = CliRunner().invoke(cli, ["diff", "2018", "2019"])  # the folder, and one date
-    assert r.exit_code == 2 and "Missing argument 'AFTER'" in r.output
+    assert r.exit_code == 0 and r.stdout.startswith("2018: from 2019 to 2020-07")
 
 
 def test_data_errors_are_shown_once_by_the_one_error_path(run, tmp_path):

@@ -212,6 +212,22 @@ def test_csv_round_trip_gives_an_equal_graph(tmp_path):
     assert again.columns == ds.columns
 
 
+def test_csv_export_keeps_blank_signs_and_intensities_following_the_type(tmp_path):
+    r = CliRunner().invoke(cli, ["export", "data", "-f", "csv", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    # the shipped relations.csv is written as it is, empty cells and all
+    assert (tmp_path / "out" / "relations.csv").read_bytes() == Path(
+        "data/relations.csv"
+    ).read_bytes()
+    # so a blank still follows its type when the type changes afterwards
+    (tmp_path / "out" / "relation_types.csv").write_text(
+        "relation,sign,intensity\nthreaten,-1,-7.5\n", "utf-8"
+    )
+    again = graph.load(tmp_path / "out").relations.set_index("id")
+    assert again.loc["R02", "intensity"] == -7.5  # R02: threaten, intensity left empty
+    assert again.loc["R01", "intensity"] == -9.2  # typed: kept
+
+
 def test_csv_export_copies_the_source_texts_so_quotes_stay_checked(tmp_path):
     out = tmp_path / "copy"
     r = CliRunner().invoke(cli, ["export", "data", "-f", "csv", "-o", str(out)])

@@ -198,6 +198,7 @@ _HOLDS = "README.md, {name}, dw-2020-07-14.txt, relations.csv and sources.csv"
         ("Actors.csv", "rename Actors.csv to actors.csv (the name must be in lower case)"),
         ("actors.CSV", "rename actors.CSV to actors.csv (the name must be in lower case)"),
         ("actor.csv", "rename actor.csv to actors.csv"),
+        ("actors.txt", "rename actors.txt to actors.csv (its text is read as it is)"),
         (
             "actors.xlsx",
             'save actors.xlsx from the spreadsheet as "CSV UTF-8" under the name actors.csv',

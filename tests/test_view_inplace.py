@@ -11,6 +11,8 @@ selection, compare mode, Size by) every drawn item must look the same in both.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from benchmarks.synthetic import make_dataset
 from viewpages import goto_view
@@ -46,7 +48,7 @@ LOOKS = """() => {
 }"""
 
 # A series of actions as a user makes them (state keys as window.geograph.set takes them).
-ACTIONS = [
+ACTIONS: list[dict[str, Any]] = [
     {"date": "2005"},
     {"date": "2006"},
     {"date": "2007"},

@@ -229,8 +229,11 @@ def bad_rows(
 def _bad_reason(source: EventSource, r: dict) -> str:
     """A person's sentence for one of DuckDB's rejected rows (``reject_errors``)."""
     raw, etype, column = r["csv_line"] or "", r["error_type"], r["column"]
-    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        return source.width_reason.format(found=raw.count("\t") + 1)
+    found = raw.count("\t") + 1
+    # the column count first: DuckDB may report a shifted line as a bad date
+    wrong_width = source.columns is not None and found != len(source.columns)
+    if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS") or wrong_width:
+        return source.width_reason.format(found=found)
     if etype == "CAST":
         cells = raw.split("\t")
         idx = (r["column_idx"] or 0) - 1

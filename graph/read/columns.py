@@ -46,13 +46,15 @@ class Columns:
     keys: list[str]
     columns: dict[str, list[str]]
     lines: list[int]
+    #: The file's delimiter (as :attr:`Table.delimiter`).
+    delimiter: str = ","
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def to_table(self) -> Table:
         """The same cells as :func:`read_table` gives them: one :class:`Row` per record."""
-        table = Table(self.path, self.display, self.header)
+        table = Table(self.path, self.display, self.header, delimiter=self.delimiter)
         keys = list(self.columns)
         table.rows = [
             Row(line, dict(zip(keys, cells)))
@@ -179,7 +181,10 @@ def _utf8_columns(
     csv.field_size_limit(max(old, max_bytes + 1))
     try:
         reader = csv.reader(source, delimiter=delimiter, strict=True)
-        return _records_to_columns(reader, lambda: reader.line_num, path, display)
+        columns = _records_to_columns(reader, lambda: reader.line_num, path, display)
+        if columns is not None:
+            columns.delimiter = delimiter
+        return columns
     except (csv.Error, UnicodeDecodeError):
         return None  # a broken quote or a byte that is not UTF-8: read_table says where
     finally:
@@ -212,9 +217,12 @@ def _text_columns(holder: list[str], path: Path, display: str, max_bytes: int) -
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, max_bytes + 1))
     try:
-        return _records_to_columns(
+        columns = _records_to_columns(
             csv.reader(source, delimiter=delimiter, strict=True), lambda: lines, path, display
         )
+        if columns is not None:
+            columns.delimiter = delimiter
+        return columns
     except csv.Error:
         return None  # a broken quote: read_table says where
     finally:

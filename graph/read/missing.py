@@ -26,6 +26,8 @@ def _fix(found: str, wanted: str) -> str:
     suffix = found[len(found.split(".", 1)[0]) :].casefold()
     if suffix.endswith(_SPREADSHEETS):
         return f'save {found} from the spreadsheet as "CSV UTF-8" under the name {wanted}'
+    if suffix == ".txt":  # Excel's "Unicode text": UTF-16 with tabs, which is read as it is
+        return f"rename {found} to {wanted} (its text is read as it is)"
     if suffix.endswith(".txt"):
         return (
             f"rename {found} to {wanted} (Windows hides the .txt at its end: "

@@ -49,6 +49,8 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     unread: list[tuple[int, list[str]]] = field(default_factory=list)
     short: dict[int, Problem] = field(default_factory=dict)
+    #: The file's delimiter: in a ``;`` or tab file a decimal comma is a number.
+    delimiter: str = ","
 
     keys: list[str] = field(init=False)
 
@@ -166,7 +168,7 @@ def _table(
         if not any(cells):
             continue  # blank rows are ignored
         if table is None:
-            table = Table(path, display, cells)
+            table = Table(path, display, cells, delimiter=delimiter or ",")
             _check_header(table, line, problems)
             unnamed = {i for i, key in enumerate(table.keys) if not key}
             # header cells after the last name take no cell of their own

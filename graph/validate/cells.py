@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from typing import Any
 
 from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
 from ..read import Row, Table
-from ..schema import COLUMNS, ID_PATTERN, REQUIRED, SIGN_WORDS
+from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
 from .suggest import closest
 
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
@@ -88,7 +87,9 @@ def number(
     raw = row.values.get(key, "")
     if raw == "":
         return None
-    value_text = raw.replace("\u2212", "-")  # a typographic minus from a word processor
+    # a typographic minus; a decimal comma where the delimiter is not the comma
+    comma = checker.table is not None and checker.table.delimiter != ","
+    value_text = number_text(raw, decimal_comma=comma)
     if integer and words and value_text.lower() in SIGN_WORDS:
         return SIGN_WORDS[value_text.lower()]
     if integer:
@@ -99,7 +100,7 @@ def number(
     try:
         value = float(value_text)
     except ValueError:
-        if re.fullmatch(r"[+-]?\d+,\d+", value_text):
+        if DECIMAL_COMMA.fullmatch(value_text):
             checker.add(
                 row,
                 key,

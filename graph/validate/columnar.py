@@ -60,7 +60,8 @@ def validate_relation_columns(
     >>> print(problems[0])
     relations.csv:3:2: unknown-actor target "KORR" is not an actor id in actors.csv (did you mean "KOR"?)
     """
-    if not present(Table(table.path, table.display, table.header), "relations", checker):
+    header = Table(table.path, table.display, table.header, delimiter=table.delimiter)
+    if not present(header, "relations", checker):
         return
     out.columns["relations"] = list(table.header)
     c, n = table.columns, len(table)

@@ -83,9 +83,8 @@ def validate_relations(
     refs.prepare_actor_hints(table.rows)
     for row in table.rows:
         rid = row.values.get("id", "")
-        record = check_relation_row(
-            checker, row, refs
-        )  # a duplicate's other problems are reported too
+        # a duplicate's other problems are reported too
+        record = check_relation_row(checker, row, refs)
         if record is None or (rid and given.get(rid) != row.line):
             continue  # an error, or a duplicate id (already reported): the row is not kept
         if not rid:

@@ -52,7 +52,7 @@ def _best_many(queries: list[str], choices: list[str], n: int) -> list[list[str]
                 subset,
                 scorer=fuzz.ratio,
                 score_cutoff=CUTOFF,
-                workers=-1,
+                workers=1,  # a few ms of scores: threads would only wait on a busy machine
             )
             # n passes of argmax, which gives the first of equal scores: best first,
             # ties in the choices' order; below the cutoff a score is 0
@@ -153,7 +153,7 @@ class Suggester:
         return found[:n]
 
     def prepare(self, values: Iterable[str], n: int = 3) -> None:
-        """Work out the suggestions for many values at once (on every core), for later calls.
+        """Work out the suggestions for many values at once, for later calls.
 
         Examples
         --------

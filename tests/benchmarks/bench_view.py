@@ -177,7 +177,7 @@ def _phases(marks: list, ready_ms: float) -> dict:
     """Seconds per phase and per part from ``[[name, ms], ...]`` (see ``with_marks``)."""
     if not marks:
         return {}
-    out = {k: 0.0 for k in PHASES}
+    out: dict = {k: 0.0 for k in PHASES}
     out["html"] = marks[0][1] / 1000
     parts = {}
     for (name, t), (_, t_next) in zip(marks, marks[1:] + [["ready", ready_ms]]):

@@ -46,8 +46,7 @@ function labelsByUs(edge) {
   if (!proto || typeof proto.drawLabel !== "function" || proto.ggLabels) return;
   var original = proto.drawLabel;
   proto.drawLabel = function (ctx, via) {
-    if (this.ggPair === undefined) this.ggPair = String(this.id).indexOf(BUNDLE_PREFIX) === 0;
-    if (!this.ggPair && labelsByUs(this)) return undefined;
+    if (labelsByUs(this)) return undefined;
     // a name vis-network's label would not draw at this zoom (under its
     // drawThreshold): left before vis places and rotates it, at every edge and
     // frame (at the overview of 10,000 counted pairs, none of the counts is drawn)

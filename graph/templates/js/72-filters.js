@@ -250,7 +250,7 @@ function syncCheckboxes() {
 function countAll() {
   var coded = store.codedFilters(), allowed = store.allowedCodes(), K = coded.length;
   var counts = coded.map(function (c) { return new Int32Array(c.n); });
-  var now = store.get(), topOn = now.top > 0, shownNow = store.shown();
+  var now = store.get(), topOn = now.top > 0, shownAt = store.shownAt();
   function add(k, r) {
     var c = coded[k], W = c.W, n = counts[k];
     for (var j = r * W, end = j + W; j < end && c.codes[j] !== -1; j++) if (c.codes[j] >= 0) n[c.codes[j]]++;
@@ -267,7 +267,7 @@ function countAll() {
     }
     // event data's "top ties" keeps some of what passes: counted as shown; a relation
     // failing one group counts for it before that cut (top depends on the whole set)
-    if (fails === 0) { if (!topOn || shownNow.has(EDGES[r].id)) for (k = 0; k < K; k++) add(k, r); }
+    if (fails === 0) { if (!topOn || shownAt[r] === 1) for (k = 0; k < K; k++) add(k, r); }
     else if (fails === 1) add(failed, r);
   }
   var out = {};
