@@ -54,7 +54,7 @@ _TIMINGS = """(repeat) => {
         const byType = document.querySelector("#gg-table th.gg-col-type button");
         const byDate = document.querySelector("#gg-table th.gg-col-date button");
         sort.push((timed(() => byType.click()) + timed(() => byDate.click())) / 2);
-        const button = document.querySelector("#gg-table-box .gg-table-more button");
+        const button = document.querySelector("#gg-table-box .gg-table-more:not(.gg-table-earlier) button");
         if (button && !button.closest("[hidden]")) more.push(timed(() => button.click()));
         const first = document.querySelector("#gg-table tbody button");
         first.focus();

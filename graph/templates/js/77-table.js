@@ -51,7 +51,7 @@ var hint = el("p", "gg-table-hint",
   "A type selects its relation in the graph, an actor focuses it; arrow keys move between rows and cells.");
 hint.id = "gg-table-hint";
 box.appendChild(hint);
-var earlierBox = el("p", "gg-table-more");
+var earlierBox = el("p", "gg-table-more gg-table-earlier");
 var earlierButton = el("button");
 earlierButton.type = "button";
 earlierBox.appendChild(earlierButton);
