@@ -3,8 +3,12 @@
 One self-contained page: vis-network's JS and CSS are read from the installed
 pyvis package and inlined, the data is embedded as JSON that cannot leave its
 ``<script>`` element, and the page logic is ``templates/js/*.js``. The page
-makes no network request. Rendering uses our own Jinja2 template with
-autoescaping on, not pyvis's (see ``shared/notes/pyvis-0.3.2.md``).
+makes no network request. The page is our own template, not pyvis's (see
+``shared/notes/pyvis-0.3.2.md``): ``templates/view.html``, whose only
+markup is ``{{ name }}`` placeholders, filled as Jinja2 with autoescaping
+fills them (text escaped, the assets and the payload inlined as they are)
+by :func:`_fill_template`, so that a build does not import Jinja2 (9 MiB
+and a tenth of a second of a small build's start-up).
 
 The page logic is the plain files ``templates/js/NN-name.js``, joined in the
 order of their names (see ``templates/README.md``): each one in its own
@@ -22,9 +26,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import jinja2
-from markupsafe import Markup
 
 from .payload import page_payload
 from .write import write_text
@@ -178,7 +179,7 @@ def _page_script() -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _assets() -> dict[str, Markup]:
+def _assets() -> dict[str, str]:
     vis = _vis_dir()
     try:
         vis_js = _checked_asset(vis / "vis-network.min.js", "</script")
@@ -189,22 +190,58 @@ def _assets() -> dict[str, Markup]:
             "install pyvis>=0.3.2"
         ) from err
     return {
-        "vis_js": Markup(vis_js),
-        "vis_css": Markup(vis_css),
-        "view_js": Markup(_page_script()),
-        "view_css": Markup(_checked_asset(_TEMPLATES / "view.css", "</style")),
+        "vis_js": vis_js,
+        "vis_css": vis_css,
+        "view_js": _page_script(),
+        "view_css": _checked_asset(_TEMPLATES / "view.css", "</style"),
     }
 
 
+# What Jinja2's autoescaping writes for each character (markupsafe.escape).
+_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"}
+_PLACEHOLDER = re.compile(r"\{\{ ([a-z_]+) \}\}")
+_TEMPLATE_MARKUP = re.compile(r"\{[{%#]")
+
+
+def _escape_html(text: str) -> str:
+    """``text`` as Jinja2's autoescaping writes it into the page.
+
+    Examples
+    --------
+    >>> _escape_html('<b>"R&D"</b>')
+    '&lt;b&gt;&#34;R&amp;D&#34;&lt;/b&gt;'
+    """
+    for char, escape in _HTML_ESCAPES.items():  # "&" first: the others write one
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
 @functools.lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("view.html")
+def _template() -> list[str]:
+    """``view.html`` cut at its placeholders: text, name, text, name, ..., text."""
+    text = (_TEMPLATES / "view.html").read_text(encoding="utf-8")
+    parts = _PLACEHOLDER.split(text)
+    if any(_TEMPLATE_MARKUP.search(part) for part in parts[::2]):  # pragma: no cover - ours
+        raise RuntimeError(
+            "templates/view.html may hold only {{ name }} placeholders (graph/view.py fills them)"
+        )
+    return parts
+
+
+def _fill_template(text: dict[str, str], markup: dict[str, str]) -> str:
+    """The page template filled: ``text`` escaped, ``markup`` as it is; every name must be given."""
+    parts = _template()
+    out = parts[:1]
+    for name, literal in zip(parts[1::2], parts[2::2]):
+        if name in text:
+            out.append(_escape_html(text[name]))
+        elif name in markup:
+            out.append(markup[name])
+        else:  # pragma: no cover - the template is ours
+            raise RuntimeError(f"templates/view.html names {{{{ {name} }}}}, which has no value")
+        out.append(literal)
+    return "".join(out)
 
 
 # Stands for the payload in the rendered template, which is then cut around it.
@@ -226,7 +263,7 @@ def page_pieces(G, *, title: str | None = None) -> Iterator[str]:
     True
     """
     payload = page_payload(G, title=title)
-    page = _template().render(title=payload["title"], payload=Markup(_PAYLOAD_MARK), **_assets())
+    page = _fill_template({"title": payload["title"]}, {"payload": _PAYLOAD_MARK, **_assets()})
     head, mark, tail = page.partition(_PAYLOAD_MARK)
     if not mark or _PAYLOAD_MARK in tail:  # pragma: no cover - the template is ours
         raise RuntimeError("templates/view.html must hold {{ payload }} exactly once")
