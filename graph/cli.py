@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import warnings
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +58,12 @@ def _write_file(output: str | Path, payload: str | bytes, inputs: list[Path]) ->
         return atomic_write(output, payload)
     except OSError as err:
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from err
+
+
+def _open_in_browser(path: Path) -> None:
+    import webbrowser  # 30 ms of imports that only --open needs
+
+    webbrowser.open(path.resolve().as_uri())
 
 
 FORCE = click.option(
@@ -166,7 +171,7 @@ def build(
         path = write_text(output, page_pieces(source, title=title))
     out(str(path))
     if open_:
-        webbrowser.open(path.resolve().as_uri())
+        _open_in_browser(path)
 
 
 @cli.command()
@@ -432,7 +437,7 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
 
     def opened(path: Path) -> None:
         if path.exists():
-            webbrowser.open(path.resolve().as_uri())
+            _open_in_browser(path)
 
     try:
         _watch(

@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz
-
 from .problems import WARNING, Problem
 
 if TYPE_CHECKING:  # validate imports this module; the type is only for annotations
@@ -155,6 +153,8 @@ def _closest(quote: str, text: str) -> str:
     the word starts and ends nearby that make it most like the quote, so a
     changed word at either end neither cuts a word nor drops one.
     """
+    from rapidfuzz import fuzz  # only for a quote not found: a clean check does without it
+
     norm_text, where = normalise(text)
     norm_quote = normalise(quote)[0].strip()
     if not norm_quote or not norm_text:

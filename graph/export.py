@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import inspect
 import io
 import json
@@ -31,9 +32,6 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
 
 from .dates import interval
 from .read import read_table
@@ -47,7 +45,9 @@ from .schema import (
 from .vocabulary import default_vocabulary
 from .write import write_dataset
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx is imported by the exports that use it: `geograph build` does without
+    import networkx as nx
+
     from .dataset import Dataset
 
 __all__ = [
@@ -70,8 +70,12 @@ MIXED = ("gephi", "directed")
 #: Relation columns that become the edge weight, the first one numeric in every row.
 WEIGHT_COLUMNS = ("weight", "strength")
 
-# networkx 3.4 renamed node_link_data's "link" argument to "edges"; 3.2 and 3.3 know only "link".
-_EDGES_ARG = "edges" if "edges" in inspect.signature(nx.node_link_data).parameters else "link"
+
+def _edges_arg() -> str:
+    import networkx as nx
+
+    # networkx 3.4 renamed node_link_data's "link" argument to "edges"; 3.2 and 3.3 know only "link".
+    return "edges" if "edges" in inspect.signature(nx.node_link_data).parameters else "link"
 
 
 def direction(G: nx.MultiDiGraph) -> str:
@@ -82,6 +86,7 @@ def direction(G: nx.MultiDiGraph) -> str:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_edge("A", "B", directed=False)
     0
@@ -110,6 +115,8 @@ def to_node_link(G: nx.MultiDiGraph) -> dict:
     >>> data["edges"][0]["key"]
     'R01'
     """
+    import networkx as nx
+
     H = G.copy()
     for _, _, d in H.edges(data=True):
         if "key" in d:
@@ -117,7 +124,7 @@ def to_node_link(G: nx.MultiDiGraph) -> dict:
             while name in d:
                 name += "_"
             d[name] = d.pop("key")
-    kwargs: dict[str, Any] = {_EDGES_ARG: "edges"}
+    kwargs: dict[str, Any] = {_edges_arg(): "edges"}
     return nx.node_link_data(H, **kwargs)
 
 
@@ -215,6 +222,8 @@ def _dates(d: dict) -> dict:
 
 
 def _flat_graph(G: nx.MultiDiGraph, fmt: str, mixed: str = "gephi") -> tuple[nx.Graph, _Cleaner]:
+    import networkx as nx
+
     kind = direction(G)
     H: nx.Graph = nx.MultiGraph() if kind == "undirected" else nx.MultiDiGraph()
     clean = _Cleaner()
@@ -254,7 +263,7 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
     ``weight``. Each key is declared once, with an id of its own. The
     relation id is the edges' ``id`` data, and edges have no GraphML ``id``
     of their own: python-igraph 1.0 reads that as the source actor's id and
-    warns of the clash with the data on every read (see :class:`_Writer`).
+    warns of the clash with the data on every read (see :func:`_graphml_writer`).
 
     Examples
     --------
@@ -264,28 +273,34 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
     """
     H, clean = _flat_graph(G, "graphml")
     buf = io.BytesIO()
-    writer = _Writer(encoding="utf-8")
+    writer = _graphml_writer()(encoding="utf-8")
     writer.add_graph_element(H)
     writer.dump(buf)
     clean.warn("GraphML")
     return buf.getvalue()
 
 
-class _Writer(GraphMLWriter):
+@functools.cache
+def _graphml_writer() -> type:
     """networkx's GraphML writer (the plain-XML one, whatever is installed), without edge ids.
 
     For a multigraph networkx writes each edge key as the edge's ``id``;
     python-igraph 1.0 reads those ids wrongly (each edge gets a vertex's id)
     and, as the ``id`` data is there too, warns "Could not add edge ids" on
     every read. The relation id is kept as data, which every reader keeps.
+    Made on first use, as networkx is imported then.
     """
+    from networkx.readwrite.graphml import GraphMLWriter
 
-    def add_edges(self, G: nx.Graph, graph_element: Any) -> None:
-        default = G.graph.get("edge_default", {})
-        for u, v, data in G.edges(data=True):
-            element = self.myElement("edge", source=str(u), target=str(v))
-            self.add_attributes("edge", element, data, default)
-            graph_element.append(element)
+    class Writer(GraphMLWriter):
+        def add_edges(self, G: nx.Graph, graph_element: Any) -> None:
+            default = G.graph.get("edge_default", {})
+            for u, v, data in G.edges(data=True):
+                element = self.myElement("edge", source=str(u), target=str(v))
+                self.add_attributes("edge", element, data, default)
+                graph_element.append(element)
+
+    return Writer
 
 
 def to_gexf(G: nx.MultiDiGraph, *, mixed: str = "gephi") -> bytes:
@@ -311,6 +326,8 @@ def to_gexf(G: nx.MultiDiGraph, *, mixed: str = "gephi") -> bytes:
     if mixed not in MIXED:
         msg = f"mixed={mixed!r}: choose one of {', '.join(MIXED)}"
         raise ValueError(msg)
+    import networkx as nx
+
     H, clean = _flat_graph(G, "gexf", mixed)
     buf = io.BytesIO()
     nx.write_gexf(H, buf, encoding="utf-8")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .schema import DEFAULT_STATUSES, STATUSES
 from .signed import as_signed
 from .timeline import date_range
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: `geograph build` does without
+    import networkx as nx
 
 __all__ = ["LAST_DATE", "DEFAULT_STATUSES", "STATUSES", "stats_report", "balance_report"]
 
@@ -53,6 +55,8 @@ def stats_report(G: nx.Graph) -> dict:
     >>> r["relations"], r["signs"], r["isolated"], r["dates"]
     (1, {'-': 1}, ['ATA'], ['2020-06-16', '2020-06-16'])
     """
+
+    import networkx as nx
 
     def ranked(counter):
         return dict(sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))

@@ -9,11 +9,13 @@ with one edge per pair, built here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .dates import overlaps
 from .schema import DEFAULT_STATUSES, STATUSES
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: `geograph build` does without
+    import networkx as nx
 
 __all__ = ["STATUSES", "DEFAULT_STATUSES", "signed_graph", "as_signed", "check_statuses"]
 
@@ -118,6 +120,8 @@ def signed_graph(
     >>> signed_graph(G, "2021", statuses=None).edges["PRK", "CHN"]["sign"]
     -1
     """
+    import networkx as nx
+
     wanted = set(check_statuses(statuses))
     S = nx.Graph()
     S.graph.update(

@@ -10,12 +10,11 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from .dates import interval, overlaps, parse_date
 from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: `geograph build` does without them
+    import networkx as nx
     import pandas as pd
 
 __all__ = ["at", "between", "date_range", "Diff", "diff"]
@@ -24,6 +23,8 @@ _RECORD = ("id", "source", "target", "relation", "sign", "intensity", "status", 
 
 
 def _subgraph(G, keep) -> nx.MultiDiGraph:
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.add_nodes_from(G.nodes(data=True))

@@ -55,12 +55,8 @@ How L is computed, and why
 
 from __future__ import annotations
 
-from typing import Any
-
-from .index import EXACT_LIMIT, Frustration, frustration
-from .partition import BLOCS_EXACT_LIMIT, Blocs, blocs
-from .steps import balance_steps
-from .triangles import triangle_counts
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "EXACT_LIMIT",
@@ -75,11 +71,40 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    # graph.reports builds on this package, so its report is looked up on first use.
-    if name == "balance_report":
-        from ..reports import balance_report
+# Where each name lives. They are imported on first use (PEP 562): the page's
+# payload needs only .steps, and for a large graph not even the solvers, so
+# `geograph build` imports neither networkx nor numpy for it. graph.reports
+# builds on this package, so its report is looked up on first use too.
+_HOMES = {
+    "EXACT_LIMIT": ".index",
+    "Frustration": ".index",
+    "frustration": ".index",
+    "BLOCS_EXACT_LIMIT": ".partition",
+    "Blocs": ".partition",
+    "blocs": ".partition",
+    "balance_steps": ".steps",
+    "triangle_counts": ".triangles",
+    "balance_report": "..reports",
+}
 
-        return balance_report
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # found once: later lookups are plain
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # the names as the type checker and the docs see them
+    from ..reports import balance_report
+    from .index import EXACT_LIMIT, Frustration, frustration
+    from .partition import BLOCS_EXACT_LIMIT, Blocs, blocs
+    from .steps import balance_steps
+    from .triangles import triangle_counts

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..signed import as_signed
-from .heuristics import heuristic_block
-from .programs import milp_block
 from .sides import (
     Solution,
     active_skeleton,
@@ -188,6 +186,10 @@ def frustration(
 
 def _solve_block(nodes, edges, exactly, time_limit, seed, restarts) -> Solution:
     """One unbalanced block: the integer program, or local search when it is too large."""
+    # numpy and scipy only for a block that is not balanced
+    from .heuristics import heuristic_block
+    from .programs import milp_block
+
     sol = milp_block(nodes, edges, time_limit) if exactly else None
     if sol is not None and not sol.exact:
         # Stopped by the time limit: try to do better by local search.

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from ..schema import DEFAULT_STATUSES
 from ..signed import signed_graph
-from .index import frustration
 
 __all__ = [
     "STEPS_ACTOR_LIMIT",
@@ -49,6 +48,8 @@ def _step(G, date: str | None, statuses, cache: dict) -> dict:
         tuple(sorted((str(u), str(v), s) for u, v, s in S.edges(data="sign"))),
     )
     if key not in cache:
+        from .index import frustration  # networkx, numpy, scipy: only when blocs are computed
+
         cache[key] = _result(frustration(S, exact_limit=STEPS_EXACT_LIMIT))
     return cache[key]
 

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import groupby
 from typing import Any
-
-import numpy as np
 
 __all__ = ["compact_payload", "expand_payload", "ABSENT", "ID_TEMPLATES"]
 
@@ -134,13 +133,26 @@ def _encode(column: list, *, text: bool = False) -> Any:
             return {"k": "table", "t": table, "c": list(map(position.__getitem__, column))}
         return column
     if kinds == {int} and n > 2:
-        values = np.asarray(column)
-        starts = np.flatnonzero(values[1:] != values[:-1]) + 1
-        if (len(starts) + 1) * 3 <= n:
-            bounds = np.concatenate(([0], starts, [n]))
-            pairs = np.column_stack((values[bounds[:-1]], np.diff(bounds)))
-            return {"k": "runs", "v": pairs.ravel().tolist()}
+        runs = _runs(column, n // 3)
+        if runs is not None:
+            return {"k": "runs", "v": runs}
     return _short(column) if float in kinds else column
+
+
+def _runs(column: list, most: int) -> list | None:
+    """``[value, count, ...]`` of the column's runs of equal values; ``None`` past ``most`` runs.
+
+    Examples
+    --------
+    >>> _runs([4, 4, 4, 7, 7, 4], 3), _runs([1, 2, 3], 2)
+    ([4, 3, 7, 2, 4, 1], None)
+    """
+    out: list = []
+    for value, run in groupby(column):
+        if len(out) == 2 * most:
+            return None
+        out += (value, sum(1 for _ in run))
+    return out
 
 
 def _ids(payload: dict) -> Any:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import networkx as nx
-
 __all__ = ["check_graph", "as_view_graph"]
 
 _GRAPH_MAPPINGS = ("relation_types", "sources")
@@ -56,6 +54,8 @@ def check_graph(G: Any) -> None:
     ...
     ValueError: node 'PRK' has no 'name' attribute: every actor needs a name (G.nodes['PRK']['name'] = ...)
     """
+    import networkx as nx  # the graph path only: a dataset goes to the page without it
+
     if not isinstance(G, nx.MultiDiGraph):
         kind = f"networkx.{_kind(G)}" if isinstance(G, nx.Graph) else _kind(G)
         msg = (
@@ -110,6 +110,8 @@ def as_view_graph(G: Any) -> Any:
     >>> type(H).__name__, H.nodes["PRK"]["name"], list(H.edges(data="directed"))
     ('MultiDiGraph', 'PRK', [('PRK', 'KOR', False)])
     """
+    import networkx as nx
+
     if not isinstance(G, nx.Graph):
         return G
     unnamed = [n for n, name in G.nodes(data="name") if name is None]

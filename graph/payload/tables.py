@@ -16,8 +16,6 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
-import numpy as np
-
 from ..balance.steps import STEPS_ACTOR_LIMIT, STEPS_RELATION_LIMIT
 from . import _nodes, assemble
 from .edges import _EDGE_COLUMNS
@@ -44,15 +42,17 @@ def _graph_order(source: list, target: list, position: dict[str, int]) -> list[i
     n = len(source)
     if n < 2:
         return None
-    src = np.fromiter(map(position.__getitem__, source), dtype=np.int64, count=n)
-    dst = np.fromiter(map(position.__getitem__, target), dtype=np.int64, count=n)
-    codes = (src * (len(position) + 1) + dst).tolist()
-    first: dict[int, int] = {}  # each pair's number, in order of first appearance
-    pair = np.fromiter(map(first.setdefault, codes, range(n)), dtype=np.int64, count=n)
-    order = np.argsort(src * (int(pair.max()) + 1) + pair, kind="stable")
-    if (order[1:] > order[:-1]).all():
+    src = list(map(position.__getitem__, source))
+    first: dict[tuple, int] = {}  # each pair's number: the position of its first relation
+    pair = list(map(first.setdefault, zip(src, map(position.__getitem__, target)), range(n)))
+    del first
+    # by source, then by pair; a stable sort keeps a pair's relations in file order
+    key = [s * n + p for s, p in zip(src, pair)]
+    del src, pair
+    order = sorted(range(n), key=key.__getitem__)
+    if all(map(int.__lt__, order, order[1:])):
         return None
-    return order.tolist()
+    return order
 
 
 def _take(column: list, order: list[int] | None) -> list:

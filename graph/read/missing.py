@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
 from ..schema import REQUIRED, TABLE_FILES
 
 __all__ = ["missing_file_message"]
@@ -78,6 +76,8 @@ def missing_file_message(path: str | Path, folder_shown: str | None = None) -> s
             f"{', '.join(listed[:-1])} and {listed[-1]}" if len(listed) > 1 else listed[0]
         )
     tables = {f for f, _ in TABLE_FILES.values()}
+    from rapidfuzz import fuzz  # only for a missing file: a clean read does without it
+
     close = [n for n in names if n not in tables and fuzz.ratio(_stem(n), _stem(wanted)) >= _CUTOFF]
     close.sort(key=lambda n: -fuzz.ratio(n.casefold(), wanted))
     if close:
