@@ -29,6 +29,11 @@ events imported per month: 1,000,000 events give 283,359 relations between
 
     python -m tests.benchmarks.bench_build                     # 50k synthetic + 283k GDELT
     python -m tests.benchmarks.bench_build --gdelt-data DIR    # reuse an imported dataset
+    python -m tests.benchmarks.bench_build --gdelt-rows 0 --baseline SRC  # 50k, against SRC
+
+``--baseline SRC`` also runs the ``geograph build`` of another source tree
+(say ``git archive main | tar -x -C SRC``) right after this one's, on the
+same data: the before and after of a change, in one run.
 """
 
 from __future__ import annotations
@@ -129,14 +134,23 @@ def _with_peak(args: list[str]) -> list[str]:
     return [py, flag, _PEAK + what, *rest]
 
 
-def _run(args: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident memory (MiB) of one process."""
+def _run(args: list[str], source: Path | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident memory (MiB) of one process.
+
+    ``source``: a source tree whose ``graph`` package the process imports.
+    """
     with tempfile.TemporaryDirectory(prefix="geograph-bench-peak-") as tmp:
         peak_file = Path(tmp) / "peak"
         env = {**os.environ, "GEOGRAPH_BENCH_PEAK": str(peak_file)}
+        if source is not None:  # found before the installed package (cwd comes first)
+            env["PYTHONPATH"] = str(source)
         t = time.perf_counter()
         proc = subprocess.Popen(
-            _with_peak(args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+            _with_peak(args),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=source,
         )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t
@@ -148,9 +162,9 @@ def _run(args: list[str]) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, peak
 
 
-def _best(row: dict, name: str, args: list[str], repeat: int) -> None:
+def _best(row: dict, name: str, args: list[str], repeat: int, source: Path | None = None) -> None:
     """Run ``args`` ``repeat`` times; keep the best wall and CPU times and the largest peak."""
-    runs = [_run(args) for _ in range(repeat)]
+    runs = [_run(args, source) for _ in range(repeat)]
     row[name] = min(r[0] for r in runs)
     row[f"{name}_cpu"] = min(r[1] for r in runs)
     row[f"{name}_mb"] = max(r[2] for r in runs)
@@ -161,7 +175,13 @@ def _count(path: Path) -> int:
         return sum(1 for _ in fh) - 1  # the datasets here have one line per row
 
 
-def measure(data: Path, out: Path, repeat: int = 1, pyvis_max: int = 60_000) -> dict:
+def measure(
+    data: Path,
+    out: Path,
+    repeat: int = 1,
+    pyvis_max: int = 60_000,
+    baseline: Path | None = None,
+) -> dict:
     """Every contender on one dataset: seconds (best of ``repeat``), peak MiB, page size."""
     py = sys.executable
     row: dict = {"actors": _count(data / "actors.csv"), "relations": _count(data / "relations.csv")}
@@ -174,6 +194,11 @@ def measure(data: Path, out: Path, repeat: int = 1, pyvis_max: int = 60_000) -> 
     page = out / "build.html"
     _best(row, "build", [py, "-m", "graph", "build", str(data), "-o", str(page)], repeat)
     row["page_bytes"] = page.stat().st_size
+    if baseline is not None:
+        before = out / "baseline.html"
+        build = [py, "-m", "graph", "build", str(data.resolve()), "-o", str(before.resolve())]
+        _best(row, "baseline", build, repeat, baseline.resolve())
+        row["baseline_same_page"] = before.read_bytes() == page.read_bytes()
     _best(row, "graph_path", [py, "-c", GRAPH_PATH, str(data), str(out / "graph.html")], repeat)
     if row["relations"] <= pyvis_max:
         _best(row, "pyvis", [py, "-c", PYVIS, str(data), str(out / "pyvis.html")], repeat)
@@ -199,6 +224,7 @@ def run_benchmark(
     gdelt_data: Path | None = None,
     repeat: int = 1,
     pyvis_max: int = 60_000,
+    baseline: Path | None = None,
 ) -> list[dict]:
     """Measure the datasets asked for; one row each."""
     from .synthetic import make_dataset
@@ -217,7 +243,7 @@ def run_benchmark(
         for label, data in sets:
             out = root / f"out-{label}"
             out.mkdir()
-            rows.append({"dataset": label, **measure(data, out, repeat, pyvis_max)})
+            rows.append({"dataset": label, **measure(data, out, repeat, pyvis_max, baseline)})
     return rows
 
 
@@ -257,6 +283,15 @@ def format_table(rows: list[dict]) -> str:
             f"| {r['imports_mb']:.0f} MiB ({r['imports_mb'] - r['startup_mb']:.0f} above"
             f" the bare interpreter's {r['startup_mb']:.0f}; {r['imports_cpu']:.2f} s CPU) |"
         )
+    for r in rows:
+        if "baseline" in r:
+            lines.append(
+                f"\n{r['dataset']}: baseline build {both(r, 'baseline')}, "
+                f"{r['baseline_mb']:.0f} MiB; this build {r['build'] / r['baseline']:.2f}x / "
+                f"{r['build_cpu'] / r['baseline_cpu']:.2f}x its time (wall / CPU), "
+                f"{r['build_mb'] / r['baseline_mb']:.2f}x its peak; "
+                f"same page: {'yes' if r['baseline_same_page'] else 'NO'}"
+            )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines.append(f"\nload average at the end of the run: {load} (on {os.cpu_count()} cores)")
     return "\n".join(lines)
@@ -270,6 +305,9 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--gdelt-data", type=Path, help="an imported GDELT dataset to reuse")
     parser.add_argument("--repeat", type=int, default=1, help="runs per contender; best kept")
     parser.add_argument("--pyvis-max", type=int, default=60_000, help="largest set pyvis runs on")
+    parser.add_argument(
+        "--baseline", type=Path, help="a source tree whose build runs too (before and after)"
+    )
     args = parser.parse_args(argv)
     table = format_table(
         run_benchmark(
@@ -278,6 +316,7 @@ def main(argv: list[str] | None = None) -> str:
             args.gdelt_data,
             args.repeat,
             args.pyvis_max,
+            args.baseline,
         )
     )
     print(table)

@@ -35,3 +35,13 @@ def test_build_benchmark_runs_small():
     assert table.count("\n") == 5 and "x lower bound" in table and "bytes per relation" in table
     assert "above start-up" in table
     assert "load average" in table
+
+
+def test_build_benchmark_measures_a_baseline_tree_in_the_same_run():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]  # this tree as its own baseline
+    (row,) = run_benchmark((250, 1_000), gdelt_rows=0, repeat=1, baseline=root)
+    assert row["baseline"] > 0 and row["baseline_mb"] > 0
+    assert row["baseline_same_page"] is True
+    assert "baseline build" in format_table([row]) and "same page: yes" in format_table([row])
