@@ -118,6 +118,23 @@ _NOT_UTF8 = (b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")
 _HEAD_BYTES = (4 << 20) + 4
 
 
+# A column whose first cells are nearly all distinct (ids, quotes, URLs) is given up
+# at once; one with some repeats (actor ids drawn from thousands) after a sample.
+_ALL_DISTINCT = 0.9
+_SAMPLE = 8 * _CHUNK
+
+
+def _unshared(distinct: int, cells: int) -> bool:
+    """Whether sharing repeated cells stops paying for a column with ``distinct`` of ``cells``.
+
+    Examples
+    --------
+    >>> _unshared(2_000, 2_048), _unshared(1_100, 2_048), _unshared(9_000, 16_384)
+    (True, False, True)
+    """
+    return distinct > _ALL_DISTINCT * cells or (cells >= _SAMPLE and distinct * 2 > cells)
+
+
 def _physical_lines(text: str) -> list[str] | Iterator[str]:
     """The file's lines as the ``csv`` reader reads them (``newline=""``), ends kept.
 
@@ -270,7 +287,7 @@ def _records_to_columns(
                 columns[j] += stripped
                 continue
             columns[j] += map(cache.setdefault, stripped, stripped)
-            if len(cache) * 2 > len(columns[j]):
+            if _unshared(len(cache), len(columns[j])):
                 seen[j] = None  # mostly distinct (ids, URLs, quotes): sharing saves nothing
     if count != lines():
         return None  # some record spans lines (or the count is off): lines need read_table

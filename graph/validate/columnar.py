@@ -65,6 +65,10 @@ def validate_relation_columns(
         return
     out.columns["relations"] = list(table.header)
     c, n = table.columns, len(table)
+    if refs.actors is not None:  # the actors' own id strings, not one string per cell
+        own = {a: a for a in refs.actors}
+        for key in ("source", "target"):
+            c[key] = list(map(own.get, c[key], c[key]))
     id_column = _get(c.get("id"), n)
     given = _given_ids(checker, table, id_column) if "id" in c else {}
     skipped = _duplicates(id_column, table.lines, given)
@@ -124,6 +128,19 @@ def columns_of(table: Table) -> Columns:
 
 def _get(column: list[str] | None, n: int) -> list[str]:
     return column if column is not None else [""] * n
+
+
+def _lower(column: list[str]) -> list[str]:
+    """The cells in lower case, one string per distinct cell (not one per row).
+
+    Examples
+    --------
+    >>> col = _lower(["Fact", "fact", "Fact"])
+    >>> col, col[0] is col[2]
+    (['fact', 'fact', 'fact'], True)
+    """
+    lower = {v: v.lower() for v in set(column)}
+    return list(map(lower.__getitem__, column))
 
 
 def _nones(column: list[str]) -> list[str | None]:
@@ -211,7 +228,7 @@ def _checked_columns(table: Columns, refs: References) -> tuple[dict[str, list],
         flagged |= _rows_with(column, unknown)
     vocab = refs.vocabulary
     flagged |= _rows_with(relation, set(relation) - vocab.keys())
-    status = [v.lower() for v in c["status"]]
+    status = _lower(c["status"])
     flagged |= _rows_with(status, set(status) - set(STATUSES))
     source_id = _get(c.get("source_id"), n)
     if refs.sources is not None:
@@ -229,7 +246,7 @@ def _checked_columns(table: Columns, refs: References) -> tuple[dict[str, list],
         checked, bad = _distinct(cells, check)
         flagged |= _rows_with(cells, bad)
         typed[key] = list(map(checked.__getitem__, cells))
-    directed = [v.lower() for v in _get(c.get("directed"), n)]
+    directed = _lower(_get(c.get("directed"), n))
     flagged |= _rows_with(directed, set(directed) - {""} - TRUE_WORDS - FALSE_WORDS)
     start, end = _get(c.get("start"), n), _get(c.get("end"), n)
     dates, bad = _distinct(start + end, lambda probe, row: date(probe, row, "cell"))
