@@ -28,9 +28,10 @@ page's JavaScript has one number type).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from itertools import groupby
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["compact_payload", "expand_payload", "ABSENT", "ID_TEMPLATES"]
@@ -148,7 +149,7 @@ def _runs(column: list, most: int) -> list | None:
     ([4, 3, 7, 2, 4, 1], None)
     """
     out: list = []
-    for value, run in groupby(column):
+    for value, run in itertools.groupby(column):
         if len(out) == 2 * most:
             return None
         out += (value, sum(1 for _ in run))
@@ -162,37 +163,43 @@ def _ids(payload: dict) -> Any:
     n = len(ids)
     if n < 2:
         return ids
-    fields = _fields(payload, e)
-    sample = {k: v[:200] for k, v in fields.items()}
+    sample = min(n, 200)
     for form in ID_TEMPLATES:
-        hits = sum(a == b for a, b in zip(ids, _fill(form, sample, min(n, 200))))
-        if hits * 4 < min(n, 200) * 3:
+        made = _filled(form, _fields(payload, e))
+        hits = sum(map(str.__eq__, itertools.islice(ids, sample), made))
+        if hits * 4 < sample * 3:
             continue  # most ids of the first rows do not have this form
-        made = _fill(form, fields, n)
+        # each id made and compared in turn: no column of made ids is held
+        made = _filled(form, _fields(payload, e))
         misses = [[i, rid] for i, (rid, m) in enumerate(zip(ids, made)) if rid != m]
         if len(misses) * 4 <= n:
             return {"k": "template", "f": form, "x": misses}
     return ids
 
 
-def _fields(payload: dict, columns: dict) -> dict[str, list[str]]:
-    """The texts an id template is filled from, one list per field."""
+def _fields(payload: dict, columns: dict) -> dict[str, Iterator[str]]:
+    """The texts an id template is filled from, one iterator per field."""
     names = [node["id"] for node in payload["nodes"]]
     dates = ["undated", *payload["dates"]]
     return {
-        "from": list(map(names.__getitem__, columns["from"])),
-        "to": list(map(names.__getitem__, columns["to"])),
-        "relation": list(map(payload["relations"].__getitem__, columns["relation"])),
-        "start": [dates[0 if i is None else i + 1] for i in columns["start"]],
+        "from": map(names.__getitem__, columns["from"]),
+        "to": map(names.__getitem__, columns["to"]),
+        "relation": map(payload["relations"].__getitem__, columns["relation"]),
+        "start": (dates[0 if i is None else i + 1] for i in columns["start"]),
     }
 
 
-def _fill(form: str, fields: dict[str, list[str]], n: int) -> list[str]:
-    parts = _FIELDS.split(form)  # literal, field, literal, field, ..., literal
-    out = [parts[0]] * n
-    for j in range(1, len(parts), 2):
-        out = [a + b + parts[j + 1] for a, b in zip(out, fields[parts[j]])]
-    return out
+def _filled(form: str, fields: dict[str, Iterator[str]]) -> Iterator[str]:
+    """The ids of ``form`` made from ``fields``, one after another.
+
+    Examples
+    --------
+    >>> list(_filled("{from}-{to}%", {"from": iter("AB"), "to": iter("CD")}))
+    ['A-C%', 'B-D%']
+    """
+    names = _FIELDS.findall(form)
+    pattern = _FIELDS.sub("%s", form.replace("%", "%%"))  # each field one %s, in order
+    return map(pattern.__mod__, zip(*(fields[k] for k in names)))
 
 
 _TEXT_COLUMNS = ("quote", "note")
@@ -288,7 +295,7 @@ def _decode(enc: Any, n: int, payload: dict, decoded: dict) -> list:
             for c in enc["c"]
         ]
     if kind == "template":
-        ids = _fill(enc["f"], _fields(payload, decoded), n)
+        ids = list(_filled(enc["f"], _fields(payload, decoded)))
         for i, rid in enc["x"]:
             ids[i] = rid
         return ids

@@ -85,7 +85,7 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
     >>> p["edges"]["id"] == view_payload(ds.to_networkx())["edges"]["id"], sorted(extra)
     (True, ['dated_from', 'implied'])
     """
-    actors = ds.actor_records()
+    actors = ds.actor_records(fresh=False)  # read only, as the relation columns
     relations = ds.relation_columns(fresh=False)  # read only: the payload takes copies
     n = len(relations.get("id", ()))
     nodes, index = _nodes((a["id"], a) for a in actors)
