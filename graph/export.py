@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import inspect
 import io
 import json
 import os
@@ -72,6 +71,8 @@ WEIGHT_COLUMNS = ("weight", "strength")
 
 
 def _edges_arg() -> str:
+    import inspect
+
     import networkx as nx
 
     # networkx 3.4 renamed node_link_data's "link" argument to "edges"; 3.2 and 3.3 know only "link".

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -148,11 +149,18 @@ def _runs(column: list, most: int) -> list | None:
     >>> _runs([4, 4, 4, 7, 7, 4], 3), _runs([1, 2, 3], 2)
     ([4, 3, 7, 2, 4, 1], None)
     """
+    # where a run starts: neighbours compared in C, no Python step per cell
+    starts = list(
+        itertools.compress(
+            range(1, len(column)), map(operator.ne, column, itertools.islice(column, 1, None))
+        )
+    )
+    if len(starts) >= most:
+        return None
+    bounds = [0, *starts, len(column)]
     out: list = []
-    for value, run in itertools.groupby(column):
-        if len(out) == 2 * most:
-            return None
-        out += (value, sum(1 for _ in run))
+    for a, b in zip(bounds, bounds[1:]):
+        out += (column[a], b - a)
     return out
 
 

@@ -29,6 +29,7 @@ def validate_actors(
     out.columns["actors"] = list(table.header)
     actors = ids(checker, table.rows)
     more = extras(table, "actors")
+    written = {k: h for k, h in more if k in ACTOR_POSITION_COLUMNS}  # lat, lon
     named: dict[str, tuple[str, int, str]] = {}  # folded name -> first actor, line, name
     for row in table.rows:
         aid = row.values.get("id", "")
@@ -70,7 +71,8 @@ def validate_actors(
         }
         for k, h in more:
             record[h] = text(row, k)
-        _position(checker, row, record, more)
+        if written:
+            _position(checker, row, record, written)
         labels[aid] = "\x1f".join([name, *aliases])
         out.actors.append(record)
     out.lines["actors"] = actors
@@ -98,11 +100,8 @@ def _same_name(
     )
 
 
-def _position(checker: Checker, row, record: dict[str, Any], more) -> None:
-    """``lat`` and ``lon`` as numbers in range, both or neither (else both dropped)."""
-    written = {k: h for k, h in more if k in ACTOR_POSITION_COLUMNS}
-    if not written:
-        return
+def _position(checker: Checker, row, record: dict[str, Any], written: dict[str, str]) -> None:
+    """``lat`` and ``lon`` (``written``: key -> column name) in range, both or neither (else none)."""
     if _swapped(checker, row, record, written):
         return
     values = {}
