@@ -47,9 +47,11 @@ function allTimeCount(valueOf) {
 // who says it, and the source: new filter kinds; NONE last when some relation has none
 function textKind(kind, field, values) {
   var valueOf = function (e) { return e[field] === null || e[field] === undefined ? NONE : e[field]; };
-  var all = values.slice().sort();
-  if (EDGES.some(function (e) { return valueOf(e) === NONE; })) all.push(NONE);
-  store.addFilter(kind, all, valueOf);
+  var all = values.slice().sort(), codes = gg.codes[field];
+  if (codes.indexOf(-1) >= 0) all.push(NONE);  // -1: a relation without one
+  store.addFilter(kind, all, valueOf, [{ codes: codes, valueAt: function (code) {
+    return code === -1 ? NONE : values[code];
+  } }]);
   return valueOf;
 }
 var saidByOf = textKind("said_by", "said_by", payload.speakers);
