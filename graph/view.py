@@ -27,12 +27,14 @@ import jinja2
 from markupsafe import Markup
 
 from .payload import page_payload
+from .payload.compact import page_columns, with_page_columns
 from .write import write_text
 
 __all__ = [
     "to_html",
     "render_html",
     "page_pieces",
+    "read_page_payload",
     "payload_json",
     "payload_json_pieces",
     "js_parts",
@@ -209,6 +211,7 @@ def _template() -> jinja2.Template:
 
 # Stands for the payload in the rendered template, which is then cut around it.
 _PAYLOAD_MARK = "\x00geograph-payload\x00"
+_END = "</script>"
 
 
 def page_pieces(G, *, title: str | None = None) -> Iterator[str]:
@@ -225,15 +228,46 @@ def page_pieces(G, *, title: str | None = None) -> Iterator[str]:
     >>> "".join(page_pieces(G)) == to_html(G)
     True
     """
-    payload = page_payload(G, title=title)
+    payload, later = page_columns(page_payload(G, title=title))
     page = _template().render(title=payload["title"], payload=Markup(_PAYLOAD_MARK), **_assets())
     head, mark, tail = page.partition(_PAYLOAD_MARK)
-    if not mark or _PAYLOAD_MARK in tail:  # pragma: no cover - the template is ours
-        raise RuntimeError("templates/view.html must hold {{ payload }} exactly once")
+    if not mark or _PAYLOAD_MARK in tail or not tail.startswith(_END):  # pragma: no cover - ours
+        raise RuntimeError(
+            "templates/view.html must hold {{ payload }} exactly once, in a <script>"
+        )
     del page
     yield head
     yield from payload_json_pieces(payload)
-    yield tail
+    yield _END
+    # the extra columns the page parses when first read (graph.payload.compact.page_columns)
+    for element, column in later:
+        yield f'\n<script type="application/json" id="{element}">'
+        yield from payload_json_pieces(column, depth=1)
+        yield _END
+    yield tail[len(_END) :]
+
+
+def read_page_payload(page: str) -> dict:
+    """The payload a page of :func:`to_html` holds, in its compact form (see
+    :func:`graph.payload.compact.expand_payload`), its extra columns read back
+    from their own elements.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from graph.payload import page_payload
+    >>> G = nx.MultiDiGraph(name="demo")
+    >>> _ = G.add_edge("A", "B", relation="agree", url="https://a.org")
+    >>> read_page_payload(to_html(G)) == page_payload(G)
+    True
+    """
+    data = {
+        m.group(1): json.loads(m.group(2))
+        for m in re.finditer(
+            r'<script type="application/json" id="([a-z0-9-]+)">(.*?)</script>', page, re.S
+        )
+    }
+    return with_page_columns(data["gg-data"], data)
 
 
 def to_html(G, *, title: str | None = None) -> str:

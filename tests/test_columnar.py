@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import random
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,7 +25,7 @@ from graph.read.columns import read_columns
 from graph.schema import RELATION_COLUMNS, TABLE_FILES
 from graph.validate import validate_tables
 from graph.validate.columnar import columns_of
-from graph.view import to_html
+from graph.view import read_page_payload, to_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FOLDERS = sorted(
@@ -53,9 +52,9 @@ def _row_by_row(folder: Path):
 
 
 def _page_json(page: str) -> dict:
-    data = re.search(r'<script type="application/json" id="gg-data">(.*?)</script>', page, re.S)
-    assert data is not None
-    return json.loads(data.group(1))
+    """The page's payload in its compact form, the extra columns read from their elements."""
+    assert '<script type="application/json" id="gg-data">' in page
+    return read_page_payload(page)
 
 
 def _tables(folder: Path, relations_as_columns: bool) -> dict:

@@ -20,9 +20,10 @@ from graph.payload import (
     aggregate_threshold,
     edge_width,
     expand_payload,
+    page_payload,
     view_payload,
 )
-from graph.view import payload_json, render_html, to_html
+from graph.view import payload_json, read_page_payload, render_html, to_html
 
 
 def named(G):
@@ -372,12 +373,14 @@ def test_page_embeds_payload_once_and_escapes_title():
     G = hostile_graph()
     page = to_html(G, title=HOSTILE[3])
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
-    data = re.search(r'<script type="application/json" id="gg-data">(.*?)</script>', page, re.S)
     # the page holds the relation columns compact; expanded, they are the payload
-    assert expand_payload(json.loads(data.group(1))) == view_payload(G, title=HOSTILE[3])
-    # every script element is one of the three we wrote
-    assert len(re.findall(r"<script[ >]", page)) == 3 + VIS_SCRIPT_LITERALS
-    assert page.count("</script>") == 3
+    assert expand_payload(read_page_payload(page)) == view_payload(G, title=HOSTILE[3])
+    # every script element is one of the three we wrote, or an extra column's
+    extras = len(re.findall(r'<script type="application/json" id="gg-extra-\d+">', page))
+    columns = page_payload(G)["edges"]["extra"]
+    assert extras == len(columns) - ("events" in columns) > 0
+    assert len(re.findall(r"<script[ >]", page)) == 3 + extras + VIS_SCRIPT_LITERALS
+    assert page.count("</script>") == 3 + extras
     assert "<svg" not in page.split("<body>", 1)[1].split("<script", 1)[0]
     assert "&#34;&gt;&lt;svg onload=" in page  # the title, autoescaped
 

@@ -18,7 +18,7 @@ from viewpages import article_graph
 
 import graph
 from graph.cli import cli
-from graph.dates import overlaps
+from graph.dates import interval, overlaps
 from graph.notebook import view_fragment
 from graph.payload import view_payload
 from graph.payload.events import check_opening, event_payload, is_event_graph
@@ -245,6 +245,53 @@ def test_backbone_keeps_exactly_the_ties_of_graph_backbone(event_page, G):
     assert kept[0] and kept[0] < kept[1]
     assert pg.locator("#gg-backbone").input_value() == "2"  # 0.3 is shown at the 0.2 step
     assert pg.evaluate("window.geograph.set({backbone: 'off'}).backbone") is None
+    assert pg.errors == []
+
+
+def table_order(G, keys, by_sign: bool = False) -> list[str]:
+    """The relations table's order of ``keys``: (sign,) first day, last day, then id."""
+    data = {k: d for _, _, k, d in G.edges(keys=True, data=True) if k in keys}
+
+    def key(k):
+        lo, hi = interval(data[k]["start"], data[k]["end"])
+        day = (lo.isoformat() if lo else "", hi.isoformat() if hi else "\uffff", k)
+        return (data[k]["sign"], *day) if by_sign else day
+
+    return sorted(data, key=key)
+
+
+@browser
+def test_the_opening_table_and_counts_are_those_of_the_whole_order(event_page, G):
+    # The page opens at its latest period, where it sorts only the relations shown
+    # and makes every relation's order later, when idle: the rows are the same.
+    pg = event_page
+    pg.goto(pg.url_of)
+    pg.wait_for_function("window.geograph && window.geograph.ready === true", timeout=30000)
+    now = set(at(G, latest(G)))
+    assert 4 * len(now) < G.number_of_edges()  # the path taken for few relations shown
+    rows = pg.evaluate(
+        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
+    )
+    assert rows == table_order(G, now)[:200]
+    assert pg.locator("#gg-table-box summary").inner_text() == f"Relations ({len(now)})"
+    statuses = dict(pg.evaluate("window.geograph.filterCounts()")["status"])
+    assert statuses["fact"] == len(now) and sum(statuses.values()) == len(now)
+    assert (
+        pg.locator("#gg-count").inner_text()
+        == f"{len(now)} of {G.number_of_edges()} relations shown"
+    )
+    # sorted by sign at the latest period, then all time in the whole order
+    pg.locator("#gg-table th.gg-col-sign button").click()
+    rows = pg.evaluate(
+        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
+    )
+    assert rows == table_order(G, now, by_sign=True)[:200]
+    pg.locator("#gg-table th.gg-col-date button").click()
+    goto(pg, "#date=all")
+    rows = pg.evaluate(
+        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
+    )
+    assert rows == table_order(G, set(at(G, None)))[:200]
     assert pg.errors == []
 
 

@@ -22,6 +22,10 @@ it):
   (``[[index, id], ...]``).
 
 An extra column may also carry ``a``: the relations that lack the attribute.
+In the page (:func:`page_columns`) an extra column other than the event
+counts is ``{"k": "page", "id": ...}``: its encoding is the JSON of the
+page's ``<script type="application/json">`` element of that id, which the
+page parses when the column is first read (the panel), not at start-up.
 Numbers are written as short as JSON allows (a whole float as an int: the
 page's JavaScript has one number type).
 """
@@ -34,7 +38,14 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["compact_payload", "expand_payload", "ABSENT", "ID_TEMPLATES"]
+__all__ = [
+    "compact_payload",
+    "expand_payload",
+    "page_columns",
+    "with_page_columns",
+    "ABSENT",
+    "ID_TEMPLATES",
+]
 
 #: Marks, in an extra column, a relation that lacks that attribute.
 ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "ABSENT"})()
@@ -304,3 +315,49 @@ def expand_payload(page: dict) -> dict:
                 extra.setdefault(i, {})[name] = v
     edges["extra"] = [[i, extra[i]] for i in sorted(extra)]
     return {**page, "edges": edges}
+
+
+#: Extra columns the page reads as it opens (the sizes and ties by event counts).
+START_COLUMNS = ("events",)
+
+
+def page_columns(page: dict) -> tuple[dict, list[tuple[str, Any]]]:
+    """The page payload with its extra columns moved to elements of their own.
+
+    At 283k relations the extra columns are 12 of the payload's 20 MB of JSON
+    (the evidence URLs alone 8 MB); parsed with the rest they would be most of
+    the page's ``JSON.parse`` and of the garbage its start-up collects. Each
+    but the event counts becomes ``{"k": "page", "id": "gg-extra-N"}``.
+
+    Returns
+    -------
+    tuple
+        The payload (a shallow copy: ``page`` is not changed) and the
+        ``[(element id, column encoding), ...]`` to write after it.
+
+    Examples
+    --------
+    >>> p = {"edges": {"n": 1, "columns": {}, "extra": {"events": [3], "url": ["https://a.org"]}}}
+    >>> q, later = page_columns(p)
+    >>> q["edges"]["extra"], later
+    ({'events': [3], 'url': {'k': 'page', 'id': 'gg-extra-1'}}, [('gg-extra-1', ['https://a.org'])])
+    >>> with_page_columns(q, dict(later)) == p
+    True
+    """
+    extra, later = {}, []
+    for i, (name, enc) in enumerate(page["edges"]["extra"].items()):
+        if name in START_COLUMNS:
+            extra[name] = enc
+        else:
+            later.append((f"gg-extra-{i}", enc))
+            extra[name] = {"k": "page", "id": later[-1][0]}
+    return {**page, "edges": {**page["edges"], "extra": extra}}, later
+
+
+def with_page_columns(page: dict, elements: dict[str, Any]) -> dict:
+    """The payload of :func:`page_columns` with its columns back from ``elements`` (id -> JSON value)."""
+    extra = {
+        name: elements[enc["id"]] if isinstance(enc, dict) and enc.get("k") == "page" else enc
+        for name, enc in page["edges"]["extra"].items()
+    }
+    return {**page, "edges": {**page["edges"], "extra": extra}}

@@ -5,11 +5,14 @@
  * decoded from the page's columns, with its drawing: color, dashes, width,
  * smooth, first/last day, and its index in relations; its extra, frozen, is
  * made on first read), extraOf(e, name) (one extra attribute of e, or
- * undefined, without making e.extra), bundles (the page's copy of
+ * undefined, without making e.extra), extraValues(name) (that of every
+ * relation, by index), bundles (the page's copy of
  * payload.bundles: relations as ids, members as relation objects, visId),
  * nodeById, edgeById, edgesOfNode (get and has: made on first use, or by
  * indexRelations(), which main calls when idle once the page is ready), bundleOf(e), drawnEdgeId(id),
- * findBundle(a, b), nodeName(id), sourceOf(e), arrow(e), N, LARGE,
+ * findBundle(a, b), nodeName(id), sourceOf(e), arrow(e), N, LARGE, codes (the
+ * coded columns from, to, status, relation, start, end, said_by, source_id:
+ * Int32Arrays by relation index of indexes into the payload's tables, -1 none),
  * STATUS_ALL, SIGN_ALL, KNOWN (filter kind -> every value), BUNDLE_PREFIX.
  * Uses: util.
  */
@@ -41,20 +44,41 @@ function unfront(flat) {
   for (var i = 0; i < flat.length; i += 2) { prev = prev.slice(0, flat[i]) + flat[i + 1]; out.push(prev); }
   return out;
 }
+// Ids from their template, "{from}-{to}-{start}-{relation}": each half of the
+// id (from and to; start and relation) is made once per distinct combination
+// of codes and each id is the two joined, one concatenation per relation
+// rather than eight (the ids of 283k relations: a quarter of the decode).
 function fillTemplate(form, p, cols, n) {
   var names = p.nodes.map(function (x) { return x.id; });
-  var parts = form.split(/\{(from|to|start|relation)\}/), out = new Array(n);
-  for (var i = 0; i < n; i++) {
-    var s = parts[0];
-    for (var j = 1; j < parts.length; j += 2) {
-      var f = parts[j], k = cols[f][i], v;
-      if (f === "from" || f === "to") v = names[k];
-      else if (f === "relation") v = p.relations[k];
-      else v = k === null ? "undated" : p.dates[k];
-      s += v + parts[j + 1];
-    }
-    out[i] = s;
+  var parts = form.split(/\{(from|to|start|relation)\}/), out = new Array(n), fields = [];
+  for (var j = 1; j < parts.length; j += 2) {
+    var f = parts[j], table = f === "from" || f === "to" ? names : f === "relation" ? p.relations : p.dates;
+    // texts by code + 1; 0: none (an undated start)
+    fields.push({ col: cols[f], texts: [f === "start" ? "undated" : undefined].concat(table), after: parts[j + 1] });
   }
+  var mid = Math.ceil(fields.length / 2);
+  function half(from, to, lead) {
+    var memo = new Map();
+    return function (i) {
+      var key = 0;
+      for (var k = from; k < to; k++) {
+        var c = fields[k].col[i];
+        key = key * fields[k].texts.length + (c === null ? 0 : c + 1);
+      }
+      var s = memo.get(key);
+      if (s === undefined) {
+        s = lead;
+        for (k = from; k < to; k++) {
+          c = fields[k].col[i];
+          s += fields[k].texts[c === null ? 0 : c + 1] + fields[k].after;
+        }
+        memo.set(key, s);
+      }
+      return s;
+    };
+  }
+  var left = half(0, mid, parts[0]), right = half(mid, fields.length, "");
+  for (var i = 0; i < n; i++) out[i] = left(i) + right(i);
   return out;
 }
 function decodeColumn(enc, n, p, cols) {
@@ -106,15 +130,18 @@ var COLUMNS = COMPACT ? expandColumns(rawPayload, COMPACT) : rawPayload.edges;
 var NR = COLUMNS.id.length;
 
 // A relation's extra attributes are made when something reads them (the panel,
-// the sizes by events), each column decoded on its first read: at 283k
-// relations the evidence URLs alone are 370k strings, which the page opens
-// without. gg.extraOf(e, name) reads one attribute without making the record.
+// the sizes by events), each column parsed (from its own element: all but the
+// event counts) and decoded on its first read: at 283k relations the extra
+// columns are 12 of the 20 MB of JSON (the evidence URLs alone 370k strings),
+// which the page opens without. gg.extraOf(e, name) reads one attribute without making the record.
 var EXTRA = COMPACT ? COMPACT.extra : null, EXTRA_NAMES = EXTRA ? Object.keys(EXTRA) : [];
 var extraCols = Object.create(null), extraRows = null;
 function extraColumn(name) {
   var c = extraCols[name];
   if (c === undefined) {
     var enc = EXTRA[name], absent = null;
+    // kept out of the payload's JSON (graph/payload/compact.py page_columns): its own element's
+    if (enc !== null && enc.k === "page") enc = JSON.parse(document.getElementById(enc.id).textContent);
     if (enc.a && enc.a.length) {
       absent = new Uint8Array(NR);
       enc.a.forEach(function (r) { absent[r] = 1; });
@@ -149,6 +176,16 @@ function extraOf(e, name) {
   var c = extraColumn(name);
   return c.absent !== null && c.absent[e.index] ? undefined : c.values[e.index];
 }
+// Every relation's value of one extra attribute, by relation index (undefined
+// where absent): what extraOf gives, read as one column.
+function extraValues(name) {
+  var out = new Array(NR), i;
+  if (!EXTRA) { for (i = 0; i < NR; i++) out[i] = extraOf(EDGES[i], name); return out; }
+  if (!Object.prototype.hasOwnProperty.call(EXTRA, name)) return out;
+  var c = extraColumn(name);
+  for (i = 0; i < NR; i++) out[i] = c.absent !== null && c.absent[i] ? undefined : c.values[i];
+  return out;
+}
 // payload.edges, the plain columns of graph.payload.view_payload, made (and
 // frozen) on first read: nothing in the page reads them.
 var plainEdges = null;
@@ -174,32 +211,62 @@ var SIGN_NAMES = gg.SIGN_NAMES;
 function edgeWidth(intensity) {
   return Math.round((WIDTH.min + WIDTH.per_intensity * Math.min(Math.abs(intensity), 10)) * 100) / 100;
 }
+// The relations' coded columns as typed arrays by relation index (indexes into
+// the payload's tables, -1 for none): what the relations are made from, and
+// what the filters' codes, the event ties and the table's date order read
+// instead of 283k relation objects.
+function codeColumn(list) {
+  var out = new Int32Array(NR);
+  for (var i = 0; i < NR; i++) { var v = list[i]; out[i] = v === null || v === undefined ? -1 : v; }
+  return out;
+}
+var CODES = {};
+["from", "to", "status", "relation", "start", "end", "said_by", "source_id"].forEach(function (k) {
+  CODES[k] = codeColumn(COLUMNS[k]);
+});
+// Each table's texts once, by code + 1 (0: none), so that a relation is made by
+// array reads: no per-relation String(sign), hasOwnProperty or branch on null.
+function byCode(values, fn) { return [null].concat(values.map(fn || function (v) { return v; })); }
+var T = {
+  node: payload.nodes.map(function (n) { return n.id; }), relation: payload.relations,
+  status: payload.statuses, start: byCode(payload.dates), end: byCode(payload.dates),
+  first: byCode(payload.date_spans, function (d) { return d[0]; }),
+  last: byCode(payload.date_spans, function (d) { return d[1]; }),
+  dashes: payload.statuses.map(function (s) { return gg.own(STYLE.status_dashes, s) || false; }),
+  source: byCode(payload.source_ids), speaker: byCode(payload.speakers), sign: new Map()
+};
+function signOf(sign) {  // [name, colour] of a sign value
+  var x = T.sign.get(sign);
+  if (x === undefined) T.sign.set(sign, x = [SIGN_NAMES[String(sign)], STYLE.sign_colours[String(sign)]]);
+  return x;
+}
 // One per relation; its extra attributes come from the prototype (made on read).
-function Relation(p, c, i) {
-  var start = c.start[i], end = c.end[i], status = p.statuses[c.status[i]], sign = c.sign[i];
+function Relation(c, i) {
+  var status = CODES.status[i], sign = c.sign[i], s = signOf(sign), intensity = c.intensity[i];
+  var start = CODES.start[i] + 1, end = CODES.end[i] + 1;
   this.id = c.id[i];
-  this.from = p.nodes[c.from[i]].id;
-  this.to = p.nodes[c.to[i]].id;
-  this.relation = p.relations[c.relation[i]];
+  this.from = T.node[CODES.from[i]];
+  this.to = T.node[CODES.to[i]];
+  this.relation = T.relation[CODES.relation[i]];
   this.sign = sign;
-  this.signName = SIGN_NAMES[String(sign)];
-  this.intensity = c.intensity[i];
+  this.signName = s[0];
+  this.intensity = intensity;
   this.directed = c.directed[i];
-  this.status = status;
-  this.start = start === null ? null : p.dates[start];
-  this.end = end === null ? null : p.dates[end];
+  this.status = T.status[status];
+  this.start = T.start[start];
+  this.end = T.end[end];
   // the interval the relation covers: its start's first day to its end's last day
-  this.first = start === null ? null : p.date_spans[start][0];
-  this.last = end === null ? null : p.date_spans[end][1];
-  this.source_id = c.source_id[i] === null ? null : p.source_ids[c.source_id[i]];
-  this.said_by = c.said_by[i] === null ? null : p.speakers[c.said_by[i]];
+  this.first = T.first[start];
+  this.last = T.last[end];
+  this.source_id = T.source[CODES.source_id[i] + 1];
+  this.said_by = T.speaker[CODES.said_by[i] + 1];
   this.quote = c.quote[i];
   this.note = c.note[i];
   this.bundle = null;
   this.index = i;
-  this.color = STYLE.sign_colours[String(sign)];
-  this.dashes = gg.own(STYLE.status_dashes, status) || false;
-  this.width = edgeWidth(c.intensity[i]);
+  this.color = s[1];
+  this.dashes = T.dashes[status];
+  this.width = edgeWidth(intensity);
   this.smooth = null;
   this.selfReference = null;
 }
@@ -214,12 +281,12 @@ Object.defineProperty(Relation.prototype, "toJSON", {
     return out;
   }
 });
-function decodeEdges(p, c) {
+function decodeEdges(c) {
   var out = new Array(NR);
-  for (var i = 0; i < NR; i++) out[i] = new Relation(p, c, i);
+  for (var i = 0; i < NR; i++) out[i] = new Relation(c, i);
   return out;
 }
-var EDGES = decodeEdges(payload, COLUMNS);
+var EDGES = decodeEdges(COLUMNS);
 if (COMPACT) COLUMNS = null;  // the page's copy of the columns is gg.relations
 
 var nodeById = new Map();
@@ -295,6 +362,7 @@ function sourceOf(e) {
 gg.payload = payload;
 gg.STYLE = STYLE;
 gg.relations = EDGES;
+gg.codes = CODES;
 gg.nodeById = nodeById;
 gg.edgeById = edgeById;
 gg.edgesOfNode = edgesOfNode;
@@ -307,6 +375,7 @@ gg.findBundle = findBundle;
 gg.nodeName = nodeName;
 gg.sourceOf = sourceOf;
 gg.extraOf = extraOf;
+gg.extraValues = extraValues;
 // made once the page is ready, in idle time, so that the first action need not
 gg.indexRelations = function () {
   if (byId === null) indexEdges();

@@ -34,21 +34,20 @@ var RELS = gg.relations, NA = gg.payload.nodes.length;
 var pairOf = new Int32Array(RELS.length), strengthOf = new Float64Array(RELS.length);
 var pairEnds = [], pairP = [];
 (function () {
-  var at = new Map();
-  gg.payload.nodes.forEach(function (n, i) { at.set(n.id, i); });
+  var from = gg.codes.from, to = gg.codes.to, nodes = gg.payload.nodes;  // actors' indexes
   function key(a, b) { return a < b ? a * NA + b : b * NA + a; }
   var pKey = new Map();
   if (P) P.pairs.forEach(function (t) { pKey.set(key(t[0], t[1]), t[2]); });
-  var index = new Map();
+  var index = new Map(), events = P ? gg.extraValues(P.events) : null;  // what eventsOf reads
   for (var r = 0; r < RELS.length; r++) {
-    var e = RELS[r], n = eventsOf(e);
-    strengthOf[r] = n === null ? Math.abs(e.intensity) : n;
-    if (e.from === e.to) { pairOf[r] = -1; continue; }
-    var k = key(at.get(e.from), at.get(e.to)), i = index.get(k);
+    var n = events !== null && typeof events[r] === "number" ? events[r] : null, a = from[r], b = to[r];
+    strengthOf[r] = n === null ? Math.abs(RELS[r].intensity) : n;
+    if (a === b) { pairOf[r] = -1; continue; }
+    var k = key(a, b), i = index.get(k);
     if (i === undefined) {
       i = pairEnds.length;
       index.set(k, i);
-      pairEnds.push([e.from, e.to]);
+      pairEnds.push([nodes[a].id, nodes[b].id]);
       pairP.push(pKey.has(k) ? pKey.get(k) : null);
     }
     pairOf[r] = i;

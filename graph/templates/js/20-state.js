@@ -26,8 +26,10 @@
  *                     indexes into gg.KNOWN[kind] (W an Int32Array row, -1 pads,
  *                     -2 a value not known); allowedCodes(): per group a
  *                     Uint8Array, 1 where the filters allow the value
- *   addFilter(kind, values, valueOf)  a new filter group: valueOf(relation) gives
- *                     a value, or an array of values that must all be allowed
+ *   addFilter(kind, values, valueOf, columns)  a new filter group: valueOf(relation)
+ *                     gives a value, or an array of values that must all be
+ *                     allowed; columns (optional): the same read from coded
+ *                     columns, [{codes: gg.codes.x, valueAt(code) -> value}]
  * Event data (15-events.js) adds min_events, min_goldstein, top and backbone to
  * the state; a change of them is reported as changed.filters and changed.events.
  * Subscribers run in the order they subscribed, which is the order of the
@@ -54,8 +56,8 @@ var COLORS = ["group", "bloc"];  // actor colour: by group, or by bloc of balanc
 var subscribers = [];
 var shownIds = new Set();
 
-function addFilter(kind, values, valueOf) {
-  filterKinds.push({ kind: kind, values: values.slice(), valueOf: valueOf });
+function addFilter(kind, values, valueOf, columns) {
+  filterKinds.push({ kind: kind, values: values.slice(), valueOf: valueOf, columns: columns || null });
   gg.KNOWN[kind] = values.slice();
   st.filters[kind] = new Set(values);
 }
@@ -83,8 +85,36 @@ function codeKind(d) {
   }
   return { kind: d.kind, W: W, codes: codes, n: gg.KNOWN[d.kind].length };
 }
+// A kind whose values come from coded columns of the relations (gg.codes; its
+// columns: [{codes, valueAt(code)}], one value per column) is coded from them:
+// each distinct column code is looked up once, not each relation's value. The
+// same codes as codeKind: a relation's values in column order, each once.
+function codeColumns(d) {
+  var index = new Map(), R = gg.relations.length, cols = d.columns, W = R ? cols.length : 1;
+  gg.KNOWN[d.kind].forEach(function (x, i) { index.set(x, i); });
+  var codes = new Int32Array(R * W).fill(-1);
+  cols.forEach(function (col, j) {
+    var c = col.codes, max = -1, r;
+    for (r = 0; r < R; r++) if (c[r] > max) max = c[r];
+    var table = new Int32Array(max + 2).fill(-3);  // column code + 1 -> index in KNOWN (-2: not known)
+    for (r = 0; r < R; r++) {
+      var i = table[c[r] + 1];
+      if (i === -3) {
+        var v = col.valueAt(c[r]);
+        i = table[c[r] + 1] = index.has(v) ? index.get(v) : -2;
+      }
+      var k = r * W, end = k + j;
+      while (k < end && codes[k] !== -1 && codes[k] !== i) k++;
+      if (k === end || codes[k] === -1) codes[k] = i;
+    }
+  });
+  return { kind: d.kind, W: W, codes: codes, n: gg.KNOWN[d.kind].length };
+}
 function codedKinds() {
-  while (coded.length < filterKinds.length) coded.push(codeKind(filterKinds[coded.length]));
+  while (coded.length < filterKinds.length) {
+    var d = filterKinds[coded.length];
+    coded.push(d.columns ? codeColumns(d) : codeKind(d));
+  }
   return coded;
 }
 // per coded kind, a Uint8Array: 1 where the state's filter allows the value
@@ -104,12 +134,16 @@ function passesCodes(kinds, allowed, r) {
   }
   return true;
 }
-addFilter("status", gg.STATUS_ALL, function (e) { return e.status; });
+var P = gg.payload, CODES = gg.codes;
+function groupAt(code) { return P.nodes[code].colour_key; }
+addFilter("status", gg.STATUS_ALL, function (e) { return e.status; },
+          [{ codes: CODES.status, valueAt: function (code) { return P.statuses[code]; } }]);
 addFilter("sign", gg.SIGN_ALL, function (e) { return e.signName; });
-addFilter("relation", gg.KNOWN.relation, function (e) { return e.relation; });
+addFilter("relation", gg.KNOWN.relation, function (e) { return e.relation; },
+          [{ codes: CODES.relation, valueAt: function (code) { return P.relations[code]; } }]);
 addFilter("group", gg.KNOWN.group, function (e) {
   return [gg.nodeById.get(e.from).colour_key, gg.nodeById.get(e.to).colour_key];
-});
+}, [{ codes: CODES.from, valueAt: groupAt }, { codes: CODES.to, valueAt: groupAt }]);
 
 function visible(e) {
   for (var i = 0; i < filterKinds.length; i++) {
@@ -136,11 +170,19 @@ var flipped = [], flipIds = null;
 var byFirst = null, byLast = null;
 // shownAt[r]: 1 when gg.relations[r] is in shownIds (the set is changed in place)
 var shownAt = new Uint8Array(gg.relations.length);
+// The indexes of the relations with a first (or last) day, by that day, then
+// by index: one native sort of (the day's rank among the payload's dates) * N +
+// index, the days read from the coded start (end) column, not 283k texts compared.
 function sortedBy(key) {
-  var R = gg.relations, out = [];
-  for (var r = 0; r < R.length; r++) if (R[r][key] !== null) out.push(r);
-  out.sort(function (a, b) { return R[a][key] < R[b][key] ? -1 : R[a][key] > R[b][key] ? 1 : a - b; });
-  return out.map(function (r) { return { r: r, first: R[r].first, last: R[r].last }; });
+  var N = gg.relations.length, j = key === "first" ? 0 : 1, codes = j ? gg.codes.end : gg.codes.start;
+  var days = gg.payload.date_spans.map(function (s) { return s[j]; }), at = new Map(), n = 0, r;
+  Array.from(new Set(days)).sort().forEach(function (d, k) { at.set(d, k); });
+  var rank = days.map(function (d) { return at.get(d); }), keys = new Float64Array(N);
+  for (r = 0; r < N; r++) if (codes[r] >= 0) keys[n++] = rank[codes[r]] * N + r;
+  keys = keys.subarray(0, n).sort();
+  var out = new Int32Array(n);
+  for (r = 0; r < n; r++) out[r] = keys[r] % N;
+  return out;
 }
 function flip(r, now) {
   var id = gg.relations[r].id;
@@ -148,14 +190,14 @@ function flip(r, now) {
   if (now) shownIds.add(id); else shownIds.delete(id);
   flipped.push(r);
 }
-function firstAbove(list, key, value) {  // the first index whose key is > value
-  var lo = 0, hi = list.length;
-  while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][key] > value) hi = mid; else lo = mid + 1; }
+function firstAbove(list, key, value) {  // the first place whose relation's key is > value
+  var lo = 0, hi = list.length, R = gg.relations;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (R[list[mid]][key] > value) hi = mid; else lo = mid + 1; }
   return lo;
 }
-function firstFrom(list, key, value) {  // the first index whose key is >= value
-  var lo = 0, hi = list.length;
-  while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid][key] >= value) hi = mid; else lo = mid + 1; }
+function firstFrom(list, key, value) {  // the first place whose relation's key is >= value
+  var lo = 0, hi = list.length, R = gg.relations;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (R[list[mid]][key] >= value) hi = mid; else lo = mid + 1; }
   return lo;
 }
 function dateIndex() {
@@ -169,24 +211,24 @@ if (gg.payload.timeline && gg.payload.timeline.length) {
 }
 function stepDate(from, to) {
   dateIndex();
-  var seen = new Set();
-  function check(item) {
-    if (seen.has(item.r)) return;
-    seen.add(item.r);
-    var now = visible(gg.relations[item.r]);
-    if (now !== (shownAt[item.r] === 1)) flip(item.r, now);
+  var seen = new Set(), R = gg.relations;
+  function check(r) {
+    if (seen.has(r)) return;
+    seen.add(r);
+    var now = visible(R[r]);
+    if (now !== (shownAt[r] === 1)) flip(r, now);
   }
   // first <= date.last flips for a first day between the two last days
   var lo = from.last < to.last ? from.last : to.last, hi = from.last < to.last ? to.last : from.last;
-  for (var i = firstAbove(byFirst, "first", lo); i < byFirst.length && byFirst[i].first <= hi; i++) check(byFirst[i]);
+  for (var i = firstAbove(byFirst, "first", lo); i < byFirst.length && R[byFirst[i]].first <= hi; i++) check(byFirst[i]);
   // last >= date.first flips for a last day between the two first days
   lo = from.first < to.first ? from.first : to.first;
   hi = from.first < to.first ? to.first : from.first;
-  for (i = firstFrom(byLast, "last", lo); i < byLast.length && byLast[i].last < hi; i++) check(byLast[i]);
+  for (i = firstFrom(byLast, "last", lo); i < byLast.length && R[byLast[i]].last < hi; i++) check(byLast[i]);
 }
-// A full recompute reads the coded filter values (the first one, at start-up,
-// the relations: the codes are made when the filters are first counted).
-function recompute(previousDate, onlyDate, first) {
+// A full recompute reads the coded filter values (typed arrays), after the date
+// (which at the date an event import opens at rules out most relations).
+function recompute(previousDate, onlyDate) {
   flipped = [];
   flipIds = null;
   if (onlyDate && previousDate && st.date && !st.compare && !(st.top > 0)) { stepDate(previousDate, st.date); return; }
@@ -198,14 +240,14 @@ function recompute(previousDate, onlyDate, first) {
     for (r = 0; r < R.length; r++) if (all.has(R[r].id) !== (shownAt[r] === 1)) flip(r, !shownAt[r]);
     return;
   }
-  var kinds = first ? null : codedKinds(), allowed = first ? null : allowedCodes(kinds);
+  var kinds = codedKinds(), allowed = allowedCodes(kinds);
   for (r = 0; r < R.length; r++) {
     var e = R[r];
-    var now = (first ? visible(e) : passesCodes(kinds, allowed, r) && EV.keep(e, st) && inTime(e));
+    var now = inTime(e) && EV.keep(e, st) && passesCodes(kinds, allowed, r);
     if (now !== (shownAt[r] === 1)) flip(r, now);
   }
 }
-recompute(null, false, true);
+recompute(null, false);
 
 function dateOf(text) {
   if (text === null || text === undefined || text === "") return null;

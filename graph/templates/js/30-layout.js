@@ -4,8 +4,8 @@
  * before vis-network draws; null for small ones, which vis lays out), and sets
  * smooth / selfReference on each relation of gg.relations; isolated (indexes
  * of actors with no relation to another), placeIsolated(pos) (their places
- * beside the graph), smoothOf(index, count, forward) (the curve of the index-th
- * of count parallel relations), middleArrow(e) (its arrowhead at the middle).
+ * beside the graph), smoothOf(index, count, forward, most) (the curve of the
+ * index-th of count parallel relations, bulging at most `most` of its length), middleArrow(e) (its arrowhead at the middle).
  * Uses: data.
  */
 var payload = gg.payload, EDGES = gg.relations, N = gg.N, LARGE = gg.LARGE;
@@ -114,9 +114,12 @@ function roundnessFor(offset) {  // bulge^-1 on [0, 1], by bisection
   for (var k = 0; k < 30; k++) { var mid = (lo + hi) / 2; if (bulge(mid) < offset) lo = mid; else hi = mid; }
   return (lo + hi) / 2;
 }
-function smoothOf(index, count, forward) {
+// most: the widest bulge allowed, as a share of the line's length (an open pair
+// keeps its curves a few pixels apart on screen, 66-expand.js); none by default.
+function smoothOf(index, count, forward, most) {
   if (count === 1) return { enabled: true, type: "continuous", roundness: 0.5 };
   var widest = bulge(Math.min(MAX_ROUNDNESS, 0.3 * (count - 1) / 2));
+  if (most > 0 && most < widest) widest = most;
   var offset = (2 * index / (count - 1) - 1) * widest;  // evenly spaced in [-widest, widest]
   if (!forward) offset = -offset;
   var r = roundnessFor(Math.abs(offset));

@@ -158,9 +158,12 @@ select.addEventListener("change", function () { store.set({ layout: { name: sele
 store.subscribe(function (changed) { if (changed.layout) applyLayout(); });
 // A page that opens on the map places its actors before vis-network lays anything out.
 if (mapOn()) {
-  nodes.update(placed.concat(offPlaces()).map(function (p) {
+  var places = placed.concat(offPlaces()).map(function (p) {
     return { id: visId(p.id), x: p.x, y: p.y, fixed: { x: true, y: true } };
-  }));
+  });
+  // large graphs (frozen, no physics): by 40-style.js's quiet path, not a DataSet
+  // update that has vis-network pass over the whole graph (a tenth of the 283k start)
+  if (gg.LARGE && gg.sendNodes) gg.sendNodes(places); else nodes.update(places);
   shown = "map";
   saved = laidOut();
   labelSize();

@@ -3,7 +3,7 @@
  * says it, source), their counts, "only" and "all", and the count of relations
  * shown.
  * Each value is a checkbox labelled with its count of what the view would show
- * with that value allowed: the date (and compare date) and every other group's
+ * with that value allowed (a group of one value: that value and count as text): the date (and compare date) and every other group's
  * filters applied, not the group's own (faceted search). Counts are made in one
  * pass over the relations on every change; a value with none is greyed, never
  * removed. A group of many values lists the most frequent first, a few at a
@@ -47,9 +47,11 @@ function allTimeCount(valueOf) {
 // who says it, and the source: new filter kinds; NONE last when some relation has none
 function textKind(kind, field, values) {
   var valueOf = function (e) { return e[field] === null || e[field] === undefined ? NONE : e[field]; };
-  var all = values.slice().sort();
-  if (EDGES.some(function (e) { return valueOf(e) === NONE; })) all.push(NONE);
-  store.addFilter(kind, all, valueOf);
+  var all = values.slice().sort(), codes = gg.codes[field];
+  if (codes.indexOf(-1) >= 0) all.push(NONE);  // -1: a relation without one
+  store.addFilter(kind, all, valueOf, [{ codes: codes, valueAt: function (code) {
+    return code === -1 ? NONE : values[code];
+  } }]);
   return valueOf;
 }
 var saidByOf = textKind("said_by", "said_by", payload.speakers);
@@ -80,7 +82,27 @@ function button(text, name, cls, onClick) {
   b.addEventListener("click", onClick);
   return b;
 }
+// A group of one value filters nothing a user would want (unticked, the graph is
+// empty): its value and count are text, with "all" only while the state leaves it out.
+function singleRow(g, entry) {
+  var row = el("div", "gg-frow gg-single");
+  if (entry.color) {
+    var sw = el("span", "gg-swatch");
+    sw.style.backgroundColor = entry.color;
+    row.appendChild(sw);
+  }
+  var name = el("span", "gg-fname", entry.label);
+  name.id = "gg-f-" + g.kind + "-" + entry.index;
+  name.title = entry.label;
+  row.appendChild(name);
+  var count = el("span", "gg-fcount");
+  row.appendChild(count);
+  var r = { value: entry.value, input: null, only: null, row: row, count: count, last: null };
+  showRowCount(g, r);
+  return r;
+}
 function makeRow(g, entry) {
+  if (g.order.length === 1) return singleRow(g, entry);
   var row = el("div", "gg-frow");
   var input = el("input");
   input.type = "checkbox";
@@ -235,7 +257,10 @@ function syncCheckboxes() {
   var f = store.get().filters;
   groups.forEach(function (g) {
     var allowed = f[g.kind];
-    g.rows.forEach(function (r) { r.input.checked = allowed.has(r.value); });
+    g.rows.forEach(function (r) {
+      if (r.input) r.input.checked = allowed.has(r.value);
+      else { r.row.classList.toggle("gg-off", !allowed.has(r.value)); g.all.hidden = allowed.has(r.value); }
+    });
   });
 }
 

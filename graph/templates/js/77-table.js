@@ -15,7 +15,8 @@
  * Provides on gg: table (the element), renderTable(), tableRows() -> ids in
  * the table's order (all, not only those rendered), sortTable(key, dir),
  * startTable() (main calls it once the URL's state is in: the rows are
- * computed once at start-up, not once more for that state).
+ * computed once at start-up, not once more for that state), prepareTable()
+ * (main calls it when idle once the page is ready: the order of every relation).
  * Subscribes: date, compare, filters or selection -> rows, count, marks.
  * Uses: util, data, state, select; calls gg.selectEdge, gg.focusNode, gg.changes.
  * Safety: text only through textContent; ids only in attributes.
@@ -114,15 +115,23 @@ function ranks(valueOf, cmp) {
   for (i = 0; i < EDGES.length; i++) out[i] = at.get(values[i]);
   return out;
 }
+// The date's rank: the first day's, then the last day's, ranked over the
+// payload's dates (a relation's first day is its start date's, gg.codes.start),
+// not over 283k relations' texts; no start sorts first, no end last.
 var dateRank = (function () {
-  var first = ranks(function (e) { return e.first === null ? "" : e.first; }, dateText);
-  var last = ranks(function (e) { return e.last === null ? "\uffff" : e.last; }, dateText);
-  var span = 1, out = new Int32Array(EDGES.length), i;
-  for (i = 0; i < last.length; i++) if (last[i] >= span) span = last[i] + 1;
-  for (i = 0; i < out.length; i++) out[i] = first[i] * span + last[i];
+  var spans = gg.payload.date_spans, codes = gg.codes;
+  function rankBy(values) {  // values[code + 1] -> its rank among the distinct values
+    var at = new Map(), out = new Int32Array(values.length);
+    Array.from(new Set(values)).sort().forEach(function (v, k) { at.set(v, k); });
+    values.forEach(function (v, k) { out[k] = at.get(v); });
+    return out;
+  }
+  var first = rankBy([""].concat(spans.map(function (s) { return s[0]; })));
+  var last = rankBy(["\uffff"].concat(spans.map(function (s) { return s[1]; })));
+  var span = spans.length + 1, out = new Int32Array(EDGES.length);
+  for (var i = 0; i < out.length; i++) out[i] = first[codes.start[i] + 1] * span + last[codes.end[i] + 1];
   return out;
 })();
-function dateText(x, y) { return x === y ? 0 : x < y ? -1 : 1; }
 var KEYS = {
   date: function () { return dateRank; },
   type: function () { return ranks(function (e) { return e.relation; }, text); },
@@ -206,10 +215,24 @@ function scope() {
 // rows: the relations of the table, in its order; rows[lo, hi) are rendered
 var rows = [], lo = 0, hi = PAGE;
 function computeRows() {
-  var shownAt = store.shownAt(), sc = scope(), all = ordered();
+  var shownAt = store.shownAt(), sc = scope(), r, i;
   rows = [];
-  for (var i = 0; i < all.length; i++) {
-    var r = all[i];
+  if (!orders.has(sort.key + " " + sort.dir) && store.shown().size * 4 < EDGES.length) {
+    // few relations shown (an event import opens at its latest period): those are
+    // sorted alone, with the same ties, instead of making every relation's order
+    // first (prepareTable() makes it once the page is idle)
+    var some = [];
+    for (r = 0; r < EDGES.length; r++) if (shownAt[r] === 1 && (!sc || sc.test(EDGES[r]))) some.push(r);
+    var rank = KEYS[sort.key](), s = sort.dir === "ascending" ? 1 : -1;
+    some.sort(function (a, b) {
+      return s * (rank[a] - rank[b]) || dateRank[a] - dateRank[b] || byId(EDGES[a], EDGES[b]);
+    });
+    for (i = 0; i < some.length; i++) rows.push(EDGES[some[i]]);
+    return sc;
+  }
+  var all = ordered();
+  for (i = 0; i < all.length; i++) {
+    r = all[i];
     if (shownAt[r] === 1 && (!sc || sc.test(EDGES[r]))) rows.push(EDGES[r]);
   }
   return sc;
@@ -441,6 +464,9 @@ gg.startTable = function () {
   starting = false;
   renderTable({ keepPosition: false });
 };
+// the order of every relation for the table's sort, made when the page is idle
+// after it opened on few relations, so that the next change need not
+gg.prepareTable = function () { if (sort.key !== "change") ordered(); };
 gg.table = table;
 gg.renderTable = renderTable;
 gg.sortTable = sortTable;

@@ -2,9 +2,10 @@
  * legend: what colours, shapes, line styles and arrows mean, in a compact
  * collapsible box over the graph (<details> labelled "Legend"; text and SVG
  * only). Clicking a sign, status or actor-group entry shows only that value
- * ("only hostile", "only forecasts"); clicking it again shows all again.
+ * ("only hostile", "only forecasts"); clicking it again shows all again. A
+ * value alone in its row is text: showing only it would change nothing.
  * It sits in a corner of the graph where no actor is (or the view is framed
- * beside it); on a phone it starts closed, one line long.
+ * beside it); on a phone and in a short graph it starts closed, one line long.
  * Provides on gg: buildLegend(), legendEntries() -> [{kind, value, button}],
  * placeLegend() (choose its corner again, after a fit or a resize),
  * legendRows() -> the same legend as data, for the PNG export (78-export.js):
@@ -58,9 +59,11 @@ function row(box, title, items, minor) {
   div.setAttribute("role", "group");
   div.setAttribute("aria-label", title);
   div.appendChild(el("span", "gg-legend-title", title));
+  // a value alone in its row filters nothing ("only" it is all): said, not a button
+  var choices = items.filter(function (item) { return item.kind; }).length;
   items.forEach(function (item) {
     var node;
-    if (item.kind) {
+    if (item.kind && choices > 1) {
       node = el("button", "gg-legend-entry");
       node.type = "button";
       node.title = "Show only " + item.label + " (click again for all)";
@@ -158,7 +161,18 @@ var details = document.getElementById("gg-legend-box");
 var CORNERS = ["gg-at-bl", "gg-at-tl", "gg-at-tr", "gg-at-br"];
 var MARGIN = 6;
 var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
-if (phone.matches) details.open = false;
+// A short graph (a notebook's frame of 500-600 px, a small window) would be mostly
+// legend: there it starts folded to its one line, as on a phone. The rule is the
+// graph's height, not the legend's share of it (a tall legend on a tall page stays
+// open). It follows resizes until the user opens or closes the legend; that choice stays.
+var SHORT = 560;
+var chosen = false, autoOpen = true;
+function foldRule() {
+  if (chosen) return;
+  autoOpen = !(phone.matches || details.parentNode.getBoundingClientRect().height < SHORT);
+  if (details.open !== autoOpen) details.open = autoOpen;
+}
+foldRule();
 
 function summaryKey() {
   var key = el("span", "gg-legend-key");
@@ -267,14 +281,18 @@ function placeSoon() {  // after the other parts have redrawn (the compare rows,
 details.classList.add(CORNERS[0]);
 function afterFit() { placeLegend(true); }
 window.addEventListener("geograph:ready", afterFit);
-window.addEventListener("resize", placeSoon);
-details.addEventListener("toggle", placeSoon);
+window.addEventListener("resize", function () { foldRule(); placeSoon(); });
+details.addEventListener("toggle", function () {
+  if (details.open !== autoOpen) chosen = true;  // not the rule's doing: the user's
+  placeSoon();
+});
 store.subscribe(function (changed) {
   // its compare row comes or goes; actors move; their sizes change
   if (changed.compare || changed.layout || changed.size) placeSoon();
   // on a phone the details open as a sheet at the bottom: the legend's sheet makes way
   var st = store.get();
   if (changed.selection && phone.matches && details.open && (st.focus !== null || st.edge !== null || st.pair !== null)) {
+    autoOpen = false;
     details.open = false;
   }
 });

@@ -68,7 +68,8 @@ function settled() {
   if (focus !== null) gg.moveTo(focus);
   api.ready = true;
   window.dispatchEvent(new CustomEvent("geograph:ready"));
-  (window.requestIdleCallback || setTimeout)(gg.indexRelations);
+  // each in its own idle time: an action soon after opening waits for one at most
+  [gg.indexRelations, gg.prepareTable].forEach(function (fn) { (window.requestIdleCallback || setTimeout)(fn); });
 }
 if (gg.N === 0) settled();
 else if (gg.LARGE) network.once("afterDrawing", settled);  // laid out already: ready once drawn
