@@ -1,0 +1,143 @@
+/*
+ * lines: large graphs' plain lines, stroked a few paths at a time.
+ * vis-network (9.1.2, bundled by pyvis) draws every edge on its own: its look
+ * built anew (an object of 35 keys, the colour turned into an rgba string), a
+ * path begun and stroked, then a second pass over every edge for arrowheads
+ * that builds the look again. Here, in large graphs, the edges that vis would
+ * draw as a bare straight line (no arrowhead, shadow, curve, hover or
+ * selection, not a self-loop) are grouped by what the stroke depends on
+ * (colour, width, dashes) and each group is stroked as one path, from the two
+ * actors' centres as vis draws them, a few hundred edges at a time in vis's order; a count vis would draw at this zoom is
+ * drawn by vis's own label code after the lines. Every other edge is drawn by
+ * vis-network after these, as before. Hover, clicks and selection stay
+ * vis-network's: its hit tests read the edges, not the drawing.
+ * Where: vis's renderer._drawEdges and _drawArrows (between the ground, such
+ * as the map's outline, and the actors), so the PNG export's redraw into
+ * another canvas (78-export.js) and the veil (52-labels.js) go the same way.
+ * Debug: window.geographDebug = {lines: false}, set before the page's script
+ * runs, leaves every edge to vis-network (the tests compare the two pictures).
+ * Uses: data, network.
+ */
+var network = gg.network, renderer = network.renderer, body = network.body;
+var OWN = gg.LARGE && !(window.geographDebug && window.geographDebug.lines === false) &&
+  !!renderer && typeof renderer._drawEdges === "function" && typeof renderer._drawArrows === "function";
+
+// vis-network's colour with an opacity (its overrideOpacity): rgba strings as
+// they are, rgb and #rgb / #rrggbb given the opacity, anything else as it is.
+var rgbaCache = new Map();  // opacity -> colour -> canvas style
+function rgba(colour, opacity) {
+  var byColour = rgbaCache.get(opacity);
+  if (byColour === undefined) { byColour = new Map(); rgbaCache.set(opacity, byColour); }
+  var out = byColour.get(colour);
+  if (out !== undefined) return out;
+  out = colour;
+  if (colour.indexOf("rgba") >= 0) out = colour;  // its own alpha, as vis-network leaves it
+  else if (colour.indexOf("rgb") >= 0) {
+    var p = colour.substr(colour.indexOf("(") + 1).replace(")", "").split(",");
+    out = "rgba(" + p[0] + "," + p[1] + "," + p[2] + "," + opacity + ")";
+  } else {
+    var hex = colour.replace(/^#?([a-f\d])([a-f\d])([a-f\d])$/i, function (m, r, g, b) { return r + r + g + g + b + b; });
+    var m = /^#?([a-f\d]{2})([a-f\d]{2})([a-f\d]{2})$/i.exec(hex);
+    if (m) out = "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + opacity + ")";
+  }
+  byColour.set(colour, out);
+  return out;
+}
+function arrowed(a) {
+  return a.to === true || a.to.enabled === true || a.from === true || a.from.enabled === true ||
+    a.middle === true || a.middle.enabled === true;
+}
+// A count that vis-network's label would draw at this scale (its drawThreshold);
+// the names 55-edge-labels.js places itself are not drawn by vis.
+function labelled(e, scale) {
+  var lm = e.labelModule;
+  if (e.options.label === undefined || !lm || !lm.fontOptions) return false;
+  if (gg.labelsByUs && gg.labelsByUs(e)) return false;
+  return lm.fontOptions.size * scale >= lm.elementOptions.scaling.label.drawThreshold - 1;
+}
+// Whether vis would draw the edge as a bare line (what its getFormattingValues
+// and drawLine read): no hover or selection (their widths and colours), no
+// shadow, background, curve or arrowhead, not a self-loop, a colour of its own.
+function plain(e) {
+  var o = e.options, c = o.color, d = o.dashes;
+  return !e.selected && !e.hover && e.fromId !== e.toId && !o.hidden &&
+    !o.shadow.enabled && !o.background.enabled && !(o.smooth && o.smooth.enabled) &&
+    c.inherit === false && typeof c.color === "string" && typeof c.opacity === "number" &&
+    typeof o.width === "number" && !arrowed(o.arrows) &&
+    (d === false || d === undefined || d === true || Array.isArray(d));
+}
+// The plain edges, grouped by stroke: colour -> width -> dashes -> group.
+function groupOf(groups, e, minWidth) {
+  var o = e.options, style = rgba(o.color.color, o.color.opacity), width = Math.max(o.width, minWidth);
+  var dashes = o.dashes === undefined ? false : o.dashes;
+  var byWidth = groups.get(style);
+  if (byWidth === undefined) { byWidth = new Map(); groups.set(style, byWidth); }
+  var byDashes = byWidth.get(width);
+  if (byDashes === undefined) { byDashes = new Map(); byWidth.set(width, byDashes); }
+  var key = dashes === false ? "" : String(dashes), g = byDashes.get(key);
+  if (g === undefined) {
+    g = { style: style, width: width, dashes: dashes, edges: [] };
+    byDashes.set(key, g);
+  }
+  return g;
+}
+function strokeGroup(ctx, g) {
+  var list = g.edges;
+  ctx.strokeStyle = g.style;
+  ctx.lineWidth = g.width;
+  if (g.dashes !== false) {
+    ctx.lineCap = "round";  // as vis-network's dashed lines
+    ctx.setLineDash(g.dashes === true ? [5, 5] : g.dashes);
+    ctx.lineDashOffset = 0;
+  } else {
+    ctx.setLineDash([]);
+  }
+  ctx.beginPath();
+  for (var i = 0; i < list.length; i++) {
+    var f = list[i].from, t = list[i].to;
+    ctx.moveTo(f.x, f.y);
+    ctx.lineTo(t.x, t.y);
+  }
+  ctx.stroke();
+}
+// Lines are stroked in runs of CHUNK edges in vis's order, each run grouped by
+// stroke: where lines of several colours cross, the colours lie over each
+// other in about the order vis-network gives them (single relations first,
+// then the counted pairs), not one colour over all the others.
+var CHUNK = 512;
+function strokeAll(ctx, groups) {
+  groups.forEach(function (byWidth) {
+    byWidth.forEach(function (byDashes) { byDashes.forEach(function (g) { strokeGroup(ctx, g); }); });
+  });
+  groups.clear();
+}
+function drawEdges(ctx) {
+  var edges = body.edges, ids = body.edgeIndices, scale = body.view.scale, minWidth = 0.3 / scale;
+  var groups = new Map(), rest = [], counts = [], run = 0;
+  ctx.save();
+  for (var i = 0; i < ids.length; i++) {
+    var e = edges[ids[i]];
+    if (e.connected !== true) continue;
+    if (!plain(e)) { rest.push(e); continue; }
+    groupOf(groups, e, minWidth).edges.push(e);
+    if (labelled(e, scale)) counts.push(e);
+    if (++run === CHUNK) { strokeAll(ctx, groups); run = 0; }
+  }
+  strokeAll(ctx, groups);
+  ctx.restore();
+  for (i = 0; i < counts.length; i++) counts[i].drawLabel(ctx, undefined);
+  for (i = 0; i < rest.length; i++) rest[i].draw(ctx);
+}
+// vis's second pass builds every edge's look to find its arrowheads: only the
+// edges that have one are given to it.
+function drawArrows(ctx) {
+  var edges = body.edges, ids = body.edgeIndices;
+  for (var i = 0; i < ids.length; i++) {
+    var e = edges[ids[i]];
+    if (e.connected === true && arrowed(e.options.arrows)) e.drawArrows(ctx);
+  }
+}
+if (OWN) {
+  renderer._drawEdges = drawEdges;
+  renderer._drawArrows = drawArrows;
+}
