@@ -13,7 +13,8 @@ the page's own clock:
 - one figure per action, from the user's input to the next painted frame
   (the handlers, the DataSet updates and vis-network's redraw in that frame):
   ``slider`` (one step of the date slider to the next position),
-  ``filter`` (a status checkbox toggled, at all time), ``focus`` (an actor
+  ``filter`` (a status checkbox toggled, at all time; a sign checkbox
+  where every relation has the same status), ``focus`` (an actor
   focused, as a click or a search result does), ``search`` (one keystroke
   in the search box, typing an actor's name: nine keystrokes by default).
 
@@ -86,7 +87,11 @@ _SETUP = """() => {
   const g = window.geograph;
   const slider = document.getElementById('gg-date');
   const search = document.getElementById('gg-search');
-  const fact = document.getElementById('gg-f-status-0');
+  // The first status checkbox; a sign one where every relation has the same
+  // status (a one-value group is shown as text, with nothing to toggle).
+  const fact = document.querySelector('input[type=checkbox][id^="gg-f-status-"]')
+    || document.querySelector('input[type=checkbox][id^="gg-f-sign-"]');
+  if (!fact) throw new Error('no status or sign checkbox to toggle');
   const nodes = g.payload.nodes.slice().sort((a, b) => b.degree - a.degree);
   const name = (nodes[Math.min(7, nodes.length - 1)] || {name: ''}).name;
   const typed = name.slice(0, 12);
