@@ -89,7 +89,8 @@ class Converted:
     relation_columns: list[str] = field(default_factory=lambda: list(RELATION_COLUMNS))
 
 
-def _read(path, required: list[str]) -> Table:
+def _table_errors(path, required: list[str]) -> tuple[Table | None, list[Problem]]:
+    """A table read from ``path``, with its errors (unreadable, a required column missing)."""
     table, problems = read_table(path)
     errors = [p for p in problems if p.severity == "error"]
     if table is not None:
@@ -105,9 +106,20 @@ def _read(path, required: list[str]) -> Table:
                         f'column "{key}" is missing; the header is: {",".join(table.header)}',
                     )
                 )
-    if errors or table is None:
-        raise DataError(errors or problems)
-    return table
+    if table is None and not errors:
+        errors = list(problems)
+    return table, errors
+
+
+def _read_both(
+    first: str | Path, first_required: list[str], second: str | Path, second_required: list[str]
+) -> tuple[Table, Table]:
+    """Both files of an import read as tables, or every error of both raised at once."""
+    a, errors = _table_errors(first, first_required)
+    b, more = _table_errors(second, second_required)
+    if errors or more or a is None or b is None:
+        raise DataError(errors + more)
+    return a, b
 
 
 def _slug(text: str, taken: set[str], fallback: str = "actor") -> str:
@@ -372,8 +384,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
     >>> out.relations[0]["relation"], out.relations[0]["strength"], out.relation_types[0]["sign"]
     ('coopération', '2.5', '0')
     """
-    el = _read(elements, ["label"])
-    co = _read(connections, ["from", "to"])
+    el, co = _read_both(elements, ["label"], connections, ["from", "to"])
     b = _Builder()
     used = {"label", "id", "type", "description", "tags"}
     extras = _extras(el, used, ACTOR_COLUMNS + ["kumu type", "tags"])
@@ -498,8 +509,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     >>> [a["id"] for a in out.actors], out.relations[0]["weight"], out.relations[0]["sign"]
     (['n-1', 'n2'], '34', '')
     """
-    no = _read(nodes, ["id"])
-    ed = _read(edges, ["source", "target"])
+    no, ed = _read_both(nodes, ["id"], edges, ["source", "target"])
     b = _Builder()
     _gephi_nodes(b, no)
     used = {

@@ -148,6 +148,22 @@ def test_missing_column_or_file_is_a_clean_error(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("kind", ["kumu", "gephi"])
+def test_both_files_problems_are_reported_together(tmp_path, kind):
+    """A user fixing an import sees every file's errors in one run, not the first file's."""
+    first = tmp_path / "first.csv"
+    first.write_text("Name\nA\n", "utf-8")  # neither Label (Kumu) nor Id (Gephi)
+    r = CliRunner().invoke(
+        cli, ["import", kind, str(first), str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o")]
+    )
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith(f"{first}:1: missing-column"), lines
+    assert lines[1].startswith(f"{tmp_path / 'nope.csv'}: missing-file"), lines
+    assert lines[2] == "2 errors; nothing was written."
+    assert not (tmp_path / "o").exists()
+
+
 @pytest.mark.parametrize(
     "label", ["a, b", "<b>x</b>", "=cmd()", 'Kim\'s "office"', "x" * 80, "   "]
 )
