@@ -293,7 +293,8 @@ class Dataset:
         if t.relation_columns is not None:
             names = list(t.relation_columns)
             t.relations = [dict(zip(names, row)) for row in zip(*t.relation_columns.values())]
-            t.relation_columns = None
+            # the records replace the columns: neither the tables nor the dataset keep both
+            t.relation_columns = self._relation_columns = None
         return t
 
     def relation_columns(self, *, fresh: bool = True) -> dict[str, list]:
