@@ -168,7 +168,7 @@ def build(
         if bar:
             bar(0.7)
         # the page is written as it is made, never held whole (graph/write.py)
-        path = write_text(output, page_pieces(source, title=title))
+        path = write_text(output, page_pieces(source, title=title, release=True))
     out(str(path))
     if open_:
         _open_in_browser(path)

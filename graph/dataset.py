@@ -262,6 +262,7 @@ class Dataset:
     ):
         self._tables = tables
         self._relation_columns = tables.relation_columns
+        self._released = False
         self.name = name
         self.path = path
         self.warnings = list(warnings or [])
@@ -283,12 +284,31 @@ class Dataset:
         >>> load("data").relation_count
         23
         """
+        self._held()
         if self._relation_columns is not None:
             return len(self._relation_columns["id"])
         return len(self._tables.relations)
 
+    def _held(self) -> None:
+        if self._released:
+            raise RuntimeError(
+                f"the relations of dataset {self.name!r} were let go of once its page was made "
+                "(page_pieces(..., release=True)); load it again to read them"
+            )
+
+    def _release_relations(self) -> None:
+        """Let go of the relations: a caller that made its page from them needs them no more.
+
+        The lists it was given (``relation_columns(fresh=False)``) are then its
+        own alone, to drop as it goes; reading the relations afterwards raises.
+        """
+        self._tables.relation_columns = self._relation_columns = None
+        self._tables.relations = []
+        self._released = True
+
     def _ready(self) -> Tables:
         """The tables with one record per relation (made from the columns on first need)."""
+        self._held()
         t = self._tables
         if t.relation_columns is not None:
             names = list(t.relation_columns)
@@ -317,6 +337,7 @@ class Dataset:
         >>> cols["id"][:2], cols["intensity"][:2]
         (['R01', 'R02'], [-9.2, -6.0])
         """
+        self._held()
         if self._relation_columns is not None:
             own = self._relation_columns
             columns = {k: list(v) for k, v in own.items()} if fresh else dict(own)

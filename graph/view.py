@@ -251,12 +251,14 @@ _PAYLOAD_MARK = "\x00geograph-payload\x00"
 _END = "</script>"
 
 
-def page_pieces(G, *, title: str | None = None) -> Iterator[str]:
+def page_pieces(G, *, title: str | None = None, release: bool = False) -> Iterator[str]:
     """The page of :func:`to_html` as pieces of text, to be written one after another.
 
     The payload's JSON is made piece by piece (:func:`payload_json_pieces`),
     so neither it nor the page is ever held whole: :func:`render_html` and
-    ``geograph build`` write the pieces to the file as they come.
+    ``geograph build`` write the pieces to the file as they come. ``release``:
+    a large :class:`graph.Dataset` lets go of its relations as the payload
+    takes them (see :func:`graph.payload.page_payload`).
 
     Examples
     --------
@@ -265,7 +267,7 @@ def page_pieces(G, *, title: str | None = None) -> Iterator[str]:
     >>> "".join(page_pieces(G)) == to_html(G)
     True
     """
-    payload, later = page_columns(page_payload(G, title=title))
+    payload, later = page_columns(page_payload(G, title=title, release=release))
     page = _fill_template({"title": payload["title"]}, {"payload": _PAYLOAD_MARK, **_assets()})
     head, mark, tail = page.partition(_PAYLOAD_MARK)
     if not mark or _PAYLOAD_MARK in tail or not tail.startswith(_END):  # pragma: no cover - ours

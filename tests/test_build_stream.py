@@ -76,6 +76,18 @@ def test_the_page_is_written_in_pieces_that_make_to_html(events, tmp_path):
     assert out.read_text(encoding="utf-8") == "".join(pieces)
 
 
+def test_a_released_dataset_makes_the_same_page_and_holds_no_relations(events):
+    ds = graph.load(events)  # large: its relations go as the payload takes them
+    page = "".join(page_pieces(ds, title="T", release=True))
+    assert page == to_html(graph.load(events), title="T")
+    for read in (lambda: ds.relation_count, ds.relation_columns, ds.to_networkx):
+        with pytest.raises(RuntimeError, match="load it again"):
+            read()
+    small = graph.load("data")  # small: its graph (the blocs) is made, the dataset kept
+    assert page_payload(small, release=True) == page_payload(graph.load("data"))
+    assert small.relation_count == 23
+
+
 def test_the_json_in_pieces_is_the_json_whole():
     payload = {
         "a": {"b": {"c": [1, 2.5, None, "</script>"], "d": "\u2028&"}, "e": {1: "x"}},

@@ -20,7 +20,7 @@ from typing import Any
 from ..balance.steps import balance_steps
 from ..dataset import Dataset
 from ..schema import ACTOR_COLUMNS, STATUSES
-from .compact import compact_payload, expand_payload
+from .compact import _compact, compact_payload, expand_payload
 from .contract import as_view_graph, check_graph
 from .edges import _edges, _extra_pairs, _graph_edges, _timeline
 from .events import event_payload
@@ -156,13 +156,20 @@ def view_payload(G, *, title: str | None = None, aggregate: int | None = None) -
     return payload
 
 
-def page_payload(G, *, title: str | None = None, aggregate: int | None = None) -> dict:
+def page_payload(
+    G, *, title: str | None = None, aggregate: int | None = None, release: bool = False
+) -> dict:
     """The payload as the page embeds it: :func:`view_payload` with compact relation columns.
 
     ``G`` is a networkx graph (as for :func:`view_payload`) or a
     :class:`graph.Dataset`, whose tables are turned into the payload column by
     column without building the graph (the same payload as its
     ``to_networkx()`` gives). See :mod:`graph.payload.compact`.
+
+    With ``release``, a large :class:`graph.Dataset` lets go of its relations
+    as the payload takes them, so that they are not held twice (for a caller
+    done with the dataset, as ``geograph build``): reading them afterwards
+    raises ``RuntimeError``. A graph is never changed.
 
     Examples
     --------
@@ -176,10 +183,11 @@ def page_payload(G, *, title: str | None = None, aggregate: int | None = None) -
     if isinstance(G, Dataset):
         from .tables import table_payload  # it builds on this module's assemble
 
-        payload, extra = _gc_paused(table_payload, G, title, aggregate)
+        payload, extra = _gc_paused(table_payload, G, title, aggregate, release)
     else:
         payload, extra = _graph_payload(G, title, aggregate)
-    return compact_payload(payload, extra)
+    # both made here for this call alone: each column is dropped once encoded
+    return _compact(payload, extra, consume=True)
 
 
 def _gc_paused(fn, *args):

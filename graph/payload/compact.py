@@ -257,20 +257,32 @@ def compact_payload(payload: dict, extra_columns: dict[str, list] | None = None)
     >>> expand_payload(c)["edges"] == p["edges"]
     True
     """
+    return _compact(payload, extra_columns, consume=False)
+
+
+def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool) -> dict:
+    """:func:`compact_payload`; with ``consume``, each column is let go of once encoded.
+
+    ``consume`` empties ``payload["edges"]`` and ``extra_columns``: for a
+    caller that made them for this call alone (at 283k relations the plain
+    columns and their encodings would otherwise be held at once).
+    """
     edges = payload["edges"]
     n = len(edges["id"])
     if extra_columns is None:
         extra_columns = _extra_columns(edges.get("extra") or [], n)
-    columns: dict[str, Any] = {}
-    for name, column in edges.items():
-        if name == "extra":
-            continue
-        if name == "id":
-            columns[name] = _ids(payload)
-        else:
+    names = [name for name in edges if name != "extra"]
+    columns: dict[str, Any] = dict.fromkeys(names)
+    if "id" in columns:  # made from the plain columns it templates, before they go
+        columns["id"] = _ids(payload)
+    for name in names:
+        column = edges.pop(name) if consume else edges[name]
+        if name != "id":
             columns[name] = _encode(column, text=name in _TEXT_COLUMNS)
+        del column
     extra: dict[str, Any] = {}
-    for name, column in extra_columns.items():
+    for name in list(extra_columns):
+        column = extra_columns.pop(name) if consume else extra_columns[name]
         absent = [i for i, v in enumerate(column) if v is ABSENT] if ABSENT in column else []
         if absent:
             column = [None if v is ABSENT else v for v in column]
@@ -279,6 +291,7 @@ def compact_payload(payload: dict, extra_columns: dict[str, list] | None = None)
             enc = dict(enc) if isinstance(enc, dict) else {"k": "list", "v": enc}
             enc["a"] = absent
         extra[name] = enc
+        del column, enc
     return {**payload, "edges": {"n": n, "columns": columns, "extra": extra}}
 
 

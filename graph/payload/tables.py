@@ -60,7 +60,9 @@ def _take(column: list, order: list[int] | None) -> list:
     return list(column) if order is None else list(itemgetter(*order)(column))
 
 
-def table_payload(ds, title: str | None = None, aggregate: int | None = None) -> tuple[dict, dict]:
+def table_payload(
+    ds, title: str | None = None, aggregate: int | None = None, release: bool = False
+) -> tuple[dict, dict]:
     """The payload of ``view_payload(ds.to_networkx(), ...)``, and its extra columns.
 
     Parameters
@@ -69,6 +71,10 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
         A loaded dataset.
     title, aggregate
         As for :func:`graph.payload.view_payload`.
+    release : bool
+        Let go of the dataset's relations as the payload takes them (see
+        :func:`graph.payload.page_payload`): each column is dropped once
+        copied into the graph's order and no longer read.
 
     Returns
     -------
@@ -88,11 +94,6 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
     actors = ds.actor_records(fresh=False)  # read only, as the relation columns
     relations = ds.relation_columns(fresh=False)  # read only: the payload takes copies
     n = len(relations.get("id", ()))
-    nodes, index = _nodes((a["id"], a) for a in actors)
-    order = _graph_order(relations.get("source", []), relations.get("target", []), index)
-    extra = {str(k): _take(v, order) for k, v in relations.items() if k not in _EDGE_COLUMNS}
-    extra.pop("source", None)
-    extra.pop("target", None)
     attrs = {
         "name": ds.name,
         "title": ds.title,
@@ -102,16 +103,42 @@ def table_payload(ds, title: str | None = None, aggregate: int | None = None) ->
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
     # The whole graph only for the blocs; else what betweenness (up to
     # CENTRALITY_ACTOR_LIMIT actors) and event data's disparity filter read.
-    G: Any = ds.to_networkx() if not large else _ColumnGraph(attrs, actors, relations, order)
+    G: Any = ds.to_networkx() if not large else None
+    # A large dataset let go of is only held here (by ``relations``), column by column.
+    drop = release and large
+    if drop:
+        ds._release_relations()
+    nodes, index = _nodes((a["id"], a) for a in actors)
+    order = _graph_order(relations.get("source", []), relations.get("target", []), index)
+    extra = {
+        str(k): _take_out(relations, k, order, drop)
+        for k in list(relations)
+        if k not in _EDGE_COLUMNS and k not in ("source", "target")
+    }
+    if G is None:
+        G = _ColumnGraph(attrs, actors, relations, order)
     balance_graph: Any = _Size(len(actors), n) if large else G
     # Not held here: assemble lets go of these columns as it replaces them.
-    found = [_found(relations, index, order)]
-    return assemble(attrs, nodes, found.pop(), title, aggregate, balance_graph, G), extra
+    found = [_found(relations, index, order, drop)]
+    payload = assemble(attrs, nodes, found.pop(), title, aggregate, balance_graph, G)
+    if drop:
+        relations.clear()  # the rest was read by the map, betweenness and the event keys
+    return payload, extra
 
 
-def _found(relations: dict[str, list], index: dict, order: list[int] | None) -> dict[str, Any]:
+def _take_out(relations: dict[str, list], key: str, order: list[int] | None, drop: bool) -> list:
+    """``relations[key]`` in ``order``; with ``drop``, let go of unless a large graph's analyses read it."""
+    if drop and key not in _READ_LATER:
+        column = relations.pop(key)
+        return column if order is None else _take(column, order)  # nobody else holds it
+    return _take(relations[key], order)
+
+
+def _found(
+    relations: dict[str, list], index: dict, order: list[int] | None, drop: bool = False
+) -> dict[str, Any]:
     """The relation columns in the graph's order, as :func:`graph.payload.assemble` takes them."""
-    columns = {k: _take(relations[k], order) for k in _EDGE_COLUMNS}
+    columns = {k: _take_out(relations, k, order, drop) for k in _EDGE_COLUMNS}
     ids = columns["id"]
     return {
         "from": _take(list(map(index.__getitem__, relations.get("source", []))), order),
@@ -124,6 +151,8 @@ def _found(relations: dict[str, list], index: dict, order: list[int] | None) -> 
 # What the map, the event keys and betweenness read of a large graph
 # (graph/payload/places.py, events.py and sizes.py).
 _LIGHT = ("id", "sign", "intensity", "status", "start", "end", EVENTS, GOLDSTEIN)
+# The columns of the dataset a large graph's payload reads after taking its copies.
+_READ_LATER = frozenset(("source", "target", *_LIGHT))
 
 
 class _ColumnGraph:
