@@ -110,6 +110,10 @@ def table_payload(
         ds._release_relations()
     nodes, index = _nodes((a["id"], a) for a in actors)
     order = _graph_order(relations.get("source", []), relations.get("target", []), index)
+    if drop and order is not None:  # put in the graph's order in place, one column at a time
+        for k in list(relations):
+            relations[k] = _take(relations[k], order)
+        order = None
     extra = {
         str(k): _take_out(relations, k, order, drop)
         for k in list(relations)
@@ -127,10 +131,14 @@ def table_payload(
 
 
 def _take_out(relations: dict[str, list], key: str, order: list[int] | None, drop: bool) -> list:
-    """``relations[key]`` in ``order``; with ``drop``, let go of unless a large graph's analyses read it."""
-    if drop and key not in _READ_LATER:
-        column = relations.pop(key)
-        return column if order is None else _take(column, order)  # nobody else holds it
+    """``relations[key]`` in ``order``; with ``drop``, let go of unless a large graph's analyses read it.
+
+    The payload's columns are its own (copies), but for ``drop``: the
+    dataset has let go of them and they are already in the graph's order,
+    and the payload only replaces them (never changes a validated column).
+    """
+    if drop:  # in the graph's order (order is None), held by no dataset: no copy
+        return relations[key] if key in _READ_LATER else relations.pop(key)
     return _take(relations[key], order)
 
 
