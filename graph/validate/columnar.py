@@ -144,8 +144,13 @@ def _lower(column: list[str]) -> list[str]:
 
 
 def _nones(column: list[str]) -> list[str | None]:
-    """Cells as :func:`.cells.text` gives them: ``None`` for empty."""
-    return [v or None for v in column] if "" in column else list(column)
+    """Cells as :func:`.cells.text` gives them: ``None`` for empty (no copy when none is).
+
+    The columns read are the checks' own, never changed: a column with no
+    empty cell becomes the record column as it is (at 283k relations, 2.2 MiB
+    of slots a column).
+    """
+    return [v or None for v in column] if "" in column else column
 
 
 def _mask(n: int, drop: set[int]) -> list[int]:
