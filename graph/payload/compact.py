@@ -77,14 +77,20 @@ def _shared(a: str, b: str) -> int:
     return lo
 
 
-def _front(words: list[str]) -> list:
-    """Sorted strings front-coded: ``[prefix shared with the previous, rest, ...]``."""
+def _front(words: list, own: bool = False) -> list:
+    """Sorted strings front-coded: ``[prefix shared with the previous, rest, ...]``.
+
+    ``own``: ``words`` is the caller's to empty, each string let go of once
+    coded (the whole strings and their rests are then never all held at once).
+    """
     out: list = []
     prev = ""
-    for w in words:
+    for i, w in enumerate(words):
         k = _shared(w, prev)
         out += (k, w[k:])
         prev = w
+        if own:
+            words[i] = None
     return out
 
 
@@ -97,8 +103,11 @@ def _unfront(flat: list) -> list[str]:
     return out
 
 
-def _words(column: list) -> dict | None:
-    """The ``words`` encoding of a column of space-separated URLs, or ``None`` if it is not one."""
+def _words(column: list, own: bool = False) -> dict | None:
+    """The ``words`` encoding of a column of space-separated URLs, or ``None`` if it is not one.
+
+    ``own``: the column is the caller's to empty once encoded (see :func:`_front`).
+    """
     cells = [v for v in column if v is not None]
     if not cells or not all(type(v) is str for v in cells):
         return None
@@ -118,10 +127,13 @@ def _words(column: list) -> dict | None:
             codes.append([position[t] for t in v.split(" ")])
         else:
             codes.append(position[v])
-    return {"k": "words", "t": _front(table), "c": codes}
+    del position, cells
+    if own:
+        column.clear()  # the table alone holds the URLs now
+    return {"k": "words", "t": _front(table, own), "c": codes}
 
 
-def _encode(column: list, *, text: bool = False) -> Any:
+def _encode(column: list, *, text: bool = False, own: bool = False) -> Any:
     """The smallest of the encodings that fit ``column``."""
     n = len(column)
     if n == 0:
@@ -134,7 +146,7 @@ def _encode(column: list, *, text: bool = False) -> Any:
     if kinds == {bool}:
         return {"k": "bool", "v": "".join("1" if v else "0" for v in column)}
     if text and kinds <= {str, type(None)}:
-        words = _words(column) if n > 1 else None
+        words = _words(column, own) if n > 1 else None
         if words is not None:
             return words
         distinct = dict.fromkeys(column)
@@ -278,7 +290,7 @@ def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool
     for name in names:
         column = edges.pop(name) if consume else edges[name]
         if name != "id":
-            columns[name] = _encode(column, text=name in _TEXT_COLUMNS)
+            columns[name] = _encode(column, text=name in _TEXT_COLUMNS, own=consume)
         del column
     extra: dict[str, Any] = {}
     for name in list(extra_columns):
@@ -286,7 +298,7 @@ def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool
         absent = [i for i, v in enumerate(column) if v is ABSENT] if ABSENT in column else []
         if absent:
             column = [None if v is ABSENT else v for v in column]
-        enc = _encode(column, text=True)
+        enc = _encode(column, text=True, own=consume)
         if absent:
             enc = dict(enc) if isinstance(enc, dict) else {"k": "list", "v": enc}
             enc["a"] = absent
