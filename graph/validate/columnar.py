@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from ..dates import PartialDate
 from ..read import Row, Table
@@ -150,7 +150,9 @@ def _nones(column: list[str]) -> list[str | None]:
     empty cell becomes the record column as it is (at 283k relations, 2.2 MiB
     of slots a column).
     """
-    return [v or None for v in column] if "" in column else column
+    if "" in column:
+        return [v or None for v in column]
+    return cast("list[str | None]", column)  # read only, as the checks' other columns
 
 
 def _mask(n: int, drop: set[int]) -> list[int]:
