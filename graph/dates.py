@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -63,6 +64,19 @@ def parse_date(text: str) -> PartialDate:
     >>> parse_date("2018").last
     datetime.date(2018, 12, 31)
     """
+    if isinstance(text, str):
+        return _parse_text(text)
+    return _parse(text)
+
+
+# The checks and the payload both parse every distinct date (of thousands, in large
+# data); a PartialDate is immutable, so each text is parsed once. Errors are not kept.
+@functools.lru_cache(maxsize=1 << 14)
+def _parse_text(text: str) -> PartialDate:
+    return _parse(text)
+
+
+def _parse(text) -> PartialDate:
     value = text.strip() if isinstance(text, str) else text
     m = _ISO.match(value) if isinstance(value, str) else None
     if not m:
