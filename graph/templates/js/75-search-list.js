@@ -5,7 +5,8 @@
  * Matching ignores case, accents and the style of apostrophes and quotes.
  * Enter takes the active option, the only match, or the one actor named exactly.
  * Provides on gg: searchMatches(text) -> every match [{kind: "actor"|"relation", id, label, exact}],
- * normalize(text), searchList (the listbox element).
+ * normalize(text), searchList (the listbox element), prepareSearch() (the texts to
+ * match, made on first use or by main when idle).
  * Uses: util, data, state, search; calls gg.focusNode, gg.selectEdge (select).
  * Safety: option text through textContent only.
  */
@@ -20,18 +21,23 @@ function normalize(text) {
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, "\"")
     .toLowerCase().replace(/\s+/g, " ").trim();
 }
-var actorKeys = gg.payload.nodes.map(function (n) {
-  return { id: n.id, name: n.name,
-           keys: [n.name, n.id].concat(n.aliases || []).map(normalize) };
-});
+// The texts to match are made on first use, or in idle time once the page is
+// ready (prepareSearch, called by main): at 20,000 relations they were a
+// twentieth of the time to open the page.
+var actorKeys = null, FIELDS = 3, texts = null, relationText = null;
 // Relations are matched through their distinct texts: each relation holds the
 // indexes of its quote, speaker and type in one table of normalised texts, so
 // a keystroke ranks each distinct text once (24 relation types, not 283k
 // relations) and then reads three integers per relation.
-var FIELDS = 3, texts = [], textIndex = new Map();
-var relationText = new Int32Array(gg.relations.length * FIELDS).fill(-1);
-(function () {
-  var rels = gg.relations;
+function prepareSearch() {
+  if (actorKeys !== null) return;
+  actorKeys = gg.payload.nodes.map(function (n) {
+    return { id: n.id, name: n.name,
+             keys: [n.name, n.id].concat(n.aliases || []).map(normalize) };
+  });
+  var rels = gg.relations, textIndex = new Map();
+  texts = [];
+  relationText = new Int32Array(rels.length * FIELDS).fill(-1);
   function code(raw) {
     if (raw === null || raw === undefined || raw === "") return -1;
     var i = textIndex.get(raw);
@@ -48,7 +54,7 @@ var relationText = new Int32Array(gg.relations.length * FIELDS).fill(-1);
     relationText[r * FIELDS + 1] = code(e.said_by);
     relationText[r * FIELDS + 2] = code(e.relation);
   }
-})();
+}
 function rankOf(k, q) { return k === q ? 0 : k.indexOf(q) === 0 ? 1 : k.indexOf(q) >= 0 ? 2 : 9; }
 function rank(keys, q) {
   var best = 9;
@@ -62,6 +68,7 @@ function rank(keys, q) {
 // {actors: [{r, i}], relations: [[indexes of rank 0], [rank 1], [rank 2]], count}:
 // every match, in the order of the list (rank, then the data's order)
 function findAll(q) {
+  prepareSearch();
   var actors = [];
   actorKeys.forEach(function (a, i) {
     var r = rank(a.keys, q);
@@ -216,4 +223,5 @@ input.addEventListener("blur", close);
 
 gg.searchMatches = searchMatches;
 gg.normalize = normalize;
+gg.prepareSearch = prepareSearch;
 gg.searchList = list;

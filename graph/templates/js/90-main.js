@@ -69,7 +69,7 @@ function settled() {
   api.ready = true;
   window.dispatchEvent(new CustomEvent("geograph:ready"));
   // each in its own idle time: an action soon after opening waits for one at most
-  [gg.indexRelations, gg.prepareTable].forEach(function (fn) { (window.requestIdleCallback || setTimeout)(fn); });
+  [gg.indexRelations, gg.prepareTable, gg.prepareSearch].forEach(function (fn) { (window.requestIdleCallback || setTimeout)(fn); });
 }
 if (gg.N === 0) settled();
 else if (gg.LARGE) network.once("afterDrawing", settled);  // laid out already: ready once drawn
