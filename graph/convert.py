@@ -96,16 +96,8 @@ def _table_errors(path, required: list[str]) -> tuple[Table | None, list[Problem
     if table is not None:
         for key in required:
             if table.column(key) is None:
-                errors.append(
-                    Problem(
-                        str(path),
-                        1,
-                        None,
-                        key,
-                        "missing-column",
-                        f'column "{key}" is missing; the header is: {",".join(table.header)}',
-                    )
-                )
+                msg = f'column "{key}" is missing; the header is: {",".join(table.header)}'
+                errors.append(Problem(str(path), 1, None, key, "missing-column", msg))
     if table is None and not errors:
         errors = list(problems)
     return table, errors
