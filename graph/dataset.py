@@ -397,6 +397,17 @@ class Dataset:
         """Column names per table, as written in the files."""
         return copy.deepcopy(self._tables.columns)
 
+    @property
+    def delimiters(self) -> dict[str, str]:
+        """The delimiter each table's file uses, as read ("," when made in memory).
+
+        Examples
+        --------
+        >>> load("data").delimiters["relations"]
+        ','
+        """
+        return dict(self._tables.delimiters)
+
     def records(self, table: str) -> list[dict]:
         """Records of ``"actors"``, ``"relations"`` or ``"sources"`` as a list of dicts (copies)."""
         tables = self._ready() if table == "relations" else self._tables

@@ -86,11 +86,14 @@ def escape_formula(text: str) -> str:
     return text
 
 
-def format_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """CSV text (comma, LF, minimal quoting) with formula-like text cells neutralised.
+def format_csv(
+    header: Sequence[str], rows: Iterable[Sequence[str]], *, delimiter: str = ","
+) -> str:
+    """CSV text (comma or ``delimiter``, LF, minimal quoting) with formula-like text cells neutralised.
 
-    A header cell holding ``;`` or a tab is quoted too, so that a reader
-    guessing the delimiter from the header line still sees commas.
+    A header holding another delimiter (``;`` or a tab in a comma file) is
+    quoted throughout, so that a reader guessing the delimiter from the
+    header line still sees the one written.
 
     Examples
     --------
@@ -102,12 +105,13 @@ def format_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     "id","a;b"
     """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     # The csv module quotes cells holding the line terminator (LF) but not a bare CR,
     # which readers take as a line end: a row with one is quoted throughout.
-    quoting = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    quoting = csv.writer(buf, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    others = "".join(d for d in ",;\t" if d != delimiter) + "\r"
     head = [escape_formula(c) for c in header]
-    (quoting if any(ch in c for c in head for ch in ";\t\r") else writer).writerow(head)
+    (quoting if any(ch in c for c in head for ch in others) else writer).writerow(head)
     for row in rows:
         cells = [escape_formula(c) for c in row]
         (quoting if any("\r" in c for c in cells) else writer).writerow(cells)

@@ -79,6 +79,29 @@ def test_a_draft_follows_the_datasets_column_order(tmp_path):
     assert check.exit_code == 0, check.output
 
 
+def test_a_semicolon_dataset_gets_a_semicolon_draft(tmp_path):
+    """A relations.csv saved by a spreadsheet that writes ``;`` gets its rows in ``;`` too."""
+    copy = tmp_path / "d"
+    shutil.copytree(ARTICLE, copy)
+    path = copy / "relations.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\n").writerows(rows)
+    path.write_text(text.getvalue(), "utf-8")
+    (copy / "a.txt").write_text("Seoul criticized Pyongyang on 3 March 2022.", "utf-8")
+    out = tmp_path / "draft.csv"
+    r = run("suggest", copy / "a.txt", "--data", copy, "-o", out)
+    assert r.exit_code == 0, r.output
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0] == path.read_text("utf-8").splitlines()[0]
+    (row,) = csv.DictReader(io.StringIO(out.read_text("utf-8")), delimiter=";")
+    assert (row["source"], row["target"]) == ("KOR", "PRK")
+    _append_lines(path, out)
+    check = run("check", copy)
+    assert check.exit_code == 0, check.output
+    assert graph.load(copy).relations.shape[0] == 24
+
+
 def test_columns_the_dataset_lacks_come_last_and_are_named(tmp_path):
     copy = tmp_path / "d"
     shutil.copytree(NEWS, copy)

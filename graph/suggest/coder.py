@@ -117,8 +117,9 @@ class Draft:
     """What :func:`suggest` found: candidates, the source and publication date used, notes.
 
     ``columns`` is the header of the dataset's ``relations.csv`` as written
-    (:data:`DRAFT_COLUMNS` when it has none): the draft is written in that
-    order, so that its rows can be appended to the file as they are.
+    (:data:`DRAFT_COLUMNS` when it has none) and ``delimiter`` the file's:
+    the draft is written in that order and with that delimiter, so that its
+    rows can be appended to the file as they are.
     """
 
     candidates: list[Candidate]
@@ -126,6 +127,7 @@ class Draft:
     published: str | None
     notes: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=lambda: list(DRAFT_COLUMNS))
+    delimiter: str = ","
 
 
 @dataclass
@@ -432,6 +434,7 @@ def suggest(
                     out.append(c)
     draft = Draft(out, source_id, published)
     draft.columns = list(dataset.columns.get("relations") or DRAFT_COLUMNS)
+    draft.delimiter = dataset.delimiters.get("relations", ",")
     have = {c.strip().lower() for c in draft.columns}
     lacking = [c for c in DRAFT_COLUMNS if c not in have and any(x.row()[c] for x in out)]
     if lacking:

@@ -90,7 +90,8 @@ def draft_csv(draft: Draft) -> str:
     keys = [c.strip().lower() for c in draft.columns]
     more = [c for c in DRAFT_COLUMNS if c not in keys and any(r[c] for r in rows)]
     header, keys = [*draft.columns, *more], [*keys, *more]
-    return format_csv(header, ([r.get(k, "") for k in keys] for r in rows))
+    rows_out = ([r.get(k, "") for k in keys] for r in rows)
+    return format_csv(header, rows_out, delimiter=draft.delimiter)
 
 
 def write_draft(

@@ -66,6 +66,7 @@ def validate_tables(
     problems: list[Problem] = []
     checker = Checker(problems)
     out = Tables()
+    out.delimiters = {n: t.delimiter for n, t in tables.items() if isinstance(t, (Table, Columns))}
     out.vocabulary = validate_relation_types(_raw(tables, "relation_types"), checker, out)
     sources = validate_sources(_raw(tables, "sources"), checker, out)
     actors, labels = validate_actors(_raw(tables, "actors"), checker, out)

@@ -25,5 +25,7 @@ class Tables:
     sources: list[dict[str, Any]] = field(default_factory=list)
     vocabulary: dict[str, dict[str, Any]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
+    #: Per table read, the delimiter its file uses ("," or ";" or a tab).
+    delimiters: dict[str, str] = field(default_factory=dict)
     lines: dict[str, dict[str, int]] = field(default_factory=dict)
     relation_columns: dict[str, list[Any]] | None = None
