@@ -305,3 +305,25 @@ def test_hand_coded_data_has_no_event_controls(page, tmp_path):
     assert state["date"] is None and "top" not in state
     page.evaluate("window.geograph.set({top: 1, min_events: 5})")
     assert page.evaluate("location.hash") == ""
+
+
+@browser
+def test_reset_goes_back_to_the_opening_period_and_thresholds(browser, G, tmp_path):
+    H = G.copy()
+    H.graph["view"] = {"top": 3, "min_events": 2}
+    path = render_html(H, tmp_path / "opening.html")
+    pg = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto(path.as_uri() + "#date=all&min_events=0&top=0&backbone=0.2")
+    pg.wait_for_function("window.geograph && window.geograph.ready === true", timeout=30000)
+    assert pg.evaluate("window.geograph.state().date") is None
+    pg.click("#gg-reset")
+    state = pg.evaluate("window.geograph.state()")
+    # not all time with no thresholds: the page as it opened, latest period and all
+    assert state["date"] == latest(G)
+    assert (state["min_events"], state["top"], state["backbone"]) == (2, 3, None)
+    assert pg.locator("#gg-top").input_value() == "3"
+    assert pg.evaluate("location.hash") == f"#date={latest(G)}"
+    assert errors == []
+    pg.close()

@@ -88,12 +88,12 @@ if (EV.on && box) {
     controls.push({ key: key, input: input, output: output });
   });
   box.appendChild(fs);
-  // Reset (76-controls.js) clears the date and the filters; the thresholds go back too.
+  // Reset (76-controls.js) takes the page back to how it opened; so do the thresholds.
   var reset = document.getElementById("gg-reset");
   if (reset) {
     reset.addEventListener("click", function () {
       var partial = {};
-      EV.KEYS.forEach(function (k) { partial[k] = EV.OFF[k]; });
+      EV.KEYS.forEach(function (k) { partial[k] = EV.open[k]; });
       store.set(partial);
     });
   }

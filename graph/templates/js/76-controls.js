@@ -133,8 +133,9 @@ document.getElementById("gg-reset").addEventListener("click", function () {
   var filters = {};
   Object.keys(KNOWN).forEach(function (kind) { filters[kind] = KNOWN[kind]; });
   gg.searchInput.value = "";
+  // back to how the page opened: event data at its latest period (15-events.js)
   store.set({
-    date: null, compare: null, focus: null, edge: null, pair: null, filters: filters,
+    date: gg.events.start, compare: null, focus: null, edge: null, pair: null, filters: filters,
     // and the ways of looking: the page's own layout, colour, size and one step out
     layout: { name: gg.DEFAULT_LAYOUT }, color: gg.COLORS[0], size: gg.SIZES[0], depth: 1, direction: "both"
   });
