@@ -179,7 +179,7 @@ def relations_select(
 
     # The values first, escaped in the outer query: the escape repeats its argument,
     # which must be a column there, not the id's or the evidence's whole expression.
-    def values(exprs: dict[str, str]) -> str:
+    def cells(exprs: dict[str, str]) -> str:
         return ", ".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in columns)
 
     select = ", ".join(
@@ -191,7 +191,7 @@ def relations_select(
     if _numbered(keymap):  # the window of the ids reorders the rows: sort the cells
         return f"""
             SELECT {select} FROM (
-                SELECT {values(exprs)}, period AS sort_period, relation AS sort_relation
+                SELECT {cells(exprs)}, period AS sort_period, relation AS sort_relation
                 FROM (SELECT *, {full_id} AS rid FROM {_parts_sql(con)} JOIN vocab USING (relation)
                       WHERE source <> target)) v
             ORDER BY v.sort_period, v.source, v.target, v.sort_relation
@@ -200,7 +200,7 @@ def relations_select(
     # it, see preserve_insertion_order): the sort moves a dozen raw columns, not
     # 21 formatted ones. The evidence list is joined first: a list is a costly
     # payload to sort, and its text is needed anyway.
-    inner = values({**exprs, source.evidence_column: "evidence_text"})
+    inner = cells({**exprs, source.evidence_column: "evidence_text"})
     return f"""
         SELECT {select} FROM (
             SELECT {inner} FROM (
