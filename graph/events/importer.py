@@ -172,8 +172,6 @@ def _write(
             # DuckDB formats and writes the relations itself; its CSV writer quotes a
             # field holding a comma, quote or line break and doubles the quotes, as
             # Python's csv module reads it. Text cells are escaped in the SELECT.
-            # The rows come sorted from a subquery: their order must be kept.
-            con.execute("SET preserve_insertion_order = true")
             con.execute(
                 f"COPY ({select}) TO {quoted(str(staging / 'relations.csv'))} "
                 "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', "
