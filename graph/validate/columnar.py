@@ -21,10 +21,11 @@ import operator
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
+from ..dates import DateError, parse_date
 from ..read import Row, Table
 from ..read.columns import Columns
 from ..schema import FALSE_WORDS, ID_PATTERN, RELATION_COLUMNS, STATUSES, TRUE_WORDS
-from .cells import BAD, Checker, date, generated_id, ids, number, present
+from .cells import BAD, Checker, generated_id, ids, number, present
 from .model import Tables
 from .relations import References, check_relation_row
 
@@ -226,6 +227,29 @@ def _distinct(
     return out, bad
 
 
+def _distinct_dates(column: Iterable[str]) -> tuple[dict[str, Any], set[str]]:
+    """:func:`_distinct` of :func:`.cells.date`, without a probe per value (thousands of dates).
+
+    Examples
+    --------
+    >>> dates, bad = _distinct_dates(["2020", "", "2020-02-30", "2020"])
+    >>> dates["2020"].precision, dates[""], dates["2020-02-30"], bad
+    ('year', None, None, {'2020-02-30'})
+    """
+    out: dict[str, Any] = {}
+    bad: set[str] = set()
+    for value in dict.fromkeys(column):
+        if value == "":  # as date(): an empty cell is no date, and no problem
+            out[value] = None
+            continue
+        try:
+            out[value] = parse_date(value)
+        except DateError:  # date() reports it: the row gets the row checks
+            out[value] = None
+            bad.add(value)
+    return out, bad
+
+
 def _checked_columns(table: Columns, refs: References) -> tuple[dict[str, list], set[int]]:
     """The typed columns (``None`` where a cell is wrong) and the rows that need row checks."""
     c, n = table.columns, len(table)
@@ -260,7 +284,7 @@ def _checked_columns(table: Columns, refs: References) -> tuple[dict[str, list],
     directed = _lower(_get(c.get("directed"), n))
     flagged |= _rows_with(directed, set(directed) - {""} - TRUE_WORDS - FALSE_WORDS)
     start, end = _get(c.get("start"), n), _get(c.get("end"), n)
-    dates, bad = _distinct(itertools.chain(start, end), lambda probe, row: date(probe, row, "cell"))
+    dates, bad = _distinct_dates(itertools.chain(start, end))
     flagged |= _rows_with(start, bad) | _rows_with(end, bad)
     # the record columns hold a date's text (None: empty or wrong), as the row path's records
     texts = {k: d.text if d else None for k, d in dates.items()}
