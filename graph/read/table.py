@@ -267,6 +267,22 @@ def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: st
             f"{written}: this row needs {k} more {sep}{'s' if k > 1 else ''}",
         )
     spaced = [i for i in range(1, n) if raw[i][:1] == " " and raw[i].strip()]
+    if not spaced and not any(c.strip() for c in raw[width:]):
+        # nothing past the header's columns: a line ending in delimiters, as a
+        # spreadsheet leaves them (unless a cell split by the delimiter moved a
+        # last empty cell there: both fixes are named)
+        k = n - width
+        cells = f"{k} empty cell{'s' if k > 1 else ''}"
+        return Problem(
+            display,
+            line,
+            width + 1,
+            None,
+            "extra-cells",
+            f"{where}: the line ends in {cells} past the last column ({delimiter * k} at its "
+            f"end); delete {'them' if k > 1 else 'it'}, or, if a cell holds a {sep}, put that "
+            f'cell in double quotes ("a{delimiter} b")',
+        )
     if n == width + 1 and len(spaced) == 1 and spaced[0] <= width:
         at = spaced[0] - 1
         cell = f"{raw[at].strip()}{delimiter}{raw[at + 1].rstrip()}"
