@@ -20,7 +20,7 @@ from . import reports as _reports
 from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
-from .problems import DataError, GeographError, OutputError
+from .problems import DataError, GeographError, OutputError, counted
 from .terminal import (
     CommandError,
     CommandGroup,
@@ -104,7 +104,7 @@ def check(data: Path, as_json: bool, strict: bool, quiet: bool) -> None:
         lines += ["warnings:", *(str(p) for p in report.warnings)]
     ne, nw = report.counts["errors"], report.counts["warnings"]
     verdict = f"{data}: {'valid' if report.valid else 'not valid'}: " + (
-        f"{ne} error{'s' if ne != 1 else ''}, {nw} warning{'s' if nw != 1 else ''}"
+        f"{counted(ne, 'error')}, {counted(nw, 'warning')}"
     )
     if lines:
         out("\n".join(lines))
@@ -302,8 +302,8 @@ def stats(data, as_json):
         return
     first, last = report["dates"]
     lines = [
-        f"{report['name']}: {report['actors']} actors, {report['relations']} relations, "
-        f"{report['sources']} sources",
+        f"{report['name']}: {counted(report['actors'], 'actor')}, "
+        f"{counted(report['relations'], 'relation')}, {counted(report['sources'], 'source')}",
         f"dates: {first or '?'} to {last or '?'}",
     ]
     for key in ("statuses", "signs", "relation_types", "actor_types"):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import ERROR, DataError, Problem, Report
+from .problems import ERROR, DataError, Problem, Report, counted
 from .read import read_table, read_workbook
 from .read.columns import read_columns
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, number_text
@@ -274,8 +274,8 @@ class Dataset:
     def __repr__(self) -> str:
         t = self._tables
         return (
-            f"<Dataset {self.name!r}: {len(t.actors)} actors, {self.relation_count} relations, "
-            f"{len(t.sources)} sources>"
+            f"<Dataset {self.name!r}: {counted(len(t.actors), 'actor')}, "
+            f"{counted(self.relation_count, 'relation')}, {counted(len(t.sources), 'source')}>"
         )
 
     @property

@@ -17,6 +17,7 @@ __all__ = [
     "ERROR",
     "WARNING",
     "printable",
+    "counted",
 ]
 
 ERROR = "error"
@@ -24,6 +25,15 @@ WARNING = "warning"
 
 # C0 controls but tab, DEL and the C1 controls (CSI among them): what a terminal obeys.
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1: ``counted(1, "source")`` is ``"1 source"``.
+
+    >>> counted(1, "source"), counted(0, "warning"), counted(2, "relation")
+    ('1 source', '0 warnings', '2 relations')
+    """
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def printable(text: str) -> str:
@@ -160,7 +170,7 @@ class DataError(GeographError):
         n = len(self.errors)
         lines = "\n".join(str(p) for p in self.errors)
         where = f"in {os.fspath(source)}" if source is not None else "in the data"
-        super().__init__(f"{n} error{'s' if n != 1 else ''} {where}:\n{lines}")
+        super().__init__(f"{counted(n, 'error')} {where}:\n{lines}")
 
     @property
     def errors(self) -> list[Problem]:

@@ -20,7 +20,7 @@ from typing import IO, Any, BinaryIO, cast
 
 import click
 
-from .problems import DataError, GeographError, OutputError, printable
+from .problems import DataError, GeographError, OutputError, counted, printable
 
 __all__ = [
     "CommandError",
@@ -73,11 +73,11 @@ class CommandError(click.ClickException):
             where = " in the current folder"
         done = "; nothing was written" if self.writes else ""
         more = (
-            f" {w} warning{'s' if w != 1 else ''} too: `geograph check {data}` lists them."
+            f" {counted(w, 'warning')} too: `geograph check {data}` lists them."
             if w and data is not None
             else ""
         )
-        lines.append(f"{n} error{'s' if n != 1 else ''}{where}{done}.{more}")
+        lines.append(f"{counted(n, 'error')}{where}{done}.{more}")
         text = printable_lines("\n".join(lines))
         _quietly(lambda: click.echo(text, file=file, err=file is None))
 

@@ -74,7 +74,7 @@ def test_diff_text_lists_what_appeared_and_ended():
 def test_stats(G):
     r = run("stats", "data", "--json")
     assert json.loads(r.stdout) == json.loads(json.dumps(graph.stats_report(G)))
-    assert "6 actors, 23 relations, 1 sources" in run("stats", "data").stdout
+    assert "6 actors, 23 relations, 1 source" in run("stats", "data").stdout
 
 
 def test_analysis_on_invalid_data_exits_1():
@@ -161,5 +161,5 @@ def test_a_real_pipe_into_head_gets_the_first_line_and_no_traceback():
         text=True,
         timeout=60,
     )
-    assert r.stdout == "data: 6 actors, 23 relations, 1 sources\n"
+    assert r.stdout == "data: 6 actors, 23 relations, 1 source\n"
     assert "Traceback" not in r.stderr
