@@ -1,6 +1,6 @@
 /*
  * util: small helpers every part may use; no state, no DOM lookups.
- * Provides on gg: el, clear, shorten, safeUrl, own, parseDate, validAt,
+ * Provides on gg: el, clear, control, shorten, safeUrl, own, parseDate, validAt,
  * datesText, visId, dataId, SIGN_NAMES, VIS_PREFIX.
  * Uses: nothing.
  *
@@ -12,6 +12,15 @@ function el(tag, className, text) {
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = String(text);
   return node;
+}
+// A label and its input kept together on one line, however the toolbar wraps.
+function control(text, input, className) {
+  var box = el("span", "gg-control" + (className ? " " + className : ""));
+  var label = el("label", null, text);
+  label.htmlFor = input.id;
+  box.appendChild(label);
+  box.appendChild(input);
+  return box;
 }
 function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
@@ -76,6 +85,7 @@ function dataId(vid) {
 
 gg.el = el;
 gg.clear = clear;
+gg.control = control;
 gg.shorten = shorten;
 gg.safeUrl = safeUrl;
 gg.own = own;

@@ -104,8 +104,6 @@ function sizeLegendText() {
 }
 
 var toolbar = document.querySelector(".gg-toolbar");
-var label = gg.el("label", null, "Size by");
-label.htmlFor = "gg-size";
 var select = gg.el("select");
 select.id = "gg-size";
 gg.SIZES.forEach(function (k) {
@@ -117,7 +115,7 @@ gg.SIZES.forEach(function (k) {
   }
   select.appendChild(opt);
 });
-if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); }
+if (toolbar) toolbar.appendChild(gg.control("Size by", select));
 select.addEventListener("change", function () { store.set({ size: select.value }); });
 var legendLine = gg.el("p", "gg-legend-note gg-size-note");
 legendLine.id = "gg-size-legend";

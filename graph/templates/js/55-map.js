@@ -142,8 +142,6 @@ function forceAgain() {
 }
 
 var toolbar = document.querySelector(".gg-toolbar");
-var label = gg.el("label", null, "Layout");
-label.htmlFor = "gg-layout";
 var select = gg.el("select");
 select.id = "gg-layout";
 [["force", "force"], ["map", "map"]].forEach(function (o) {
@@ -152,7 +150,7 @@ select.id = "gg-layout";
   if (o[0] === "map" && !usable) { opt.disabled = true; opt.title = "no actor has a place on the map"; }
   select.appendChild(opt);
 });
-if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); }
+if (toolbar) toolbar.appendChild(gg.control("Layout", select));
 select.addEventListener("change", function () { store.set({ layout: { name: select.value } }); });
 
 store.subscribe(function (changed) { if (changed.layout) applyLayout(); });

@@ -23,8 +23,6 @@ function blocStep(text) {
 }
 
 var toolbar = document.querySelector(".gg-toolbar");
-var label = gg.el("label", null, "Colour");
-label.htmlFor = "gg-color";
 var select = gg.el("select");
 select.id = "gg-color";
 [["group", "by group"], ["bloc", "by bloc (balance)"]].forEach(function (o) {
@@ -38,7 +36,7 @@ if (!balance || balance.skipped) {
   select.disabled = true;
   select.title = balance && balance.skipped ? "blocs not computed: " + balance.skipped : "no blocs in this page";
 }
-if (toolbar) { toolbar.appendChild(label); toolbar.appendChild(select); }
+if (toolbar) toolbar.appendChild(gg.control("Colour", select));
 // the index says what the bloc colours mean: it sits in the legend, under the
 // actors' row (80-legend.js), not in the toolbar, where a new line pushed the graph down
 var legendActors = document.querySelector("#gg-legend .gg-legend-actors");

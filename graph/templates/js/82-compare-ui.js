@@ -11,9 +11,6 @@ var nodeName = gg.nodeName, arrow = gg.arrow, datesText = gg.datesText;
 var timeline = payload.timeline;
 
 // the control: a select of the timeline's dates, placed after the date slider
-var box = el("span", "gg-compare-control");
-var label = el("label", null, "Compare from");
-label.htmlFor = "gg-compare";
 var select = el("select");
 select.id = "gg-compare";
 var off = el("option", null, "off");
@@ -30,8 +27,7 @@ timeline.forEach(function (d) { var y = d.slice(0, 4); if (years.indexOf(y) < 0)
 years.forEach(addOption);
 timeline.forEach(function (d) { if (years.indexOf(d) < 0) addOption(d); });
 select.disabled = timeline.length === 0;
-box.appendChild(label);
-box.appendChild(select);
+var box = gg.control("Compare from", select, "gg-compare-control");
 var count = document.getElementById("gg-count");
 count.parentNode.insertBefore(box, count);
 
