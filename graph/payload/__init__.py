@@ -187,7 +187,7 @@ def page_payload(
     else:
         payload, extra = _graph_payload(G, title, aggregate)
     # both made here for this call alone: each column is dropped once encoded
-    return _compact(payload, extra, consume=True)
+    return _gc_paused(_compact, payload, extra, True)
 
 
 def _gc_paused(fn, *args):

@@ -77,20 +77,67 @@ def _shared(a: str, b: str) -> int:
     return lo
 
 
+# Sorted strings whose shared prefixes are found by numpy, a block of rows at a
+# time: from this many, and in blocks of at most _ROWS strings of at most _WIDEST
+# characters (a block with a longer one is compared pair by pair).
+_NUMPY_FROM = 10_000
+_ROWS = 4_096
+_WIDEST = 512
+
+
+def _prefixes(words: list, prev: str) -> list[int]:
+    """How long a prefix each of ``words`` shares with the one before it (``prev`` for the first).
+
+    A long list is compared in numpy (the declared dependency), block by
+    block: each block's strings side by side as fixed-width code units, the
+    first unequal one of each row found at once, instead of a binary search
+    of slices per string in Python (0.8 of 0.9 s at 370k URLs).
+    """
+    before = [prev, *words[:-1]]
+    if len(words) < _NUMPY_FROM:
+        return list(map(_shared, words, before))
+    import numpy as np
+
+    out: list[int] = []
+    for at in range(0, len(words), _ROWS):
+        block = [*before[at : at + _ROWS], words[min(at + _ROWS, len(words)) - 1]]
+        lengths = list(map(len, block))
+        width = max(lengths)
+        if width > _WIDEST or width == 0:
+            out += map(_shared, block[1:], block[:-1])
+            continue
+        ascii_only = all(map(str.isascii, block))
+        units = np.array(block, dtype=f"{'S' if ascii_only else 'U'}{width}")
+        rows = units.view(np.uint8 if ascii_only else np.uint32).reshape(len(block), width)
+        unequal = rows[1:] != rows[:-1]
+        first = unequal.argmax(axis=1)
+        first[~unequal.any(axis=1)] = width  # the padding is equal too: the shorter string's end
+        n = np.array(lengths)
+        out += np.minimum(first, np.minimum(n[1:], n[:-1])).tolist()
+    return out
+
+
 def _front(words: list, own: bool = False) -> list:
     """Sorted strings front-coded: ``[prefix shared with the previous, rest, ...]``.
 
-    ``own``: ``words`` is the caller's to empty, each string let go of once
-    coded (the whole strings and their rests are then never all held at once).
+    ``own``: ``words`` is the caller's to empty, each step's strings let go
+    of once coded (the whole strings and their rests are then never all held
+    at once).
     """
     out: list = []
     prev = ""
-    for i, w in enumerate(words):
-        k = _shared(w, prev)
-        out += (k, w[k:])
-        prev = w
+    step = 1 << 16
+    for at in range(0, len(words), step):
+        part = words[at : at + step]
+        shared = _prefixes(part, prev)
+        prev = part[-1]
+        coded: list = [None] * (2 * len(part))
+        coded[::2] = shared
+        coded[1::2] = map(operator.getitem, part, map(slice, shared, itertools.repeat(None)))
+        out += coded
+        del part, coded
         if own:
-            words[i] = None
+            words[at : at + step] = itertools.repeat(None, min(step, len(words) - at))
     return out
 
 
@@ -106,28 +153,34 @@ def _unfront(flat: list) -> list[str]:
 def _words(column: list, own: bool = False) -> dict | None:
     """The ``words`` encoding of a column of space-separated URLs, or ``None`` if it is not one.
 
-    ``own``: the column is the caller's to empty once encoded (see :func:`_front`).
+    ``own``: the column is the caller's to empty once encoded (see
+    :func:`_front`); a cell of several URLs is let go of as soon as it is
+    split, its URLs kept once (in the table).
     """
-    cells = [v for v in column if v is not None]
-    if not cells or not all(type(v) is str for v in cells):
+    kinds = set(map(type, column))
+    if not kinds <= {str, type(None)} or str not in kinds or "" in column:
         return None
     # cell by cell: a cell of one URL is its own table entry (no copy of the column's text)
-    if not all(map(_URLS.fullmatch, cells)):
+    if not all(map(_URLS.fullmatch, filter(None, column))):
         return None
-    distinct = {v for v in cells if " " not in v}
-    distinct.update(t for v in cells if " " in v for t in v.split(" "))
+    spaced = list(map(operator.contains, map(str, column), itertools.repeat(" ")))  # None: "None"
+    distinct = set(itertools.compress(column, map(operator.not_, spaced)))
+    distinct.discard(None)
+    several = list(itertools.compress(range(len(column)), spaced))
+    del spaced
+    parts = []
+    for i in several:
+        parts.append(column[i].split(" "))
+        if own:  # its URLs are held by the parts now
+            column[i] = None
+    distinct.update(itertools.chain.from_iterable(parts))
     table = sorted(distinct)
     del distinct
-    position = {t: i for i, t in enumerate(table)}
-    codes: list = []
-    for v in column:
-        if v is None:
-            codes.append(None)
-        elif " " in v:
-            codes.append([position[t] for t in v.split(" ")])
-        else:
-            codes.append(position[v])
-    del position, cells
+    position = dict(zip(table, range(len(table))))
+    codes: list = list(map(position.get, column))  # None where no URL (or several)
+    for i, urls in zip(several, parts):
+        codes[i] = list(map(position.__getitem__, urls))
+    del position, parts
     if own:
         column.clear()  # the table alone holds the URLs now
     return {"k": "words", "t": _front(table, own), "c": codes}
