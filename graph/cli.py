@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,19 +115,36 @@ def check(data: Path, as_json: bool, strict: bool, quiet: bool) -> None:
     sys.exit(0 if report.valid else 1)
 
 
+def _page_options(output_help: str) -> Callable[[Callable], Callable]:
+    """DATA and the options of a command that writes the page (build, watch)."""
+
+    def apply(f: Callable) -> Callable:
+        for option in reversed(
+            [
+                DATA,
+                click.option(
+                    "-o",
+                    "--output",
+                    type=click.Path(path_type=Path),
+                    default=Path("build/graph.html"),
+                    show_default=True,
+                    help=output_help,
+                ),
+                click.option("--title", help="Title of the page (default: the dataset's name)."),
+                click.option(
+                    "--open", "open_", is_flag=True, help="Open the page in a web browser."
+                ),
+                click.option("--strict", is_flag=True, help="Fail on warnings too."),
+            ]
+        ):
+            f = option(f)
+        return f
+
+    return apply
+
+
 @cli.command()
-@DATA
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=Path("build/graph.html"),
-    show_default=True,
-    help="The HTML file to write.",
-)
-@click.option("--title", help="Title of the page (default: the dataset's name).")
-@click.option("--open", "open_", is_flag=True, help="Open the file in a web browser.")
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@_page_options("The HTML file to write.")
 @click.option(
     "--min-events", type=click.IntRange(0), help="Event data: open showing relations of N+ events."
 )
@@ -408,18 +426,7 @@ def diff(
 
 
 @cli.command()
-@DATA
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=Path("build/graph.html"),
-    show_default=True,
-    help="The HTML file to keep up to date.",
-)
-@click.option("--title", help="Title of the page (default: the dataset's name).")
-@click.option("--open", "open_", is_flag=True, help="Open the page in a web browser.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@_page_options("The HTML file to keep up to date.")
 def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool) -> None:
     """Rebuild the view of DATA on every save, until Ctrl-C.
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .problems import ERROR, DataError, Problem, Report
 from .read import read_table, read_workbook
 from .read.columns import read_columns
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, number_text
 from .validate import Tables, validate_tables
 from .validate.columnar import columns_of
 from .write import recover
@@ -39,12 +39,15 @@ _FLOAT = re.compile(
 )
 
 
-def _typed_column(values: list) -> list | None:
+def _typed_column(values: list, decimal_comma: bool = False) -> list | None:
     """A text column as numbers when its every non-empty cell is one (empty: None), else ``None``.
 
     All ints stay ints; any decimal makes the whole column floats. Each
     distinct cell is looked at once (columns of numbers repeat), and a text
-    column is given up at its first cell that is no number.
+    column is given up at its first cell that is no number. A cell is read
+    as the schema's numbers are (:func:`graph.schema.number_text`): a
+    typographic minus, and ``2,5`` when ``decimal_comma`` (a file whose
+    delimiter is not the comma).
     """
     kind: type = int
     cells: dict[str, str] = {}
@@ -53,7 +56,7 @@ def _typed_column(values: list) -> list | None:
             continue
         if not isinstance(v, str):
             return None
-        c = v.strip()
+        c = number_text(v.strip(), decimal_comma=decimal_comma)
         if not c:
             continue
         if not _INT.match(c):
@@ -67,11 +70,11 @@ def _typed_column(values: list) -> list | None:
     return [typed.get(v) for v in values]
 
 
-def _typed_extras(rows: list[dict], known: list[str]) -> None:
+def _typed_extras(rows: list[dict], known: list[str], decimal_comma: bool = False) -> None:
     """Extra columns whose every non-empty cell is a number hold numbers (empty: None)."""
     names = dict.fromkeys(k for r in rows for k in r if k not in known)
     for name in names:
-        typed = _typed_column([r.get(name) for r in rows])
+        typed = _typed_column([r.get(name) for r in rows], decimal_comma)
         if typed is not None:
             for r, value in zip(rows, typed):
                 r[name] = value
@@ -348,9 +351,10 @@ class Dataset:
                 header = self._tables.columns.get("relations", [])
                 names = list(dict.fromkeys([*RELATION_COLUMNS, *header]))
             columns = {k: [r.get(k) for r in rows] for k in names}
+        comma = self._decimal_comma("relations")
         for name in columns:
             if name not in RELATION_COLUMNS:
-                typed = _typed_column(columns[name])
+                typed = _typed_column(columns[name], comma)
                 if typed is not None:
                     columns[name] = typed
         return columns
@@ -376,7 +380,7 @@ class Dataset:
         if not fresh and all(a.keys() <= known for a in own):
             return own
         rows = [{**a, "aliases": list(a["aliases"])} for a in own]
-        _typed_extras(rows, ACTOR_COLUMNS)
+        _typed_extras(rows, ACTOR_COLUMNS, self._decimal_comma("actors"))
         return rows
 
     @property
@@ -407,6 +411,10 @@ class Dataset:
         ','
         """
         return dict(self._tables.delimiters)
+
+    def _decimal_comma(self, table: str) -> bool:
+        """Whether ``2,5`` in ``table``'s file is a number: its delimiter is not the comma."""
+        return self._tables.delimiters.get(table, ",") != ","
 
     def records(self, table: str) -> list[dict]:
         """Records of ``"actors"``, ``"relations"`` or ``"sources"`` as a list of dicts (copies)."""
@@ -457,8 +465,8 @@ class Dataset:
         import networkx as nx
 
         t = copy.deepcopy(self._ready())
-        _typed_extras(t.actors, ACTOR_COLUMNS)
-        _typed_extras(t.relations, RELATION_COLUMNS)
+        _typed_extras(t.actors, ACTOR_COLUMNS, self._decimal_comma("actors"))
+        _typed_extras(t.relations, RELATION_COLUMNS, self._decimal_comma("relations"))
         G = nx.MultiDiGraph(
             name=self.name,
             title=self.title,

@@ -274,12 +274,16 @@ def source_texts(
     return texts, problems
 
 
-def _field(record: dict[str, Any], name: str) -> str:
-    """A record's value under ``name``, matching an extra column's header in any case."""
-    for key, value in record.items():
-        if key.strip().lower() == name and value is not None:
-            return str(value).strip()
-    return ""
+def _key(record: dict[str, Any], name: str) -> str | None:
+    """The key of ``record`` that is the column ``name`` (an extra column's header in any case)."""
+    return next((key for key in record if key.strip().lower() == name), None)
+
+
+def _field(record: dict[str, Any], name: str, key: str | None = None) -> str:
+    """A record's value under ``name`` (or under ``key``, found once for a table by :func:`_key`)."""
+    key = _key(record, name) if key is None else key
+    value = record.get(key) if key is not None else None
+    return "" if value is None else str(value).strip()
 
 
 def _window(text: str, start: int, end: int, spans: list[tuple[int, int, int]]) -> str:
@@ -347,10 +351,13 @@ def check_evidence(
     actor_ids = {str(a["id"]) for a in records.actors}
     lines = records.lines.get("relations", {})
     spans: dict[str, list[tuple[int, int, int]]] = {}
+    # the implied column, looked up once: every record of a table has the same keys
+    implied_key = _key(records.relations[0], "implied") if records.relations else None
     for relation in records.relations:
         rid = str(relation["id"])
         line = lines.get(rid)
-        implied = {a.strip() for a in _field(relation, "implied").split(";") if a.strip()}
+        cell = _field(relation, "implied", implied_key) if implied_key else ""
+        implied = {a.strip() for a in cell.split(";") if a.strip()}
         for aid in sorted(implied - actor_ids) if actors_known else ():
             problems.append(
                 Problem(

@@ -89,3 +89,31 @@ def test_records_replace_the_columns(tmp_path):
     ds.to_networkx()
     assert ds._relation_columns is None and ds._tables.relation_columns is None
     assert ds.relation_columns() == columns and ds.relation_count == count
+
+
+def _extra_weight(tmp_path, delimiter: str, cells: list[str]):
+    d = delimiter
+    (tmp_path / "actors.csv").write_text(
+        f'id{d}name{d}type{d}gdp\nPRK{d}North Korea{d}state{d}"1,5"\nKOR{d}South Korea{d}state{d}\n',
+        encoding="utf-8",
+    )
+    rows = "".join(f'KOR{d}PRK{d}appeal{d}fact{d}q{d}"{c}"\n' for c in cells)
+    (tmp_path / "relations.csv").write_text(
+        f"source{d}target{d}relation{d}status{d}quote{d}weight\n{rows}", encoding="utf-8"
+    )
+    return graph.load(tmp_path)
+
+
+def test_extra_numbers_take_a_decimal_comma_where_the_delimiter_is_not_the_comma(tmp_path):
+    ds = _extra_weight(tmp_path, ";", ["2,5", "1", "\u22123"])
+    assert ds.relation_columns()["weight"] == [2.5, 1.0, -3.0]
+    G = ds.to_networkx()
+    assert sorted(d["weight"] for *_, d in G.edges(data=True)) == [-3.0, 1.0, 2.5]
+    assert G.nodes["PRK"]["gdp"] == 1.5 and ds.actor_records()[0]["gdp"] == 1.5
+
+
+def test_a_comma_in_a_comma_file_keeps_the_extra_column_text(tmp_path):
+    # "2,5" there may be two numbers, or a list: it is kept as written
+    ds = _extra_weight(tmp_path, ",", ["2,5", "1"])
+    assert ds.relation_columns()["weight"] == ["2,5", "1"]
+    assert ds.to_networkx().nodes["PRK"]["gdp"] == "1,5"

@@ -41,3 +41,27 @@ def test_quad_classes_from_the_relation_type_equal_the_per_event_counts():
     assert any(k[3] == "odd" for k in plain)  # the fallback really ran
     assert {q for v in shortcut.values() for q in range(4) if v[1 + q]} == {0, 1, 2, 3}
     assert all(sum(v[1:5]) == v[0] for v in shortcut.values())
+
+
+def test_relation_numbers_name_each_code_as_the_case_of_names_does():
+    """The statement groups by a relation type's number and names it after: the CASE's names."""
+    from graph.events import relation_case_sql
+
+    odd = {"1": None, " 1": None, "1a": None, "04x": "consult", "04": "consult", " 04": None,
+           "1 ": None, "+1": None, "1630": "sanction", "16": "reduce-relations",
+           "016": "comment", "00": None, "0461 ": "negotiate"}  # fmt: skip
+    codes = list(dict.fromkeys([*CODES, *odd]))
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE events AS SELECT '#' || c AS src, 'KOR' AS tgt, NULL AS src_name, "
+        "NULL AS tgt_name, NULL AS src_country, NULL AS tgt_country, NULL AS src_kind, "
+        "NULL AS tgt_kind, DATE '2020-01-01' AS day, c AS code, 1.0 AS goldstein, "
+        "1 AS mentions, 'u' || c AS evidence, 1 AS rank FROM unnest(?::VARCHAR[]) t(c)",
+        [codes],
+    )
+    sql = aggregation_sql("events", "year", default_vocabulary(), hints=False)
+    grouped = dict(con.execute(f"SELECT src[2:], relation FROM ({sql})").fetchall())
+    named = dict(con.execute(f"SELECT code, {relation_case_sql('code')} FROM events").fetchall())
+    assert grouped == named
+    assert {c: grouped[c] for c in odd} == odd
+    assert len(set(grouped.values())) > 20

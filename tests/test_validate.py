@@ -286,3 +286,22 @@ def test_machine_coded_sources_need_no_quote_and_may_lean_against_the_type(tmp_p
         "id,title,machine_coded\ngdelt,GDELT 2.0 events,false\n", "utf-8"
     )
     assert sorted(p.code for p in graph.check(d)) == ["no-quote", "sign-mismatch"]
+
+
+@pytest.mark.parametrize(
+    "delimiter, lat, lon", [(",", "125.75", "39.03"), (";", "125,75", "39,03")]
+)
+def test_swapped_lat_lon_is_named_with_a_decimal_comma_too(tmp_path, delimiter, lat, lon):
+    d = delimiter
+    (tmp_path / "actors.csv").write_text(
+        f"id{d}name{d}type{d}lat{d}lon\nPYO{d}Pyongyang{d}location{d}{lat}{d}{lon}\n"
+        f"KOR{d}South Korea{d}state{d}{d}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "relations.csv").write_text(
+        f"source{d}target{d}relation{d}status{d}quote\nKOR{d}PYO{d}appeal{d}fact{d}q\n",
+        encoding="utf-8",
+    )
+    [problem] = graph.check(tmp_path)
+    assert (problem.line, problem.column, problem.code) == (2, 4, "out-of-range")
+    assert problem.message.endswith(f"lat and lon look swapped: write lat {lon}, lon {lat}")

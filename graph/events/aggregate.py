@@ -23,6 +23,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "QUAD_CLASSES",
     "relation_case_sql",
+    "coded_relations",
     "quad_class_sql",
     "aggregation_sql",
     "evidence_key_sql",
@@ -94,12 +95,16 @@ def quad_class_sql(code: str = "code") -> str:
     return f"CASE WHEN length({code}) >= 2 THEN CASE {whens} END END"
 
 
-def relation_case_sql(code: str = "code", vocabulary: dict | None = None) -> str:
+def relation_case_sql(
+    code: str = "code", vocabulary: dict | None = None, names: list[str] | None = None
+) -> str:
     """SQL ``CASE`` mapping a CAMEO event code to a relation type of the vocabulary.
 
     Derived from the vocabulary's ``cameo`` column: the longest code that
     prefixes the event code wins (``046`` negotiate before ``04`` consult).
-    Codes outside the vocabulary give NULL.
+    Codes outside the vocabulary give NULL. Given ``names`` (the relation
+    types with a code, :func:`coded_relations`), the ``CASE`` gives the
+    type's position in it (from 1) instead of its name.
 
     Examples
     --------
@@ -107,19 +112,35 @@ def relation_case_sql(code: str = "code", vocabulary: dict | None = None) -> str
     >>> sql = relation_case_sql("c")
     >>> duckdb.sql(f"SELECT c, {sql} FROM (VALUES ('040'), ('0461'), ('163'), ('1823'), ('99')) t(c)").fetchall()
     [('040', 'consult'), ('0461', 'negotiate'), ('163', 'sanction'), ('1823', 'attack'), ('99', None)]
+    >>> names = coded_relations(default_vocabulary())
+    >>> sql = relation_case_sql("c", names=names)
+    >>> [names[i - 1] for (i,) in duckdb.sql(f"SELECT {sql} FROM (VALUES ('0461')) t(c)").fetchall()]
+    ['negotiate']
     """
     vocabulary = vocabulary or default_vocabulary()
     by_length: dict[int, dict[str, str]] = {}
     for name, entry in vocabulary.items():
         if entry["cameo"]:
             by_length.setdefault(len(entry["cameo"]), {})[entry["cameo"]] = name
+    value = quoted if names is None else (lambda n: str(names.index(n) + 1))
     sql = "NULL"
     for length in sorted(by_length):  # shortest innermost, so longer codes are tried first
         whens = " ".join(
-            f"WHEN {quoted(c)} THEN {quoted(n)}" for c, n in sorted(by_length[length].items())
+            f"WHEN {quoted(c)} THEN {value(n)}" for c, n in sorted(by_length[length].items())
         )
         sql = f"CASE left({code}, {length}) {whens} ELSE {sql} END"
     return sql
+
+
+def coded_relations(vocabulary: dict) -> list[str]:
+    """The relation types of ``vocabulary`` that have a CAMEO code, sorted.
+
+    Examples
+    --------
+    >>> coded_relations({"b": {"cameo": "02"}, "a": {"cameo": "01"}, "c": {"cameo": ""}})
+    ['a', 'b']
+    """
+    return sorted(name for name, entry in vocabulary.items() if entry["cameo"])
 
 
 def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
@@ -270,15 +291,19 @@ def aggregation_sql(
         evidence_sql = f"max_by(evidence, {evidence_key_sql()}, {int(evidence)})"
     else:
         evidence_sql = "CAST([] AS VARCHAR[])"
-    by_relation = _relation_quads(vocabulary or default_vocabulary())
+    vocabulary = vocabulary or default_vocabulary()
+    by_relation = _relation_quads(vocabulary)
     if by_relation is None:  # a quad class per event, from its own code
         quad = quad_class_sql("code")
         quads = [f"count(*) FILTER (WHERE {quad} = {q})" for q in QUAD_CLASSES]
     else:  # every event of a relation has its quad class: nothing to do per event
         quads = ["0"] * len(QUAD_CLASSES)
+    # The events are grouped by the relation type's number, named afterwards: a
+    # CASE giving a number, and a number as the key, cost less than a name.
+    names = coded_relations(vocabulary)
     grouped = f"""
         SELECT src, tgt, CAST(date_trunc('{period}', day) AS DATE) AS period,
-               {relation_case_sql("code", vocabulary)} AS relation,
+               {relation_case_sql("code", vocabulary, names)} AS relation,
                count(*) AS events,
                sum(CAST(round(goldstein * 1000) AS BIGINT)) AS goldstein_milli,
                count(goldstein) AS goldstein_n,
@@ -289,14 +314,14 @@ def aggregation_sql(
         FROM {events}
         GROUP BY ALL
     """
-    if by_relation is None:
-        return grouped
-    cases = ", ".join(
-        f"CASE WHEN relation IN ({', '.join(quoted(r) for r in by_relation[q]) or 'NULL'}) "
-        f"THEN events ELSE 0 END AS quad{q}"
-        for q in QUAD_CLASSES
-    )
-    return f"SELECT * REPLACE ({cases}) FROM ({grouped})"
+    named = [f"[{', '.join(map(quoted, names)) or 'NULL'}][relation] AS relation"]
+    if by_relation is not None:
+        named += [
+            f"CASE WHEN relation IN ({', '.join(str(names.index(r) + 1) for r in by_relation[q]) or 'NULL'}) "
+            f"THEN events ELSE 0 END AS quad{q}"
+            for q in QUAD_CLASSES
+        ]
+    return f"SELECT * REPLACE ({', '.join(named)}) FROM ({grouped})"
 
 
 def _relation_quads(vocabulary: dict) -> dict[int, list[str]] | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..problems import WARNING
 from ..read import Table
-from ..schema import ACTOR_POSITION_COLUMNS, ACTOR_TYPES
+from ..schema import ACTOR_POSITION_COLUMNS, ACTOR_TYPES, number_text
 from .cells import BAD, Checker, extras, ids, number, present, text
 from .model import Tables
 from .suggest import suggest
@@ -125,8 +125,12 @@ def _position(checker: Checker, row, record: dict[str, Any], written: dict[str, 
 
 def _swapped(checker: Checker, row, record: dict[str, Any], written: dict[str, str]) -> bool:
     """Report a latitude past the poles whose longitude would fit as latitude."""
+    # read as number() reads them: "125,75" in a file whose delimiter is not the comma
+    comma = checker.table is not None and checker.table.delimiter != ","
     try:
-        lat, lon = (float(row.values.get(k, "")) for k in ("lat", "lon"))
+        lat, lon = (
+            float(number_text(row.values.get(k, ""), decimal_comma=comma)) for k in ("lat", "lon")
+        )
     except ValueError:
         return False
     if not (abs(lat) > 90 and abs(lat) <= 180 and abs(lon) <= 90):

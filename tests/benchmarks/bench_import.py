@@ -22,6 +22,7 @@ Run from the repository root::
     python -m tests.benchmarks.bench_import --rows 1000000 4000000 --countries 40
                                            # saturated pairs: memory vs rows
     python -m tests.benchmarks.bench_import --rows 20000                # quick check
+    python -m tests.benchmarks.bench_import --file g1m.csv --repeat 3   # an existing export
 
 Figures are printed as a table with ratios measured in the same run (of wall
 time, and of CPU seconds, which a busy machine disturbs less), followed by
@@ -522,23 +523,32 @@ def run_benchmark(
     repeat: int = 1,
     log=print,
     countries: int | None = None,
+    file: str | os.PathLike | None = None,
 ) -> list[dict]:
     """Generate a file per size, time each contender on it; return result rows.
 
     Each run is a fresh interpreter on a warm file; the best time of ``repeat``
     interleaved runs is kept, with the highest peak memory of those runs.
+    ``file``: time the contenders on this GDELT export instead (only read;
+    ``sizes`` is ignored, the rows are its lines).
     """
     results = []
     with tempfile.TemporaryDirectory(prefix="geograph-bench-") as tmp:
-        for rows in sizes:
-            path = Path(tmp) / f"gdelt-{rows}.export.CSV"
+        for rows in [None] if file is not None else sizes:
             t0 = time.perf_counter()
-            size = make_gdelt_file(path, rows, countries=countries)
-            _warm(path)
-            log(
-                f"# made {rows:,} rows, {size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s",
-                file=sys.stderr,
-            )
+            if file is not None:
+                path = Path(file)
+                size = path.stat().st_size
+                rows = _count_lines(path)  # reads it: the file is warm too
+                log(f"# {path}: {rows:,} rows, {size / 1e6:.0f} MB", file=sys.stderr)
+            else:
+                path = Path(tmp) / f"gdelt-{rows}.export.CSV"
+                size = make_gdelt_file(path, rows, countries=countries)
+                _warm(path)
+                log(
+                    f"# made {rows:,} rows, {size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s",
+                    file=sys.stderr,
+                )
             runs: dict[str, list[dict]] = {name: [] for name in contenders}
             for _ in range(repeat):  # interleaved, so a busy spell hits every contender
                 for name in contenders:
@@ -547,8 +557,19 @@ def run_benchmark(
                 best = min(runs[name], key=lambda r: r["seconds"])
                 best["peak_mb"] = max(r["peak_mb"] for r in runs[name])
                 results.append({"rows": rows, "mb": size / 1e6, **best})
-            path.unlink()
+            if file is None:
+                path.unlink()
     return results
+
+
+def _count_lines(path: Path) -> int:
+    """The number of lines of ``path`` (a last line without a line feed counts)."""
+    lines, last = 0, b"\n"
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 24):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
 
 
 def format_table(results: list[dict]) -> str:
@@ -604,6 +625,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="draw actors from the first N country codes only (fixed groups)",
     )
+    parser.add_argument(
+        "--file",
+        default=None,
+        help="time the contenders on this GDELT export (only read) instead of generated ones",
+    )
     parser.add_argument("--json", action="store_true", help="print results as JSON")
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -611,7 +637,9 @@ def main(argv: list[str] | None = None) -> int:
         _worker(*args.worker)
         return 0
     before = load_average()
-    results = run_benchmark(args.rows, args.contenders, args.repeat, countries=args.countries)
+    results = run_benchmark(
+        args.rows, args.contenders, args.repeat, countries=args.countries, file=args.file
+    )
     if args.json:
         print(json.dumps(results, indent=1))
     else:

@@ -75,3 +75,13 @@ def test_same_file_gives_the_same_bytes_with_parallel_threads(tmp_path):
         import_gdelt([path], tmp_path / run, progress=False)
         outputs.append((tmp_path / run / "relations.csv").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_file_option_times_an_existing_export_and_leaves_it(tmp_path, capsys):
+    path = tmp_path / "given.export.CSV"
+    make_gdelt_file(path, 1500)
+    before = path.read_bytes()
+    assert main(["--file", str(path), "--contenders", "geograph", "duckdb"]) == 0
+    out = capsys.readouterr().out
+    assert "| 1,500 |" in out and "| geograph |" in out
+    assert path.read_bytes() == before
