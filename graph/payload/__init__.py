@@ -14,6 +14,8 @@ HTML (see ``templates/js/``).
 from __future__ import annotations
 
 import gc
+import itertools
+import operator
 from collections import Counter
 from typing import Any
 
@@ -316,7 +318,7 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     edges = found["columns"]
     src, dst = edges["from"], edges["to"]
     degree = Counter(src)
-    degree.update(t for s, t in zip(src, dst) if s != t)
+    degree.update(itertools.compress(dst, map(operator.ne, src, dst)))  # a loop counts once
     for i, node in enumerate(nodes):
         node["degree"] = degree[i]
 
