@@ -255,7 +255,7 @@ def _ids(payload: dict) -> Any:
             continue  # most ids of the first rows do not have this form
         # each id made and compared in turn: no column of made ids is held
         made = _filled(form, _fields(payload, e))
-        misses = [[i, rid] for i, (rid, m) in enumerate(zip(ids, made)) if rid != m]
+        misses = [[i, ids[i]] for i in itertools.compress(range(n), map(operator.ne, ids, made))]
         if len(misses) * 4 <= n:
             return {"k": "template", "f": form, "x": misses}
     return ids
@@ -264,12 +264,13 @@ def _ids(payload: dict) -> Any:
 def _fields(payload: dict, columns: dict) -> dict[str, Iterator[str]]:
     """The texts an id template is filled from, one iterator per field."""
     names = [node["id"] for node in payload["nodes"]]
-    dates = ["undated", *payload["dates"]]
+    dates: dict[int | None, str] = dict(enumerate(payload["dates"]))
+    dates[None] = "undated"
     return {
         "from": map(names.__getitem__, columns["from"]),
         "to": map(names.__getitem__, columns["to"]),
         "relation": map(payload["relations"].__getitem__, columns["relation"]),
-        "start": (dates[0 if i is None else i + 1] for i in columns["start"]),
+        "start": map(dates.__getitem__, columns["start"]),
     }
 
 
