@@ -88,12 +88,13 @@ def _parse(text) -> PartialDate:
         raise DateError(date_message(text))
     if month is None:
         return PartialDate(value, _dt.date(year, 1, 1), _dt.date(year, 12, 31), "year")
-    last = calendar.monthrange(year, month)[1]
     if day is None:
+        last = calendar.monthrange(year, month)[1]
         return PartialDate(value, _dt.date(year, month, 1), _dt.date(year, month, last), "month")
-    if day > last:
-        raise DateError(date_message(text))
-    d = _dt.date(year, month, day)
+    try:
+        d = _dt.date(year, month, day)
+    except ValueError:  # past the month's last day
+        raise DateError(date_message(text)) from None
     return PartialDate(value, d, d, "day")
 
 

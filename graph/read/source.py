@@ -80,6 +80,9 @@ class BoundedFile(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def fileno(self) -> int:
+        return self._fd
+
     def readinto(self, buffer) -> int:
         want = min(len(buffer), self._left)
         if want <= 0:

@@ -134,8 +134,10 @@ def date(checker: Checker, row: Row, key: str) -> Any:
         return BAD
 
 
-def generated_id(source: str, target: str, relation: str, start: PartialDate | None) -> str:
+def generated_id(source: str, target: str, relation: str, start: PartialDate | str | None) -> str:
     """``SOURCE-TARGET-RELATION-START``, kept short enough to be a valid id.
+
+    ``start`` is the parsed start date or its text (``None``: undated).
 
     Room is left for a ``-N`` suffix on repeats; a longer base keeps its
     head and gets a short stable hash of the whole, so it stays readable
@@ -146,7 +148,8 @@ def generated_id(source: str, target: str, relation: str, start: PartialDate | N
     >>> generated_id("North-Korea", "South-Korea", "cooperate-materially", parse_date("2020-06-16"))
     'North-Korea-South-Korea-coo-106b8346'
     """
-    base = f"{source}-{target}-{relation}-{start.text if start else 'undated'}"
+    when = start if isinstance(start, str) else start.text if start else "undated"
+    base = f"{source}-{target}-{relation}-{when}"
     if len(base) <= 36:
         return base
     return f"{base[:27]}-{hashlib.sha1(base.encode('utf-8')).hexdigest()[:8]}"

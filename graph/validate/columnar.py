@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
-from ..dates import PartialDate
+from ..dates import DateError, parse_date
 from ..read import Row, Table
 from ..read.columns import Columns
 from ..schema import FALSE_WORDS, ID_PATTERN, RELATION_COLUMNS, STATUSES, TRUE_WORDS
-from .cells import BAD, Checker, date, generated_id, ids, number, present
+from .cells import BAD, Checker, generated_id, ids, number, present
 from .model import Tables
 from .relations import References, check_relation_row
 
@@ -91,16 +91,14 @@ def validate_relation_columns(
     lines = table.lines if keep is None else _take(table.lines, keep)
     given_ids = id_column if keep is None else _take(id_column, keep)
     columns["id"], generated = _ids(given_ids, columns, lines, given)
-    start, end = columns["start"], columns["end"]
-    columns["start"] = [d.text if d else None for d in start]
-    columns["end"] = [d.text if d else None for d in end]
     known = set(RELATION_COLUMNS)
     for key, name in zip(table.keys, table.header):
         if key not in known:
             cells = c[key] if keep is None else _take(c[key], keep)
             columns[name] = _nones(cells)
     out.relation_columns = {"id": columns.pop("id"), **columns}
-    out.lines["relations"] = {**given, **generated}
+    given.update(generated)  # given's own (no copy of an id per relation)
+    out.lines["relations"] = given
 
 
 def columns_of(table: Table) -> Columns:
@@ -138,8 +136,13 @@ def _lower(column: list[str]) -> list[str]:
     >>> col = _lower(["Fact", "fact", "Fact"])
     >>> col, col[0] is col[2]
     (['fact', 'fact', 'fact'], True)
+    >>> col = ["fact", "claim"]
+    >>> _lower(col) is col
+    True
     """
     lower = {v: v.lower() for v in set(column)}
+    if all(k == v for k, v in lower.items()):
+        return column  # read only, as the checks' other columns
     return list(map(lower.__getitem__, column))
 
 
@@ -206,7 +209,7 @@ def _duplicates(column: list[str], lines: list[int], given: dict[str, int]) -> s
 
 
 def _distinct(
-    column: list[str], check: Callable[[Checker, Row], Any]
+    column: Iterable[str], check: Callable[[Checker, Row], Any]
 ) -> tuple[dict[str, Any], set[str]]:
     """``check`` (a cell checker) on each distinct value: the results, and the values it reports.
 
@@ -221,6 +224,29 @@ def _distinct(
             bad.add(value)
             result = None
         out[value] = result
+    return out, bad
+
+
+def _distinct_dates(column: Iterable[str]) -> tuple[dict[str, Any], set[str]]:
+    """:func:`_distinct` of :func:`.cells.date`, without a probe per value (thousands of dates).
+
+    Examples
+    --------
+    >>> dates, bad = _distinct_dates(["2020", "", "2020-02-30", "2020"])
+    >>> dates["2020"].precision, dates[""], dates["2020-02-30"], bad
+    ('year', None, None, {'2020-02-30'})
+    """
+    out: dict[str, Any] = {}
+    bad: set[str] = set()
+    for value in dict.fromkeys(column):
+        if value == "":  # as date(): an empty cell is no date, and no problem
+            out[value] = None
+            continue
+        try:
+            out[value] = parse_date(value)
+        except DateError:  # date() reports it: the row gets the row checks
+            out[value] = None
+            bad.add(value)
     return out, bad
 
 
@@ -244,36 +270,55 @@ def _checked_columns(table: Columns, refs: References) -> tuple[dict[str, list],
     def as_number(lo: float, hi: float, integer: bool) -> Callable[[Checker, Row], Any]:
         return lambda probe, row: number(probe, row, "cell", lo, hi, integer)
 
+    sign_of = {r: v["sign"] for r, v in vocab.items()}
+    intensity_of = {r: float(v["intensity"]) for r, v in vocab.items()}
     typed: dict[str, list] = {}
-    for key, check in (
-        ("sign", as_number(-1, 1, True)),
-        ("intensity", as_number(-10, 10, False)),
+    for key, check, of_type, default in (
+        ("sign", as_number(-1, 1, True), sign_of, 0),
+        ("intensity", as_number(-10, 10, False), intensity_of, 0.0),
     ):
         cells = _get(c.get(key), n)
         checked, bad = _distinct(cells, check)
         flagged |= _rows_with(cells, bad)
-        typed[key] = list(map(checked.__getitem__, cells))
+        typed[key] = _or_type(cells, checked, relation, of_type, default)
     directed = _lower(_get(c.get("directed"), n))
     flagged |= _rows_with(directed, set(directed) - {""} - TRUE_WORDS - FALSE_WORDS)
     start, end = _get(c.get("start"), n), _get(c.get("end"), n)
-    dates, bad = _distinct(start + end, lambda probe, row: date(probe, row, "cell"))
+    dates, bad = _distinct_dates(itertools.chain(start, end))
     flagged |= _rows_with(start, bad) | _rows_with(end, bad)
-    typed["start"] = list(map(dates.__getitem__, start))
-    typed["end"] = list(map(dates.__getitem__, end))
+    # the record columns hold a date's text (None: empty or wrong), as the row path's records
+    texts = {k: d.text if d else None for k, d in dates.items()}
+    typed["start"] = list(map(texts.__getitem__, start))
+    typed["end"] = list(map(texts.__getitem__, end))
     flagged |= _reversed(dates, start, end)
-    sign_of = {r: v["sign"] for r, v in vocab.items()}
-    intensity_of = {r: float(v["intensity"]) for r, v in vocab.items()}
-    typed["sign"] = [sign_of.get(r, 0) if s is None else s for s, r in zip(typed["sign"], relation)]
-    typed["intensity"] = [
-        intensity_of.get(r, 0.0) if x is None else x for x, r in zip(typed["intensity"], relation)
-    ]
-    typed["directed"] = [v not in FALSE_WORDS for v in directed]
+    is_directed = {v: v not in FALSE_WORDS for v in set(directed)}
+    typed["directed"] = list(map(is_directed.__getitem__, directed))
     typed["status"] = status
     said_by, quote = _nones(_get(c.get("said_by"), n)), _nones(_get(c.get("quote"), n))
     machine = [s in refs.machine_coded for s in source_id] if refs.machine_coded else None
     flagged |= _warned(source, target, typed, said_by, quote, machine)
     typed.update(source_id=_nones(source_id), said_by=said_by, quote=quote)
     return typed, flagged
+
+
+def _or_type(
+    cells: list[str], checked: dict[str, Any], relation: list[str], of_type: dict, default: Any
+) -> list:
+    """Each cell's checked value, or where it has none (empty, wrong) its relation type's.
+
+    Examples
+    --------
+    >>> _or_type(["", "1", ""], {"": None, "1": 1}, ["a", "a", "b"], {"a": -1}, 0)
+    [-1, 1, 0]
+    """
+    if None not in checked.values():
+        return list(map(checked.__getitem__, cells))
+    if len(checked) == 1:  # the column is empty (or one wrong value) throughout
+        return list(map(of_type.get, relation, itertools.repeat(default)))
+    return [
+        of_type.get(r, default) if v is None else v
+        for v, r in zip(map(checked.__getitem__, cells), relation)
+    ]
 
 
 def _reversed(dates: dict[str, Any], start: list[str], end: list[str]) -> set[int]:
@@ -339,9 +384,11 @@ def _patched(
     out: dict[str, list] = {}
     for key, column in columns.items():
         values = list(column)
+        dated = key in ("start", "end")
         for i, record in records.items():
             if record is not None:
-                values[i] = record[key]
+                value = record[key]
+                values[i] = (value.text if value else None) if dated else value
         out[key] = _take(values, keep)
     return out
 
@@ -356,7 +403,7 @@ def _ids(
     if "" not in ids:
         return ids, {}
     source, target, relation = columns["source"], columns["target"], columns["relation"]
-    start: list[PartialDate | None] = columns["start"]
+    start: list[str | None] = columns["start"]
     generated: dict[str, int] = {}
     out = list(ids)
     for i, rid in enumerate(ids):
