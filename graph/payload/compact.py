@@ -77,44 +77,7 @@ def _shared(a: str, b: str) -> int:
     return lo
 
 
-# Sorted strings whose shared prefixes are found by numpy, a block of rows at a
-# time: from this many, and in blocks of at most _ROWS strings of at most _WIDEST
-# characters (a block with a longer one is compared pair by pair).
-_NUMPY_FROM = 10_000
-_ROWS = 4_096
-_WIDEST = 512
-
-
-def _prefixes(words: list, prev: str) -> list[int]:
-    """How long a prefix each of ``words`` shares with the one before it (``prev`` for the first).
-
-    A long list is compared in numpy (the declared dependency), block by
-    block: each block's strings side by side as fixed-width code units, the
-    first unequal one of each row found at once, instead of a binary search
-    of slices per string in Python (0.8 of 0.9 s at 370k URLs).
-    """
-    before = [prev, *words[:-1]]
-    if len(words) < _NUMPY_FROM:
-        return list(map(_shared, words, before))
-    import numpy as np
-
-    out: list[int] = []
-    for at in range(0, len(words), _ROWS):
-        block = [*before[at : at + _ROWS], words[min(at + _ROWS, len(words)) - 1]]
-        lengths = list(map(len, block))
-        width = max(lengths)
-        if width > _WIDEST or width == 0:
-            out += map(_shared, block[1:], block[:-1])
-            continue
-        ascii_only = all(map(str.isascii, block))
-        units = np.array(block, dtype=f"{'S' if ascii_only else 'U'}{width}")
-        rows = units.view(np.uint8 if ascii_only else np.uint32).reshape(len(block), width)
-        unequal = rows[1:] != rows[:-1]
-        first = unequal.argmax(axis=1)
-        first[~unequal.any(axis=1)] = width  # the padding is equal too: the shorter string's end
-        n = np.array(lengths)
-        out += np.minimum(first, np.minimum(n[1:], n[:-1])).tolist()
-    return out
+_NONES = itertools.repeat(None)
 
 
 def _front(words: list, own: bool = False) -> list:
@@ -124,18 +87,17 @@ def _front(words: list, own: bool = False) -> list:
     of once coded (the whole strings and their rests are then never all held
     at once).
     """
-    out: list = []
+    out: list = [None] * (2 * len(words))  # its exact size
     prev = ""
     step = 1 << 16
     for at in range(0, len(words), step):
         part = words[at : at + step]
-        shared = _prefixes(part, prev)
+        shared = list(map(_shared, part, [prev, *part[:-1]]))
         prev = part[-1]
-        coded: list = [None] * (2 * len(part))
-        coded[::2] = shared
-        coded[1::2] = map(operator.getitem, part, map(slice, shared, itertools.repeat(None)))
-        out += coded
-        del part, coded
+        end = 2 * (at + len(part))
+        out[2 * at : end : 2] = shared
+        out[2 * at + 1 : end : 2] = map(operator.getitem, part, map(slice, shared, _NONES))
+        del part, shared
         if own:
             words[at : at + step] = itertools.repeat(None, min(step, len(words) - at))
     return out
@@ -179,7 +141,7 @@ def _words(column: list, own: bool = False) -> dict | None:
     position = dict(zip(table, range(len(table))))
     codes: list = list(map(position.get, column))  # None where no URL (or several)
     for i, urls in zip(several, parts):
-        codes[i] = list(map(position.__getitem__, urls))
+        codes[i] = [position[t] for t in urls]  # sized as the list of URLs
     del position, parts
     if own:
         column.clear()  # the table alone holds the URLs now
