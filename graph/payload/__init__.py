@@ -182,6 +182,12 @@ def page_payload(
     >>> sorted(page_payload(ds)["edges"]), page_payload(ds)["edges"]["n"]
     (['columns', 'extra', 'n'], 23)
     """
+    return _page_payload(G, title, aggregate, release)
+
+
+def _page_payload(G, title, aggregate, release, written=None) -> dict:
+    """:func:`page_payload`; ``written`` (see :func:`graph.payload.compact._compact`) turns
+    each relation column into what the page writes as soon as it is encoded."""
     if isinstance(G, Dataset):
         from .tables import table_payload  # it builds on this module's assemble
 
@@ -189,7 +195,7 @@ def page_payload(
     else:
         payload, extra = _graph_payload(G, title, aggregate)
     # both made here for this call alone: each column is dropped once encoded
-    return _gc_paused(_compact, payload, extra, True)
+    return _gc_paused(_compact, payload, extra, True, written)
 
 
 def _gc_paused(fn, *args):

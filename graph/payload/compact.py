@@ -36,7 +36,7 @@ import itertools
 import math
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 __all__ = [
@@ -288,12 +288,20 @@ def compact_payload(payload: dict, extra_columns: dict[str, list] | None = None)
     return _compact(payload, extra_columns, consume=False)
 
 
-def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool) -> dict:
+def _compact(
+    payload: dict,
+    extra_columns: dict[str, list] | None,
+    consume: bool,
+    written: Callable[[Any], Any] | None = None,
+) -> dict:
     """:func:`compact_payload`; with ``consume``, each column is let go of once encoded.
 
     ``consume`` empties ``payload["edges"]`` and ``extra_columns``: for a
     caller that made them for this call alone (at 283k relations the plain
     columns and their encodings would otherwise be held at once).
+    ``written``: what each column's encoding is replaced with as soon as it
+    is made (the page's JSON text of it, ``graph.view``): a column's numbers
+    and texts as Python objects are several times the size of their JSON.
     """
     edges = payload["edges"]
     n = len(edges["id"])
@@ -308,6 +316,8 @@ def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool
         if name != "id":
             columns[name] = _encode(column, text=name in _TEXT_COLUMNS, own=consume)
         del column
+        if written is not None:
+            columns[name] = written(columns[name])
     extra: dict[str, Any] = {}
     for name in list(extra_columns):
         column = extra_columns.pop(name) if consume else extra_columns[name]
@@ -318,7 +328,7 @@ def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool
         if absent:
             enc = dict(enc) if isinstance(enc, dict) else {"k": "list", "v": enc}
             enc["a"] = absent
-        extra[name] = enc
+        extra[name] = enc if written is None else written(enc)
         del column, enc
     return {**payload, "edges": {"n": n, "columns": columns, "extra": extra}}
 
