@@ -361,3 +361,47 @@ def test_any_names_give_a_dataset_that_checks_clean(tmp_path_factory, labels, ki
     edges = _write(tmp / "e.csv", format_csv(["Source", "Target", "Label"], links))
     write_dataset(from_gephi(nodes, edges), tmp / "g")
     assert [p for p in graph.check(tmp / "g") if p.severity == "error"] == []
+
+
+def test_unreadable_dates_are_reported_where_they_are_never_dropped(tmp_path):
+    elements = tmp_path / "elements.csv"
+    connections = tmp_path / "connections.csv"
+    elements.write_text("Label\nA\nB\n", "utf-8")
+    connections.write_text(
+        "From,To,Type,Start date,End\nA,B,threaten,16/06/2020,2020-13-01\nA,B,appeal,2020-06,\n",
+        "utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        from_kumu(elements, connections)
+    # each as `geograph check` says it, with its fix: a relation without its dates
+    # would be shown at every date
+    assert [(p.line, p.column, p.code) for p in info.value.errors] == [
+        (2, 4, "bad-date"),
+        (2, 5, "bad-date"),
+    ]
+    assert 'Start date "16/06/2020" is not an ISO date; write 2020-06-16' in str(info.value)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["import", "kumu", str(elements), str(connections), "-o", str(out)])
+    assert r.exit_code == 1 and "connections.csv:2:5: bad-date End" in r.stderr
+    assert "Traceback" not in r.output and not out.exists()
+
+
+def test_gephi_timestamps_and_open_ends_are_dates_a_bad_part_is_reported(tmp_path):
+    nodes = tmp_path / "nodes.csv"
+    edges = tmp_path / "edges.csv"
+    nodes.write_text("Id,Label\nA,A\nB,B\n", "utf-8")
+    edges.write_text(
+        "Source,Target,Type,Relation,Timeset\n"
+        'A,B,Directed,threaten,"<[2020-06-16T00:00:00, Infinity]>"\n'
+        'A,B,Directed,appeal,"<[-Infinity, 2019.0]>"\n',
+        "utf-8",
+    )
+    rows = from_gephi(nodes, edges).relations
+    assert [(r["start"], r["end"]) for r in rows] == [("2020-06-16", ""), ("", "2019")]
+    edges.write_text(
+        'Source,Target,Type,Relation,Timeset\nA,B,Directed,threaten,"<[20200, 2021]>"\n', "utf-8"
+    )
+    with pytest.raises(DataError) as info:
+        from_gephi(nodes, edges)
+    assert [(p.line, p.column, p.code) for p in info.value.errors] == [(2, 5, "bad-date")]
+    assert 'Timeset "20200"' in str(info.value)

@@ -457,3 +457,18 @@ def test_a_far_cell_in_a_workbook_does_not_make_the_reader_allocate_the_range():
     # what the check adds to the process's peak, whatever the installed packages weigh;
     # the range would be 17 billion cells
     assert peak_kib < 400 * 1024
+
+
+def test_a_line_ending_in_empty_cells_is_named_so(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,name,note\nA,B,ok,,\nC,D,a, b\n", "utf-8")
+    table, problems = read_table(path, "t.csv")
+    assert [(p.line, p.column, p.code) for p in problems] == [
+        (2, 4, "extra-cells"),
+        (3, 4, "extra-cells"),
+    ]
+    # not "a comma inside a cell splits it": there is nothing past the note
+    assert "the line ends in 2 empty cells past the last column (,, at its end)" in (
+        problems[0].message
+    )
+    assert "the note cell seems to hold it" in problems[1].message

@@ -148,7 +148,14 @@ def read_table(
     records, quote_problem = _parse(text, delimiter, display)
     if quote_problem is not None:
         problems.append(quote_problem)
-    table = _table(path, display, (r for r in records if r[0] > skip), problems, delimiter)
+    table = _table(
+        path,
+        display,
+        (r for r in records if r[0] > skip),
+        problems,
+        delimiter,
+        quote_problem,
+    )
     return table, problems
 
 
@@ -158,8 +165,17 @@ def _table(
     records: Iterable[tuple[int, list[str]]],
     problems: list[Problem],
     delimiter: str | None = None,
+    quote: Problem | None = None,
 ) -> Table | None:
-    """Build a table from (physical line, cells) records: header first, blank rows skipped."""
+    """Build a table from (physical line, cells) records: header first, blank rows skipped.
+
+    ``quote``: the problem of the quote that breaks the file, already
+    reported. The record on its line is kept unread when the quote split its
+    cells wrongly (text after a closing quote, or cells that do not fit the
+    header), so that no problem of its count of cells or of a cell shifted
+    under the wrong column (whose fixes would make things worse) stands
+    beside the quote's; a last cell never closed leaves the others as read.
+    """
     table: Table | None = None
     unnamed: set[int] = set()
     named = 0
@@ -175,6 +191,13 @@ def _table(
             named = max((i + 1 for i, key in enumerate(table.keys) if key), default=0)
             continue
         width = len(table.header)
+        if (
+            quote is not None
+            and line == quote.line
+            and (quote.code == "stray-quote" or len(cells) != width)
+        ):
+            table.unread.append((line, cells))
+            continue
         if delimiter is not None and len(cells) > width:
             # a cell too many in a CSV line: every cell after the slip may
             # stand under the wrong column, so none is checked
@@ -244,6 +267,22 @@ def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: st
             f"{written}: this row needs {k} more {sep}{'s' if k > 1 else ''}",
         )
     spaced = [i for i in range(1, n) if raw[i][:1] == " " and raw[i].strip()]
+    if not spaced and not any(c.strip() for c in raw[width:]):
+        # nothing past the header's columns: a line ending in delimiters, as a
+        # spreadsheet leaves them (unless a cell split by the delimiter moved a
+        # last empty cell there: both fixes are named)
+        k = n - width
+        cells = f"{k} empty cell{'s' if k > 1 else ''}"
+        return Problem(
+            display,
+            line,
+            width + 1,
+            None,
+            "extra-cells",
+            f"{where}: the line ends in {cells} past the last column ({delimiter * k} at its "
+            f"end); delete {'them' if k > 1 else 'it'}, or, if a cell holds a {sep}, put that "
+            f'cell in double quotes ("a{delimiter} b")',
+        )
     if n == width + 1 and len(spaced) == 1 and spaced[0] <= width:
         at = spaced[0] - 1
         cell = f"{raw[at].strip()}{delimiter}{raw[at + 1].rstrip()}"

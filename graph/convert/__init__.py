@@ -19,30 +19,27 @@ relation then comes from ``Relation`` or ``Label``), optionally ``Start``,
 
 from __future__ import annotations
 
-import math
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import write as _write
-from .dates import DateError, parse_date
-from .problems import DataError, Problem
-from .read import Table, read_table
-from .schema import (
+from .. import write as _write
+from ..dates import parse_date
+from ..problems import DataError, Problem
+from ..read import Table, read_table
+from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
     ID_MAX,
     RELATION_COLUMNS,
-    SIGN_WORDS,
     STATUSES,
     VOCABULARY_COLUMNS,
     is_id,
     make_id,
-    number_text,
 )
-from .vocabulary import default_vocabulary
+from ..vocabulary import default_vocabulary
+from .cells import DateCells, _number_text, _sign, intervals
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
@@ -167,50 +164,9 @@ def _missing_ends(table: Table, keys: tuple[str, str], what: str) -> None:
         raise DataError(missing)
 
 
-def _number(text: str) -> float | None:
-    """A number as spreadsheets write it (a decimal comma too); None for anything else."""
-    try:
-        cell = number_text(text.strip(), decimal_comma=True)
-        value = float(cell) if cell else None
-    except ValueError:
-        return None
-    return value if value is None or math.isfinite(value) else None
-
-
-def _number_text(text: str) -> str:
-    """A weight or strength cell as a plain number (``2,5`` -> ``2.5``), else as it was."""
-    value = _number(text)
-    if value is None:
-        return text
-    return (
-        str(int(value))
-        if value.is_integer() and "." not in text and "," not in text
-        else repr(value)
-    )
-
-
-def _sign(text: str) -> str:
-    """A sign the data gives (``+``, ``-1``, ``negative``), as geograph writes it; else ""."""
-    word = text.strip().lower()
-    if word in SIGN_WORDS:
-        return str(SIGN_WORDS[word])
-    value = _number(word)
-    return "" if value is None else str((value > 0) - (value < 0))
-
-
 def _relation_name(text: str) -> str:
     """A relation type name from free text, in any script: lower case, id-safe."""
     return make_id(text.lower().replace("_", "-"), fallback="connected")
-
-
-def _date(text: str) -> str | None:
-    text = text.strip()
-    if re.fullmatch(r"\d{4}\.0", text):  # Gephi writes years as numbers
-        text = text[:4]
-    try:
-        return parse_date(text).text
-    except DateError:
-        return None
 
 
 def _extras(table: Table, used: set[str], known: list[str]) -> list[tuple[str, str]]:
@@ -416,13 +372,14 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
     }
     extras = _extras(co, used, RELATION_COLUMNS + ["strength"])
     _missing_ends(co, ("from", "to"), "connection")
+    dates = DateCells(co)
     for row in co.rows:
         v = row.values
         extra = {name: v.get(key, "") for key, name in extras}
         if v.get("strength"):
             extra["strength"] = _number_text(v["strength"])
-        start = _date(v.get("start", "") or v.get("start date", ""))
-        end = _date(v.get("end", "") or v.get("end date", ""))
+        start = dates(row, "start" if v.get("start", "").strip() else "start date")
+        end = dates(row, "end" if v.get("end", "").strip() else "end date")
         for src in [s.strip() for s in v.get("from", "").split("|") if s.strip()]:
             for dst in [t.strip() for t in v.get("to", "").split("|") if t.strip()]:
                 b.relation(
@@ -437,16 +394,11 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
                     note=v.get("description", ""),
                     extra=extra,
                 )
+    dates.check()
     out = b.finish()
     out.actor_columns = _columns(out.actors, ACTOR_COLUMNS)
     out.relation_columns = _columns(out.relations, RELATION_COLUMNS)
     return out
-
-
-def _intervals(text: str) -> list[tuple[str | None, str | None]]:
-    """Gephi's ``<[2018, 2020-06]; [2021, 2022]>`` (or ``[a,b]``) as (start, end) pairs."""
-    pairs = re.findall(r"[\[(]\s*([^,\]\)]*?)\s*,\s*([^\]\)]*?)\s*[\])]", text)
-    return [(_date(a), _date(b)) for a, b in pairs]
 
 
 def _gephi_nodes(b: _Builder, no: Table) -> None:
@@ -523,6 +475,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     extras = _extras(ed, used, RELATION_COLUMNS + ["weight"])
     # An edge without both ends is a broken export: say where, rather than invent an actor.
     _missing_ends(ed, ("source", "target"), "edge")
+    dates = DateCells(ed)
     for row in ed.rows:
         v = row.values
         kind = v.get("type", "").strip()
@@ -536,9 +489,10 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
         extra = {name: v.get(key, "") for key, name in extras}
         if v.get("weight"):
             extra["weight"] = _number_text(v["weight"])
-        times = _intervals(v.get("timeset", "") or v.get("interval", "")) or [
-            (_date(v.get("start", "")), _date(v.get("end", "")))
-        ]
+        timed = "timeset" if v.get("timeset", "").strip() else "interval"
+        times = [
+            (dates(row, timed, a), dates(row, timed, b)) for a, b in intervals(v.get(timed, ""))
+        ] or [(dates(row, "start"), dates(row, "end"))]
         for i, (start, end) in enumerate(times):
             given = v.get("id", "")
             b.relation(
@@ -554,6 +508,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
                 note=v.get("note", ""),
                 extra=extra,
             )
+    dates.check()
     out = b.finish()
     out.actor_columns = _columns(out.actors, ACTOR_COLUMNS)
     out.relation_columns = _columns(out.relations, RELATION_COLUMNS)
