@@ -9,6 +9,7 @@ import pytest
 from analysis_graph import article_graph
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from viewpages import link_fragment
 
 import graph
 from graph.balance import balance_report, blocs, frustration, triangle_counts
@@ -404,8 +405,8 @@ def test_colour_control_switches_back_to_groups_and_writes_the_url(page, tmp_pat
     _bloc_view(page, tmp_path, "#date=2020-06")
     by_group = _colours(page)
     page.select_option("#gg-color", "bloc")
-    assert "color=bloc" in page.evaluate("location.hash")
+    assert "color=bloc" in link_fragment(page)
     assert _colours(page) != by_group
     page.select_option("#gg-color", "group")
-    assert _colours(page) == by_group and "color" not in page.evaluate("location.hash")
+    assert _colours(page) == by_group and "color" not in link_fragment(page)
     assert page.inner_text("#gg-balance") == ""

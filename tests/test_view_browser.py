@@ -22,6 +22,7 @@ from viewpages import (
     drawn,
     edge_ends,
     expected_at,
+    link_fragment,
     open_view,
     relation_types,
     shown,
@@ -156,7 +157,7 @@ def test_click_edge_shows_quote_and_source(page, tmp_path, screenshot):
     assert link.get_attribute("href") == ARTICLE_URL
     assert link.get_attribute("rel") == "noopener noreferrer"
     assert "Deutsche Welle" in panel.inner_text()
-    assert "edge=fallout-chn" in page.evaluate("location.hash")
+    assert "edge=fallout-chn" in link_fragment(page)
     screenshot(page, "article-edge-panel")
 
 
@@ -255,7 +256,7 @@ def test_each_filter_hides_what_it_should(page, tmp_path, kind, value, keep):
     box.uncheck()
     assert shown(page) == drawn(page) == expected
     assert count_text(page) == f"{len(expected)} of {G.number_of_edges()} relations shown"
-    assert f"{kind}=" in page.evaluate("location.hash")
+    assert f"{kind}=" in link_fragment(page)
     box.check()
     assert len(shown(page)) == G.number_of_edges()
 
@@ -277,7 +278,7 @@ def test_search_focuses_actor_by_alias(page, tmp_path):
     assert page.evaluate("window.geograph.state().focus") == "PRK"
     assert page.evaluate("window.geograph.network.getSelectedNodes()") == ["PRK"]
     assert page.locator("#gg-panel h2").inner_text() == "North Korea"
-    assert "focus=PRK" in page.evaluate("location.hash")
+    assert "focus=PRK" in link_fragment(page)
     assert page.evaluate("window.geograph.search('Moscow')") == "RUS"
     assert page.evaluate("window.geograph.search('no such actor')") is None
 
@@ -643,7 +644,7 @@ def test_larger_graph_aggregates_pairs_and_lists_them(page, tmp_path, larger_gra
     assert panel.locator("ul.gg-relations > li").count() == len(ids) == target["count"]
     quotes = panel.locator("ul.gg-relations blockquote").all_inner_texts()
     assert sorted(quotes) == sorted(G.edges[(*edge_ends(G, k), k)]["quote"] for k in ids)
-    assert "pair=" in page.evaluate("location.hash")
+    assert "pair=" in link_fragment(page)
     screenshot(page, "larger-pair-panel")
     # a relation in the list opens that relation, drawn by its pair's line
     panel.locator("ul.gg-relations button").first.click()

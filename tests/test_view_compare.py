@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
-from viewpages import article_graph, drawn, open_view
+from viewpages import article_graph, drawn, link_fragment, open_view
 
 import graph
 
@@ -65,7 +65,7 @@ def test_compare_from_the_control_and_back(page, tmp_path):
     open_view(page, G, tmp_path, "date=2020-06")
     assert page.evaluate("window.geograph.changes()") is None
     page.select_option("#gg-compare", "2018")
-    assert page.evaluate("window.location.hash").find("compare=2018") >= 0
+    assert link_fragment(page).find("compare=2018") >= 0
     ch = page.evaluate("window.geograph.changes()")
     assert ch["from"] == "2018" and ch["to"] == "2020-06"
     # a relation in the list selects it, and focus stays in the list's region
@@ -76,7 +76,7 @@ def test_compare_from_the_control_and_back(page, tmp_path):
     page.select_option("#gg-compare", "")
     assert page.evaluate("window.geograph.changes()") is None
     assert not page.locator("#gg-changes").is_visible()
-    assert "compare=" not in page.evaluate("window.location.hash")
+    assert "compare=" not in link_fragment(page)
     # the lines are back to their sign colours
     sign = page.evaluate("window.geograph.edges.get(window.geograph.visId('liaison')).color.color")
     assert sign == "#d7301f"

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from viewpages import article_graph
+from viewpages import article_graph, link_fragment
 
 import graph
 from graph.cli import cli
@@ -197,7 +197,7 @@ def test_page_opens_at_the_latest_period(event_page, G):
     assert shown(pg) == set(at(G, latest(G)))
     assert pg.locator("#gg-date-label").inner_text() == latest(G)
     pg.evaluate("window.geograph.set({date: null})")
-    assert pg.evaluate("location.hash") == "#date=all"
+    assert link_fragment(pg) == "#date=all"
     assert shown(pg) == set(at(G, None))
     assert pg.errors == []
 
@@ -218,7 +218,7 @@ def test_thresholds_on_events_and_goldstein(event_page, G):
         " i.dispatchEvent(new Event('input')); }"
     )
     assert pg.evaluate("window.geograph.state().min_events") == 0
-    assert pg.evaluate("location.hash") == "#date=all&min_goldstein=3"
+    assert link_fragment(pg) == "#date=all&min_goldstein=3"
     assert pg.locator("#gg-filter-events output").first.inner_text() == "any number of events"
     assert pg.errors == []
 
@@ -304,7 +304,7 @@ def test_hand_coded_data_has_no_event_controls(page, tmp_path):
     state = page.evaluate("window.geograph.state()")
     assert state["date"] is None and "top" not in state
     page.evaluate("window.geograph.set({top: 1, min_events: 5})")
-    assert page.evaluate("location.hash") == ""
+    assert link_fragment(page) == ""
 
 
 @browser
@@ -324,6 +324,6 @@ def test_reset_goes_back_to_the_opening_period_and_thresholds(browser, G, tmp_pa
     assert state["date"] == latest(G)
     assert (state["min_events"], state["top"], state["backbone"]) == (2, 3, None)
     assert pg.locator("#gg-top").input_value() == "3"
-    assert pg.evaluate("location.hash") == f"#date={latest(G)}"
+    assert link_fragment(pg) == f"#date={latest(G)}"
     assert errors == []
     pg.close()

@@ -95,10 +95,11 @@ def test_every_http_url_is_a_link(page, tmp_path):
     page.evaluate("window.geograph.selectEdge('g1')")
     links = page.locator("#gg-panel a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    # the relation's own evidence first (its other columns), then its source's link
     assert hrefs == [
-        "https://www.gdeltproject.org/data.html",
         "https://news.example/a?x=1&y=2",
         "http://news.example/b",
+        "https://www.gdeltproject.org/data.html",
     ]
     assert all(links.nth(i).get_attribute("rel") == "noopener noreferrer" for i in range(3))
     text = page.locator("#gg-panel .gg-evidence").inner_text()

@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
-from viewpages import article_graph, open_view, shown
+from viewpages import article_graph, link_fragment, open_view, shown
 
 import graph
 from graph.payload import view_payload
@@ -138,12 +138,12 @@ def test_only_and_all_by_keyboard_with_unique_names(page, tmp_path):
     page.keyboard.press("Enter")
     assert page.evaluate("window.geograph.state().filters.status") == ["fact"]
     assert not page.locator("#gg-f-status-1").is_checked()
-    assert page.evaluate("location.hash") == "#status=fact"
+    assert link_fragment(page) == "#status=fact"
     page.get_by_role("button", name="Show all statuses").focus()
     page.keyboard.press("Space")
     assert page.evaluate("window.geograph.state().filters.status") == ["fact", "claim", "forecast"]
     assert page.locator("#gg-f-status-1").is_checked()
-    assert page.evaluate("location.hash") == ""
+    assert link_fragment(page) == ""
 
 
 def two_sources():
@@ -166,11 +166,11 @@ def test_said_by_and_source_filters_and_their_url(page, tmp_path):
     petrov = {k for *_, k, d in edges if d["said_by"] == "Leonid Petrov"}
     page.get_by_role("button", name="Show only Leonid Petrov").click()
     assert shown(page) == petrov
-    assert page.evaluate("location.hash") == "#said_by=Leonid%20Petrov"
-    assert page.evaluate("location.hash") == graph.view_fragment(G, said_by="Leonid Petrov")
+    assert link_fragment(page) == "#said_by=Leonid%20Petrov"
+    assert link_fragment(page) == graph.view_fragment(G, said_by="Leonid Petrov")
     page.get_by_role("button", name="Show only (not attributed)").click()
     assert shown(page) == {k for *_, k, d in edges if d["said_by"] is None}
-    assert page.evaluate("location.hash") == "#said_by=," == graph.view_fragment(G, said_by=[None])
+    assert link_fragment(page) == "#said_by=," == graph.view_fragment(G, said_by=[None])
     page.get_by_role("button", name="Show all speakers").click()
     # sources are named by publisher and title from sources.csv
     labels = page.locator("#gg-filter-source .gg-fname").all_inner_texts()
@@ -182,7 +182,7 @@ def test_said_by_and_source_filters_and_their_url(page, tmp_path):
     page.get_by_role("button", name="Show only KCNA: Statement").click()
     assert shown(page) == {k for *_, k, d in edges if d["source_id"] == "kcna"}
     page.locator("#gg-filter-source input").nth(2).check()  # and the relations without one
-    fragment = page.evaluate("location.hash")
+    fragment = link_fragment(page)
     assert fragment == "#source=kcna," == graph.view_fragment(G, source=["kcna", None])
     # the fragment opens the same state in a new page, and the boxes agree
     state = page.evaluate("window.geograph.state()")
@@ -233,11 +233,11 @@ def test_hostile_speakers_and_sources_stay_text(page, tmp_path):
     for i in (0, 2, 18):  # <script>, <img onerror>, __proto__
         page.locator("#gg-filter-said_by button.gg-only").nth(speakers.index(HOSTILE[i])).click()
         assert shown(page) == {f"r{i}"}
-        fragment = page.evaluate("location.hash")
+        fragment = link_fragment(page)
         assert fragment == graph.view_fragment(G, said_by=HOSTILE[i])
         # read back: all again, then the fragment typed in
         page.get_by_role("button", name="Show all speakers").click()
-        assert page.evaluate("location.hash") == ""
+        assert link_fragment(page) == ""
         page.evaluate("f => { location.hash = f; }", fragment)
         page.wait_for_function("window.geograph.state().filters.said_by.length === 1")
         assert page.evaluate("window.geograph.state().filters.said_by") == [HOSTILE[i]]
@@ -312,7 +312,7 @@ def test_many_values_list_the_most_frequent_first_with_more(page, tmp_path):
     assert rows.count() == 10
     # one speaker left out of 120: the URL names that one, and reads back
     rows.locator("input[type=checkbox]").first.uncheck()
-    assert page.evaluate("location.hash") == "#date=2005&said_by!=Speaker%20000"
+    assert link_fragment(page) == "#date=2005&said_by!=Speaker%20000"
     other = page.context.new_page()
     other.goto(page.url)
     other.wait_for_function("window.geograph && window.geograph.ready === true")

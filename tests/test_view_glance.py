@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
-from viewpages import article_graph, edge_ends, goto_view, open_view
+from viewpages import article_graph, edge_ends, goto_view, link_fragment, open_view
 
 pytestmark = pytest.mark.browser
 
@@ -159,7 +159,7 @@ def test_legend_entries_filter(page, tmp_path, size):
     want = {k for *_, k, d in G.edges(keys=True, data=True) if d["sign"] < 0}
     assert set(page.evaluate("window.geograph.shown()")) == want
     assert hostile.get_attribute("aria-pressed") == "true"
-    assert "sign=hostile" in page.evaluate("location.hash")
+    assert "sign=hostile" in link_fragment(page)
     hostile.click()  # again: all signs
     assert len(page.evaluate("window.geograph.state().filters.sign")) == 3
     page.get_by_role("button", name="forecast", exact=True).click()

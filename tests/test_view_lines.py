@@ -128,22 +128,40 @@ def _open(page, path, own: bool):
 
 
 # States a user reaches: the overview, a status left out, a date, zoomed in
-# far enough for the pairs' counts to be drawn, a line hovered.
+# far enough for the pairs' counts to be drawn, zoomed out as far as a large
+# graph opens on a laptop's screen (dashes 2 px on, 1.2 px off: the page
+# strokes those lines solid at their mean ink).
 STATES = [
     {},
     {"filters": {"status": ["fact", "forecast"]}},
     {"date": "2010"},
 ]
+ZOOMS = {"zoom": 1.2, "far": 0.2}
+
+# The dash patterns stroked in the next redraw of the graph's canvas.
+_DASHED_STROKES = """() => new Promise(res => {
+  const net = window.geograph.network, ctx = net.canvas.getContext(), seen = [];
+  const own = Object.getOwnPropertyDescriptor(ctx, 'stroke');
+  ctx.stroke = function () {
+    if (this.getLineDash().length) seen.push(this.getLineDash().join(','));
+    return CanvasRenderingContext2D.prototype.stroke.apply(this, arguments);
+  };
+  net.once('afterDrawing', () => {
+    if (own) Object.defineProperty(ctx, 'stroke', own); else delete ctx.stroke;
+    res(seen);
+  });
+  net.redraw();
+})"""
 
 
 def test_plain_lines_look_as_vis_network_draws_them(page, large_page):
     own, vis = _open(page, large_page, True), _open(page, large_page, False)
     assert own.evaluate("window.geograph.payload.large") is True
-    for state in STATES + ["zoom"]:
+    for state in STATES + list(ZOOMS):
         for pg in (own, vis):
-            if state == "zoom":
+            if isinstance(state, str):
                 pg.evaluate("window.geograph.set({date: null, filters: null})")
-                pg.evaluate("window.geograph.network.moveTo({scale: 1.2})")
+                pg.evaluate("s => window.geograph.network.moveTo({scale: s})", ZOOMS[state])
             else:
                 pg.evaluate("s => window.geograph.set(s)", state)
             pg.evaluate(_SETTLE)
@@ -160,6 +178,11 @@ def test_plain_lines_look_as_vis_network_draws_them(page, large_page):
         # colour after another, vis-network one line after another)
         differ = np.abs(a - b).max(axis=2) > 80
         assert differ.mean() < 0.08 * ink_b.mean(), state
+        if isinstance(state, str):
+            # zoomed in, the page strokes dashes as vis-network does; zoomed out, none
+            dashed = own.evaluate(_DASHED_STROKES)
+            assert bool(dashed) == (state == "zoom"), (state, dashed)
+            assert vis.evaluate(_DASHED_STROKES), state
 
 
 def test_a_filtered_out_line_leaves_the_canvas(page, large_page):

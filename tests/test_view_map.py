@@ -15,7 +15,7 @@ from event_files import GDELT_LINES
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from maps import country_shape
 from shapely.geometry import Point
-from viewpages import fail_on_problems, open_view, reopen_view, shared_page
+from viewpages import fail_on_problems, link_fragment, open_view, reopen_view, shared_page
 
 import graph
 from graph.events import import_gdelt
@@ -93,13 +93,13 @@ def test_layout_switches_and_round_trips_in_the_url(page, article_page):
     assert page.locator("#gg-offmap").is_hidden()
     before = _positions(page)
     page.select_option("#gg-layout", "map")
-    assert page.evaluate("location.hash") == "#layout=map"
+    assert link_fragment(page) == "#layout=map"
     on_map = _positions(page)
     for iso in FIVE:
         assert country_shape(iso).contains(Point(on_map[iso]["x"], on_map[iso]["y"]))
     page.select_option("#gg-size", "weight")
     page.evaluate("window.geograph.set({focus: 'PRK', depth: 2, direction: 'out'})")
-    fragment = page.evaluate("location.hash")
+    fragment = link_fragment(page)
     assert fragment == "#focus=PRK&layout=map&size=weight&depth=2&direction=out"
     other = page.context.new_page()
     other.goto(page.url.split("#")[0] + fragment)
@@ -115,7 +115,7 @@ def test_layout_switches_and_round_trips_in_the_url(page, article_page):
         abs(after[k]["x"] - before[k]["x"]) <= 1 and abs(after[k]["y"] - before[k]["y"]) <= 1
         for k in before
     )
-    assert page.evaluate("location.hash") == "#size=weight&depth=2&direction=out"
+    assert link_fragment(page) == "#size=weight&depth=2&direction=out"
     assert page.evaluate("window.geograph.set({layout: {name: 'globe'}}).layout") == {
         "name": "force"
     }
@@ -126,7 +126,7 @@ def test_layout_switches_and_round_trips_in_the_url(page, article_page):
     assert (state["layout"], state["color"], state["size"], state["depth"], state["direction"]) == (
         {"name": "force"}, "group", "relations", 1, "both"
     )  # fmt: skip
-    assert state["focus"] is None and page.evaluate("location.hash") == ""
+    assert state["focus"] is None and link_fragment(page) == ""
 
 
 def test_size_by_follows_graph_centrality(page, article_page, article):
@@ -223,7 +223,7 @@ def test_focus_reaches_as_far_as_ego_graph(page, tmp_path):
                 set(page.evaluate(f"window.geograph.reach('A', {depth}, '{direction}').nodes"))
                 == want
             )
-    assert page.evaluate("location.hash") == "#focus=A&depth=3&direction=in"
+    assert link_fragment(page) == "#focus=A&depth=3&direction=in"
     within = len(nx.ego_graph(D.reverse(), "A", radius=3)) - 1
     assert f"{within} actors," in panel.locator(".gg-focus").inner_text()
 
@@ -250,13 +250,13 @@ def test_event_data_opens_on_the_map(page, tmp_path):
         )
     open_view(page, G, tmp_path)
     assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
-    assert page.evaluate("location.hash") == ""
+    assert link_fragment(page) == ""
     pos = _positions(page)
     for iso in countries:
         assert page.evaluate(f"window.geograph.countryAt({pos[iso]['x']}, {pos[iso]['y']})") == iso
     assert page.locator("#gg-offmap").inner_text() == "Not on the map: UNO (organization)"
     page.select_option("#gg-layout", "force")
-    assert page.evaluate("location.hash") == "#layout=force"
+    assert link_fragment(page) == "#layout=force"
     page.wait_for_function("!window.geograph.network.physics.physicsEnabled", timeout=20000)
     assert page.locator("#gg-offmap").is_hidden()
 

@@ -97,3 +97,18 @@ def test_hostile_names_in_the_list_are_text(page, tmp_path):
     assert page.evaluate(f"window.{TRAP}") is False
     for sel in FORBIDDEN_SELECTORS:
         assert page.locator(sel).count() == 0, sel
+
+
+def test_the_chosen_actor_is_said_not_drawn_over_the_date_row(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    status = page.locator("#gg-search-status")
+    _type(page, "seoul")
+    assert status.is_visible() and status.bounding_box()["height"] > 10
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.geograph.state().focus") == "KOR"
+    # the box keeps focus; the status is still there for a screen reader, one pixel on the page
+    assert page.evaluate("document.activeElement.id") == "gg-search"
+    assert status.inner_text() == "Showing South Korea (KOR)"
+    assert status.bounding_box()["height"] <= 2
+    page.keyboard.type("x")  # typing again shows the count again
+    assert status.inner_text() == "no match" and status.bounding_box()["height"] > 10

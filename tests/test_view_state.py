@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from viewpages import article_graph, expected_at, open_view
+from viewpages import article_graph, expected_at, link_fragment, open_view
 
 from graph.payload import view_payload
 from graph.view import payload_json
@@ -49,7 +49,7 @@ def test_state_set_shown_and_fragment_agree(page, tmp_path):
         if next(d for *_, kk, d in G.edges(keys=True, data=True) if kk == k)["status"] != "forecast"
     }
     assert set(page.evaluate("window.geograph.shown()")) == want
-    fragment = page.evaluate("location.hash")
+    fragment = link_fragment(page)
     assert fragment == "#date=2020-06&focus=KOR&status=fact,claim"
     # the same fragment in a new page gives the same state
     other = page.context.new_page()
@@ -62,6 +62,37 @@ def test_state_set_shown_and_fragment_agree(page, tmp_path):
     s = page.evaluate("window.geograph.state()")
     assert s["edge"] == "sanctions" and s["focus"] is None and s["filters"]["sign"] == []
     assert page.evaluate("window.geograph.shown()") == []
+
+
+# Counts the page's history.replaceState calls from now on (window.testWrites).
+_COUNT_WRITES = """() => {
+  window.testWrites = 0;
+  const write = history.replaceState;
+  history.replaceState = function () { window.testWrites++; return write.apply(this, arguments); };
+}"""
+
+
+def test_a_burst_of_changes_writes_the_link_once(page, tmp_path):
+    open_view(page, article_graph(), tmp_path)
+    page.evaluate(_COUNT_WRITES)
+    # five changes in one task: none written yet, then one write of the last state
+    before = page.evaluate(
+        """() => { const g = window.geograph;
+                   for (const d of ['2017', '2018', '2019', '2020']) g.set({date: d});
+                   g.set({focus: 'KOR'});
+                   return location.hash; }"""
+    )
+    assert before == ""
+    page.wait_for_function("location.hash === '#date=2020&focus=KOR'", timeout=5000)
+    assert page.evaluate("window.testWrites") == 1
+    # a click in the address bar (the window loses focus) writes it at once
+    assert page.evaluate(
+        """() => { window.geograph.set({focus: null}); const pending = location.hash;
+                   dispatchEvent(new Event('blur'));
+                   return [pending, location.hash, window.testWrites]; }"""
+    ) == ["#date=2020&focus=KOR", "#date=2020", 2]
+    page.wait_for_timeout(600)  # nothing left to write
+    assert page.evaluate("window.testWrites") == 2
 
 
 def test_hostile_values_through_the_api(page, tmp_path):
@@ -87,6 +118,7 @@ def test_hostile_values_through_the_api(page, tmp_path):
     # the fragment written from that state reads back as the same state
     state = page.evaluate("window.geograph.state()")
     page.evaluate("window.geograph.set({focus: null})")
+    link_fragment(page)  # written
     page.evaluate("location.hash = location.hash + '&'")  # a hand edit re-applies the fragment
     page.wait_for_timeout(100)
     again = page.evaluate("window.geograph.state()")

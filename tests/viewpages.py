@@ -379,3 +379,13 @@ def shipped_page_file(tmp_path_factory, name: str) -> Path:
 
     out = tmp_path_factory.mktemp(name) / "data.html"
     return render_html(load(Path(__file__).resolve().parent.parent / "data").to_networkx(), out)
+
+
+def link_fragment(pg) -> str:
+    """The page's URL fragment as a user copying the link finds it.
+
+    The page writes the fragment once a burst of changes ends, or at once when
+    the window loses focus (as a click in the address bar makes it): the test
+    does the latter, then reads it.
+    """
+    return pg.evaluate("() => { dispatchEvent(new Event('blur')); return location.hash; }")

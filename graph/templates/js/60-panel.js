@@ -100,6 +100,12 @@ function showEdgePanel(e) {
   }
   if (e.note) panel.appendChild(defList([["Note", e.note]]));
   var src = sourceOf(e);
+  // the relation's own other columns, with it: not under its source's heading
+  var extra = extraRows(e.extra, isIcews(src, e.source_id));
+  if (extra.length) {
+    panel.appendChild(el("h3", null, "Other columns"));
+    panel.appendChild(defList(extra));
+  }
   if (src || e.source_id) {
     panel.appendChild(el("h3", null, "Source"));
     panel.appendChild(defList(src ? [
@@ -107,8 +113,6 @@ function showEdgePanel(e) {
       ["Published", src.published], ["Link", src.url ? linkOrText(src.url) : null]
     ] : [["Id", e.source_id + " (not in sources)"]]));
   }
-  var extra = extraRows(e.extra, isIcews(src, e.source_id));
-  if (extra.length) panel.appendChild(defList(extra));
 }
 function showNodePanel(n) {
   clear(panel);

@@ -168,8 +168,11 @@ function choose(m) {
   if (m.kind === "actor") gg.focusNode(m.id);
   else gg.selectEdge(m.id);
   status.textContent = "Showing " + m.label;
+  // said to screen readers; not drawn over the date row while the box keeps focus
+  pop.classList.add("gg-chosen");
 }
 function update() {
+  pop.classList.remove("gg-chosen");
   var q = normalize(input.value), found = q ? findAll(q) : { count: 0 };
   matches = q ? listed(found, MAX) : [];  // only what the list shows is built
   total = found.count;
