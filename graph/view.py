@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .payload import page_payload
+from .payload import _page_payload, page_payload  # noqa: F401 (still graph.view.page_payload)
 from .payload.compact import page_columns, with_page_columns
 from .write import write_text
 
@@ -76,8 +76,13 @@ def _escaped(text: str) -> str:
     return text
 
 
+# One encoder for every piece: json.dumps with these options makes a new one per call,
+# and a page is written in some 14,000 pieces (a key, a value, a step of a column).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _ENCODE(value)
 
 
 def payload_json(payload: dict) -> str:
@@ -96,7 +101,24 @@ def payload_json(payload: dict) -> str:
     return _escaped(_dumps(payload))
 
 
-def payload_json_pieces(payload: dict, depth: int = 3) -> Iterator[str]:
+class _Written(tuple):
+    """A value's JSON text in the pieces :func:`payload_json_pieces` writes, made ahead of the rest."""
+
+
+def _written(value: Any) -> Any:
+    """``value`` as its JSON pieces, but for a list of texts: its JSON is about the size
+    of its strings, which would be held with it until the list is let go of."""
+    if type(value) is list and set(map(type, value)) <= _TEXTS:
+        return value
+    # the same text at any depth: a value's pieces join to its JSON (never joined here:
+    # the pieces and the whole would be held at once)
+    return _Written(payload_json_pieces(value, 1))
+
+
+_TEXTS = frozenset((str, type(None)))
+
+
+def payload_json_pieces(payload: Any, depth: int = 3) -> Iterator[str]:
     """:func:`payload_json` in pieces: the same text, never all of it at once.
 
     Dicts with text keys are written key by key down to ``depth`` levels (the
@@ -110,6 +132,9 @@ def payload_json_pieces(payload: dict, depth: int = 3) -> Iterator[str]:
     >>> "".join(payload_json_pieces(p)) == payload_json(p)
     True
     """
+    if type(payload) is _Written:
+        yield from payload
+        return
     if type(payload) is list and len(payload) > _LIST_STEP:
         # a long column in steps: its JSON is its items' JSON joined by commas
         yield "["
@@ -267,7 +292,8 @@ def page_pieces(G, *, title: str | None = None, release: bool = False) -> Iterat
     >>> "".join(page_pieces(G)) == to_html(G)
     True
     """
-    payload, later = page_columns(page_payload(G, title=title, release=release))
+    # each relation column is JSON text as soon as it is encoded: its objects go at once
+    payload, later = page_columns(_page_payload(G, title, None, release, _written))
     page = _fill_template({"title": payload["title"]}, {"payload": _PAYLOAD_MARK, **_assets()})
     head, mark, tail = page.partition(_PAYLOAD_MARK)
     if not mark or _PAYLOAD_MARK in tail or not tail.startswith(_END):  # pragma: no cover - ours

@@ -14,6 +14,8 @@ HTML (see ``templates/js/``).
 from __future__ import annotations
 
 import gc
+import itertools
+import operator
 from collections import Counter
 from typing import Any
 
@@ -180,6 +182,12 @@ def page_payload(
     >>> sorted(page_payload(ds)["edges"]), page_payload(ds)["edges"]["n"]
     (['columns', 'extra', 'n'], 23)
     """
+    return _page_payload(G, title, aggregate, release)
+
+
+def _page_payload(G, title, aggregate, release, written=None) -> dict:
+    """:func:`page_payload`; ``written`` (see :func:`graph.payload.compact._compact`) turns
+    each relation column into what the page writes as soon as it is encoded."""
     if isinstance(G, Dataset):
         from .tables import table_payload  # it builds on this module's assemble
 
@@ -187,7 +195,7 @@ def page_payload(
     else:
         payload, extra = _graph_payload(G, title, aggregate)
     # both made here for this call alone: each column is dropped once encoded
-    return _compact(payload, extra, consume=True)
+    return _gc_paused(_compact, payload, extra, True, written)
 
 
 def _gc_paused(fn, *args):
@@ -316,7 +324,7 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     edges = found["columns"]
     src, dst = edges["from"], edges["to"]
     degree = Counter(src)
-    degree.update(t for s, t in zip(src, dst) if s != t)
+    degree.update(itertools.compress(dst, map(operator.ne, src, dst)))  # a loop counts once
     for i, node in enumerate(nodes):
         node["degree"] = degree[i]
 

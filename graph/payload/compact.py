@@ -36,7 +36,7 @@ import itertools
 import math
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 __all__ = [
@@ -77,20 +77,29 @@ def _shared(a: str, b: str) -> int:
     return lo
 
 
+_NONES = itertools.repeat(None)
+
+
 def _front(words: list, own: bool = False) -> list:
     """Sorted strings front-coded: ``[prefix shared with the previous, rest, ...]``.
 
-    ``own``: ``words`` is the caller's to empty, each string let go of once
-    coded (the whole strings and their rests are then never all held at once).
+    ``own``: ``words`` is the caller's to empty, each step's strings let go
+    of once coded (the whole strings and their rests are then never all held
+    at once).
     """
-    out: list = []
+    out: list = [None] * (2 * len(words))  # its exact size
     prev = ""
-    for i, w in enumerate(words):
-        k = _shared(w, prev)
-        out += (k, w[k:])
-        prev = w
+    step = 1 << 16
+    for at in range(0, len(words), step):
+        part = words[at : at + step]
+        shared = list(map(_shared, part, [prev, *part[:-1]]))
+        prev = part[-1]
+        end = 2 * (at + len(part))
+        out[2 * at : end : 2] = shared
+        out[2 * at + 1 : end : 2] = map(operator.getitem, part, map(slice, shared, _NONES))
+        del part, shared
         if own:
-            words[i] = None
+            words[at : at + step] = itertools.repeat(None, min(step, len(words) - at))
     return out
 
 
@@ -106,28 +115,34 @@ def _unfront(flat: list) -> list[str]:
 def _words(column: list, own: bool = False) -> dict | None:
     """The ``words`` encoding of a column of space-separated URLs, or ``None`` if it is not one.
 
-    ``own``: the column is the caller's to empty once encoded (see :func:`_front`).
+    ``own``: the column is the caller's to empty once encoded (see
+    :func:`_front`); a cell of several URLs is let go of as soon as it is
+    split, its URLs kept once (in the table).
     """
-    cells = [v for v in column if v is not None]
-    if not cells or not all(type(v) is str for v in cells):
+    kinds = set(map(type, column))
+    if not kinds <= {str, type(None)} or str not in kinds or "" in column:
         return None
     # cell by cell: a cell of one URL is its own table entry (no copy of the column's text)
-    if not all(map(_URLS.fullmatch, cells)):
+    if not all(map(_URLS.fullmatch, filter(None, column))):
         return None
-    distinct = {v for v in cells if " " not in v}
-    distinct.update(t for v in cells if " " in v for t in v.split(" "))
+    spaced = list(map(operator.contains, map(str, column), itertools.repeat(" ")))  # None: "None"
+    distinct = set(itertools.compress(column, map(operator.not_, spaced)))
+    distinct.discard(None)
+    several = list(itertools.compress(range(len(column)), spaced))
+    del spaced
+    parts = []
+    for i in several:
+        parts.append(column[i].split(" "))
+        if own:  # its URLs are held by the parts now
+            column[i] = None
+    distinct.update(itertools.chain.from_iterable(parts))
     table = sorted(distinct)
     del distinct
-    position = {t: i for i, t in enumerate(table)}
-    codes: list = []
-    for v in column:
-        if v is None:
-            codes.append(None)
-        elif " " in v:
-            codes.append([position[t] for t in v.split(" ")])
-        else:
-            codes.append(position[v])
-    del position, cells
+    position = dict(zip(table, range(len(table))))
+    codes: list = list(map(position.get, column))  # None where no URL (or several)
+    for i, urls in zip(several, parts):
+        codes[i] = [position[t] for t in urls]  # sized as the list of URLs
+    del position, parts
     if own:
         column.clear()  # the table alone holds the URLs now
     return {"k": "words", "t": _front(table, own), "c": codes}
@@ -202,7 +217,7 @@ def _ids(payload: dict) -> Any:
             continue  # most ids of the first rows do not have this form
         # each id made and compared in turn: no column of made ids is held
         made = _filled(form, _fields(payload, e))
-        misses = [[i, rid] for i, (rid, m) in enumerate(zip(ids, made)) if rid != m]
+        misses = [[i, ids[i]] for i in itertools.compress(range(n), map(operator.ne, ids, made))]
         if len(misses) * 4 <= n:
             return {"k": "template", "f": form, "x": misses}
     return ids
@@ -211,12 +226,13 @@ def _ids(payload: dict) -> Any:
 def _fields(payload: dict, columns: dict) -> dict[str, Iterator[str]]:
     """The texts an id template is filled from, one iterator per field."""
     names = [node["id"] for node in payload["nodes"]]
-    dates = ["undated", *payload["dates"]]
+    dates: dict[int | None, str] = dict(enumerate(payload["dates"]))
+    dates[None] = "undated"
     return {
         "from": map(names.__getitem__, columns["from"]),
         "to": map(names.__getitem__, columns["to"]),
         "relation": map(payload["relations"].__getitem__, columns["relation"]),
-        "start": (dates[0 if i is None else i + 1] for i in columns["start"]),
+        "start": map(dates.__getitem__, columns["start"]),
     }
 
 
@@ -272,12 +288,20 @@ def compact_payload(payload: dict, extra_columns: dict[str, list] | None = None)
     return _compact(payload, extra_columns, consume=False)
 
 
-def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool) -> dict:
+def _compact(
+    payload: dict,
+    extra_columns: dict[str, list] | None,
+    consume: bool,
+    written: Callable[[Any], Any] | None = None,
+) -> dict:
     """:func:`compact_payload`; with ``consume``, each column is let go of once encoded.
 
     ``consume`` empties ``payload["edges"]`` and ``extra_columns``: for a
     caller that made them for this call alone (at 283k relations the plain
     columns and their encodings would otherwise be held at once).
+    ``written``: what each column's encoding is replaced with as soon as it
+    is made (the page's JSON text of it, ``graph.view``): a column's numbers
+    and texts as Python objects are several times the size of their JSON.
     """
     edges = payload["edges"]
     n = len(edges["id"])
@@ -292,6 +316,8 @@ def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool
         if name != "id":
             columns[name] = _encode(column, text=name in _TEXT_COLUMNS, own=consume)
         del column
+        if written is not None:
+            columns[name] = written(columns[name])
     extra: dict[str, Any] = {}
     for name in list(extra_columns):
         column = extra_columns.pop(name) if consume else extra_columns[name]
@@ -302,7 +328,7 @@ def _compact(payload: dict, extra_columns: dict[str, list] | None, consume: bool
         if absent:
             enc = dict(enc) if isinstance(enc, dict) else {"k": "list", "v": enc}
             enc["a"] = absent
-        extra[name] = enc
+        extra[name] = enc if written is None else written(enc)
         del column, enc
     return {**payload, "edges": {"n": n, "columns": columns, "extra": extra}}
 

@@ -23,6 +23,7 @@ each relation's extra attributes, already in the payload; only the p-values
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,13 +62,29 @@ def is_event_graph(G) -> bool:
     """
     if G.number_of_edges() == 0:
         return False
-    return all(_is_number(n) for _, _, n in G.edges(data=EVENTS))
+    return _all_numbers(_attribute(G, EVENTS))
+
+
+def _attribute(G, name: str) -> list:
+    """Every relation's ``name`` attribute (None where absent), in the graph's order."""
+    return list(map(_THIRD, G.edges(data=name)))
+
+
+_THIRD = operator.itemgetter(2)
+_NUMBER_TYPES = frozenset((int, float))
+
+
+def _all_numbers(values: list) -> bool:
+    """Whether every value passes :func:`_is_number`: checked in C for plain ints and floats."""
+    if set(map(type, values)) <= _NUMBER_TYPES:
+        return all(map(math.isfinite, values))
+    return all(map(_is_number, values))
 
 
 def _latest(G) -> str | None:
     """The start date of the latest period: the latest first day, the shortest period on ties."""
     best = None
-    for text in {s for _, _, s in G.edges(data="start") if s is not None}:
+    for text in set(_attribute(G, "start")) - {None}:
         try:
             d = parse_date(str(text))
         except DateError:
@@ -190,8 +207,12 @@ def event_payload(G, index: Mapping[Any, int]) -> dict | None:
     opening = check_opening(G)
     if not is_event_graph(G):
         return None
-    events = [n for _, _, n in G.edges(data=EVENTS)]
-    goldstein = [abs(g) for _, _, g in G.edges(data=GOLDSTEIN) if _is_number(g)]
+    events = _attribute(G, EVENTS)
+    goldstein = _attribute(G, GOLDSTEIN)
+    if _all_numbers(goldstein):
+        goldstein = list(map(abs, goldstein))
+    else:
+        goldstein = [abs(g) for g in goldstein if _is_number(g)]
     date = (G.graph.get("view") or {}).get("date")
     if date is not None and str(date) != "all":
         try:

@@ -97,7 +97,8 @@ def table_payload(
     attrs = {
         "name": ds.name,
         "title": ds.title,
-        "sources": {s["id"]: s for s in ds.records("sources")},
+        # read only, not copied (records() deep-copies): the payload cleans them into its own
+        "sources": {s["id"]: s for s in ds._tables.sources},
         "relation_types": ds.vocabulary,
     }
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT

@@ -30,6 +30,9 @@ def _clean(value: Any) -> Any:
     return str(value)
 
 
+_STR = frozenset((str,))
+
+
 def _text(value: Any) -> str | None:
     """A text attribute: ``None`` for missing or blank, else a string."""
     if type(value) is str:  # the common case, kept cheap
@@ -42,6 +45,9 @@ def _text(value: Any) -> str | None:
 
 
 def _aliases(value: Any) -> list[str]:
+    if type(value) is list and set(map(type, value)) <= _STR:  # as graph.load gives them
+        stripped = list(map(str.strip, value))
+        return stripped if all(stripped) else list(filter(None, stripped))
     value = _clean(value)
     if value is None:
         return []
