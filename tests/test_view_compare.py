@@ -68,6 +68,10 @@ def test_compare_from_the_control_and_back(page, tmp_path):
     assert link_fragment(page).find("compare=2018") >= 0
     ch = page.evaluate("window.geograph.changes()")
     assert ch["from"] == "2018" and ch["to"] == "2020-06"
+    # both dates beside the slider, which itself says its own
+    label = page.locator("#gg-date-label")
+    assert label.inner_text() == "2018 \u2192 2020-06"
+    assert page.locator("#gg-date").get_attribute("aria-valuetext") == "2020-06"
     # a relation in the list selects it, and focus stays in the list's region
     first = page.locator("#gg-changes .gg-change-new button").first
     first.focus()
@@ -75,6 +79,7 @@ def test_compare_from_the_control_and_back(page, tmp_path):
     assert page.evaluate("window.geograph.state().edge") == ch["new"][0]
     page.select_option("#gg-compare", "")
     assert page.evaluate("window.geograph.changes()") is None
+    assert label.inner_text() == "2020-06"
     assert not page.locator("#gg-changes").is_visible()
     assert "compare=" not in link_fragment(page)
     # the lines are back to their sign colours

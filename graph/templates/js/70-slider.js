@@ -2,7 +2,7 @@
  * slider: the date slider and Play.
  * Provides on gg: setDate(text|null) -> true when a date is set, syncSlider(),
  * stopPlay(), stepDate(years, months) (the year and month step buttons).
- * Subscribes: date -> slider position and label.
+ * Subscribes: date, compare -> slider position and label ("2018 \u2192 2020-06" comparing).
  * Uses: util, data, state.
  */
 var payload = gg.payload, parseDate = gg.parseDate, store = gg.store;
@@ -21,8 +21,10 @@ function syncSlider() {
     }
   }
   slider.value = String(i);
-  dateLabel.textContent = state.date ? state.date.text : "All time";
-  slider.setAttribute("aria-valuetext", dateLabel.textContent);
+  var shown = state.date ? state.date.text : "All time";
+  slider.setAttribute("aria-valuetext", shown);
+  // comparing: both dates beside the slider (on a phone "Compare from" is behind Options)
+  dateLabel.textContent = state.compare ? state.compare.text + " \u2192 " + shown : shown;
 }
 function setDate(text) {
   store.set({ date: text === undefined ? null : text });
@@ -74,7 +76,7 @@ function stepDate(years, months) {
   });
 
 store.subscribe(function (changed) {
-  if (changed.date) syncSlider();
+  if (changed.date || changed.compare) syncSlider();
 });
 
 gg.setDate = setDate;
