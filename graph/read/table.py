@@ -272,35 +272,26 @@ def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: st
         # spreadsheet leaves them (unless a cell split by the delimiter moved a
         # last empty cell there: both fixes are named)
         k = n - width
-        cells = f"{k} empty cell{'s' if k > 1 else ''}"
-        return Problem(
-            display,
-            line,
-            width + 1,
-            None,
-            "extra-cells",
-            f"{where}: the line ends in {cells} past the last column ({delimiter * k} at its "
-            f"end); delete {'them' if k > 1 else 'it'}, or, if a cell holds a {sep}, put that "
-            f'cell in double quotes ("a{delimiter} b")',
-        )
-    if n == width + 1 and len(spaced) == 1 and spaced[0] <= width:
-        at = spaced[0] - 1
-        cell = f"{raw[at].strip()}{delimiter}{raw[at + 1].rstrip()}"
-        name = table.header[at] or f"column {at + 1}"
-        fix = f"the {name} cell seems to hold it: write that cell in double quotes, " + (
-            '"' + cell.replace('"', '""') + '"' if len(cell) <= 80 else f'"{cell[:40]}..."'
+        message = (
+            f"{where}: the line ends in {k} empty cell{'s' if k > 1 else ''} past the last "
+            f"column ({delimiter * k} at its end); delete {'them' if k > 1 else 'it'}, or, "
+            f'if a cell holds a {sep}, put that cell in double quotes ("a{delimiter} b")'
         )
     else:
-        fix = f'put the cell that holds the {sep} in double quotes ("a{delimiter} b")'
-    return Problem(
-        display,
-        line,
-        width + 1,
-        None,
-        "extra-cells",
-        f"{where}: a {sep} inside a cell splits it in two, and any cell after it {after}; "
-        f"{fix} (or, for a new column, name it in the header)",
-    )
+        if n == width + 1 and len(spaced) == 1 and spaced[0] <= width:
+            at = spaced[0] - 1
+            cell = f"{raw[at].strip()}{delimiter}{raw[at + 1].rstrip()}"
+            name = table.header[at] or f"column {at + 1}"
+            fix = f"the {name} cell seems to hold it: write that cell in double quotes, " + (
+                '"' + cell.replace('"', '""') + '"' if len(cell) <= 80 else f'"{cell[:40]}..."'
+            )
+        else:
+            fix = f'put the cell that holds the {sep} in double quotes ("a{delimiter} b")'
+        message = (
+            f"{where}: a {sep} inside a cell splits it in two, and any cell after it {after}; "
+            f"{fix} (or, for a new column, name it in the header)"
+        )
+    return Problem(display, line, width + 1, None, "extra-cells", message)
 
 
 def settle_short_rows(tables: Iterable[Table], problems: list[Problem]) -> list[Problem]:
