@@ -39,7 +39,7 @@ from ..schema import (
     make_id,
 )
 from ..vocabulary import default_vocabulary
-from .cells import DateCells, _number_text, _sign, intervals
+from .cells import DateCells, _header, _number_text, _sign, intervals
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
@@ -135,12 +135,6 @@ def _keeps_original(word: str) -> bool:
     """Whether an actor type word is kept beside the type: unknown or not English."""
     word = word.strip().lower()
     return bool(word) and (word not in _TYPE_WORDS or word in _OTHER_LANGUAGES)
-
-
-def _header(table: Table, key: str) -> str:
-    """A column's name as the file writes it."""
-    column = table.column(key)
-    return table.header[column - 1] if column else key
 
 
 def _missing_ends(table: Table, keys: tuple[str, str], what: str) -> None:

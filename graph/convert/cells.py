@@ -77,6 +77,12 @@ def intervals(text: str) -> list[tuple[str, str]]:
     return re.findall(r"[\[(]\s*([^,\]\)]*?)\s*,\s*([^\]\)]*?)\s*[\])]", text)
 
 
+def _header(table: Table, key: str) -> str:
+    """A column's name as the file writes it."""
+    column = table.column(key)
+    return table.header[column - 1] if column else key
+
+
 class DateCells:
     """The dates of one table's cells; each unreadable one kept as a problem where it is.
 
@@ -93,10 +99,11 @@ class DateCells:
         try:
             return _date(raw)
         except DateError as err:
-            column = self.table.column(key)
-            header = self.table.header[column - 1] if column else key
+            t = self.table
             self.problems.append(
-                Problem(self.table.display, row.line, column, key, "bad-date", f"{header} {err}")
+                Problem(
+                    t.display, row.line, t.column(key), key, "bad-date", f"{_header(t, key)} {err}"
+                )
             )
             return None
 
