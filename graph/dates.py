@@ -20,6 +20,9 @@ __all__ = [
     "interval",
     "overlaps",
     "DateError",
+    "DateTypeError",
+    "date_text",
+    "DateLike",
     "date_message",
     "iso_form",
 ]
@@ -31,6 +34,19 @@ class DateError(ValueError):
     """A text that is not a partial ISO 8601 date."""
 
 
+class DateTypeError(DateError, TypeError):
+    """A date given as something that is neither a text, a year nor a day (a list, a float...).
+
+    A :class:`DateError` too, so that whoever reports bad dates reports it.
+    """
+
+
+#: What every function taking a date accepts: a partial ISO text, an int year, a day.
+DateLike = str | int | _dt.date
+
+_TYPE_FIX = "give the date as text, e.g. '2018' or '2020-06' (or an int year, or a datetime.date)"
+
+
 class PartialDate(NamedTuple):
     """A parsed partial date: its text, its first and last day, and precision."""
 
@@ -40,13 +56,16 @@ class PartialDate(NamedTuple):
     precision: str  # "year", "month" or "day"
 
 
-def parse_date(text: str) -> PartialDate:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+def parse_date(text) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a year or a day given as a Python value.
 
     Parameters
     ----------
-    text : str
-        The date as written in a CSV cell (surrounding spaces ignored).
+    text : str, int, datetime.date, datetime.datetime or pandas.Timestamp
+        The date as written in a CSV cell (surrounding spaces ignored); an
+        ``int`` is a year (``2018`` is ``"2018"``); a ``datetime.date``, a
+        ``datetime.datetime`` or a ``pandas.Timestamp`` is its day (the time
+        of day is dropped).
 
     Returns
     -------
@@ -56,6 +75,9 @@ def parse_date(text: str) -> PartialDate:
     ------
     DateError
         If the text is not one of the three forms or names no real day.
+    DateTypeError
+        (a :class:`DateError` and a ``TypeError``) for a value of any other
+        type: a float, a bool, a list...
 
     Examples
     --------
@@ -63,10 +85,46 @@ def parse_date(text: str) -> PartialDate:
     PartialDate(text='2020-06', first=datetime.date(2020, 6, 1), last=datetime.date(2020, 6, 30), precision='month')
     >>> parse_date("2018").last
     datetime.date(2018, 12, 31)
+    >>> import datetime
+    >>> parse_date(2018).text, parse_date(datetime.date(2020, 6, 1)).text
+    ('2018', '2020-06-01')
+    >>> parse_date(2018.0)
+    Traceback (most recent call last):
+    ...
+    graph.dates.DateTypeError: date: got 2018.0 (a float); give the date as text, e.g. '2018' or '2020-06' (or an int year, or a datetime.date)
     """
     if isinstance(text, str):
         return _parse_text(text)
-    return _parse(text)
+    return _parse_text(_as_text(text))
+
+
+def date_text(value: DateLike) -> str:
+    """The partial ISO text of a date given as :func:`parse_date` accepts it.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> date_text(2018), date_text(" 2020-06 "), date_text(datetime.datetime(2020, 6, 16, 9, 30))
+    ('2018', '2020-06', '2020-06-16')
+    """
+    return parse_date(value).text
+
+
+def _as_text(value) -> str:
+    """A year or a day given as a Python value, as ISO text."""
+    import numbers
+
+    if isinstance(value, _dt.datetime):  # pandas.Timestamp too; before date, its base class
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        if not 1 <= int(value) <= 9999:
+            raise DateError(f"date: there is no year {int(value)}; a year runs from 1 to 9999")
+        return f"{int(value):04d}"
+    kind = type(value).__name__
+    msg = f"date: got {value!r} (a {kind}); {_TYPE_FIX}"
+    raise DateTypeError(msg)
 
 
 # The checks and the payload both parse every distinct date (of thousands, in large

@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from . import schema as _schema
-from .dates import interval, overlaps
+from .dates import DateLike, date_text, interval, overlaps
 from .signed import DEFAULT_STATUSES, check_statuses, signed_graph
 
 __all__ = [
@@ -140,7 +140,7 @@ def _ties(G, actor, date, statuses, sign):
     return dict(ties)
 
 
-def friends(G, actor, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> dict:
+def friends(G, actor, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) -> dict:
     """The actors with a positive net tie to ``actor``, strongest first.
 
     The net tie is the signed view's (:func:`graph.signed.signed_graph`):
@@ -166,7 +166,7 @@ def friends(G, actor, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> 
     return _ties(G, actor, date, statuses, 1)
 
 
-def adversaries(G, actor, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> dict:
+def adversaries(G, actor, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) -> dict:
     """The actors with a negative net tie to ``actor``, strongest first.
 
     See :func:`friends`; weights here are negative.
@@ -174,7 +174,7 @@ def adversaries(G, actor, date: str | None = None, *, statuses=DEFAULT_STATUSES)
     return _ties(G, actor, date, statuses, -1)
 
 
-def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.DataFrame:
+def centrality(G, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) -> pd.DataFrame:
     """Per-actor measures that make sense on a signed relation graph.
 
     Counted on the relations valid at ``date`` (all when None) with a
@@ -212,6 +212,7 @@ def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.D
     {'PRK': 1.0, 'CHN': 0.0, 'USA': 0.0}
     """
     wanted = set(check_statuses(statuses))
+    date = None if date is None else date_text(date)
     S = signed_graph(G, date, statuses=statuses)
     active = [
         (u, v, d)
@@ -253,7 +254,7 @@ def centrality(G, date: str | None = None, *, statuses=DEFAULT_STATUSES) -> pd.D
 
 
 def connection(
-    G, a, b, date: str | None = None, *, statuses=DEFAULT_STATUSES, limit: int = 10
+    G, a, b, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES, limit: int = 10
 ) -> list:
     """The shortest chains of relations linking actor ``a`` to actor ``b``.
 

@@ -171,7 +171,7 @@ def _values(name: str, values, allowed: Iterable[str]) -> list[str]:
 
 def _date(name: str, value) -> str:
     try:
-        return parse_date(str(value)).text
+        return parse_date(value).text
     except DateError as err:
         raise ValueError(f"{name}: {err}") from err
 

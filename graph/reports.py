@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .dates import DateLike, date_text
 from .schema import DEFAULT_STATUSES, STATUSES
 from .signed import as_signed
 from .timeline import date_range
@@ -92,7 +93,7 @@ def stats_report(G: nx.Graph) -> dict:
 
 def balance_report(
     G: nx.Graph,
-    date: str | None = LAST_DATE,
+    date: DateLike | None = LAST_DATE,
     *,
     statuses: Iterable[str] | str | None = DEFAULT_STATUSES,
     k: int = 2,
@@ -103,8 +104,9 @@ def balance_report(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date : str or None
-        Partial ISO date (``"2018"``, ``"2020-06"``); ``"last"`` (the
+    date : str, int, datetime.date or None
+        Partial ISO date (``"2018"``, ``"2020-06"``), an ``int`` year or a
+        day (``datetime.date``, ``pandas.Timestamp``); ``"last"`` (the
         default, :data:`LAST_DATE`) is the last date written in the data
         (every relation when there is none); None takes every relation
         whatever its dates.
@@ -139,8 +141,10 @@ def balance_report(
     >>> report["frustration"]["frustration"], report["frustration"]["blocs"]
     (0, [['KOR', 'USA'], ['PRK']])
     """
-    if date == LAST_DATE:
+    if isinstance(date, str) and date == LAST_DATE:
         date = date_range(G)[1]
+    elif date is not None:
+        date = date_text(date)
     if G.is_directed() or G.is_multigraph():
         S = as_signed(G, date, statuses=statuses)
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .dates import overlaps
+from .dates import DateLike, date_text, overlaps
 from .schema import DEFAULT_STATUSES, STATUSES
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made: `geograph build` does without
@@ -55,7 +55,7 @@ def check_statuses(statuses: Iterable[str] | str | None) -> tuple[str, ...]:
 
 def signed_graph(
     G,
-    date: str | None = None,
+    date: DateLike | None = None,
     *,
     statuses=DEFAULT_STATUSES,
     weight: str | None = "intensity",
@@ -78,9 +78,9 @@ def signed_graph(
     ----------
     G : networkx.MultiDiGraph
         The relation graph (see the graph contract).
-    date : str, optional
-        Partial ISO date (``"2020"``, ``"2020-06"``, ``"2020-06-16"``); a
-        relation counts if its interval overlaps the date's period.
+    date : str, int or datetime.date, optional
+        Partial ISO date (``"2020"``, ``"2020-06-16"``), ``int`` year or day
+        (``datetime.date``); a relation counts if it overlaps the date's period.
     statuses : iterable of str, optional
         Which statuses count; default ``("fact", "claim")``: forecasts are
         excluded. ``None`` counts every status.
@@ -123,6 +123,7 @@ def signed_graph(
     import networkx as nx
 
     wanted = set(check_statuses(statuses))
+    date = None if date is None else date_text(date)
     S = nx.Graph()
     S.graph.update(
         name=G.graph.get("name"), date=date, statuses=[s for s in STATUSES if s in wanted]
@@ -154,7 +155,7 @@ def signed_graph(
     return S
 
 
-def as_signed(G, date: str | None = None, **kwargs) -> nx.Graph:
+def as_signed(G, date: DateLike | None = None, **kwargs) -> nx.Graph:
     """Return ``G`` if it already is a signed graph, else its signed view.
 
     A signed graph here is an undirected simple ``nx.Graph`` whose edges all

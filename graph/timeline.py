@@ -1,7 +1,9 @@
 """Time: the graph at a date, the relations of a period, what changed between two dates.
 
 Dates are partial ISO texts (``"2018"``, ``"2020-06"``, ``"2020-06-16"``)
-and cover their whole period; see :mod:`graph.dates`.
+and cover their whole period; see :mod:`graph.dates`. Every function here
+also takes an ``int`` year and a ``datetime.date`` / ``datetime.datetime`` /
+``pandas.Timestamp`` (its day), as :func:`graph.dates.parse_date` does.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import interval, overlaps, parse_date
+from .dates import DateLike, date_text, interval, overlaps, parse_date
 from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
 
 if TYPE_CHECKING:  # imported where used: `geograph build` does without them
@@ -32,7 +34,7 @@ def _subgraph(G, keep) -> nx.MultiDiGraph:
     return H
 
 
-def at(G, date: str) -> nx.MultiDiGraph:
+def at(G, date: DateLike) -> nx.MultiDiGraph:
     """The relations valid at ``date``, with every actor.
 
     A relation is valid at a date when its ``start``-``end`` interval
@@ -43,8 +45,9 @@ def at(G, date: str) -> nx.MultiDiGraph:
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date : str
-        Partial ISO date.
+    date : str, int or datetime.date
+        Partial ISO date (``"2018"``, ``"2020-06"``), an ``int`` year or a
+        day (``datetime.date``, ``datetime.datetime``, ``pandas.Timestamp``).
 
     Returns
     -------
@@ -55,7 +58,9 @@ def at(G, date: str) -> nx.MultiDiGraph:
     Raises
     ------
     graph.dates.DateError
-        If ``date`` is not a partial ISO date.
+        If ``date`` is not a partial ISO date (a
+        :class:`graph.dates.DateTypeError`, also a ``TypeError``, when it is
+        neither a text, an int year nor a day).
 
     Examples
     --------
@@ -68,11 +73,11 @@ def at(G, date: str) -> nx.MultiDiGraph:
     >>> at(G, "2018").graph["name"], at(G, "2017").number_of_nodes()
     ('demo', 2)
     """
-    parse_date(date)  # fail on a bad date even when there is no edge
+    date = date_text(date)  # fail on a bad date even when there is no edge
     return _subgraph(G, lambda d: overlaps(d.get("start"), d.get("end"), date))
 
 
-def between(G, start: str | None, end: str | None) -> nx.MultiDiGraph:
+def between(G, start: DateLike | None, end: DateLike | None) -> nx.MultiDiGraph:
     """The relations whose interval overlaps the period from ``start`` to ``end``.
 
     The period runs from the first day of ``start`` to the last day of
@@ -89,6 +94,8 @@ def between(G, start: str | None, end: str | None) -> nx.MultiDiGraph:
     >>> between(G, None, None).number_of_edges()
     2
     """
+    start = None if start is None else date_text(start)
+    end = None if end is None else date_text(end)
     lo, hi = interval(start, end)
     if lo is not None and hi is not None and lo > hi:
         msg = f"the period starts ({start}) after it ends ({end})"
@@ -230,7 +237,7 @@ class Diff:
         return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
-def diff(G, d1: str, d2: str, *, statuses=None) -> Diff:
+def diff(G, d1: DateLike, d2: DateLike, *, statuses=None) -> Diff:
     """What changed between ``d1`` and ``d2``.
 
     Parameters
@@ -269,8 +276,7 @@ def diff(G, d1: str, d2: str, *, statuses=None) -> Diff:
     >>> d.to_frame()["change"].tolist()
     ['appeared', 'ended', 'sign']
     """
-    parse_date(d1)
-    parse_date(d2)
+    d1, d2 = date_text(d1), date_text(d2)
     wanted = check_statuses(statuses)
     sign_statuses = DEFAULT_STATUSES if statuses is None else wanted
 
