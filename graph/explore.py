@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from . import schema as _schema
+from .actors import check_actor
 from .dates import DateLike, date_text, interval, overlaps
 from .signed import DEFAULT_STATUSES, check_statuses, signed_graph
 
@@ -48,15 +49,6 @@ _EVIDENCE = (
 )
 
 
-def _check_actor(G, actor):
-    if actor not in G:
-        msg = f"unknown actor {actor!r}"
-        close = [n for n in G if str(n).lower() == str(actor).lower()]
-        if close:
-            msg += f" (did you mean {close[0]!r}?)"
-        raise nx.NodeNotFound(msg)
-
-
 def relations_frame(G, actor=None) -> pd.DataFrame:
     """The relations as a pandas DataFrame, one row per relation.
 
@@ -77,8 +69,9 @@ def relations_frame(G, actor=None) -> pd.DataFrame:
 
     Raises
     ------
-    networkx.NodeNotFound
-        If ``actor`` is not in the graph.
+    graph.actors.UnknownActor
+        If ``actor`` is not in the graph (a ``networkx.NodeNotFound`` and a
+        ``ValueError``), with the closest actors and the ids.
 
     Examples
     --------
@@ -95,7 +88,7 @@ def relations_frame(G, actor=None) -> pd.DataFrame:
     '2020-06-30'
     """
     if actor is not None:
-        _check_actor(G, actor)
+        check_actor(G, actor)
     rows = [
         {"source": u, "target": v} | d
         for u, v, d in G.edges(data=True)
@@ -133,7 +126,7 @@ def actors_frame(G) -> pd.DataFrame:
 
 
 def _ties(G, actor, date, statuses, sign):
-    _check_actor(G, actor)
+    check_actor(G, actor)
     S = signed_graph(G, date, statuses=statuses)
     ties = [(other, d["weight"]) for other, d in S[actor].items() if d["sign"] == sign]
     ties.sort(key=lambda t: (-abs(t[1]), str(t[0])))
@@ -296,8 +289,8 @@ def connection(
     >>> c["path"], c["sign"], [s["relations"][0]["id"] for s in c["steps"]]
     (['RUS', 'PRK', 'USA'], -1, ['r1', 'r2'])
     """
-    _check_actor(G, a)
-    _check_actor(G, b)
+    check_actor(G, a, "a")
+    check_actor(G, b, "b")
     S = signed_graph(G, date, statuses=statuses, keep_neutral=True)
     if a == b:
         return [{"path": [a], "sign": 1, "steps": []}]

@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
+from .actors import check_actor
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .payload import view_payload
@@ -216,7 +217,7 @@ def _where_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
     if compare is not None:
         parts.append(("compare", [_date("compare", compare)]))
     if focus is not None:
-        parts.append(("focus", [_one_of("focus", focus, sorted(map(str, G)))]))
+        parts.append(("focus", [str(check_actor(G, focus, "focus"))]))
     if edge is not None:
         ids = sorted(map(str, view_payload(G)["edges"]["id"]))  # the page's ids, of any graph
         parts.append(("edge", [_one_of("edge", edge, ids)]))
@@ -305,7 +306,7 @@ def view_fragment(
     >>> view_fragment(G, focus="PRQ")
     Traceback (most recent call last):
     ...
-    ValueError: focus: unknown value 'PRQ' (did you mean "PRK"?); use one of KOR, PRK
+    graph.actors.UnknownActor: focus: unknown actor 'PRQ' (did you mean "PRK" (North Korea)?); the actors are KOR, PRK
     """
     parts = _where_parts(G, date, compare, focus, edge)
     parts += _filter_parts(G, status, sign, relation, group, said_by, source)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from analysis_graph import ARTICLE, article_graph
 
+import graph
 from graph.explore import (
     ACTOR_COLUMNS,
     RELATION_COLUMNS,
@@ -43,10 +44,39 @@ def test_relations_frame_of_one_actor_and_extra_columns():
 
 
 def test_unknown_actor_suggests_the_right_one():
-    with pytest.raises(nx.NodeNotFound, match="unknown actor 'prk' \\(did you mean 'PRK'\\?\\)"):
+    with pytest.raises(nx.NodeNotFound, match="unknown actor 'prk' \\(did you mean \"PRK\""):
         relations_frame(article_graph(), "prk")
     with pytest.raises(nx.NodeNotFound, match="'XYZ'"):
         friends(article_graph(), "XYZ")
+
+
+def test_one_message_for_an_unknown_actor_whatever_the_function():
+    G = article_graph()
+    expected = (
+        "unknown actor 'PRQ' (did you mean \"PRK\" (North Korea)?); "
+        "the actors are CHN, KOR, PRK, RUS, USA"
+    )
+    calls = {
+        "actor": [
+            lambda: friends(G, "PRQ"),
+            lambda: adversaries(G, "PRQ", "2020"),
+            lambda: relations_frame(G, "PRQ"),
+        ],
+        "a": [lambda: connection(G, "PRQ", "KOR")],
+        "b": [lambda: connection(G, "KOR", "PRQ")],
+        "focus": [lambda: graph.show(G, focus="PRQ"), lambda: graph.view_fragment(G, focus="PRQ")],
+    }
+    for name, group in calls.items():
+        for call in group:
+            with pytest.raises(ValueError) as err:  # and a networkx.NodeNotFound
+                call()
+            assert isinstance(err.value, nx.NodeNotFound)
+            assert str(err.value) == f"{name}: {expected}"
+
+
+def test_a_name_or_an_alias_suggests_the_id():
+    with pytest.raises(nx.NodeNotFound, match='did you mean "PRK" \\(North Korea\\)'):
+        friends(article_graph(), "North Korea")
 
 
 def test_actors_frame():

@@ -36,6 +36,7 @@ STAGES = [
         "reports",
         "backbone",
         "suggest",
+        "actors",
     },  # graph -> files, analyses
     {"payload"},  # graph -> plain view data
     {"view", "notebook", "widget"},  # payload -> HTML, in a notebook

@@ -50,7 +50,7 @@ def test_fragment_group_by_name_or_legend_key(G):
     [
         ({"date": "2018-13"}, "date:"),
         ({"compare": "June 2020"}, "compare:"),
-        ({"focus": "PRQ"}, "focus: unknown value 'PRQ' (did you mean \"PRK\"?)"),
+        ({"focus": "PRQ"}, "focus: unknown actor 'PRQ' (did you mean \"PRK\" (North Korea) or"),
         ({"edge": "nope"}, "edge: unknown value 'nope'"),
         ({"status": "rumour"}, "status: unknown value 'rumour'"),
         ({"sign": "hostil"}, "sign: unknown value 'hostil' (did you mean \"hostile\"?)"),
