@@ -17,7 +17,14 @@ from .schema import DEFAULT_STATUSES, STATUSES
 if TYPE_CHECKING:  # networkx is imported where a graph is made: `geograph build` does without
     import networkx as nx
 
-__all__ = ["STATUSES", "DEFAULT_STATUSES", "signed_graph", "as_signed", "check_statuses"]
+__all__ = [
+    "STATUSES",
+    "DEFAULT_STATUSES",
+    "signed_graph",
+    "as_signed",
+    "check_statuses",
+    "check_number",
+]
 
 #: Every status a relation may have, strongest evidence first.
 #: Statuses that count in the signed view unless told otherwise: forecasts
@@ -51,6 +58,70 @@ def check_statuses(statuses: Iterable[str] | str | None) -> tuple[str, ...]:
         msg = f"statuses: unknown status {bad[0]!r}; use any of {', '.join(STATUSES)}"
         raise ValueError(msg)
     return out
+
+
+def check_number(
+    name: str,
+    value,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    above: float | None = None,
+    whole: bool = False,
+):
+    """``value`` when it is a number in range; a message naming ``name`` and the range if not.
+
+    ``low``/``high`` are inclusive bounds, ``above`` an exclusive lower one;
+    ``whole`` asks for an int (a float with no fraction is not one).
+
+    Raises
+    ------
+    TypeError
+        For a value that is not a number (a text, a bool, None...).
+    ValueError
+        For a number out of range (or NaN).
+
+    Examples
+    --------
+    >>> check_number("alpha", 0.05, above=0, high=1)
+    0.05
+    >>> check_number("alpha", "0.05", above=0, high=1)
+    Traceback (most recent call last):
+    ...
+    TypeError: alpha: need a number in (0, 1], got '0.05' (a str)
+    >>> check_number("limit", 0, low=1, whole=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: limit: need a whole number >= 1, got 0
+    """
+    import numbers
+
+    kind = "whole number" if whole else "number"
+    if above is not None and high is not None:
+        wanted = f"{kind} in ({above:g}, {high:g}]"
+    elif low is not None and high is not None:
+        wanted = f"{kind} from {low:g} to {high:g}"
+    elif above is not None:
+        wanted = f"{kind} > {above:g}"
+    elif low is not None:
+        wanted = f"{kind} >= {low:g}"
+    else:
+        wanted = kind
+    accepted = numbers.Integral if whole else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, accepted):
+        msg = f"{name}: need a {wanted}, got {value!r} (a {type(value).__name__})"
+        raise TypeError(msg)
+    x = float(value)
+    inside = (
+        x == x  # not NaN
+        and (low is None or x >= low)
+        and (above is None or x > above)
+        and (high is None or x <= high)
+    )
+    if not inside:
+        msg = f"{name}: need a {wanted}, got {value!r}"
+        raise ValueError(msg)
+    return value
 
 
 def signed_graph(
