@@ -14,7 +14,7 @@ import pandas as pd
 from . import schema as _schema
 from .actors import check_actor
 from .dates import DateLike, date_text, interval, overlaps
-from .signed import DEFAULT_STATUSES, check_statuses, signed_graph
+from .signed import DEFAULT_STATUSES, check_number, check_statuses, signed_graph
 
 __all__ = [
     "RELATION_COLUMNS",
@@ -289,6 +289,7 @@ def connection(
     >>> c["path"], c["sign"], [s["relations"][0]["id"] for s in c["steps"]]
     (['RUS', 'PRK', 'USA'], -1, ['r1', 'r2'])
     """
+    check_number("limit", limit, low=1, whole=True)
     check_actor(G, a, "a")
     check_actor(G, b, "b")
     S = signed_graph(G, date, statuses=statuses, keep_neutral=True)

@@ -410,3 +410,23 @@ def test_colour_control_switches_back_to_groups_and_writes_the_url(page, tmp_pat
     page.select_option("#gg-color", "group")
     assert _colours(page) == by_group and "color" not in link_fragment(page)
     assert page.inner_text("#gg-balance") == ""
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda S: blocs(S, "3"), TypeError, r"k: need a whole number >= 1, got '3' \(a str\)"),
+        (lambda S: blocs(S, 1.5), TypeError, "k: need a whole number >= 1, got 1.5"),
+        (lambda S: blocs(S, 0), ValueError, "k: need a whole number >= 1, got 0"),
+        (lambda S: frustration(S, exact_limit="5"), TypeError, "exact_limit: need a whole number"),
+        (lambda S: frustration(S, time_limit="1"), TypeError, r"time_limit: need a number > 0"),
+        (lambda S: frustration(S, time_limit=0), ValueError, "time_limit: need a number > 0"),
+        (lambda S: frustration(S, restarts=-1), ValueError, "restarts: need a whole number >= 0"),
+        (lambda S: blocs(S, 3, seed=None), TypeError, "seed: need a whole number >= 0, got None"),
+    ],
+)
+def test_search_arguments_are_checked_by_type_and_range(call, error, message):
+    S = nx.cycle_graph(["a", "b", "c"])  # nothing to search: the check alone answers
+    nx.set_edge_attributes(S, 1, "sign")
+    with pytest.raises(error, match=message):
+        call(S)

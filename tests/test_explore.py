@@ -175,3 +175,11 @@ def test_stats_report():
     assert r["dates"] == ["2017-08", "2020"]
     assert (r["components"], r["isolated"]) == (1, [])
     assert r["top_actors"][0] == ["PRK", 11]  # every relation but f1 and the two US ones
+
+
+@pytest.mark.parametrize(
+    ("limit", "error"), [("2", TypeError), (0, ValueError), (1.0, TypeError), (None, TypeError)]
+)
+def test_connection_limit_is_a_whole_number(limit, error):
+    with pytest.raises(error, match="limit: need a whole number >= 1"):
+        connection(article_graph(), "PRK", "USA", limit=limit)

@@ -12,6 +12,7 @@ from .sides import (
     active_skeleton,
     block_is_balanced,
     check_method,
+    check_searches,
     orient,
     signed_edges,
     sorted_nodes,
@@ -141,6 +142,7 @@ def frustration(
     (0, (['CHN', 'PRK'], ['KOR', 'USA']))
     """
     check_method(method)
+    check_searches(exact_limit, time_limit, seed, restarts)
     S = as_signed(S)
     H = active_skeleton(S)
     edges = signed_edges(S)

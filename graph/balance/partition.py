@@ -6,11 +6,18 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..signed import as_signed
+from ..signed import as_signed, check_number
 from .heuristics import blocs_heuristic
 from .index import frustration
 from .programs import blocs_milp
-from .sides import active_skeleton, check_method, orient, signed_edges, sorted_nodes
+from .sides import (
+    active_skeleton,
+    check_method,
+    check_searches,
+    orient,
+    signed_edges,
+    sorted_nodes,
+)
 
 __all__ = ["BLOCS_EXACT_LIMIT", "Blocs", "blocs"]
 
@@ -127,9 +134,8 @@ def blocs(
     [['a1', 'a2'], ['b1', 'b2'], ['c1', 'c2']]
     """
     check_method(method)
-    if not isinstance(k, int) or k < 1:
-        msg = f"k: need a whole number of groups >= 1, got {k!r}"
-        raise ValueError(msg)
+    check_number("k", k, low=1, whole=True)
+    check_searches(exact_limit, None, seed, restarts)
     S = as_signed(S)
     edges = signed_edges(S)
     if k == 2:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..signed import check_number
+
 #: Methods accepted by ``frustration`` and ``blocs``.
 METHODS = ("auto", "milp", "heuristic")
 
@@ -21,6 +23,15 @@ def check_method(method: str) -> None:
     if method not in METHODS:
         msg = f"method: unknown method {method!r}; use one of {', '.join(METHODS)}"
         raise ValueError(msg)
+
+
+def check_searches(exact_limit, time_limit, seed, restarts) -> None:
+    """Raise TypeError / ValueError naming the search argument that is not a number in range."""
+    check_number("exact_limit", exact_limit, low=0, whole=True)
+    if time_limit is not None:
+        check_number("time_limit", time_limit, above=0)
+    check_number("seed", seed, low=0, whole=True)
+    check_number("restarts", restarts, low=0, whole=True)
 
 
 def signed_edges(S) -> list[tuple]:
