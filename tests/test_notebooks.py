@@ -51,3 +51,19 @@ def test_notebook_runs(path, tmp_path):
         assert any("R13" in h and "PRK" in h for h in frames)  # the selected actor's relations
         assert any("('2018', 'PRK')" in d.get("text/plain", "") for d in data)
     assert not list(path.parent.glob("*.html")), "showing the view must not write files"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_heading_is_followed_by_its_own_content(path):
+    """A ``##`` heading cell is never followed straight by another heading of its level."""
+    cells = nbformat.read(path, as_version=4).cells
+    for cell, after in zip(cells, cells[1:]):
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            if cell.source.strip().count("\n") == 0:  # a bare heading: what follows is its body
+                assert not after.source.startswith("## "), cell.source
+
+
+def test_the_diff_sits_under_its_heading():
+    cells = nbformat.read(NOTEBOOKS[0].parent / "explore.ipynb", as_version=4).cells
+    heading = next(i for i, c in enumerate(cells) if c.source.startswith("## What changed"))
+    assert "graph.diff(" in cells[heading + 1].source
