@@ -58,9 +58,9 @@ def test_every_heading_is_followed_by_its_own_content(path):
     """A ``##`` heading cell is never followed straight by another heading of its level."""
     cells = nbformat.read(path, as_version=4).cells
     for cell, after in zip(cells, cells[1:]):
-        if cell.cell_type == "markdown" and cell.source.startswith("## "):
-            if cell.source.strip().count("\n") == 0:  # a bare heading: what follows is its body
-                assert not after.source.startswith("## "), cell.source
+        bare = cell.cell_type == "markdown" and cell.source.startswith("## ")
+        if bare and "\n" not in cell.source.strip():  # a bare heading: what follows is its body
+            assert not after.source.startswith("## "), cell.source
 
 
 def test_the_diff_sits_under_its_heading():
