@@ -345,16 +345,18 @@ def balance(data, date, statuses, k, as_json):
         out_json(report)
         return
     f, t = report["frustration"], report["triangles"]
-    exact = "exact" if f["exact"] else f"heuristic, lower bound {f['lower_bound']}"
     lines = [
         f"{report['name']} at {report['date'] or 'all time'} "
         f"({', '.join(report['statuses'])}): {report['edges']} signed ties, "
         f"{report['positive']} positive, {report['negative']} negative",
-        f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})",
     ]
-    if report["note"]:  # no tie: a frustration index of 0 and no blocs would say nothing true
+    if report["note"]:  # no tie: no frustration index (None), no blocs
         out("\n".join([lines[0], report["note"]]))
         return
+    exact = "exact" if f["exact"] else f"heuristic, lower bound {f['lower_bound']}"
+    lines.append(
+        f"frustration index: {f['frustration']} ({exact}; normalised {f['normalised']:.2f})"
+    )
     lines += [f"bloc {i}: {', '.join(bloc)}" for i, bloc in enumerate(f["blocs"], start=1)]
     if f["unaligned"]:
         lines.append(f"unaligned: {', '.join(f['unaligned'])}")

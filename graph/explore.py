@@ -189,6 +189,9 @@ def centrality(G, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) ->
     -------
     pandas.DataFrame
         Indexed by actor (graph order), sorted by ``relations`` descending.
+        Every actor has a row; when no relation holds at ``date`` (before
+        the data starts, a gap) every count is 0 and a ``UserWarning`` says
+        so, with the data's dates, as pandas warns rather than fails.
 
     Examples
     --------
@@ -213,6 +216,8 @@ def centrality(G, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) ->
         if d.get("status") in wanted
         and (date is None or overlaps(d.get("start"), d.get("end"), date))
     ]
+    if not active and G.number_of_edges():
+        _warn_nothing_at(G, date, wanted)
     relations: Counter = Counter()
     out_: Counter = Counter()
     in_: Counter = Counter()
@@ -244,6 +249,19 @@ def centrality(G, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) ->
         )
     df = pd.DataFrame(rows, index=pd.Index(list(G.nodes), name=None))
     return df.sort_values("relations", ascending=False, kind="stable")
+
+
+def _warn_nothing_at(G, date, wanted) -> None:
+    import warnings
+
+    from .timeline import date_range
+
+    first, last = date_range(G)
+    shown = " or ".join(s for s in _schema.STATUSES if s in wanted)
+    msg = f"no {shown} relation holds at {date or 'any date'}: every measure is 0"
+    if first:
+        msg += f"; the data's dates run from {first} to {last}"
+    warnings.warn(msg, UserWarning, stacklevel=3)
 
 
 def connection(

@@ -127,7 +127,10 @@ def balance_report(
         ``relations``) and ``blocs`` (see :meth:`graph.balance.Blocs.to_dict`).
         ``note`` says why there is nothing to balance when no signed tie
         holds at the date (before the data starts, after it ends, a gap),
-        with the data's dates; else it is None.
+        with the data's dates; else it is None. With nothing to balance,
+        ``frustration``'s ``frustration``, ``normalised``, ``exact`` and
+        ``lower_bound`` are None: no index, rather than a 0 that would read
+        as perfectly balanced.
 
     Examples
     --------
@@ -168,6 +171,7 @@ def balance_report(
         note = f"nothing to balance: no {shown} relation with a sign holds at {date or 'any date'}"
         if first:
             note += f"; the data's dates run from {first} to {last}"
+        out_f.update(frustration=None, normalised=None, exact=None, lower_bound=None)
     return {
         "name": S.graph.get("name"),
         "note": note,

@@ -118,7 +118,8 @@ def test_blocks_sharing_a_cut_vertex_add_up():
 
 def test_empty_and_edgeless_graphs():
     r = frustration(nx.Graph())
-    assert (r.index, r.normalised, r.blocs, r.edges) == (0, 1.0, ([], []), 0)
+    assert (r.index, r.blocs, r.edges) == (0, ([], []), 0)
+    assert np.isnan(r.normalised) and r.to_dict()["normalised"] is None  # not "balanced"
     S = nx.Graph()
     S.add_nodes_from(["a", "b"])
     assert frustration(S).unaligned == ["a", "b"]
@@ -209,7 +210,8 @@ def two_bloc_graphs(draw):
 def test_two_blocs_have_frustration_0_and_that_partition(case):
     S, side = case
     r = frustration(S)
-    assert (r.index, r.exact, r.normalised) == (0, True, 1.0)
+    assert (r.index, r.exact) == (0, True)
+    assert r.normalised == 1.0 if r.edges else np.isnan(r.normalised)
     found = {frozenset(r.blocs[0]), frozenset(r.blocs[1])} - {frozenset()}
     truth = {frozenset(v for v in S if side[v] == k) for k in (0, 1)} - {frozenset()}
     assert found == truth
@@ -430,3 +432,13 @@ def test_search_arguments_are_checked_by_type_and_range(call, error, message):
     nx.set_edge_attributes(S, 1, "sign")
     with pytest.raises(error, match=message):
         call(S)
+
+
+def test_nothing_to_balance_reads_as_nothing_not_as_balanced():
+    G = graph.load(graph.datasets.article()).to_networkx()
+    report = balance_report(G, date="2016")
+    f = report["frustration"]
+    assert report["note"].startswith("nothing to balance") and report["edges"] == 0
+    assert (f["frustration"], f["normalised"], f["exact"], f["lower_bound"]) == (None,) * 4
+    json.dumps(report, allow_nan=False)  # strict JSON: no NaN
+    assert balance_report(G, date="2020-06")["frustration"]["normalised"] is not None

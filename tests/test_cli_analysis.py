@@ -163,3 +163,12 @@ def test_a_real_pipe_into_head_gets_the_first_line_and_no_traceback():
     )
     assert r.stdout == "data: 6 actors, 23 relations, 1 source\n"
     assert "Traceback" not in r.stderr
+
+
+def test_balance_at_a_date_with_no_tie_says_so_and_gives_no_index():
+    text = run("balance", "data", "--date", "2016")
+    assert text.exit_code == 0, text.output
+    assert "nothing to balance" in text.output and "frustration index" not in text.output
+    report = json.loads(run("balance", "data", "--date", "2016", "--json").output)
+    assert report["frustration"]["frustration"] is None
+    assert report["frustration"]["normalised"] is None

@@ -183,3 +183,13 @@ def test_stats_report():
 def test_connection_limit_is_a_whole_number(limit, error):
     with pytest.raises(error, match="limit: need a whole number >= 1"):
         connection(article_graph(), "PRK", "USA", limit=limit)
+
+
+def test_centrality_at_a_date_with_no_relation_warns_with_the_data_dates():
+    G = graph.load(graph.datasets.article()).to_networkx()
+    with pytest.warns(
+        UserWarning,
+        match=r"no fact or claim relation holds at 1990: every measure is 0; the data's dates run from",
+    ):
+        c = graph.centrality(G, "1990")
+    assert list(c.index) == list(G) and (c["relations"] == 0).all()

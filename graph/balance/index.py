@@ -38,7 +38,9 @@ class Frustration:
         balanced (the best value found when ``exact`` is false).
     normalised : float
         ``1 - L / (m / 2)``: 1 for a balanced graph; 0 or less is no better
-        than random signs (Aref & Wilson 2018). 1.0 when there is no edge.
+        than random signs (Aref & Wilson 2018). NaN when there is no signed
+        edge: nothing to balance is not "perfectly balanced" (``to_dict``
+        gives None).
     blocs : tuple of two lists
         The two blocs of actors attaining ``index``, each sorted, larger
         bloc first. Within one connected component the split is meaningful;
@@ -73,7 +75,7 @@ class Frustration:
         """A JSON-able dict of the result."""
         return {
             "frustration": self.index,
-            "normalised": self.normalised,
+            "normalised": None if self.normalised != self.normalised else self.normalised,
             "exact": self.exact,
             "lower_bound": self.lower_bound,
             "method": self.method,
@@ -175,7 +177,7 @@ def frustration(
     m, L = len(edges), len(broken)
     return Frustration(
         index=L,
-        normalised=1.0 if m == 0 else 1 - L / (m / 2),
+        normalised=float("nan") if m == 0 else 1 - L / (m / 2),
         blocs=(groups[0], groups[1]),
         unaligned=sorted_nodes(unaligned),
         violating=broken,

@@ -57,7 +57,7 @@ def _step(G, date: str | None, statuses, cache: dict) -> dict:
 def _result(f) -> dict:
     return {
         "frustration": f.index,
-        "normalised": f.normalised,
+        "normalised": None if f.edges == 0 else f.normalised,  # NaN: no signed edge
         "exact": f.exact,
         "edges": f.edges,
         "blocs": [list(map(str, b)) for b in f.blocs],
