@@ -410,6 +410,11 @@ def diff(
         )
 
     lines = [f"{data}: from {result['before']} to {result['after']}"]
+    if result["backwards"]:
+        lines[0] = (
+            f"{data}: from {result['before']} back to {result['after']} (AFTER is earlier: "
+            f"appeared means valid at {result['after']} and not at {result['before']})"
+        )
     for key in ("appeared", "ended"):
         lines.append(f"{key} ({len(result[key])}):")
         lines += [rel(r) for r in result[key]]

@@ -259,7 +259,9 @@ def view_fragment(
     G : networkx.MultiDiGraph
         The relation graph.
     date, compare : str, optional
-        Partial ISO dates: the date shown (``"all"``: all time), and another.
+        Partial ISO dates: the date shown (``"all"``: all time), and another
+        to compare it with, earlier or later (a comparison may go back in
+        time, as :func:`graph.diff` allows and says).
     focus : str, optional
         An actor id to focus on.
     edge : str, optional

@@ -182,11 +182,22 @@ class Diff:
     sign_changes: list
     status_changes: list
 
+    @property
+    def backwards(self) -> bool:
+        """Whether ``after`` ends before ``before`` begins: a comparison going back in time.
+
+        Allowed (what was there in 2018 that was not in mid-2020?), and said:
+        ``appeared`` then lists relations valid at the earlier date only.
+        Overlapping or nested periods (``"2020"``, ``"2020-06"``) are not.
+        """
+        return parse_date(self.after).last < parse_date(self.before).first
+
     def to_dict(self) -> dict:
-        """A JSON-able dict of the result."""
+        """A JSON-able dict of the result (``backwards``: see :attr:`backwards`)."""
         return {
             "before": self.before,
             "after": self.after,
+            "backwards": self.backwards,
             "appeared": [dict(r) for r in self.appeared],
             "ended": [dict(r) for r in self.ended],
             "sign_changes": [dict(r) for r in self.sign_changes],
@@ -244,8 +255,11 @@ def diff(G, d1: DateLike, d2: DateLike, *, statuses=None) -> Diff:
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    d1, d2 : str
-        Partial ISO dates: before and after.
+    d1, d2 : str, int or datetime.date
+        Partial ISO dates (an int year or a day too): from and to. ``d2``
+        may be earlier than ``d1``: the diff then goes back in time and
+        says so (:attr:`Diff.backwards`); a period, in :func:`between`,
+        must run forwards.
     statuses : iterable of str, optional
         Which statuses count. The default (None) lists relations of every
         status as appeared/ended and compares pair statuses over all of

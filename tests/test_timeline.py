@@ -149,6 +149,7 @@ def test_diff_same_date_is_empty_and_bad_input_fails():
     assert d.to_dict() == {
         "before": "2020",
         "after": "2020",
+        "backwards": False,
         "appeared": [],
         "ended": [],
         "sign_changes": [],
@@ -242,3 +243,22 @@ def test_at_and_diff_agree_with_overlaps(G, d1, d2):
     assert {r["id"] for r in d.appeared} == now - then
     assert {r["id"] for r in d.ended} == then - now
     assert diff(G, d1, d1).sign_changes == []
+
+
+def test_a_diff_may_go_back_in_time_and_says_so():
+    from click.testing import CliRunner
+
+    import graph
+    from graph.cli import cli
+
+    G = graph.load(graph.datasets.article()).to_networkx()
+    back, forth = graph.diff(G, "2020-06", "2018"), graph.diff(G, "2018", "2020-06")
+    assert back.backwards and not forth.backwards
+    assert back.to_dict()["backwards"] is True and forth.to_dict()["backwards"] is False
+    assert back.appeared == forth.ended and back.ended == forth.appeared
+    assert not graph.diff(G, "2020", "2020-06").backwards  # nested periods are not ordered
+    with pytest.raises(ValueError, match="starts .* after it ends"):
+        graph.between(G, "2020", "2018")  # a period runs forwards
+    out = CliRunner().invoke(cli, ["diff", "data", "2020-06", "2018"]).output
+    assert "from 2020-06 back to 2018 (AFTER is earlier" in out.splitlines()[0]
+    assert "back to" not in CliRunner().invoke(cli, ["diff", "data", "2018", "2020-06"]).output
