@@ -319,3 +319,66 @@ def test_an_actor_without_id_is_offered_for_the_ids_nobody_has(tmp_path):
         '(did you mean "RUS"?); the actor "United States" on line 4 has no id: if it is this '
         "one, write USA as its id"
     )
+
+
+# a required column renamed: the renamed column is named, not some known one close in letters
+
+
+def _rename_header(path: Path, old: str, new: str) -> None:
+    head, rest = path.read_text("utf-8").split("\n", 1)
+    cells = head.split(",")
+    cells[cells.index(old)] = new
+    path.write_text(",".join(cells) + "\n" + rest, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "file, key, written",
+    [
+        ("relations.csv", "target", "target actor"),
+        ("relations.csv", "source", "Source_Actor"),
+        ("relations.csv", "source", "sourceId"),
+        ("relations.csv", "relation", "relation type"),
+        ("relations.csv", "status", "Statuses"),
+        ("relations.csv", "target", "targt"),
+        ("actors.csv", "id", "actor id"),
+        ("actors.csv", "name", "Actor Name"),
+        ("sources.csv", "id", "source id"),
+        ("relation_types.csv", "sign", "sign_value"),
+        ("relation_types.csv", "intensity", "intesity"),
+    ],
+)
+def test_a_renamed_required_column_is_the_one_named(tmp_path, file, key, written):
+    d = _copy(tmp_path)
+    if file == "relation_types.csv":
+        shutil.copy(DATA.parent / "graph" / "relation_types.csv", d / file)
+    _rename_header(d / file, key, written)
+    r = _run("check", d)
+    assert r.exit_code == 1
+    first = r.stdout.splitlines()[0]
+    assert first.startswith(
+        f'{d}/{file}:1: missing-column required column "{key}" is missing from the header '
+        f'(is "{written}" meant to be "{key}"?); the header is: '
+    ), first
+
+
+def test_a_missing_column_is_not_told_to_take_a_known_one(tmp_path):
+    d = _copy(tmp_path)
+    # "source" dropped: "source_id" is close in letters but holds the evidence's source
+    _rename_header(d / "relations.csv", "source", "quote_2")
+    r = _run("check", d)
+    first = r.stdout.splitlines()[0]
+    assert first.startswith(
+        f'{d}/relations.csv:1: missing-column required column "source" is missing from the '
+        "header; the header is: "
+    ), first
+
+
+def test_two_missing_columns_are_not_told_to_take_one(tmp_path):
+    d = _copy(tmp_path)
+    _rename_header(d / "actors.csv", "id", "actor")
+    _rename_header(d / "actors.csv", "name", "actor name")
+    r = _run("check", d)
+    lines = [s for s in r.stdout.splitlines() if "missing-column" in s]
+    assert len(lines) == 2
+    assert '"id" is missing from the header;' in lines[0]
+    assert '(is "actor name" meant to be "name"?)' in lines[1]

@@ -10,7 +10,7 @@ from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
 from ..read import Row, Table
 from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
-from .suggest import closest
+from .suggest import meant_column
 
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
 BAD: Any = object()
@@ -41,15 +41,15 @@ def present(table: Table | None, name: str, checker: Checker) -> bool:
         return False
     checker.table = table
     ok = True
+    # a column the format knows holds its own data: only an unknown one may be the missing one
+    unknown = [written for _, written in extras(table, name)]
     for key in REQUIRED[name]:
         if table.column(key) is None:
             ok = False
-            near = closest(key, [k for k in table.keys if k], 1)
-            hint = (
-                f' (is "{table.header[table.keys.index(near[0])]}" meant to be "{key}"?)'
-                if near
-                else ""
-            )
+            near = meant_column(key, unknown)
+            hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
+            if near:
+                unknown.remove(near)  # one column is not two missing ones
             checker.problems.append(
                 Problem(
                     table.display,
