@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
-from ..read import Row, Table
+from ..read import Row, Table, table_names
 from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
 from .suggest import meant_column
 
@@ -19,9 +19,11 @@ BAD: Any = object()
 class Checker:
     """Holds the problem list and the table under check, for short call sites."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], names: dict[str, str] | None = None):
         self.problems = problems
         self.table: Table | None = None
+        #: What messages call each table: ``actors.csv``, or ``book.xlsx[Actors]``.
+        self.names = names or table_names({})
 
     def add(
         self, row: Row | None, key: str | None, code: str, message: str, severity: str = ERROR
