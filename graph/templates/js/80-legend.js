@@ -75,7 +75,10 @@ function row(box, title, items, minor) {
       node = el("span", "gg-legend-entry");
     }
     node.appendChild(item.symbol);
-    node.appendChild(el("span", null, item.label));
+    // a label can be a paragraph (a group's name): shortened, whole in the tooltip
+    var text = gg.shorten(item.label, 60);
+    node.appendChild(el("span", null, text));
+    if (text !== String(item.label) && !node.title) node.title = String(item.label);
     div.appendChild(node);
   });
   box.appendChild(div);
