@@ -453,3 +453,45 @@ def test_the_export_is_written_for_the_vis_network_it_ships_with():
     from graph.view import VIS_VERSION
 
     assert VIS_VERSION == "9.1.2", "check 78-export.js's vis-network internals against it"
+
+
+def test_a_selected_forecast_is_named_as_one_in_the_image(page, article_page):
+    # Petrov's forecast that North Korea may test weapons
+    reopen_view(page, article_page, "date=2020-07&edge=weapons")
+    _, info = export(page)
+    said = " ".join(info["texts"])  # the subtitle wraps
+    assert "selected: mobilize (forecast, said by Leonid Petrov), North Korea" in said
+
+
+# Every dashed stroke of one redraw: [lineWidth, lineCap, the dash pattern].
+_DASHED_STROKES = """() => {
+  const net = window.geograph.network, ctx = net.canvas.frame.canvas.getContext('2d');
+  const seen = [], stroke = ctx.stroke;
+  ctx.stroke = function () {
+    const d = ctx.getLineDash();
+    if (d.length) seen.push([ctx.lineWidth, ctx.lineCap, d]);
+    return stroke.apply(ctx, arguments);
+  };
+  try { net.redraw(); net.renderer._redraw(); } finally { delete ctx.stroke; }
+  return seen;
+}"""
+
+
+@pytest.mark.parametrize(
+    "fragment", ["date=2020-07&edge=weapons", "date=2020-07&focus=PRK", "date=2020-07"]
+)
+def test_dashes_keep_their_gaps_on_wide_lines(page, article_page, fragment):
+    # a selected (wider) forecast's dots had run together into a solid line:
+    # round caps add the width to each dash and take it from each gap
+    reopen_view(page, article_page, fragment)
+    strokes = page.evaluate(_DASHED_STROKES)
+    assert strokes, "no dashed line drawn"
+    widest = max(w for w, _, _ in strokes)
+    if fragment.endswith("weapons"):
+        assert widest > 4  # the selected relation is drawn wide
+    for width, cap, dashes in strokes:
+        gaps = dashes[1::2]
+        visible = min(gaps) - (width if cap == "round" else 0)
+        assert visible >= min(4.0, width), (width, cap, dashes)
+    # a forecast's dots stay dots however wide the line: [2, x] at any width
+    assert any(d[0] <= 2 and w > 4 for w, _, d in strokes) or not fragment.endswith("weapons")

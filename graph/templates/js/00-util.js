@@ -1,6 +1,6 @@
 /*
  * util: small helpers every part may use; no state, no DOM lookups.
- * Provides on gg: el, clear, control, shorten, safeUrl, own, parseDate, validAt,
+ * Provides on gg: el, clear, control, dashesFor, shorten, safeUrl, own, parseDate, validAt,
  * datesText, visId, dataId, SIGN_NAMES, VIS_PREFIX.
  * Uses: nothing.
  *
@@ -21,6 +21,22 @@ function control(text, input, className) {
   box.appendChild(label);
   box.appendChild(input);
   return box;
+}
+// The dash pattern for a line `width` wide. The status patterns (payload style)
+// are made for lines up to 3 wide; dashes are drawn with round caps, which add
+// the width to each dash and take it from each gap, so that on a wider line a
+// forecast's dots ran together into what looked like a fact's solid line. Each
+// period grows with the width (x width / 3); a dash grows with it, a dot (a
+// dash no longer than 2) does not, so that its round caps keep it a dot.
+function dashesFor(pattern, width) {
+  if (!Array.isArray(pattern) || !(width > 3)) return pattern;
+  var f = width / 3, out = [];
+  var p = pattern.length % 2 ? pattern.concat(pattern) : pattern;  // as the canvas repeats an odd one
+  for (var i = 0; i < p.length; i += 2) {
+    var on = p[i] <= 2 ? p[i] : p[i] * f;
+    out.push(on, (p[i] + p[i + 1]) * f - on);
+  }
+  return out;
 }
 function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
@@ -85,6 +101,7 @@ function dataId(vid) {
 
 gg.el = el;
 gg.clear = clear;
+gg.dashesFor = dashesFor;
 gg.control = control;
 gg.shorten = shorten;
 gg.safeUrl = safeUrl;

@@ -86,23 +86,44 @@ if (LARGE) {
 // the update then reads the edge's merged options, not the earlier pile.
 // The class of vis's edges is reached through one made for a network that is
 // never shown (vis exports no Edge).
-function skipUnlabelledFonts() {
+function visEdgeProto() {
   var probe = new vis.Network(document.createElement("div"), {}, {});
   try {
-    var edgeProto = Object.getPrototypeOf(probe.body.functions.createEdge({ id: "probe" }));
-    var update = edgeProto.updateLabelModule;
-    if (typeof update !== "function" || update.geographSkip) return;
-    var skipping = function (opts) {
-      if (this.options.label === undefined) return;
-      update.call(this, opts);
-    };
-    skipping.geographSkip = true;
-    edgeProto.updateLabelModule = skipping;
+    return Object.getPrototypeOf(probe.body.functions.createEdge({ id: "probe" }));
   } finally {
     probe.destroy();
   }
 }
-if (LARGE) skipUnlabelledFonts();
+function skipUnlabelledFonts(edgeProto) {
+  var update = edgeProto.updateLabelModule;
+  if (typeof update !== "function" || update.geographSkip) return;
+  var skipping = function (opts) {
+    if (this.options.label === undefined) return;
+    update.call(this, opts);
+  };
+  skipping.geographSkip = true;
+  edgeProto.updateLabelModule = skipping;
+}
+// A dashed line wider than the patterns were made for (a strong relation, a
+// selected or hovered one) gets its pattern scaled with it (gg.dashesFor):
+// vis-network draws the dashes as they are, and their round caps had closed
+// the gaps, so that a selected forecast read as a fact.
+function scaleDashes(edgeProto) {
+  var values = edgeProto.getFormattingValues;
+  if (typeof values !== "function" || values.geographDashes) return;
+  var scaled = function () {
+    var v = values.apply(this, arguments);
+    if (v && v.dashes) v.dashes = gg.dashesFor(v.dashes === true ? [5, 5] : v.dashes, v.width);
+    return v;
+  };
+  scaled.geographDashes = true;
+  edgeProto.getFormattingValues = scaled;
+}
+(function () {
+  var edgeProto = visEdgeProto();
+  scaleDashes(edgeProto);
+  if (LARGE) skipUnlabelledFonts(edgeProto);
+})();
 var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
 // Tooltips are built when first hovered, not for every item up front.

@@ -136,7 +136,7 @@ function strokeGroup(ctx, g, scale, alpha) {
   ctx.lineWidth = g.width;
   ctx.globalAlpha = alpha;
   if (g.dashes !== false) {
-    var pattern = g.dashes === true ? [5, 5] : g.dashes, ink = fineInk(pattern, scale, g.width * scale);
+    var pattern = gg.dashesFor(g.dashes === true ? [5, 5] : g.dashes, g.width), ink = fineInk(pattern, scale, g.width * scale);
     ctx.lineCap = "round";  // as vis-network's dashed lines
     if (ink > 0) {
       ctx.setLineDash([]);

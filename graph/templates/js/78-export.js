@@ -92,7 +92,9 @@ function selectionWords(st) {
   if (st.focus !== null) return "focus: " + gg.nodeName(st.focus);
   if (st.edge !== null) {
     var e = gg.edgeById.get(st.edge);
-    return "selected: " + e.relation + ", " + gg.nodeName(e.from) + gg.arrow(e) + gg.nodeName(e.to);
+    // its status in words: in a picture a forecast's dots are all that would tell it from a fact
+    var said = e.status + (e.said_by ? ", said by " + shorten(e.said_by, 60) : "");
+    return "selected: " + e.relation + " (" + said + "), " + gg.nodeName(e.from) + gg.arrow(e) + gg.nodeName(e.to);
   }
   if (st.pair !== null) return "selected: " + gg.nodeName(st.pair.from) + " \u2014 " + gg.nodeName(st.pair.to);
   return null;
