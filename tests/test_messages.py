@@ -268,7 +268,7 @@ def test_three_suggestions_read_as_a_list(tmp_path):
     r = _run("check", d)
     assert r.stdout.splitlines()[0] == (
         f'{d}/relations.csv:16:2: unknown-actor source "PKR" is not an actor id in actors.csv '
-        '(did you mean "PRK" (North Korea), "KOR" (South Korea) or "CHN" (China)?)'
+        '(did you mean "PRK" (North Korea), "KOR" (South Korea) or "CHN" (China, alias "PRC")?)'
     )
 
 

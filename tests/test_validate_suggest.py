@@ -20,22 +20,34 @@ def _closest(query: str, candidates: list[str], n: int) -> list[str]:
 def _expected(choices: list[str], labels: dict[str, str], value: str, n: int = 3) -> str:
     """The message, from each value scored against every id and every name in turn."""
     names: dict[str, str] = {}  # a name or alias (lower case) -> the first id it belongs to
+    written: dict[str, str] = {}  # ... -> as it was first written
     for cid, label in labels.items():
         for name in label.split(_SEP):
             names.setdefault(name.lower(), cid)
+            written.setdefault(name.lower(), name)
     lowered = {c.lower(): c for c in choices}
-    found: list[str] = []
-    for cid in (
-        ([lowered[value.lower()]] if value.lower() in lowered else [])
-        + [c for c, label in labels.items() if value.lower() in label.lower().split(_SEP)]
-        + _closest(value, choices, n)
-        + [names[m] for m in _closest(value.lower(), list(names), n)]
+    found: dict[str, str] = {}  # id -> the name or alias that led to it ("" for the id)
+    for cid, via in (
+        ([(lowered[value.lower()], "")] if value.lower() in lowered else [])
+        + [
+            (c, "")  # the alias as typed: no need to say which
+            for c, label in labels.items()
+            if value.lower() in label.lower().split(_SEP)
+        ]
+        + [(c, "") for c in _closest(value, choices, n)]
+        + [(names[m], m) for m in _closest(value.lower(), list(names), n)]
     ):
-        if cid not in found:
-            found.append(cid)
-    # an id is shown with its name, unless the name is the id itself (or empty)
-    named = {c: labels.get(c, "").split(_SEP)[0] for c in found}
-    shown = [f'"{c}" ({named[c]})' if named[c] not in ("", c) else f'"{c}"' for c in found][:n]
+        found.setdefault(cid, via)
+    # an id is shown with its name, unless the name is the id itself (or empty), and
+    # with the alias that came close, unless that is its name or the id
+    shown = []
+    for c, via in list(found.items())[:n]:
+        name = labels.get(c, "").split(_SEP)[0]
+        alias = written.get(via, "")
+        said = ([name] if name not in ("", c) else []) + (
+            [f'alias "{alias}"'] if alias and alias.lower() not in (name.lower(), c.lower()) else []
+        )
+        shown.append(f'"{c}" ({", ".join(said)})' if said else f'"{c}"')
     listed = " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
     return f" (did you mean {listed}?)" if found else ""
 
@@ -64,3 +76,16 @@ def test_a_mistyped_id_among_thousands_gets_its_closest_ids_and_names():
     hints.prepare(values)
     assert [hints(v) for v in values] == [_expected(ids, labels, v) for v in values]
     assert hints("actor 12 ministry").startswith(' (did you mean "A00012" (Actor 12 Ministry)')
+
+
+def test_an_id_suggested_through_an_alias_says_which_alias():
+    hints = Suggester(
+        ["PRK", "KOR", "CHN"],
+        {"PRK": "North Korea", "KOR": "South Korea", "CHN": f"China{_SEP}PRC{_SEP}Beijing"},
+    )
+    # "PKR" is close to the ids PRK and KOR and to China's alias PRC, not to "China"
+    assert hints("PKR") == (
+        ' (did you mean "PRK" (North Korea), "KOR" (South Korea) or "CHN" (China, alias "PRC")?)'
+    )
+    assert hints("Bejing") == ' (did you mean "CHN" (China, alias "Beijing")?)'
+    assert hints("chna") == ' (did you mean "CHN" (China)?)'  # the name itself: no alias shown

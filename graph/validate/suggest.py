@@ -107,6 +107,8 @@ class Suggester:
     ' (did you mean "PRK" (North Korea) or "KOR" (South Korea)?)'
     >>> s("pyongyang")
     ' (did you mean "PRK" (North Korea)?)'
+    >>> s("Pyongyan")
+    ' (did you mean "PRK" (North Korea, alias "Pyongyang")?)'
     >>> s("XYZ")
     ''
     """
@@ -118,9 +120,11 @@ class Suggester:
         self._labels = dict(labels or {})
         self._by_name: dict[str, list[str]] = {}  # a name or alias -> every id it belongs to
         self._first: dict[str, str] = {}  # a name or alias -> the first id it belongs to
+        self._written: dict[str, str] = {}  # a name or alias as first written, by its lower case
         for cid, label in self._labels.items():
             for name in label.split(_SEP):
                 key = name.lower()
+                self._written.setdefault(key, name)
                 ids = self._by_name.setdefault(key, [])
                 if cid not in ids:
                     ids.append(cid)
@@ -130,27 +134,30 @@ class Suggester:
 
     def hits(self, value: str, n: int = 3) -> list[str]:
         """The suggested ids for ``value``, best first, at most ``n``."""
-        return self._hits(
+        found = self._hits(
             value, _best(value, self.choices, n), _best(value.lower(), self._names, n), n
         )
+        return [cid for cid, _ in found]
 
-    def _hits(self, value: str, by_id: list[str], by_name: list[str], n: int) -> list[str]:
+    def _hits(
+        self, value: str, by_id: list[str], by_name: list[str], n: int
+    ) -> list[tuple[str, str]]:
+        """The suggested ids, each with the name or alias that led to it (``""``: the id)."""
         lower = value.lower()
-        found: list[str] = []
+        found: dict[str, str] = {}
 
-        def add(cid: str) -> None:
-            if cid not in found:
-                found.append(cid)
+        def add(cid: str, via: str = "") -> None:
+            found.setdefault(cid, via)
 
         if lower in self._lowered:
             add(self._lowered[lower])
         for cid in self._by_name.get(lower, ()):
-            add(cid)  # a name or alias typed where an id belongs
+            add(cid)  # a name or alias typed where an id belongs: no need to say which
         for cid in by_id:
             add(cid)
         for name in by_name:
-            add(self._first[name])
-        return found[:n]
+            add(self._first[name], name)
+        return list(found.items())[:n]
 
     def prepare(self, values: Iterable[str], n: int = 3) -> None:
         """Work out the suggestions for many values at once, for later calls.
@@ -176,7 +183,9 @@ class Suggester:
         for value, ids, names in zip(todo, by_id, by_name):
             hits = self._hits(value, ids, names, n)
             self._cache[(value, n)] = (
-                f" (did you mean {_either([self._show(c) for c in hits])}?)" if hits else ""
+                f" (did you mean {_either([self._show(c, via) for c, via in hits])}?)"
+                if hits
+                else ""
             )
 
     def __call__(self, value: str, n: int = 3) -> str:
@@ -184,11 +193,16 @@ class Suggester:
         self.prepare([value], n)  # the same typo tends to come back row after row: cached
         return self._cache[(value, n)]
 
-    def _show(self, cid: str) -> str:
+    def _show(self, cid: str, via: str = "") -> str:
+        """``"CHN" (China)``; ``"CHN" (China, alias "PRC")`` when the alias is what came close."""
         name = self._labels.get(cid, "").split(_SEP)[0]
-        if name and name != cid:
-            return f'"{cid}" ({name})'
-        return f'"{cid}"'
+        alias = self._written.get(via, "")
+        if alias.lower() in (name.lower(), cid.lower()):
+            alias = ""  # the name or the id itself: nothing more to say
+        said = ", ".join(
+            ([name] if name and name != cid else []) + ([f'alias "{alias}"'] if alias else [])
+        )
+        return f'"{cid}" ({said})' if said else f'"{cid}"'
 
 
 def _either(shown: list[str]) -> str:
