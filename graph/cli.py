@@ -440,7 +440,8 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
     Problems are printed when the data is broken, and the last good page is
     kept; an output that cannot be written is reported and the watch goes
     on. The page open in a browser reloads itself after each rebuild (only
-    pages written by watch do; `geograph build` output has no such script).
+    pages written by watch do; `geograph build` output has no such script,
+    and the page is left as build writes it when the watch stops).
     """
     from .watch import watch as _watch
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .problems import WARNING, Problem
+from .read import table_names
 
 if TYPE_CHECKING:  # validate imports this module; the type is only for annotations
     from .read import Table
@@ -348,6 +349,7 @@ def check_evidence(
     if table is None:
         return problems
     matcher = ActorMatcher(records.actors if texts else [])  # built only when needed
+    actors_file = table_names({n: t.display for n, t in tables.items() if t is not None})["actors"]
     actor_ids = {str(a["id"]) for a in records.actors}
     lines = records.lines.get("relations", {})
     spans: dict[str, list[tuple[int, int, int]]] = {}
@@ -366,7 +368,7 @@ def check_evidence(
                     table.column("implied"),
                     "implied",
                     "unknown-actor",
-                    f'implied "{aid}" is not an actor id in actors.csv',
+                    f'implied "{aid}" is not an actor id in {actors_file}',
                 )
             )
         quote, text = relation.get("quote"), texts.get(str(relation.get("source_id")))

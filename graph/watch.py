@@ -9,7 +9,8 @@ The page reloads itself while watching: the watch build adds a small script
 that re-loads a sidecar file ``OUT.html.stamp.js`` every second (a page
 opened from ``file://`` cannot fetch, but it can load a script) and reloads
 the page when the build stamp in it changes. ``geograph build`` output never
-has that script.
+has that script, and when the watch ends (Ctrl-C) it leaves the page as a
+build writes it: the script taken out and the stamp file removed.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ def stamp_path(output: str | Path) -> Path:
     return output.with_name(output.name + ".stamp.js")
 
 
+def _script(output: str | Path, stamp: str) -> str:
+    return _RELOAD % {"src": json.dumps(stamp_path(output).name), "stamp": json.dumps(stamp)}
+
+
 def with_reload(page: str, output: str | Path, stamp: str) -> str:
     """The page with the self-reloading script inserted before its last ``</body>``.
 
@@ -73,7 +78,7 @@ def with_reload(page: str, output: str | Path, stamp: str) -> str:
     >>> 'var src = "graph.html.stamp.js", mine = "7"' in page, page.endswith("</script>\\n</body></html>")
     (True, True)
     """
-    script = _RELOAD % {"src": json.dumps(stamp_path(output).name), "stamp": json.dumps(stamp)}
+    script = _script(output, stamp)
     at = page.rfind("</body>")
     if at < 0:
         return page + script
@@ -84,6 +89,25 @@ def _write_stamp(output: Path, stamp: str, problems: list[Problem]) -> None:
     state = {"stamp": stamp, "problems": [str(p) for p in problems]}
     # ASCII JSON is valid JavaScript whatever the problems say
     atomic_write(stamp_path(output), f"geographWatch({json.dumps(state)});\n")
+
+
+def _tidy(output: Path) -> None:
+    """The watched page as ``geograph build`` writes it, without its reload script and stamp file.
+
+    Left in place, the stamp file would be clutter beside the page, and the
+    script would look for it every second for as long as the page is open.
+    """
+    stamp, sidecar = _last_stamp(output), stamp_path(output)
+    if stamp is not None:
+        script = _script(output, stamp)
+        try:
+            page = output.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            page = ""
+        at = page.rfind(script)
+        if at >= 0:
+            atomic_write(output, page[:at] + page[at + len(script) :])
+    sidecar.unlink(missing_ok=True)
 
 
 def snapshot(data: str | Path, cache: dict | None = None) -> tuple:
@@ -210,6 +234,38 @@ def watch(
         If ``output`` is one of the data's files (nothing is written then).
     """
     check_output(output, [data])
+    try:
+        return _loop(
+            data,
+            Path(output),
+            title,
+            strict,
+            interval,
+            settle,
+            echo,
+            stop,
+            max_builds,
+            on_first_build,
+        )
+    finally:  # Ctrl-C included
+        try:
+            _tidy(Path(output))
+        except OSError as err:
+            echo(f"cannot tidy {output} after watching: {err.strerror or err}")
+
+
+def _loop(
+    data: str | Path,
+    output: Path,
+    title: str | None,
+    strict: bool,
+    interval: float,
+    settle: float,
+    echo: Callable[[str], None],
+    stop: threading.Event | None,
+    max_builds: int | None,
+    on_first_build: Callable[[Path], None] | None,
+) -> int:
     stop = stop or threading.Event()
     builds = 0
     seen = None

@@ -319,3 +319,118 @@ def test_an_actor_without_id_is_offered_for_the_ids_nobody_has(tmp_path):
         '(did you mean "RUS"?); the actor "United States" on line 4 has no id: if it is this '
         "one, write USA as its id"
     )
+
+
+# a required column renamed: the renamed column is named, not some known one close in letters
+
+
+def _rename_header(path: Path, old: str, new: str) -> None:
+    head, rest = path.read_text("utf-8").split("\n", 1)
+    cells = head.split(",")
+    cells[cells.index(old)] = new
+    path.write_text(",".join(cells) + "\n" + rest, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "file, key, written",
+    [
+        ("relations.csv", "target", "target actor"),
+        ("relations.csv", "source", "Source_Actor"),
+        ("relations.csv", "source", "sourceId"),
+        ("relations.csv", "relation", "relation type"),
+        ("relations.csv", "status", "Statuses"),
+        ("relations.csv", "target", "targt"),
+        ("actors.csv", "id", "actor id"),
+        ("actors.csv", "name", "Actor Name"),
+        ("sources.csv", "id", "source id"),
+        ("relation_types.csv", "sign", "sign_value"),
+        ("relation_types.csv", "intensity", "intesity"),
+    ],
+)
+def test_a_renamed_required_column_is_the_one_named(tmp_path, file, key, written):
+    d = _copy(tmp_path)
+    if file == "relation_types.csv":
+        shutil.copy(DATA.parent / "graph" / "relation_types.csv", d / file)
+    _rename_header(d / file, key, written)
+    r = _run("check", d)
+    assert r.exit_code == 1
+    first = r.stdout.splitlines()[0]
+    assert first.startswith(
+        f'{d}/{file}:1: missing-column required column "{key}" is missing from the header '
+        f'(is "{written}" meant to be "{key}"?); the header is: '
+    ), first
+
+
+def test_a_missing_column_is_not_told_to_take_a_known_one(tmp_path):
+    d = _copy(tmp_path)
+    # "source" dropped: "source_id" is close in letters but holds the evidence's source
+    _rename_header(d / "relations.csv", "source", "quote_2")
+    r = _run("check", d)
+    first = r.stdout.splitlines()[0]
+    assert first.startswith(
+        f'{d}/relations.csv:1: missing-column required column "source" is missing from the '
+        "header; the header is: "
+    ), first
+
+
+def test_two_missing_columns_are_not_told_to_take_one(tmp_path):
+    d = _copy(tmp_path)
+    _rename_header(d / "actors.csv", "id", "actor")
+    _rename_header(d / "actors.csv", "name", "actor name")
+    r = _run("check", d)
+    lines = [s for s in r.stdout.splitlines() if "missing-column" in s]
+    assert len(lines) == 2
+    assert '"id" is missing from the header;' in lines[0]
+    assert '(is "actor name" meant to be "name"?)' in lines[1]
+
+
+# a decimal comma in a comma-separated file: the number is named, with the fix
+
+
+def test_an_unquoted_decimal_comma_is_named_with_the_fix(tmp_path):
+    d = _copy(tmp_path)
+    _edit_line(d / "relations.csv", 2, lambda s: s.replace(",coerce,,-9.2,", ",coerce,,-9,2,", 1))
+    r = _run("check", d)
+    assert r.exit_code == 1
+    assert r.stdout == (
+        f"{d}/relations.csv:2:6: extra-cells this row has 17 cells where the header has 16: "
+        "intensity -9,2 is written with a decimal comma, which splits it in two cells in a "
+        'comma-separated file; write -9.2, or save the file with ";" as its delimiter '
+        "(where it reads as a number)\n"
+    )
+
+
+def test_two_unquoted_decimal_commas_are_both_named(tmp_path):
+    d = _copy(tmp_path)
+    actors = d / "actors.csv"
+    head, rest = actors.read_text("utf-8").split("\n", 1)
+    # lat and lon added as the last columns, the first actor's written 39,0 and 125,75
+    lines = rest.split("\n")
+    lines[0] += ",39,0,125,75"
+    actors.write_text(f"{head},lat,lon\n" + "\n".join(lines), "utf-8")
+    r = _run("check", d)
+    assert r.stdout.splitlines()[0] == (
+        f"{d}/actors.csv:2:7: extra-cells this row has 10 cells where the header has 8: "
+        "lat 39,0 and lon 125,75 are written with a decimal comma, which splits each in two "
+        'cells in a comma-separated file; write 39.0 and 125.75, or save the file with ";" '
+        "as its delimiter (where they read as numbers)"
+    )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # digits split at a column that takes whole numbers only (sign)
+        lambda s: s.replace(",coerce,,-9.2,", ",coerce,-1,0,-9.2,", 1),
+        # a decimal comma and a comma in prose: the number alone does not explain the row
+        lambda s: s.replace(",coerce,,-9.2,", ",coerce,,-9,2,", 1).replace(
+            "the North’s destruction", "the North’s, destruction", 1
+        ),
+    ],
+)
+def test_extra_cells_not_from_a_decimal_comma_keep_the_general_message(tmp_path, edit):
+    d = _copy(tmp_path)
+    _edit_line(d / "relations.csv", 2, edit)
+    r = _run("check", d)
+    first = r.stdout.splitlines()[0]
+    assert "extra-cells" in first and "decimal comma" not in first, first

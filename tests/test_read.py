@@ -220,6 +220,79 @@ def test_workbook_without_a_required_sheet(tmp_path):
     assert [(p.file, p.code) for p in problems] == [("book.xlsx[relations]", "missing-sheet")]
 
 
+def _capitalised(sheets):
+    return {name.capitalize(): rows for name, rows in sheets.items()}
+
+
+def _set_cell(rows, rid, column, value):
+    at = rows[0].index(column)
+    next(r for r in rows[1:] if r[0] == rid)[at] = value
+
+
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        (
+            "target",
+            "KORR",
+            'target "KORR" is not an actor id in book.xlsx[Actors] (did you mean "KOR" (South Korea)?)',
+        ),
+        ("source", "", "source is empty; write an actor id from book.xlsx[Actors]"),
+        (
+            "source_id",
+            "nowhere-1",
+            'source_id "nowhere-1" is not an id in book.xlsx[Sources]; '
+            "add the source to book.xlsx[Sources]",
+        ),
+        ("implied", "XXX", 'implied "XXX" is not an actor id in book.xlsx[Actors]'),
+    ],
+)
+def test_workbook_messages_name_the_sheet_referred_to(tmp_path, column, value, message):
+    sheets = _capitalised(_sheets_from(Path("data")))
+    _set_cell(sheets["Relations"], "R02", column, value)
+    book = tmp_path / "book.xlsx"
+    _workbook(book, sheets)
+    errors = [p for p in graph.check(book) if p.severity == "error"]
+    assert [(p.file, p.line, p.message) for p in errors] == [(f"{book}[Relations]", 3, message)]
+
+
+def test_workbook_without_a_sheet_names_the_sheet_to_add(tmp_path):
+    sheets = _capitalised(_sheets_from(Path("data")))
+    del sheets["Sources"]
+    book = tmp_path / "book.xlsx"
+    _workbook(book, sheets)
+    messages = {p.message for p in graph.check(book) if p.severity == "error"}
+    assert (
+        'source_id "dw-2020-07-14" is not an id in book.xlsx[sources]; add the source to book.xlsx[sources]'
+        in messages
+    )
+
+
+def test_workbook_unknown_relation_names_its_relation_types_sheet(tmp_path):
+    sheets = _capitalised(_sheets_from(Path("data")))
+    sheets["Relation_Types"] = [["relation", "sign", "intensity"], ["nudge", "1", "2"]]
+    _set_cell(sheets["Relations"], "R02", "relation", "zzzz")
+    book = tmp_path / "book.xlsx"
+    _workbook(book, sheets)
+    errors = [p.message for p in graph.check(book) if p.severity == "error"]
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        'relation "zzzz" is not in the vocabulary; add it to book.xlsx[Relation_Types] or use one of: '
+    ), errors
+
+
+def test_workbook_duplicate_name_names_the_relations_sheet(tmp_path):
+    sheets = _capitalised(_sheets_from(Path("data")))
+    sheets["Actors"].append(["KOR2", "South Korea", "group", "", "", ""])
+    book = tmp_path / "book.xlsx"
+    _workbook(book, sheets)
+    warnings = [p.message for p in graph.check(book) if p.code == "duplicate-name"]
+    assert (
+        len(warnings) == 1
+        and 'write it for "KOR2" in book.xlsx[Relations] and delete' in warnings[0]
+    )
+
+
 def test_corrupt_workbook_is_a_problem_not_a_traceback(tmp_path):
     book = tmp_path / "book.xlsx"
     book.write_bytes(b"PK\x03\x04 not really a zip")

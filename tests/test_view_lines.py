@@ -232,3 +232,40 @@ def test_a_click_on_a_drawn_pair_opens_it(page, large_page):
         "v => (b => [b.from, b.to])(window.geograph.bundles.find(b => b.visId === v))", vid
     )
     assert page.evaluate("window.geograph.state().pair") == ends
+
+
+# The device widths of the solid strokes the page makes for its own lines in
+# the next redraw (not vis-network's Edge.draw for the other edges).
+_SOLID_WIDTHS = """() => new Promise(res => {
+  const net = window.geograph.network, ctx = net.canvas.getContext(), r = net.renderer, widths = [];
+  const proto = Object.getPrototypeOf(net.body.edges[Object.keys(net.body.edges)[0]]);
+  const drawEdges = r._drawEdges, draw = proto.draw;
+  let ours = false;
+  r._drawEdges = function () { ours = true; try { return drawEdges.apply(this, arguments); } finally { ours = false; } };
+  proto.draw = function () { const was = ours; ours = false; try { return draw.apply(this, arguments); } finally { ours = was; } };
+  ctx.stroke = function () {
+    const m = this.getTransform();
+    if (ours && !this.getLineDash().length) widths.push(this.lineWidth * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)));
+    return CanvasRenderingContext2D.prototype.stroke.apply(this, arguments);
+  };
+  net.once('afterDrawing', () => {
+    r._drawEdges = drawEdges; proto.draw = draw; delete ctx.stroke;
+    res(widths);
+  });
+  net.redraw();
+})"""
+
+
+def test_lines_up_to_three_pixels_wide_are_stroked_as_hairlines(page, large_page):
+    # Chromium's Skia strokes a line of at most one device pixel as a hairline
+    # and a wider one as an antialiased polygon, several times slower to
+    # rasterise; the page strokes such a line as parallel hairlines (the
+    # picture held to vis-network's by the test above)
+    goto_view(page, large_page)
+    for scale in (0.5, 0.8, 1.2):
+        page.evaluate("s => window.geograph.network.moveTo({scale: s})", scale)
+        page.evaluate(_SETTLE)
+        widths = page.evaluate(_SOLID_WIDTHS)
+        assert widths, scale  # lines stroked, so the check can fail
+        wide = [w for w in widths if 1 < w <= 3]
+        assert not wide, (scale, sorted(wide)[:5])

@@ -289,6 +289,38 @@ def test_grey_counted_pair_is_in_both_legends(desk, counted):
     assert "mixed pair (signs cancel out)" in export_texts(desk)
 
 
+def test_with_a_neutral_relation_the_grey_has_one_entry(desk, tmp_path):
+    # a neutral relation's grey and a cancelling pair's grey: two grey entries
+    # ("neutral", "neutral or mixed pair") could not be told apart
+    from viewpages import article_graph, relation_types
+
+    from graph.view import render_html
+
+    G, types = article_graph(), relation_types()
+    for i in range(14):
+        rel = "cooperate" if i % 2 else "reduce-relations"
+        G.add_edge(
+            "CHN", "RUS", key=f"cr{i}", id=f"cr{i}", source="CHN", target="RUS", relation=rel,
+            sign=types[rel]["sign"], intensity=types[rel]["intensity"], directed=True,
+            status="fact", start="2019", end=None, source_id="dw", said_by=None,
+            quote=f"quote {i}", note=None,
+        )  # fmt: skip
+    G.add_edge(
+        "USA", "KOR", key="talk", id="talk", source="USA", target="KOR", relation="consult",
+        sign=0, intensity=1.0, directed=False, status="fact", start="2019", end=None,
+        source_id="dw", said_by=None, quote="they talked", note=None,
+    )  # fmt: skip
+    reopen_view(desk, render_html(G, tmp_path / "neutral.html"))
+    greys = [t for t in screen_legend(desk) if "neutral" in t or "mixed" in t]
+    assert greys == ["neutral or mixed pair"]
+    export_texts(desk)
+    legend = [e["label"] for e in desk.evaluate("window.geograph.exportInfo()")["legend"]]
+    assert [t for t in legend if "neutral" in t or "mixed" in t] == ["neutral or mixed pair"]
+    # the entry still filters the neutral sign
+    desk.get_by_role("button", name="neutral or mixed pair").click()
+    assert desk.evaluate("window.geograph.state().filters.sign") == ["neutral"]
+
+
 # ---------- 6: names readable on a phone's first frame, the graph at the top ----------
 
 NAMES = """() => {

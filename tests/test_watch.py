@@ -234,3 +234,54 @@ def test_watch_open_builds_once_then_opens(tmp_path, monkeypatch):
     assert opened == [out.resolve().as_uri()]
     assert r.stdout.count("rebuilt") == 1
     assert "stopped" in r.stderr
+
+
+def _built(data, out):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    assert CliRunner().invoke(cli, ["build", str(data), "-o", str(out)]).exit_code == 0
+    return out.read_text("utf-8")
+
+
+def test_ctrl_c_leaves_the_page_as_a_build_writes_it_and_no_stamp_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "graph.html"
+    monkeypatch.setattr(webbrowser, "open", lambda url: (_ for _ in ()).throw(KeyboardInterrupt))
+    r = CliRunner().invoke(cli, ["watch", str(data), "-o", str(out), "--open"])
+    assert r.exit_code == 0 and "stopped" in r.stderr, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "graph.html"]
+    assert out.read_text("utf-8") == _built(data, tmp_path / "b.html")
+
+
+def test_a_stopped_watch_of_broken_data_keeps_the_last_good_page_without_its_script(tmp_path):
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "out" / "graph.html"
+    good = _built(data, tmp_path / "b.html")
+    messages = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch,
+        args=(data, out),
+        kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop),
+    )
+    thread.start()
+    try:
+        assert _wait_for(_rebuilt(messages, 1))
+        assert stamp_path(out).exists()
+        rel = data / "relations.csv"
+        rel.write_text(rel.read_text("utf-8-sig").replace("RUS", "RUSS", 1), "utf-8")
+        assert _wait_for(lambda: any("kept the last good" in m for m in messages))
+    finally:
+        stop.set()
+        thread.join(LIMIT)
+    assert not thread.is_alive()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["graph.html"]
+    assert out.read_text("utf-8") == good

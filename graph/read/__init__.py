@@ -28,7 +28,13 @@ from __future__ import annotations
 from .source import MAX_FILE_BYTES, read_bytes
 from .table import Row, Table, normalise_header, read_table, settle_short_rows, unescape_formula
 from .text import DELIMITERS
-from .workbook import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_WORKBOOK_BYTES, read_workbook
+from .workbook import (
+    MAX_SHEET_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_WORKBOOK_BYTES,
+    read_workbook,
+    table_names,
+)
 
 __all__ = [
     "Row",
@@ -36,6 +42,7 @@ __all__ = [
     "read_table",
     "settle_short_rows",
     "read_workbook",
+    "table_names",
     "read_bytes",
     "DELIMITERS",
     "MAX_FILE_BYTES",

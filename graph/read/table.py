@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import WARNING, Problem
+from ..schema import ACTOR_POSITION_COLUMNS
 from .source import MAX_FILE_BYTES, read_bytes
 from .text import _decode, _delimiter, _parse
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+#: The columns that take a number with decimals: where a decimal comma splits a cell.
+_DECIMAL_COLUMNS = frozenset({"intensity", *ACTOR_POSITION_COLUMNS})
+_WHOLE = re.compile(r"[+\-\u2212]?\d+")
+_DIGITS = re.compile(r"\d+")
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
@@ -266,6 +273,9 @@ def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: st
             f"any cell after it {after}; write every cell, an empty one as nothing between "
             f"{written}: this row needs {k} more {sep}{'s' if k > 1 else ''}",
         )
+    split = _decimal_commas(raw, table, n - width) if delimiter == "," else None
+    if split:
+        return _decimal_comma_problem(display, line, where, table, split)
     spaced = [i for i in range(1, n) if raw[i][:1] == " " and raw[i].strip()]
     if not spaced and not any(c.strip() for c in raw[width:]):
         # nothing past the header's columns: a line ending in delimiters, as a
@@ -292,6 +302,53 @@ def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: st
             f"{fix} (or, for a new column, name it in the header)"
         )
     return Problem(display, line, width + 1, None, "extra-cells", message)
+
+
+def _decimal_commas(raw: list[str], table: Table, k: int) -> list[tuple[int, str]] | None:
+    """(0-based column, number as written) of the decimal commas that explain ``k`` extra cells.
+
+    A number such as ``-9,2`` in a comma-separated file is read as two
+    cells, ``-9`` and ``2``. The row is explained when joining exactly ``k``
+    such pairs of digit pieces puts each joined number under a column that
+    takes decimals and leaves the row as wide as the header; ``None`` when
+    no way, or more than one, does.
+    """
+    cells = [c.strip() for c in raw]
+    pairs = [
+        i
+        for i in range(len(cells) - 1)
+        if _WHOLE.fullmatch(cells[i]) and _DIGITS.fullmatch(cells[i + 1])
+    ]
+    if len(pairs) < k or len(pairs) > 12:  # a row of numbers: too many ways to say which
+        return None
+    found = None
+    for chosen in itertools.combinations(pairs, k):
+        if any(b - a < 2 for a, b in zip(chosen, chosen[1:])):
+            continue  # two joins cannot share a piece
+        # the joined number's column: one cell less to its left for each earlier join
+        split = [(i - j, f"{cells[i]},{cells[i + 1]}") for j, i in enumerate(chosen)]
+        if all(table.keys[at] in _DECIMAL_COLUMNS for at, _ in split):
+            if found is not None:
+                return None
+            found = split
+    return found
+
+
+def _decimal_comma_problem(
+    display: str, line: int, where: str, table: Table, split: list[tuple[int, str]]
+) -> Problem:
+    """The extra cells of a row whose numbers were written with a decimal comma."""
+    one = len(split) == 1
+    named = " and ".join(f"{table.header[at]} {number}" for at, number in split)
+    points = " and ".join(number.replace(",", ".") for _, number in split)
+    message = (
+        f"{where}: {named} {'is' if one else 'are'} written with a decimal comma, which "
+        f"splits {'it' if one else 'each'} in two cells in a comma-separated file; write "
+        f'{points}, or save the file with ";" as its delimiter (where '
+        f"{'it reads' if one else 'they read'} as {'a number' if one else 'numbers'})"
+    )
+    at = split[0][0]
+    return Problem(display, line, at + 1, table.keys[at], "extra-cells", message)
 
 
 def settle_short_rows(tables: Iterable[Table], problems: list[Problem]) -> list[Problem]:

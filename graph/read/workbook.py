@@ -6,7 +6,7 @@ import datetime as _dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,35 @@ def _cell_text(cell) -> str:
     if isinstance(value, (_dt.datetime, _dt.time)):
         return value.isoformat()
     return str(value)
+
+
+#: A table's display in a workbook: ``book.xlsx[Relations]``.
+_SHEET = re.compile(r"^(?P<book>.*\.xlsx)\[[^\]]*\]$", re.IGNORECASE)
+
+
+def table_names(displays: Mapping[str, str]) -> dict[str, str]:
+    """What a message calls each table, from the displays of the tables read.
+
+    A file is named as it is (``actors.csv``), a workbook's sheet as the
+    workbook and sheet (``book.xlsx[Actors]``), and a table that was not
+    read by its file's name, or its sheet's in a workbook.
+
+    Examples
+    --------
+    >>> table_names({"relations": "/d/book.xlsx[Relations]", "actors": "/d/book.xlsx[Actors]"})["actors"]
+    'book.xlsx[Actors]'
+    >>> names = table_names({"relations": "/d/book.xlsx[Relations]"})
+    >>> names["sources"], table_names({"relations": "data/relations.csv"})["sources"]
+    ('book.xlsx[sources]', 'sources.csv')
+    """
+    book = next((m["book"] for d in displays.values() if (m := _SHEET.match(d))), None)
+    names = {}
+    for name, (file, _) in TABLE_FILES.items():
+        if name in displays:
+            names[name] = Path(displays[name]).name
+        else:
+            names[name] = f"{Path(book).name}[{name}]" if book else file
+    return names
 
 
 def _trimmed(cells: list[str]) -> list[str]:

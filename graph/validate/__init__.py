@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from ..evidence import check_evidence
 from ..problems import Problem
-from ..read import Table, settle_short_rows
+from ..read import Table, settle_short_rows, table_names
 from ..read.columns import Columns
 from ..schema import REQUIRED
 from .actors import report_isolated, validate_actors
@@ -64,7 +64,8 @@ def validate_tables(
     relations.csv:2:2: unknown-actor target "KORR" is not an actor id in actors.csv (did you mean "KOR" (South Korea)?)
     """
     problems: list[Problem] = []
-    checker = Checker(problems)
+    displays = {n: t.display for n, t in tables.items() if isinstance(t, (Table, Columns))}
+    checker = Checker(problems, table_names(displays))
     out = Tables()
     out.delimiters = {n: t.delimiter for n, t in tables.items() if isinstance(t, (Table, Columns))}
     out.vocabulary = validate_relation_types(_raw(tables, "relation_types"), checker, out)

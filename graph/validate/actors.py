@@ -95,7 +95,8 @@ def _same_name(
         "duplicate-name",
         f'actors "{first}" (line {line}) and "{aid}" (line {row.line}) are {names}; '
         f'if they are one actor, merge them: keep "{first}", write it for "{aid}" in '
-        f"relations.csv and delete line {row.line}; if not, give one of them a name of its own",
+        f"{checker.names['relations']} and delete line {row.line}; "
+        "if not, give one of them a name of its own",
         WARNING,
     )
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
-from ..read import Row, Table
+from ..read import Row, Table, table_names
 from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
-from .suggest import closest
+from .suggest import meant_column
 
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
 BAD: Any = object()
@@ -19,9 +19,11 @@ BAD: Any = object()
 class Checker:
     """Holds the problem list and the table under check, for short call sites."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], names: dict[str, str] | None = None):
         self.problems = problems
         self.table: Table | None = None
+        #: What messages call each table: ``actors.csv``, or ``book.xlsx[Actors]``.
+        self.names = names or table_names({})
 
     def add(
         self, row: Row | None, key: str | None, code: str, message: str, severity: str = ERROR
@@ -41,15 +43,15 @@ def present(table: Table | None, name: str, checker: Checker) -> bool:
         return False
     checker.table = table
     ok = True
+    # a column the format knows holds its own data: only an unknown one may be the missing one
+    unknown = [written for _, written in extras(table, name)]
     for key in REQUIRED[name]:
         if table.column(key) is None:
             ok = False
-            near = closest(key, [k for k in table.keys if k], 1)
-            hint = (
-                f' (is "{table.header[table.keys.index(near[0])]}" meant to be "{key}"?)'
-                if near
-                else ""
-            )
+            near = meant_column(key, unknown)
+            hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
+            if near:
+                unknown.remove(near)  # one column is not two missing ones
             checker.problems.append(
                 Problem(
                     table.display,

@@ -148,8 +148,8 @@ def check_relation_row(checker: Checker, row: Row, refs: References) -> dict[str
             row,
             "source_id",
             "unknown-source",
-            f'source_id "{source_id}" is not an id in sources.csv'
-            + (refs.source_hint(source_id) or "; add the source to sources.csv"),
+            f'source_id "{source_id}" is not an id in {checker.names["sources"]}'
+            + (refs.source_hint(source_id) or f"; add the source to {checker.names['sources']}"),
         )
         ok = False
     kind = refs.vocabulary.get(relation)
@@ -203,7 +203,10 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
         value = row.values.get(key, "")
         if value == "":
             checker.add(
-                row, key, "missing-value", f"{key} is empty; write an actor id from actors.csv"
+                row,
+                key,
+                "missing-value",
+                f"{key} is empty; write an actor id from {checker.names['actors']}",
             )
             ok = False
         elif refs.actors is not None and value not in refs.actors and value in refs.unread:
@@ -213,8 +216,8 @@ def _ends(checker: Checker, row: Row, refs: References) -> bool:
                 row,
                 key,
                 "unknown-actor",
-                f'{key} "{value}" is not an actor id in actors.csv'
-                + (refs.actor_hint(value) or "; add the actor to actors.csv")
+                f'{key} "{value}" is not an actor id in {checker.names["actors"]}'
+                + (refs.actor_hint(value) or f"; add the actor to {checker.names['actors']}")
                 + _no_id_hint(value, refs.no_id),
             )
             ok = False
@@ -249,7 +252,8 @@ def _relation_type(checker: Checker, row: Row, relation: str, refs: References) 
             f'relation "{relation}" is not in the vocabulary'
             + (
                 suggest(relation.lower(), vocab)
-                or "; add it to relation_types.csv or use one of: " + ", ".join(vocab)
+                or f"; add it to {checker.names['relation_types']} or use one of: "
+                + ", ".join(vocab)
             ),
         )
         return False

@@ -104,11 +104,11 @@ function bundleItem(b, st) {
   };
 }
 var hiddenNow = new Uint8Array(EDGES.length);   // by relation index: 1 when hidden (last sent to vis)
-var edgeOpacity = new Map();
+// by relation index, the fade last sent (small graphs): 0 bright, 1 faded, +2 the selected line
+var edgeFade = new Uint8Array(EDGES.length);
 var edgeItems = [], shownAt = store.shownAt();  // by index: no 283k id look-ups
 EDGES.forEach(function (e) {
   hiddenNow[e.index] = shownAt[e.index] === 1 ? 0 : 1;  // event data may open on a part of it
-  edgeOpacity.set(e.id, "1");
   if (bundleOf(e)) return;
   var item = {
     id: visId(e.id),
@@ -225,9 +225,9 @@ function fadeItems(keep, shown, edgeUpdates, nodeUpdates) {
     if (bundleOf(e)) return;
     var o = keepEdges === null || keepEdges.has(e.id) ? 1 : FADED;
     var strong = keep.strong === visId(e.id);
-    var key = o + (strong ? "s" : "");
-    if (edgeOpacity.get(e.id) === key) return;
-    edgeOpacity.set(e.id, key);
+    var key = (o === 1 ? 0 : 1) + (strong ? 2 : 0);
+    if (edgeFade[e.index] === key) return;
+    edgeFade[e.index] = key;
     edgeUpdates.push(singleLook(e, o, strong, false));
   });
   bundles.forEach(function (b) {

@@ -47,7 +47,7 @@ function kept(kind, allowed) {
   if (allowed.size > 3) return allowed.size + " of " + KNOWN[kind].length;
   var labels = labelsOf(kind);
   return "only " + KNOWN[kind].filter(function (v) { return allowed.has(v); }).map(function (v) {
-    return labels.has(v) ? labels.get(v) : v;
+    return gg.shorten(labels.has(v) ? labels.get(v) : v, 60);  // a value's label can be a paragraph
   }).join(", ");
 }
 function passesFilters(e, st) {

@@ -75,7 +75,10 @@ function row(box, title, items, minor) {
       node = el("span", "gg-legend-entry");
     }
     node.appendChild(item.symbol);
-    node.appendChild(el("span", null, item.label));
+    // a label can be a paragraph (a group's name): shortened, whole in the tooltip
+    var text = gg.shorten(item.label, 60);
+    node.appendChild(el("span", null, text));
+    if (text !== String(item.label) && !node.title) node.title = String(item.label);
     div.appendChild(node);
   });
   box.appendChild(div);
@@ -87,8 +90,8 @@ function buildLegend() {
   var lg = payload.legend;
   var mixed = mixedEntry();
   signParts.push(row(box, "Sign", lg.signs.map(function (s) {
-    return { kind: "sign", value: s.label, label: s.label, symbol: line(s.color, false, false) };
-  }).concat(mixed ? [{ label: mixed.label, symbol: line(mixed.colour, false, false) }] : [])));
+    return { kind: "sign", value: s.label, label: signLabel(s, mixed), symbol: line(s.color, false, false) };
+  }).concat(mixed && !mixed.folded ? [{ label: mixed.label, symbol: line(mixed.colour, false, false) }] : [])));
   row(box, "Status", lg.statuses.map(function (s) {
     return { kind: "status", value: s.status, label: s.label, symbol: line("#444", s.dashes, false) };
   }));
@@ -310,8 +313,8 @@ function legendRows() {
   function add(title, items) { if (items.length) rows.push({ title: title, items: items }); }
   var mixed = mixedEntry();
   add("Sign", lg.signs.map(function (s) {
-    return { kind: "sign", value: s.label, label: s.label, line: { colour: s.color, dashes: false } };
-  }).concat(mixed ? [{ kind: "mixed", value: true, label: mixed.label, line: { colour: mixed.colour, dashes: false } }] : []));
+    return { kind: "sign", value: s.label, label: signLabel(s, mixed), line: { colour: s.color, dashes: false } };
+  }).concat(mixed && !mixed.folded ? [{ kind: "mixed", value: true, label: mixed.label, line: { colour: mixed.colour, dashes: false } }] : []));
   add("Status", lg.statuses.map(function (s) {
     return { kind: "status", value: s.status, label: s.label, line: { colour: "#444", dashes: s.dashes } };
   }));
@@ -354,11 +357,15 @@ function actorItems(st) {
 }
 gg.actorItems = actorItems;
 // A counted pair's line has the sign of its relations' sum (40-style.js): grey when
-// they cancel out, a colour the signs' entries do not name when no relation is neutral.
+// they cancel out. Where some relation is neutral, its entry says both (two grey
+// entries could not be told apart); else an entry of its own names the grey.
 function mixedEntry() {
   if (!gg.bundles.length) return null;
   var neutral = payload.legend.signs.some(function (s) { return s.sign === 0; });
-  return { label: neutral ? "neutral or mixed pair" : "mixed pair (signs cancel out)", colour: gg.STYLE.sign_colours["0"] };
+  return { label: "mixed pair (signs cancel out)", colour: gg.STYLE.sign_colours["0"], folded: neutral };
+}
+function signLabel(s, mixed) {
+  return mixed && mixed.folded && s.sign === 0 ? s.label + " or mixed pair" : s.label;
 }
 function widthNote() {
   return gg.bundles.length ? "Wider line: stronger relation; a number: relations of the pair."
