@@ -65,25 +65,3 @@ def test_relation_numbers_name_each_code_as_the_case_of_names_does():
     assert grouped == named
     assert {c: grouped[c] for c in odd} == odd
     assert len(set(grouped.values())) > 20
-
-
-def test_evidence_is_ranked_only_for_a_pair_of_two_actors():
-    """Only a group of two actors is written: the others keep no evidence (and cost no ranking)."""
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE events AS SELECT * FROM (VALUES "
-        "('USA', 'KOR', 'u1', 3), ('USA', 'KOR', 'u2', 9), ('USA', NULL, 'u3', 5), "
-        "(NULL, 'KOR', 'u4', 5), ('USA', 'USA', 'u5', 5), (NULL, NULL, 'u6', 1)) "
-        "t(src, tgt, evidence, rank)"
-    )
-    con.execute(
-        "CREATE VIEW ev AS SELECT src, tgt, NULL AS src_name, NULL AS tgt_name, "
-        "NULL AS src_country, NULL AS tgt_country, NULL AS src_kind, NULL AS tgt_kind, "
-        "DATE '2020-01-01' AS day, '040' AS code, 1.0 AS goldstein, 1 AS mentions, "
-        "evidence, rank FROM events"
-    )
-    sql = aggregation_sql("ev", "year", default_vocabulary(), hints=False)
-    pair = "coalesce(src, '?') || '>' || coalesce(tgt, '?')"
-    kept = dict(con.execute(f"SELECT {pair}, evidence FROM ({sql})").fetchall())
-    assert kept.pop("USA>KOR") == ["u2", "u1"]
-    assert kept == {"USA>?": None, "?>KOR": None, "USA>USA": None, "?>?": None}

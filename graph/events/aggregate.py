@@ -143,13 +143,12 @@ def coded_relations(vocabulary: dict) -> list[str]:
     return sorted(name for name, entry in vocabulary.items() if entry["cameo"])
 
 
-def evidence_key_sql(evidence: str = "evidence", rank: str = "rank", only: str = "") -> str:
+def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
     """SQL ranking key of an event's evidence: its ``rank``, ties broken by a hash of the text.
 
     The tie-break makes the kept evidence the same on every run, whatever the
     order in which threads meet the events. It is NULL when there is no
-    evidence, or when the condition ``only`` does not hold, so such events
-    never take a slot (nor cost the hash). (BigQuery: ``FARM_FINGERPRINT``
+    evidence, so such events never take a slot. (BigQuery: ``FARM_FINGERPRINT``
     for ``hash``.)
 
     Examples
@@ -159,13 +158,9 @@ def evidence_key_sql(evidence: str = "evidence", rank: str = "rank", only: str =
     >>> rows = "(VALUES ('a', 5), ('b', 9), (NULL, 99)) t(e, r)"
     >>> duckdb.sql(f"SELECT max_by(e, {sql}, 2) FROM {rows}").fetchall()
     [(['b', 'a'],)]
-    >>> sql = evidence_key_sql("e", "r", only="r < 9")
-    >>> duckdb.sql(f"SELECT max_by(e, {sql}, 2) FROM {rows}").fetchall()
-    [(['a'],)]
     """
-    when = f"{evidence} IS NOT NULL AND {only}" if only else f"{evidence} IS NOT NULL"
     return (
-        f"CASE WHEN {when} THEN "
+        f"CASE WHEN {evidence} IS NOT NULL THEN "
         f"(least(greatest(coalesce({rank}, 0), 0), 2147483647)::BIGINT << 31)"
         f" + (hash({evidence}) >> 33)::BIGINT END"
     )
@@ -293,12 +288,7 @@ def aggregation_sql(
         else ""
     )
     if evidence > 0:
-        # Only a group of two actors is written: the evidence of the others (a
-        # missing actor, about half the events of GDELT, or one actor on both
-        # sides) would be ranked and copied for nothing. Two keys of one id are
-        # one actor too, and are left out after the merge.
-        key = evidence_key_sql(only="src <> tgt")
-        evidence_sql = f"max_by(evidence, {key}, {int(evidence)})"
+        evidence_sql = f"max_by(evidence, {evidence_key_sql()}, {int(evidence)})"
     else:
         evidence_sql = "CAST([] AS VARCHAR[])"
     vocabulary = vocabulary or default_vocabulary()
