@@ -242,12 +242,9 @@ def test_search_status_heads_its_list(desk, shipped):
 # ---------- 7: counted pairs read and explained ----------
 
 
-@pytest.fixture(scope="module")
-def counted(tmp_path_factory):
+def _cancelling_graph():
     """The article graph with 14 relations between China and Russia, whose signs cancel out."""
     from viewpages import article_graph, relation_types
-
-    from graph.view import render_html
 
     G, types = article_graph(), relation_types()
     for i in range(14):
@@ -258,7 +255,15 @@ def counted(tmp_path_factory):
             status="fact", start="2019", end=None, source_id="dw", said_by=None,
             quote=f"quote {i}", note=None,
         )  # fmt: skip
-    return render_html(G, tmp_path_factory.mktemp("counted") / "counted.html")
+    return G
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory):
+    """The article graph with 14 relations between China and Russia, whose signs cancel out."""
+    from graph.view import render_html
+
+    return render_html(_cancelling_graph(), tmp_path_factory.mktemp("counted") / "counted.html")
 
 
 PAIR_COUNT = (
@@ -292,19 +297,9 @@ def test_grey_counted_pair_is_in_both_legends(desk, counted):
 def test_with_a_neutral_relation_the_grey_has_one_entry(desk, tmp_path):
     # a neutral relation's grey and a cancelling pair's grey: two grey entries
     # ("neutral", "neutral or mixed pair") could not be told apart
-    from viewpages import article_graph, relation_types
-
     from graph.view import render_html
 
-    G, types = article_graph(), relation_types()
-    for i in range(14):
-        rel = "cooperate" if i % 2 else "reduce-relations"
-        G.add_edge(
-            "CHN", "RUS", key=f"cr{i}", id=f"cr{i}", source="CHN", target="RUS", relation=rel,
-            sign=types[rel]["sign"], intensity=types[rel]["intensity"], directed=True,
-            status="fact", start="2019", end=None, source_id="dw", said_by=None,
-            quote=f"quote {i}", note=None,
-        )  # fmt: skip
+    G = _cancelling_graph()
     G.add_edge(
         "USA", "KOR", key="talk", id="talk", source="USA", target="KOR", relation="consult",
         sign=0, intensity=1.0, directed=False, status="fact", start="2019", end=None,
