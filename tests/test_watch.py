@@ -1,5 +1,6 @@
 """The watch loop: rebuild on save, keep the last good page, reload the open page."""
 
+import contextlib
 import os
 import shutil
 import threading
@@ -24,13 +25,9 @@ def _wait_for(condition, limit=LIMIT):
     return False
 
 
-@pytest.fixture
-def watching(tmp_path):
-    """A dataset, and the loop watching it in a thread; yields (data, out, messages)."""
-    data = tmp_path / "d"
-    shutil.copytree(FIXTURES / "odd-valid", data)
-    out = tmp_path / "out" / "graph.html"
-    messages = []
+@contextlib.contextmanager
+def _watch_thread(data, out, messages):
+    """The loop watching ``data`` in a thread, stopped and joined on leaving; yields the thread."""
     stop = threading.Event()
     thread = threading.Thread(
         target=watch,
@@ -39,11 +36,22 @@ def watching(tmp_path):
     )
     thread.start()
     try:
-        yield data, out, messages
+        yield thread
     finally:
         stop.set()
         thread.join(LIMIT)
-        assert not thread.is_alive()
+
+
+@pytest.fixture
+def watching(tmp_path):
+    """A dataset, and the loop watching it in a thread; yields (data, out, messages)."""
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "out" / "graph.html"
+    messages = []
+    with _watch_thread(data, out, messages) as thread:
+        yield data, out, messages
+    assert not thread.is_alive()
 
 
 def _rebuilt(messages, n):
@@ -266,22 +274,12 @@ def test_a_stopped_watch_of_broken_data_keeps_the_last_good_page_without_its_scr
     out = tmp_path / "out" / "graph.html"
     good = _built(data, tmp_path / "b.html")
     messages = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=watch,
-        args=(data, out),
-        kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop),
-    )
-    thread.start()
-    try:
+    with _watch_thread(data, out, messages) as thread:
         assert _wait_for(_rebuilt(messages, 1))
         assert stamp_path(out).exists()
         rel = data / "relations.csv"
         rel.write_text(rel.read_text("utf-8-sig").replace("RUS", "RUSS", 1), "utf-8")
         assert _wait_for(lambda: any("kept the last good" in m for m in messages))
-    finally:
-        stop.set()
-        thread.join(LIMIT)
     assert not thread.is_alive()
     assert sorted(p.name for p in out.parent.iterdir()) == ["graph.html"]
     assert out.read_text("utf-8") == good
