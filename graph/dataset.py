@@ -80,6 +80,18 @@ def _typed_extras(rows: list[dict], known: list[str], decimal_comma: bool = Fals
                 r[name] = value
 
 
+def _drop_empty_extras(rows: list[dict], known: list[str]) -> None:
+    """Remove the extra columns' empty cells: in the graph an empty cell is no attribute.
+
+    A ``None`` weight breaks networkx (``G.size(weight="weight")``, weighted
+    centralities); GraphML and GEXF leave an empty cell out too.
+    """
+    core = frozenset(known)
+    for r in rows:
+        for name in [k for k, v in r.items() if v is None and k not in core]:
+            del r[name]
+
+
 def _read_all(path: Path) -> tuple[dict, list[Problem]]:
     tables: dict = {}
     problems: list[Problem] = []
@@ -450,9 +462,10 @@ class Dataset:
         relation is one edge ``source -> target`` keyed by its id, carrying
         all its columns (an undirected relation is stored once, with
         ``directed=False``). An extra column that holds a number in every
-        row that is not empty holds ints (or floats) in the graph, ``None``
-        where empty. ``G.graph`` holds ``name``, ``sources`` (by id)
-        and ``relation_types`` (the vocabulary in force).
+        row that is not empty holds ints (or floats) in the graph; an empty
+        cell of an extra column is no attribute at all. ``G.graph`` holds
+        ``name``, ``title``, ``sources`` (by id) and ``relation_types`` (the
+        vocabulary in force).
 
         Examples
         --------
@@ -467,6 +480,8 @@ class Dataset:
         t = copy.deepcopy(self._ready())
         _typed_extras(t.actors, ACTOR_COLUMNS, self._decimal_comma("actors"))
         _typed_extras(t.relations, RELATION_COLUMNS, self._decimal_comma("relations"))
+        _drop_empty_extras(t.actors, ACTOR_COLUMNS)
+        _drop_empty_extras(t.relations, RELATION_COLUMNS)
         G = nx.MultiDiGraph(
             name=self.name,
             title=self.title,

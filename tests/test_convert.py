@@ -90,9 +90,11 @@ def test_gephi_nodes_and_edges_with_intervals(tmp_path):
         ("e3", "USA", "1", "sanction", True, None, None),
     ]
     assert (ds.vocabulary["dialogue"]["sign"], ds.vocabulary["dialogue"]["intensity"]) == (0, 0.0)
-    # Gephi's "2,5" is the number 2.5: a float column, the exports' edge weight
-    weights = {k: d["weight"] for _, _, k, d in ds.to_networkx().edges(keys=True, data=True)}
-    assert weights == {"e1": -6.0, "e2-1": 2.5, "e2-2": 2.5, "e3": None}
+    # Gephi's "2,5" is the number 2.5: a float column, the exports' edge weight; an empty one none
+    weights = {
+        k: d.get("weight", "none") for _, _, k, d in ds.to_networkx().edges(keys=True, data=True)
+    }
+    assert weights == {"e1": -6.0, "e2-1": 2.5, "e2-2": 2.5, "e3": "none"}
 
 
 def test_gephi_round_trip_keeps_the_timeline(tmp_path):

@@ -21,6 +21,7 @@ from readers import (
 
 import graph
 from graph.cli import cli
+from graph.export import csv_tables
 
 GEXF = "{http://www.gexf.net/1.2draft}"
 
@@ -70,8 +71,8 @@ def test_extra_columns_of_numbers_are_numbers_in_the_graph(small):
     assert all(type(edges[r]["events"]) is int for r in edges)
     assert [edges[r]["goldstein_mean"] for r in ("R1", "R2", "R3")] == [2.5, -6.0, 0.25]
     assert type(edges["R2"]["goldstein_mean"]) is float
-    assert (edges["R1"]["mentions"], edges["R3"]["mentions"]) == (10, None)
-    assert small.nodes["A"]["population"] == 1200 and small.nodes["C"]["population"] is None
+    assert edges["R1"]["mentions"] == 10 and "mentions" not in edges["R3"]  # empty: none
+    assert small.nodes["A"]["population"] == 1200 and "population" not in small.nodes["C"]
     # a leading zero is a code, not a number; text in any row keeps the column text
     assert (small.nodes["A"]["code"], small.nodes["B"]["code"]) == ("007", "012")
     assert edges["R1"]["key"] == "k1"
@@ -316,3 +317,46 @@ def test_any_cell_text_gives_xml_that_networkx_reads(text, column):
         warnings.simplefilter("ignore")
         for H in (read_graphml(graph.to_graphml(Gt)), read_gexf(graph.to_gexf(Gt))):
             assert H.number_of_nodes() == 2 and H.number_of_edges() == 1
+
+
+def test_an_empty_extra_cell_is_no_attribute_in_the_graph_or_any_export(tmp_path):
+    (tmp_path / "nodes.csv").write_text("Id,Label\nA,Alpha\nB,Beta\nC,Gamma\n")
+    (tmp_path / "edges.csv").write_text(
+        "Source,Target,Type,Label,Weight,Note2\n"
+        "A,B,Directed,cooperate,2,x\nB,C,Directed,threaten,,\nA,C,Undirected,consult,1.5,y\n"
+    )
+    out = tmp_path / "data"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "import",
+            "gephi",
+            str(tmp_path / "nodes.csv"),
+            str(tmp_path / "edges.csv"),
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    G = graph.load(out).to_networkx()
+    threat = G.edges["B", "C", "B-C-threaten"]
+    assert "weight" not in threat and "note2" not in threat and "Note2" not in threat
+    # networkx takes a missing weight as 1; a None one raised TypeError
+    assert G.size(weight="weight") == 2.0 + 1 + 1.5
+    assert dict(G.degree(weight="weight"))["C"] == 2.5
+    nx.betweenness_centrality(G, weight="weight")
+    back = node_link_graph(graph.to_json(G))
+    assert "weight" not in back.edges["B", "C", "B-C-threaten"]
+    assert "null" not in json.dumps(
+        [d for *_, d in graph.to_node_link(G)["edges"] if "weight" in d]
+    )
+    for H in (read_gexf(graph.to_gexf(G, mixed="directed")), read_graphml(graph.to_graphml(G))):
+        edge = next(d for _, _, d in H.edges(data=True) if d["id"] == "B-C-threaten")
+        assert "weight" not in edge and "weight_" not in edge
+        assert H.size(weight="weight") == 4.5
+    from graph.payload import view_payload
+
+    payload = view_payload(G)
+    assert all(None not in x.values() for _, x in payload["edges"]["extra"])
+    table = csv_tables(graph.load(out))["relations"]
+    assert [row[table[0].index("weight")] for row in table[1]] == ["2", "", "1.5"]

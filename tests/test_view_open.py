@@ -145,3 +145,25 @@ def test_relations_extra_and_the_published_payload(pg, tmp_path):
     assert "https://news.example/1b.html" in pg.locator("#gg-panel").inner_text()
     reopen_view(pg, path, "edge=r1")
     assert "https://news.example/1.html" in pg.locator("#gg-panel").inner_text()
+
+
+def test_an_empty_extra_cell_is_no_attribute_in_the_page(pg, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "actors.csv").write_text("id,name\nA,Alpha\nB,Beta\nC,Gamma\n")
+    (data / "relations.csv").write_text(
+        "id,source,target,relation,status,weight,tag\n"
+        "r1,A,B,cooperate,fact,2,x\nr2,B,C,threaten,fact,,\nr3,A,C,consult,fact,1.5,y\n"
+    )
+    path = graph.render_html(graph.load(data), tmp_path / "empty.html")  # the tables' page
+    goto_view(pg, path)
+    extras, published = pg.evaluate(
+        "() => [window.geograph.relations.map(e => [e.id, e.extra]),"
+        " JSON.stringify(window.geograph.payload.edges.extra)]"
+    )
+    want = {"r1": {"weight": 2, "tag": "x"}, "r2": None, "r3": {"weight": 1.5, "tag": "y"}}
+    assert dict(extras) == want
+    assert json.loads(published) == [[i, x] for i, (_, x) in enumerate(extras) if x is not None]
+    pg.evaluate("window.geograph.selectEdge('r2')")
+    panel = pg.locator("#gg-panel").inner_text()
+    assert "threaten" in panel and "weight" not in panel and "null" not in panel

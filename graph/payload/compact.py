@@ -21,7 +21,8 @@ it):
   and the like, from the decoded columns), with the exceptions ``x``
   (``[[index, id], ...]``).
 
-An extra column may also carry ``a``: the relations that lack the attribute.
+In an extra column ``None`` marks a relation without the attribute (an empty
+cell, or an edge of a graph that lacks it): the page lists no attribute there.
 In the page (:func:`page_columns`) an extra column other than the event
 counts is ``{"k": "page", "id": ...}``: its encoding is the JSON of the
 page's ``<script type="application/json">`` element of that id, which the
@@ -321,13 +322,9 @@ def _compact(
     extra: dict[str, Any] = {}
     for name in list(extra_columns):
         column = extra_columns.pop(name) if consume else extra_columns[name]
-        absent = [i for i, v in enumerate(column) if v is ABSENT] if ABSENT in column else []
-        if absent:
+        if ABSENT in column:  # a relation without the attribute is one with an empty cell
             column = [None if v is ABSENT else v for v in column]
         enc = _encode(column, text=True, own=consume)
-        if absent:
-            enc = dict(enc) if isinstance(enc, dict) else {"k": "list", "v": enc}
-            enc["a"] = absent
         extra[name] = enc if written is None else written(enc)
         del column, enc
     return {**payload, "edges": {"n": n, "columns": columns, "extra": extra}}
@@ -386,10 +383,8 @@ def expand_payload(page: dict) -> dict:
     edges = {name: cols[name] for name in enc["columns"]}
     extra: dict[int, dict] = {}
     for name, e in enc["extra"].items():
-        values = _decode(e, n, page, cols)
-        absent = set(e.get("a", ())) if isinstance(e, dict) else set()
-        for i, v in enumerate(values):
-            if i not in absent:
+        for i, v in enumerate(_decode(e, n, page, cols)):
+            if v is not None:
                 extra.setdefault(i, {})[name] = v
     edges["extra"] = [[i, extra[i]] for i in sorted(extra)]
     return {**page, "edges": edges}

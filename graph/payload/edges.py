@@ -149,8 +149,8 @@ def _extra_pairs(extra: dict[str, list], n: int) -> list:
     columns = [extra[k] for k in names]
     out = []
     for i, values in enumerate(zip(*columns)):
-        if ABSENT in values:
-            row = {k: v for k, v in zip(names, values) if v is not ABSENT}
+        if ABSENT in values or None in values:  # an empty attribute is none (as an empty cell)
+            row = {k: v for k, v in zip(names, values) if v is not ABSENT and v is not None}
             if row:
                 out.append([i, row])
         else:

@@ -87,10 +87,14 @@ def _flag(value: Any, default: bool) -> bool:
 
 
 def _extras(attrs: dict, known: frozenset) -> dict[str, Any]:
-    """Attributes beyond the contract (extra CSV columns), cleaned, in stable order."""
+    """Attributes beyond the contract (extra CSV columns), cleaned, in stable order.
+
+    An empty one (``None``, NaN) is left out, as an empty cell is no attribute.
+    """
     if attrs.keys() <= known:
         return {}
-    return {str(k): _clean(v) for k, v in attrs.items() if k not in known}
+    cleaned = ((str(k), _clean(v)) for k, v in attrs.items() if k not in known)
+    return {k: v for k, v in cleaned if v is not None}
 
 
 _PLAIN_TEXT = frozenset((str, type(None)))

@@ -139,14 +139,10 @@ var extraCols = Object.create(null), extraRows = null;
 function extraColumn(name) {
   var c = extraCols[name];
   if (c === undefined) {
-    var enc = EXTRA[name], absent = null;
+    var enc = EXTRA[name];
     // kept out of the payload's JSON (graph/payload/compact.py page_columns): its own element's
     if (enc !== null && enc.k === "page") enc = JSON.parse(document.getElementById(enc.id).textContent);
-    if (enc.a && enc.a.length) {
-      absent = new Uint8Array(NR);
-      enc.a.forEach(function (r) { absent[r] = 1; });
-    }
-    c = extraCols[name] = { values: decodeColumn(enc, NR, rawPayload, {}), absent: absent };
+    c = extraCols[name] = { values: decodeColumn(enc, NR, rawPayload, {}) };
   }
   return c;
 }
@@ -163,7 +159,8 @@ function extraRow(i) {
   row = null;
   for (var j = 0; j < EXTRA_NAMES.length; j++) {
     var c = extraColumn(EXTRA_NAMES[j]);
-    if (c.absent !== null && c.absent[i]) continue;
+    // an empty cell (null) is no attribute, as in the graph: the panel lists none
+    if (c.values[i] === null) continue;
     if (row === null) row = {};
     row[EXTRA_NAMES[j]] = c.values[i];
   }
@@ -173,8 +170,8 @@ function extraRow(i) {
 function extraOf(e, name) {
   if (!EXTRA) { var row = extraRow(e.index); return row !== null && gg.own(row, name) ? row[name] : undefined; }
   if (!Object.prototype.hasOwnProperty.call(EXTRA, name)) return undefined;
-  var c = extraColumn(name);
-  return c.absent !== null && c.absent[e.index] ? undefined : c.values[e.index];
+  var v = extraColumn(name).values[e.index];
+  return v === null ? undefined : v;
 }
 // Every relation's value of one extra attribute, by relation index (undefined
 // where absent): what extraOf gives, read as one column.
@@ -183,7 +180,7 @@ function extraValues(name) {
   if (!EXTRA) { for (i = 0; i < NR; i++) out[i] = extraOf(EDGES[i], name); return out; }
   if (!Object.prototype.hasOwnProperty.call(EXTRA, name)) return out;
   var c = extraColumn(name);
-  for (i = 0; i < NR; i++) out[i] = c.absent !== null && c.absent[i] ? undefined : c.values[i];
+  for (i = 0; i < NR; i++) out[i] = c.values[i] === null ? undefined : c.values[i];
   return out;
 }
 // payload.edges, the plain columns of graph.payload.view_payload, made (and
