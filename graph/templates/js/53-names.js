@@ -44,7 +44,7 @@ function importance() {
     var e = gg.edgeById.get(st.edge);
     if (e) { ends.add(visId(e.from)); ends.add(visId(e.to)); }
   }
-  if (st.pair) st.pair.forEach(function (id) { ends.add(visId(id)); });
+  if (st.pair) { ends.add(visId(st.pair.from)); ends.add(visId(st.pair.to)); }
   var focus = st.focus !== null ? visId(st.focus) : null;
   return function (n) {
     if (n.hover) return 0;
@@ -137,7 +137,7 @@ function writeName(node, ctx) {
     lm.draw(ctx, (b.left + b.right) / 2, b.top + (b.bottom - b.top) / 2 - fs / 2 - 4, node.selected, node.hover, "hanging");
   }
   node.shape.updateBoundingBox(node.x, node.y);
-  if (at !== null && at.box && ctx.canvas === gg.container.querySelector("canvas") && !gg.drawFrame) {
+  if (at !== null && size.width > 0 && ctx.canvas === gg.container.querySelector("canvas") && !gg.drawFrame) {
     var a = network.canvasToDOM({ x: size.left, y: size.top });
     var z = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
     drawn.push({ id: gg.dataId(node.id), x: a.x, y: a.y, width: z.x - a.x, height: z.y - a.y, spot: at.spot });
