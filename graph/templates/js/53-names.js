@@ -5,11 +5,14 @@
  * pixels apart), names were drawn over each other. Here, in each drawing,
  * once every actor is drawn and before vis-network writes the names, each
  * name gets the first spot (under its actor, then above, right, left, and
- * the corners) where its box meets no name placed before it, nor another
- * actor, nor the graph's edge; failing that, the first one clear of names.
+ * the corners; then the same a name's height further out) where its box
+ * meets no name placed before it, nor another actor (faded ones aside), nor
+ * (but for the first) the graph's edge; failing that, the first clear of
+ * names, over another actor's dot (the name's white outline keeps it legible).
  * Names are placed in order of importance: hovered, selected or focused (a
  * search focuses), the ends of the selected relation or pair, those not
- * faded, then larger, then more related. A name that fits nowhere is not
+ * faded, then larger, then more related; a faded actor's name keeps off the
+ * relation names, which make room for the others. A name that fits nowhere is not
  * drawn: hovering or selecting its actor, or zooming in, brings it back.
  * A name moved off its place under its actor gets a thin line to it when it
  * does not touch the actor.
@@ -21,6 +24,7 @@
 var network = gg.network, store = gg.store, payload = gg.payload, visId = gg.visId;
 var SPOTS = ["below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left"];
 var GAP = 3, SIDE_GAP = 4;  // CSS px between two names, and between a name and an actor beside it
+var FAR = 12;               // CSS px: the outer ring of spots, that far further out
 var degree = new Map();
 payload.nodes.forEach(function (n) { degree.set(visId(n.id), n.degree || 0); });
 var frame = null;       // this drawing's placement: Map vis id -> {spot, box} or null (left out)
@@ -55,18 +59,18 @@ function importance() {
 }
 // A name's box at a spot, for a name w x h (graph units) of font size fs.
 // Under the actor it is where vis-network writes it; elsewhere a few px away.
-function spotBox(spot, node, w, h, fs, scale) {
-  var b = shapeBox(node), x = node.x, y = node.y, g = SIDE_GAP / scale, left, top;
-  if (spot === "below") { left = x - w / 2; top = b.bottom + fs / 2 + 4; }
+function spotBox(spot, node, w, h, fs, scale, far) {
+  var b = shapeBox(node), x = node.x, y = node.y, g = SIDE_GAP / scale + far, left, top;
+  if (spot === "below") { left = x - w / 2; top = b.bottom + fs / 2 + 4 + far; }
   else if (spot === "above") { left = x - w / 2; top = b.top - g - h; }
   else if (spot === "right") { left = b.right + g; top = y - h / 2; }
   else if (spot === "left") { left = b.left - g - w; top = y - h / 2; }
   else {
     var up = spot.indexOf("above") === 0, right = spot.slice(-5) === "right";
-    left = right ? x + (b.right - x) * 0.5 : x - (b.right - x) * 0.5 - w;
+    left = right ? x + (b.right - x) * 0.5 + far : x - (b.right - x) * 0.5 - w - far;
     top = up ? b.top - g - h : b.bottom + g;
   }
-  return { left: left, top: top, right: left + w, bottom: top + h };
+  return { left: left, top: top, right: left + w, bottom: top + h, spot: spot, far: far > 0 };
 }
 function viewBox(ctx) {
   var f = gg.drawFrame;  // the PNG export draws the whole graph: its box is the frame
@@ -84,6 +88,9 @@ function inside(box, view) {
 function place(ctx) {
   var scale = network.body.view.scale, gap = GAP / scale, view = viewBox(ctx), rank = importance();
   var out = new Map(), placed = [], shapes = [];
+  // relation names yield only to the actors not faded (55-edge-labels.js): a faded one's name keeps off them
+  var onPage = (!ctx.canvas || ctx.canvas === gg.container.querySelector("canvas")) && !gg.drawFrame;
+  var held = onPage && gg.relationNameBoxes ? gg.relationNameBoxes() : [];
   var jobs = frameNodes.map(function (n, i) {
     var lm = n.labelModule;
     if (n.ggNameHidden) { lm.labelDirty = true; n.ggNameHidden = false; }  // its size was zeroed
@@ -100,20 +107,26 @@ function place(ctx) {
   });
   jobs.forEach(function (job) {
     if (job.small || !(job.w > 0)) { out.set(job.n.id, { spot: "below", box: null }); return; }
-    var boxes = SPOTS.map(function (s) { return spotBox(s, job.n, job.w, job.h, job.fs, scale); });
-    var pick = -1;
-    for (var pass = 0; pass < 2 && pick < 0; pass++) {
-      for (var k = 0; k < boxes.length; k++) {
-        var b = boxes[k], room = { left: b.left - gap, top: b.top - gap, right: b.right + gap, bottom: b.bottom + gap };
-        if (meetsAny(room, placed, null)) continue;
-        if (pass === 0 && (meetsAny(b, shapes, job.shape) || !inside(b, view))) continue;
-        pick = k;
-        break;
+    // round the actor, then a name's height further out (with a line to it)
+    var far = Math.max(job.h, FAR / scale), boxes = SPOTS.map(function (s) {
+      return spotBox(s, job.n, job.w, job.h, job.fs, scale, 0);
+    }).concat(SPOTS.map(function (s) { return spotBox(s, job.n, job.w, job.h, job.fs, scale, far); }));
+    var pick = null, k, b;
+    // clear of names and other actors (inside the frame, but for vis-network's own
+    // place, which the fit frames); then clear of names only, over an actor's dot
+    for (var pass = 0; pass < 2 && !pick; pass++) {
+      for (k = 0; k < boxes.length && !pick; k++) {
+        b = boxes[k];
+        if (meetsAny({ left: b.left - gap, top: b.top - gap, right: b.right + gap, bottom: b.bottom + gap }, placed, null)) continue;
+        if (pass === 0 && meetsAny(b, shapes, job.shape)) continue;
+        if (job.rank === 4 && meetsAny(b, held, null)) continue;
+        if (k > 0 && !inside(b, view)) continue;
+        pick = b;
       }
     }
-    if (pick < 0) { out.set(job.n.id, null); return; }
-    placed.push(boxes[pick]);
-    out.set(job.n.id, { spot: SPOTS[pick], box: boxes[pick] });
+    if (!pick) { out.set(job.n.id, null); return; }
+    placed.push(pick);
+    out.set(job.n.id, { spot: pick.spot, box: pick });
   });
   return out;
 }
@@ -132,7 +145,7 @@ function writeName(node, ctx) {
     lm.draw(ctx, node.x, node.y + 0.5 * node.shape.height + 0.5 * size.height, node.selected, node.hover, "hanging");
   } else {
     var b = at.box, fs = lm.fontOptions.size;
-    if (at.spot !== "below") leader(ctx, node, b);
+    if (b.far || at.spot !== "below") leader(ctx, node, b);
     // vis-network's "hanging" name at (x, y) has its box's top at y - h/2 + fs/2 + 4
     lm.draw(ctx, (b.left + b.right) / 2, b.top + (b.bottom - b.top) / 2 - fs / 2 - 4, node.selected, node.hover, "hanging");
   }

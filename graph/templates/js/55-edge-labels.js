@@ -20,6 +20,7 @@
  * the point along the line, beside: the box touches the line rather than
  * sitting on it), labelsByUs(edge) (whether a vis edge's name is
  * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX,
+ * relationNameBoxes() (the page's relation names, graph coordinates),
  * labelAt(point) -> the relation id whose drawn name holds the point (the graph
  * element's CSS pixels, as vis-network's click gives pointer.DOM), or null: a
  * name stands clear of its line, where vis-network's own hit test finds the
@@ -68,6 +69,9 @@ function labelsByUs(edge) {
   proto.ggLabels = true;
 })();
 
+// The relation (or pair) selected by itself: vis-network also marks selected
+// every line of a selected actor, whose names must not go over other actors.
+function chosen(edge) { return !!edge.selected && !edge.from.selected && !edge.to.selected; }
 function shownEdge(edge) {
   if (!edge.connected || edge.options.hidden || edge.from.options.hidden || edge.to.options.hidden) return false;
   var c = edge.options.color;
@@ -96,7 +100,8 @@ function obstacles(scale) {
   body.nodeIndices.forEach(function (id) {
     var n = body.nodes[id];
     // a faded actor (out of focus) may be covered: the names of what is in focus matter more
-    if (n.options.hidden || (typeof n.options.opacity === "number" && n.options.opacity < 0.5)) return;
+    // (hovered or selected, it is named first by 53-names.js: kept clear)
+    if (n.options.hidden || (typeof n.options.opacity === "number" && n.options.opacity < 0.5 && !n.hover && !n.selected)) return;
     var b = nodeBox(n);
     out.push({ left: b.left - pad, right: b.right + pad, top: b.top - pad, bottom: b.bottom + pad });
   });
@@ -127,8 +132,9 @@ function keyOf(named, scale, onPage) {
                o.smooth && o.smooth.type, o.smooth && o.smooth.roundness, a && a.enabled, a && a.scaleFactor);
   });
   body.nodeIndices.forEach(function (id) {
-    var n = body.nodes[id], bb = n.shape.boundingBox;
-    parts.push(id, n.options.hidden, n.options.opacity, bb.left, bb.top, bb.right, bb.bottom);
+    // the name's own box too: one moved above its actor (53-names.js) leaves the actor's box as it was
+    var n = body.nodes[id], bb = n.shape.boundingBox, l = n.labelModule ? n.labelModule.size : {};
+    parts.push(id, n.options.hidden, n.options.opacity, n.hover, n.selected, bb.left, bb.top, bb.right, bb.bottom, l.left, l.top, l.width);
   });
   body.edgeIndices.forEach(function (id) {
     var e = body.edges[id], o = e.options;
@@ -139,7 +145,7 @@ function keyOf(named, scale, onPage) {
 // A name's spots clear of actors and arrowheads, in order of preference: along
 // each of its lines in turn (a merged name's), the middle first.
 function spotsOf(job, scale, blocked, v0, v1) {
-  var own = [], spots = [], loose = [], selected = job.members.length === 1 && job.members[0].selected;
+  var own = [], spots = [], loose = [], selected = job.members.length === 1 && chosen(job.members[0]);
   if (selected) own = [arrowBox(job.members[0], scale)].filter(Boolean);
   var lines = job.members.map(function (e) { return SPOTS.map(function (t) { return e.edgeType.getPoint(t); }); });
   for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
@@ -201,7 +207,7 @@ function share(width, height, scale) {
   return Math.max(MIN_LABELS, Math.floor(width * height / AREA_PER_LABEL * zoom * zoom));
 }
 function tierOf(members) {
-  if (members.length === 1 && members[0].selected) return 0;
+  if (members.length === 1 && chosen(members[0])) return 0;
   return members.some(function (e) { return e.from.selected || e.to.selected || e.from.hover || e.to.hover; }) ? 1 : 2;
 }
 // Where each name goes: [{e, members, text, w, h, box}] in graph coordinates.
@@ -231,7 +237,7 @@ function layoutNames(ctx, named, scale, onPage) {
   if (out.length >= inSight) return out;
   var groups = new Map(), merged = [];
   named.forEach(function (e) {
-    var key = e.selected ? "selected" : [e.fromId, e.toId, e.options.label].join("\u0000");
+    var key = chosen(e) ? "selected" : [e.fromId, e.toId, e.options.label].join("\u0000");
     if (!groups.has(key)) { groups.set(key, []); merged.push(groups.get(key)); }
     groups.get(key).push(e);
   });
@@ -245,6 +251,17 @@ function layoutNames(ctx, named, scale, onPage) {
   return count(again) > count(out) ? again : out;
 }
 var cache = { key: null, list: [] };
+function underNames(list) {
+  var body = network.body;
+  return body.nodeIndices.some(function (id) {
+    var n = body.nodes[id], l = n.labelModule && n.labelModule.size;
+    if (n.options.hidden || !(typeof n.options.opacity === "number" && n.options.opacity < 0.5) || !l || !(l.width > 0)) return false;
+    var box = { left: l.left, top: l.top, right: l.left + l.width, bottom: l.top + l.height };
+    return list.some(function (x) { return overlaps(box, x.box); });
+  });
+}
+// The relation names the page shows, graph coordinates (53-names.js keeps faded actors' names off them).
+function heldBoxes() { return cache.list.map(function (x) { return x.box; }); }
 function place(ctx) {
   var scale = network.getScale(), body = network.body;
   var named = [];
@@ -263,7 +280,11 @@ function place(ctx) {
   var list;
   if (onPage) {
     var key = keyOf(named, scale, onPage);
-    if (key !== cache.key) cache = { key: key, list: layoutNames(ctx, named, scale, onPage) };
+    if (key !== cache.key) {
+      cache = { key: key, list: layoutNames(ctx, named, scale, onPage) };
+      // a faded actor's name under a relation's name: drawn again without it (53-names.js)
+      if (underNames(cache.list)) requestAnimationFrame(function () { network.redraw(); });
+    }
     list = cache.list;
   } else {
     list = layoutNames(ctx, named, scale, onPage);
@@ -303,6 +324,7 @@ function labelAt(point) {
 }
 
 gg.labelAt = labelAt;
+gg.relationNameBoxes = heldBoxes;
 gg.edgeLabels = function () { return drawnBoxes.map(function (b) { return Object.assign({}, b); }); };
 gg.labelsByUs = labelsByUs;
 gg.nodeBox = nodeBox;
