@@ -7,8 +7,9 @@
  * name gets the first spot (under its actor, then above, right, left, and
  * the corners; then the same a name's height further out) where its box
  * meets no name placed before it, nor another actor (faded ones aside), nor
- * (but for the first) the graph's edge; failing that, the first clear of
- * names, over another actor's dot (the name's white outline keeps it legible).
+ * (but for the first) the graph's edge; failing that, the first round the
+ * actor clear of names, over another actor's dot (the name's white outline
+ * keeps it legible).
  * Names are placed in order of importance: hovered, selected or focused (a
  * search focuses), the ends of the selected relation or pair, those not
  * faded, then larger, then more related; a faded actor's name keeps off the
@@ -113,12 +114,14 @@ function place(ctx) {
     }).concat(SPOTS.map(function (s) { return spotBox(s, job.n, job.w, job.h, job.fs, scale, far); }));
     var pick = null, k, b;
     // clear of names and other actors (inside the frame, but for vis-network's own
-    // place, which the fit frames); then clear of names only, over an actor's dot
+    // place, which the fit frames); then clear of names only, over an actor's dot,
+    // in the inner ring (further out, over dots, a name reads as another actor's)
     for (var pass = 0; pass < 2 && !pick; pass++) {
       for (k = 0; k < boxes.length && !pick; k++) {
         b = boxes[k];
         if (meetsAny({ left: b.left - gap, top: b.top - gap, right: b.right + gap, bottom: b.bottom + gap }, placed, null)) continue;
         if (pass === 0 && meetsAny(b, shapes, job.shape)) continue;
+        if (pass === 1 && b.far) break;  // over a dot, only right by its own actor
         if (job.rank === 4 && meetsAny(b, held, null)) continue;
         if (k > 0 && !inside(b, view)) continue;
         pick = b;
@@ -166,7 +169,7 @@ function leader(ctx, node, b) {
   ctx.beginPath();
   ctx.moveTo(node.x + dx / d * r, node.y + dy / d * r);
   ctx.lineTo(px, py);
-  ctx.strokeStyle = "rgba(60,60,60,0.55)";
+  ctx.strokeStyle = "rgba(40,40,40,0.8)";
   ctx.lineWidth = 1 / scale;
   ctx.stroke();
   ctx.restore();
