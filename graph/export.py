@@ -36,13 +36,17 @@ from .dates import interval
 from .read import read_table
 from .schema import (
     ACTOR_COLUMNS,
+    FALSE_WORDS,
     RELATION_COLUMNS,
+    SIGN_WORDS,
     SOURCE_COLUMNS,
     TABLE_FILES,
+    TRUE_WORDS,
     VOCABULARY_COLUMNS,
+    number_text,
 )
 from .vocabulary import default_vocabulary
-from .write import write_dataset
+from .write import escape_formula, write_dataset
 
 if TYPE_CHECKING:  # networkx is imported by the exports that use it: `geograph build` does without
     import networkx as nx
@@ -368,7 +372,7 @@ def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
         records = dataset.records(table)
         rows = [[_cell(record.get(k)) for k in keys] for record in records]
         if table == "relations":
-            _keep_blanks(dataset, keys, rows)
+            _as_written(dataset, "relations", keys, rows)
         tables[table] = (header, rows)
     if "relation_types" in columns:
         header = columns["relation_types"]
@@ -376,14 +380,13 @@ def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
             h.strip().lower() if h.strip().lower() in VOCABULARY_COLUMNS else h for h in header
         ]
         shipped = default_vocabulary()
-        tables["relation_types"] = (
-            header,
-            [
-                [_cell(record.get(k)) for k in names]
-                for name, record in dataset.vocabulary.items()
-                if shipped.get(name) != record
-            ],
-        )
+        rows = [
+            [_cell(record.get(k)) for k in names]
+            for name, record in dataset.vocabulary.items()
+            if shipped.get(name) != record
+        ]
+        _as_written(dataset, "relation_types", names, rows)
+        tables["relation_types"] = (header, rows)
     return tables
 
 
@@ -391,26 +394,84 @@ def csv_tables(dataset) -> dict[str, tuple[list[str], list[list[str]]]]:
 _TYPE_DEFAULTS = ("sign", "intensity")
 
 
-def _keep_blanks(dataset: Dataset, keys: list[str], rows: list[list[str]]) -> None:
-    """Empty again the sign and intensity cells that were empty in the dataset's file.
+_BARE_SIGNS = {"+": "+1", "-": "-1"}
 
-    An empty cell follows the relation's type (and a later change of it in
-    ``relation_types.csv``); writing the type's value would freeze it. The
-    file is read again to know which were empty (a valid dataset has one
-    record per data row, in file order); a dataset not read from a folder
-    of CSV files keeps the values.
+
+def _same_value(given: str, value: Any) -> bool:
+    """Whether a cell as the file gives it reads as ``value`` (a number, sign or boolean).
+
+    Only a spelling that a CSV file written by geograph can hold as it is:
+    no decimal comma (the export is comma-separated) and nothing the
+    formula rule would prefix with ``'`` (a bare ``+`` or ``-`` sign).
     """
-    where = [i for i, k in enumerate(keys) if k in _TYPE_DEFAULTS]
-    file = dataset.path / "relations.csv" if dataset.path is not None else None
-    if not where or file is None or not file.is_file():
+    text = given.strip()
+    if not text or "," in text or escape_formula(text) != text:
+        return False
+    word = text.lower()
+    if isinstance(value, bool):
+        return word in (TRUE_WORDS if value else FALSE_WORDS)
+    if isinstance(value, (int, float)):
+        if word in SIGN_WORDS:
+            return SIGN_WORDS[word] == value
+        try:
+            return float(number_text(text, decimal_comma=False)) == value
+        except ValueError:
+            return False
+    return False
+
+
+def _as_written(dataset: Dataset, table: str, keys: list[str], rows: list[list[str]]) -> None:
+    """Write numbers, signs and booleans as the dataset's file spells them, where the value is the same.
+
+    An export of unchanged data then gives the file's bytes back: ``-8``
+    stays ``-8`` (not ``-8.0``), a sign ``positive`` stays ``positive``,
+    ``yes`` stays ``yes``; a bare ``+`` or ``-`` sign is written ``+1`` or
+    ``-1``, as a spreadsheet would run it as a formula. A relation's sign or intensity cell that was
+    empty is emptied again: an empty cell follows the relation's type (and
+    a later change of it in ``relation_types.csv``); writing the type's
+    value would freeze it. The file is read again to know what it holds
+    (relations: a valid dataset has one record per data row, in file order;
+    relation types: by their name); a dataset not read from a folder of CSV
+    files keeps geograph's spelling.
+    """
+    filename = TABLE_FILES[table][0]
+    file = dataset.path / filename if dataset.path is not None else None
+    if not rows or file is None or not file.is_file():
         return
-    table, problems = read_table(file, str(file))
-    if table is None or problems or len(table.rows) != len(rows):
+    read, problems = read_table(file, str(file))
+    if read is None or any(p.severity == "error" for p in problems):
         return
-    for row, given in zip(rows, table.rows):
-        for i in where:
-            if given.values.get(keys[i], "") == "":
+    if table == "relations":
+        if len(read.rows) != len(rows):
+            return
+        pairs = list(zip(rows, read.rows))
+    else:
+        at = keys.index("relation") if "relation" in keys else None
+        by_name = {r.values.get("relation", "").strip().lower(): r for r in read.rows}
+        pairs = [(row, by_name[row[at]]) for row in rows if at is not None and row[at] in by_name]
+    for row, given in pairs:
+        for i, key in enumerate(keys):
+            cell = given.values.get(key, "")
+            if table == "relations" and key in _TYPE_DEFAULTS and cell == "":
                 row[i] = ""
+            elif row[i] != cell:
+                # a bare + or - would be a formula's start (written '+): its number, signed
+                spelt = _BARE_SIGNS.get(cell.strip(), cell)
+                if _same_value(spelt, _parsed(row[i])):
+                    row[i] = spelt.strip()
+
+
+def _parsed(cell: str) -> Any:
+    """What :func:`_cell` wrote, as the value again: a number, a boolean, else the text."""
+    if cell in ("true", "false"):
+        return cell == "true"
+    try:
+        return int(cell)
+    except ValueError:
+        try:
+            return float(cell)
+        except ValueError:
+            return cell
 
 
 def write_csv(
@@ -425,7 +486,10 @@ def write_csv(
     The same columns are written in the same order as they were read
     (extra columns kept); a relation's empty ``sign`` or ``intensity`` stays
     empty, so that it follows its type as before; other defaults are written
-    out where a column exists but a cell was empty. Text that a spreadsheet would run as a formula
+    out where a column exists but a cell was empty. Numbers, signs and
+    booleans keep the dataset's own spelling where the value is the same
+    (``-8``, ``positive``, ``yes``; a bare ``+`` becomes ``+1``): an export
+    of unchanged comma-separated data gives its files back byte for byte. Text that a spreadsheet would run as a formula
     (starting with ``=``, ``+``, ``-``, ``@``, or so after a ``;`` or tab)
     gets a ``'``, which reading removes; numbers are written as they are.
     UTF-8, comma-separated, LF line ends. The sources' text files are copied

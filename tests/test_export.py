@@ -360,3 +360,27 @@ def test_an_empty_extra_cell_is_no_attribute_in_the_graph_or_any_export(tmp_path
     assert all(None not in x.values() for _, x in payload["edges"]["extra"])
     table = csv_tables(graph.load(out))["relations"]
     assert [row[table[0].index("weight")] for row in table[1]] == ["2", "", "1.5"]
+
+
+def test_csv_export_keeps_the_datasets_spelling_of_numbers_signs_and_booleans(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "actors.csv").write_text("id,name\nA,Alpha\nB,Beta\n")
+    relations = (
+        "id,source,target,relation,sign,intensity,directed,status,score\n"
+        "r1,A,B,attack,,-8,yes,fact,3\n"
+        "r2,B,A,cooperate,positive,4,0,fact,1.50\n"
+        "r3,A,B,newtype,-1,,true,fact,\n"
+    )
+    (data / "relations.csv").write_text(relations)
+    types = "relation,sign,intensity\nthreaten,negative,-7\nnewtype,+1,2\n"
+    (data / "relation_types.csv").write_text(types)
+    graph.write_csv(graph.load(data), tmp_path / "out")
+    assert (tmp_path / "out" / "relations.csv").read_text() == relations
+    assert (tmp_path / "out" / "relation_types.csv").read_text() == types
+    # a bare sign would start a formula: its number, signed; the graph is the same
+    (data / "relations.csv").write_text(relations.replace("positive", "+"))
+    graph.write_csv(graph.load(data), tmp_path / "again")
+    assert ",+1,4,0," in (tmp_path / "again" / "relations.csv").read_text()
+    G, H = (graph.load(d).to_networkx() for d in (data, tmp_path / "again"))
+    assert list(G.edges(keys=True, data=True)) == list(H.edges(keys=True, data=True))
