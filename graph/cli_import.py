@@ -187,13 +187,17 @@ def _event_command(kind, help_text):
 @EVENTS_OUTPUT
 @FORCE
 @AS_JSON
-def import_aggregated(files, output, force, as_json):
+@QUIET
+def import_aggregated(files, output, force, as_json, quiet):
     """A dataset from an engine's result of the --print-sql statement (CSV with header, or Parquet)."""
     events = _events_module()
     if output is None:
         raise click.UsageError("give -o DIR, the folder to write the dataset into")
     try:
-        report = events.import_aggregated(list(files), output, force=force)
+        with progress_bar("importing the result", quiet=quiet) as bar:
+            report = events.import_aggregated(
+                list(files), output, force=force, progress=bar or False
+            )
     except GeographError as err:
         raise click.ClickException(str(err)) from err
     _echo_report(report, output, as_json)

@@ -58,6 +58,24 @@ def gdelt_file(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def result_file(tmp_path_factory, gdelt_file) -> Path:
+    """An engine's result of the aggregation statement over ``gdelt_file`` (DuckDB's)."""
+    duckdb = pytest.importorskip("duckdb")
+    from graph.events import GDELT_COLUMNS, engine_sql
+
+    path = tmp_path_factory.mktemp("result") / "result.csv"
+    spec = ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_COLUMNS)
+    con = duckdb.connect()
+    con.execute(
+        f"CREATE TABLE events AS SELECT * FROM read_csv('{gdelt_file}', delim = '\\t',"
+        f" header = false, quote = '', columns = {{{spec}}}, auto_detect = false,"
+        " ignore_errors = true)"
+    )
+    con.execute(f"COPY ({engine_sql(period='month')}) TO '{path}' (HEADER true)")
+    return path
+
+
 def test_no_bar_when_stderr_is_not_a_terminal(tmp_path, gdelt_file):
     runner = CliRunner()
     for args in (
@@ -77,10 +95,11 @@ def test_no_bar_when_stderr_is_not_a_terminal(tmp_path, gdelt_file):
         (["check", "data"], "checking"),
         (["build", "data", "-o", "{tmp}/g.html"], "building"),
         (["import", "gdelt", "{gdelt}", "-o", "{tmp}/ev", "--period", "month"], "importing events"),
+        (["import", "aggregated", "{result}", "-o", "{tmp}/ev"], "importing the result"),
     ],
 )
-def test_a_bar_on_a_terminal_and_none_with_quiet(tmp_path, gdelt_file, args, what):
-    args = [a.format(tmp=tmp_path, gdelt=gdelt_file) for a in args]
+def test_a_bar_on_a_terminal_and_none_with_quiet(tmp_path, gdelt_file, result_file, args, what):
+    args = [a.format(tmp=tmp_path, gdelt=gdelt_file, result=result_file) for a in args]
     code, stdout, terminal = run_in_pty(args, ROOT)
     assert code == 0, terminal
     assert what in terminal and BAR in terminal

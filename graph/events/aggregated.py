@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..vocabulary import default_vocabulary
-from .duck import connect, engine_errors
+from .duck import Progress, connect, engine_errors, execute, resolve_progress
 from .engines import ENGINE_COLUMNS, HINT_COLUMNS
 from .importer import finish_import
 from .inputs import Paths, check_output_folder
@@ -57,7 +57,7 @@ def _reader(files: list[str]) -> str:
 
 
 def import_aggregated(
-    paths: Paths, out_dir: str | os.PathLike, *, force: bool = False
+    paths: Paths, out_dir: str | os.PathLike, *, force: bool = False, progress: Progress = None
 ) -> ImportReport:
     """Write the dataset of an engine's aggregation result (``engine_sql`` run elsewhere).
 
@@ -70,6 +70,10 @@ def import_aggregated(
         Dataset folder to write, as for :func:`graph.events.import_gdelt`.
     force : bool
         Replace a dataset that ``out_dir`` holds.
+    progress : None, bool or callable
+        As for :func:`graph.events.import_gdelt`: ``None`` draws a bar on
+        stderr when it is a terminal, ``False`` none, a callable receives
+        the fraction done (0..1) as the result is read.
 
     Returns
     -------
@@ -86,7 +90,7 @@ def import_aggregated(
     ...     "'KOR' AS Actor2CountryCode, '1823' AS EventCode, '-10' AS GoldsteinScale, "
     ...     "'5' AS NumMentions, 'https://a.example/1' AS SOURCEURL")
     >>> _ = con.execute(f"COPY ({engine_sql()}) TO '{tmp / 'result.parquet'}' (FORMAT parquet)")
-    >>> import_aggregated(tmp / "result.parquet", tmp / "data").relations_written
+    >>> import_aggregated(tmp / "result.parquet", tmp / "data", progress=False).relations_written
     1
     """
     out = Path(out_dir)
@@ -99,7 +103,8 @@ def import_aggregated(
     ):
         con = connect(tmp)
         try:
-            con.execute(f"CREATE TEMP TABLE result AS SELECT * FROM {_reader(files)}")
+            step = resolve_progress(progress)
+            execute(con, f"CREATE TEMP TABLE result AS SELECT * FROM {_reader(files)}", step)
             columns = [r[0] for r in con.execute("DESCRIBE result").fetchall()]
             missing = [c for c in ENGINE_COLUMNS if c not in columns]
             if missing:
@@ -128,6 +133,8 @@ def import_aggregated(
             finish_import(
                 con, source, report, vocabulary, len(evidence), out, force=force, inputs=files
             )
+            if step is not None:
+                step(1.0)
         finally:
             con.close()
     return report
