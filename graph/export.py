@@ -233,9 +233,12 @@ def _flat_graph(G: nx.MultiDiGraph, fmt: str, mixed: str = "gephi") -> tuple[nx.
     H: nx.Graph = nx.MultiGraph() if kind == "undirected" else nx.MultiDiGraph()
     clean = _Cleaner()
     H.graph["name"] = clean(str(G.graph.get("name", "")), "graph name")
-    if fmt == "graphml":
-        sources = json.dumps(G.graph.get("sources", {}), ensure_ascii=False, default=str)
-        H.graph["sources"] = clean(sources, "sources")
+    if fmt == "graphml":  # graph attributes; networkx's GEXF writer writes none but the mode
+        if G.graph.get("title"):
+            H.graph["title"] = clean(str(G.graph["title"]), "graph title")
+        for name in ("sources", "relation_types"):  # as JSON text: GraphML holds no mappings
+            text = json.dumps(G.graph.get(name, {}), ensure_ascii=False, default=str)
+            H.graph[name] = clean(text, name)
     weight = _weight_column(G)
     ids = {n: clean(str(n), f"actor id {n!r}") for n in G}
     for n, d in G.nodes(data=True):

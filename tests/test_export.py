@@ -384,3 +384,11 @@ def test_csv_export_keeps_the_datasets_spelling_of_numbers_signs_and_booleans(tm
     assert ",+1,4,0," in (tmp_path / "again" / "relations.csv").read_text()
     G, H = (graph.load(d).to_networkx() for d in (data, tmp_path / "again"))
     assert list(G.edges(keys=True, data=True)) == list(H.edges(keys=True, data=True))
+
+
+def test_graphml_holds_the_graphs_title_sources_and_relation_types():
+    g = G()
+    M = read_graphml(graph.to_graphml(g))
+    assert M.graph["title"] == g.graph["title"]
+    assert json.loads(M.graph["sources"]) == json.loads(json.dumps(g.graph["sources"]))
+    assert json.loads(M.graph["relation_types"]) == g.graph["relation_types"]
