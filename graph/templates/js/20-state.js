@@ -15,8 +15,9 @@
  *                     key per part of the state that changed (date, compare,
  *                     selection, filters, layout, color, size, reach: depth or
  *                     direction, which also sets selection) and opts (set's second argument)
- *   shown()           the Set of ids of the relations shown (date and filters);
- *                     the live set: a date step changes it in place
+ *   shown()           the ids of the relations shown (date and filters), read
+ *                     live from shownAt: size, has(id), forEach(fn(id)) and
+ *                     iteration (in relation order), as a Set's
  *   shownAt()         the same as a live Uint8Array by relation index (1: shown)
  *   flips()           the ids whose shown state changed in the last set()
  *   flipped()         the same as an array of relation indexes (each once)
@@ -54,7 +55,23 @@ var st = {
 };
 var COLORS = ["group", "bloc"];  // actor colour: by group, or by bloc of balance (82-blocs.js)
 var subscribers = [];
-var shownIds = new Set();
+// The relations shown are shownAt (below) and their count: a Set of 283k ids
+// changed in place cost 90 ms of a sign checkbox's 130,000 flips (its add and
+// delete by string); the ids are read through shownIds, made of shownAt.
+var shownCount = 0;
+function shownList() {
+  var R = gg.relations, out = [];
+  for (var r = 0; r < R.length; r++) if (shownAt[r] === 1) out.push(R[r].id);
+  return out;
+}
+var shownIds = {
+  get size() { return shownCount; },
+  has: function (id) { var e = gg.edgeById.get(id); return e !== undefined && shownAt[e.index] === 1; },
+  forEach: function (fn, self) { var ids = shownList(), that = this; ids.forEach(function (id) { fn.call(self, id, id, that); }); },
+  values: function () { return shownList()[Symbol.iterator](); }
+};
+shownIds.keys = shownIds.values;
+shownIds[Symbol.iterator] = shownIds.values;
 
 function addFilter(kind, values, valueOf, columns) {
   filterKinds.push({ kind: kind, values: values.slice(), valueOf: valueOf, columns: columns || null });
@@ -168,7 +185,7 @@ function inTime(e) {
 // ids is made only when asked for (283k ids at a filter toggle of event data)
 var flipped = [], flipIds = null;
 var byFirst = null, byLast = null;
-// shownAt[r]: 1 when gg.relations[r] is in shownIds (the set is changed in place)
+// shownAt[r]: 1 when gg.relations[r] is shown (changed in place)
 var shownAt = new Uint8Array(gg.relations.length);
 // The indexes of the relations with a first (or last) day, by that day, then
 // by index: one native sort of (the day's rank among the payload's dates) * N +
@@ -185,9 +202,8 @@ function sortedBy(key) {
   return out;
 }
 function flip(r, now) {
-  var id = gg.relations[r].id;
   shownAt[r] = now ? 1 : 0;
-  if (now) shownIds.add(id); else shownIds.delete(id);
+  shownCount += now ? 1 : -1;
   flipped.push(r);
 }
 function firstAbove(list, key, value) {  // the first place whose relation's key is > value
