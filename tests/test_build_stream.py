@@ -246,3 +246,47 @@ def test_a_long_column_is_written_in_steps_of_items():
     assert "".join(pieces) == payload_json(payload)
     assert json.loads("".join(pieces))["edges"]["columns"]["quote"] == quotes
     assert max(map(len, pieces)) < len("".join(pieces)) / 10
+
+
+def _order_by_sorting(source, target, position):
+    first: dict = {}
+    pair = [
+        first.setdefault((position[s], position[t]), i)
+        for i, (s, t) in enumerate(zip(source, target))
+    ]
+    order = sorted(range(len(source)), key=lambda i: (position[source[i]], pair[i]))
+    return None if order == list(range(len(source))) else order
+
+
+def test_relations_are_put_in_the_graph_order_a_sort_by_source_and_pair_gives():
+    import random
+
+    from graph.payload.tables import _graph_order
+
+    rng = random.Random(13)
+    position = {f"A{i}": i for i in range(9)}
+    for n in (0, 1, 2, 5, 50, 400):
+        source = [rng.choice(list(position)) for _ in range(n)]
+        target = [rng.choice(list(position)) for _ in range(n)]
+        for s, t in ((source, target), (sorted(source), target)):
+            assert _graph_order(s, t, position) == _order_by_sorting(s, t, position)
+
+
+def test_relations_already_in_the_graph_order_are_found_so_without_a_list_per_relation():
+    import tracemalloc
+
+    from graph.payload.tables import _graph_order
+
+    n = 100_000
+    position = {f"A{i}": i for i in range(100)}
+    source = [f"A{i * 100 // n}" for i in range(n)]  # by source, each pair's relations together
+    target = [f"A{(i // 10) % 100}" for i in range(n)]
+    tracemalloc.start()
+    try:
+        order = _graph_order(source, target, position)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert order is None
+    # three arrays of 8 bytes a relation; a list of ints per relation is 36 bytes each
+    assert peak < 30 * n, peak
