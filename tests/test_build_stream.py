@@ -290,3 +290,27 @@ def test_relations_already_in_the_graph_order_are_found_so_without_a_list_per_re
     assert order is None
     # three arrays of 8 bytes a relation; a list of ints per relation is 36 bytes each
     assert peak < 30 * n, peak
+
+
+def test_a_graph_of_columns_reads_coded_columns_as_their_text_and_lets_the_text_go():
+    from graph.payload.tables import _ColumnGraph
+
+    relations = {
+        "source": ["A", "B", "A"],
+        "target": ["B", "A", "B"],
+        "id": ["r1", "r2", "r3"],
+        "status": ["fact", "claim", "fact"],
+        "start": ["2020", None, "2021"],
+    }
+    G = _ColumnGraph({}, [{"id": "A"}, {"id": "B"}], relations, None)
+    edges = {"status": [0, 1, 0], "start": [0, None, 1]}
+    G.coded(edges, {"status": ["fact", "claim"], "start": ["2020", "2021"]})
+    assert "status" not in relations and "start" not in relations  # the codes alone are held
+    assert [d for *_, d in G.edges(data="status")] == ["fact", "claim", "fact"]
+    assert [d["start"] for *_, d in G.edges(data=True)] == ["2020", None, "2021"]
+    own = {"source": ["A"], "target": ["B"], "id": ["r1"], "status": ["fact"]}
+    held = _ColumnGraph(
+        {}, [{"id": "A"}, {"id": "B"}], own, [0]
+    )  # the dataset's own, in another order
+    held.coded({"status": [0]}, {"status": ["fact"]})
+    assert [d for *_, d in held.edges(data="status")] == ["fact"] and "status" in own
