@@ -28,7 +28,7 @@ from urllib.parse import quote
 import networkx as nx
 
 from .actors import check_actor
-from .dates import DateError, parse_date
+from .dates import DateError, DateLike, parse_date
 from .files import atomic_write
 from .payload import view_payload
 from .payload.events import check_opening, is_event_graph
@@ -227,8 +227,8 @@ def _where_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
 def view_fragment(
     G,
     *,
-    date: str | None = None,
-    compare: str | None = None,
+    date: DateLike | None = None,
+    compare: DateLike | None = None,
     focus: str | None = None,
     edge: str | None = None,
     color: str | None = None,

@@ -17,7 +17,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .dates import DateError, parse_date
+from .dates import DateError, DateLike, date_text
 from .notebook import _LENGTH, _with_state, view_fragment
 from .payload import view_payload
 from .view import to_html
@@ -27,6 +27,24 @@ __all__ = ["Explorer"]
 _TEMPLATES = Path(__file__).with_name("templates")
 _FILTERS = ("status", "sign", "relation", "group", "said_by", "source")
 _SIGNS = ("hostile", "cooperative", "neutral")
+
+
+class _Date(traitlets.Unicode):
+    """A date trait: set as partial ISO text, an int year, or a ``date``/``datetime``/``Timestamp``.
+
+    The value kept (and sent to the page) is the partial ISO text; a bad
+    date raises ``traitlets.TraitError`` naming the trait and the fix.
+    """
+
+    info_text = "a partial ISO date ('2020', '2020-06'), an int year, or a date"
+
+    def validate(self, obj, value):
+        if value is None and self.allow_none:
+            return None
+        try:
+            return date_text(value)
+        except DateError as err:
+            raise traitlets.TraitError(f"{self.name}: {err}") from err
 
 
 def _bridge() -> str:
@@ -47,8 +65,9 @@ class Explorer(anywidget.AnyWidget):
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date : str, optional
-        Partial ISO date the view opens at (None: all time).
+    date : str, int or datetime.date, optional
+        Partial ISO date the view opens at (None: all time): ``"2020-06"``,
+        ``2018``, a ``date``, ``datetime`` or ``pandas.Timestamp``.
     selected : str, optional
         Actor id to focus on.
     selected_relation : str, optional
@@ -56,7 +75,7 @@ class Explorer(anywidget.AnyWidget):
     filters : dict, optional
         ``{"status" | "sign" | "relation" | "group": [values kept]}``; a
         kind left out keeps every value.
-    compare : str, optional
+    compare : str, int or datetime.date, optional
         A date to compare ``date`` with, kept as a trait for the page.
     title : str, optional
         Page title.
@@ -93,19 +112,19 @@ class Explorer(anywidget.AnyWidget):
     height = traitlets.Unicode("600px").tag(sync=True)
     selected = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     selected_relation = traitlets.Unicode(None, allow_none=True).tag(sync=True)
-    date = traitlets.Unicode(None, allow_none=True).tag(sync=True)
-    compare = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    date = _Date(None, allow_none=True).tag(sync=True)
+    compare = _Date(None, allow_none=True).tag(sync=True)
     filters = traitlets.Dict().tag(sync=True)
 
     def __init__(
         self,
         G,
         *,
-        date: str | None = None,
+        date: DateLike | None = None,
         selected: str | None = None,
         selected_relation: str | None = None,
         filters: dict[str, Iterable[str]] | None = None,
-        compare: str | None = None,
+        compare: DateLike | None = None,
         title: str | None = None,
         height: str = "600px",
         **kwargs,
@@ -141,17 +160,6 @@ class Explorer(anywidget.AnyWidget):
             compare=compare,
             **kwargs,
         )
-
-    @traitlets.validate("date", "compare")
-    def _check_date(self, proposal):
-        value = proposal["value"]
-        if value is None:
-            return None
-        try:
-            parse_date(value)
-        except DateError as err:
-            raise traitlets.TraitError(f"{proposal['trait'].name}: {err}") from err
-        return value.strip()
 
     @traitlets.validate("selected")
     def _check_selected(self, proposal):

@@ -140,11 +140,33 @@ def test_missing_column_or_file_is_a_clean_error(tmp_path):
     r = CliRunner().invoke(
         cli, ["import", "gephi", str(GEPHI[0]), str(bad), "-o", str(tmp_path / "o")]
     )
-    assert r.exit_code == 1 and 'missing-column column "source" is missing' in r.stderr
+    assert r.exit_code == 1 and 'missing-column column "source" is missing;' in r.stderr
     r = CliRunner().invoke(
         cli, ["import", "kumu", str(tmp_path / "nope.csv"), str(KUMU[1]), "-o", str(tmp_path / "o")]
     )
     assert r.exit_code == 1 and "missing-file" in r.stderr and "Traceback" not in r.output
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "header", "meant"),
+    [
+        ("gephi", "Sorce,Target,Weight", '(is "Sorce" meant to be "source"?)'),
+        ("gephi", "Source Actor,Target Actor", '(is "Source Actor" meant to be "source"?)'),
+        ("kumu", "From,To actor,Type", '(is "To actor" meant to be "to"?)'),
+    ],
+)
+def test_a_renamed_required_column_is_named(tmp_path, kind, header, meant):
+    """As in `check`: the missing column's message names the header most likely meant for it."""
+    second = tmp_path / "second.csv"
+    second.write_text(header + "\nA,B,x\n", "utf-8")
+    first = GEPHI[0] if kind == "gephi" else KUMU[0]
+    r = CliRunner().invoke(
+        cli, ["import", kind, str(first), str(second), "-o", str(tmp_path / "o")]
+    )
+    assert r.exit_code == 1 and meant in r.stderr, r.stderr
+    # a column the import reads is never offered as the missing one
+    assert '"Weight" meant' not in r.stderr and '"Type" meant' not in r.stderr
     assert not (tmp_path / "o").exists()
 
 

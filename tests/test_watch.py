@@ -26,13 +26,13 @@ def _wait_for(condition, limit=LIMIT):
 
 
 @contextlib.contextmanager
-def _watch_thread(data, out, messages):
+def _watch_thread(data, out, messages, settle=0.05):
     """The loop watching ``data`` in a thread, stopped and joined on leaving; yields the thread."""
     stop = threading.Event()
     thread = threading.Thread(
         target=watch,
         args=(data, out),
-        kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop),
+        kwargs=dict(interval=0.02, settle=settle, echo=messages.append, stop=stop),
     )
     thread.start()
     try:
@@ -83,14 +83,8 @@ def test_a_burst_of_writes_is_one_rebuild(tmp_path):
     data = tmp_path / "d"
     shutil.copytree(FIXTURES / "odd-valid", data)
     out = tmp_path / "graph.html"
-    messages, stop = [], threading.Event()
-    thread = threading.Thread(
-        target=watch,
-        args=(data, out),
-        kwargs=dict(interval=0.02, settle=0.3, echo=messages.append, stop=stop),
-    )
-    thread.start()
-    try:
+    messages = []
+    with _watch_thread(data, out, messages, settle=0.3):
         assert _wait_for(_rebuilt(messages, 1))
         note = data / "sources.csv"
         text = note.read_text("utf-8-sig")
@@ -100,9 +94,6 @@ def test_a_burst_of_writes_is_one_rebuild(tmp_path):
         assert _wait_for(_rebuilt(messages, 2))
         time.sleep(0.5)  # long enough for a spurious third build to show
         assert sum(m.startswith("rebuilt") for m in messages) == 2
-    finally:
-        stop.set()
-        thread.join(LIMIT)
 
 
 def test_max_builds_ends_the_loop(tmp_path):
@@ -202,23 +193,13 @@ def test_an_unwritable_output_is_reported_and_the_watch_goes_on(tmp_path):
     out.parent.mkdir()
     out.mkdir()  # a folder where the page belongs: it cannot be written
     messages = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=watch,
-        args=(data, out),
-        kwargs=dict(interval=0.02, settle=0.05, echo=messages.append, stop=stop),
-    )
-    thread.start()
-    try:
+    with _watch_thread(data, out, messages) as thread:
         assert _wait_for(lambda: any(m.startswith(f"cannot write {out}") for m in messages))
         assert "still watching" in messages[0]
         out.rmdir()
         (data / "actors.csv").write_text((data / "actors.csv").read_text("utf-8") + "\n", "utf-8")
         assert _wait_for(_rebuilt(messages, 1))
         assert out.is_file()
-    finally:
-        stop.set()
-        thread.join(LIMIT)
     assert not thread.is_alive()
 
 

@@ -42,6 +42,23 @@ def test_speaker_and_source_filters_are_traits_too(G):
         ex.filters = {"said_by": ["Kim"]}
 
 
+def test_date_traits_take_python_dates_as_the_api_does(G):
+    """``date=2018`` or a ``Timestamp`` works in the Explorer as in every other function."""
+    import datetime
+
+    import pandas as pd
+
+    ex = graph.Explorer(G, date=2018, compare=datetime.date(2020, 6, 16))
+    assert (ex.date, ex.compare) == ("2018", "2020-06-16")
+    assert 'location.hash = "#date=2018&compare=2020-06-16"' in ex._page
+    ex.date = pd.Timestamp("2020-06-16 09:30")
+    assert ex.date == "2020-06-16"
+    ex.compare = " 2019-02 "
+    assert ex.compare == "2019-02"
+    with pytest.raises(traitlets.TraitError, match="date: .*int year"):
+        ex.date = 2020.5
+
+
 @pytest.mark.parametrize(
     ("trait", "value", "message"),
     [

@@ -28,6 +28,7 @@ from .. import write as _write
 from ..dates import parse_date
 from ..problems import DataError, Problem
 from ..read import Table, read_table
+from ..read.headers import meant_column
 from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
@@ -69,6 +70,19 @@ _OTHER_LANGUAGES = _words(
 _TYPE_WORDS.update(_OTHER_LANGUAGES)
 _UNDIRECTED = {"undirected", "mutual", "false", "no"}
 
+# The columns each import reads (as keys: lower case); any other column is
+# carried over as an extra column of the same name.
+KUMU_ELEMENTS = frozenset({"label", "id", "type", "description", "tags"})
+KUMU_CONNECTIONS = frozenset(
+    {"from", "to", "type", "direction", "strength", "description", "status"}
+    | {"start", "end", "start date", "end date", "sign"}
+)
+GEPHI_NODES = frozenset({"id", "label", "type", "description"})
+GEPHI_EDGES = frozenset(
+    {"source", "target", "type", "weight", "relation", "label", "id", "start", "end"}
+    | {"timeset", "interval", "status", "note", "sign"}
+)
+
 
 @dataclass
 class Converted:
@@ -86,14 +100,25 @@ class Converted:
     relation_columns: list[str] = field(default_factory=lambda: list(RELATION_COLUMNS))
 
 
-def _table_errors(path, required: list[str]) -> tuple[Table | None, list[Problem]]:
-    """A table read from ``path``, with its errors (unreadable, a required column missing)."""
+def _table_errors(
+    path, required: list[str], known: frozenset[str]
+) -> tuple[Table | None, list[Problem]]:
+    """A table read from ``path``, with its errors (unreadable, a required column missing).
+
+    A missing column's message names the column most likely meant for it
+    among those the import does not read (``known`` are the ones it does).
+    """
     table, problems = read_table(path)
     errors = [p for p in problems if p.severity == "error"]
     if table is not None:
+        unknown = [h for k, h in zip(table.keys, table.header) if k and k not in known]
         for key in required:
             if table.column(key) is None:
-                msg = f'column "{key}" is missing; the header is: {",".join(table.header)}'
+                near = meant_column(key, unknown)
+                hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
+                if near:
+                    unknown.remove(near)  # one column is not two missing ones
+                msg = f'column "{key}" is missing{hint}; the header is: {",".join(table.header)}'
                 errors.append(Problem(str(path), 1, None, key, "missing-column", msg))
     if table is None and not errors:
         errors = list(problems)
@@ -101,11 +126,15 @@ def _table_errors(path, required: list[str]) -> tuple[Table | None, list[Problem
 
 
 def _read_both(
-    first: str | Path, first_required: list[str], second: str | Path, second_required: list[str]
+    first: tuple[str | Path, list[str], frozenset[str]],
+    second: tuple[str | Path, list[str], frozenset[str]],
 ) -> tuple[Table, Table]:
-    """Both files of an import read as tables, or every error of both raised at once."""
-    a, errors = _table_errors(first, first_required)
-    b, more = _table_errors(second, second_required)
+    """Both files of an import, each (path, required, known columns), read as tables.
+
+    Every error of both files is raised at once.
+    """
+    a, errors = _table_errors(*first)
+    b, more = _table_errors(*second)
     if errors or more or a is None or b is None:
         raise DataError(errors + more)
     return a, b
@@ -163,7 +192,7 @@ def _relation_name(text: str) -> str:
     return make_id(text.lower().replace("_", "-"), fallback="connected")
 
 
-def _extras(table: Table, used: set[str], known: list[str]) -> list[tuple[str, str]]:
+def _extras(table: Table, used: frozenset[str], known: list[str]) -> list[tuple[str, str]]:
     """(key, output column name) for the columns not mapped, renamed if they clash with ours."""
     taken = set(known)
     out = []
@@ -326,10 +355,11 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
     >>> out.relations[0]["relation"], out.relations[0]["strength"], out.relation_types[0]["sign"]
     ('coopération', '2.5', '0')
     """
-    el, co = _read_both(elements, ["label"], connections, ["from", "to"])
+    el, co = _read_both(
+        (elements, ["label"], KUMU_ELEMENTS), (connections, ["from", "to"], KUMU_CONNECTIONS)
+    )
     b = _Builder()
-    used = {"label", "id", "type", "description", "tags"}
-    extras = _extras(el, used, ACTOR_COLUMNS + ["kumu type", "tags"])
+    extras = _extras(el, KUMU_ELEMENTS, ACTOR_COLUMNS + ["kumu type", "tags"])
     for row in el.rows:
         v = row.values
         label = v.get("label", "")
@@ -350,21 +380,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
             group=tags[0] if tags else "",
             extra=extra,
         )
-    used = {
-        "from",
-        "to",
-        "type",
-        "direction",
-        "strength",
-        "description",
-        "status",
-        "start",
-        "end",
-        "start date",
-        "end date",
-        "sign",
-    }
-    extras = _extras(co, used, RELATION_COLUMNS + ["strength"])
+    extras = _extras(co, KUMU_CONNECTIONS, RELATION_COLUMNS + ["strength"])
     _missing_ends(co, ("from", "to"), "connection")
     dates = DateCells(co)
     for row in co.rows:
@@ -397,8 +413,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
 
 def _gephi_nodes(b: _Builder, no: Table) -> None:
     """Gephi's nodes table into actors."""
-    used = {"id", "label", "type", "description"}
-    extras = _extras(no, used, ACTOR_COLUMNS + ["gephi type"])
+    extras = _extras(no, GEPHI_NODES, ACTOR_COLUMNS + ["gephi type"])
     for row in no.rows:
         v = row.values
         nid = v.get("id", "")
@@ -447,26 +462,10 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     >>> [a["id"] for a in out.actors], out.relations[0]["weight"], out.relations[0]["sign"]
     (['n-1', 'n2'], '34', '')
     """
-    no, ed = _read_both(nodes, ["id"], edges, ["source", "target"])
+    no, ed = _read_both((nodes, ["id"], GEPHI_NODES), (edges, ["source", "target"], GEPHI_EDGES))
     b = _Builder()
     _gephi_nodes(b, no)
-    used = {
-        "source",
-        "target",
-        "type",
-        "weight",
-        "relation",
-        "label",
-        "id",
-        "start",
-        "end",
-        "timeset",
-        "interval",
-        "status",
-        "note",
-        "sign",
-    }
-    extras = _extras(ed, used, RELATION_COLUMNS + ["weight"])
+    extras = _extras(ed, GEPHI_EDGES, RELATION_COLUMNS + ["weight"])
     # An edge without both ends is a broken export: say where, rather than invent an actor.
     _missing_ends(ed, ("source", "target"), "edge")
     dates = DateCells(ed)

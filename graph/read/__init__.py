@@ -20,7 +20,8 @@ user sees must point at a line they can jump to.
 
 The parts: :mod:`.source` reads a file's bytes within bounds,
 :mod:`.text` decodes them and splits records (finding broken quotes),
-:mod:`.table` builds the tables, :mod:`.workbook` reads ``.xlsx`` sheets.
+:mod:`.table` builds the tables, :mod:`.workbook` reads ``.xlsx`` sheets,
+:mod:`.headers` names the column most likely meant for a missing one.
 """
 
 from __future__ import annotations

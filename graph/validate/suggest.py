@@ -8,13 +8,12 @@ An index is built once per set of choices and reused for every row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
 __all__ = ["Suggester", "suggest", "closest", "meant_column"]
 
-#: Similarity (0-100) a choice needs to be suggested; difflib's cutoff 0.6.
-CUTOFF = 60.0
+from ..read.headers import CUTOFF, meant_column
+
 _SEP = "\x1f"
 
 
@@ -220,63 +219,3 @@ def suggest(value: str, choices: Iterable[str], n: int = 3) -> str:
     ' (did you mean "fact"?)'
     """
     return Suggester(choices)(value, n)
-
-
-#: Words a header adds to a name without changing what the column holds: "target actor".
-_FILLER = frozenset(
-    {"actor", "actors", "id", "ids", "name", "names", "code", "the", "of", "column"}
-)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_WORDS = re.compile(r"[a-z0-9]+")
-
-
-def _words(name: str) -> list[str]:
-    """``"Target_Actor"``, ``"target actor"`` and ``"targetActor"`` as ``['target', 'actor']``."""
-    return _WORDS.findall(_CAMEL.sub(" ", name).lower())
-
-
-def _likeness(key: list[str], name: str) -> tuple[int, float]:
-    """How surely a column named ``name`` holds the column ``key`` (its words): (tier, score)."""
-    from rapidfuzz import fuzz
-
-    words = _words(name)
-    if not words:
-        return (0, 0.0)
-    joined, compact = "".join(key), "".join(words)
-    if compact == joined:  # "Tar get", "target_", "TARGET-"
-        return (4, 100.0)
-    n = len(key)
-    at = [i for i in range(len(words) - n + 1) if words[i : i + n] == key]
-    if at:  # the name as a word: "target actor" (only filler besides) above "target date"
-        rest = words[: at[0]] + words[at[0] + n :]
-        return (3 if all(w in _FILLER for w in rest) else 2, 100.0)
-    if len(joined) >= 4 and joined in compact:  # "targets", "targetcountry"
-        return (2, 100.0 * len(joined) / len(compact))
-    core = "".join(w for w in words if w not in _FILLER) or compact
-    score = max(fuzz.ratio(joined, core), fuzz.ratio(joined, compact))
-    return (1, score) if score >= CUTOFF else (0, 0.0)
-
-
-def meant_column(key: str, names: Iterable[str]) -> str | None:
-    """The column, among ``names`` as written, most likely meant to be the missing ``key``.
-
-    A name that holds ``key`` as a word, or is close to it once case,
-    spaces, underscores and words such as "actor", "id" and "name" are set
-    aside, wins; among equals the first. ``None`` when none is close.
-
-    Examples
-    --------
-    >>> meant_column("target", ["date", "target actor", "notes"])
-    'target actor'
-    >>> meant_column("target", ["Targt_Id", "tags"])
-    'Targt_Id'
-    >>> meant_column("id", ["Actor ID", "label"]), meant_column("status", ["date"])
-    ('Actor ID', None)
-    """
-    want = _words(key)
-    best, found = (0, 0.0), None
-    for name in names:
-        rank = _likeness(want, name)
-        if rank > best:
-            best, found = rank, name
-    return found
