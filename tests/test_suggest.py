@@ -128,8 +128,8 @@ CODED = {
         ("JPN", "IND", "pledge", "fact", True, "Tokyo promised to deliver patrol boats"),
     ],
     "south-asia.txt": [
-        ("IND", "PAK", "de-escalate", "fact", False, "restore the ceasefire"),
-        ("IND", "PAK", "agree", "fact", False, "India and Pakistan agreed"),
+        ("IND", "PAK", "de-escalate", "claim", False, "restore the ceasefire"),
+        ("IND", "PAK", "agree", "claim", False, "India and Pakistan agreed"),
         ("IND", "PAK", "criticize", "fact", True, "New Delhi has accused Islamabad"),
         ("CHN", "PAK", "support", "forecast", True, "Beijing is expected to support Pakistan"),
     ],
