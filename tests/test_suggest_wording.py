@@ -38,6 +38,8 @@ def coded(text, data=NILE, source_id="S1"):
         "Egypt didn't attack Sudan.",
         "Ethiopia never threatened Egypt.",
         "Egypt denied that it had attacked Sudan.",
+        "Egypt has no plans to attack Sudan.",
+        "Egypt is not expected to attack Sudan.",
         "Khartoum will not support military action against Addis Ababa.",
         "According to the foreign minister of Sudan, Khartoum will not support military "
         "action against Addis Ababa.",
@@ -109,6 +111,26 @@ def test_a_negated_or_denied_event_is_no_candidate(text):
             NILE,
             ("EGY", "SDN", "mobilize", "forecast", "analysts"),
         ),
+        (
+            "If Egypt attacks Sudan, Ethiopia will respond.",  # "Sudan, Ethiopia" is no list
+            NILE,
+            ("EGY", "SDN", "attack", "forecast", "Nile News"),
+        ),
+        (
+            "Should Egypt attack Sudan, Ethiopia would intervene.",
+            NILE,
+            ("EGY", "SDN", "attack", "forecast", "Nile News"),
+        ),
+        ("Egypt should attack Sudan.", NILE, ("EGY", "SDN", "attack", "forecast", "Nile News")),
+        ("They said Egypt attacked Sudan.", NILE, ("EGY", "SDN", "attack", "claim", "They")),
+        # a relative clause is no speaker; a negation after the phrase is not the phrase's
+        ("Egypt attacked Sudan, which it said was.", NILE, ("EGY", "SDN", "attack", "fact", None)),
+        (
+            "Egypt attacked Sudan and did not apologize.",
+            NILE,
+            ("EGY", "SDN", "attack", "fact", None),
+        ),
+        ("Egypt, not Sudan, attacked Ethiopia.", NILE, ("EGY", "ETH", "attack", "fact", None)),
         # and what stays a fact
         ("Egypt attacked Sudan.", NILE, ("EGY", "SDN", "attack", "fact", None)),
         (

@@ -197,13 +197,20 @@ def _read(text: str, matcher: ActorMatcher, cues: list[Cue]) -> list[_Sentence]:
 
 
 def _group(mentions, i: int, text: str) -> list[str]:
-    """The actor of mention ``i`` and those coordinated after it ("Seoul and the United States")."""
-    ids = [mentions[i][2]]
+    """The actor of mention ``i`` and those coordinated after it ("Seoul and the United States").
+
+    A list ends with "and" or "or" ("Seoul, Tokyo and Beijing"): an actor
+    after a comma alone starts a clause of its own ("If Egypt attacks Sudan,
+    Ethiopia will respond").
+    """
+    ids, listed = [mentions[i][2]], 1
     for (_, e, _), (s, _, aid) in zip(mentions[i:], mentions[i + 1 :]):
         if not _JOIN.match(text[e:s]):
             break
         ids.append(aid)
-    return ids
+        if re.search(r"\b(?:and|or)\b", text[e:s]):
+            listed = len(ids)
+    return ids[:listed]
 
 
 def _last_group(sentences: list[_Sentence], k: int, before: int, text: str) -> list[str]:
@@ -365,7 +372,7 @@ def _status(ctx: _Context, seg: tuple[int, int], cue_end: int, relation: str, so
     starts = [m.end() for m in RELATIVE.finditer(text, seg[0], cue_end)]
     hedged = HEDGE.search(text, starts[-1] if starts else seg[0], cue_end)
     # "If North Korea tests missiles, South Korea will respond": both halves are conditional
-    condition = CONDITION.search(text, s.start, cue_end)
+    condition = CONDITION.search(text[s.start : cue_end])
     hearsay = HEARSAY.search(text, seg[0], cue_end)
     speaker = s.speaker
     own = speaker is not None and any(

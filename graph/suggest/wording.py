@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 HEDGE = re.compile(
-    r"\b(?:may|might|could|likely|unlikely|possibl\w*|expected to|will|would|suspect\w*|"
+    r"\b(?:may|might|could|should|likely|unlikely|possibl\w*|expected to|will|would|suspect\w*|"
     r"predict\w*|set to|poised to|plans? to)\b",
     re.I,
 )
@@ -55,9 +55,10 @@ _NOUN_SPEAKERS = [  # (pattern, whether an actor named as the whole speaker is t
     ),
     (re.compile(rf",\s*{_SAY} (?P<who>[^,;:“”\"]{{2,60}}?)[\s.!?”\"]*$"), False),
 ]
-#: Not a speaker: a pronoun (the older rules resolve "he said"), or a passive ("Egypt is said to").
+#: Not a speaker: a pronoun the older rules resolve ("he said", "I think" in a quotation), a
+#: relative clause ("which it said"), or a passive ("Egypt is said to").
 _NOT_SPEAKER = re.compile(
-    r"^(?:it|this|that|there|which|who|what|he|she|they|we|i|you)$|\b(?:is|are|was|were|be|been)$",
+    r"^(?:it|this|that|there|which|who|what|he|she|we|i|you)\b|\b(?:is|are|was|were|be|been)$",
     re.I,
 )
 
@@ -75,7 +76,9 @@ DENIAL = re.compile(
     re.I,
 )
 #: A condition before the phrase: "if ..., ... will" is a forecast.
-CONDITION = re.compile(r"\b(?:if|unless|in case|provided that|on condition that)\b", re.I)
+CONDITION = re.compile(
+    r"\b(?:if|unless|in case|provided that|on condition that)\b|^\W*should\b", re.I
+)
 #: Hearsay: the text passes on what others say or believe.
 HEARSAY = re.compile(
     r"\b(?:reportedly|allegedly|supposedly|purportedly|rumou?red|(?:is|are|was|were) "
