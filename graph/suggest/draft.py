@@ -82,6 +82,7 @@ def draft_csv(draft: Draft) -> str:
 
     Examples
     --------
+    >>> from graph.suggest import DRAFT_COLUMNS
     >>> draft_csv(Draft([], None, None)).strip() == ",".join(DRAFT_COLUMNS)
     True
     >>> draft_csv(Draft([], None, None, columns=["ID", "source", "target"])).strip()
