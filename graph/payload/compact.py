@@ -282,7 +282,7 @@ def compact_payload(payload: dict, extra_columns: dict[str, list] | None = None)
     >>> c["edges"]["columns"]["id"], c["edges"]["columns"]["intensity"]
     ({'k': 'template', 'f': '{from}-{to}-{start}-{relation}', 'x': []}, [3, 4.5])
     >>> c["edges"]["extra"]["url"]
-    {'k': 'words', 't': [0, 'https://a.org/x', 14, 'y'], 'c': [None, [0, 1]], 'a': [0]}
+    {'k': 'words', 't': [0, 'https://a.org/x', 14, 'y'], 'c': [None, [0, 1]]}
     >>> expand_payload(c)["edges"] == p["edges"]
     True
     """
