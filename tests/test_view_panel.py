@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from event_files import GDELT_LINES, ICEWS_HEADER, ICEWS_LINES
+from viewpages import shipped_page_file
 
 import graph
 from graph.view import render_html
@@ -76,3 +77,45 @@ def test_gdelt_numbers_stay_numbers_and_its_urls_are_links(page, event_pages):
         "https://a.example/1",
         "https://a.example/2",
     ]
+
+
+# ---------------------------------------------------------------- the table's row in sight
+
+
+def row_in_side(pg) -> dict:
+    """Where the focused element's table row is, against the side's box (page px)."""
+    return pg.evaluate(
+        """() => { const a = document.activeElement, tr = a.closest('tr');
+            const r = (tr || a).getBoundingClientRect();
+            const s = document.querySelector('.gg-side').getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, sideTop: s.top, sideBottom: s.bottom,
+                    inTable: !!a.closest('#gg-table tbody'), text: a.textContent}; }"""
+    )
+
+
+def in_sight(box: dict) -> bool:
+    return box["inTable"] and box["sideTop"] <= box["top"] and box["bottom"] <= box["sideBottom"]
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> Path:
+    return shipped_page_file(tmp_path_factory, "shipped-panel")
+
+
+@pytest.mark.parametrize("column", [1, 2])  # the type cell selects, the actor cell focuses
+def test_the_focused_table_row_stays_in_sight_when_the_details_open(page, shipped, column):
+    open_page(page, shipped)
+    page.locator("#gg-table tbody tr").first.locator("button").first.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowDown")
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    assert in_sight(row_in_side(page))
+    page.keyboard.press("Enter")
+    assert page.locator("#gg-panel h2").count() == 1
+    box = row_in_side(page)
+    assert in_sight(box), box
+    for _ in range(3):  # the arrows go on through rows in sight
+        page.keyboard.press("ArrowDown")
+        box = row_in_side(page)
+        assert in_sight(box), box

@@ -214,6 +214,27 @@ function renderPanel() {
   // the user was in the panel (Enter on a relation in it): focus the new panel's heading
   var h = inside ? panel.querySelector("h2") : null;
   if (h) { h.tabIndex = -1; h.focus(); }
+  else keepInSight(document.activeElement);
+}
+// The details sit above the relations table in the side: their new content pushes a
+// focused table cell down, out of the side's sight. Scroll the side by as little as
+// brings it back, so that as much of the details as fits stays in sight too.
+var SIGHT_MARGIN = 8;
+function keepInSight(node) {
+  var side = panel.parentNode;
+  if (!node || !side || node === document.body || !side.contains(node) || panel.contains(node)) return;
+  if (side.scrollHeight <= side.clientHeight) return;  // the side does not scroll (a phone: the page does)
+  var s = side.getBoundingClientRect(), r = (node.closest("tr") || node).getBoundingClientRect();  // a cell: its whole row
+  if (r.bottom > s.bottom - SIGHT_MARGIN) side.scrollTop += r.bottom - s.bottom + SIGHT_MARGIN;
+  else if (r.top < s.top + SIGHT_MARGIN) side.scrollTop -= s.top - r.top + SIGHT_MARGIN;
+}
+// The table's arrow keys scroll its own box only (77-table.js): a row focused below the
+// side's sight is brought in once that box has scrolled (after the key's handler).
+if (panel.parentNode) {
+  panel.parentNode.addEventListener("focusin", function (ev) {
+    var node = ev.target;
+    Promise.resolve().then(function () { if (document.activeElement === node) keepInSight(node); });
+  });
 }
 store.subscribe(function (changed) {
   if (changed.selection || changed.date || changed.filters || changed.compare) renderPanel();
