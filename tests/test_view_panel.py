@@ -119,3 +119,40 @@ def test_the_focused_table_row_stays_in_sight_when_the_details_open(page, shippe
         page.keyboard.press("ArrowDown")
         box = row_in_side(page)
         assert in_sight(box), box
+
+
+# ---------------------------------------------------------------- a focus frames its reach
+
+
+_REACH_SEEN = """() => {
+    const g = window.geograph, net = g.network, st = g.state();
+    const c = document.querySelector('#gg-network canvas').getBoundingClientRect();
+    const lg = document.getElementById('gg-legend-box').getBoundingClientRect();
+    const bad = [];
+    for (const id of g.reach(st.focus, st.depth, st.direction).nodes) {
+        const b = net.getBoundingBox(g.visId(id));  // its shape and its name
+        const a = net.canvasToDOM({x: b.left, y: b.top}), z = net.canvasToDOM({x: b.right, y: b.bottom});
+        const r = {left: c.left + a.x, top: c.top + a.y, right: c.left + z.x, bottom: c.top + z.y};
+        const out = r.left < c.left || r.top < c.top || r.right > c.right || r.bottom > c.bottom;
+        const under = r.left < lg.right && lg.left < r.right && r.top < lg.bottom && lg.top < r.bottom;
+        if (out || under) bad.push({id, out, under});
+    }
+    return {focus: st.focus, bad};
+}"""
+
+
+def test_a_focus_from_the_search_box_keeps_every_reached_actor_in_sight(page, shipped):
+    open_page(page, shipped)
+    page.fill("#gg-search", "United States")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)  # the legend's corner is chosen in an animation frame
+    assert page.evaluate(_REACH_SEEN) == {"focus": "USA", "bad": []}
+
+
+def test_a_focus_from_the_table_keeps_every_reached_actor_in_sight(page, shipped):
+    open_page(page, shipped)
+    cell = page.locator("#gg-table tbody button.gg-cell", has_text="United States").first
+    cell.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    assert page.evaluate(_REACH_SEEN) == {"focus": "USA", "bad": []}
