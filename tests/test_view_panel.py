@@ -156,3 +156,61 @@ def test_a_focus_from_the_table_keeps_every_reached_actor_in_sight(page, shipped
     page.keyboard.press("Enter")
     page.wait_for_timeout(100)
     assert page.evaluate(_REACH_SEEN) == {"focus": "USA", "bad": []}
+
+
+# ---------------------------------------------------------------- the phone's sheet as a dialog
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+    )
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert errors == []
+
+
+_WHERE = """() => { const a = document.activeElement, p = document.getElementById('gg-panel');
+    return {inSheet: p.contains(a), fixed: getComputedStyle(p).position === 'fixed',
+            close: a.classList.contains('gg-close'), row: a.closest('tr') ? a.closest('tr').dataset.id : null,
+            text: a.textContent}; }"""
+
+
+def tab_stops(pg, n: int, key: str = "Tab") -> list[dict]:
+    out = []
+    for _ in range(n):
+        pg.keyboard.press(key)
+        out.append(pg.evaluate(_WHERE))
+    return out
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_the_phone_sheet_holds_focus_and_gives_it_back(phone, shipped, key):
+    open_page(phone, shipped)
+    cell = phone.locator("#gg-table tbody tr").nth(2).locator("button.gg-cell").first
+    cell.focus()
+    row = phone.evaluate(_WHERE)["row"]
+    phone.keyboard.press("Enter")
+    where = phone.evaluate(_WHERE)
+    assert where["fixed"] and where["inSheet"], where  # the sheet has focus, not the table under it
+    stops = tab_stops(phone, 40, key)
+    assert [s for s in stops if not s["inSheet"]] == []
+    assert any(s["close"] for s in stops)
+    phone.keyboard.press("Escape")
+    back = phone.evaluate(_WHERE)
+    assert (back["inSheet"], back["row"]) == (False, row)  # where it came from
+
+
+def test_the_phone_sheet_opened_by_the_api_starts_tab_at_close(phone, shipped):
+    open_page(phone, shipped)
+    phone.evaluate("window.geograph.set({edge: 'R05'})")
+    first = tab_stops(phone, 1)[0]
+    assert first["inSheet"] and first["close"], first
+    phone.keyboard.press("Enter")  # Close
+    assert phone.evaluate("window.geograph.state().edge") is None
+    assert phone.evaluate(_WHERE)["inSheet"] is False

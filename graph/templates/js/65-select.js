@@ -148,13 +148,42 @@ function returnFocus() {
   var a = document.activeElement, lost = !a || a === document.body || gg.panel.contains(a);
   if (lost && opener && opener.isConnected) opener.focus();
 }
+// On a phone the details are a sheet over the page's bottom: while it is open, focus
+// is in it as in a dialog (Tab goes round its controls, Escape or Close gives focus
+// back to what opened it), not on the controls under it.
+function isSheet() {
+  return gg.panel.classList.contains("gg-open") && getComputedStyle(gg.panel).position === "fixed";
+}
+function focusSheet() {
+  var h = gg.panel.querySelector("h2");
+  if (!h || gg.panel.contains(document.activeElement)) return;
+  h.tabIndex = -1;
+  h.focus({ preventScroll: true });
+}
+function sheetStops() {
+  return Array.prototype.filter.call(gg.panel.querySelectorAll("button, a[href], select, input, [tabindex='0']"), function (x) {
+    return !x.disabled && x.getClientRects().length > 0;
+  });
+}
+gg.panel.addEventListener("keydown", function (ev) {
+  if (ev.key !== "Tab" || !isSheet()) return;
+  var stops = sheetStops();
+  if (!stops.length) { ev.preventDefault(); return; }
+  var first = stops[0], last = stops[stops.length - 1], a = document.activeElement;
+  if (stops.indexOf(a) < 0) { ev.preventDefault(); (ev.shiftKey ? last : first).focus(); }  // from the heading
+  else if (ev.shiftKey && a === first) { ev.preventDefault(); last.focus(); }
+  else if (!ev.shiftKey && a === last) { ev.preventDefault(); first.focus(); }
+});
 store.subscribe(function (changed) {
   if (!changed.selection) return;
   showSelection();
   revealSelection();
   var st = store.get(), a = document.activeElement;
   if (st.focus === null && st.edge === null && st.pair === null) returnFocus();
-  else if (a && a !== document.body && !gg.panel.contains(a)) opener = a;
+  else {
+    if (a && a !== document.body && !gg.panel.contains(a)) opener = a;
+    if (isSheet()) focusSheet();
+  }
 });
 
 network.on("click", function (params) {
