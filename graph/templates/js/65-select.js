@@ -182,7 +182,8 @@ store.subscribe(function (changed) {
   if (st.focus === null && st.edge === null && st.pair === null) returnFocus();
   else {
     if (a && a !== document.body && !gg.panel.contains(a)) opener = a;
-    if (isSheet()) focusSheet();
+    // after the other parts have drawn: the table first brings the row that opened it above the sheet
+    if (isSheet()) Promise.resolve().then(function () { if (isSheet()) focusSheet(); });
   }
 });
 
