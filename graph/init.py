@@ -20,7 +20,8 @@ STARTER = {
         ],
     ),
     "relations": (
-        RELATION_COLUMNS,
+        # dated_from, as in the drafts of ``geograph suggest``, whose rows append as lines
+        [*RELATION_COLUMNS, "dated_from"],
         [
             [
                 "R1",
@@ -37,6 +38,7 @@ STARTER = {
                 "",
                 "the North's destruction of the liaison office",
                 "an example row: replace it",
+                "outside",
             ],
         ],
     ),

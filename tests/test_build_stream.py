@@ -157,7 +157,7 @@ def test_cells_with_other_line_breaks_read_as_the_rows_do(tmp_path, odd):
     assert (
         columns.columns["note"] == [r.values["note"] for r in table.rows] == [f"one{odd}two", "x"]
     )
-    assert columns.lines == [2, 3]
+    assert list(columns.lines) == [2, 3]
 
 
 def test_blank_lines_across_reading_steps_keep_the_line_numbers(tmp_path):
@@ -169,7 +169,7 @@ def test_blank_lines_across_reading_steps_keep_the_line_numbers(tmp_path):
     columns = read_columns(path)
     table, _ = read_table(path, str(path))
     assert columns is not None
-    assert columns.lines == [r.line for r in table.rows]
+    assert list(columns.lines) == [r.line for r in table.rows]
     assert columns.columns["id"] == [r.values["id"] for r in table.rows]
     # repeated cells are one string each
     assert len({id(v) for v in columns.columns["v"]}) == 3
@@ -188,7 +188,7 @@ def _same_as_rows(path: Path) -> list[list[str]]:
     columns = read_columns(path)
     table, problems = read_table(path, str(path))
     assert columns is not None and not problems
-    assert columns.lines == [r.line for r in table.rows]
+    assert list(columns.lines) == [r.line for r in table.rows]
     rows = [list(r.values.values()) for r in table.rows]
     assert [list(r) for r in zip(*columns.columns.values())] == rows
     assert columns.header == table.header
@@ -246,3 +246,71 @@ def test_a_long_column_is_written_in_steps_of_items():
     assert "".join(pieces) == payload_json(payload)
     assert json.loads("".join(pieces))["edges"]["columns"]["quote"] == quotes
     assert max(map(len, pieces)) < len("".join(pieces)) / 10
+
+
+def _order_by_sorting(source, target, position):
+    first: dict = {}
+    pair = [
+        first.setdefault((position[s], position[t]), i)
+        for i, (s, t) in enumerate(zip(source, target))
+    ]
+    order = sorted(range(len(source)), key=lambda i: (position[source[i]], pair[i]))
+    return None if order == list(range(len(source))) else order
+
+
+def test_relations_are_put_in_the_graph_order_a_sort_by_source_and_pair_gives():
+    import random
+
+    from graph.payload.tables import _graph_order
+
+    rng = random.Random(13)
+    position = {f"A{i}": i for i in range(9)}
+    for n in (0, 1, 2, 5, 50, 400):
+        source = [rng.choice(list(position)) for _ in range(n)]
+        target = [rng.choice(list(position)) for _ in range(n)]
+        for s, t in ((source, target), (sorted(source), target)):
+            assert _graph_order(s, t, position) == _order_by_sorting(s, t, position)
+
+
+def test_relations_already_in_the_graph_order_are_found_so_without_a_list_per_relation():
+    import tracemalloc
+
+    from graph.payload.tables import _graph_order
+
+    n = 100_000
+    position = {f"A{i}": i for i in range(100)}
+    source = [f"A{i * 100 // n}" for i in range(n)]  # by source, each pair's relations together
+    target = [f"A{(i // 10) % 100}" for i in range(n)]
+    tracemalloc.start()
+    try:
+        order = _graph_order(source, target, position)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert order is None
+    # three arrays of 8 bytes a relation; a list of ints per relation is 36 bytes each
+    assert peak < 30 * n, peak
+
+
+def test_a_graph_of_columns_reads_coded_columns_as_their_text_and_lets_the_text_go():
+    from graph.payload.tables import _ColumnGraph
+
+    relations = {
+        "source": ["A", "B", "A"],
+        "target": ["B", "A", "B"],
+        "id": ["r1", "r2", "r3"],
+        "status": ["fact", "claim", "fact"],
+        "start": ["2020", None, "2021"],
+    }
+    G = _ColumnGraph({}, [{"id": "A"}, {"id": "B"}], relations, None)
+    edges = {"status": [0, 1, 0], "start": [0, None, 1]}
+    G.coded(edges, {"status": ["fact", "claim"], "start": ["2020", "2021"]})
+    assert "status" not in relations and "start" not in relations  # the codes alone are held
+    assert [d for *_, d in G.edges(data="status")] == ["fact", "claim", "fact"]
+    assert [d["start"] for *_, d in G.edges(data=True)] == ["2020", None, "2021"]
+    own = {"source": ["A"], "target": ["B"], "id": ["r1"], "status": ["fact"]}
+    held = _ColumnGraph(
+        {}, [{"id": "A"}, {"id": "B"}], own, [0]
+    )  # the dataset's own, in another order
+    held.coded({"status": [0]}, {"status": ["fact"]})
+    assert [d for *_, d in held.edges(data="status")] == ["fact"] and "status" in own

@@ -295,12 +295,23 @@ def synthetic(tmp_path_factory):
 def test_a_clean_file_is_read_as_columns_with_the_records_of_the_rows(synthetic):
     columns = read_columns(synthetic / "relations.csv")
     assert columns is not None and len(columns) == 2_000
-    assert columns.lines == list(range(2, 2_002))
+    assert columns.lines == range(2, 2_002)  # no list of line numbers for a file of no blank line
     records, problems = _row_by_row(synthetic)
     ds = graph.load(synthetic)
     assert ds.records("relations") == records.relations
     assert [str(p) for p in ds.warnings] == [str(p) for p in problems]  # isolated actors
     assert ds.relation_columns()["id"] == [r["id"] for r in records.relations]
+
+
+def test_the_id_line_map_of_a_clean_file_is_made_only_when_read(synthetic):
+    import sys
+
+    records, _ = validate_tables(_tables(synthetic, True))
+    lines = records.lines["relations"]
+    assert len(lines) == 2_000
+    assert sys.getsizeof(lines) < 1_000  # no table of 2,000 ids while nothing reads it
+    by_rows, _ = validate_tables(_tables(synthetic, False))
+    assert lines == by_rows.lines["relations"] and lines["R000001"] == 3
 
 
 def test_a_broken_row_sends_the_file_the_row_by_row_way(synthetic, tmp_path):

@@ -65,3 +65,44 @@ def test_relation_numbers_name_each_code_as_the_case_of_names_does():
     assert grouped == named
     assert {c: grouped[c] for c in odd} == odd
     assert len(set(grouped.values())) > 20
+
+
+def test_the_import_writes_the_same_bytes_whatever_the_number_of_threads(tmp_path, monkeypatch):
+    import random
+
+    from event_files import gdelt_line
+
+    import graph.events.importer as importer
+    from graph.events import import_gdelt
+
+    rnd = random.Random(5)
+    lines = [
+        gdelt_line(
+            f"20{rnd.randint(18, 20)}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}",
+            rnd.choice(["USA", "CHN", "RUS", "IRN", "=HY", ""]),
+            rnd.choice(["KOR", "PRK", "USA"]),
+            rnd.choice(["040", "1823", "046", "163"]),
+            f"{rnd.uniform(-10, 10):.1f}",
+            "1",
+            str(rnd.randint(1, 20)),
+            f"https://e.example/{rnd.randint(0, 40)}",
+            event_id=str(i),
+        )
+        for i in range(1500)
+    ]
+    (tmp_path / "e.CSV").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    connect = importer.connect
+    written = {}
+    for threads in (1, 2, 5):
+
+        def with_threads(tmp, n=threads):
+            con = connect(tmp)
+            con.execute(f"SET threads = {n}")
+            return con
+
+        monkeypatch.setattr(importer, "connect", with_threads)
+        out = tmp_path / f"t{threads}"
+        import_gdelt([tmp_path / "e.CSV"], out, period="month", progress=False)
+        written[threads] = (out / "relations.csv").read_bytes()
+    assert written[1].count(b"\n") > 100
+    assert written[1] == written[2] == written[5]

@@ -81,7 +81,7 @@ def test_a_draft_follows_the_datasets_column_order(tmp_path, delimiter):
     assert graph.load(copy).relations.shape[0] == 24
 
 
-def test_columns_the_dataset_lacks_come_last_and_are_named(tmp_path):
+def test_columns_the_dataset_lacks_are_left_out_and_named(tmp_path):
     copy = tmp_path / "d"
     shutil.copytree(NEWS, copy)
     (copy / "a.txt").write_text("Tokyo criticized Seoul on 3 March 2022.", "utf-8")
@@ -89,8 +89,9 @@ def test_columns_the_dataset_lacks_come_last_and_are_named(tmp_path):
     assert "dated_from" not in header
     r = run("suggest", copy / "a.txt", "--data", copy)
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[0] == header + ",directed,start,note,dated_from"
+    assert r.stdout.splitlines()[0] == header  # extra cells would make every row invalid
     assert "relations.csv has no column directed, start, note, dated_from" in r.stderr
+    assert "add directed, start, note, dated_from to the end of relations.csv's header" in r.stderr
 
 
 def test_article_precision_and_recall():
@@ -127,8 +128,8 @@ CODED = {
         ("JPN", "IND", "pledge", "fact", True, "Tokyo promised to deliver patrol boats"),
     ],
     "south-asia.txt": [
-        ("IND", "PAK", "de-escalate", "fact", False, "restore the ceasefire"),
-        ("IND", "PAK", "agree", "fact", False, "India and Pakistan agreed"),
+        ("IND", "PAK", "de-escalate", "claim", False, "restore the ceasefire"),
+        ("IND", "PAK", "agree", "claim", False, "India and Pakistan agreed"),
         ("IND", "PAK", "criticize", "fact", True, "New Delhi has accused Islamabad"),
         ("CHN", "PAK", "support", "forecast", True, "Beijing is expected to support Pakistan"),
     ],

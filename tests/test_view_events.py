@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from viewpages import article_graph, link_fragment
+from viewpages import article_graph, link_fragment, table_rows
 
 import graph
 from graph.cli import cli
@@ -269,9 +269,7 @@ def test_the_opening_table_and_counts_are_those_of_the_whole_order(event_page, G
     pg.wait_for_function("window.geograph && window.geograph.ready === true", timeout=30000)
     now = set(at(G, latest(G)))
     assert 4 * len(now) < G.number_of_edges()  # the path taken for few relations shown
-    rows = pg.evaluate(
-        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
-    )
+    rows = table_rows(pg)
     assert rows == table_order(G, now)[:200]
     assert pg.locator("#gg-table-box summary").inner_text() == f"Relations ({len(now)})"
     statuses = dict(pg.evaluate("window.geograph.filterCounts()")["status"])
@@ -282,15 +280,11 @@ def test_the_opening_table_and_counts_are_those_of_the_whole_order(event_page, G
     )
     # sorted by sign at the latest period, then all time in the whole order
     pg.locator("#gg-table th.gg-col-sign button").click()
-    rows = pg.evaluate(
-        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
-    )
+    rows = table_rows(pg)
     assert rows == table_order(G, now, by_sign=True)[:200]
     pg.locator("#gg-table th.gg-col-date button").click()
     goto(pg, "#date=all")
-    rows = pg.evaluate(
-        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
-    )
+    rows = table_rows(pg)
     assert rows == table_order(G, set(at(G, None)))[:200]
     assert pg.errors == []
 

@@ -390,3 +390,46 @@ def test_counts_on_event_data_follow_thresholds_and_top_ties(page, tmp_path):
     for kind in known:  # the labels listed (the most frequent relation types) say the same
         listed = [(c[0], n) for c, (_, n) in zip(dom[kind], counts[kind]) if c is not None]
         assert listed and all(a == b for a, b in listed)
+
+
+@browser
+def test_a_sequence_of_filter_changes_shows_what_the_filters_allow(page, tmp_path):
+    """Values toggled one by one, several at once, in two groups at once, with
+    "only" and "all", at all time and at a date: after each change the relations
+    shown are exactly those whose every value the filters allow (a change
+    looks only at the relations holding a changed value)."""
+    import random
+
+    from benchmarks.synthetic import make_dataset
+
+    G = graph.load(make_dataset(tmp_path / "data", 60, 600)).to_networkx()
+    open_view(page, G, tmp_path)
+    groups = {n["id"]: n["colour_key"] for n in view_payload(G)["nodes"]}
+    known = {k: set(v) for k, v in known_values(page).items()}
+    rng = random.Random(13)
+    filters = {k: set(v) for k, v in known.items()}
+    for step in range(40):
+        date = "2015" if step >= 30 else None
+        change = {}
+        for kind in rng.sample(KINDS, rng.choice([1, 1, 1, 2])):
+            values = sorted(known[kind])
+            how = rng.random()
+            if how < 0.6:
+                filters[kind] ^= {rng.choice(values)}
+            elif how < 0.8:
+                filters[kind] = {rng.choice(values)}
+            else:
+                filters[kind] = set(values)
+            change[kind] = sorted(filters[kind])
+        page.evaluate("s => window.geograph.set(s)", {"filters": change, "date": date})
+        H = graph.at(G, date) if date else G
+        want = {
+            k
+            for u, v, k, d in H.edges(keys=True, data=True)
+            if all(vals <= filters[o] for o, vals in _values(G, groups, u, v, d).items())
+        }
+        assert shown(page) == want, (step, change)
+        assert (
+            page.evaluate("window.geograph.edges.get({filter: e => !e.hidden}).length") > 0
+            or not want
+        )

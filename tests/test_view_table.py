@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP, hostile_cycle
-from viewpages import article_graph, expected_at, open_view, relation_types
+from viewpages import article_graph, expected_at, open_view, relation_types, table_rows
 
 from graph.dates import interval
 from graph.schema import STATUSES
@@ -35,10 +35,8 @@ CONTROL_ROLES = {
 
 
 def rows(page) -> list[str]:
-    """Relation ids of the table's rendered rows, top to bottom."""
-    return page.evaluate(
-        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
-    )
+    """Relation ids of the table's rendered rows, top to bottom (once the page is idle)."""
+    return table_rows(page)
 
 
 def active(page) -> dict:
@@ -340,6 +338,51 @@ def test_large_tables_come_in_pages(page, tmp_path):
     assert page.locator("#gg-table-box > summary").inner_text() == f"Relations ({claims})"
     page.locator("#gg-table-box > summary").click()
     assert len(rows(page)) == min(claims, 200)
+
+
+def test_rows_out_of_sight_are_drawn_when_idle(page, tmp_path):
+    """A change draws the rows in the table box's sight at once, the rest of its
+    200 when the page is idle; a key pressed before that reaches them all."""
+    from benchmarks.synthetic import make_dataset
+
+    from graph import load
+
+    G = load(make_dataset(tmp_path / "data", 210, 1000)).to_networkx()
+    open_view(page, G, tmp_path)
+    page.evaluate("window.geograph.set({date: null})")
+    assert len(rows(page)) == 200
+    # in one task: the filter change, then what is drawn before the page is idle
+    first = page.evaluate(
+        """() => {
+        window.geograph.set({filters: {status: ['claim', 'forecast']}});
+        const t = document.getElementById('gg-table');
+        return {busy: t.getAttribute('aria-busy'),
+                ids: Array.from(t.tBodies[0].rows).map(tr => tr.dataset.id)}; }"""
+    )
+    assert first["busy"] == "true" and 0 < len(first["ids"]) < 200
+    assert page.evaluate("window.geograph.shown().length") > 200
+    after = rows(page)
+    # the first rows, and a few farther down (those that set the columns' widths), in order
+    at = [after.index(i) for i in first["ids"]]
+    assert len(after) == 200 and at == sorted(at) and at[:30] == list(range(30))
+    # before the rest is drawn, ArrowDown from the last of the first rows goes to the next one
+    page.evaluate("window.geograph.set({filters: {status: ['claim']}})")
+    rows(page)
+    moved = page.evaluate(
+        """(order) => {
+        window.geograph.set({filters: {status: ['claim', 'forecast']}});
+        const body = document.getElementById('gg-table').tBodies[0];
+        let n = 0;
+        while (body.rows[n] && body.rows[n].dataset.id === order[n]) n++;
+        const b = body.rows[n - 1].querySelector('button.gg-cell');
+        b.focus();
+        b.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown', bubbles: true}));
+        const a = document.activeElement;
+        return {n: n, row: a.closest('tr') ? a.closest('tr').dataset.id : null}; }""",
+        after,
+    )
+    assert 0 < moved["n"] < 200
+    assert moved["row"] == after[moved["n"]] == active(page)["row"] and rows(page) == after
 
 
 def test_a_long_table_renders_a_window_of_its_rows(page, tmp_path):

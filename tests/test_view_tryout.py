@@ -122,7 +122,7 @@ def _canvas(pg) -> dict:
 def test_a_click_on_every_drawn_name_selects_its_relation(pg, page_file):
     _opened(pg, page_file)
     labels = pg.evaluate("window.geograph.edgeLabels()")
-    assert len(labels) >= 10
+    assert len(labels) >= (6 if pg.phone else 10)  # a phone's canvas names fewer
     box, wrong = _canvas(pg), []
     # one round trip per name: the last click's outcome, the selection cleared, the name's box now
     step = """([last, id]) => { const g = window.geograph, st = g.state();

@@ -289,6 +289,18 @@ def drawn(page) -> set[str]:
     )
 
 
+def table_rows(page) -> list[str]:
+    """Relation ids of the table's rendered rows, top to bottom, once all are drawn.
+
+    The rows out of the table box's sight are drawn when the page is idle; the
+    table is ``aria-busy`` until then.
+    """
+    page.wait_for_function("!document.querySelector('#gg-table[aria-busy]')", timeout=10000)
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('#gg-table tbody tr')).map(tr => tr.dataset.id)"
+    )
+
+
 def count_text(page) -> str:
     return page.locator("#gg-count").inner_text()
 

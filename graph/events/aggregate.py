@@ -27,6 +27,7 @@ __all__ = [
     "quad_class_sql",
     "aggregation_sql",
     "evidence_key_sql",
+    "evidence_rank_sql",
     "escape_formula_sql",
     "never_escaped",
     "period_sql",
@@ -143,26 +144,31 @@ def coded_relations(vocabulary: dict) -> list[str]:
     return sorted(name for name, entry in vocabulary.items() if entry["cameo"])
 
 
-def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
-    """SQL ranking key of an event's evidence: its ``rank``, ties broken by a hash of the text.
+def evidence_rank_sql(rank: str = "rank") -> str:
+    """SQL of an event's rank for its evidence: ``rank`` as a whole number from 0, 0 when NULL."""
+    return f"least(greatest(coalesce({rank}, 0), 0), 2147483647)"
 
-    The tie-break makes the kept evidence the same on every run, whatever the
-    order in which threads meet the events. It is NULL when there is no
-    evidence, so such events never take a slot. (BigQuery: ``FARM_FINGERPRINT``
-    for ``hash``.)
+
+def evidence_key_sql(evidence: str = "evidence", rank: str = "rank") -> str:
+    """SQL ranking key of an event's evidence: its ``rank``, ties broken by the text.
+
+    The highest keys are kept: the same ones on every run, whatever the order
+    in which threads meet the events, and the same ones the portable
+    statement keeps in any engine (:func:`graph.events.engine_sql` orders its
+    events by the same rank, then the text, descending). It is NULL when there
+    is no evidence, so such events never take a slot.
 
     Examples
     --------
     >>> import duckdb
     >>> sql = evidence_key_sql("e", "r")
-    >>> rows = "(VALUES ('a', 5), ('b', 9), (NULL, 99)) t(e, r)"
-    >>> duckdb.sql(f"SELECT max_by(e, {sql}, 2) FROM {rows}").fetchall()
-    [(['b', 'a'],)]
+    >>> rows = "(VALUES ('a', 5), ('b', 9), ('c', 5), (NULL, 99)) t(e, r)"
+    >>> duckdb.sql(f"SELECT max_by(e, {sql}, 3) FROM {rows}").fetchall()
+    [(['b', 'c', 'a'],)]
     """
     return (
         f"CASE WHEN {evidence} IS NOT NULL THEN "
-        f"(least(greatest(coalesce({rank}, 0), 0), 2147483647)::BIGINT << 31)"
-        f" + (hash({evidence}) >> 33)::BIGINT END"
+        f"struct_pack(r := {evidence_rank_sql(rank)}, e := {evidence}) END"
     )
 
 
@@ -263,8 +269,7 @@ def aggregation_sql(
 
     ``events`` is a table name or a parenthesised ``SELECT`` giving
     :data:`EVENT_COLUMNS`. Apart from ``max_by(x, y, k)`` (top-k, DuckDB;
-    ``ARRAY_AGG(x ORDER BY y DESC LIMIT k)`` in BigQuery) and ``hash`` it is
-    plain SQL. ``evidence`` is how many example URLs / story ids a relation
+    ``ARRAY_AGG(x ORDER BY y DESC LIMIT k)`` in BigQuery) it is plain SQL. ``evidence`` is how many example URLs / story ids a relation
     keeps (the ``evidence`` highest ranked events, 0 for none).
     ``hints=False`` leaves out the actor name/country/kind samples, which
     only the actor-code level needs. Goldstein scores are summed as integer

@@ -22,6 +22,7 @@ from .aggregate import (
     EVIDENCE_PER_RELATION,
     PERIODS,
     QUAD_CLASSES,
+    evidence_rank_sql,
     quad_class_sql,
     quoted,
     relation_case_sql,
@@ -157,11 +158,12 @@ def engine_sql(
         FROM coded GROUP BY {keys}),
     ranked AS (
         SELECT {keys}, evidence,
-               ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY MAX(ev_rank) DESC, evidence DESC) AS k
+               ROW_NUMBER() OVER (
+                   PARTITION BY {keys} ORDER BY {evidence_rank_sql("ev_rank")} DESC, evidence DESC
+               ) AS k
         FROM coded
         WHERE evidence IS NOT NULL AND src IS NOT NULL AND tgt IS NOT NULL
-              AND relation IS NOT NULL AND period IS NOT NULL
-        GROUP BY {keys}, evidence),
+              AND relation IS NOT NULL AND period IS NOT NULL),
     kept AS (SELECT {keys}, {kept} FROM ranked WHERE k <= {evidence} GROUP BY {keys})
     SELECT {quoted(source.name)} AS event_source, {quoted(period)} AS period_unit,
            {quoted(actors)} AS actor_level, g.*,

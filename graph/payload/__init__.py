@@ -347,6 +347,8 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     dates, edges["start"] = _interned(edges["start"], dates)
     dates, edges["end"] = _interned(edges["end"], dates)
     parsed = list(parsed.values())
+    if hasattr(graph, "coded"):  # a graph of columns reads these from their codes from now on
+        graph.coded(edges, {"status": statuses, "start": dates, "end": dates})
 
     # Pairs with many relations are drawn as one edge carrying a count.
     relation_count = len(edges["id"])

@@ -21,7 +21,7 @@ import io
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,8 @@ class Columns:
     """A CSV file as columns of stripped, unescaped text.
 
     ``lines[i]`` is the physical line of row ``i`` (blank rows are dropped,
-    as :func:`read_table` drops them).
+    as :func:`read_table` drops them): a ``range`` when the file has no
+    blank line, as most have (a list of 283k line numbers is 9.8 MiB).
     """
 
     path: Path
@@ -46,7 +47,7 @@ class Columns:
     header: list[str]
     keys: list[str]
     columns: dict[str, list[str]]
-    lines: list[int]
+    lines: Sequence[int]
     #: The file's delimiter (as :attr:`Table.delimiter`).
     delimiter: str = ","
 
@@ -365,7 +366,7 @@ def _records_to_columns(
         return None  # the lines are counted otherwise (say, the file changed): read_table
     for c in columns:
         del c[filled:]  # the blank lines' places
-    numbers: list[int] = list(range(2, count + 1))
+    numbers: Sequence[int] = range(2, count + 1)
     if blank_lines:
         skip = set(blank_lines)
         numbers = [n for n in numbers if n not in skip]

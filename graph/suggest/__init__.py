@@ -6,10 +6,12 @@ aliases map to their state) are found in each sentence; verb phrases of a
 lexicon aligned with CAMEO (``graph/lexicon.csv``, extended by a dataset's
 own ``lexicon.csv``) give the relation type; the nearest actors before and
 after the phrase give its source and target, with pronouns and unnamed
-targets resolved by simple rules. The wording gives the status (hedges and
-modals make a ``forecast``; reported speech a ``claim`` by its speaker),
-date expressions or the publication date give the start. Every candidate
-says how sure the guess is and why. Deterministic and offline.
+targets resolved by simple rules. The wording gives the status (a negated
+or denied event gives no candidate; hedges, modals and conditions make a
+``forecast``; reported speech, belief and hearsay a ``claim`` by its
+speaker, as written), date expressions or the publication date give the
+start. Every candidate says how sure the guess is and why. Deterministic
+and offline.
 
 Examples
 --------
@@ -19,6 +21,10 @@ Examples
 >>> c = draft.candidates[0]
 >>> (c.source, c.target, c.relation, c.status, c.start, c.quote)
 ('KOR', 'PRK', 'appeal', 'fact', '2021-03', 'Seoul has called on Pyongyang to resume talks.')
+>>> suggest("Seoul did not call on Pyongyang to resume talks.", ds).candidates
+[]
+>>> [(c.status, c.said_by) for c in suggest("Seoul called on Pyongyang, officials said.", ds).candidates]
+[('claim', 'officials')]
 """
 
 from __future__ import annotations

@@ -11,6 +11,18 @@ from ..dataset import Dataset
 from ..evidence import ActorMatcher, split_sentences
 from ..schema import RELATION_COLUMNS
 from .lexicon import Cue, read_lexicon
+from .wording import (
+    CONDITION,
+    DENIAL,
+    HEARSAY,
+    HEDGE,
+    NEGATION,
+    RELATIVE,
+    SCOPE,
+    SPEECH,
+    named_speaker,
+    noun_speaker,
+)
 
 __all__ = ["DRAFT_COLUMNS", "Candidate", "Draft", "suggest"]
 
@@ -18,21 +30,6 @@ __all__ = ["DRAFT_COLUMNS", "Candidate", "Draft", "suggest"]
 #: for a dataset takes its ``relations.csv``'s header instead (:attr:`Draft.columns`).
 DRAFT_COLUMNS = [*RELATION_COLUMNS, "dated_from"]
 
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|likely|unlikely|possibl\w*|expected to|will|would|suspect\w*|"
-    r"predict\w*|set to|poised to|plans? to)\b",
-    re.I,
-)
-_RELATIVE = re.compile(r"\b(?:that|which|who|where) (?:was|were|is|are|had|has|have)\b", re.I)
-_SPEECH = r"(?:says|said|stated|states|added|told|claimed|claims|argued|argues|believes|warned)"
-_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+"
-_SPEAKER = [
-    re.compile(rf"(?P<who>{_NAME}), (?:an? |the )[^,]*, {_SPEECH}\b"),
-    re.compile(rf"(?P<who>{_NAME}) (?:has |had |have )?(?:previously )?{_SPEECH}\b"),
-    re.compile(rf"\b{_SPEECH} (?P<who>{_NAME})"),
-    re.compile(rf"\b(?i:according to) (?P<who>{_NAME})"),
-    re.compile(rf"(?i:\b(?P<who>he|she)) {_SPEECH}\b"),
-]
 # "both" as a pronoun ("both now see"), not a determiner ("both sides").
 _BOTH = r"both(?!\s+\w+s\b)"
 _SUBJECT_PRONOUN = re.compile(rf"^\W*(?:and |but |as |while )?({_BOTH}|they|it|he|she)\b", re.I)
@@ -137,6 +134,15 @@ class _Sentence:
     paragraph: int
     mentions: list[tuple[int, int, str]]
     speaker: str | None
+    #: Where the speaker and its verb stand in the text ("Sudan's foreign minister said").
+    said: tuple[int, int] | None = None
+    #: The mentions inside ``said``, which name the speaker, not a party to the event.
+    aside: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def parties(self) -> list[tuple[int, int, str]]:
+        """The mentions that may be a source or a target: not those naming the speaker."""
+        return [m for m in self.mentions if m not in self.aside]
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -146,36 +152,37 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
-def _speaker(sentence: str, last: str | None) -> str | None:
-    for pattern in _SPEAKER:
-        m = pattern.search(sentence)
-        if m:
-            who = m.group("who")
-            return last if who.lower() in ("he", "she") else who
-    return None
-
-
-def _read(text: str, matcher: ActorMatcher) -> list[_Sentence]:
+def _read(text: str, matcher: ActorMatcher, cues: list[Cue]) -> list[_Sentence]:
     """Sentences with their actor mentions and speakers (quotes inherit their attribution)."""
     out: list[_Sentence] = []
     last: str | None = None
     quoted: list[_Sentence] = []  # sentences inside quotation marks still without a speaker
     for a, b, p in split_sentences(text):
         chunk = text[a:b]
-        mentions = [(a + s, a + e, aid) for s, e, aid in matcher.mentions(chunk)]
+        found = matcher.mentions(chunk)
+        mentions = [(a + s, a + e, aid) for s, e, aid in found]
         stated = None
         m = re.match(
-            r"^\W*(?P<who>The [A-Z][\w ]+?|[A-Z]\w+) (?:had |has )?(?:previously )?" + _SPEECH,
+            r"^\W*(?P<who>The [A-Z][\w ]+?|[A-Z]\w+) (?:had |has )?(?:previously )?" + SPEECH,
             chunk,
         )
         if m and any(s == a + m.start("who") for s, _, _ in mentions):
             stated = m.group("who")
-        speaker = stated or _speaker(chunk, last)
+        speaker = stated or named_speaker(chunk, last)
+        said, aside = None, []
+        noun = None if stated else noun_speaker(chunk, found, cues)
+        if noun is not None:
+            who, (x, y), subject = noun
+            said = (a + x, a + y)
+            if not subject:
+                aside = [m for m in mentions if said[0] <= m[0] < said[1]]
+            # a person named in full ("Anna Ivanova said") is kept as the older rules found them
+            speaker = speaker if speaker and speaker in who else who
         if speaker and not stated:
             last = speaker
         if quoted and quoted[-1].paragraph != p:
             quoted = []
-        sentence = _Sentence(a, b, p, mentions, speaker)
+        sentence = _Sentence(a, b, p, mentions, speaker, said, aside)
         if chunk.lstrip().startswith(("“", '"')) or quoted:
             if speaker:
                 for q in quoted:
@@ -190,13 +197,20 @@ def _read(text: str, matcher: ActorMatcher) -> list[_Sentence]:
 
 
 def _group(mentions, i: int, text: str) -> list[str]:
-    """The actor of mention ``i`` and those coordinated after it ("Seoul and the United States")."""
-    ids = [mentions[i][2]]
+    """The actor of mention ``i`` and those coordinated after it ("Seoul and the United States").
+
+    A list ends with "and" or "or" ("Seoul, Tokyo and Beijing"): an actor
+    after a comma alone starts a clause of its own ("If Egypt attacks Sudan,
+    Ethiopia will respond").
+    """
+    ids, listed = [mentions[i][2]], 1
     for (_, e, _), (s, _, aid) in zip(mentions[i:], mentions[i + 1 :]):
         if not _JOIN.match(text[e:s]):
             break
         ids.append(aid)
-    return ids
+        if re.search(r"\b(?:and|or)\b", text[e:s]):
+            listed = len(ids)
+    return ids[:listed]
 
 
 def _last_group(sentences: list[_Sentence], k: int, before: int, text: str) -> list[str]:
@@ -220,19 +234,14 @@ def _source(ctx: _Context, cue: tuple[int, int], seg: tuple[int, int]) -> tuple[
     """Who acts: a pronoun subject's referent, the nearest actor before the cue, or the subject."""
     text, s, k = ctx.text, ctx.sentences[ctx.k], ctx.k
     lead = _SUBJECT_PRONOUN.match(text[seg[0] : cue[0]])
-    left = [i for i, m in enumerate(s.mentions) if seg[0] <= m[0] < cue[0]]
+    ms = s.parties
+    left = [i for i, m in enumerate(ms) if seg[0] <= m[0] < cue[0]]
     pronoun = lead.group(1).lower() if lead else None
     if pronoun is None and left:
         i = left[-1]
-        while (
-            i > 0
-            and s.mentions[i - 1][0] >= seg[0]
-            and _JOIN.match(text[s.mentions[i - 1][1] : s.mentions[i][0]])
-        ):
+        while i > 0 and ms[i - 1][0] >= seg[0] and _JOIN.match(text[ms[i - 1][1] : ms[i][0]]):
             i -= 1
-        return _group(
-            s.mentions, i, text
-        ), f'source "{text[s.mentions[i][0] : s.mentions[i][1]]}" before the phrase'
+        return _group(ms, i, text), f'source "{text[ms[i][0] : ms[i][1]]}" before the phrase'
     if pronoun is None:
         found = _PRONOUN.search(text, seg[0], cue[0])
         pronoun = found.group(1).lower() if found else None
@@ -245,8 +254,8 @@ def _source(ctx: _Context, cue: tuple[int, int], seg: tuple[int, int]) -> tuple[
             ctx.sentences, k
         )
         return subject, f'source "{pronoun}" read as the subject {"".join(subject)}'
-    if s.mentions:
-        return [s.mentions[0][2]], "source: the sentence's subject"
+    if ms:
+        return [ms[0][2]], "source: the sentence's subject"
     subject = _previous_subject(ctx.sentences, k)
     return subject, "source: the previous sentence's subject (none named here)"
 
@@ -256,7 +265,7 @@ def _target(
 ) -> tuple[list[str], str, float]:
     """Who is acted upon, and how much the guess costs in confidence."""
     text, s = ctx.text, ctx.sentences[ctx.k]
-    ms = s.mentions
+    ms = s.parties
     right = [i for i, m in enumerate(ms) if m[0] >= cue[1] and m[2] not in source]
     in_seg = [i for i in right if ms[i][1] <= seg[1]]
     if in_seg:
@@ -342,17 +351,40 @@ def _cues(text: str, seg: tuple[int, int], cues: list[Cue]) -> list[tuple[int, i
     return sorted(kept, key=lambda f: f[0])
 
 
+def _negated(ctx: _Context, seg: tuple[int, int], cue: tuple[int, int]) -> str | None:
+    """The word that denies or negates the phrase ("did not attack", "denied that it had attacked")."""
+    text, s = ctx.text, ctx.sentences[ctx.k]
+    # the verb group of the phrase: after its subject and after "that", "and", "which"
+    at = max([seg[0], *(m[1] for m in s.mentions if seg[0] <= m[1] <= cue[0])])
+    at = max([at, *(m.end() for m in SCOPE.finditer(text, at, cue[0]))])
+    found = NEGATION.search(text, at, cue[0])
+    if found:
+        return found.group(0)
+    before = text[s.start : cue[0]]
+    cut = max(before.rfind(";"), before.lower().rfind(" but "))
+    denial = DENIAL.search(before, cut + 1)
+    return denial.group(0) if denial else None
+
+
 def _status(ctx: _Context, seg: tuple[int, int], cue_end: int, relation: str, source: list[str]):
-    s = ctx.sentences[ctx.k]
+    s, text = ctx.sentences[ctx.k], ctx.text
     # A hedge before a relative clause ("may ... areas that were demilitarized") is not the phrase's.
-    starts = [m.end() for m in _RELATIVE.finditer(ctx.text, seg[0], cue_end)]
-    hedged = _HEDGE.search(ctx.text, starts[-1] if starts else seg[0], cue_end)
+    starts = [m.end() for m in RELATIVE.finditer(text, seg[0], cue_end)]
+    hedged = HEDGE.search(text, starts[-1] if starts else seg[0], cue_end)
+    # "If North Korea tests missiles, South Korea will respond": both halves are conditional
+    condition = CONDITION.search(text[s.start : cue_end])
+    hearsay = HEARSAY.search(text, seg[0], cue_end)
     speaker = s.speaker
     own = speaker is not None and any(
-        m[2] in source and ctx.text[m[0] : m[1]].lower() in speaker.lower() for m in s.mentions
+        m[2] in source and text[m[0] : m[1]].lower() in speaker.lower() for m in s.mentions
     )
+    if condition:
+        return "forecast", speaker, f'status forecast: condition "{condition.group(0)}"'
     if hedged:
         return "forecast", speaker, f'status forecast: "{hedged.group(0)}"'
+    if hearsay:
+        by = f" of {speaker}" if speaker else ""
+        return "claim", speaker, f'status claim: hearsay{by} ("{hearsay.group(0)}")'
     if speaker and not (own and relation in _VERBAL):
         return "claim", speaker, f"status claim: reported speech of {speaker}"
     if speaker:
@@ -406,7 +438,7 @@ def suggest(
         published = sources.get(source_id, {}).get("published")
     publisher = sources.get(source_id, {}).get("publisher") if source_id else None
     taken = {r["id"] for r in dataset.records("relations")}
-    ctx = _Context(text, _read(text, ActorMatcher(dataset.records("actors"))))
+    ctx = _Context(text, _read(text, ActorMatcher(dataset.records("actors")), cues))
     out: list[Candidate] = []
     seen: set[tuple[str, str, str, int]] = set()
     for k, sentence in enumerate(ctx.sentences):
@@ -420,6 +452,8 @@ def suggest(
                     continue
                 if cue.relation in _VERBAL:
                     governed = b
+                if _negated(ctx, seg, (a, b)):
+                    continue  # "did not attack", "denied that it had attacked": no event stated
                 for c in _code(ctx, (a, b), seg, cue, published, publisher):
                     key = (c.source, c.target, c.relation, k)
                     if key in seen:
@@ -433,18 +467,44 @@ def suggest(
                     c.source_id = source_id
                     out.append(c)
     draft = Draft(out, source_id, published)
+    draft.notes += _unnamed(ctx, dataset, out)
     draft.columns = list(dataset.columns.get("relations") or DRAFT_COLUMNS)
     draft.delimiter = dataset.delimiters.get("relations", ",")
     have = {c.strip().lower() for c in draft.columns}
     lacking = [c for c in DRAFT_COLUMNS if c not in have and any(x.row()[c] for x in out)]
     if lacking:
+        them = "it" if len(lacking) == 1 else "them"
         draft.notes.append(
-            f"relations.csv has no column {', '.join(lacking)}: the draft adds "
-            f"{'it' if len(lacking) == 1 else 'them'} after its columns; add "
-            f"{'it' if len(lacking) == 1 else 'them'} to the end of relations.csv's header "
-            "before appending the rows"
+            f"relations.csv has no column {', '.join(lacking)}: the draft leaves {them} out, "
+            f"so that its rows append to the file as they are; to have {them} filled, add "
+            f"{', '.join(lacking)} to the end of relations.csv's header and run suggest again"
         )
     return draft
+
+
+def _unnamed(ctx: _Context, dataset: Dataset, out: list[Candidate]) -> list[str]:
+    """Why a draft is empty: the article names too few of the dataset's actors, or no known phrase."""
+    if out:
+        return []
+    folder = f"{dataset.path}/" if dataset.path is not None and dataset.path.is_dir() else ""
+    named = {m[2] for s in ctx.sentences for m in s.mentions}
+    add = (
+        f"add a row to {folder}actors.csv for each state or group the article names "
+        "(its name, and in aliases the other names it goes by there, a capital or a leader, "
+        "separated by ;), then run suggest again"
+    )
+    if not named:
+        return [f"no actor of {folder}actors.csv is named in the article: {add}"]
+    if len(named) == 1:
+        return [
+            f"only one actor of {folder}actors.csv is named in the article "
+            f"({''.join(named)}), and a relation needs two: {add}"
+        ]
+    return [
+        f"the article names {len(named)} actors of {folder}actors.csv ({', '.join(sorted(named))}) "
+        f"but no phrase of the verb lexicon joins them: add the verbs it uses to {folder}lexicon.csv "
+        "(columns phrase, relation, note), then run suggest again"
+    ]
 
 
 def _code(
@@ -460,12 +520,14 @@ def _code(
         source, target = source[:1], source[1:]
         why_target, cost = "target: acting together with the source as the subject", 0.1
     status, said_by, why_status = _status(ctx, seg, cue[1], lex.relation, source)
-    if status == "forecast" and said_by is None:
+    if status != "fact" and said_by is None:  # "may", "reportedly": the publication says so
         said_by = publisher
     start, dated_from = _date(text, cue[0], seg, published)
     if status == "forecast" and published and start and start < published[: len(start)]:
         start, dated_from = published, "published"
-    quote = _quote(ctx, seg, cue, source + target)
+    s = ctx.sentences[ctx.k]
+    said = s.said if said_by is not None and said_by == s.speaker else None
+    quote = _quote(ctx, seg, cue, source + target, said)
     confidence = max(0.1, 0.9 - cost - (0.15 if "read as" in why_source else 0.0))
     why = "; ".join(
         [
@@ -496,8 +558,18 @@ def _code(
     ]
 
 
-def _quote(ctx: _Context, seg: tuple[int, int], cue: tuple[int, int], ids: list[str]) -> str:
-    """The clause of the phrase, widened to the clauses of the actors it names in the sentence."""
+def _quote(
+    ctx: _Context,
+    seg: tuple[int, int],
+    cue: tuple[int, int],
+    ids: list[str],
+    said: tuple[int, int] | None = None,
+) -> str:
+    """The clause of the phrase, widened to the clauses of the actors it names in the sentence.
+
+    And to the attribution (``said``: "according to Sudan", "analysts said"),
+    so that the quote shows whose claim it is.
+    """
     s = ctx.sentences[ctx.k]
     clauses = _segments(ctx.text, s.start, s.end)
     a, b = seg
@@ -514,6 +586,8 @@ def _quote(ctx: _Context, seg: tuple[int, int], cue: tuple[int, int], ids: list[
             a, b = min(a, clause[0]), max(b, clause[1])
     if not any(a <= m[0] < b for m in near):  # the actors are named elsewhere: the sentence
         a, b = s.start, s.end
+    if said is not None:
+        a, b = min(a, said[0]), max(b, said[1])
     quote = ctx.text[a:b]
     lead = len(quote) - len(quote.lstrip(" \n“\"‘'"))
     quote = quote[lead:].rstrip(',;: \n”"’')

@@ -8,7 +8,7 @@ from ..dataset import Dataset
 from ..files import atomic_write
 from ..problems import DataError, OutputError, Problem
 from ..write import check_output, format_csv
-from .coder import DRAFT_COLUMNS, Draft, suggest
+from .coder import Draft, suggest
 
 __all__ = ["suggest_file", "draft_csv", "write_draft"]
 
@@ -75,12 +75,14 @@ def draft_csv(draft: Draft) -> str:
 
     So the rows can be appended to ``relations.csv`` as lines (or pasted
     into a spreadsheet under its header) and checked. A column the draft
-    fills that the file lacks (``dated_from``, say) comes after the file's
-    columns: the draft's notes then say to add it to the file's header.
-    How sure each guess is and why is in its ``note`` cell.
+    would fill that the file lacks (``dated_from``, say) is left out, since
+    an extra cell would make every appended row invalid: the draft's notes
+    name it, so that it can be added to the file's header before drafting
+    again. How sure each guess is and why is in its ``note`` cell.
 
     Examples
     --------
+    >>> from graph.suggest import DRAFT_COLUMNS
     >>> draft_csv(Draft([], None, None)).strip() == ",".join(DRAFT_COLUMNS)
     True
     >>> draft_csv(Draft([], None, None, columns=["ID", "source", "target"])).strip()
@@ -88,10 +90,8 @@ def draft_csv(draft: Draft) -> str:
     """
     rows = [c.row() for c in draft.candidates]
     keys = [c.strip().lower() for c in draft.columns]
-    more = [c for c in DRAFT_COLUMNS if c not in keys and any(r[c] for r in rows)]
-    header, keys = [*draft.columns, *more], [*keys, *more]
     rows_out = ([r.get(k, "") for k in keys] for r in rows)
-    return format_csv(header, rows_out, delimiter=draft.delimiter)
+    return format_csv(draft.columns, rows_out, delimiter=draft.delimiter)
 
 
 def write_draft(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
 from ..dates import DateError, parse_date
@@ -70,7 +70,7 @@ def validate_relation_columns(
         for key in ("source", "target"):
             c[key] = list(map(own.get, c[key], c[key]))
     id_column = _get(c.get("id"), n)
-    given = _given_ids(checker, table, id_column) if "id" in c else {}
+    given: _FirstLines | dict[str, int] = _given_ids(checker, table, id_column) if "id" in c else {}
     skipped = _duplicates(id_column, table.lines, given)
     values, flagged = _checked_columns(table, refs)
     # a duplicate's other problems are reported too, as the row checks do; it is not kept
@@ -166,7 +166,7 @@ def _mask(n: int, drop: set[int]) -> list[int]:
     return list(itertools.compress(range(n), keep))
 
 
-def _take(column: list, positions: list[int]) -> list:
+def _take(column: Sequence, positions: list[int]) -> list:
     """The cells at ``positions``, in their order."""
     if len(positions) < 2:
         return [column[i] for i in positions]
@@ -183,13 +183,62 @@ def _rows_with(column: list[str], bad: set[str]) -> set[int]:
     return {i for i, v in enumerate(column) if v in bad} if bad else set()
 
 
-def _given_ids(checker: Checker, table: Columns, column: list[str]) -> dict[str, int]:
+class _FirstLines(Mapping[str, int]):
+    """Each given id's line, for ids all well formed and used once, made on first read.
+
+    A build never reads it: only the messages of later checks and the
+    callers of :func:`graph.validate.validate_tables` do. A dict of 283k ids
+    is 10 MiB at the checks' peak; this holds the id column (the records'
+    own) and the line numbers (a ``range`` as a rule) until then.
+
+    Examples
+    --------
+    >>> lines = _FirstLines(["A", "", "B"], range(2, 5), 2)
+    >>> len(lines), lines == {"A": 2, "B": 4}, "B" in lines
+    (2, True, True)
+    >>> lines.update({"C": 9}); lines["C"], len(lines)
+    (9, 3)
+    """
+
+    def __init__(self, ids: list[str], lines: Sequence[int], size: int):
+        self._ids: list[str] | None = ids
+        self._lines: Sequence[int] | None = lines
+        self._size = size
+        self._made: dict[str, int] | None = None
+
+    def _map(self) -> dict[str, int]:
+        if self._made is None:
+            assert self._ids is not None and self._lines is not None
+            self._made = dict(zip(self._ids, self._lines))
+            self._made.pop("", None)
+            self._ids = self._lines = None
+        return self._made
+
+    def __getitem__(self, key: str) -> int:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return self._size if self._made is None else len(self._made)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._map()
+
+    def update(self, other: Mapping[str, int]) -> None:
+        if other:
+            self._map().update(other)
+
+
+def _given_ids(checker: Checker, table: Columns, column: list[str]) -> _FirstLines | dict[str, int]:
     """Given id -> its first line; bad and repeated ids reported as :func:`.cells.ids` does."""
-    given = dict(zip(column, table.lines))
-    given.pop("", None)
     filled = len(column) - column.count("")
-    if len(given) == filled and all(map(ID_PATTERN.match, given)):
-        return given  # every id well formed and used once
+    distinct = set(column)
+    distinct.discard("")
+    if len(distinct) == filled and all(map(ID_PATTERN.match, distinct)):
+        return _FirstLines(column, table.lines, filled)  # every id well formed and used once
+    del distinct
     first: dict[str, int] = {}
     seen_twice: set[str] = set()
     for rid, line in zip(column, table.lines):
@@ -201,7 +250,7 @@ def _given_ids(checker: Checker, table: Columns, column: list[str]) -> dict[str,
     return first
 
 
-def _duplicates(column: list[str], lines: list[int], given: dict[str, int]) -> set[int]:
+def _duplicates(column: list[str], lines: Sequence[int], given: Mapping[str, int]) -> set[int]:
     """Rows whose id is used on an earlier line: reported, and skipped like the row path does."""
     if len(given) == len(column) - column.count(""):
         return set()
@@ -394,7 +443,7 @@ def _patched(
 
 
 def _ids(
-    ids: list[str], columns: dict[str, list], lines: list[int], given: dict[str, int]
+    ids: list[str], columns: dict[str, list], lines: Sequence[int], given: Mapping[str, int]
 ) -> tuple[list[str], dict[str, int]]:
     """The ids, those of empty cells generated as :func:`.relations.validate_relations` does.
 

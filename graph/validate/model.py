@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,5 +28,5 @@ class Tables:
     columns: dict[str, list[str]] = field(default_factory=dict)
     #: Per table read, the delimiter its file uses ("," or ";" or a tab).
     delimiters: dict[str, str] = field(default_factory=dict)
-    lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    lines: dict[str, Mapping[str, int]] = field(default_factory=dict)
     relation_columns: dict[str, list[Any]] | None = None

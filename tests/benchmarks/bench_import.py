@@ -14,7 +14,12 @@ beside it because they vary less on a busy machine. Contenders:
   settings; the reference of the ratio;
 - ``pandas``: ``pandas.read_csv`` (C engine, ``usecols`` the same columns) + ``groupby``;
 - ``duckdb-5col`` (on request): the first benchmark's narrower query, five
-  columns and no URL.
+  columns and no URL;
+- ``geograph-scan`` (on request): geograph's own aggregation statement alone
+  (read, group-by, top-3 evidence, into a table, as the import runs it), no
+  ids, no files: what the import's first step costs against the reference,
+  and so, by difference from ``geograph``, what the rest (actors, the write of
+  relations.csv) costs, in the same run.
 
 Run from the repository root::
 
@@ -52,7 +57,7 @@ __all__ = [
 ]
 
 CONTENDERS = ("geograph", "duckdb", "pandas")
-EXTRA_CONTENDERS = ("duckdb-5col",)
+EXTRA_CONTENDERS = ("duckdb-5col", "geograph-scan")
 _COLUMNS_FILE = (
     Path(__file__).resolve().parents[2] / "graph" / "events" / "gdelt2_event_columns.txt"
 )
@@ -444,6 +449,23 @@ def _geograph(path: str) -> int:
     return report.relations_written
 
 
+def _geograph_scan(path: str) -> int:
+    # The first statement of graph.events.import_gdelt, built by the same functions.
+    from graph.events.aggregate import aggregation_sql
+    from graph.events.duck import connect
+    from graph.events.sources import GDELT, GDELT_COLUMNS, events_sql
+    from graph.vocabulary import default_vocabulary
+
+    events = events_sql(GDELT, {path: list(GDELT_COLUMNS)}, "country")
+    sql = aggregation_sql(f"({events})", "year", default_vocabulary(), hints=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        con = connect(tmp)
+        con.execute(f"CREATE TEMP TABLE groups AS {sql}")
+        (groups,) = con.execute("SELECT count(*) FROM groups").fetchone()
+        con.close()
+    return groups
+
+
 def run_contender(name: str, path: str) -> dict:
     """Run one contender in a subprocess; return seconds (in-process) and peak MB."""
     cmd = [sys.executable, "-m", "tests.benchmarks.bench_import", "--worker", name, path]
@@ -455,11 +477,15 @@ def run_contender(name: str, path: str) -> dict:
 
 
 def _worker(name: str, path: str) -> None:
-    fn = {"geograph": _geograph, "duckdb": _duckdb, "duckdb-5col": _duckdb_5col, "pandas": _pandas}[
-        name
-    ]
+    fn = {
+        "geograph": _geograph,
+        "geograph-scan": _geograph_scan,
+        "duckdb": _duckdb,
+        "duckdb-5col": _duckdb_5col,
+        "pandas": _pandas,
+    }[name]
     # Import cost is start-up, not import work: load the libraries before timing.
-    if name == "geograph":
+    if name.startswith("geograph"):
         import graph.events  # noqa: F401
     import duckdb  # noqa: F401
     import pandas  # noqa: F401

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .bench_build import format_table, run_benchmark
@@ -45,3 +47,17 @@ def test_build_benchmark_measures_a_baseline_tree_in_the_same_run():
     assert row["baseline"] > 0 and row["baseline_mb"] > 0
     assert row["baseline_same_page"] is True
     assert "baseline build" in format_table([row]) and "same page: yes" in format_table([row])
+
+
+def test_the_trees_measured_load_bytecode_not_source(tmp_path):
+    import importlib.util
+
+    from .bench_build import compile_tree
+
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    modules = [package / "__init__.py", package / "sub" / "mod.py"]
+    for module in modules:
+        module.write_text("X = 1\n", encoding="utf-8")
+    compile_tree(package)
+    assert all(Path(importlib.util.cache_from_source(str(m))).is_file() for m in modules)

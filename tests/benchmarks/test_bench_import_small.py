@@ -85,3 +85,13 @@ def test_file_option_times_an_existing_export_and_leaves_it(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "| 1,500 |" in out and "| geograph |" in out
     assert path.read_bytes() == before
+
+
+def test_scan_contender_runs_the_imports_own_aggregation(tmp_path):
+    results = run_benchmark(
+        [3000], contenders=("geograph", "geograph-scan"), log=lambda *a, **k: None
+    )
+    by_name = {r["name"]: r for r in results}
+    # Every relation written is one group; groups of a missing actor or code are not written.
+    assert by_name["geograph-scan"]["groups"] > by_name["geograph"]["groups"] > 0
+    assert "| geograph-scan |" in format_table(results)

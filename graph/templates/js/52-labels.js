@@ -12,7 +12,8 @@
  *   selection, the bright actors are placed first and the faded ones' labels
  *   that still fit are drawn faded.
  * Provides on gg: labelsDrawn() -> [{id, x, y, width, height, faded}] (the
- *   last frame's labels, in CSS pixels of the graph's canvas).
+ *   last frame's labels, in CSS pixels of the graph's canvas; in graphs that
+ *   are not large, 53-names.js's gg.namesDrawn() at call time).
  * Uses: util, data, style (veil), network; at draw time expand (gg.expandedPair).
  * Safety: label text reaches the canvas through fillText only.
  */
@@ -197,4 +198,5 @@ if (gg.LARGE) {
   });
 }
 
-gg.labelsDrawn = function () { return drawnLabels.slice(); };
+// graphs that are not large: the names vis-network writes, as 53-names.js placed them
+gg.labelsDrawn = function () { return gg.LARGE ? drawnLabels.slice() : gg.namesDrawn(); };

@@ -7,12 +7,20 @@
  * not large) are drawn after the whole graph, each at the first point along
  * its own line (middle first, then further out) where its box meets no other name, no actor and no arrowhead;
  * a name that fits nowhere at this zoom is left out (zooming in makes room).
+ * A canvas draws at most its share of names (one per AREA_PER_LABEL px² as the
+ * whole graph is framed, more as one zooms in: a phone names fewer); the
+ * selected relation's name always, then its actors' lines', then, when not
+ * all fit, the stronger lines' first and each name once before any twice.
+ * When not all fit, one name on several lines of the same two actors the same
+ * way is written once with their number ("mobilize ×3").
  * Boxes are horizontal, at a constant size on screen, on a white ground.
- * Provides on gg: edgeLabels() -> [{id, text, x, y, width, height, t, beside}] (the
- * names drawn in the last redraw, a counted pair's id its vis id; boxes in the graph element's CSS pixels, t
+ * Provides on gg: edgeLabels() -> [{id, text, x, y, width, height, t, beside, members}] (the
+ * names drawn in the last redraw, a counted pair's id its vis id, members the
+ * relations a name stands for (id among them); boxes in the graph element's CSS pixels, t
  * the point along the line, beside: the box touches the line rather than
  * sitting on it), labelsByUs(edge) (whether a vis edge's name is
  * drawn here), nodeBox(visNode) (its shape and name, graph coordinates), LABEL_PX,
+ * relationNameBoxes() (the page's relation names, graph coordinates),
  * labelAt(point) -> the relation id whose drawn name holds the point (the graph
  * element's CSS pixels, as vis-network's click gives pointer.DOM), or null: a
  * name stands clear of its line, where vis-network's own hit test finds the
@@ -28,6 +36,9 @@ for (var k = 1; k <= 9; k++) SPOTS.push(0.5 - 0.04 * k, 0.5 + 0.04 * k);
 SPOTS = SPOTS.map(function (t) { return Math.round(t * 100) / 100; });
 var SIDES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1]];
 var MAX_LABELS = 400;   // past that, a redraw would cost more than the picture gains
+// at most one name per AREA_PER_LABEL CSS px² of the graph's canvas (23 on a
+// desktop's 900 x 700, 9 on a phone's 390 x 500), MIN_LABELS at least
+var AREA_PER_LABEL = 20000, MIN_LABELS = 4;
 var expanded = new Set();  // vis ids of relations drawn by an expanded pair (large graphs)
 var drawnBoxes = [];
 
@@ -58,6 +69,9 @@ function labelsByUs(edge) {
   proto.ggLabels = true;
 })();
 
+// The relation (or pair) selected by itself: vis-network also marks selected
+// every line of a selected actor, whose names must not go over other actors.
+function chosen(edge) { return !!edge.selected && !edge.from.selected && !edge.to.selected; }
 function shownEdge(edge) {
   if (!edge.connected || edge.options.hidden || edge.from.options.hidden || edge.to.options.hidden) return false;
   var c = edge.options.color;
@@ -86,7 +100,8 @@ function obstacles(scale) {
   body.nodeIndices.forEach(function (id) {
     var n = body.nodes[id];
     // a faded actor (out of focus) may be covered: the names of what is in focus matter more
-    if (n.options.hidden || (typeof n.options.opacity === "number" && n.options.opacity < 0.5)) return;
+    // (hovered or selected, it is named first by 53-names.js: kept clear)
+    if (n.options.hidden || (typeof n.options.opacity === "number" && n.options.opacity < 0.5 && !n.hover && !n.selected)) return;
     var b = nodeBox(n);
     out.push({ left: b.left - pad, right: b.right + pad, top: b.top - pad, bottom: b.bottom + pad });
   });
@@ -113,12 +128,13 @@ function keyOf(named, scale, onPage) {
     view.translation.y, onPage, c.clientWidth, c.clientHeight];
   named.forEach(function (e) {
     var o = e.options, a = o.arrows && o.arrows.middle;
-    parts.push(e.id, o.label, e.selected, o.width, o.color && o.color.color, e.from.x, e.from.y, e.to.x, e.to.y,
+    parts.push(e.id, o.label, e.selected, e.from.selected || e.from.hover, e.to.selected || e.to.hover, o.width, o.color && o.color.color, e.from.x, e.from.y, e.to.x, e.to.y,
                o.smooth && o.smooth.type, o.smooth && o.smooth.roundness, a && a.enabled, a && a.scaleFactor);
   });
   body.nodeIndices.forEach(function (id) {
-    var n = body.nodes[id], bb = n.shape.boundingBox;
-    parts.push(id, n.options.hidden, n.options.opacity, bb.left, bb.top, bb.right, bb.bottom);
+    // the name's own box too: one moved above its actor (53-names.js) leaves the actor's box as it was
+    var n = body.nodes[id], bb = n.shape.boundingBox, l = n.labelModule ? n.labelModule.size : {};
+    parts.push(id, n.options.hidden, n.options.opacity, n.hover, n.selected, bb.left, bb.top, bb.right, bb.bottom, l.left, l.top, l.width);
   });
   body.edgeIndices.forEach(function (id) {
     var e = body.edges[id], o = e.options;
@@ -126,50 +142,126 @@ function keyOf(named, scale, onPage) {
   });
   return parts.join("|");
 }
-// Where each name goes: [{e, text, w, h, box}] in graph coordinates.
-function layoutNames(ctx, named, scale, onPage) {
-  var size = LABEL_PX / scale, padX = PAD_X / scale, padY = PAD_Y / scale, gap = GAP / scale;
-  var blocked = obstacles(scale), placed = [], out = [];
-  // a name is drawn whole inside the graph's frame, or not at all
-  var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
-  var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
-  if (!onPage) { v0 = { x: -Infinity, y: -Infinity }; v1 = { x: Infinity, y: Infinity }; }
-  var f = gg.drawFrame;  // the PNG export (78-export.js) draws the whole graph: its box is the frame
-  if (f) { v0 = { x: f.minX, y: f.minY }; v1 = { x: f.maxX, y: f.maxY }; }
-  // each name's spots clear of actors and arrowheads, in order of preference
-  var jobs = named.slice(0, MAX_LABELS).map(function (e) {
-    var text = String(e.options.label), w = ctx.measureText(text).width + 2 * padX, h = size + 2 * padY;
-    var spots = [], loose = [], own = e.selected ? [arrowBox(e, scale)].filter(Boolean) : [];
-    var points = SPOTS.map(function (t) { return e.edgeType.getPoint(t); });
-    for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
-      var t = SPOTS[j % SPOTS.length], side = SIDES[Math.floor(j / SPOTS.length)];
-      var p = points[j % SPOTS.length];
-      if (!isFinite(p.x) || !isFinite(p.y)) break;
-      var cx = p.x + side[0] * (w / 2 + 1 / scale), cy = p.y + side[1] * (h / 2 + 1 / scale);
-      var box = { left: cx - w / 2, right: cx + w / 2, top: cy - h / 2, bottom: cy + h / 2,
-                  cx: cx, cy: cy, t: t, beside: side[0] !== 0 || side[1] !== 0 };
+// A name's spots clear of actors and arrowheads, in order of preference: along
+// each of its lines in turn (a merged name's), the middle first.
+function spotsOf(job, scale, blocked, v0, v1) {
+  var own = [], spots = [], loose = [], selected = job.members.length === 1 && chosen(job.members[0]);
+  if (selected) own = [arrowBox(job.members[0], scale)].filter(Boolean);
+  var lines = job.members.map(function (e) { return SPOTS.map(function (t) { return e.edgeType.getPoint(t); }); });
+  for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
+    var t = SPOTS[j % SPOTS.length], side = SIDES[Math.floor(j / SPOTS.length)];
+    for (var m = 0; m < lines.length; m++) {
+      var p = lines[m][j % SPOTS.length];
+      if (!isFinite(p.x) || !isFinite(p.y)) continue;
+      var cx = p.x + side[0] * (job.w / 2 + 1 / scale), cy = p.y + side[1] * (job.h / 2 + 1 / scale);
+      var box = { left: cx - job.w / 2, right: cx + job.w / 2, top: cy - job.h / 2, bottom: cy + job.h / 2,
+                  cx: cx, cy: cy, t: t, beside: side[0] !== 0 || side[1] !== 0, line: job.members[m] };
       if (box.left < v0.x || box.top < v0.y || box.right > v1.x || box.bottom > v1.y) continue;
       if (!hits(box, blocked)) spots.push(box);
-      else if (e.selected && !hits(box, own)) loose.push(box);
+      else if (selected && !hits(box, own)) loose.push(box);
     }
-    // the selected relation is always named: over an actor's edge if nothing else is free
-    return { e: e, text: text, w: w, h: h, spots: spots.length ? spots : loose };
+  }
+  // the selected relation is always named: over an actor's edge if nothing else is free
+  return spots.length ? spots : loose;
+}
+// The names placed, at most `budget`: the selected one first, then those of
+// the selected or hovered actors' lines, then (when not all can be drawn) the
+// stronger lines' first, a name already written waiting for the others; each
+// tier by fewest free spots first, which names the most.
+function fill(jobs, budget, gap, crowded) {
+  var placed = [], out = [], written = new Set(), later = [];
+  jobs.sort(function (a, b) {
+    return (a.tier - b.tier) || (crowded ? b.weight - a.weight : 0) || (a.spots.length - b.spots.length);
   });
-  // the selected line is named first, then those with the fewest free spots
-  jobs.sort(function (a, b) { return (b.e.selected - a.e.selected) || (a.spots.length - b.spots.length); });
-  jobs.forEach(function (job) {
+  function put(job) {
     for (var i = 0; i < job.spots.length; i++) {
       var box = job.spots[i];
       var room = { left: box.left - gap, right: box.right + gap, top: box.top - gap, bottom: box.bottom + gap };
       if (hits(room, placed)) continue;
       placed.push(box);
-      out.push({ e: job.e, text: job.text, w: job.w, h: job.h, box: box });
+      written.add(job.base);
+      out.push({ e: box.line, members: job.members, text: job.text, w: job.w, h: job.h, box: box });
       return;
     }
+  }
+  jobs.forEach(function (job) {
+    if (out.length >= budget) return;
+    if (crowded && job.tier > 0 && written.has(job.base)) later.push(job); else put(job);
   });
+  later.forEach(function (job) { if (out.length < budget) put(job); });
   return out;
 }
+// The canvas's share of names: one per AREA_PER_LABEL CSS px² at the scale
+// that frames every shown actor, and as many more as zooming in past it
+// gives room (the square of the zoom).
+function share(width, height, scale) {
+  var body = network.body, b = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  body.nodeIndices.forEach(function (id) {
+    var n = body.nodes[id];
+    if (n.options.hidden) return;
+    b.left = Math.min(b.left, n.x); b.right = Math.max(b.right, n.x);
+    b.top = Math.min(b.top, n.y); b.bottom = Math.max(b.bottom, n.y);
+  });
+  var whole = Math.min(width / Math.max(1, b.right - b.left), height / Math.max(1, b.bottom - b.top));
+  var zoom = isFinite(whole) && whole > 0 ? Math.max(1, scale / whole) : 1;
+  return Math.max(MIN_LABELS, Math.floor(width * height / AREA_PER_LABEL * zoom * zoom));
+}
+function tierOf(members) {
+  if (members.length === 1 && chosen(members[0])) return 0;
+  return members.some(function (e) { return e.from.selected || e.to.selected || e.from.hover || e.to.hover; }) ? 1 : 2;
+}
+// Where each name goes: [{e, members, text, w, h, box}] in graph coordinates.
+// When not all fit (or more than the canvas's share: a phone's canvas names
+// fewer), the same name on lines of the same two actors the same way is
+// written once, with their number ("mobilize ×3"); the selected one alone.
+function layoutNames(ctx, named, scale, onPage) {
+  var size = LABEL_PX / scale, padX = PAD_X / scale, padY = PAD_Y / scale, gap = GAP / scale;
+  var blocked = obstacles(scale);
+  // a name is drawn whole inside the graph's frame, or not at all
+  var c = gg.container, v0 = network.DOMtoCanvas({ x: 0, y: 0 });
+  var v1 = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
+  var budget = onPage ? share(c.clientWidth, c.clientHeight, scale) : Infinity;
+  if (!onPage) { v0 = { x: -Infinity, y: -Infinity }; v1 = { x: Infinity, y: Infinity }; }
+  var f = gg.drawFrame;  // the PNG export (78-export.js) draws the whole graph: its box is the frame
+  if (f) { v0 = { x: f.minX, y: f.minY }; v1 = { x: f.maxX, y: f.maxY }; budget = Infinity; }
+  function job(members, text) {
+    var j = { members: members, text: text, base: String(members[0].options.label), w: ctx.measureText(text).width + 2 * padX, h: size + 2 * padY,
+              tier: tierOf(members), weight: members.reduce(function (s, e) { return s + (e.options.width || 1); }, 0) };
+    j.spots = spotsOf(j, scale, blocked, v0, v1);
+    return j;
+  }
+  named = named.slice(0, MAX_LABELS);
+  var single = named.map(function (e) { return job([e], String(e.options.label)); });
+  var inSight = single.filter(function (j) { return j.spots.length; }).length;
+  var out = fill(single, budget, gap, inSight > budget);
+  if (out.length >= inSight) return out;
+  var groups = new Map(), merged = [];
+  named.forEach(function (e) {
+    var key = chosen(e) ? "selected" : [e.fromId, e.toId, e.options.label].join("\u0000");
+    if (!groups.has(key)) { groups.set(key, []); merged.push(groups.get(key)); }
+    groups.get(key).push(e);
+  });
+  if (merged.length === named.length) return out;
+  var fewer = merged.map(function (members) {
+    var text = String(members[0].options.label);
+    return job(members, members.length > 1 ? text + " \u00d7" + members.length : text);
+  });
+  var again = fill(fewer, budget, gap, true);
+  var count = function (list) { return list.reduce(function (s, x) { return s + x.members.length; }, 0); };
+  return count(again) > count(out) ? again : out;
+}
 var cache = { key: null, list: [] };
+function underNames(list) {
+  var body = network.body;
+  return body.nodeIndices.some(function (id) {
+    var n = body.nodes[id], l = n.labelModule && n.labelModule.size;
+    if (n.options.hidden || !(typeof n.options.opacity === "number" && n.options.opacity < 0.5) || !l || !(l.width > 0)) return false;
+    var box = { left: l.left, top: l.top, right: l.left + l.width, bottom: l.top + l.height };
+    return list.some(function (x) { return overlaps(box, x.box); });
+  });
+}
+// The relation names the page shows, graph coordinates (53-names.js keeps faded actors' names off them).
+function heldBoxes() { return cache.list.map(function (x) { return x.box; }); }
 function place(ctx) {
   var scale = network.getScale(), body = network.body;
   var named = [];
@@ -188,7 +280,11 @@ function place(ctx) {
   var list;
   if (onPage) {
     var key = keyOf(named, scale, onPage);
-    if (key !== cache.key) cache = { key: key, list: layoutNames(ctx, named, scale, onPage) };
+    if (key !== cache.key) {
+      cache = { key: key, list: layoutNames(ctx, named, scale, onPage) };
+      // a faded actor's name under a relation's name: drawn again without it (53-names.js)
+      if (underNames(cache.list)) requestAnimationFrame(function () { network.redraw(); });
+    }
     list = cache.list;
   } else {
     list = layoutNames(ctx, named, scale, onPage);
@@ -209,7 +305,8 @@ function place(ctx) {
     var d1 = network.canvasToDOM({ x: box.left, y: box.top });
     var d2 = network.canvasToDOM({ x: box.right, y: box.bottom });
     var vid = String(x.e.id), pair = vid.indexOf(BUNDLE_PREFIX) === 0;
-    boxes.push({ id: pair ? vid : gg.dataId(vid), text: x.text, x: d1.x, y: d1.y,
+    var members = x.members.map(function (m) { var v = String(m.id); return v.indexOf(BUNDLE_PREFIX) === 0 ? v : gg.dataId(v); });
+    boxes.push({ id: pair ? vid : gg.dataId(vid), text: x.text, x: d1.x, y: d1.y, members: members,
                  width: d2.x - d1.x, height: d2.y - d1.y, t: box.t, beside: box.beside });
   });
   ctx.restore();
@@ -227,6 +324,7 @@ function labelAt(point) {
 }
 
 gg.labelAt = labelAt;
+gg.relationNameBoxes = heldBoxes;
 gg.edgeLabels = function () { return drawnBoxes.map(function (b) { return Object.assign({}, b); }); };
 gg.labelsByUs = labelsByUs;
 gg.nodeBox = nodeBox;

@@ -76,10 +76,13 @@ function frameIn(area, box) {
 // keep theirs (55-edge-labels.js), up to NAME_GROWTH times the layout's own size
 // (gg.nameBase(): 15, 26 on the map). Large graphs place their names themselves
 // (52-labels.js).
-var NAME_PX = 11, NAME_GROWTH = 4, nameSize = null;
+// Zoomed in, they stop growing at NAME_MAX_PX on screen, so that zooming in
+// spreads neighbours' names apart (53-names.js leaves out those that meet).
+var NAME_PX = 11, NAME_MAX_PX = 18, NAME_GROWTH = 4, nameSize = null;
 function nameFont(scale) {
   var base = gg.nameBase ? gg.nameBase() : 15;
-  return Math.ceil(2 * Math.min(base * NAME_GROWTH, Math.max(base, NAME_PX / scale))) / 2;
+  var want = Math.max(NAME_PX / scale, Math.min(base, NAME_MAX_PX / scale));
+  return Math.ceil(2 * Math.min(base * NAME_GROWTH, want)) / 2;
 }
 // Set the names' font for the scale now; true when it changed (the actors' boxes with it).
 function syncNames() {

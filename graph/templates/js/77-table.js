@@ -339,6 +339,7 @@ function moveTo(index, col) {
 tbody.addEventListener("keydown", function (ev) {
   var at = rowOfButton.get(ev.target);
   if (!at) return;
+  finishRows();
   var i = indexOf(at.r.e.id), col = at.col, k = ev.key;
   if (k === "ArrowDown") moveTo(i + 1, col);
   else if (k === "ArrowUp") moveTo(i - 1, col);
@@ -357,25 +358,114 @@ tbody.addEventListener("focusin", function (ev) {
 });
 
 // ---------- drawing ----------
+// Rows out of sight are added after the frame: laying out 200 new rows cost
+// about 50 ms of each filter toggle or focus at 20,000 relations, of which 12
+// or so are in the box's sight (at most 60vh high, view.css). The rows down to
+// the box's scroll position plus its height, at the least height of a row, and
+// a margin are drawn at once; the rest when the page is idle (the table is
+// aria-busy until then), or at once when something needs them (a key, a
+// click in the table, a selection to scroll to).
+var ROW_MIN = 16, MARGIN = 12, scrolled = 0, pending = null;
+wrap.addEventListener("scroll", function () { scrolled = wrap.scrollTop; }, { passive: true });
+function inSight() { return Math.ceil((scrolled + 0.6 * window.innerHeight) / ROW_MIN) + MARGIN; }
+// The columns' widths come from their widest text (the longest word, or the
+// whole text where there is room), so the rows drawn at once include, for each
+// column, the row of all the window's with the widest of each: the rows added
+// later do not move the columns. Widths measured on a canvas in the table's font.
+var measure = null, widths = new Map();
+function widthsOf(text) {
+  var w = widths.get(text);
+  if (w !== undefined) return w;
+  if (measure === null) {
+    var cs = getComputedStyle(table);
+    measure = document.createElement("canvas").getContext("2d");
+    measure.font = cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+  }
+  var word = 0;
+  // the line breaks between words and after a hyphen (UAX 14's break after)
+  text.split(/\s+|(?<=[-\u2010\u2013\/])/).forEach(function (part) { word = Math.max(word, measure.measureText(part).width); });
+  var line = 0;
+  text.split("\n").forEach(function (part) { line = Math.max(line, measure.measureText(part).width); });
+  w = [word, line];
+  widths.set(text, w);
+  return w;
+}
+function cellTexts(e) {
+  return [datesText(e).replace(" \u2013 ", "\n\u2013 "), gg.shorten(e.relation, 40), gg.shorten(nodeName(e.from), 40),
+          gg.shorten(nodeName(e.to), 40), gg.shorten(e.status, 40)];
+}
+// the indexes of the rows from..to (drawn later) that hold a column's widest
+// text among the rows lo..to, in their order
+function widest(lo, from, to) {
+  var best = [], at = [], i, c, k;
+  for (i = lo; i < to; i++) {
+    var t = cellTexts(rows[i]);
+    for (c = 0; c < t.length; c++) {
+      var w = widthsOf(t[c]);
+      for (k = 0; k < 2; k++) {
+        if (!(best[2 * c + k] >= w[k])) { best[2 * c + k] = w[k]; at[2 * c + k] = i; }
+      }
+    }
+  }
+  return new Set(at.filter(function (i) { return i >= from; }).sort(function (a, b) { return a - b; }));
+}
+function finishRows() {
+  if (pending === null) return;
+  var p = pending;
+  pending = null;
+  if (p.handle !== null) (window.cancelIdleCallback || clearTimeout)(p.handle);
+  var frag = document.createDocumentFragment(), st = store.get();
+  for (var i = p.from; i < p.to; i++) {
+    var r = placeRow(rows[i], st);
+    if (p.drawn.has(i)) { if (frag.firstChild) tbody.insertBefore(frag, r.tr); }
+    else frag.appendChild(r.tr);
+  }
+  if (frag.firstChild) tbody.appendChild(frag);
+  table.removeAttribute("aria-busy");
+}
+function placeRow(e, st) {
+  var r = rowFor(e), sel = e.id === st.edge;
+  if (r.tr.classList.contains("gg-current") !== sel) r.tr.classList.toggle("gg-current", sel);
+  if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
+  if (changes) showChange(r.change, changeOf(e));
+  return r;
+}
 function drawRows() {
   var active = document.activeElement, had = tbody.contains(active) ? active : null;
+  if (pending !== null) { (window.cancelIdleCallback || clearTimeout)(pending.handle); pending = null; }
+  table.removeAttribute("aria-busy");
   if (lo > 0 && lo >= rows.length) { lo = Math.max(0, Math.floor((rows.length - 1) / PAGE) * PAGE); hi = lo + PAGE; }
-  var st = store.get(), end = Math.min(hi, rows.length), n = Math.max(0, end - lo), trs = new Array(n);
-  var same = tbody.childElementCount === n, child = tbody.firstElementChild;
-  for (var i = 0; i < n; i++) {
-    var e = rows[lo + i], r = rowFor(e), sel = e.id === st.edge;
-    if (r.tr.classList.contains("gg-current") !== sel) r.tr.classList.toggle("gg-current", sel);
-    if (sel) r.buttons[0].setAttribute("aria-current", "true"); else r.buttons[0].removeAttribute("aria-current");
-    if (changes) showChange(r.change, changeOf(e));
-    trs[i] = r.tr;
-    if (same) { same = child === r.tr; child = child.nextElementSibling; }
+  var st = store.get(), end = Math.min(hi, rows.length), n = Math.max(0, end - lo);
+  // the Tab stop's row, and the selected relation's, are among the rows drawn at once;
+  // in the table (a key, "Show more"): every row at once, the one to focus among them
+  var at = current.id !== null ? indexOf(current.id) : -1, keep = at >= lo && at < end;
+  var sel = st.edge !== null ? indexOf(st.edge) : -1;
+  var now = had || box.contains(active) ? n
+    : Math.min(n, Math.max(inSight(), keep ? at - lo + 1 : 0, sel >= lo && sel < end ? sel - lo + 1 : 0));
+  var trs = new Array(now), same = tbody.childElementCount === n, child = tbody.firstElementChild;
+  for (var i = 0; i < now; i++) {
+    trs[i] = placeRow(rows[lo + i], st).tr;
+    if (same) { same = child === trs[i]; child = child.nextElementSibling; }
+  }
+  for (i = now; same && i < n; i++) {  // the same rows already drawn: only their marks
+    var r = built.get(rows[lo + i].id);
+    same = !!r && child === r.tr;
+    if (same) { placeRow(rows[lo + i], st); child = child.nextElementSibling; }
   }
   // the same rows in the same order stay; others replace them in one call (removing
   // 200 rows one by one cost about half a second per filter change at 283k relations)
   if (!same) {
     var frag = document.createDocumentFragment();
-    for (i = 0; i < n; i++) frag.appendChild(trs[i]);
+    for (i = 0; i < now; i++) frag.appendChild(trs[i]);
+    var drawn = now < n ? widest(lo, lo + now, end) : new Set();
+    drawn.forEach(function (k) { frag.appendChild(placeRow(rows[k], st).tr); });
     tbody.replaceChildren(frag);
+    if (now < n) {
+      pending = { from: lo + now, to: end, drawn: drawn, handle: null };
+      table.setAttribute("aria-busy", "true");
+      pending.handle = window.requestIdleCallback ? window.requestIdleCallback(finishRows, { timeout: 1000 })
+        : setTimeout(finishRows, 50);
+    }
   }
   var left = rows.length - end;
   moreBox.hidden = left <= 0;
@@ -383,7 +473,6 @@ function drawRows() {
   earlierBox.hidden = lo <= 0;
   earlierButton.textContent = "Show " + Math.min(PAGE, lo) + " earlier relations in the table (" + lo + " not listed above)";
   // the Tab stop: the same button if its row is still here, else the first row's
-  var at = current.id !== null ? indexOf(current.id) : -1, keep = at >= lo && at < end;
   if (!keep) {
     var gone = current.id !== null ? built.get(current.id) : null;
     if (gone) gone.buttons[current.col].tabIndex = -1;
@@ -435,6 +524,7 @@ box.addEventListener("toggle", function () { if (box.open && dirty) renderTable(
 caption.tabIndex = -1;
 
 function markSelection() {
+  if (box.contains(document.activeElement)) finishRows();
   var st = store.get(), i = st.edge === null ? -1 : indexOf(st.edge);
   if (i >= 0 && (i < lo || i >= hi)) { renderTable({ keepPosition: true }); return; }
   built.forEach(function (r, id) {
