@@ -24,23 +24,28 @@ function defList(rows) {
   return dl;
 }
 // Evidence: a value, or its "|"- or space-separated parts, that is an http(s) URL becomes
-// a link; with an ICEWS source, a story id is said to be one.
+// a link. Story ids are named by their column, never by their shape: the ICEWS
+// importer's story_ids, or a generic evidence column of a relation whose source is
+// ICEWS. Its other whole numbers (events, quad_class, cameo) stay numbers.
 function isIcews(src, sourceId) {
   var text = [sourceId || "", src ? src.title || "" : "", src ? src.publisher || "" : ""].join(" ");
   return /\bicews\b/i.test(text);
 }
-function evidenceValue(v, icews) {
+function storyColumn(name, icews) {
+  return name === "story_ids" || (icews && name === "evidence");
+}
+function evidenceValue(v, stories) {
   if (typeof v !== "string" && typeof v !== "number") return v;
   var parts = [];
   String(v).split("|").forEach(function (x) {
     // The event importers separate their URLs and story ids with spaces.
     var tokens = x.trim().split(/\s+/).filter(Boolean);
-    var each = tokens.length > 1 && tokens.every(function (t) { return safeUrl(t) !== null || /^\d+$/.test(t); });
+    var each = tokens.length > 1 && tokens.every(function (t) { return safeUrl(t) !== null || (stories && /^\d+$/.test(t)); });
     parts.push.apply(parts, each ? tokens : [x.trim()]);
   });
   parts = parts.filter(Boolean);
   var linked = parts.some(function (x) { return safeUrl(x) !== null; });
-  var stories = icews && parts.length > 0 && parts.every(function (x) { return /^\d+$/.test(x); });
+  stories = stories && parts.length > 0 && parts.every(function (x) { return /^\d+$/.test(x); });
   if (!linked && !stories) return v;
   var box = el("span", "gg-evidence");
   parts.forEach(function (x, i) {
@@ -53,7 +58,7 @@ function evidenceValue(v, icews) {
 function extraRows(extra, icews) {
   return Object.keys(extra || {}).map(function (k) {
     var v = extra[k];
-    return [k, v === null || typeof v !== "object" ? evidenceValue(v, icews) : JSON.stringify(v)];
+    return [k, v === null || typeof v !== "object" ? evidenceValue(v, storyColumn(k, !!icews)) : JSON.stringify(v)];
   });
 }
 function closeButton() {
@@ -209,6 +214,27 @@ function renderPanel() {
   // the user was in the panel (Enter on a relation in it): focus the new panel's heading
   var h = inside ? panel.querySelector("h2") : null;
   if (h) { h.tabIndex = -1; h.focus(); }
+  else keepInSight(document.activeElement);
+}
+// The details sit above the relations table in the side: their new content pushes a
+// focused table cell down, out of the side's sight. Scroll the side by as little as
+// brings it back, so that as much of the details as fits stays in sight too.
+var SIGHT_MARGIN = 8;
+function keepInSight(node) {
+  var side = panel.parentNode;
+  if (!node || !side || node === document.body || !side.contains(node) || panel.contains(node)) return;
+  if (side.scrollHeight <= side.clientHeight) return;  // the side does not scroll (a phone: the page does)
+  var s = side.getBoundingClientRect(), r = (node.closest("tr") || node).getBoundingClientRect();  // a cell: its whole row
+  if (r.bottom > s.bottom - SIGHT_MARGIN) side.scrollTop += r.bottom - s.bottom + SIGHT_MARGIN;
+  else if (r.top < s.top + SIGHT_MARGIN) side.scrollTop -= s.top - r.top + SIGHT_MARGIN;
+}
+// The table's arrow keys scroll its own box only (77-table.js): a row focused below the
+// side's sight is brought in once that box has scrolled (after the key's handler).
+if (panel.parentNode) {
+  panel.parentNode.addEventListener("focusin", function (ev) {
+    var node = ev.target;
+    Promise.resolve().then(function () { if (document.activeElement === node) keepInSight(node); });
+  });
 }
 store.subscribe(function (changed) {
   if (changed.selection || changed.date || changed.filters || changed.compare) renderPanel();

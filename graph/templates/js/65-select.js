@@ -24,8 +24,9 @@ function seenArea() {
 // Centre an actor in sight, zoomed in to 1.1 or more, but never so far that an
 // actor it reaches (what its focus keeps bright) leaves the graph.
 var FOCUS_SCALE = 1.1, FOCUS_MARGIN = 16;
-function moveTo(id) {
-  var v = visId(id), at = network.getPosition(v), st = store.get(), area = seenArea(), dx = 0, dy = 0;
+// How far the reached actors' boxes (graph units) stand out from the actor, each way.
+function reachExtent(id) {
+  var at = network.getPosition(visId(id)), st = store.get(), dx = 0, dy = 0;
   gg.reach(id, st.depth, st.direction, store.shown()).nodes.forEach(function (n) {
     var p = network.getPosition(visId(n)), b = network.getBoundingBox(visId(n));
     // a box not drawn yet may not hold its actor: the actor's place and a margin then
@@ -35,12 +36,65 @@ function moveTo(id) {
     dx = Math.max(dx, at.x - b.left, b.right - at.x);
     dy = Math.max(dy, at.y - b.top, b.bottom - at.y);
   });
+  return { at: at, dx: dx, dy: dy };
+}
+function scaleIn(ext, area) {
   var scale = Math.max(network.getScale(), FOCUS_SCALE);
-  if (dx > 0) scale = Math.min(scale, (area.w / 2 - FOCUS_MARGIN) / dx);
-  if (dy > 0) scale = Math.min(scale, (area.h / 2 - FOCUS_MARGIN) / dy);
+  if (ext.dx > 0) scale = Math.min(scale, (area.w / 2 - FOCUS_MARGIN) / ext.dx);
+  if (ext.dy > 0) scale = Math.min(scale, (area.h / 2 - FOCUS_MARGIN) / ext.dy);
+  return Math.max(scale, 0.01);
+}
+function centreIn(ext, area) {
   var c = gg.container;
-  network.moveTo({ position: at, scale: Math.max(scale, 0.01), animation: false,
+  network.moveTo({ position: ext.at, scale: scaleIn(ext, area), animation: false,
                    offset: { x: area.x + area.w / 2 - c.clientWidth / 2, y: area.y + area.h / 2 - c.clientHeight / 2 } });
+}
+// The legend over the graph, in the graph's CSS px; null when it is not drawn.
+function legendArea() {
+  var box = document.getElementById("gg-legend-box");
+  if (!box || !box.getClientRects().length) return null;
+  var c = gg.container.getBoundingClientRect(), r = box.getBoundingClientRect();
+  return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
+}
+// Whether the legend covers the actor or one it reaches (their boxes as drawn now).
+function legendCovers(id, legend) {
+  var st = store.get(), hit = false;
+  gg.reach(id, st.depth, st.direction, store.shown()).nodes.forEach(function (n) {
+    var b = network.getBoundingBox(visId(n)), p = network.getPosition(visId(n));
+    if (!b) b = { left: p.x - 20, right: p.x + 20, top: p.y - 20, bottom: p.y + 20 };
+    var a = network.canvasToDOM({ x: b.left, y: b.top }), z = network.canvasToDOM({ x: b.right, y: b.bottom });
+    if (a.x < legend.right && legend.left < z.x && a.y < legend.bottom && legend.top < z.y) hit = true;
+  });
+  return hit;
+}
+// The part of the seen area above, below, left or right of the legend where the reach
+// is drawn largest (null when none is 40 px or more each way).
+function besideLegend(ext, area, L) {
+  var M = 6, best = null, bestScale = 0, bottom = area.y + area.h, right = area.x + area.w;
+  [
+    { x: area.x, y: area.y, w: area.w, h: L.top - M - area.y },
+    { x: area.x, y: L.bottom + M, w: area.w, h: bottom - L.bottom - M },
+    { x: area.x, y: area.y, w: L.left - M - area.x, h: area.h },
+    { x: L.right + M, y: area.y, w: right - L.right - M, h: area.h }
+  ].forEach(function (f) {
+    if (f.w < 40 || f.h < 40) return;
+    var s = scaleIn(ext, f);
+    if (s > bestScale) { bestScale = s; best = f; }
+  });
+  return best;
+}
+// One path for every focus (the URL's, the search box's, the table's, the API's):
+// centre the actor, let the legend take a corner clear of the actors, and when it
+// still covers one the actor reaches, centre again in the part it leaves free.
+function moveTo(id) {
+  var ext = reachExtent(id), area = seenArea();
+  centreIn(ext, area);
+  if (!gg.placeLegend || !window.geograph || !window.geograph.ready) return;  // at opening: main places it when ready
+  gg.placeLegend();
+  var legend = legendArea();
+  if (!legend || !legendCovers(id, legend)) return;
+  var free = besideLegend(ext, area, legend);
+  if (free) centreIn(ext, free);
 }
 function focusNode(id, opts) {
   if (!gg.nodeById.has(id)) return false;
@@ -94,13 +148,43 @@ function returnFocus() {
   var a = document.activeElement, lost = !a || a === document.body || gg.panel.contains(a);
   if (lost && opener && opener.isConnected) opener.focus();
 }
+// On a phone the details are a sheet over the page's bottom: while it is open, focus
+// is in it as in a dialog (Tab goes round its controls, Escape or Close gives focus
+// back to what opened it), not on the controls under it.
+function isSheet() {
+  return gg.panel.classList.contains("gg-open") && getComputedStyle(gg.panel).position === "fixed";
+}
+function focusSheet() {
+  var h = gg.panel.querySelector("h2");
+  if (!h || gg.panel.contains(document.activeElement)) return;
+  h.tabIndex = -1;
+  h.focus({ preventScroll: true });
+}
+function sheetStops() {
+  return Array.prototype.filter.call(gg.panel.querySelectorAll("button, a[href], select, input, [tabindex='0']"), function (x) {
+    return !x.disabled && x.getClientRects().length > 0;
+  });
+}
+gg.panel.addEventListener("keydown", function (ev) {
+  if (ev.key !== "Tab" || !isSheet()) return;
+  var stops = sheetStops();
+  if (!stops.length) { ev.preventDefault(); return; }
+  var first = stops[0], last = stops[stops.length - 1], a = document.activeElement;
+  if (stops.indexOf(a) < 0) { ev.preventDefault(); (ev.shiftKey ? last : first).focus(); }  // from the heading
+  else if (ev.shiftKey && a === first) { ev.preventDefault(); last.focus(); }
+  else if (!ev.shiftKey && a === last) { ev.preventDefault(); first.focus(); }
+});
 store.subscribe(function (changed) {
   if (!changed.selection) return;
   showSelection();
   revealSelection();
   var st = store.get(), a = document.activeElement;
   if (st.focus === null && st.edge === null && st.pair === null) returnFocus();
-  else if (a && a !== document.body && !gg.panel.contains(a)) opener = a;
+  else {
+    if (a && a !== document.body && !gg.panel.contains(a)) opener = a;
+    // after the other parts have drawn: the table first brings the row that opened it above the sheet
+    if (isSheet()) Promise.resolve().then(function () { if (isSheet()) focusSheet(); });
+  }
 });
 
 network.on("click", function (params) {
