@@ -395,6 +395,23 @@ class Dataset:
         _typed_extras(rows, ACTOR_COLUMNS, self._decimal_comma("actors"))
         return rows
 
+    def source_records(self, *, fresh: bool = True) -> list[dict]:
+        """Sources as records: one dict per row of ``sources.csv``.
+
+        Parameters
+        ----------
+        fresh : bool
+            If true (the default), copies: change them freely. If false, the
+            dataset's own records: read them, never change them.
+
+        Examples
+        --------
+        >>> load("data").source_records()[0]["id"]
+        'dw-2020-07-14'
+        """
+        own = self._tables.sources
+        return own if not fresh else copy.deepcopy(own)
+
     @property
     def title(self) -> str:
         """A title for views: the source's title when there is exactly one, else the name.

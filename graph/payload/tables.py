@@ -112,8 +112,8 @@ def table_payload(
     attrs = {
         "name": ds.name,
         "title": ds.title,
-        # read only, not copied (records() deep-copies): the payload cleans them into its own
-        "sources": {s["id"]: s for s in ds._tables.sources},
+        # read only, not copied: the payload cleans them into its own
+        "sources": {s["id"]: s for s in ds.source_records(fresh=False)},
         "relation_types": ds.vocabulary,
     }
     large = len(actors) > STEPS_ACTOR_LIMIT or n > STEPS_RELATION_LIMIT
