@@ -111,6 +111,13 @@ function openPair(b) {
   store.set({ pair: [b.from, b.to] });
   return true;
 }
+// A click on a pair's line: its panel, or, when it shows one relation (drawn
+// as that relation, 40-style.js), that relation's.
+function clickPair(b) {
+  var one = gg.soleOf(b);
+  if (one) { selectEdge(one.id); showSelection(); return true; }
+  return openPair(b);
+}
 function selectPair(a, c) {
   var b = gg.findBundle(String(a), String(c));
   return b ? openPair(b) : false;
@@ -191,12 +198,12 @@ network.on("click", function (params) {
   // a relation's name is drawn clear of its line: a click on it is for that relation
   var named = gg.labelAt(params.pointer && params.pointer.DOM);
   var namedPair = named !== null ? gg.bundleByVisId.get(named) : null;  // a counted pair's number
-  if (namedPair) { openPair(namedPair); return; }
+  if (namedPair) { clickPair(namedPair); return; }
   if (named !== null) { selectEdge(named); showSelection(); return; }
   if (params.nodes.length) focusNode(dataId(params.nodes[0]), { move: false });
   else if (params.edges.length) {
     var b = gg.bundleByVisId.get(String(params.edges[0]));
-    if (b) openPair(b); else selectEdge(dataId(params.edges[0]));
+    if (b) clickPair(b); else selectEdge(dataId(params.edges[0]));
   }
   else clearSelection();
 });
