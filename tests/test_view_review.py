@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from viewpages import fail_on_problems, reopen_view, shared_page, shipped_page_file
 
+import graph
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
@@ -318,6 +320,7 @@ def test_with_a_neutral_relation_the_grey_has_one_entry(desk, tmp_path):
 
 # ---------- 6: names readable on a phone's first frame, the graph at the top ----------
 
+TWO_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 NAMES = """() => {
     const g = window.geograph, net = g.network, s = net.getScale();
     const c = document.querySelector('#gg-network canvas').getBoundingClientRect();
@@ -333,6 +336,38 @@ def test_phone_first_frame_names_are_readable_and_the_graph_on_top(phone, counte
     names = phone.evaluate(NAMES)
     assert names["px"] >= 11
     assert names["top"] < 30, "an empty band above the graph"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """A GDELT import over the 143 countries of the synthetic export, drawn as a small graph."""
+    pytest.importorskip("duckdb")
+    from benchmarks.bench_import import make_gdelt_file
+
+    from graph.events import import_gdelt
+    from graph.view import render_html
+
+    tmp = tmp_path_factory.mktemp("world")
+    make_gdelt_file(tmp / "events.CSV", 3000)
+    import_gdelt([tmp / "events.CSV"], tmp / "data", period="month", progress=False)
+    return render_html(graph.load(tmp / "data"), tmp / "world.html")
+
+
+def test_phone_world_map_names_are_readable(phone, world, screenshot):
+    reopen_view(phone, world)
+    assert phone.evaluate("window.geograph.state().layout.name") == "map"
+    assert phone.evaluate("window.geograph.payload.nodes.length") >= 140
+    assert not phone.evaluate("window.geograph.payload.large")
+    names = phone.evaluate(NAMES)
+    assert names["px"] >= 11, names  # 7-10 px, the names' growth capped at 4 x 26
+    # fewer, not smaller: a zoom and a fit come back to readable names
+    phone.evaluate("window.geograph.network.moveTo({scale: 0.03})")
+    phone.evaluate(TWO_FRAMES)
+    assert phone.evaluate(NAMES)["px"] >= 11
+    phone.click("#gg-fit")
+    phone.evaluate(TWO_FRAMES)
+    assert phone.evaluate(NAMES)["px"] >= 11
+    screenshot(phone, "review-phone-world-names")
 
 
 def test_desktop_names_are_readable(desk, shipped):

@@ -73,16 +73,18 @@ function frameIn(area, box) {
 // Actor names stay readable when the view is zoomed out to frame the graph (a
 // phone's first frame is at about half size, the world map at a tenth): their
 // font grows as the scale falls, NAME_PX on screen at least, as relation names
-// keep theirs (55-edge-labels.js), up to NAME_GROWTH times the layout's own size
-// (gg.nameBase(): 15, 26 on the map). Large graphs place their names themselves
-// (52-labels.js).
+// keep theirs (55-edge-labels.js); past NAME_GROWTH times the layout's own size
+// (gg.nameBase(): 15, 26 on the map) only as far as NAME_PX on screen: a phone's
+// world map of 143 countries had names of 7-10 px. Fewer names are shown rather
+// than smaller ones (53-names.js leaves out those that meet). Large graphs place
+// their names themselves (52-labels.js).
 // Zoomed in, they stop growing at NAME_MAX_PX on screen, so that zooming in
-// spreads neighbours' names apart (53-names.js leaves out those that meet).
+// spreads neighbours' names apart.
 var NAME_PX = 11, NAME_MAX_PX = 18, NAME_GROWTH = 4, nameSize = null;
 function nameFont(scale) {
   var base = gg.nameBase ? gg.nameBase() : 15;
   var want = Math.max(NAME_PX / scale, Math.min(base, NAME_MAX_PX / scale));
-  return Math.ceil(2 * Math.min(base * NAME_GROWTH, want)) / 2;
+  return Math.ceil(2 * Math.max(NAME_PX / scale, Math.min(base * NAME_GROWTH, want))) / 2;
 }
 // Set the names' font for the scale now; true when it changed (the actors' boxes with it).
 function syncNames() {
@@ -101,9 +103,15 @@ function atNameBase(fn) {
   try { return fn(); } finally { network.setOptions({ nodes: { font: { size: grown } } }); }
 }
 var zooming = 0;
-network.on("zoom", function () {
+function resync() {
   cancelAnimationFrame(zooming);
   zooming = requestAnimationFrame(function () { if (syncNames()) network.redraw(); });
+}
+network.on("zoom", resync);
+// a frame set by the page (the legend's, a focus, an opened pair) moves no zoom event
+network.on("afterDrawing", function (ctx) {
+  var onPage = !ctx || !ctx.canvas || ctx.canvas === gg.container.querySelector("canvas");
+  if (onPage && !gg.LARGE && !gg.drawFrame && nameSize !== null && nameFont(network.getScale()) !== nameSize) resync();
 });
 // Every fit (the button, Reset, a change of layout, the map) ends with the
 // legend's choice of corner, which frames the actors beside it when every
@@ -122,7 +130,8 @@ function fitArea(size) {
 function fit() {
   var size = canvasSize(), framed = false;
   // the names' font follows the new scale, and the frame the names' new boxes
-  for (var i = 0; i < 4; i++) {
+  // (names of 11 px on a phone's world map are a third of its width: 8 rounds come within a pixel)
+  for (var i = 0; i < 8; i++) {
     framed = frameIn(fitArea(size));
     if (!framed || !syncNames()) break;
   }
