@@ -6,6 +6,7 @@
  * vis-network), revealSelection() (pan a selected relation into sight).
  * Subscribes: selection -> vis-network's selected items; pans to a relation
  * whose middle is off screen.
+ * The phone's sheet is a modal dialog (role, aria-modal, named by its heading).
  * Handles: clicks on the graph (on a drawn relation name first: gg.labelAt), Escape; focus returns to what opened the
  * selection when closing it leaves focus nowhere.
  * Uses: util, data, state, reach, network, panel.
@@ -172,6 +173,25 @@ function sheetStops() {
     return !x.disabled && x.getClientRects().length > 0;
   });
 }
+// ... and it says so to assistive technology: a modal dialog named by its
+// heading while it is a sheet, the page's "Details" region (read out as it
+// changes) otherwise. Its heading is rebuilt with every selection.
+var PANEL_NAME = gg.panel.getAttribute("aria-label") || "Details";
+function markSheet() {
+  var p = gg.panel, h = p.querySelector("h2");
+  if (isSheet()) {
+    p.setAttribute("role", "dialog");
+    p.setAttribute("aria-modal", "true");
+    p.setAttribute("aria-label", PANEL_NAME + ": " + (h ? h.textContent : ""));
+    p.removeAttribute("aria-live");
+  } else if (p.getAttribute("role") === "dialog") {
+    p.removeAttribute("role");
+    p.removeAttribute("aria-modal");
+    p.setAttribute("aria-label", PANEL_NAME);
+    p.setAttribute("aria-live", "polite");
+  }
+}
+window.addEventListener("resize", markSheet);
 gg.panel.addEventListener("keydown", function (ev) {
   if (ev.key !== "Tab" || !isSheet()) return;
   var stops = sheetStops();
@@ -182,6 +202,7 @@ gg.panel.addEventListener("keydown", function (ev) {
   else if (!ev.shiftKey && a === last) { ev.preventDefault(); first.focus(); }
 });
 store.subscribe(function (changed) {
+  markSheet();  // after the panel's part has drawn its new heading
   if (!changed.selection) return;
   showSelection();
   revealSelection();
