@@ -360,6 +360,9 @@ def test_phone_world_map_names_are_readable(phone, world, screenshot):
     assert not phone.evaluate("window.geograph.payload.large")
     names = phone.evaluate(NAMES)
     assert names["px"] >= 11, names  # 7-10 px, the names' growth capped at 4 x 26
+    # framed under the legend's line, at the top: no band of 200 px above the map
+    legend = rect(phone, "#gg-legend-box")["bottom"] - rect(phone, "#gg-network")["top"]
+    assert legend < names["top"] < legend + 40, names
     # fewer, not smaller: a zoom and a fit come back to readable names
     phone.evaluate("window.geograph.network.moveTo({scale: 0.03})")
     phone.evaluate(TWO_FRAMES)
@@ -368,6 +371,45 @@ def test_phone_world_map_names_are_readable(phone, world, screenshot):
     phone.evaluate(TWO_FRAMES)
     assert phone.evaluate(NAMES)["px"] >= 11
     screenshot(phone, "review-phone-world-names")
+
+
+CAMERA = (
+    "(() => { const n = window.geograph.network; return [n.getScale(), n.getViewPosition()]; })()"
+)
+ACTORS = """() => {
+    const net = window.geograph.network, r = net.body.container.getBoundingClientRect();
+    return window.geograph.nodes.get({filter: n => !n.hidden}).map(n => {
+        const b = net.getBoundingBox(n.id), a = net.canvasToDOM({x: b.left, y: b.top}),
+              c = net.canvasToDOM({x: b.right, y: b.bottom});
+        return {id: n.id, left: r.left + a.x, top: r.top + a.y, right: r.left + c.x, bottom: r.top + c.y};
+    });
+}"""
+
+
+def test_opening_the_legend_over_a_full_map_moves_no_view(desk, world, screenshot):
+    """A short frame (a notebook's): the legend starts folded, every corner has actors."""
+    desk.set_viewport_size({"width": 1000, "height": 560})
+    try:
+        reopen_view(desk, world)
+        legend = desk.locator("#gg-legend-box")
+        assert legend.get_attribute("open") is None
+        desk.evaluate(TWO_FRAMES)
+        before = desk.evaluate(CAMERA)
+        legend.locator("summary").click()
+        desk.evaluate(TWO_FRAMES)
+        assert legend.get_attribute("open") is not None
+        # the map stayed put (it was framed again beside the legend, under the map's note)
+        assert desk.evaluate(CAMERA) == before
+        screenshot(desk, "review-short-map-legend-opened")
+        # Fit chooses a new view: then the actors are framed clear of the open legend
+        desk.click("#gg-fit")
+        desk.evaluate(TWO_FRAMES)
+        for note in ("#gg-legend-box", "#gg-offmap"):  # nor under the map's note
+            box = rect(desk, note)
+            assert [a["id"] for a in desk.evaluate(ACTORS) if meets(a, box)] == [], note
+        screenshot(desk, "review-short-map-legend-fit")
+    finally:
+        desk.set_viewport_size({"width": 1280, "height": 800})
 
 
 def test_desktop_names_are_readable(desk, shipped):

@@ -2,7 +2,8 @@
  * controls: Freeze/Unfreeze layout, Fit and Reset.
  * Provides on gg: setPhysics(on), physicsOn() -> bool, fit(), and the
  * framing rule itself: actorsBox(draw) -> the box of the shown actors with
- * their names (graph units), frameScale(box, area), frameIn(area, box);
+ * their names (graph units), frameScale(box, area), frameIn(area, box),
+ * frameNamed(area) (frameIn with the names' font following, on a phone at the area's top);
  * syncNames() (the actors' name font for the scale now: readable zoomed out),
  * atNameBase(fn) (fn's value, drawn with the names at the layout's own size).
  * Uses: data, state, network, slider, search.
@@ -120,22 +121,28 @@ network.on("afterDrawing", function (ctx) {
 // wider than tall: framed in the top of it, not in the middle with an empty
 // band above, the room left is below, where the legend and the details' sheets open.
 var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
-function fitArea(size) {
-  var area = { x: 0, y: 0, w: size.w, h: size.h }, box = phone.matches ? actorsBox(!gg.LARGE) : null;
+// The part of `area` (canvas CSS px) the actors are framed in: on a phone its top.
+function topOf(area) {
+  var box = phone.matches ? actorsBox(!gg.LARGE) : null;
   if (!box) return area;
   var h = Math.ceil((box.bottom - box.top) * frameScale(box, area) + 2 * FIT_MARGIN);
-  if (h < area.h) area.h = h;
-  return area;
+  return h < area.h ? { x: area.x, y: area.y, w: area.w, h: h } : area;
 }
-function fit() {
-  var size = canvasSize(), framed = false;
-  // the names' font follows the new scale, and the frame the names' new boxes
-  // (names of 11 px on a phone's world map are a third of its width: 8 rounds come within a pixel)
+// Frame the shown actors and their names in `area` (Fit's whole graph, or the
+// part the legend leaves free, 80-legend.js): the names' font follows the new
+// scale, and the frame the names' new boxes (names of 11 px on a phone's world
+// map are a third of its width: 8 rounds come within a pixel).
+function frameNamed(area) {
+  var framed = false;
   for (var i = 0; i < 8; i++) {
-    framed = frameIn(fitArea(size));
+    framed = frameIn(topOf(area));
     if (!framed || !syncNames()) break;
   }
-  if (!framed) network.fit({ animation: false });
+  return framed;
+}
+function fit() {
+  var size = canvasSize();
+  if (!frameNamed({ x: 0, y: 0, w: size.w, h: size.h })) network.fit({ animation: false });
   if (gg.placeLegend) gg.placeLegend(true);
 }
 physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
@@ -160,5 +167,6 @@ gg.fit = fit;
 gg.actorsBox = actorsBox;
 gg.frameScale = frameScale;
 gg.frameIn = frameIn;
+gg.frameNamed = frameNamed;
 gg.syncNames = syncNames;
 gg.atNameBase = atNameBase;
