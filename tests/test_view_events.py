@@ -367,6 +367,14 @@ def _pair_vid(pg, a, b) -> str:
     )
 
 
+def _export_legend(pg) -> list[str]:
+    """The labels of the PNG export's legend."""
+    info = pg.evaluate(
+        "window.geograph.exportPNG({scale: 1}).then(() => window.geograph.exportInfo())"
+    )
+    return [e["label"] for e in info["legend"]]
+
+
 @browser
 def test_a_pair_showing_one_relation_is_that_relation(page, tmp_path, screenshot):
     from viewpages import open_view
@@ -385,6 +393,7 @@ def test_a_pair_showing_one_relation_is_that_relation(page, tmp_path, screenshot
     assert (line["width"], line["colour"]) == (alone["width"], alone["color"]["color"])
     assert line["arrows"]["middle"]["enabled"] and not line["arrows"]["to"]["enabled"]
     screenshot(page, "events-pair-of-one")
+    assert not [t for t in _export_legend(page) if "a number" in t]  # nor in the PNG's legend
     # its tooltip is the relation's
     assert line["at"] is not None
     page.mouse.move(line["at"]["x"], line["at"]["y"])
@@ -406,6 +415,7 @@ def test_a_pair_showing_one_relation_is_that_relation(page, tmp_path, screenshot
     line = page.evaluate(PAIR_LINE, vid)
     assert (line["label"], line["count"]) == ("13", 13)
     assert [n["text"] for n in line["names"]] == ["13"]
+    assert [t for t in _export_legend(page) if "a number" in t]
     page.mouse.click(line["at"]["x"], line["at"]["y"])
     state = page.evaluate("window.geograph.state()")
     assert state["edge"] is None and sorted(state["pair"]) == ["CHN", "USA"]

@@ -122,9 +122,10 @@ function usedLegend(st, shown) {
     if (!shown.has(e.id)) return;
     used.status.add(e.status);
     used.directed.add(!!e.directed);
-    var b = gg.bundleOf(e);
-    if (b) bundled = true;
-    if (b && gg.bundleState(b).colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
+    // a pair showing one relation is drawn as that relation: no number, no mixed grey
+    var b = gg.bundleOf(e), pair = b ? gg.bundleState(b) : null;
+    if (pair && pair.count > 1) bundled = true;
+    if (pair && pair.count > 1 && pair.colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
     if (!compare || gg.bundleOf(e)) used.sign.add(e.signName);
     if (compare && !gg.bundleOf(e) && gg.changeOf(e.id)) used.change.add(gg.changeOf(e.id));
   });
