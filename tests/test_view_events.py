@@ -321,3 +321,134 @@ def test_reset_goes_back_to_the_opening_period_and_thresholds(browser, G, tmp_pa
     assert link_fragment(pg) == f"#date={latest(G)}"
     assert errors == []
     pg.close()
+
+
+# ---------- a pair that shows one relation is drawn and clicked as that relation ----------
+
+
+def _busy_pair_graph() -> nx.MultiDiGraph:
+    """The article, and 12 consultations of the United States with China in 2021.
+
+    USA-CHN then has 13 relations, drawn as one counted line; before 2021 it
+    shows one of them (fallout-chn, 2018 on), as a date step of event data does.
+    """
+    G = article_graph()
+    for i in range(12):
+        G.add_edge("USA", "CHN", key=f"consult{i}", id=f"consult{i}", relation="consult", sign=1,
+                   intensity=1.0, directed=True, status="fact", start="2021", end="2021",
+                   source_id="dw", quote=f"talk {i}")  # fmt: skip
+    return G
+
+
+PAIR_LINE = """vid => {
+    const g = window.geograph, net = g.network, item = g.edges.get(vid), e = net.body.edges[vid];
+    const r = document.querySelector("#gg-network canvas").getBoundingClientRect();
+    // a point of the line where nothing else is hit (a name is drawn clear of its line)
+    let at = null;
+    for (const t of [0.3, 0.7, 0.25, 0.75, 0.35, 0.65, 0.2, 0.8]) {
+        const p = net.canvasToDOM(e.edgeType.getPoint(t));
+        if (net.getEdgeAt(p) === vid && net.getNodeAt(p) === undefined && g.edgeLabels().every(
+            b => p.x < b.x || p.x > b.x + b.width || p.y < b.y || p.y > b.y + b.height)) {
+            at = {x: r.left + p.x, y: r.top + p.y}; break;
+        }
+    }
+    const names = g.edgeLabels().filter(b => b.id === vid)
+        .map(b => ({text: b.text, x: r.left + b.x + b.width / 2, y: r.top + b.y + b.height / 2}));
+    return {label: item.label, width: item.width, colour: item.color.color, arrows: item.arrows,
+            hidden: !!item.hidden, at: at, names: names, count: g.pairCounts()[vid]};
+}"""
+
+
+def _pair_vid(pg, a, b) -> str:
+    return pg.evaluate(
+        "([a, b]) => window.geograph.bundles.find(x => (x.from === a && x.to === b) ||"
+        " (x.from === b && x.to === a)).visId",
+        [a, b],
+    )
+
+
+def _export_legend(pg) -> list[str]:
+    """The labels of the PNG export's legend."""
+    info = pg.evaluate(
+        "window.geograph.exportPNG({scale: 1}).then(() => window.geograph.exportInfo())"
+    )
+    return [e["label"] for e in info["legend"]]
+
+
+@browser
+def test_a_pair_showing_one_relation_is_that_relation(page, tmp_path, screenshot):
+    from viewpages import open_view
+
+    open_view(page, _busy_pair_graph(), tmp_path, "date=2019")
+    vid = _pair_vid(page, "USA", "CHN")
+    line = page.evaluate(PAIR_LINE, vid)
+    alone = page.evaluate(
+        "id => window.geograph.edges.get(window.geograph.visId(id))", "fallout-rus"
+    )
+    assert line["count"] == 1
+    # drawn as fallout-chn would be alone: its name, its width and colour, its head at the middle
+    assert line["label"] == "reduce-relations"
+    assert [n["text"] for n in line["names"]] == ["reduce-relations"]
+    assert "1" not in [b["text"] for b in page.evaluate("window.geograph.edgeLabels()")]
+    assert (line["width"], line["colour"]) == (alone["width"], alone["color"]["color"])
+    assert line["arrows"]["middle"]["enabled"] and not line["arrows"]["to"]["enabled"]
+    screenshot(page, "events-pair-of-one")
+    assert not [t for t in _export_legend(page) if "a number" in t]  # nor in the PNG's legend
+    # its tooltip is the relation's
+    assert line["at"] is not None
+    page.mouse.move(line["at"]["x"], line["at"]["y"])
+    tip = page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().startswith("reduce-relations: United States → China")
+    # a click on the line, or on its name, opens the relation, not the pair
+    for point in (line["at"], line["names"][0]):
+        page.keyboard.press("Escape")
+        page.mouse.click(point["x"], point["y"])
+        state = page.evaluate("window.geograph.state()")
+        assert (state["edge"], state["pair"]) == ("fallout-chn", None)
+        assert page.locator("#gg-panel h2").inner_text() == "reduce-relations"
+        assert "edge=fallout-chn" in link_fragment(page) and "pair=" not in link_fragment(page)
+    screenshot(page, "events-pair-of-one-selected")
+    page.keyboard.press("Escape")
+    # a date step that brings it up to 13: the count and the pair's panel
+    page.evaluate("window.geograph.set({date: '2021'})")
+    line = page.evaluate(PAIR_LINE, vid)
+    assert (line["label"], line["count"]) == ("13", 13)
+    assert [n["text"] for n in line["names"]] == ["13"]
+    assert [t for t in _export_legend(page) if "a number" in t]
+    page.mouse.click(line["at"]["x"], line["at"]["y"])
+    state = page.evaluate("window.geograph.state()")
+    assert state["edge"] is None and sorted(state["pair"]) == ["CHN", "USA"]
+    page.keyboard.press("Escape")
+    # and a filter that brings it down to one again
+    page.evaluate(
+        "window.geograph.set({date: null, filters: {relation: ['consult', 'cooperate']}})"
+    )
+    line = page.evaluate(PAIR_LINE, vid)
+    assert (line["label"], line["count"]) == ("12", 12)
+    page.evaluate("window.geograph.set({filters: {relation: ['reduce-relations']}})")
+    line = page.evaluate(PAIR_LINE, vid)
+    assert (line["label"], line["count"]) == ("reduce-relations", 1)
+    page.mouse.click(line["at"]["x"], line["at"]["y"])
+    assert page.evaluate("window.geograph.state().edge") == "fallout-chn"
+
+
+@browser
+def test_event_pairs_count_only_where_there_are_more_than_one(event_page, G):
+    pg = event_page
+    pg.evaluate(
+        "d => window.geograph.set({date: d, min_events: 0, min_goldstein: 0, top: 0, backbone: null})",
+        latest(G),
+    )
+    pairs = pg.evaluate(
+        "(() => { const g = window.geograph, c = g.pairCounts();"
+        " return g.edges.get({filter: e => String(e.id).startsWith('geograph:pair:')})"
+        ".map(e => [e.id, e.label, !!e.hidden, c[e.id]]); })()"
+    )
+    ones = [p for p in pairs if p[3] == 1]
+    assert ones and any(p[3] > 1 for p in pairs)
+    for vid, label, hidden, count in pairs:
+        assert hidden == (count == 0), vid
+        if count:  # more than 80 relations: a single relation carries no name on its line
+            assert label == (str(count) if count > 1 else ""), vid
+    assert pg.errors == []

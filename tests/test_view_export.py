@@ -495,3 +495,32 @@ def test_dashes_keep_their_gaps_on_wide_lines(page, article_page, fragment):
         assert visible >= min(4.0, width), (width, cap, dashes)
     # a forecast's dots stay dots however wide the line: [2, x] at any width
     assert any(d[0] <= 2 and w > 4 for w, _, d in strokes) or not fragment.endswith("weapons")
+
+
+def dark_pixels(img, p: dict, half_w: int, down: int) -> int:
+    """Pixels darker than mid grey under an image point (an actor's name is the only ink there)."""
+    box = (round(p["x"] - half_w), round(p["y"]), round(p["x"] + half_w), round(p["y"] + down))
+    part = np.asarray(img.crop(box), dtype=int)
+    return int((part.max(axis=2) < 150).sum())
+
+
+def test_the_names_of_actors_faded_around_a_selection_can_be_read(page, article_page):
+    reopen_view(page, article_page, "date=2020-06&edge=liaison")
+    faded = page.evaluate(
+        "window.geograph.nodes.get().filter(n => n.opacity < 0.5).map(n => window.geograph.dataId(n.id))"
+    )
+    assert set(faded) == {"CHN", "RUS", "USA"}
+    img, info = export(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    img.save(ARTIFACTS / "export-selected-faded-names.png")
+    at = node_pixels(page, info)
+    for nid in faded:
+        # its dot and lines stay faded, its name is grey ink (the page's 18 % was near white)
+        assert dark_pixels(img, at[nid], 90, 110) > 40, nid
+    # the page keeps its own faded names
+    assert (
+        page.evaluate(
+            "window.geograph.network.body.nodes[window.geograph.visId('RUS')].labelModule.fontOptions.color"
+        )
+        == "rgba(29,29,29,0.18)"
+    )

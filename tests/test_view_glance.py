@@ -177,6 +177,38 @@ def test_legend_leaves_a_busy_graph_free(page, tmp_path):
     _no_actor_under(page, page.locator("#gg-legend-box").bounding_box())
 
 
+CAMERA = (
+    "(() => { const n = window.geograph.network; return [n.getScale(), n.getViewPosition()]; })()"
+)
+TWO_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def test_legend_in_a_busy_graph_leaves_the_view_alone(page, tmp_path, screenshot):
+    """Every corner taken: opening the legend, or a new size, moves no view; a fit makes room."""
+    open_view(page, isolated_graph(300), tmp_path)
+    legend = page.locator("#gg-legend-box")
+    summary = legend.locator("summary")
+    assert legend.get_attribute("open") is not None
+    page.evaluate(TWO_FRAMES)
+    at_open = page.evaluate(CAMERA)
+    summary.click()  # the reader folds it, then opens it again
+    page.evaluate(TWO_FRAMES)
+    assert page.evaluate(CAMERA) == at_open
+    screenshot(page, "glance-busy-legend-folded")
+    summary.click()
+    page.evaluate(TWO_FRAMES)
+    assert legend.get_attribute("open") is not None  # the reader's choice stays
+    assert page.evaluate(CAMERA) == at_open  # the view did not jump to make room
+    screenshot(page, "glance-busy-legend-opened")
+    page.select_option("#gg-size", "weight")
+    page.evaluate(TWO_FRAMES)
+    assert page.evaluate(CAMERA) == at_open
+    # a fit chooses the view: it frames the actors beside the legend
+    page.click("#gg-fit")
+    page.evaluate(TWO_FRAMES)
+    _no_actor_under(page, legend.bounding_box())
+
+
 def test_stale_panel_note(page, tmp_path):
     open_view(page, article_graph(), tmp_path)
     page.evaluate("window.geograph.selectEdge('liaison')")

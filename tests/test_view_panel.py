@@ -214,3 +214,30 @@ def test_the_phone_sheet_opened_by_the_api_starts_tab_at_close(phone, shipped):
     phone.keyboard.press("Enter")  # Close
     assert phone.evaluate("window.geograph.state().edge") is None
     assert phone.evaluate(_WHERE)["inSheet"] is False
+
+
+def test_the_phone_sheet_is_a_modal_dialog_named_by_its_heading(phone, shipped):
+    open_page(phone, shipped)
+    panel = phone.locator("#gg-panel")
+    assert phone.get_by_role("dialog").count() == 0  # no selection: no sheet
+    phone.evaluate("window.geograph.set({edge: 'R05'})")
+    heading = panel.locator("h2").inner_text()
+    dialog = phone.get_by_role("dialog", name=f"Details: {heading}", exact=True)
+    assert dialog.count() == 1 and dialog.get_attribute("aria-modal") == "true"
+    # what assistive technology reads: a dialog of that name holding the details
+    tree = phone.locator("body").aria_snapshot()
+    assert f'dialog "Details: {heading}"' in tree, tree
+    assert "Close" in dialog.aria_snapshot()
+    # another selection renames it; closing it leaves the page's "Details" region
+    phone.evaluate("window.geograph.set({focus: 'PRK'})")
+    name = f"Details: {panel.locator('h2').inner_text()}"
+    assert name != f"Details: {heading}" and phone.get_by_role("dialog", name=name).count() == 1
+    phone.keyboard.press("Escape")
+    assert phone.get_by_role("dialog").count() == 0
+    assert phone.get_by_role("region", name="Details", exact=True).count() == 1
+    # on a desktop's width the details are beside the graph: no dialog
+    phone.evaluate("window.geograph.set({edge: 'R05'})")
+    assert phone.get_by_role("dialog").count() == 1
+    phone.set_viewport_size({"width": 1280, "height": 800})
+    phone.wait_for_function("!document.querySelector('#gg-panel[role=dialog]')")
+    assert phone.get_by_role("region", name="Details", exact=True).count() == 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from viewpages import fail_on_problems, reopen_view, shared_page, shipped_page_file
 
+import graph
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
@@ -318,6 +320,7 @@ def test_with_a_neutral_relation_the_grey_has_one_entry(desk, tmp_path):
 
 # ---------- 6: names readable on a phone's first frame, the graph at the top ----------
 
+TWO_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 NAMES = """() => {
     const g = window.geograph, net = g.network, s = net.getScale();
     const c = document.querySelector('#gg-network canvas').getBoundingClientRect();
@@ -333,6 +336,80 @@ def test_phone_first_frame_names_are_readable_and_the_graph_on_top(phone, counte
     names = phone.evaluate(NAMES)
     assert names["px"] >= 11
     assert names["top"] < 30, "an empty band above the graph"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """A GDELT import over the 143 countries of the synthetic export, drawn as a small graph."""
+    pytest.importorskip("duckdb")
+    from benchmarks.bench_import import make_gdelt_file
+
+    from graph.events import import_gdelt
+    from graph.view import render_html
+
+    tmp = tmp_path_factory.mktemp("world")
+    make_gdelt_file(tmp / "events.CSV", 3000)
+    import_gdelt([tmp / "events.CSV"], tmp / "data", period="month", progress=False)
+    return render_html(graph.load(tmp / "data"), tmp / "world.html")
+
+
+def test_phone_world_map_names_are_readable(phone, world, screenshot):
+    reopen_view(phone, world)
+    assert phone.evaluate("window.geograph.state().layout.name") == "map"
+    assert phone.evaluate("window.geograph.payload.nodes.length") >= 140
+    assert not phone.evaluate("window.geograph.payload.large")
+    names = phone.evaluate(NAMES)
+    assert names["px"] >= 11, names  # 7-10 px, the names' growth capped at 4 x 26
+    # framed under the legend's line, at the top: no band of 200 px above the map
+    legend = rect(phone, "#gg-legend-box")["bottom"] - rect(phone, "#gg-network")["top"]
+    assert legend < names["top"] < legend + 40, names
+    # fewer, not smaller: a zoom and a fit come back to readable names
+    phone.evaluate("window.geograph.network.moveTo({scale: 0.03})")
+    phone.evaluate(TWO_FRAMES)
+    assert phone.evaluate(NAMES)["px"] >= 11
+    phone.click("#gg-fit")
+    phone.evaluate(TWO_FRAMES)
+    assert phone.evaluate(NAMES)["px"] >= 11
+    screenshot(phone, "review-phone-world-names")
+
+
+CAMERA = (
+    "(() => { const n = window.geograph.network; return [n.getScale(), n.getViewPosition()]; })()"
+)
+ACTORS = """() => {
+    const net = window.geograph.network, r = net.body.container.getBoundingClientRect();
+    return window.geograph.nodes.get({filter: n => !n.hidden}).map(n => {
+        const b = net.getBoundingBox(n.id), a = net.canvasToDOM({x: b.left, y: b.top}),
+              c = net.canvasToDOM({x: b.right, y: b.bottom});
+        return {id: n.id, left: r.left + a.x, top: r.top + a.y, right: r.left + c.x, bottom: r.top + c.y};
+    });
+}"""
+
+
+def test_opening_the_legend_over_a_full_map_moves_no_view(desk, world, screenshot):
+    """A short frame (a notebook's): the legend starts folded, every corner has actors."""
+    desk.set_viewport_size({"width": 1000, "height": 560})
+    try:
+        reopen_view(desk, world)
+        legend = desk.locator("#gg-legend-box")
+        assert legend.get_attribute("open") is None
+        desk.evaluate(TWO_FRAMES)
+        before = desk.evaluate(CAMERA)
+        legend.locator("summary").click()
+        desk.evaluate(TWO_FRAMES)
+        assert legend.get_attribute("open") is not None
+        # the map stayed put (it was framed again beside the legend, under the map's note)
+        assert desk.evaluate(CAMERA) == before
+        screenshot(desk, "review-short-map-legend-opened")
+        # Fit chooses a new view: then the actors are framed clear of the open legend
+        desk.click("#gg-fit")
+        desk.evaluate(TWO_FRAMES)
+        for note in ("#gg-legend-box", "#gg-offmap"):  # nor under the map's note
+            box = rect(desk, note)
+            assert [a["id"] for a in desk.evaluate(ACTORS) if meets(a, box)] == [], note
+        screenshot(desk, "review-short-map-legend-fit")
+    finally:
+        desk.set_viewport_size({"width": 1280, "height": 800})
 
 
 def test_desktop_names_are_readable(desk, shipped):

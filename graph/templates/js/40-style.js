@@ -3,7 +3,7 @@
  * shown, faded when out of focus, aggregated pairs counted.
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
- * bundleState(b), restyle() (re-apply hiding and fading now), sendNodes(updates)
+ * bundleState(b), soleOf(b) (a pair's one relation shown, or null), restyle() (re-apply hiding and fading now), sendNodes(updates)
  * and sendEdges(updates) (looks of actors and lines by the same path as this
  * part's: 44-size.js, 45-compare.js), veil() (large
  * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
@@ -59,11 +59,12 @@ var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
 
 // What an aggregated edge looks like, from the relations of its pair now shown.
 function bundleState(b) {
-  var count = 0, signs = 0, fwd = false, back = false, status = {};
+  var count = 0, signs = 0, fwd = false, back = false, status = {}, one = null;
   var shownAt = store.shownAt();
   b.members.forEach(function (e) {
     if (shownAt[e.index] !== 1) return;
     count++;
+    one = e;
     signs += e.sign;
     status[e.status] = true;
     if (e.directed) { if (e.from === b.from) fwd = true; else back = true; }
@@ -71,7 +72,15 @@ function bundleState(b) {
   var sign = signs > 0 ? 1 : signs < 0 ? -1 : 0;
   var dashes = status.fact ? false : status.claim ? STYLE.status_dashes.claim
     : status.forecast ? STYLE.status_dashes.forecast : false;
-  return { count: count, colour: STYLE.sign_colours[String(sign)], dashes: dashes, fwd: fwd, back: back };
+  return { count: count, colour: STYLE.sign_colours[String(sign)], dashes: dashes, fwd: fwd, back: back,
+           one: count === 1 ? one : null };
+}
+// The one relation a pair shows now, or null (none, or more than one): the
+// pair's line is then drawn, named, hovered and clicked as that relation.
+function soleOf(b) { return b.state && b.state.one ? b.state.one : null; }
+// What changes a pair's line: its count and summary look, or which relation it stands for.
+function lookOf(st) {
+  return [st.count, st.colour, String(st.dashes), st.fwd, st.back, st.one ? st.one.id : ""].join("|");
 }
 // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
 // draw them only for the focused actor's relations.
@@ -88,6 +97,7 @@ var SHADOW = { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 };
 // An aggregated edge's whole look: its relations shown now (st), its fade
 // (b.opacity) and whether it is the selected line (b.strong).
 function bundleItem(b, st) {
+  if (st.one) return soleItem(b, st.one, st.colour);
   var width = Math.min(LARGE ? 5 : 9, 1 + (LARGE ? 0.7 : 1.4) * Math.log2(1 + st.count));
   var o = b.opacity, strong = !!b.strong;
   return {
@@ -101,6 +111,27 @@ function bundleItem(b, st) {
     // a faded pair's count is left out: white-edged numbers would speckle the picture
     font: o === 1 ? { color: "#333", strokeWidth: 3 } : { color: "rgba(0,0,0,0)", strokeWidth: 0 },
     arrows: arrowsOf(st.fwd, st.back, !LARGE || strong || b.fade === "1f", strong)
+  };
+}
+// A pair's line standing for its one relation shown: that relation's look (as
+// singleLook gives it), its name where relations are named, no count. The line
+// runs from b.from to b.to: a relation the other way has its head turned.
+function soleItem(b, e, colour) {
+  var o = b.opacity, strong = !!b.strong, base = LARGE ? Math.min(e.width, 3) : e.width;
+  var middle = gg.middleArrow(e), back = !!e.directed && e.from !== b.from;
+  var arrows = arrowsOf(!!e.directed && !back, back, !LARGE || strong || b.fade === "1f", strong, middle);
+  // vis-network turns a middle head with a negative scale round
+  if (middle && back) arrows.middle = { enabled: true, scaleFactor: -(strong ? 0.9 : 0.6) };
+  return {
+    id: b.visId,
+    label: showEdgeLabels ? shorten(e.relation, 30) : "",
+    hidden: false,
+    color: colourOf(colour, o),  // its sign's, as the pair's summary (compare mode leaves pairs so)
+    dashes: e.dashes,
+    width: strong ? Math.max(5, base * 2) : base,
+    shadow: strong ? SHADOW : { enabled: false },
+    font: { color: o === 1 ? "#555" : "rgba(0,0,0,0)", strokeWidth: o === 1 ? 3 : 0 },
+    arrows: arrows
   };
 }
 var hiddenNow = new Uint8Array(EDGES.length);   // by relation index: 1 when hidden (last sent to vis)
@@ -154,7 +185,7 @@ function applyFilters() {
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
   touched.forEach(function (b) {
     var st = bundleState(b);
-    var look = [st.count, st.colour, String(st.dashes), st.fwd, st.back].join("|");
+    var look = lookOf(st);
     if (look === b.look) return;
     b.look = look;
     b.state = st;
@@ -174,7 +205,7 @@ function applyFilters() {
   applyFade(edgeUpdates, nodeUpdates);
 }
 bundles.forEach(function (b) {
-  b.look = [b.state.count, b.state.colour, String(b.state.dashes), b.state.fwd, b.state.back].join("|");
+  b.look = lookOf(b.state);
 });
 
 // What stays bright: a focused actor's neighbourhood (through shown relations),
@@ -451,6 +482,7 @@ gg.edgeColour = edgeColour;
 gg.colourOf = colourOf;
 gg.arrowsOf = arrowsOf;
 gg.bundleState = bundleState;
+gg.soleOf = soleOf;
 gg.restyle = applyFilters;
 gg.veil = function () { return veilNow; };
 gg.sendNodes = function (updates) { send(nodes, updates); };

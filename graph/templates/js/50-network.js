@@ -141,7 +141,8 @@ network.on("hoverNode", function (params) {
 });
 network.on("hoverEdge", function (params) {
   var vid = String(params.edge), b = bundleByVisId.get(vid);
-  if (b) { giveTitle(edges, vid, function () { return bundleTip(b); }); return; }
+  // a pair showing one relation is that relation's line (40-style.js): its tooltip
+  if (b) { giveTitle(edges, vid, function () { return gg.soleOf(b) ? edgeTip(gg.soleOf(b)) : bundleTip(b); }); return; }
   var e = edgeById.get(dataId(vid));
   if (e) giveTitle(edges, vid, function () { return edgeTip(e); });
 });

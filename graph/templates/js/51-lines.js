@@ -50,7 +50,7 @@ function arrowed(a) {
 // the names 55-edge-labels.js places itself are not drawn by vis.
 function labelled(e, scale) {
   var lm = e.labelModule;
-  if (e.options.label === undefined || !lm || !lm.fontOptions) return false;
+  if (!e.options.label || !lm || !lm.fontOptions) return false;  // "": a pair drawn as its one relation
   if (gg.labelsByUs && gg.labelsByUs(e)) return false;
   return lm.fontOptions.size * scale >= lm.elementOptions.scaling.label.drawThreshold - 1;
 }

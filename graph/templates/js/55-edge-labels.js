@@ -122,12 +122,13 @@ function obstacles(scale) {
   });
   return out;
 }
-// vis-network 9 draws a middle head with its tip at the line's middle, 15 * scaleFactor
-// + 3 * width long (graph units) back along the line
+// vis-network 9 draws a middle head with its tip at the line's middle, 15 * |scaleFactor|
+// + 3 * width long (graph units) back along the line (forward: a negative scale turns it)
 function arrowBox(e, scale) {
   if (!shownEdge(e) || !e.options.arrows || !e.options.arrows.middle || !e.options.arrows.middle.enabled) return null;
-  var a = e.options.arrows.middle, tip = e.edgeType.getPoint(0.5), back = e.edgeType.getPoint(0.45);
-  var len = 15 * (a.scaleFactor || 1) + 3 * e.options.width, d = Math.hypot(tip.x - back.x, tip.y - back.y) || 1;
+  var a = e.options.arrows.middle, f = a.scaleFactor || 1, tip = e.edgeType.getPoint(0.5);
+  var back = e.edgeType.getPoint(f < 0 ? 0.55 : 0.45);
+  var len = 15 * Math.abs(f) + 3 * e.options.width, d = Math.hypot(tip.x - back.x, tip.y - back.y) || 1;
   var cx = tip.x + (back.x - tip.x) / d * len / 2, cy = tip.y + (back.y - tip.y) / d * len / 2;
   var r = len / 2 + GAP / scale;
   return { left: cx - r, right: cx + r, top: cy - r, bottom: cy + r };

@@ -6,6 +6,7 @@
  * vis-network), revealSelection() (pan a selected relation into sight).
  * Subscribes: selection -> vis-network's selected items; pans to a relation
  * whose middle is off screen.
+ * The phone's sheet is a modal dialog (role, aria-modal, named by its heading).
  * Handles: clicks on the graph (on a drawn relation name first: gg.labelAt), Escape; focus returns to what opened the
  * selection when closing it leaves focus nowhere.
  * Uses: util, data, state, reach, network, panel.
@@ -111,6 +112,13 @@ function openPair(b) {
   store.set({ pair: [b.from, b.to] });
   return true;
 }
+// A click on a pair's line: its panel, or, when it shows one relation (drawn
+// as that relation, 40-style.js), that relation's.
+function clickPair(b) {
+  var one = gg.soleOf(b);
+  if (one) { selectEdge(one.id); showSelection(); return true; }
+  return openPair(b);
+}
 function selectPair(a, c) {
   var b = gg.findBundle(String(a), String(c));
   return b ? openPair(b) : false;
@@ -165,6 +173,25 @@ function sheetStops() {
     return !x.disabled && x.getClientRects().length > 0;
   });
 }
+// ... and it says so to assistive technology: a modal dialog named by its
+// heading while it is a sheet, the page's "Details" region (read out as it
+// changes) otherwise. Its heading is rebuilt with every selection.
+var PANEL_NAME = gg.panel.getAttribute("aria-label") || "Details";
+function markSheet() {
+  var p = gg.panel, h = p.querySelector("h2");
+  if (isSheet()) {
+    p.setAttribute("role", "dialog");
+    p.setAttribute("aria-modal", "true");
+    p.setAttribute("aria-label", PANEL_NAME + ": " + (h ? h.textContent : ""));
+    p.removeAttribute("aria-live");
+  } else if (p.getAttribute("role") === "dialog") {
+    p.removeAttribute("role");
+    p.removeAttribute("aria-modal");
+    p.setAttribute("aria-label", PANEL_NAME);
+    p.setAttribute("aria-live", "polite");
+  }
+}
+window.addEventListener("resize", markSheet);
 gg.panel.addEventListener("keydown", function (ev) {
   if (ev.key !== "Tab" || !isSheet()) return;
   var stops = sheetStops();
@@ -175,6 +202,7 @@ gg.panel.addEventListener("keydown", function (ev) {
   else if (!ev.shiftKey && a === last) { ev.preventDefault(); first.focus(); }
 });
 store.subscribe(function (changed) {
+  markSheet();  // after the panel's part has drawn its new heading
   if (!changed.selection) return;
   showSelection();
   revealSelection();
@@ -191,12 +219,12 @@ network.on("click", function (params) {
   // a relation's name is drawn clear of its line: a click on it is for that relation
   var named = gg.labelAt(params.pointer && params.pointer.DOM);
   var namedPair = named !== null ? gg.bundleByVisId.get(named) : null;  // a counted pair's number
-  if (namedPair) { openPair(namedPair); return; }
+  if (namedPair) { clickPair(namedPair); return; }
   if (named !== null) { selectEdge(named); showSelection(); return; }
   if (params.nodes.length) focusNode(dataId(params.nodes[0]), { move: false });
   else if (params.edges.length) {
     var b = gg.bundleByVisId.get(String(params.edges[0]));
-    if (b) openPair(b); else selectEdge(dataId(params.edges[0]));
+    if (b) clickPair(b); else selectEdge(dataId(params.edges[0]));
   }
   else clearSelection();
 });

@@ -2,7 +2,8 @@
  * controls: Freeze/Unfreeze layout, Fit and Reset.
  * Provides on gg: setPhysics(on), physicsOn() -> bool, fit(), and the
  * framing rule itself: actorsBox(draw) -> the box of the shown actors with
- * their names (graph units), frameScale(box, area), frameIn(area, box);
+ * their names (graph units), frameScale(box, area), frameIn(area, box),
+ * frameNamed(area) (frameIn with the names' font following, on a phone at the area's top);
  * syncNames() (the actors' name font for the scale now: readable zoomed out),
  * atNameBase(fn) (fn's value, drawn with the names at the layout's own size).
  * Uses: data, state, network, slider, search.
@@ -73,16 +74,18 @@ function frameIn(area, box) {
 // Actor names stay readable when the view is zoomed out to frame the graph (a
 // phone's first frame is at about half size, the world map at a tenth): their
 // font grows as the scale falls, NAME_PX on screen at least, as relation names
-// keep theirs (55-edge-labels.js), up to NAME_GROWTH times the layout's own size
-// (gg.nameBase(): 15, 26 on the map). Large graphs place their names themselves
-// (52-labels.js).
+// keep theirs (55-edge-labels.js); past NAME_GROWTH times the layout's own size
+// (gg.nameBase(): 15, 26 on the map) only as far as NAME_PX on screen: a phone's
+// world map of 143 countries had names of 7-10 px. Fewer names are shown rather
+// than smaller ones (53-names.js leaves out those that meet). Large graphs place
+// their names themselves (52-labels.js).
 // Zoomed in, they stop growing at NAME_MAX_PX on screen, so that zooming in
-// spreads neighbours' names apart (53-names.js leaves out those that meet).
+// spreads neighbours' names apart.
 var NAME_PX = 11, NAME_MAX_PX = 18, NAME_GROWTH = 4, nameSize = null;
 function nameFont(scale) {
   var base = gg.nameBase ? gg.nameBase() : 15;
   var want = Math.max(NAME_PX / scale, Math.min(base, NAME_MAX_PX / scale));
-  return Math.ceil(2 * Math.min(base * NAME_GROWTH, want)) / 2;
+  return Math.ceil(2 * Math.max(NAME_PX / scale, Math.min(base * NAME_GROWTH, want))) / 2;
 }
 // Set the names' font for the scale now; true when it changed (the actors' boxes with it).
 function syncNames() {
@@ -101,9 +104,15 @@ function atNameBase(fn) {
   try { return fn(); } finally { network.setOptions({ nodes: { font: { size: grown } } }); }
 }
 var zooming = 0;
-network.on("zoom", function () {
+function resync() {
   cancelAnimationFrame(zooming);
   zooming = requestAnimationFrame(function () { if (syncNames()) network.redraw(); });
+}
+network.on("zoom", resync);
+// a frame set by the page (the legend's, a focus, an opened pair) moves no zoom event
+network.on("afterDrawing", function (ctx) {
+  var onPage = !ctx || !ctx.canvas || ctx.canvas === gg.container.querySelector("canvas");
+  if (onPage && !gg.LARGE && !gg.drawFrame && nameSize !== null && nameFont(network.getScale()) !== nameSize) resync();
 });
 // Every fit (the button, Reset, a change of layout, the map) ends with the
 // legend's choice of corner, which frames the actors beside it when every
@@ -112,21 +121,28 @@ network.on("zoom", function () {
 // wider than tall: framed in the top of it, not in the middle with an empty
 // band above, the room left is below, where the legend and the details' sheets open.
 var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
-function fitArea(size) {
-  var area = { x: 0, y: 0, w: size.w, h: size.h }, box = phone.matches ? actorsBox(!gg.LARGE) : null;
+// The part of `area` (canvas CSS px) the actors are framed in: on a phone its top.
+function topOf(area) {
+  var box = phone.matches ? actorsBox(!gg.LARGE) : null;
   if (!box) return area;
   var h = Math.ceil((box.bottom - box.top) * frameScale(box, area) + 2 * FIT_MARGIN);
-  if (h < area.h) area.h = h;
-  return area;
+  return h < area.h ? { x: area.x, y: area.y, w: area.w, h: h } : area;
 }
-function fit() {
-  var size = canvasSize(), framed = false;
-  // the names' font follows the new scale, and the frame the names' new boxes
-  for (var i = 0; i < 4; i++) {
-    framed = frameIn(fitArea(size));
+// Frame the shown actors and their names in `area` (Fit's whole graph, or the
+// part the legend leaves free, 80-legend.js): the names' font follows the new
+// scale, and the frame the names' new boxes (names of 11 px on a phone's world
+// map are a third of its width: 8 rounds come within a pixel).
+function frameNamed(area) {
+  var framed = false;
+  for (var i = 0; i < 8; i++) {
+    framed = frameIn(topOf(area));
     if (!framed || !syncNames()) break;
   }
-  if (!framed) network.fit({ animation: false });
+  return framed;
+}
+function fit() {
+  var size = canvasSize();
+  if (!frameNamed({ x: 0, y: 0, w: size.w, h: size.h })) network.fit({ animation: false });
   if (gg.placeLegend) gg.placeLegend(true);
 }
 physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
@@ -151,5 +167,6 @@ gg.fit = fit;
 gg.actorsBox = actorsBox;
 gg.frameScale = frameScale;
 gg.frameIn = frameIn;
+gg.frameNamed = frameNamed;
 gg.syncNames = syncNames;
 gg.atNameBase = atNameBase;

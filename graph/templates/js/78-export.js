@@ -122,9 +122,10 @@ function usedLegend(st, shown) {
     if (!shown.has(e.id)) return;
     used.status.add(e.status);
     used.directed.add(!!e.directed);
-    var b = gg.bundleOf(e);
-    if (b) bundled = true;
-    if (b && gg.bundleState(b).colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
+    // a pair showing one relation is drawn as that relation: no number, no mixed grey
+    var b = gg.bundleOf(e), pair = b ? gg.bundleState(b) : null;
+    if (pair && pair.count > 1) bundled = true;
+    if (pair && pair.count > 1 && pair.colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
     if (!compare || gg.bundleOf(e)) used.sign.add(e.signName);
     if (compare && !gg.bundleOf(e) && gg.changeOf(e.id)) used.change.add(gg.changeOf(e.id));
   });
@@ -196,6 +197,24 @@ function graphBounds() {
   if (!isFinite(b.minX)) b = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   return b;
 }
+// A picture is read without the page's hover: the actors faded around a
+// selection keep their names readable in it (grey, not the page's 18 %
+// ghost, which a printed or published picture leaves illegible). Their
+// label fonts are set for the drawing; returns what to put back
+// ([fontOptions, colour, stroke colour, label]).
+var FADED_NAME = "#6b6b6b";
+function readableNames() {
+  var out = [], nodes = network.body.nodes;
+  Object.keys(nodes).forEach(function (id) {
+    var n = nodes[id], f = n.labelModule && n.labelModule.fontOptions;
+    if (!f || !(typeof n.options.opacity === "number" && n.options.opacity < 0.5)) return;
+    out.push([f, f.color, f.strokeColor, n.labelModule]);
+    f.color = FADED_NAME;
+    f.strokeColor = "#ffffff";
+    n.labelModule.labelDirty = true;  // vis keeps the colour in the lines it laid out
+  });
+  return out;
+}
 // vis-network's own drawing pass, pointed at our context: its view is set to
 // scale 1 (labels as at 100 %), and every actor is drawn, not only those in
 // the viewport, so that every name is measured anew. Large graphs' actor
@@ -219,6 +238,7 @@ function drawGraph(ctx, scale, originX, originY, box, texts, clip, actorsOnly) {
   ctx.beginPath();
   ctx.rect(clip.x, clip.y, clip.width, clip.height);
   ctx.clip();
+  var names = readableNames();
   try {
     view.scale = 1;
     view.translation.x = 0;
@@ -228,6 +248,7 @@ function drawGraph(ctx, scale, originX, originY, box, texts, clip, actorsOnly) {
     // a large graph's names as placed in this drawing (the page's redraw below replaces them)
     var labels = gg.LARGE && gg.labelsDrawn ? gg.labelsDrawn() : [];
   } finally {
+    names.forEach(function (x) { x[0].color = x[1]; x[0].strokeColor = x[2]; x[3].labelDirty = true; });
     body.edgeIndices = edgeIds;
     ctx.restore();
     gg.drawFrame = null;

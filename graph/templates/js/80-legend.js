@@ -156,13 +156,14 @@ store.subscribe(function (changed) { if (changed.compare || changed.date) syncCo
 
 // ---------- where the legend sits: never over an actor ----------
 // It takes the first corner of the graph with no actor (shape or name) under
-// it; when every corner has one, the view is framed again in the part of the
-// graph the legend leaves free. On a phone it starts closed, as one line
+// it; when every corner has one, a fit frames the view in the part of the
+// graph the legend leaves free, and anything else leaves the view alone (the
+// legend, unless the reader opened it, folds to its line). On a phone it starts closed, as one line
 // (its summary); opened, it is a sheet over the bottom of the graph that
 // scrolls, and the graph is framed above it.
 var details = document.getElementById("gg-legend-box");
 var CORNERS = ["gg-at-bl", "gg-at-tl", "gg-at-tr", "gg-at-br"];
-var MARGIN = 6;
+var MARGIN = 6, NAME_ROOM = 16;
 var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
 // A short graph (a notebook's frame of 500-600 px, a small window) would be mostly
 // legend: there it starts folded to its one line, as on a phone. The rule is the
@@ -225,23 +226,52 @@ function frameBeside(legendRect) {
   var r = gg.container.getBoundingClientRect(), W = r.width, H = r.height;
   var L = { left: legendRect.left - r.left, top: legendRect.top - r.top,
             right: legendRect.right - r.left, bottom: legendRect.bottom - r.top };
+  // below the legend, a line more: a name may be set above its actor (53-names.js),
+  // out of the box the actors are framed by (vis-network's, the name below)
+  var below = L.bottom + MARGIN + NAME_ROOM;
   var free = [
     { x: 0, y: 0, w: W, h: L.top - MARGIN },
-    { x: 0, y: L.bottom + MARGIN, w: W, h: H - L.bottom - MARGIN },
+    { x: 0, y: below, w: W, h: H - below },
     { x: 0, y: 0, w: L.left - MARGIN, h: H },
     { x: L.right + MARGIN, y: 0, w: W - L.right - MARGIN, h: H }
   ];
   var box = gg.actorsBox(false), best = null, bestScale = 0;  // framed as Fit frames (76-controls.js)
   if (!box) return false;
+  // the other notes over the graph (the map's "Not on the map") are kept clear too
+  var notes = overlays().map(function (o) {
+    return { left: o.left - r.left, top: o.top - r.top, right: o.right - r.left, bottom: o.bottom - r.top };
+  });
   free.forEach(function (f) {
-    if (f.w < 40 || f.h < 40) return;
+    f = clearOf(f, notes, box);
+    if (!f || f.w < 40 || f.h < 40) return;
     var s = gg.frameScale(box, f);
     if (s > bestScale) { bestScale = s; best = f; }
   });
   if (!best) return false;
-  gg.frameIn(best, box);
+  gg.frameNamed(best);  // as Fit frames: names readable, on a phone at the top of the part
   keepFrame();
   return true;
+}
+// The part f of the graph ({x, y, w, h}) cut clear of each note (CSS px of the
+// graph) it meets: to the side of the note where the actors' box is drawn largest.
+function clearOf(f, notes, box) {
+  for (var i = 0; i < notes.length && f; i++) {
+    var n = notes[i];
+    if (!(n.left < f.x + f.w && f.x < n.right && n.top < f.y + f.h && f.y < n.bottom)) continue;
+    var best = null, bestScale = 0;
+    [
+      { x: f.x, y: f.y, w: f.w, h: n.top - MARGIN - f.y },
+      { x: f.x, y: n.bottom + MARGIN, w: f.w, h: f.y + f.h - n.bottom - MARGIN },
+      { x: f.x, y: f.y, w: n.left - MARGIN - f.x, h: f.h },
+      { x: n.right + MARGIN, y: f.y, w: f.x + f.w - n.right - MARGIN, h: f.h }
+    ].forEach(function (c) {
+      if (c.w < 40 || c.h < 40) return;
+      var s = gg.frameScale(box, c);
+      if (s > bestScale) { bestScale = s; best = c; }
+    });
+    f = best;
+  }
+  return f;
 }
 // Whether the camera is where a fit (or the framing here) put it: once the user,
 // a search or a selection moved it, the legend only changes corners.
@@ -266,15 +296,32 @@ function placeLegend(fromFit) {
     if (framed && covered(details.getBoundingClientRect(), boxes)) frameBeside(details.getBoundingClientRect());
     return;
   }
+  var best = freeCorner(boxes);
+  if (best === null) return;
+  // No corner is free. Only a fit (which chooses the view anyway) frames the
+  // actors beside the legend; anything else (the legend opened, a size, the
+  // compare rows, a resize) leaves the view where it is: the legend the page
+  // opened folds to its one line, and sits where it covers the fewest actors.
+  if (fromFit !== true && details.open && !chosen) {
+    autoOpen = false;
+    details.open = false;
+    best = freeCorner(boxes);
+    if (best === null) return;
+  }
+  if (framed && fromFit === true) frameBeside(details.getBoundingClientRect());
+}
+// The first corner where the legend covers nothing (null, the legend left there),
+// else the corner where it covers the fewest (the legend put there).
+function freeCorner(boxes) {
   var best = null, fewest = Infinity;
   for (var i = 0; i < CORNERS.length; i++) {
     CORNERS.forEach(function (c) { details.classList.toggle(c, c === CORNERS[i]); });
     var n = covered(details.getBoundingClientRect(), boxes);
-    if (n === 0) return;
+    if (n === 0) return null;
     if (n < fewest) { fewest = n; best = CORNERS[i]; }
   }
   CORNERS.forEach(function (c) { details.classList.toggle(c, c === best); });
-  if (framed) frameBeside(details.getBoundingClientRect());
+  return best;
 }
 var pending = 0;
 function placeSoon() {  // after the other parts have redrawn (the compare rows, a resize)
