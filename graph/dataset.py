@@ -188,11 +188,13 @@ def _no_progress(fraction: float) -> None:
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
     order = {str(f): i for i, f in enumerate(n for n, _ in TABLE_FILES.values())}
+    # each file's place once, not a Path per problem (thousands of warnings at 50k relations)
+    place = {f: order.get(Path(f).name, 99) for f in {p.file for p in problems}}
 
     def key(p: Problem):
         return (
             p.severity != ERROR,
-            order.get(Path(p.file).name, 99),
+            place[p.file],
             p.file,
             p.line or 0,
             p.column or 0,

@@ -85,6 +85,42 @@ def _dumps(value: Any) -> str:
     return _ENCODE(value)
 
 
+_ENCODE_ASCII = json.encoder.encode_basestring_ascii
+# Characters that JSON writes as they are: one absent from a step's texts joins them.
+_JOINS = "|~^`#"
+
+
+def _texts_json(texts: list) -> str:
+    """``_dumps(texts)`` for a list, faster for a step of plain ASCII texts (quotes, ids).
+
+    The C encoder escapes each string in turn at a third of the speed of
+    escaping them as one ASCII string joined by a character that is in none
+    of them and that JSON writes as it is: each join then becomes the end
+    of one string and the start of the next. The same JSON for texts with
+    nothing past ``~``, which the ASCII escape writes as ``\\u`` escapes;
+    else, or when every join character is taken, the encoder's own.
+
+    Examples
+    --------
+    >>> _texts_json(["a", 'say "hi"|\\n', ""]) == _dumps(["a", 'say "hi"|\\n', ""])
+    True
+    >>> _texts_json(["é", "\\x7f", None]) == _dumps(["é", "\\x7f", None])
+    True
+    """
+    if not texts:
+        return "[]"
+    for join in _JOINS:
+        try:
+            joined = join.join(texts)
+        except TypeError:  # only texts join (a None is written null)
+            return _dumps(texts)
+        if not joined.isascii() or "\x7f" in joined:
+            break
+        if joined.count(join) == len(texts) - 1:  # in none of the texts
+            return "[" + _ENCODE_ASCII(joined).replace(join, '","') + "]"
+    return _dumps(texts)
+
+
 def payload_json(payload: dict) -> str:
     """Serialize a payload as JSON safe to place inside a ``<script>`` element.
 
@@ -139,7 +175,7 @@ def payload_json_pieces(payload: Any, depth: int = 3) -> Iterator[str]:
         # a long column in steps: its JSON is its items' JSON joined by commas
         yield "["
         for at in range(0, len(payload), _LIST_STEP):
-            yield ("," if at else "") + _escaped(_dumps(payload[at : at + _LIST_STEP])[1:-1])
+            yield ("," if at else "") + _escaped(_texts_json(payload[at : at + _LIST_STEP])[1:-1])
         yield "]"
         return
     if depth <= 0 or not isinstance(payload, dict) or not all(type(k) is str for k in payload):

@@ -16,6 +16,8 @@ import pytest
 from benchmarks.synthetic import make_dataset
 from click.testing import CliRunner
 from event_files import add_event_columns
+from hypothesis import given
+from hypothesis import strategies as st
 
 import graph
 from graph.cli import cli
@@ -246,6 +248,23 @@ def test_a_long_column_is_written_in_steps_of_items():
     assert "".join(pieces) == payload_json(payload)
     assert json.loads("".join(pieces))["edges"]["columns"]["quote"] == quotes
     assert max(map(len, pieces)) < len("".join(pieces)) / 10
+
+
+_ASCII_TEXTS = st.lists(
+    st.one_of(
+        st.text(st.characters(max_codepoint=0x80), max_size=8),
+        st.sampled_from(["|", "~^`#", "\\u0000", '"', "\x00", "\x7f", "é"]),
+    ),
+    max_size=12,
+)
+
+
+@given(texts=_ASCII_TEXTS, none=st.booleans())
+def test_a_step_of_texts_is_written_as_the_encoder_writes_it(texts, none):
+    from graph.view import _dumps, _texts_json
+
+    step = [*texts, None] if none else texts
+    assert _texts_json(step) == _dumps(step)
 
 
 def _order_by_sorting(source, target, position):

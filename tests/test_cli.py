@@ -186,3 +186,26 @@ def test_data_errors_are_shown_once_by_the_one_error_path(run, tmp_path):
     assert any("unknown-actor" in line for line in lines[:-1])
     assert lines[-1].startswith("1 error in ") and "nothing was written" in lines[-1]
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("data", ["data", BROKEN / "unknown-actor"])
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_the_collector_is_paused_for_the_command_only(run, tmp_path, monkeypatch, command, data):
+    """build and check run without the cyclic collector, and leave it as they found it."""
+    import gc
+
+    seen = []
+    load = graph.dataset._validate
+    monkeypatch.setattr(
+        graph.dataset, "_validate", lambda *a: (seen.append(gc.isenabled()), load(*a))[1]
+    )
+    args = ["-o", tmp_path / "g.html"] if command == "build" else []
+    assert gc.isenabled()
+    run(command, data, *args, "-q")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:  # off before: still off after
+        run(command, data, *args, "-q")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -333,6 +333,49 @@ def test_the_page_of_the_tables_is_the_page_of_the_graph(synthetic):
         assert expand_payload(_page_json(to_html(ds))) == view_payload(G)
 
 
+_ALL_FOLDERS = sorted({p.parent for p in FIXTURES.rglob("relations.csv")})
+
+
+def _as_the_payload_holds(folder: Path) -> None:
+    """A loaded dataset's relation columns are what the graph path's clean-up makes of a
+    graph's (text or None, numbers, flags): the page takes them as they are (payload/edges.py)."""
+    from graph.payload.edges import _plain
+
+    columns = graph.load(folder).relation_columns()
+    plain = {k: list(v) for k, v in columns.items()}
+    _plain(plain, lambda: None, {})
+    for name, column in plain.items():
+        assert column == columns[name], (folder, name)
+        assert list(map(type, column)) == list(map(type, columns[name])), (folder, name)
+
+
+def test_a_datasets_relation_columns_are_what_the_payload_holds(synthetic):
+    folders = [f for f in _ALL_FOLDERS if check(f).valid]
+    assert len(folders) > 10
+    for folder in [*folders, synthetic, graph.datasets.article()]:
+        _as_the_payload_holds(folder)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    cells=st.lists(st.text(max_size=6), min_size=3, max_size=3),
+    start=st.sampled_from(["", " ", "2020", " 2020-06-01 ", "2021-02"]),
+)
+def test_any_cells_load_as_the_payload_holds_them(tmp_path_factory, cells, start):
+    data = tmp_path_factory.mktemp("cells")
+    shutil.copy(graph.datasets.article() / "actors.csv", data)
+    with (data / "relations.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(
+            [
+                ["source", "target", "relation", "status", "quote", "note", "said_by", "start"],
+                ["PRK", "KOR", "threaten", "claim", *cells, start],
+                ["PRK", "KOR", "threaten", "fact", "q", "", "", ""],
+            ]
+        )
+    if check(data).valid:  # only valid data loads
+        _as_the_payload_holds(data)
+
+
 def test_a_large_event_graph_gets_the_page_of_its_graph(synthetic, tmp_path):
     """Over the size of blocs, the event keys read a graph of a few attributes: the same page."""
     data = shutil.copytree(synthetic, tmp_path / "data")

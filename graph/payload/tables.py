@@ -169,6 +169,7 @@ def _found(
         "to": _take(list(map(index.__getitem__, relations.get("target", []))), order),
         "columns": columns,
         "keys": lambda: list(zip(relations["source"], relations["target"], ids)),
+        "validated": True,  # a loaded dataset's: already as the payload holds them
     }
 
 

@@ -115,6 +115,7 @@ _OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # the 283k relations of a GDELT import about a fifth slower, with 8 MiB more at peak).
 _CHUNK = 256
 _UTF8_BOM = b"\xef\xbb\xbf"
+_LONE_CR = re.compile(b"\r(?!\n)")
 # Starts that _decode reads otherwise than as UTF-8: a workbook, UTF-16 byte order marks.
 _NOT_UTF8 = (b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")
 # The header's delimiter is looked for in its first MiB of text (graph/read/text.py
@@ -193,7 +194,9 @@ def _line_count(fd: int, max_bytes: int) -> int:
         if not piece:
             break
         breaks += piece.count(b"\n")
-        if b"\r" in piece:  # most files end lines with \n alone: one count
+        # most files end lines with \n alone, or all with \r\n (each counted at its \n):
+        # a \r not before a \n is looked for first (counting \r\n is thrice as slow)
+        if b"\r" in piece and _LONE_CR.search(piece):
             breaks += piece.count(b"\r") - piece.count(b"\r\n")
         if last == b"\r" and piece[:1] == b"\n":
             breaks -= 1  # a \r\n cut between two steps

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -179,6 +178,8 @@ class _TooBig(ValueError):
 
 
 def _check_unpacked_size(data: bytes) -> None:
+    import zipfile  # with bz2 and lzma: a few ms of every start-up, for workbooks alone
+
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_WORKBOOK_BYTES:

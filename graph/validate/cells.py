@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from typing import Any
 
@@ -154,6 +153,8 @@ def generated_id(source: str, target: str, relation: str, start: PartialDate | s
     base = f"{source}-{target}-{relation}-{when}"
     if len(base) <= 36:
         return base
+    import hashlib  # only for long ids: OpenSSL's bindings are 3 ms of every start-up
+
     return f"{base[:27]}-{hashlib.sha1(base.encode('utf-8')).hexdigest()[:8]}"
 
 
