@@ -390,6 +390,31 @@ def test_the_legend_arrow_is_where_the_graph_draws_it(page, article_page):
     assert points and set(points) == {"10,0 19,5 10,10"}
 
 
+def test_the_legend_actors_are_round_as_in_the_page(page, article_page):
+    """The actors' swatches are circles in the image, as the page's legend draws them (the
+    image had squares): the swatch's colour at its middle, the white ground at its corners."""
+    reopen_view(page, article_page, "date=2020-06")
+    radius = page.evaluate(
+        "[...document.querySelectorAll('#gg-legend .gg-legend-actors .gg-swatch')]"
+        ".map(s => getComputedStyle(s).borderRadius)"
+    )
+    assert radius and set(radius) == {"50%"}
+    img, info = export(page)
+    groups = {g["label"]: g["color"] for g in page.evaluate("window.geograph.payload.legend.nodes")}
+    entries = [e for e in info["legend"] if e["label"] in groups]
+    assert len(entries) == len(groups)
+    for e in entries:
+        t = e["width"] / 20  # a swatch's symbol is 20 text pixels wide, the swatch 12 of them
+        x, y = e["x"], e["y"]
+        assert near(img.getpixel((round(x + 6 * t), round(y))), hex_rgb(groups[e["label"]]), 20)
+        for dx, dy in ((1, -5), (11, -5), (1, 5), (11, 5)):
+            assert img.getpixel((round(x + dx * t), round(y + dy * t))) == (255, 255, 255), (
+                e["label"],
+                dx,
+                dy,
+            )
+
+
 def ink_at_the_frame(img, info, margin: int) -> bool:
     """Whether anything but the white ground is drawn within ``margin`` pixels inside the
     graph's frame (a name cut off by the frame would end there)."""

@@ -55,7 +55,9 @@ def _values(G, groups, u, v, d) -> dict:
 
 
 def expected_counts(G, dates, filters) -> dict:
-    """Per kind: the relations valid at one of ``dates`` passing every *other* kind's filter."""
+    """Per kind and value: the relations valid at one of ``dates`` that hold the value and
+    would be shown with it allowed: every *other* kind's filter passed, and the kind's own
+    other values allowed (an actor group: the other actor's group)."""
     groups = {n["id"]: n["colour_key"] for n in view_payload(G)["nodes"]}
     rows = {}
     for at in dates:
@@ -67,7 +69,7 @@ def expected_counts(G, dates, filters) -> dict:
         c: Counter = Counter()
         for vals in rows.values():
             if all(vals[o] <= filters[o] for o in filters if o != kind):
-                c.update(vals[kind])
+                c.update(v for v in vals[kind] if vals[kind] <= filters[kind] | {v})
         counts[kind] = c
     return counts
 
@@ -118,6 +120,49 @@ def test_counts_follow_the_date_and_the_other_groups(page, tmp_path):
     check_counts(page, known, G, ["2020-06"], both)
     page.evaluate("window.geograph.set({compare: '2018'})")
     check_counts(page, known, G, ["2018", "2020-06"], both)
+    # an actor group alone: a relation counts for the other actor's group only
+    page.evaluate("window.geograph.set({filters: {group: ['group:Great powers']}})")
+    check_counts(page, known, G, ["2018", "2020-06"], {**both, "group": {"group:Great powers"}})
+
+
+def _group_count(page, label: str) -> int:
+    row = page.locator(".gg-frow", has=page.locator(".gg-fname", has_text=label))
+    return int(row.locator(".gg-fcount").text_content().strip(" ()"))
+
+
+@browser
+def test_an_actor_group_counts_what_it_shows(page, tmp_path):
+    """An actor group's count is of the relations of its actors shown with it allowed: "only"
+    keeps those among its actors, and the checked group's count then says how many are shown,
+    from the filters as from the legend (the count had stayed at the relations touching it)."""
+    G = article()
+    open_view(page, G, tmp_path, fragment="date=2020-06")
+    H = graph.at(G, "2020-06")
+    groups = {n["key"]: n["label"] for n in view_payload(G)["legend"]["nodes"]}
+    of = {n["id"]: n["colour_key"] for n in view_payload(G)["nodes"]}
+    touching = sum(
+        1
+        for u, v in H.edges()
+        if groups[of[u]] == "Great powers" or groups[of[v]] == "Great powers"
+    )
+    among = sum(1 for u, v in H.edges() if groups[of[u]] == groups[of[v]] == "Great powers")
+    assert among < touching  # the article's data tells the two apart
+    assert _group_count(page, "Great powers") == touching  # everything allowed: touching it
+    for click in (
+        lambda: page.get_by_role("button", name="Show only Great powers", exact=True).click(),
+        lambda: page.locator("#gg-legend button.gg-legend-entry", has_text="Great powers").click(),
+    ):
+        page.evaluate("window.geograph.set({filters: {group: window.geograph.payload.groups}})")
+        click()
+        assert len(shown(page)) == among
+        assert page.locator("#gg-count").text_content().startswith(f"{among} of ")
+        assert _group_count(page, "Great powers") == among
+    # another group, unticked: its count is what ticking it adds, and ticking it adds that
+    other = next(lab for lab in groups.values() if lab != "Great powers")
+    n = _group_count(page, other)
+    row = page.locator(".gg-frow", has=page.locator(".gg-fname", has_text=other))
+    row.locator("input").check()
+    assert len(shown(page)) == among + n
 
 
 @browser

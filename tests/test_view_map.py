@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from event_files import GDELT_LINES
+from event_files import GDELT_LINES, gdelt_line
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from maps import country_shape
 from shapely.geometry import Point
@@ -321,3 +321,60 @@ def test_hostile_names_stay_text_in_the_map_list_and_focus_panel(page, tmp_path)
     for selector in FORBIDDEN_SELECTORS:
         assert page.locator(selector).count() == 0, selector
     assert page.evaluate(f"window.{TRAP}") is False
+
+
+SIXTEEN = [
+    "USA",
+    "CHN",
+    "RUS",
+    "GBR",
+    "IND",
+    "ISR",
+    "IRN",
+    "FRA",
+    "DEU",
+    "PAK",
+    "AUS",
+    "CAN",
+    "JPN",
+    "TUR",
+    "UKR",
+    "SYR",
+]
+
+ACTORS_ON_SCREEN = """() => {
+    const g = window.geograph, area = document.querySelector('.gg-network').getBoundingClientRect();
+    const c = document.querySelector('.gg-network canvas').getBoundingClientRect();
+    const ys = Object.values(g.network.getPositions()).map(p => g.network.canvasToDOM(p).y + c.top);
+    const legend = document.querySelector('#gg-legend').getBoundingClientRect();
+    return {top: area.top, height: area.height, low: Math.min(...ys), high: Math.max(...ys),
+            legendTop: legend.top};
+}"""
+
+
+def test_a_phone_map_leaves_no_empty_band_under_the_world(page, tmp_path):
+    """Event data among 16 countries on a phone: the graph's area is as tall as the
+    actors' frame at the phone's width, the legend under the map (the world had sat in
+    the top 250 px of a 507 px area, the rest empty); back on force, the area is as tall
+    as before."""
+    lines = [
+        gdelt_line(
+            "20200616", a, b, "040", "1.0", "1", "2", f"https://e.example/{i}", event_id=str(i)
+        )
+        for i, (a, b) in enumerate(zip(SIXTEEN, SIXTEEN[1:] + SIXTEEN[:1]))
+    ]
+    events = tmp_path / "events.CSV"
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_gdelt([events], tmp_path / "data", progress=False)
+    G = graph.load(tmp_path / "data").to_networkx()
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        open_view(page, G, tmp_path)
+        assert page.evaluate("window.geograph.state().layout") == {"name": "map"}
+        box = page.evaluate(ACTORS_ON_SCREEN)
+        assert box["low"] >= box["top"] and box["legendTop"] >= box["high"]
+        assert (box["high"] - box["low"]) / box["height"] >= 0.45, box
+        page.evaluate("window.geograph.set({layout: {name: 'force'}})")
+        assert page.evaluate(ACTORS_ON_SCREEN)["height"] >= 0.6 * 844 - 1
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})

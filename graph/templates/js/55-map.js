@@ -90,6 +90,31 @@ function offPlaces() {
              y: Math.round(top + gap * (k % rows)) };
   });
 }
+// On a phone the graph's area is taller than wide, the map (and the actors on it, mostly
+// spread over the world) wider than tall: framed at the top of its area (76-controls.js),
+// it left half the area empty below. On the map the area is as tall as the actors' frame
+// at the page's width, with a line for the legend (and the "Not on the map" note) under it,
+// so the details and the table come up under the map.
+var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
+var ROOM_BELOW = 44, NAMES = 36, MIN_H = 240;  // CSS px: the legend's line, a name under the lowest actor
+function fitHeight() {
+  var graphBox = host && host.querySelector(".gg-network");
+  if (!host || !graphBox) return;
+  var on = phone.matches && mapOn() && placed.length > 0;
+  host.classList.toggle("gg-map-fit", on);
+  if (!on) { host.style.removeProperty("--gg-map-h"); return; }
+  var all = placed.concat(offPlaces()), b = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+  all.forEach(function (p) {
+    b.minX = Math.min(b.minX, p.x); b.maxX = Math.max(b.maxX, p.x);
+    b.minY = Math.min(b.minY, p.y); b.maxY = Math.max(b.maxY, p.y);
+  });
+  var w = host.clientWidth, margin = 24 + NAMES;  // the fit's margins, and the names' reach either side
+  var h = (b.maxY - b.minY) / Math.max(1, b.maxX - b.minX) * Math.max(1, w - margin) + margin + NAMES;
+  h += ROOM_BELOW + (off.length ? ROOM_BELOW : 0);
+  var most = 0.6 * window.innerHeight;
+  host.style.setProperty("--gg-map-h", Math.round(Math.max(Math.min(MIN_H, most), Math.min(h, most))) + "px");
+}
+if (phone.addEventListener) phone.addEventListener("change", function () { fitHeight(); if (mapOn() && gg.fit) gg.fit(); });
 var shown = "force";
 // The world is some 3,250 units wide: on it, names need a larger font to be read.
 function nameBase() { return shown === "map" ? 26 : 15; }
@@ -130,6 +155,7 @@ function applyLayout() {
   }
   shown = want;
   labelSize();
+  fitHeight();
   if (gg.fit && network.body) gg.fit();  // with the names at the map's font size
   return true;
 }
@@ -165,6 +191,7 @@ if (mapOn()) {
   shown = "map";
   saved = laidOut();
   labelSize();
+  fitHeight();
 }
 select.value = store.get().layout.name;
 box.hidden = !mapOn() || !off.length;

@@ -2,9 +2,11 @@
  * filters: the filter groups (status, sign, relation type, actor group, who
  * says it, source), their counts, "only" and "all", and the count of relations
  * shown.
- * Each value is a checkbox labelled with its count of what the view would show
- * with that value allowed (a group of one value: that value and count as text): the date (and compare date) and every other group's
- * filters applied, not the group's own (faceted search). Counts are made in one
+ * Each value is a checkbox labelled with its count of the relations holding it
+ * that the view would show with that value allowed (a group of one value: that
+ * value and count as text): the date (and compare date) and every other group's
+ * filters applied, its own group's other values as they are (faceted search;
+ * an actor group: a relation's other actor's group). Counts are made in one
  * pass over the relations on every change; a value with none is greyed, never
  * removed. A group of many values lists the most frequent first, a few at a
  * time, with "Show more" (a scroll box) and a find box over its labels.
@@ -265,12 +267,17 @@ function syncCheckboxes() {
 }
 
 /*
- * Faceted counts in one pass: a relation in time that passes every group is
- * counted in every group; one that fails exactly one group is counted in that
- * group only (it would be shown with that value allowed); one that fails two
- * or more is counted nowhere. Each relation's values are coded once as indexes
- * into gg.KNOWN (W per relation, -1 padding; -2 for a value not in it), so a
- * change costs typed-array reads only (store.codedFilters(), 20-state.js).
+ * Faceted counts in one pass: a value's count is of the relations holding it
+ * that would be shown with it allowed (the date, every other group's filters,
+ * and the rest of its own group's as they are). A relation in time that passes
+ * every group is counted for each of its values; one that fails one group for
+ * one value alone (an actor group: its other actor's group is allowed) is
+ * counted for that value only; any other is counted nowhere. So a checked
+ * value's count is of the relations shown that hold it, and an actor group's
+ * "only" may show fewer than its count: only the relations among its actors.
+ * Each relation's values are coded once as indexes into gg.KNOWN (W per
+ * relation, -1 padding; -2 for a value not in it), so a change costs
+ * typed-array reads only (store.codedFilters(), 20-state.js).
  */
 function countAll() {
   var coded = store.codedFilters(), allowed = store.allowedCodes(), K = coded.length;
@@ -282,18 +289,22 @@ function countAll() {
   }
   for (var r = 0; r < EDGES.length; r++) {
     if (!store.inTime(EDGES[r]) || !gg.events.keep(EDGES[r], now)) continue;  // date and event thresholds
-    var failed = -1, fails = 0;
+    var failed = -1, missing = -1, fails = 0;
     for (var k = 0; k < K && fails < 2; k++) {
-      var c = coded[k], a = allowed[k], ok = true;
+      var c = coded[k], a = allowed[k], miss = -1;  // the one value left out, -2 two or one unknown
       for (var j = r * c.W, end = j + c.W; j < end && c.codes[j] !== -1; j++) {
-        if (c.codes[j] < 0 || !a[c.codes[j]]) { ok = false; break; }
+        var v = c.codes[j];
+        if (v < 0 || !a[v]) {
+          if (v < 0 || miss !== -1) { miss = -2; break; }
+          miss = v;
+        }
       }
-      if (!ok) { fails++; failed = k; }
+      if (miss !== -1) { fails++; failed = k; missing = miss; }
     }
     // event data's "top ties" keeps some of what passes: counted as shown; a relation
     // failing one group counts for it before that cut (top depends on the whole set)
     if (fails === 0) { if (!topOn || shownAt[r] === 1) for (k = 0; k < K; k++) add(k, r); }
-    else if (fails === 1) add(failed, r);
+    else if (fails === 1 && missing >= 0) counts[failed][missing]++;
   }
   var out = {};
   coded.forEach(function (c, k) {

@@ -258,6 +258,7 @@ function relationName(e) {
 }
 function cellButton(td, text, label, onClick) {
   var b = el("button", "gg-cell", gg.shorten(text, 40));  // the whole text is in the name
+  if (String(text).length > 40) b.title = String(text);  // and on hover, where it is cut
   b.type = "button";
   b.tabIndex = -1;
   b.setAttribute("aria-label", label);
@@ -422,6 +423,15 @@ function finishRows() {
   }
   if (frag.firstChild) tbody.appendChild(frag);
   table.removeAttribute("aria-busy");
+  fitWidth();
+}
+// A name's long words can make the table wider than the side (its right columns cut
+// off): the actors' names then break anywhere. Only then, as it costs the other
+// names' whole words; once on, it stays (measured as rows come, not on every change).
+function fitWidth() {
+  if (!table.classList.contains("gg-tight") && wrap.clientWidth > 0 && table.offsetWidth > wrap.clientWidth + 1) {
+    table.classList.add("gg-tight");
+  }
 }
 function placeRow(e, st) {
   var r = rowFor(e), sel = e.id === st.edge;
@@ -460,6 +470,7 @@ function drawRows() {
     var drawn = now < n ? widest(lo, lo + now, end) : new Set();
     drawn.forEach(function (k) { frag.appendChild(placeRow(rows[k], st).tr); });
     tbody.replaceChildren(frag);
+    fitWidth();
     if (now < n) {
       pending = { from: lo + now, to: end, drawn: drawn, handle: null };
       table.setAttribute("aria-busy", "true");

@@ -349,11 +349,14 @@ function drawSymbol(ctx, it, x, y, t) {
     }
     ctx.restore();
   } else if (it.swatch) {
+    // a circle, as the page's legend draws it (view.css .gg-swatch), its border inside its 12 px
+    ctx.beginPath();
+    ctx.arc(x + 6 * t, y, 5.5 * t, 0, 2 * Math.PI);
     ctx.fillStyle = it.swatch;
-    ctx.fillRect(x, y - 6 * t, 12 * t, 12 * t);
-    ctx.strokeStyle = "#3a3a3a";
+    ctx.fill();
+    ctx.strokeStyle = "rgba(0,0,0,0.3)";
     ctx.lineWidth = t;
-    ctx.strokeRect(x, y - 6 * t, 12 * t, 12 * t);
+    ctx.stroke();
   } else if (it.shape) {
     ctx.fillStyle = "#555";
     ctx.font = fontOf("legend", t * 1.2);
