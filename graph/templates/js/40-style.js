@@ -57,21 +57,32 @@ var nodes = new vis.DataSet(payload.nodes.map(function (n, i) {
   return item;
 }));
 
+// Per pair (by bundle index), its relations shown: how many, their signs'
+// sum, how many of each status and of each direction. Kept by the relations
+// whose shown state flipped (applyFilters), so that a pair's look is read,
+// not counted again from its relations (at 283,359 relations a filter toggle
+// recounted 10,000 pairs of 28 relations on average).
+var NB = bundles.length, NS = payload.statuses.length, STATUS = gg.codes.status;
+var pairCount = new Int32Array(NB), pairSigns = new Float64Array(NB), pairFwd = new Int32Array(NB);
+var pairBack = new Int32Array(NB), pairStatus = new Int32Array(NB * NS);
+function tally(e, d) {
+  var k = e.bundle, b = bundles[k], s = STATUS[e.index];
+  pairCount[k] += d;
+  pairSigns[k] += d * e.sign;
+  if (s >= 0) pairStatus[k * NS + s] += d;
+  if (e.directed) { if (e.from === b.from) pairFwd[k] += d; else pairBack[k] += d; }
+}
+var FACT = payload.statuses.indexOf("fact"), CLAIM = payload.statuses.indexOf("claim");
+var FORECAST = payload.statuses.indexOf("forecast");
+function hasStatus(k, s) { return s >= 0 && pairStatus[k * NS + s] > 0; }
 // What an aggregated edge looks like, from the relations of its pair now shown.
 function bundleState(b) {
-  var count = 0, signs = 0, fwd = false, back = false, status = {};
-  var shownAt = store.shownAt();
-  b.members.forEach(function (e) {
-    if (shownAt[e.index] !== 1) return;
-    count++;
-    signs += e.sign;
-    status[e.status] = true;
-    if (e.directed) { if (e.from === b.from) fwd = true; else back = true; }
-  });
+  var k = b.id, signs = pairSigns[k];
   var sign = signs > 0 ? 1 : signs < 0 ? -1 : 0;
-  var dashes = status.fact ? false : status.claim ? STYLE.status_dashes.claim
-    : status.forecast ? STYLE.status_dashes.forecast : false;
-  return { count: count, colour: STYLE.sign_colours[String(sign)], dashes: dashes, fwd: fwd, back: back };
+  var dashes = hasStatus(k, FACT) ? false : hasStatus(k, CLAIM) ? STYLE.status_dashes.claim
+    : hasStatus(k, FORECAST) ? STYLE.status_dashes.forecast : false;
+  return { count: pairCount[k], colour: STYLE.sign_colours[String(sign)], dashes: dashes,
+           fwd: pairFwd[k] > 0, back: pairBack[k] > 0 };
 }
 // Arrowheads cost 3-5 times the drawing of a line in vis-network: large graphs
 // draw them only for the focused actor's relations.
@@ -109,7 +120,7 @@ var edgeFade = new Uint8Array(EDGES.length);
 var edgeItems = [], shownAt = store.shownAt();  // by index: no 283k id look-ups
 EDGES.forEach(function (e) {
   hiddenNow[e.index] = shownAt[e.index] === 1 ? 0 : 1;  // event data may open on a part of it
-  if (bundleOf(e)) return;
+  if (bundleOf(e)) { if (shownAt[e.index] === 1) tally(e, 1); return; }
   var item = {
     id: visId(e.id),
     from: visId(e.from),
@@ -148,7 +159,10 @@ function applyFilters() {
     if (hiddenNow[r] === hide) continue;
     hiddenNow[r] = hide;
     var b = bundleOf(e);
-    if (b) { if (b !== lastBundle) { touched.add(b); lastBundle = b; } }
+    if (b) {
+      tally(e, hide === 1 ? -1 : 1);
+      if (b !== lastBundle) { touched.add(b); lastBundle = b; }
+    }
     else edgeUpdates.push({ id: visId(e.id), hidden: hide === 1 });
   }
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
