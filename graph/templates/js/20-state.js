@@ -229,15 +229,18 @@ if (gg.payload.timeline && gg.payload.timeline.length) {
   if (window.requestIdleCallback) window.requestIdleCallback(dateIndex, { timeout: 2000 });
   else setTimeout(dateIndex, 0);
 }
+var seen = null;  // by relation index: 1 while a date step has looked at it
 function stepDate(from, to) {
   dateIndex();
-  var seen = new Set(), R = gg.relations;
+  var R = gg.relations, ks = codedKinds(), ok = allowedCodes(ks);
+  if (seen === null) seen = new Uint8Array(R.length);
   looked = [];
+  // the filters read from their codes, as a filter change does (the same test as visible())
   function check(r) {
-    if (seen.has(r)) return;
-    seen.add(r);
+    if (seen[r] === 1) return;
+    seen[r] = 1;
     looked.push(r);
-    var now = visible(R[r]);
+    var now = inTime(R[r]) && EV.keep(R[r], st) && passesCodes(ks, ok, r);
     if (now !== (shownAt[r] === 1)) flip(r, now);
   }
   // first <= date.last flips for a first day between the two last days
@@ -247,6 +250,7 @@ function stepDate(from, to) {
   lo = from.first < to.first ? from.first : to.first;
   hi = from.first < to.first ? to.first : from.first;
   for (i = firstFrom(byLast, "last", lo); i < byLast.length && R[byLast[i]].last < hi; i++) check(byLast[i]);
+  for (i = 0; i < looked.length; i++) seen[looked[i]] = 0;
 }
 // A filter change of some values of some kinds, and nothing else, changes only
 // the relations that hold one of those values: with each kind's relations

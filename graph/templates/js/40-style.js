@@ -114,6 +114,16 @@ function bundleItem(b, st) {
     arrows: arrowsOf(st.fwd, st.back, !LARGE || strong || b.fade === "1f", strong)
   };
 }
+// Large graphs: the keys of a pair's look that its relations shown changed (the
+// fade and the selection, which the rest depends on, are not changed by a date
+// or a filter), so that only those are compared with the DataSet's and sent.
+function pairChange(b, was, st) {
+  var item = bundleItem(b, st), u = { id: item.id, label: item.label, hidden: item.hidden, width: item.width };
+  if (was.colour !== st.colour) u.color = item.color;
+  if (String(was.dashes) !== String(st.dashes)) u.dashes = item.dashes;
+  if (was.fwd !== st.fwd || was.back !== st.back) u.arrows = item.arrows;
+  return u;
+}
 var hiddenNow = new Uint8Array(EDGES.length);   // by relation index: 1 when hidden (last sent to vis)
 // by relation index, the fade last sent (small graphs): 0 bright, 1 faded, +2 the selected line
 var edgeFade = new Uint8Array(EDGES.length);
@@ -170,12 +180,13 @@ function applyFilters() {
     var st = bundleState(b);
     var look = [st.count, st.colour, String(st.dashes), st.fwd, st.back].join("|");
     if (look === b.look) return;
+    var was = b.state;
     b.look = look;
     b.state = st;
     b.shownCount = st.count;
     if (gg.forgetTip) gg.forgetTip(b.visId);  // its tooltip counts relations: rebuild on the next hover
     if (!LARGE) b.fade = "";  // re-apply its fade over the new look (send() merges the two)
-    edgeUpdates.push(bundleItem(b, st));
+    edgeUpdates.push(LARGE ? pairChange(b, was, st) : bundleItem(b, st));
   });
   payload.nodes.forEach(function (n) {
     var hide = !groups.has(n.colour_key);
@@ -420,7 +431,8 @@ function keepInDataSet(set, out) {
   var before = direct ? out.map(function (u) { return data.get(u.id); }) : set.get(out.map(function (u) { return u.id; }));
   var diffs = out.map(function (u, i) { return changedKeys(before[i], u); });
   var rest = direct ? out.filter(function (u, i) { return !before[i]; }) : out;
-  if (direct) out.forEach(function (u, i) { if (before[i] && diffs[i] !== null) data.set(u.id, Object.assign({}, before[i], diffs[i])); });
+  // merged into the stored item itself: its nested values are replaced, never changed, so no copy is needed
+  if (direct) out.forEach(function (u, i) { if (before[i] && diffs[i] !== null) Object.assign(before[i], diffs[i]); });
   if (rest.length) {
     var net = gg.network, isEdges = set === edges;
     var handler = isEdges ? net.edgesHandler : net.nodesHandler;
