@@ -478,3 +478,41 @@ def test_a_sequence_of_filter_changes_shows_what_the_filters_allow(page, tmp_pat
             page.evaluate("window.geograph.edges.get({filter: e => !e.hidden}).length") > 0
             or not want
         )
+
+
+@browser
+def test_counts_follow_a_sequence_of_toggles_and_date_steps(page, tmp_path):
+    """The counts are followed through the relations each change looked at (a
+    toggle: those holding the value; a date step: those starting or ending
+    between the two dates): after each change of a random series they are the
+    faceted counts of what the filters and the date allow."""
+    import random
+
+    from benchmarks.synthetic import make_dataset
+
+    G = graph.load(make_dataset(tmp_path / "data", 60, 600)).to_networkx()
+    open_view(page, G, tmp_path)
+    known = {k: set(v) for k, v in known_values(page).items()}
+    rng = random.Random(7)
+    filters = {k: set(v) for k, v in known.items()}
+    date = None
+    for step in range(36):
+        change: dict = {}
+        if rng.random() < 0.4:
+            date = rng.choice([None, "2000", "2005", "2010", "2010-06", "2015", "2020", "2024"])
+            change["date"] = date
+        else:
+            kind = rng.choice(KINDS)
+            values = sorted(known[kind])
+            if rng.random() < 0.8:
+                filters[kind] ^= {rng.choice(values)}
+            else:
+                filters[kind] = set(values)
+            change["filters"] = {kind: sorted(filters[kind])}
+        page.evaluate("s => window.geograph.set(s)", change)
+        want = expected_counts(G, [date], filters)
+        got = page.evaluate("window.geograph.filterCounts()")
+        for kind in KINDS:
+            assert {v: n for v, n in got[kind] if n} == {
+                v: n for v, n in want[kind].items() if n
+            }, (step, change, kind)

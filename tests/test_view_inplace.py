@@ -116,3 +116,44 @@ def test_in_place_restyle_draws_what_vis_networks_update_draws(page, large_page)
         changed += sum(v != first["edges"].get(k) for k, v in got["edges"].items())
     assert changed > 100  # the series restyled many lines, so the comparison can fail
     assert not errors
+
+
+# Each counted pair's line against its relations shown, counted here: the
+# count, hidden at none, the colour of its signs' sum, the dashes of its statuses.
+PAIRS_AS_SHOWN = """() => {
+  const g = window.geograph, shown = new Set(g.shown()), styles = g.payload.styles, bad = [];
+  let counted = 0;
+  for (const b of g.bundles) {
+    const on = b.members.filter(e => shown.has(e.id)), item = g.edges.get(b.visId);
+    const sum = on.reduce((s, e) => s + e.sign, 0), has = s => on.some(e => e.status === s);
+    const dashes = has('fact') ? false : has('claim') ? styles.status_dashes.claim
+      : has('forecast') ? styles.status_dashes.forecast : false;
+    // a pair showing one relation is drawn as that relation: on a large graph, no name on its line
+    const want = [on.length === 1 ? '' : String(on.length), on.length === 0, styles.sign_colours[String(Math.sign(sum))],
+                  JSON.stringify(dashes)];
+    const got = [item.label, item.hidden, item.color.color, JSON.stringify(item.dashes)];
+    if (JSON.stringify(got) !== JSON.stringify(want)) bad.push([b.visId, got, want]);
+    if (on.length > 1) counted++;
+  }
+  return [bad.slice(0, 3), counted];
+}"""
+
+
+def test_counted_pairs_follow_their_relations_shown(page, large_page):
+    goto_view(page, large_page)
+    series = [{"date": d} for d in ("2005", "2006", "2004", "2010")] + [
+        {"filters": {"status": ["fact", "forecast"]}},
+        {"filters": {"status": ["claim"]}},
+        {"filters": {"sign": ["hostile", "neutral"]}},
+        {"date": "2011"},
+        {"filters": {"status": ["fact", "claim", "forecast"]}},
+        {"filters": {"sign": ["hostile", "neutral", "cooperative"]}},
+        {"date": None},
+    ]
+    counted = 0
+    for action in series:
+        page.evaluate("s => window.geograph.set(s)", action)
+        bad, n = page.evaluate(PAIRS_AS_SHOWN)
+        assert not bad, (action, bad)
+        counted += n
+    assert counted > 100  # pairs of several relations were shown, so the check can fail

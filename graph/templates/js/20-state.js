@@ -21,6 +21,10 @@
  *   shownAt()         the same as a live Uint8Array by relation index (1: shown)
  *   flips()           the ids whose shown state changed in the last set()
  *   flipped()         the same as an array of relation indexes (each once)
+ *   looked()          the indexes of the relations whose date or filter test the
+ *                     last recompute looked at (any other kept its result), or
+ *                     null when it looked at every relation; version() counts
+ *                     the recomputes (72-filters.js follows its counts by them)
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   codedFilters()    per group {kind, W, codes, n}: each relation's values as
@@ -183,7 +187,7 @@ function inTime(e) {
 // whose shown state changed in the last recompute (subscribers redraw only those).
 // flipped: their relation indexes (what this page's own parts read); the Set of
 // ids is made only when asked for (283k ids at a filter toggle of event data)
-var flipped = [], flipIds = null;
+var flipped = [], flipIds = null, looked = null, version = 0;
 var byFirst = null, byLast = null;
 // shownAt[r]: 1 when gg.relations[r] is shown (changed in place)
 var shownAt = new Uint8Array(gg.relations.length);
@@ -225,13 +229,18 @@ if (gg.payload.timeline && gg.payload.timeline.length) {
   if (window.requestIdleCallback) window.requestIdleCallback(dateIndex, { timeout: 2000 });
   else setTimeout(dateIndex, 0);
 }
+var seen = null;  // by relation index: 1 while a date step has looked at it
 function stepDate(from, to) {
   dateIndex();
-  var seen = new Set(), R = gg.relations;
+  var R = gg.relations, ks = codedKinds(), ok = allowedCodes(ks);
+  if (seen === null) seen = new Uint8Array(R.length);
+  looked = [];
+  // the filters read from their codes, as a filter change does (the same test as visible())
   function check(r) {
-    if (seen.has(r)) return;
-    seen.add(r);
-    var now = visible(R[r]);
+    if (seen[r] === 1) return;
+    seen[r] = 1;
+    looked.push(r);
+    var now = inTime(R[r]) && EV.keep(R[r], st) && passesCodes(ks, ok, r);
     if (now !== (shownAt[r] === 1)) flip(r, now);
   }
   // first <= date.last flips for a first day between the two last days
@@ -241,6 +250,7 @@ function stepDate(from, to) {
   lo = from.first < to.first ? from.first : to.first;
   hi = from.first < to.first ? to.first : from.first;
   for (i = firstFrom(byLast, "last", lo); i < byLast.length && R[byLast[i]].last < hi; i++) check(byLast[i]);
+  for (i = 0; i < looked.length; i++) seen[looked[i]] = 0;
 }
 // A filter change of some values of some kinds, and nothing else, changes only
 // the relations that hold one of those values: with each kind's relations
@@ -283,10 +293,13 @@ function holding(kinds, toggled) {
 function recompute(previousDate, onlyDate, toggled) {
   flipped = [];
   flipIds = null;
+  looked = null;
+  version++;
   if (onlyDate && previousDate && st.date && !st.compare && !(st.top > 0)) { stepDate(previousDate, st.date); return; }
   var R = gg.relations, r;
   if (toggled && !(st.top > 0)) {
     var ks = codedKinds(), ok = allowedCodes(ks), some = holding(ks, toggled);
+    looked = some;
     for (var i = 0; i < some.length; i++) {
       r = some[i];
       var on = inTime(R[r]) && EV.keep(R[r], st) && passesCodes(ks, ok, r);
@@ -455,6 +468,8 @@ gg.store = {
     return flipIds;
   },
   flipped: function () { return flipped; },
+  looked: function () { return looked; },
+  version: function () { return version; },
   isShown: function (id) { return shownIds.has(id); },
   visible: visible,
   addFilter: addFilter,

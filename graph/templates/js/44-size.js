@@ -37,15 +37,22 @@ function weightOf(kind, e) {
   if (kind !== "weight") return 1;
   return byEvents ? Math.abs(gg.extraOf(e, "events")) : Math.abs(Number(e.intensity) || 0);
 }
-function add(out, kind, e, sign) {
-  var w = sign * weightOf(kind, e);
-  out.set(e.from, out.get(e.from) + w);
-  if (e.to !== e.from) out.set(e.to, out.get(e.to) + w);
+// by actor index (payload.nodes), from the coded ends: no look-up by id
+var FROM = gg.codes.from, TO = gg.codes.to;
+function add(at, kind, e, sign) {
+  var w = sign * weightOf(kind, e), f = FROM[e.index], t = TO[e.index];
+  at[f] += w;
+  if (t !== f) at[t] += w;
+}
+function byId(at) {
+  var out = new Map();
+  payload.nodes.forEach(function (n, i) { out.set(n.id, at[i]); });
+  return out;
 }
 // Sums over the relations shown, kept up to date by the relations whose shown
 // state flipped (a date step at 283,359 relations flips a few thousand) when
 // every weight is a whole number, so that the sums are exact in any order.
-var sums = null;  // {size, values: Map}
+var sums = null;  // {size, at: Float64Array by actor index}
 var whole = {};
 function exact(kind) {
   if (!(kind in whole)) whole[kind] = gg.relations.every(function (e) { return Number.isInteger(weightOf(kind, e)); });
@@ -57,22 +64,22 @@ function follow() {
   var shownAt = store.shownAt(), flipped = store.flipped(), R = gg.relations;
   for (var k = 0; k < flipped.length; k++) {
     var r = flipped[k];
-    add(sums.values, kind, R[r], shownAt[r] === 1 ? 1 : -1);
+    add(sums.at, kind, R[r], shownAt[r] === 1 ? 1 : -1);
   }
 }
 function values() {
   var st = store.get(), out = new Map();
-  if (st.size !== "betweenness" && sums !== null && sums.size === st.size) return sums.values;
-  payload.nodes.forEach(function (n) { out.set(n.id, 0); });
+  if (st.size !== "betweenness" && sums !== null && sums.size === st.size) return byId(sums.at);
   if (st.size === "betweenness") {
+    payload.nodes.forEach(function (n) { out.set(n.id, 0); });
     var step = centralityStep(st.date ? st.date.text : null);
     if (step) payload.nodes.forEach(function (n, i) { out.set(n.id, step[i]); });
     return out;
   }
-  var shownAt = store.shownAt();  // by index: no 283k id look-ups
-  gg.relations.forEach(function (e) { if (shownAt[e.index] === 1) add(out, st.size, e, 1); });
-  sums = { size: st.size, values: out };
-  return out;
+  var shownAt = store.shownAt(), at = new Float64Array(payload.nodes.length);  // by index: no 283k id look-ups
+  gg.relations.forEach(function (e) { if (shownAt[e.index] === 1) add(at, st.size, e, 1); });
+  sums = { size: st.size, at: at };
+  return byId(at);
 }
 var sent = new Map();
 function sizeOf(kind, v, max) {
