@@ -592,6 +592,58 @@ def test_an_id_that_is_never_escaped_starts_no_escaped_cell(head, tail):
         assert escape_formula(head + "-" + tail) == head + "-" + tail
 
 
+def _csv_lines(texts, field, path, options):
+    """``texts`` written by DuckDB as lines ``FIELD,1`` (in order), the file's bytes."""
+    _connection().execute(
+        f"COPY (SELECT {field}, 1 AS n FROM (SELECT unnest(?::VARCHAR[]) AS x, "
+        f"generate_subscripts(?, 1) AS i) ORDER BY i) TO '{path}' (FORMAT csv, HEADER false, "
+        f"{options}, NEW_LINE '\\n')",
+        [texts, texts],
+    )
+    return path.read_bytes()
+
+
+def _writer_fields(texts, folder):
+    """The CSV fields DuckDB's own writer gives ``texts`` (with the options it wrote relations.csv with)."""
+    return _csv_lines(texts, "x", folder / "writer.csv", "DELIMITER ',', QUOTE '\"', ESCAPE '\"'")
+
+
+def _sql_fields(texts, folder):
+    """The same lines with the fields from :func:`graph.events.aggregate.csv_field_sql`, quoting off."""
+    from graph.events.aggregate import csv_field_sql
+
+    return _csv_lines(texts, csv_field_sql("x"), folder / "sql.csv", "QUOTE '', ESCAPE ''")
+
+
+CSV_CELLS = ["plain", "", "a,b", 'say "hi"', "#1", "a#", "line\nbreak", "cr\rhere", '"', ",",
+             "=HYP", "a;b", "tab\tx", "é, ü", "'quoted'", " ", "|", None]  # fmt: skip
+
+
+def test_sql_csv_fields_are_what_duckdbs_writer_wrote(tmp_path):
+    # relations.csv is built as lines in SQL: its fields must stay those DuckDB's writer wrote.
+    from hostile import HOSTILE, HOSTILE_URLS
+
+    from graph.events.aggregate import csv_field
+
+    corpus = [
+        t if t is None else t.replace("\x00", "") for t in [*CSV_CELLS, *HOSTILE, *HOSTILE_URLS]
+    ]
+    expected = _writer_fields(corpus, tmp_path)
+    assert _sql_fields(corpus, tmp_path) == expected
+    assert b'\n"a,b",1\n"say ""hi""",1\n"#1",1\n' in expected and b'\n"",1\n' in expected
+    python = "".join(("" if t is None else csv_field(t)) + ",1\n" for t in corpus)
+    assert python.encode("utf-8") == expected
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=12)
+                | st.text(alphabet=',"#\n\r; a', max_size=6), min_size=1, max_size=20))  # fmt: skip
+def test_sql_csv_fields_are_what_duckdbs_writer_writes_for_any_text(tmp_path, texts):
+    assert _sql_fields(texts, tmp_path) == _writer_fields(texts, tmp_path)
+
+
 def test_formula_cells_are_escaped_and_read_back(tmp_path):
     path = tmp_path / "ev.CSV"
     lines = [

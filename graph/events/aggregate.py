@@ -30,6 +30,9 @@ __all__ = [
     "evidence_rank_sql",
     "escape_formula_sql",
     "never_escaped",
+    "plain_field",
+    "csv_field",
+    "csv_field_sql",
     "period_sql",
     "quoted",
 ]
@@ -234,6 +237,55 @@ def escape_formula_sql(expr: str) -> str:
         f"AND strpos({expr}, ';') = 0 AND strpos({expr}, chr(9)) = 0"
     )
     return f"CASE WHEN {plain} THEN {expr} ELSE {full} END"
+
+
+# DuckDB's CSV writer quotes a cell that is empty or holds one of these (it quoted
+# relations.csv's cells before the import built the lines itself), doubling quotes.
+_CSV_QUOTED = ',"#\n\r'
+
+
+def plain_field(text: str) -> bool:
+    """Whether ``text`` is written as it is in a CSV file (no quotes around it).
+
+    Examples
+    --------
+    >>> plain_field("USA"), plain_field("a,b"), plain_field(""), plain_field("#1")
+    (True, False, False, False)
+    """
+    return bool(text) and not any(c in text for c in _CSV_QUOTED)
+
+
+def csv_field(text: str) -> str:
+    """``text`` as a CSV field, quoted as DuckDB's CSV writer does (:func:`csv_field_sql`).
+
+    Examples
+    --------
+    >>> csv_field("USA"), csv_field('say "hi", then'), csv_field("")
+    ('USA', '"say ""hi"", then"', '""')
+    """
+    return text if plain_field(text) else '"' + text.replace('"', '""') + '"'
+
+
+def csv_field_sql(expr: str) -> str:
+    """SQL of the text column ``expr`` as a CSV field, as DuckDB's own CSV writer writes it.
+
+    Quoted when empty or holding a comma, quote, ``#``, CR or LF, with its
+    quotes doubled; NULL stays NULL (an empty field). ``contains`` finds one
+    character faster than a regular expression finds a class of them.
+
+    Examples
+    --------
+    >>> import duckdb
+    >>> rows = "(VALUES ('USA'), ('a,b'), (chr(34) || 'q'), (''), ('#1'), (NULL)) t(x)"
+    >>> duckdb.sql(f"SELECT {csv_field_sql('x')} FROM {rows}").fetchall()
+    [('USA',), ('"a,b"',), ('\"\"\"q"',), ('""',), ('"#1"',), (None,)]
+    """
+    chars = (f"chr({ord(c)})" if c in "\r\n" else quoted(c) for c in _CSV_QUOTED)
+    found = " OR ".join(f"contains({expr}, {c})" for c in chars)
+    return (
+        f"CASE WHEN {expr} = '' OR {found} "
+        f"THEN concat('\"', replace({expr}, '\"', '\"\"'), '\"') ELSE {expr} END"
+    )
 
 
 def period_sql(period: str) -> tuple[str, str, str]:

@@ -169,13 +169,13 @@ def _write(
 
     try:
         with staged_dataset(out, force=force, inputs=inputs) as staging:
-            # DuckDB formats and writes the relations itself; its CSV writer quotes a
-            # field holding a comma, quote or line break and doubles the quotes, as
-            # Python's csv module reads it. Text cells are escaped in the SELECT.
+            # DuckDB formats and writes the relations itself: the SELECT gives each row
+            # as one line of CSV (text cells escaped, fields quoted as Python's csv
+            # module reads them), under the header line as its column name, which
+            # the writer copies as they are with its quoting off.
             con.execute(
                 f"COPY ({select}) TO {quoted(str(staging / 'relations.csv'))} "
-                "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', "
-                "NEW_LINE '\\n')"
+                "(FORMAT csv, HEADER true, QUOTE '', ESCAPE '', NEW_LINE '\\n')"
             )
             for name, text in (
                 ("actors.csv", table([*ACTOR_COLUMNS, *ACTOR_EXTRA], actors)),

@@ -4,8 +4,9 @@ From the table ``groups`` (the aggregation's result) and the key -> id table
 ``actor_map``, :func:`define_rel` defines the view ``rel`` and
 :func:`relations_select` builds the ``SELECT`` that DuckDB writes as
 relations.csv itself: ids, intensities, notes and evidence formatted in SQL,
-every text cell formula-safe, the rows sorted so that the same input gives
-the same bytes.
+every text cell formula-safe, each row one line of CSV (fields quoted in SQL,
+as DuckDB's CSV writer quotes them), the rows sorted so that the same input
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..schema import DEFAULT_STATUS, ID_MAX, RELATION_COLUMNS
-from .aggregate import escape_formula_sql, never_escaped, period_sql, quoted
+from .aggregate import (
+    csv_field,
+    csv_field_sql,
+    escape_formula_sql,
+    never_escaped,
+    period_sql,
+    plain_field,
+    quoted,
+)
 from .report import ImportReport
 from .sources import EventSource
 
@@ -118,7 +127,10 @@ def relations_select(
     keymap: dict[str, str],
     evidence: int,
 ) -> str:
-    """Count what ``rel`` holds; return the SELECT of relations.csv (text cells formula-safe)."""
+    """Count what ``rel`` holds; return the SELECT of relations.csv's lines (text cells formula-safe).
+
+    One text column, named as the header line, holds each row as a line of CSV.
+    """
     define_rel(con, keymap)
     same, used, n = con.execute(
         "SELECT coalesce(sum(events) FILTER (WHERE source = target), 0), "
@@ -155,11 +167,8 @@ def relations_select(
         "sign": "sign",
         "intensity": f"round(greatest(-10, least(10, CASE WHEN goldstein_n > 0 THEN {mean} "
         "ELSE default_intensity END)), 3)",
-        "directed": "'true'",
-        "status": quoted(DEFAULT_STATUS),
         "start": start,
         "end": end,
-        "source_id": quoted(source.source_row["id"]),
         "note": "events || CASE WHEN events = 1 THEN ' event' ELSE ' events' END || ', CAMEO ' "
         "|| CASE WHEN length(cameo) = 2 THEN 'root ' ELSE 'base code ' END || cameo",
         "events": "events",
@@ -176,25 +185,91 @@ def relations_select(
     if all(map(never_escaped, [*keymap.values(), *vocabulary])):  # the ids are known here
         text = {source.evidence_column}
     columns = [*RELATION_COLUMNS, *RELATION_EXTRA, source.evidence_column]
-    # The values first, escaped in the outer query: the escape repeats its argument,
+    constants = {"directed": "true", "status": DEFAULT_STATUS, "source_id": source.source_row["id"]}
+    # The values first, escaped in the middle query: the escape repeats its argument,
     # which must be a column there, not the id's or the evidence's whole expression.
-    inner = ", ".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in columns)
-    select = ", ".join(
+    # The line is built over those (csv_field_sql repeats its argument too).
+    inner = ", ".join(f"{sql} AS {_name(c)}" for c, sql in exprs.items())
+    middle = ", ".join(
         f"{escape_formula_sql(f'v.{_name(c)}')} AS {_name(c)}" if c in text else f"v.{_name(c)}"
-        for c in columns
+        for c in exprs
     )
+    line = _line_sql(columns, constants, exprs, _plain_columns(keymap, vocabulary))
+    header = _name(",".join(map(csv_field, columns)))
     # Sorted so that the same input gives the same bytes; the sort is over the
     # aggregated rows only (one per relation), not over the events. (Sorting the
     # raw rows and formatting them after the sort uses less CPU, but the rows
     # leave a sort on fewer threads: no faster on the 1M-event file, and the
     # order would hang on preserve_insertion_order keeping a subquery's.)
     return f"""
-        SELECT {select} FROM (
-            SELECT {inner}, period AS sort_period, relation AS sort_relation
-            FROM (SELECT *, {full_id} AS rid FROM {_parts_sql(con)} JOIN vocab USING (relation)
-                  WHERE source <> target)) v
-        ORDER BY v.sort_period, v.source, v.target, v.sort_relation
+        SELECT {line} AS {header} FROM (
+            SELECT {middle}, v.source AS sort_source, v.target AS sort_target,
+                   v.sort_period, v.sort_relation
+            FROM (SELECT {inner}, period AS sort_period, relation AS sort_relation
+                  FROM (SELECT *, {full_id} AS rid FROM {_parts_sql(con)}
+                        JOIN vocab USING (relation) WHERE source <> target)) v) w
+        ORDER BY w.sort_period, w.sort_source, w.sort_target, w.sort_relation
     """
+
+
+#: The numeric columns of relations.csv's rows: written as DuckDB casts them to text.
+_NUMBERS = {
+    "sign",
+    "intensity",
+    "events",
+    "goldstein_mean",
+    "goldstein_sum",
+    "quad_class",
+    "mentions",
+}
+
+
+def _plain_columns(keymap: dict[str, str], vocabulary: dict) -> set[str]:
+    """The text columns whose every cell is a plain CSV field, known from the ids and the vocabulary.
+
+    A relation id joins two actor ids, a period, a relation type and digits
+    with ``-`` (or is cut and given hex digits), an escaped id gains ``'``:
+    plain when its parts are. Periods are digits, ``-`` and ``Q``.
+    """
+    plain = {"start", "end"}
+    if all(map(plain_field, [*keymap.values(), *vocabulary])):
+        plain |= {"id", "source", "target", "relation"}
+    if all(plain_field(v["cameo"]) for v in vocabulary.values() if v["cameo"]):
+        plain.add("cameo")
+    return plain
+
+
+def _line_sql(
+    columns: list[str], constants: dict[str, str], exprs: dict[str, str], plain: set[str]
+) -> str:
+    """SQL of a row of relations.csv as one text: its fields, as DuckDB's CSV writer quoted them.
+
+    DuckDB writes these lines with its quoting off (``QUOTE ''``): its writer
+    tests every byte of every cell for a character to quote, which cost more
+    than building the row in SQL, where only the cells that may need quotes
+    are tested (:func:`~graph.events.aggregate.csv_field_sql`).
+    """
+    parts: list[tuple[bool, str]] = []  # (is literal text, text or SQL)
+    for i, c in enumerate(columns):
+        if i:
+            parts.append((True, ","))
+        if c in constants:
+            parts.append((True, csv_field(constants[c])))
+        elif c in _NUMBERS or c in plain:
+            parts.append((False, f"w.{_name(c)}"))
+        elif c == "note" and "cameo" in plain:  # "n events, CAMEO ...": quoted, holds no quote
+            parts += [(True, '"'), (False, f"w.{_name(c)}"), (True, '"')]
+        elif c in exprs:
+            parts.append((False, csv_field_sql(f"w.{_name(c)}")))
+        # else: a column the import leaves empty
+    merged: list[tuple[bool, str]] = []
+    for literal, text in parts:  # adjacent literals as one
+        if literal and merged and merged[-1][0]:
+            merged[-1] = (True, merged[-1][1] + text)
+        else:
+            merged.append((literal, text))
+    # concat writes a NULL as nothing, as the CSV writer did, and casts numbers as it did.
+    return f"concat({', '.join(quoted(t) if lit else t for lit, t in merged)})"
 
 
 def _name(column: str) -> str:
