@@ -305,7 +305,10 @@ def test_export_command_says_once_that_control_characters_were_escaped(tmp_path)
     text=st.text(
         st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list(CONTROL)), max_size=20
     ),
-    column=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8),
+    # any name but those the test itself passes to add_node / add_edge
+    column=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8).filter(
+        lambda c: c not in {"key", "name", "relation", "quote"}
+    ),
 )
 def test_any_cell_text_gives_xml_that_networkx_reads(text, column):
     Gt = nx.MultiDiGraph(name=text)
