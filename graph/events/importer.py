@@ -329,8 +329,9 @@ def import_gdelt(
         force it on/off; a callable receives the fraction done (0..1).
     evidence : int
         How many example source URLs a relation keeps: the distinct URLs
-        among its ``evidence`` most mentioned events (ties broken by a hash
-        of the URL, so every run keeps the same ones); 0 for none.
+        among its ``evidence`` most mentioned events (ties broken by the
+        URL's text, so every run and every engine keeps the same ones); 0
+        for none.
     force : bool
         Replace a dataset that ``out_dir`` holds (atomically).
 
