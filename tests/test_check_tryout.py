@@ -311,3 +311,50 @@ def test_data_readme_documents_sign_words_and_status_normalising():
     assert all(f"`{w}`" in sign for w in SIGN_WORDS), sign
     status = next(x for x in text.splitlines() if x.startswith("| `status` |"))
     assert "`Fact`" in status and "`fact `" in status, status
+
+
+def test_missing_sources_file_is_one_problem_not_one_per_relation(tmp_path):
+    d = _copy(tmp_path)
+    named = sum(
+        1
+        for r in _rows(d / "relations.csv")[1:]
+        if r[_rows(d / "relations.csv")[0].index("source_id")]
+    )
+    (d / "sources.csv").unlink()
+    result = _run("check", str(d))
+    assert result.exit_code == 1
+    errors = [x for x in result.output.splitlines() if "unknown-source" in x]
+    assert len(errors) == 1, result.output
+    assert f"in {named} relations" in errors[0]
+    assert "no sources.csv in" in errors[0] and "leave source_id empty" in errors[0]
+    assert f"{d}/relations.csv:2:" in errors[0]
+    # with the file there, an unknown id is still reported relation by relation
+    (d / "sources.csv").write_text("id\nother\n", "utf-8")
+    result = _run("check", str(d))
+    assert result.output.count('unknown-source source_id "dw-2020-07-14"') == named
+
+
+def test_missing_sources_file_is_no_problem_without_source_ids(tmp_path):
+    d = _copy(tmp_path)
+    (d / "sources.csv").unlink()
+    _drop_column(d / "relations.csv", "source_id")
+    result = _run("check", str(d))
+    assert "unknown-source" not in result.output
+
+
+def test_unusable_relation_types_file_is_one_problem(tmp_path):
+    d = _copy(tmp_path)
+    rows = _rows(d / "relations.csv")
+    i = rows[0].index("relation")
+    for r in rows[1:4]:
+        r[i] = "menace"
+    _write_rows(d / "relations.csv", rows)
+    (d / "relation_types.csv").write_text("relation,sign\nmenace,-1\n", "utf-8")
+    result = _run("check", str(d))
+    assert result.exit_code == 1
+    assert "unknown-relation" not in result.output, result.output
+    assert 'required column "intensity" is missing' in result.output
+    # once the file is absent, each relation of an unknown type is reported
+    (d / "relation_types.csv").unlink()
+    result = _run("check", str(d))
+    assert result.output.count('unknown-relation relation "menace"') == 3
