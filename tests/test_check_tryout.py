@@ -358,3 +358,48 @@ def test_unusable_relation_types_file_is_one_problem(tmp_path):
     (d / "relation_types.csv").unlink()
     result = _run("check", str(d))
     assert result.output.count('unknown-relation relation "menace"') == 3
+
+
+def _quote_every_line(path: Path) -> None:
+    """As a spreadsheet saves a file it had as one column: each line one quoted cell."""
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("".join('"' + x.replace('"', '""') + '"\n' for x in lines), "utf-8")
+
+
+@pytest.mark.parametrize("table", ["actors", "relations", "sources", "relation_types"])
+def test_a_file_with_every_line_quoted_is_one_problem(tmp_path, table):
+    d = _copy(tmp_path)
+    if table == "relation_types":
+        (d / "relation_types.csv").write_text("relation,sign,intensity\nmenace,-1,-5\n", "utf-8")
+    _quote_every_line(d / f"{table}.csv")
+    result = _run("check", str(d))
+    assert result.exit_code == 1
+    assert "not valid: 1 error," in result.output, result.output
+    errors = [x for x in result.output.splitlines() if f"{table}.csv:1:1: " in x]
+    assert errors[0].startswith(
+        f"{d}/{table}.csv:1:1: missing-column the header is one quoted cell"
+    )
+    assert "columns were joined into one" in errors[0]
+    assert "remove the quotes at the start and end of each line" in errors[0]
+
+
+@pytest.mark.parametrize("kind", ["kumu", "gephi"])
+@pytest.mark.parametrize("which", [0, 1])
+def test_an_import_file_with_every_line_quoted_is_one_problem(tmp_path, kind, which):
+    files = [
+        tmp_path / Path(f).name
+        for f in (
+            ("tests/fixtures/kumu/elements.csv", "tests/fixtures/kumu/connections.csv")
+            if kind == "kumu"
+            else ("tests/fixtures/gephi/nodes.csv", "tests/fixtures/gephi/edges.csv")
+        )
+    ]
+    for f in files:
+        shutil.copy(Path(__file__).parent / "fixtures" / kind / f.name, f)
+    _quote_every_line(files[which])
+    result = _run("import", kind, *map(str, files), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    errors = [x for x in result.stderr.splitlines() if "missing-column" in x]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(f"{files[which]}:1:1: missing-column the header is one quoted cell")
+    assert not (tmp_path / "o").exists()

@@ -28,7 +28,7 @@ from .. import write as _write
 from ..dates import parse_date
 from ..problems import DataError, Problem
 from ..read import Table, read_table
-from ..read.headers import meant_column
+from ..read.headers import joined_header, meant_column
 from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
@@ -110,7 +110,10 @@ def _table_errors(
     """
     table, problems = read_table(path)
     errors = [p for p in problems if p.severity == "error"]
-    if table is not None:
+    joined = joined_header(table.header) if table is not None else None
+    if joined is not None:
+        errors.append(Problem(str(path), 1, 1, required[0], "missing-column", joined))
+    elif table is not None:
         unknown = [h for k, h in zip(table.keys, table.header) if k and k not in known]
         for key in required:
             if table.column(key) is None:
