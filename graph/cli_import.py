@@ -30,6 +30,8 @@ def _import(convert: Callable, first: Path, second: Path, output: Path, force: b
 
     check_output(output, [first, second], folder=True)
     converted = convert(first, second)
+    for problem in converted.warnings:
+        say(str(problem))
     paths = _convert.write_dataset(converted, output, force=force, inputs=[first, second])
     out("\n".join(str(p) for p in paths))
     say(
