@@ -326,14 +326,24 @@ def test_a_second_signal_does_not_cut_the_tidying_short():
 
     from graph.watch import _stopped_by_signals
 
-    with _stopped_by_signals() as hold:
-        with pytest.raises(KeyboardInterrupt):
+    # as in a fresh process (an earlier test may have left, say, pyspark's SIGINT handler)
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        with _stopped_by_signals() as hold:
+            with pytest.raises(KeyboardInterrupt):
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(1)  # the handler runs at the next bytecode; never reached
+            hold()
+            os.kill(os.getpid(), signal.SIGINT)  # held: no KeyboardInterrupt
             os.kill(os.getpid(), signal.SIGTERM)
-            time.sleep(1)  # the handler runs at the next bytecode; never reached
-        hold()
-        os.kill(os.getpid(), signal.SIGINT)  # held: no KeyboardInterrupt
-        time.sleep(0.05)
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+            time.sleep(0.05)
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) == signal.default_int_handler
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 def test_a_page_whose_stamp_file_was_not_written_is_tidied(tmp_path):
