@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .problems import GeographError
+from .problems import GeographError, counted
 from .terminal import CommandGroup, out, out_json, progress_bar, say
 from .write import check_output
 
@@ -30,10 +30,13 @@ def _import(convert: Callable, first: Path, second: Path, output: Path, force: b
 
     check_output(output, [first, second], folder=True)
     converted = convert(first, second)
+    for problem in converted.warnings:
+        say(str(problem))
     paths = _convert.write_dataset(converted, output, force=force, inputs=[first, second])
     out("\n".join(str(p) for p in paths))
     say(
-        f"{len(converted.actors)} actors, {len(converted.relations)} relations; "
+        f"{counted(len(converted.actors), 'actor')}, "
+        f"{counted(len(converted.relations), 'relation')}; "
         f"next: geograph check {output}"
     )
 

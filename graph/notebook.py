@@ -28,12 +28,13 @@ from urllib.parse import quote
 import networkx as nx
 
 from .actors import check_actor
-from .dates import DateError, DateLike, parse_date
+from .dates import DateLike
 from .files import atomic_write
 from .payload import view_payload
 from .payload.events import check_opening, is_event_graph
 from .payload.sizes import SIZE_MEASURES
 from .schema import STATUSES
+from .timeline import check_in_range
 from .view import to_html
 
 __all__ = [
@@ -170,13 +171,6 @@ def _values(name: str, values, allowed: Iterable[str]) -> list[str]:
     return [_one_of(name, v, allowed) for v in values]
 
 
-def _date(name: str, value) -> str:
-    try:
-        return parse_date(value).text
-    except DateError as err:
-        raise ValueError(f"{name}: {err}") from err
-
-
 def _event_parts(G, **given) -> list[tuple[str, list[str]]]:
     """The event thresholds of the fragment, checked as ``G.graph["view"]`` is."""
     chosen = {k: v for k, v in given.items() if v is not None}
@@ -213,9 +207,9 @@ def _where_parts(G, date, compare, focus, edge) -> list[tuple[str, list[str]]]:
     """The fragment's date, compare date, focused actor and selected relation, checked."""
     parts: list[tuple[str, list[str]]] = []
     if date is not None:  # "all": all time, for event data that opens at its latest period
-        parts.append(("date", ["all" if str(date) == "all" else _date("date", date)]))
+        parts.append(("date", ["all" if str(date) == "all" else check_in_range(G, date)]))
     if compare is not None:
-        parts.append(("compare", [_date("compare", compare)]))
+        parts.append(("compare", [check_in_range(G, compare, "compare")]))
     if focus is not None:
         parts.append(("focus", [str(check_actor(G, focus, "focus"))]))
     if edge is not None:

@@ -32,8 +32,10 @@ def counted(n: int, word: str) -> str:
 
     >>> counted(1, "source"), counted(0, "warning"), counted(2, "relation")
     ('1 source', '0 warnings', '2 relations')
+    >>> counted(283_000, "event")
+    '283,000 events'
     """
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def printable(text: str) -> str:

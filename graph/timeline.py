@@ -12,14 +12,14 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import DateLike, date_text, interval, overlaps, parse_date
+from .dates import DateError, DateLike, date_text, interval, overlaps, parse_date
 from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
 
 if TYPE_CHECKING:  # imported where used: `geograph build` does without them
     import networkx as nx
     import pandas as pd
 
-__all__ = ["at", "between", "date_range", "Diff", "diff"]
+__all__ = ["at", "between", "date_range", "check_in_range", "Diff", "diff"]
 
 _RECORD = ("id", "source", "target", "relation", "sign", "intensity", "status", "start", "end")
 
@@ -124,14 +124,48 @@ def date_range(G) -> tuple[str | None, str | None]:
     >>> date_range(G)
     ('2017', '2020-06-16')
     """
-    dates = [
-        parse_date(t) for _, _, d in G.edges(data=True) for t in (d.get("start"), d.get("end")) if t
-    ]
+    texts = {t for _, _, d in G.edges(data=True) for t in (d.get("start"), d.get("end")) if t}
+    dates = [parse_date(t) for t in texts]  # each distinct text once: event data has few
     if not dates:
         return None, None
     first = min(dates, key=lambda p: (p.first, p.last))
     last = max(dates, key=lambda p: (p.last, -p.first.toordinal()))
     return first.text, last.text
+
+
+def check_in_range(G, value: DateLike, name: str = "date") -> str:
+    """``value`` as partial ISO text, when its period meets the data's dates; else ValueError.
+
+    The view clamps a date outside its timeline to the nearest end, so a
+    mistyped year (2031 for 2021) would open a page at another date without
+    a word: the error names the argument, the data's range and the fix.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", start="2018-04", end="2020-07")
+    >>> check_in_range(G, 2020), check_in_range(G, "2018")
+    ('2020', '2018')
+    >>> check_in_range(G, "2031")
+    Traceback (most recent call last):
+    ...
+    ValueError: date: 2031 is after the data, which runs from 2018-04 to 2020-07; give a date in that range
+    """
+    try:
+        wanted = parse_date(value)
+    except DateError as err:
+        raise ValueError(f"{name}: {err}") from err
+    first, last = date_range(G)
+    if first is None or last is None:
+        msg = f"{name}: {wanted.text} is given but no relation has a date; leave {name} out"
+        raise ValueError(msg)
+    runs = f"the data, which runs from {first} to {last}; give a date in that range"
+    if wanted.last < parse_date(first).first:
+        raise ValueError(f"{name}: {wanted.text} is before {runs}")
+    if wanted.first > parse_date(last).last:
+        raise ValueError(f"{name}: {wanted.text} is after {runs}")
+    return wanted.text
 
 
 def _record(data) -> dict:

@@ -9,19 +9,23 @@ The page reloads itself while watching: the watch build adds a small script
 that re-loads a sidecar file ``OUT.html.stamp.js`` every second (a page
 opened from ``file://`` cannot fetch, but it can load a script) and reloads
 the page when the build stamp in it changes. ``geograph build`` output never
-has that script, and when the watch ends (Ctrl-C) it leaves the page as a
-build writes it: the script taken out and the stamp file removed.
+has that script, and when the watch ends (Ctrl-C, or SIGTERM or SIGHUP,
+as ``kill`` and a closed terminal send) it leaves the page as a build
+writes it: the script taken out and the stamp file removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import signal
 import stat
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .dataset import load
 from .files import atomic_write
@@ -32,7 +36,10 @@ from .write import check_output
 
 __all__ = ["watch", "snapshot", "build_once", "with_reload", "stamp_path"]
 
-_RELOAD = """<script>/* geograph watch: reload when the data is rebuilt */
+_MARK = "<script>/* geograph watch: reload when the data is rebuilt */"
+_RELOAD = (
+    _MARK
+    + """
 (function () {
   var src = %(src)s, mine = %(stamp)s, banner = null;
   window.geographWatch = function (state) {
@@ -57,6 +64,7 @@ _RELOAD = """<script>/* geograph watch: reload when the data is rebuilt */
 })();
 </script>
 """
+)
 
 
 def stamp_path(output: str | Path) -> Path:
@@ -97,17 +105,64 @@ def _tidy(output: Path) -> None:
     Left in place, the stamp file would be clutter beside the page, and the
     script would look for it every second for as long as the page is open.
     """
-    stamp, sidecar = _last_stamp(output), stamp_path(output)
-    if stamp is not None:
-        script = _script(output, stamp)
+    sidecar = stamp_path(output)
+    try:
+        page = output.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        page = ""
+    # the page's own stamp, not the sidecar's: a watch stopped between writing
+    # the page and its stamp file leaves them apart
+    at = page.rfind(_MARK)
+    mine = page.find("mine = ", at) if at >= 0 else -1
+    if mine >= 0:
         try:
-            page = output.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            page = ""
-        at = page.rfind(script)
-        if at >= 0:
+            stamp, _ = json.JSONDecoder().raw_decode(page, mine + len("mine = "))
+        except ValueError:
+            stamp = None
+        script = _script(output, stamp) if isinstance(stamp, str) else None
+        if script is not None and page.startswith(script, at):
             atomic_write(output, page[:at] + page[at + len(script) :])
     sidecar.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[Callable[[], None]]:
+    """SIGTERM and SIGHUP end the watch as Ctrl-C does, by a ``KeyboardInterrupt``.
+
+    Their default would end the process at once, leaving the page in its
+    watched state. Yields a function that makes every later signal wait:
+    ``timeout -s INT`` sends its signal twice (to the watch and to its
+    process group), and the second must not cut the tidying short. Only in
+    the main thread, and only for signals left to their default (a handler
+    of the caller's, or ``nohup``'s ignored SIGHUP, is kept).
+    """
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            raise KeyboardInterrupt
+
+    def hold() -> None:
+        nonlocal stopping
+        stopping = True
+
+    wanted = [signal.SIGINT, signal.SIGTERM]
+    if hasattr(signal, "SIGHUP"):  # not on Windows
+        wanted.append(signal.SIGHUP)
+    kept: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in wanted:
+            before = signal.getsignal(sig)
+            if before in (signal.SIG_DFL, signal.default_int_handler):
+                kept[sig] = before
+                signal.signal(sig, stop)
+    try:
+        yield hold
+    finally:
+        for sig, handler in kept.items():
+            signal.signal(sig, handler)
 
 
 def snapshot(data: str | Path, cache: dict | None = None) -> tuple:
@@ -234,24 +289,26 @@ def watch(
         If ``output`` is one of the data's files (nothing is written then).
     """
     check_output(output, [data])
-    try:
-        return _loop(
-            data,
-            Path(output),
-            title,
-            strict,
-            interval,
-            settle,
-            echo,
-            stop,
-            max_builds,
-            on_first_build,
-        )
-    finally:  # Ctrl-C included
+    with _stopped_by_signals() as hold:
         try:
-            _tidy(Path(output))
-        except OSError as err:
-            echo(f"cannot tidy {output} after watching: {err.strerror or err}")
+            return _loop(
+                data,
+                Path(output),
+                title,
+                strict,
+                interval,
+                settle,
+                echo,
+                stop,
+                max_builds,
+                on_first_build,
+            )
+        finally:  # Ctrl-C, SIGTERM and SIGHUP included
+            hold()
+            try:
+                _tidy(Path(output))
+            except OSError as err:
+                echo(f"cannot tidy {output} after watching: {err.strerror or err}")
 
 
 def _loop(

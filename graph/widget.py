@@ -20,6 +20,7 @@ import traitlets
 from .dates import DateError, DateLike, date_text
 from .notebook import _LENGTH, _with_state, view_fragment
 from .payload import view_payload
+from .timeline import check_in_range
 from .view import to_html
 
 __all__ = ["Explorer"]
@@ -33,7 +34,9 @@ class _Date(traitlets.Unicode):
     """A date trait: set as partial ISO text, an int year, or a ``date``/``datetime``/``Timestamp``.
 
     The value kept (and sent to the page) is the partial ISO text; a bad
-    date raises ``traitlets.TraitError`` naming the trait and the fix.
+    date, or one outside the graph's dates (which the page would clamp to
+    its nearest end), raises ``traitlets.TraitError`` naming the trait and
+    the fix.
     """
 
     info_text = "a partial ISO date ('2020', '2020-06'), an int year, or a date"
@@ -41,10 +44,15 @@ class _Date(traitlets.Unicode):
     def validate(self, obj, value):
         if value is None and self.allow_none:
             return None
+        G = getattr(obj, "graph", None)
         try:
-            return date_text(value)
+            if G is None:
+                return date_text(value)
+            return check_in_range(G, value, self.name or "date")
         except DateError as err:
             raise traitlets.TraitError(f"{self.name}: {err}") from err
+        except ValueError as err:
+            raise traitlets.TraitError(str(err)) from err
 
 
 def _bridge() -> str:

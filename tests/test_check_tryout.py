@@ -311,3 +311,95 @@ def test_data_readme_documents_sign_words_and_status_normalising():
     assert all(f"`{w}`" in sign for w in SIGN_WORDS), sign
     status = next(x for x in text.splitlines() if x.startswith("| `status` |"))
     assert "`Fact`" in status and "`fact `" in status, status
+
+
+def test_missing_sources_file_is_one_problem_not_one_per_relation(tmp_path):
+    d = _copy(tmp_path)
+    named = sum(
+        1
+        for r in _rows(d / "relations.csv")[1:]
+        if r[_rows(d / "relations.csv")[0].index("source_id")]
+    )
+    (d / "sources.csv").unlink()
+    result = _run("check", str(d))
+    assert result.exit_code == 1
+    errors = [x for x in result.output.splitlines() if "unknown-source" in x]
+    assert len(errors) == 1, result.output
+    assert f"in {named} relations" in errors[0]
+    assert "no sources.csv in" in errors[0] and "leave source_id empty" in errors[0]
+    assert f"{d}/relations.csv:2:" in errors[0]
+    # with the file there, an unknown id is still reported relation by relation
+    (d / "sources.csv").write_text("id\nother\n", "utf-8")
+    result = _run("check", str(d))
+    assert result.output.count('unknown-source source_id "dw-2020-07-14"') == named
+
+
+def test_missing_sources_file_is_no_problem_without_source_ids(tmp_path):
+    d = _copy(tmp_path)
+    (d / "sources.csv").unlink()
+    _drop_column(d / "relations.csv", "source_id")
+    result = _run("check", str(d))
+    assert "unknown-source" not in result.output
+
+
+def test_unusable_relation_types_file_is_one_problem(tmp_path):
+    d = _copy(tmp_path)
+    rows = _rows(d / "relations.csv")
+    i = rows[0].index("relation")
+    for r in rows[1:4]:
+        r[i] = "menace"
+    _write_rows(d / "relations.csv", rows)
+    (d / "relation_types.csv").write_text("relation,sign\nmenace,-1\n", "utf-8")
+    result = _run("check", str(d))
+    assert result.exit_code == 1
+    assert "unknown-relation" not in result.output, result.output
+    assert 'required column "intensity" is missing' in result.output
+    # once the file is absent, each relation of an unknown type is reported
+    (d / "relation_types.csv").unlink()
+    result = _run("check", str(d))
+    assert result.output.count('unknown-relation relation "menace"') == 3
+
+
+def _quote_every_line(path: Path) -> None:
+    """As a spreadsheet saves a file it had as one column: each line one quoted cell."""
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("".join('"' + x.replace('"', '""') + '"\n' for x in lines), "utf-8")
+
+
+@pytest.mark.parametrize("table", ["actors", "relations", "sources", "relation_types"])
+def test_a_file_with_every_line_quoted_is_one_problem(tmp_path, table):
+    d = _copy(tmp_path)
+    if table == "relation_types":
+        (d / "relation_types.csv").write_text("relation,sign,intensity\nmenace,-1,-5\n", "utf-8")
+    _quote_every_line(d / f"{table}.csv")
+    result = _run("check", str(d))
+    assert result.exit_code == 1
+    assert "not valid: 1 error," in result.output, result.output
+    errors = [x for x in result.output.splitlines() if f"{table}.csv:1:1: " in x]
+    assert errors[0].startswith(
+        f"{d}/{table}.csv:1:1: missing-column the header is one quoted cell"
+    )
+    assert "columns were joined into one" in errors[0]
+    assert "remove the quotes at the start and end of each line" in errors[0]
+
+
+@pytest.mark.parametrize("kind", ["kumu", "gephi"])
+@pytest.mark.parametrize("which", [0, 1])
+def test_an_import_file_with_every_line_quoted_is_one_problem(tmp_path, kind, which):
+    files = [
+        tmp_path / Path(f).name
+        for f in (
+            ("tests/fixtures/kumu/elements.csv", "tests/fixtures/kumu/connections.csv")
+            if kind == "kumu"
+            else ("tests/fixtures/gephi/nodes.csv", "tests/fixtures/gephi/edges.csv")
+        )
+    ]
+    for f in files:
+        shutil.copy(Path(__file__).parent / "fixtures" / kind / f.name, f)
+    _quote_every_line(files[which])
+    result = _run("import", kind, *map(str, files), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    errors = [x for x in result.stderr.splitlines() if "missing-column" in x]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(f"{files[which]}:1:1: missing-column the header is one quoted cell")
+    assert not (tmp_path / "o").exists()

@@ -429,3 +429,33 @@ def test_gephi_timestamps_and_open_ends_are_dates_a_bad_part_is_reported(tmp_pat
         from_gephi(nodes, edges)
     assert [(p.line, p.column, p.code) for p in info.value.errors] == [(2, 5, "bad-date")]
     assert 'Timeset "20200"' in str(info.value)
+
+
+def test_kumu_connection_to_an_element_not_in_the_sheet_is_added_with_a_warning(tmp_path):
+    """Kumu draws it, making the element; a misspelt name must not pass without a word."""
+    elements = _write(tmp_path / "el.csv", "Label,Type\nNorth Korea,Country\nSouth Korea,Country\n")
+    connections = _write(
+        tmp_path / "co.csv",
+        "From,To,Type\nNorth Korea,South Korea,threaten\nNorth Korea,Nobody,threaten\n"
+        "South Korea,Nobody,criticize\n",
+    )
+    converted = from_kumu(elements, connections)
+    assert [a["name"] for a in converted.actors] == ["North Korea", "South Korea", "Nobody"]
+    assert [(p.file, p.line, p.column, p.code, p.severity) for p in converted.warnings] == [
+        (str(connections), 3, 2, "unknown-actor", "warning")
+    ]  # once, at the first connection naming it
+    assert converted.warnings[0].message.startswith(f'To "Nobody" is not a Label in {elements};')
+    r = CliRunner().invoke(
+        cli, ["import", "kumu", str(elements), str(connections), "-o", str(tmp_path / "o")]
+    )
+    assert r.exit_code == 0, r.output
+    assert f'{connections}:3:2: unknown-actor To "Nobody" is not a Label' in r.stderr
+
+
+def test_gephi_edge_to_a_node_not_in_the_table_is_added_with_a_warning(tmp_path):
+    nodes = _write(tmp_path / "n.csv", "Id,Label\nn1,One\nn2,Two\n")
+    edges = _write(tmp_path / "e.csv", "Source,Target\nn1,n2\nn3,n1\n")
+    converted = from_gephi(nodes, edges)
+    assert [(p.line, p.column, p.code) for p in converted.warnings] == [(3, 1, "unknown-actor")]
+    assert converted.warnings[0].message.startswith(f'Source "n3" is not an Id in {nodes};')
+    assert not from_gephi(*GEPHI).warnings

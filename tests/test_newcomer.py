@@ -178,3 +178,20 @@ def test_a_gdelt_line_of_two_columns_is_reported_by_its_column_count(tmp_path):
     assert f"{path}:2: expected 61 tab-separated columns, found 2" in r.output
     assert f"{path}:3: expected 61 tab-separated columns, found 60" in r.output
     assert "is not a date" not in r.output
+
+
+def test_an_icews_line_of_the_wrong_width_is_told_the_headers_count(tmp_path):
+    from event_files import ICEWS_HEADER, ICEWS_LINES
+
+    path = tmp_path / "events.tab"
+    path.write_text("\n".join(["\t".join(ICEWS_HEADER), *ICEWS_LINES]) + "\n", "utf-8")
+    r = run("import", "icews", path, "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    assert (
+        f"{path}:9: wrong number of tab-separated columns (5); the header has {len(ICEWS_HEADER)}"
+        in r.output
+    )
+    # one event of each kind: the summary says so in the singular
+    assert "1 event lacks a source or target actor" in r.output, r.output
+    assert "1 event has the same actor on both sides" in r.output, r.output
+    assert "events have" not in r.output and "events lack" not in r.output

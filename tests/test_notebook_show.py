@@ -50,6 +50,12 @@ def test_fragment_group_by_name_or_legend_key(G):
     [
         ({"date": "2018-13"}, "date:"),
         ({"compare": "June 2020"}, "compare:"),
+        (
+            {"date": "2031"},
+            "date: 2031 is after the data, which runs from 2017 to 2020-07; give a date in that range",
+        ),
+        ({"date": 1990}, "date: 1990 is before the data, which runs from 2017 to 2020-07"),
+        ({"compare": "2031-02"}, "compare: 2031-02 is after the data"),
         ({"focus": "PRQ"}, "focus: unknown actor 'PRQ' (did you mean \"PRK\" (North Korea) or"),
         ({"edge": "nope"}, "edge: unknown value 'nope'"),
         ({"status": "rumour"}, "status: unknown value 'rumour'"),

@@ -261,11 +261,11 @@ def test_workbook_without_a_sheet_names_the_sheet_to_add(tmp_path):
     del sheets["Sources"]
     book = tmp_path / "book.xlsx"
     _workbook(book, sheets)
-    messages = {p.message for p in graph.check(book) if p.severity == "error"}
-    assert (
-        'source_id "dw-2020-07-14" is not an id in book.xlsx[sources]; add the source to book.xlsx[sources]'
-        in messages
-    )
+    messages = [p.message for p in graph.check(book) if p.severity == "error"]
+    assert messages == [
+        'source_id names a source in 23 relations (first "dw-2020-07-14") but there is no'
+        " book.xlsx[sources] sheet; add it, with an id column at least, or leave source_id empty"
+    ]
 
 
 def test_workbook_unknown_relation_names_its_relation_types_sheet(tmp_path):

@@ -111,6 +111,17 @@ def test_bad_opening_state_is_refused_with_the_key():
         check_opening(nx.MultiDiGraph(view={"min_goldstein": 11}))
 
 
+def test_an_opening_date_outside_the_data_is_refused(G, tmp_path):
+    """``G.graph["view"]["date"]`` is checked as ``show(date=...)`` is: the page would clamp it."""
+    H = G.copy()
+    H.graph["view"] = {"date": "2031"}
+    with pytest.raises(
+        ValueError, match=r"date: 2031 is after the data, .*; or 'all' for all time"
+    ):
+        render_html(H, tmp_path / "x.html")
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_view_fragment_takes_the_event_thresholds(G):
     assert (
         view_fragment(G, date="all", min_events=3, top=2, backbone=0.05)

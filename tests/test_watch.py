@@ -264,3 +264,96 @@ def test_a_stopped_watch_of_broken_data_keeps_the_last_good_page_without_its_scr
     assert not thread.is_alive()
     assert sorted(p.name for p in out.parent.iterdir()) == ["graph.html"]
     assert out.read_text("utf-8") == good
+
+
+def _watch_process(data, out):
+    """``geograph watch`` as a real process in its own session, once its first page is written."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph", "watch", str(data), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    if not _wait_for(lambda: stamp_path(out).exists() or proc.poll() is not None, 60):
+        proc.kill()
+        pytest.fail("the watch wrote no page")
+    return proc
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_leaves_the_page_as_a_build_writes_it(tmp_path, name):
+    import signal
+
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "graph.html"
+    proc = _watch_process(data, out)
+    proc.send_signal(getattr(signal, name))
+    try:
+        output = proc.communicate(timeout=60)[0].decode()
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, output
+    assert "stopped" in output, output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "graph.html"]
+    assert out.read_text("utf-8") == _built(data, tmp_path / "b.html")
+
+
+def test_a_signal_sent_twice_as_timeout_does_still_tidies(tmp_path):
+    """``timeout -s INT`` signals the watch, then its whole process group."""
+    import signal
+
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "graph.html"
+    proc = _watch_process(data, out)
+    os.kill(proc.pid, signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        output = proc.communicate(timeout=60)[0].decode()
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "stopped" in output, output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "graph.html"]
+    assert out.read_text("utf-8") == _built(data, tmp_path / "b.html")
+
+
+def test_a_second_signal_does_not_cut_the_tidying_short():
+    import signal
+
+    from graph.watch import _stopped_by_signals
+
+    # as in a fresh process (an earlier test may have left, say, pyspark's SIGINT handler)
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        with _stopped_by_signals() as hold:
+            with pytest.raises(KeyboardInterrupt):
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(1)  # the handler runs at the next bytecode; never reached
+            hold()
+            os.kill(os.getpid(), signal.SIGINT)  # held: no KeyboardInterrupt
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) == signal.default_int_handler
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def test_a_page_whose_stamp_file_was_not_written_is_tidied(tmp_path):
+    """A watch stopped between writing the page and its stamp file leaves no script."""
+    from graph.watch import _tidy
+
+    data = tmp_path / "d"
+    shutil.copytree(FIXTURES / "odd-valid", data)
+    out = tmp_path / "graph.html"
+    build_once(data, out, "1-2")
+    stamp_path(out).unlink()
+    _tidy(out)
+    assert out.read_text("utf-8") == _built(data, tmp_path / "b.html")

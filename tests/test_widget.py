@@ -59,6 +59,19 @@ def test_date_traits_take_python_dates_as_the_api_does(G):
         ex.date = 2020.5
 
 
+def test_a_date_outside_the_data_is_refused_as_show_refuses_it(G):
+    """The page would clamp 2031 to the data's last month without a word."""
+    message = "date: 2031 is after the data, which runs from 2017 to 2020-07"
+    with pytest.raises(ValueError, match=message):
+        graph.Explorer(G, date="2031")
+    ex = graph.Explorer(G, date="2020-06")
+    with pytest.raises(traitlets.TraitError, match=message):
+        ex.date = "2031"
+    with pytest.raises(traitlets.TraitError, match="compare: 1990 is before the data"):
+        ex.compare = 1990
+    assert (ex.date, ex.compare) == ("2020-06", None)
+
+
 @pytest.mark.parametrize(
     ("trait", "value", "message"),
     [

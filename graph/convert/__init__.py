@@ -26,9 +26,9 @@ from pathlib import Path
 
 from .. import write as _write
 from ..dates import parse_date
-from ..problems import DataError, Problem
-from ..read import Table, read_table
-from ..read.headers import meant_column
+from ..problems import WARNING, DataError, Problem
+from ..read import Row, Table, read_table
+from ..read.headers import joined_header, meant_column
 from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
@@ -90,7 +90,9 @@ class Converted:
 
     ``actors`` and ``relations`` are rows of text by column name, in the
     order of ``actor_columns`` and ``relation_columns``; ``relation_types``
-    holds the types that the shipped vocabulary lacks.
+    holds the types that the shipped vocabulary lacks. ``warnings`` are the
+    problems that did not stop the import (a tie to an actor that the
+    actors' sheet lacks, added as Kumu and Gephi add it).
     """
 
     actors: list[dict] = field(default_factory=list)
@@ -98,6 +100,7 @@ class Converted:
     relation_types: list[dict] = field(default_factory=list)
     actor_columns: list[str] = field(default_factory=lambda: list(ACTOR_COLUMNS))
     relation_columns: list[str] = field(default_factory=lambda: list(RELATION_COLUMNS))
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def _table_errors(
@@ -110,7 +113,10 @@ def _table_errors(
     """
     table, problems = read_table(path)
     errors = [p for p in problems if p.severity == "error"]
-    if table is not None:
+    joined = joined_header(table.header) if table is not None else None
+    if joined is not None:
+        errors.append(Problem(str(path), 1, 1, required[0], "missing-column", joined))
+    elif table is not None:
         unknown = [h for k, h in zip(table.keys, table.header) if k and k not in known]
         for key in required:
             if table.column(key) is None:
@@ -251,6 +257,28 @@ class _Builder:
         )
         return aid
 
+    def end(self, label: str, table: Table, row: Row, key: str, sheet: str) -> str:
+        """The id of a tie's end, ``label``; one not in ``sheet`` is added, with a warning.
+
+        Kumu and Gephi draw such a tie too, making the element (node) on the
+        way; a misspelt name would then be a second actor without a word.
+        The warning is at the first tie naming it.
+        """
+        if label not in self.by_label:
+            self.out.warnings.append(
+                Problem(
+                    table.display,
+                    row.line,
+                    table.column(key),
+                    key,
+                    "unknown-actor",
+                    f'{_header(table, key)} "{label}" is not {sheet}; it is added as an actor '
+                    "with its name only: add it there, or correct the name",
+                    WARNING,
+                )
+            )
+        return self.actor(label)
+
     def relation(
         self,
         source: str,
@@ -381,6 +409,7 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
             extra=extra,
         )
     extras = _extras(co, KUMU_CONNECTIONS, RELATION_COLUMNS + ["strength"])
+    elements_sheet = f"a Label in {el.display}"
     _missing_ends(co, ("from", "to"), "connection")
     dates = DateCells(co)
     for row in co.rows:
@@ -393,8 +422,8 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
         for src in [s.strip() for s in v.get("from", "").split("|") if s.strip()]:
             for dst in [t.strip() for t in v.get("to", "").split("|") if t.strip()]:
                 b.relation(
-                    b.actor(src),
-                    b.actor(dst),
+                    b.end(src, co, row, "from", elements_sheet),
+                    b.end(dst, co, row, "to", elements_sheet),
                     v.get("type", "") or "connected",
                     sign=_sign(v.get("sign", "")),
                     directed=v.get("direction", "").strip().lower() not in _UNDIRECTED,
@@ -466,6 +495,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     b = _Builder()
     _gephi_nodes(b, no)
     extras = _extras(ed, GEPHI_EDGES, RELATION_COLUMNS + ["weight"])
+    nodes_sheet = f"an Id in {no.display}"
     # An edge without both ends is a broken export: say where, rather than invent an actor.
     _missing_ends(ed, ("source", "target"), "edge")
     dates = DateCells(ed)
@@ -489,8 +519,8 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
         for i, (start, end) in enumerate(times):
             given = v.get("id", "")
             b.relation(
-                b.actor(v.get("source", "")),
-                b.actor(v.get("target", "")),
+                b.end(v.get("source", ""), ed, row, "source", nodes_sheet),
+                b.end(v.get("target", ""), ed, row, "target", nodes_sheet),
                 relation,
                 sign=_sign(v.get("sign", "")),
                 directed=directed,

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..problems import OutputError
+from ..problems import OutputError, counted
 from ..schema import ACTOR_COLUMNS, SOURCE_COLUMNS
 from ..vocabulary import default_vocabulary
 from ..write import format_csv, staged_dataset
@@ -65,7 +65,7 @@ def _scan(
     ).fetchone()[0]
     con.execute("DELETE FROM groups WHERE period IS NULL")
     good = con.execute("SELECT coalesce(sum(events), 0) FROM groups").fetchone()[0]
-    report.bad_rows, samples = bad_rows(con, source, displays, good)
+    report.bad_rows, samples = bad_rows(con, source, files, displays, good)
     if undated:
         report.bad_rows += undated
         samples = samples + undated_rows(source, files, displays)
@@ -76,7 +76,7 @@ def _scan(
         raise EventImportError(f"nothing was read: {shown} holds no event rows (an empty file?)")
     if not good:
         raise EventImportError(
-            f"no row could be read as {source.name} events ({report.bad_rows:,} bad rows), "
+            f"no row could be read as {source.name} events ({counted(report.bad_rows, 'bad row')}), "
             f"for example {report.bad_row_samples[0]}; is this a {source.name} file?"
         )
 

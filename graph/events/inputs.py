@@ -198,9 +198,17 @@ def check_output_folder(out: Path, inputs: list[str], force: bool) -> None:
 
 
 def bad_rows(
-    con: Any, source: EventSource, displays: dict[str, str], good: int
+    con: Any,
+    source: EventSource,
+    files: dict[str, list[str]],
+    displays: dict[str, str],
+    good: int,
 ) -> tuple[int, list[BadRow]]:
-    """How many rows DuckDB rejected (``reject_errors``), and samples of them with their lines."""
+    """How many rows DuckDB rejected (``reject_errors``), and samples of them with their lines.
+
+    ``files`` gives each file's columns (path -> names): a row of another
+    width is told how many it has against them.
+    """
     rows = con.execute("""
         SELECT s.file_path, e.line, e.column_idx, e.column_name, e.error_type, e.csv_line,
                e.error_message
@@ -216,7 +224,11 @@ def bad_rows(
         )  # fmt: skip
     samples = sorted(first.values(), key=lambda r: (r["path"], r["line"]))
     bad = [
-        BadRow(displays.get(r["path"], r["path"]), r["line"], _bad_reason(source, r))
+        BadRow(
+            displays.get(r["path"], r["path"]),
+            r["line"],
+            _bad_reason(source, r, len(files.get(r["path"], source.columns or ()))),
+        )
         for r in samples[:SAMPLE_SIZE]
     ]
     if len(rows) < REJECTS_LIMIT:
@@ -226,14 +238,17 @@ def bad_rows(
     return max(lines - good, len(first)), bad
 
 
-def _bad_reason(source: EventSource, r: dict) -> str:
-    """A person's sentence for one of DuckDB's rejected rows (``reject_errors``)."""
+def _bad_reason(source: EventSource, r: dict, expected: int) -> str:
+    """A person's sentence for one of DuckDB's rejected rows (``reject_errors``).
+
+    ``expected`` is how many columns the row's file has (its header's, or the format's).
+    """
     raw, etype, column = r["csv_line"] or "", r["error_type"], r["column"]
     found = raw.count("\t") + 1
     # the column count first: DuckDB may report a shifted line as a bad date
-    wrong_width = source.columns is not None and found != len(source.columns)
+    wrong_width = bool(expected) and found != expected
     if etype in ("MISSING COLUMNS", "TOO MANY COLUMNS") or wrong_width:
-        return source.width_reason.format(found=found)
+        return source.width_reason.format(found=found, expected=expected)
     if etype == "CAST":
         cells = raw.split("\t")
         idx = (r["column_idx"] or 0) - 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..problems import GeographError
+from ..problems import GeographError, counted
 
 __all__ = ["EventImportError", "BadRow", "ImportReport"]
 
@@ -76,29 +76,41 @@ class ImportReport:
     def summary(self) -> str:
         """A few lines for a terminal."""
         lines = [
-            f"read {self.rows_read:,} rows from {len(self.files)} {self.source} file(s)",
-            f"{self.events_used:,} events -> {self.relations_written:,} relations "
-            f"between {self.actors_written:,} actors (per {self.period}, {self.actors} level)",
+            f"read {counted(self.rows_read, 'row')} from "
+            f"{counted(len(self.files), self.source + ' file')}",
+            f"{counted(self.events_used, 'event')} -> "
+            f"{counted(self.relations_written, 'relation')} between "
+            f"{counted(self.actors_written, 'actor')} (per {self.period}, {self.actors} level)",
         ]
         if self.events_missing_actor:
             lines.append(
-                f"{self.events_missing_actor:,} events lack a source or target actor "
+                f"{counted(self.events_missing_actor, 'event')} "
+                f"{_verb(self.events_missing_actor, 'lacks', 'lack')} a source or target actor "
                 f"at {self.actors} level (not imported)"
             )
         if self.events_same_actor:
             lines.append(
-                f"{self.events_same_actor:,} events have the same actor on both sides "
+                f"{counted(self.events_same_actor, 'event')} "
+                f"{_verb(self.events_same_actor, 'has', 'have')} the same actor on both sides "
                 "(not imported)"
             )
         if self.events_unknown_code:
             codes = ", ".join(self.unknown_codes)
             lines.append(
-                f"{self.events_unknown_code:,} events have a CAMEO code outside the "
+                f"{counted(self.events_unknown_code, 'event')} "
+                f"{_verb(self.events_unknown_code, 'has', 'have')} a CAMEO code outside the "
                 f"relation vocabulary ({codes})"
             )
         if self.unmapped_actors:
             lines.append("no ISO 3166 code found for: " + ", ".join(self.unmapped_actors))
         if self.bad_rows:
-            lines.append(f"{self.bad_rows:,} bad rows rejected (not imported), for example:")
+            lines.append(
+                f"{counted(self.bad_rows, 'bad row')} rejected (not imported), for example:"
+            )
             lines.extend(f"  {b}" for b in self.bad_row_samples[:5])
         return "\n".join(lines)
+
+
+def _verb(n: int, one: str, many: str) -> str:
+    """The verb agreeing with ``n`` events: ``has`` for 1, ``have`` otherwise."""
+    return one if n == 1 else many

@@ -79,7 +79,7 @@ class EventSource:
     evidence_column: str  # the relations.csv column that keeps the evidence
     actor: Callable[[str, str | None, str | None, str | None, str], ActorRow]
     source_row: Mapping[str, str]
-    width_reason: str  # a row with the wrong number of columns; {found} is the count
+    width_reason: str  # a row with the wrong number of columns: {found} of {expected}
     unquote: bool = False
     mentions: str | None = None
     #: Portable SQL turning the date column ``{col}`` into its digits ``YYYYMMDD``
@@ -207,7 +207,7 @@ GDELT = EventSource(
         "author": "GDELT (automated CAMEO coding)",
         "url": "https://www.gdeltproject.org/data.html",
     },
-    width_reason=f"expected {len(GDELT_COLUMNS)} tab-separated columns, found {{found}}",
+    width_reason="expected {expected} tab-separated columns, found {found}",
 )
 
 ICEWS = EventSource(
@@ -245,7 +245,7 @@ ICEWS = EventSource(
         "author": "Integrated Crisis Early Warning System (automated CAMEO coding)",
         "url": "https://dataverse.harvard.edu/dataverse/icews",
     },
-    width_reason="wrong number of tab-separated columns ({found}); the header has another count",
+    width_reason="wrong number of tab-separated columns ({found}); the header has {expected}",
     unquote=True,
     date_digits="REPLACE(CAST({col} AS VARCHAR), '-', '')",
 )

@@ -30,6 +30,7 @@ from typing import Any
 from ..backbone import end_alpha
 from ..dates import DateError, parse_date
 from ..schema import DEFAULT_STATUSES
+from ..timeline import check_in_range
 
 __all__ = ["EVENTS", "GOLDSTEIN", "OPEN_KEYS", "event_payload", "is_event_graph", "check_opening"]
 
@@ -220,9 +221,9 @@ def event_payload(G, index: Mapping[Any, int]) -> dict | None:
     date = (G.graph.get("view") or {}).get("date")
     if date is not None and str(date) != "all":
         try:
-            date = parse_date(str(date)).text
-        except DateError as err:
-            raise ValueError(f"date: {err}; or 'all' for all time") from err
+            date = check_in_range(G, str(date))
+        except ValueError as err:
+            raise ValueError(f"{err}; or 'all' for all time") from err
     return {
         "start": (None if str(date) == "all" else date) if date is not None else _latest(G),
         "events": EVENTS,

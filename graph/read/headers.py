@@ -1,7 +1,8 @@
 """Which column of a header was meant to be a missing one: "Target Actor" for ``target``.
 
 Shared by the dataset's checks and the Kumu and Gephi imports, so that a
-renamed required column is named the same way wherever it is missing.
+renamed required column, or a header whose columns were joined into one
+quoted cell, is named the same way wherever it is missing.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["CUTOFF", "meant_column"]
+__all__ = ["CUTOFF", "meant_column", "joined_header"]
 
 #: Similarity (0-100) a choice needs to be suggested; difflib's cutoff 0.6.
 CUTOFF = 60.0
@@ -72,3 +73,32 @@ def meant_column(key: str, names: Iterable[str]) -> str | None:
         if rank > best:
             best, found = rank, name
     return found
+
+
+def joined_header(header: list[str]) -> str | None:
+    """Why a header of one cell holding the names of several is missing them all, and the fix.
+
+    A file whose every line is wrapped in quotes (a spreadsheet that had it
+    as one column saves it so) is read as one column named, say,
+    ``id,name,type``: that is one problem, not one per required column.
+    ``None`` for any other header.
+
+    Examples
+    --------
+    >>> print(joined_header(["id,name,type"]))
+    the header is one quoted cell, "id,name,type": every line of the file is wrapped in quotes, so its columns were joined into one; remove the quotes at the start and end of each line (or, in the spreadsheet, split the column at "," and save the file again as "CSV UTF-8")
+    >>> joined_header(["id", "name"]), joined_header(["id name"])
+    (None, None)
+    """
+    if len(header) != 1:
+        return None
+    for delimiter, shown in ((",", ","), (";", ";"), ("\t", "tabs")):
+        names = header[0].split(delimiter)
+        if len(names) > 1 and sum(1 for n in names if n.strip()) > 1:
+            return (
+                f'the header is one quoted cell, "{header[0]}": every line of the file is '
+                "wrapped in quotes, so its columns were joined into one; remove the quotes at "
+                f'the start and end of each line (or, in the spreadsheet, split the column at "{shown}" '
+                'and save the file again as "CSV UTF-8")'
+            )
+    return None

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import WARNING, Problem
+from ..problems import WARNING, Problem, counted
 from ..schema import ACTOR_POSITION_COLUMNS
 from .source import MAX_FILE_BYTES, read_bytes
 from .text import _decode, _delimiter, _parse
@@ -236,8 +236,8 @@ def _table(
                     width + 1,
                     None,
                     "extra-cells",
-                    f"this row has {len(cells)} cells but the header names {width} "
-                    "columns; add a header for the extra column",
+                    f"this row has {counted(len(cells), 'cell')} but the header names "
+                    f"{counted(width, 'column')}; add a header for the extra column",
                 )
             )
         values: dict[str, str] = {}
@@ -258,7 +258,7 @@ def _ragged(display: str, line: int, raw: list[str], table: Table, delimiter: st
     """
     n, width = len(raw), len(table.header)
     sep = _DELIMITER_NAMES.get(delimiter, repr(delimiter))
-    where = f"this row has {n} cells where the header has {width}"
+    where = f"this row has {counted(n, 'cell')} where the header has {width}"
     after = "may stand under the wrong column, so the row is not checked further"
     if n < width:
         k = width - n

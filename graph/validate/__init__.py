@@ -23,7 +23,7 @@ from .columnar import validate_relation_columns
 from .model import Tables
 from .relation_types import validate_relation_types
 from .relations import References, validate_relations
-from .sources import machine_coded, validate_sources
+from .sources import machine_coded, report_absent_sources, validate_sources
 
 __all__ = ["Tables", "validate_tables"]
 
@@ -75,14 +75,17 @@ def validate_tables(
     # does not run: that table's one problem is reported, not a flood of
     # "unknown" references or "isolated" actors that follow from it.
     actors_known = _usable(tables, "actors")
+    if "sources" not in tables:  # absent: one problem if relations name sources, not one each
+        report_absent_sources(tables.get("relations"), checker)
     refs = References(
         actors=actors if actors_known else None,
         labels=labels,
-        sources=sources if "sources" not in tables or _usable(tables, "sources") else None,
+        sources=sources if _usable(tables, "sources") else None,
         machine_coded=machine_coded(out),
         vocabulary=out.vocabulary,
         unread=_unread(tables),
         no_id=_no_id(_raw(tables, "actors")),
+        types_unread="relation_types" in tables and not _usable(tables, "relation_types"),
     )
     given = tables.get("relations")
     if isinstance(given, Columns):

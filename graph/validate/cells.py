@@ -8,6 +8,7 @@ from typing import Any
 from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
 from ..read import Row, Table, table_names
+from ..read.headers import joined_header
 from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
 from .suggest import meant_column
 
@@ -41,6 +42,12 @@ def present(table: Table | None, name: str, checker: Checker) -> bool:
     if table is None:
         return False
     checker.table = table
+    joined = joined_header(table.header)
+    if joined is not None:
+        checker.problems.append(
+            Problem(table.display, 1, 1, REQUIRED[name][0], "missing-column", joined)
+        )
+        return False
     ok = True
     # a column the format knows holds its own data: only an unknown one may be the missing one
     unknown = [written for _, written in extras(table, name)]

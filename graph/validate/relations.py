@@ -24,7 +24,9 @@ class References:
     too many or too few): a reference to one of them is not reported
     unknown, since fixing that row may be all it takes. ``no_id`` lists the
     actors written without an id, as (line, name): an unknown actor may be
-    one of them.
+    one of them. ``types_unread`` is true when ``relation_types.csv`` is
+    there but cannot be used: a relation not in the shipped vocabulary may
+    be one of its types, so it is not reported unknown either.
     """
 
     actors: dict[str, int] | None
@@ -35,6 +37,7 @@ class References:
     related: set[str] = field(default_factory=set)
     unread: set[str] = field(default_factory=set)
     no_id: list[tuple[int, str]] = field(default_factory=list)
+    types_unread: bool = False
     _actor_hint: Suggester | None = None
     _source_hint: Suggester | None = None
 
@@ -242,8 +245,8 @@ def _relation_type(checker: Checker, row: Row, relation: str, refs: References) 
     if relation == "":
         checker.add(row, "relation", "missing-value", "relation is empty; write a relation type")
         return False
-    if relation not in vocab and relation in refs.unread:
-        return False  # its row in relation_types.csv was not read
+    if relation not in vocab and (refs.types_unread or relation in refs.unread):
+        return False  # its row in relation_types.csv (or the whole file) was not read
     if relation not in vocab:
         checker.add(
             row,

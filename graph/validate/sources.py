@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..problems import WARNING
+from ..problems import WARNING, Problem, counted
 from ..read import Table
+from ..read.columns import Columns
+from ..read.missing import missing_file_message
 from ..schema import SOURCE_COLUMNS, TRUE_WORDS
 from .cells import Checker, date, extras, ids, present, text
 from .model import Tables
@@ -39,6 +42,43 @@ def validate_sources(table: Table | None, checker: Checker, out: Tables) -> dict
         out.sources.append(record)
     out.lines["sources"] = sources
     return sources
+
+
+def report_absent_sources(relations: Table | Columns | None, checker: Checker) -> None:
+    """One problem when relations name sources but there is no sources table at all.
+
+    Each relation's ``unknown-source`` would only repeat that the file is
+    missing: the one problem, at the first relation that names a source,
+    says so and gives the fix (add the file, or leave ``source_id`` empty).
+    """
+    if relations is None or "source_id" not in relations.keys:
+        return
+    if isinstance(relations, Columns):
+        cells = relations.columns["source_id"]
+        named = [(relations.lines[i], v) for i, v in enumerate(cells) if v]
+    else:
+        named = [
+            (r.line, r.values["source_id"]) for r in relations.rows if r.values.get("source_id")
+        ]
+    if not named:
+        return
+    wanted, folder = checker.names["sources"], Path(relations.display).parent
+    if relations.display.endswith("]"):  # a workbook's sheet
+        missing = f"there is no {wanted} sheet; add it, with an id column at least"
+    else:
+        missing = missing_file_message(folder / wanted, str(folder))
+    line, first = named[0]
+    checker.problems.append(
+        Problem(
+            relations.display,
+            line,
+            relations.keys.index("source_id") + 1,
+            "source_id",
+            "unknown-source",
+            f'source_id names a source in {counted(len(named), "relation")} (first "{first}")'
+            f" but {missing}, or leave source_id empty",
+        )
+    )
 
 
 def machine_coded(out: Tables) -> set[str]:
