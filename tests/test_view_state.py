@@ -95,6 +95,26 @@ def test_a_burst_of_changes_writes_the_link_once(page, tmp_path):
     assert page.evaluate("window.testWrites") == 2
 
 
+def test_a_link_opened_while_a_write_waits_is_not_written_over(page, tmp_path):
+    """A change waits to be written to the link; before it is, the reader opens
+    another link (the fragment changes from outside): the page takes the
+    opened link's state, and never writes its older one over it."""
+    open_view(page, article_graph(), tmp_path)
+    state = page.evaluate(
+        """() => new Promise(done => {
+             const g = window.geograph;
+             g.set({date: '2018', focus: 'KOR'});        // its write waits for the burst to end
+             addEventListener('hashchange', () => setTimeout(() => {
+               const s = g.state(); done([location.hash, s.date, s.focus]); }, 0), {once: true});
+             location.hash = 'date=2020-06';               // the reader's link
+             dispatchEvent(new Event('blur'));             // the waiting write is due before its hashchange
+           })"""
+    )
+    assert state == ["#date=2020-06", "2020-06", None]
+    page.wait_for_timeout(600)  # and nothing written over it later
+    assert page.evaluate("location.hash") == "#date=2020-06"
+
+
 def test_hostile_values_through_the_api(page, tmp_path):
     import networkx as nx
     from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP

@@ -13,7 +13,8 @@
  * Provides on gg: writeHash() (now), readHash() -> a partial for gg.store.set
  * holding every key (what the fragment leaves out is at its default).
  * Subscribes: every change -> the fragment (history.replaceState), once a
- * burst of changes ends: QUIET ms after the last, at most MOST ms after the
+ * burst of changes ends (never over a fragment set from outside, a link
+ * opened, until the page has read it): QUIET ms after the last, at most MOST ms after the
  * first (the date slider playing), and at once when the window loses focus
  * (a click in the address bar to copy the link), is hidden or left. In
  * Chromium one replaceState took 20-50 ms of the frame after each filter
@@ -24,6 +25,9 @@
  * Uses: data, state.
  */
 var store = gg.store, KNOWN = gg.KNOWN, EV = gg.events;
+// the fragment as the page last read or wrote it: another one is a link the
+// reader opened (or typed), whose hashchange is on its way
+var lastHash = String(location.hash || "");
 
 function writeHash() {
   var s = store.state(), parts = [];
@@ -55,12 +59,16 @@ function writeHash() {
     if (EV.has(k) && s[k] !== EV.open[k]) add(k, [s[k] === null ? "off" : String(s[k])]);
   });
   var hash = parts.length ? "#" + parts.join("&") : "";
+  // a fragment set from outside since: the state it holds replaces this one when
+  // its hashchange comes; writing this one now would put the old state back
+  if (String(location.hash || "") !== lastHash) return;
   if (location.hash === hash || (!hash && !location.hash)) return;
   try {
     history.replaceState(null, "", hash || location.pathname + location.search);
   } catch (err) {
     /* srcdoc or sandboxed frames may refuse; the view works without it */
   }
+  lastHash = String(location.hash || "");
 }
 // Listed values none of which is known (a typo, an old link) keep the default,
 // all values, rather than an empty filter that hides everything unexplained;
@@ -82,6 +90,7 @@ function onTimeline(text) {
 }
 function readHash() {
   var params = new Map();
+  lastHash = String(location.hash || "");
   String(location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
     var i = part.indexOf("=");
     if (i <= 0) return;
