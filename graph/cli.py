@@ -6,11 +6,9 @@ be done from Python with the same functions.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from . import timeline as _timeline
 from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import DataError, GeographError, OutputError, counted
+from .read.columns import collector_paused
 from .terminal import (
     CommandError,
     CommandGroup,
@@ -52,24 +51,6 @@ def _load(data: Path, strict: bool = False, progress=None) -> _dataset.Dataset:
             f"{n} warning{'s' if n != 1 else ''} (run `geograph check {data}` to see {'them' if n != 1 else 'it'})"
         )
     return ds
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for a command that reads a whole dataset.
-
-    Reading, checking and the page make millions of objects and next to no
-    reference cycles (341 objects at 50,000 relations, none at 283,000):
-    the collector would only walk them again and again (a tenth of a 50k
-    build's time), and all at once after each stage that pauses it itself.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _write_file(output: str | Path, payload: str | bytes, inputs: list[Path]) -> Path:
@@ -113,7 +94,7 @@ def check(data: Path, as_json: bool, strict: bool, quiet: bool) -> None:
 
     Exits 0 when there are no errors (warnings allowed unless --strict), 1 otherwise.
     """
-    with _collector_paused(), progress_bar("checking", quiet=quiet) as bar:
+    with collector_paused(), progress_bar("checking", quiet=quiet) as bar:
         report = _dataset.check(data, strict=strict, progress=bar)
     if as_json:
         out_json(report.to_dict())
@@ -194,7 +175,7 @@ def build(
     from .write import write_text
 
     check_output(output, [data])
-    with _collector_paused(), progress_bar("building", quiet=quiet) as bar:
+    with collector_paused(), progress_bar("building", quiet=quiet) as bar:
         ds = _load(data, strict, (lambda f: bar(f * 0.6)) if bar else None)
         view = {k: v for k, v in opening.items() if v is not None}
         source: Any = ds  # the tables go to the page column by column

@@ -83,19 +83,7 @@ def _edges(found: dict, relation_types: dict) -> dict:
 
 
 # The contract's columns in the payload's order (after id, from and to).
-_PAYLOAD_COLUMNS = (
-    "relation",
-    "sign",
-    "intensity",
-    "directed",
-    "status",
-    "start",
-    "end",
-    "source_id",
-    "said_by",
-    "quote",
-    "note",
-)
+_PAYLOAD_COLUMNS = tuple(c for c in RELATION_COLUMNS if c not in ("id", "source", "target"))
 
 
 def _plain(columns: dict, keys, relation_types: dict) -> None:

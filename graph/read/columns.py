@@ -30,7 +30,7 @@ from .source import MAX_FILE_BYTES, open_bytes
 from .table import Row, Table, normalise_header, unescape_formula
 from .text import _decode, _delimiter, utf16_order
 
-__all__ = ["Columns", "read_columns", "text_columns"]
+__all__ = ["Columns", "collector_paused", "read_columns", "text_columns"]
 
 
 @dataclass
@@ -75,9 +75,15 @@ def _line_breaks(text: str) -> int:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Millions of new strings and lists, none in a cycle: the cyclic collector would
-    # rescan them again and again while they are made.
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a whole dataset is read (and, for
+    a command, checked and made into a page).
+
+    Reading, checking and the page make millions of objects and next to no
+    reference cycles (341 objects at 50,000 relations, none at 283,000):
+    the collector would only walk them again and again (a tenth of a 50k
+    build's time). Nested, only the outermost turns it on again.
+    """
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -104,7 +110,7 @@ def read_columns(
     >>> read_columns(p) is None
     True
     """
-    with _collector_paused():
+    with collector_paused():
         return _read_columns(Path(path), display or str(path), max_bytes)
 
 
