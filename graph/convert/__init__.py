@@ -28,7 +28,7 @@ from .. import write as _write
 from ..dates import parse_date
 from ..problems import WARNING, DataError, Problem
 from ..read import Row, Table, read_table
-from ..read.headers import joined_header, meant_column
+from ..read.headers import joined_header, missing_columns
 from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
@@ -118,14 +118,8 @@ def _table_errors(
         errors.append(Problem(str(path), 1, 1, required[0], "missing-column", joined))
     elif table is not None:
         unknown = [h for k, h in zip(table.keys, table.header) if k and k not in known]
-        for key in required:
-            if table.column(key) is None:
-                near = meant_column(key, unknown)
-                hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
-                if near:
-                    unknown.remove(near)  # one column is not two missing ones
-                msg = f'column "{key}" is missing{hint}; the header is: {",".join(table.header)}'
-                errors.append(Problem(str(path), 1, None, key, "missing-column", msg))
+        for key, msg in missing_columns(required, table.header, table.keys, unknown):
+            errors.append(Problem(str(path), 1, None, key, "missing-column", msg))
     if table is None and not errors:
         errors = list(problems)
     return table, errors
