@@ -228,7 +228,10 @@ def _flat_graph(G: nx.MultiDiGraph, fmt: str, mixed: str = "gephi") -> tuple[nx.
         H.add_node(ids[n], **attrs)
     for u, v, k, d in G.edges(keys=True, data=True):
         where = f"relation {k!r}"
-        plain = {key: value for key, value in d.items() if key not in ("start", "end")}
+        # GEXF: the edge's own source and target are the relation's; as attributes too they
+        # would be a second Source and Target column in Gephi's edges table (and its CSV)
+        left_out = ("start", "end", "source", "target") if fmt == "gexf" else ("start", "end")
+        plain = {key: value for key, value in d.items() if key not in left_out}
         attrs = _flat(plain, _EDGE_RESERVED, clean, where)
         attrs["label"] = clean(str(d.get("relation", "")), f"{where} relation")
         if weight and d.get(weight) is not None:
