@@ -37,41 +37,61 @@ _INT = re.compile(r"^[+-]?(0|[1-9]\d{0,14})$")
 _FLOAT = re.compile(
     r"^[+-]?(0|[1-9]\d{0,14})?\.\d+([eE][+-]?\d{1,3})?$|^[+-]?[1-9]\d{0,14}[eE][+-]?\d{1,3}$"
 )
+# The words of a boolean extra column; the schema's ``directed`` reads more (TRUE_WORDS),
+# but in a column of anything "y", "n", "t" or "f" may be a letter, "1"/"0" a number.
+_BOOLEANS = frozenset({"true", "false"})
+# A source's own columns, never typed: ``text`` names its text file.
+_SOURCE_KNOWN = frozenset([*SOURCE_COLUMNS, "text"])
 
 
 def _typed_column(values: list, decimal_comma: bool = False) -> list | None:
-    """A text column as numbers when its every non-empty cell is one (empty: None), else ``None``.
+    """A text column as numbers or booleans when its every non-empty cell is one (empty: None).
 
-    All ints stay ints; any decimal makes the whole column floats. Each
-    distinct cell is looked at once (columns of numbers repeat), and a text
-    column is given up at its first cell that is no number. A cell is read
-    as the schema's numbers are (:func:`graph.schema.number_text`): a
-    typographic minus, and ``2,5`` when ``decimal_comma`` (a file whose
-    delimiter is not the comma).
+    Returns ``None`` when the column stays text. All ints stay ints; any
+    decimal makes the whole column floats. A column of ``true``/``false``
+    cells (any case) holds booleans, as pandas, Gephi and spreadsheets
+    read them; a column that mixes them with numbers, or with other words
+    (``yes``, ``y``), stays text. Each distinct cell is looked at once
+    (columns repeat), and a text column is given up at its first cell that
+    is neither. A number is read as the schema's numbers are
+    (:func:`graph.schema.number_text`): a typographic minus, and ``2,5``
+    when ``decimal_comma`` (a file whose delimiter is not the comma).
     """
-    kind: type = int
+    kinds: set[type] = set()
     cells: dict[str, str] = {}
     for v in set(values):
         if v is None:
             continue
         if not isinstance(v, str):
             return None
-        c = number_text(v.strip(), decimal_comma=decimal_comma)
+        text = v.strip()
+        if text.lower() in _BOOLEANS:
+            kinds.add(bool)
+            cells[v] = text.lower()
+            continue
+        c = number_text(text, decimal_comma=decimal_comma)
         if not c:
             continue
-        if not _INT.match(c):
-            if not _FLOAT.match(c):
-                return None
-            kind = float
+        if _INT.match(c):
+            kinds.add(int)
+        elif _FLOAT.match(c):
+            kinds.add(float)
+        else:
+            return None
         cells[v] = c
-    if not cells:
+    if not cells or (bool in kinds and len(kinds) > 1):
         return None
-    typed = {v: kind(c) for v, c in cells.items()}
+    if bool in kinds:
+        typed: dict[str, Any] = {v: c == "true" for v, c in cells.items()}
+    else:
+        kind = float if float in kinds else int
+        typed = {v: kind(c) for v, c in cells.items()}
     return [typed.get(v) for v in values]
 
 
 def _typed_extras(rows: list[dict], known: list[str], decimal_comma: bool = False) -> None:
-    """Extra columns whose every non-empty cell is a number hold numbers (empty: None)."""
+    """Extra columns whose every non-empty cell is a number (a boolean) hold numbers
+    (booleans); an empty cell is None."""
     names = dict.fromkeys(k for r in rows for k in r if k not in known)
     for name in names:
         typed = _typed_column([r.get(name) for r in rows], decimal_comma)
@@ -337,7 +357,7 @@ class Dataset:
     def relation_columns(self, *, fresh: bool = True) -> dict[str, list]:
         """The relations as columns: name -> one value per relation, in file order.
 
-        Extra columns that hold numbers hold ints or floats, as in
+        Extra columns that hold numbers (booleans) hold ints or floats (bools), as in
         :meth:`to_networkx`.
 
         Parameters
@@ -374,7 +394,7 @@ class Dataset:
         return columns
 
     def actor_records(self, *, fresh: bool = True) -> list[dict]:
-        """Actors as the graph's node attributes (extras typed as numbers where they are).
+        """Actors as the graph's node attributes (extras typed as numbers or booleans where they are).
 
         Parameters
         ----------
@@ -398,13 +418,15 @@ class Dataset:
         return rows
 
     def source_records(self, *, fresh: bool = True) -> list[dict]:
-        """Sources as records: one dict per row of ``sources.csv``.
+        """Sources as records: one dict per row of ``sources.csv`` (extras typed as
+        numbers or booleans where they are, as in :meth:`to_networkx`).
 
         Parameters
         ----------
         fresh : bool
             If true (the default), copies: change them freely. If false, the
-            dataset's own records: read them, never change them.
+            dataset's own records when they need no typing (no extra
+            column): read them, never change them.
 
         Examples
         --------
@@ -412,7 +434,11 @@ class Dataset:
         'dw-2020-07-14'
         """
         own = self._tables.sources
-        return own if not fresh else copy.deepcopy(own)
+        if not fresh and all(s.keys() <= _SOURCE_KNOWN for s in own):
+            return own
+        rows = copy.deepcopy(own)
+        _typed_extras(rows, list(_SOURCE_KNOWN), self._decimal_comma("sources"))
+        return rows
 
     @property
     def title(self) -> str:
@@ -481,10 +507,11 @@ class Dataset:
         relation is one edge ``source -> target`` keyed by its id, carrying
         all its columns (an undirected relation is stored once, with
         ``directed=False``). An extra column that holds a number in every
-        row that is not empty holds ints (or floats) in the graph; an empty
-        cell of an extra column is no attribute at all. ``G.graph`` holds
-        ``name``, ``title``, ``sources`` (by id) and ``relation_types`` (the
-        vocabulary in force).
+        row that is not empty holds ints (or floats) in the graph, one of
+        ``true``/``false`` (any case) booleans; an empty cell of an extra
+        column is no attribute at all. ``G.graph`` holds ``name``,
+        ``title``, ``sources`` (by id, their extra columns typed alike) and
+        ``relation_types`` (the vocabulary in force).
 
         Examples
         --------
@@ -504,7 +531,7 @@ class Dataset:
         G = nx.MultiDiGraph(
             name=self.name,
             title=self.title,
-            sources={s["id"]: s for s in t.sources},
+            sources={s["id"]: s for s in self.source_records()},
             relation_types=t.vocabulary,
         )
         G.add_nodes_from((a["id"], a) for a in t.actors)

@@ -91,7 +91,7 @@ def parse_date(text) -> PartialDate:
     >>> parse_date(2018.0)
     Traceback (most recent call last):
     ...
-    graph.dates.DateTypeError: date: got 2018.0 (a float); give the date as text, e.g. '2018' or '2020-06' (or an int year, or a datetime.date)
+    graph.dates.DateTypeError: got 2018.0 (a float); give the date as text, e.g. '2018' or '2020-06' (or an int year, or a datetime.date)
     """
     if isinstance(text, str):
         return _parse_text(text)
@@ -120,10 +120,11 @@ def _as_text(value) -> str:
         return value.isoformat()
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         if not 1 <= int(value) <= 9999:
-            raise DateError(f"date: there is no year {int(value)}; a year runs from 1 to 9999")
+            raise DateError(f"there is no year {int(value)}; a year runs from 1 to 9999")
         return f"{int(value):04d}"
     kind = type(value).__name__
-    msg = f"date: got {value!r} (a {kind}); {_TYPE_FIX}"
+    # like the text's messages, without the argument's name: the caller that knows it adds it
+    msg = f"got {value!r} (a {kind}); {_TYPE_FIX}"
     raise DateTypeError(msg)
 
 

@@ -278,7 +278,8 @@ def connection(
     G : networkx.MultiDiGraph
     a, b : str
         Actor ids.
-    date : str, optional
+    date : str, int or datetime.date, optional
+        Partial ISO text, an int year, or a ``date``/``datetime``/``Timestamp``.
     statuses : iterable of str
     limit : int
         At most this many chains (all of the same, shortest length).

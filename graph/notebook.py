@@ -252,10 +252,11 @@ def view_fragment(
     ----------
     G : networkx.MultiDiGraph
         The relation graph.
-    date, compare : str, optional
-        Partial ISO dates: the date shown (``"all"``: all time), and another
-        to compare it with, earlier or later (a comparison may go back in
-        time, as :func:`graph.diff` allows and says).
+    date, compare : str, int or datetime.date, optional
+        The date shown (``"all"``: all time), and another to compare it
+        with, earlier or later (a comparison may go back in time, as
+        :func:`graph.diff` allows and says): partial ISO text (``"2020-06"``),
+        an int year, or a ``date``, ``datetime`` or ``pandas.Timestamp``.
     focus : str, optional
         An actor id to focus on.
     edge : str, optional
@@ -364,8 +365,8 @@ _STATE_KEYS = tuple(inspect.signature(view_fragment).parameters)[1:]
 def show(
     G,
     *,
-    date: str | None = None,
-    compare: str | None = None,
+    date: DateLike | None = None,
+    compare: DateLike | None = None,
     focus: str | None = None,
     edge: str | None = None,
     color: str | None = None,

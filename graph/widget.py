@@ -40,9 +40,14 @@ class _Date(traitlets.Unicode):
     """
 
     info_text = "a partial ISO date ('2020', '2020-06'), an int year, or a date"
+    #: Whether ``"all"`` (all time, as :func:`graph.view_fragment` takes it) is a value:
+    #: kept as None, which the page sends back for all time.
+    all_time = False
 
     def validate(self, obj, value):
         if value is None and self.allow_none:
+            return None
+        if self.all_time and isinstance(value, str) and value.strip() == "all":
             return None
         G = getattr(obj, "graph", None)
         try:
@@ -53,6 +58,12 @@ class _Date(traitlets.Unicode):
             raise traitlets.TraitError(f"{self.name}: {err}") from err
         except ValueError as err:
             raise traitlets.TraitError(str(err)) from err
+
+
+class _ShownDate(_Date):
+    """The date shown: a date as :class:`_Date` takes it, or ``"all"`` for all time."""
+
+    all_time = True
 
 
 def _bridge() -> str:
@@ -74,8 +85,11 @@ class Explorer(anywidget.AnyWidget):
     G : networkx.MultiDiGraph
         The relation graph.
     date : str, int or datetime.date, optional
-        Partial ISO date the view opens at (None: all time): ``"2020-06"``,
-        ``2018``, a ``date``, ``datetime`` or ``pandas.Timestamp``.
+        Partial ISO date the view opens at: ``"2020-06"``, ``2018``, a
+        ``date``, ``datetime`` or ``pandas.Timestamp``; ``"all"`` for all
+        time (the trait then holds None, as the page reports all time).
+        None: the page's own opening date (all time; event data opens at
+        its latest period).
     selected : str, optional
         Actor id to focus on.
     selected_relation : str, optional
@@ -120,7 +134,7 @@ class Explorer(anywidget.AnyWidget):
     height = traitlets.Unicode("600px").tag(sync=True)
     selected = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     selected_relation = traitlets.Unicode(None, allow_none=True).tag(sync=True)
-    date = _Date(None, allow_none=True).tag(sync=True)
+    date = _ShownDate(None, allow_none=True).tag(sync=True)
     compare = _Date(None, allow_none=True).tag(sync=True)
     filters = traitlets.Dict().tag(sync=True)
 

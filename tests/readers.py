@@ -82,7 +82,7 @@ def _unavailable(message: str):
 
 
 def graphology_gexf(data: bytes, tmp_path: Path) -> dict:
-    """What graphology-gexf reads from a GEXF file: type, nodes and edges with attributes."""
+    """What graphology-gexf reads from a GEXF file: type, graph attributes, nodes and edges with attributes."""
     node = shutil.which("node")
     if node is None:
         _unavailable("node is not installed")

@@ -142,7 +142,8 @@ def test_missing_column_or_file_is_a_clean_error(tmp_path):
     r = CliRunner().invoke(
         cli, ["import", "gephi", str(GEPHI[0]), str(bad), "-o", str(tmp_path / "o")]
     )
-    assert r.exit_code == 1 and 'missing-column column "source" is missing;' in r.stderr
+    missing = 'missing-column required column "source" is missing from the header;'
+    assert r.exit_code == 1 and missing in r.stderr
     r = CliRunner().invoke(
         cli, ["import", "kumu", str(tmp_path / "nope.csv"), str(KUMU[1]), "-o", str(tmp_path / "o")]
     )
@@ -459,3 +460,21 @@ def test_gephi_edge_to_a_node_not_in_the_table_is_added_with_a_warning(tmp_path)
     assert [(p.line, p.column, p.code) for p in converted.warnings] == [(3, 1, "unknown-actor")]
     assert converted.warnings[0].message.startswith(f'Source "n3" is not an Id in {nodes};')
     assert not from_gephi(*GEPHI).warnings
+
+
+def test_a_missing_column_reads_the_same_in_an_import_and_in_check(tmp_path):
+    """One message for a renamed required column, whether Gephi's edges or relations.csv lack it."""
+    header = "Source,Target Actor,Relation,Status"
+    edges = _write(tmp_path / "edges.csv", f"{header}\nA,B,attack,fact\n")
+    with pytest.raises(DataError) as err:
+        from_gephi(GEPHI[0], edges)
+    (imported,) = [p for p in err.value.problems if p.field == "target"]
+    data = tmp_path / "data"
+    data.mkdir()
+    _write(data / "actors.csv", "id,name\nA,Alpha\nB,Beta\n")
+    _write(data / "relations.csv", f"{header}\nA,B,attack,fact\n")
+    (checked,) = [p for p in graph.check(data).errors if p.field == "target"]
+    assert imported.message == checked.message
+    assert imported.message.startswith(
+        'required column "target" is missing from the header (is "Target Actor" meant to be'
+    )

@@ -1,7 +1,10 @@
 """Never lose data: a generated dataset written as CSV and read back is the same graph."""
 
+import io
 import shutil
+from pathlib import Path
 
+import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -192,3 +195,58 @@ def test_export_of_the_shipped_data_is_byte_stable(tmp_path):
     graph.write_csv(graph.load(tmp_path / "a"), tmp_path / "b")
     for name in ("actors.csv", "relations.csv", "sources.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def _gephi_tables(gexf: bytes, folder: Path) -> tuple[Path, Path]:
+    """The nodes and edges tables that Gephi's data laboratory exports of a GEXF file.
+
+    Gephi's own columns first (nodes: Id, Label; edges: Source, Target,
+    Type, Id, Label, Interval, Weight), then one column per attribute, by
+    its title, as Gephi keeps them.
+    """
+    import csv
+
+    G = nx.read_gexf(io.BytesIO(gexf))
+    own = {"label", "id", "start", "end", "weight"}
+    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    names = sorted({k for _, d in G.nodes(data=True) for k in d} - own)
+    with nodes.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Id", "Label", *names])
+        w.writerows([n, d["label"], *(d.get(k, "") for k in names)] for n, d in G.nodes(data=True))
+    names = sorted({k for *_, d in G.edges(data=True) for k in d} - own)
+    with edges.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Source", "Target", "Type", "Id", "Label", "Interval", "Weight", *names])
+        for u, v, d in G.edges(data=True):
+            days = f"<[{d.get('start', '-Infinity')}, {d.get('end', 'Infinity')}]>"
+            w.writerow(
+                [u, v, "Directed" if d["directed"] else "Undirected", d["id"], d["label"]]
+                + [days if {"start", "end"} & d.keys() else "", d.get("weight", "")]
+                + [str(d.get(k, "")).lower() if k == "directed" else d.get(k, "") for k in names]
+            )
+    return nodes, edges
+
+
+def test_gephis_tables_of_the_gexf_import_back_as_the_same_relations(tmp_path):
+    """GEXF -> Gephi -> its nodes and edges tables -> geograph import gephi: the same data."""
+    from graph.convert import from_gephi, write_dataset
+    from graph.dates import interval
+
+    G = graph.load("data").to_networkx()
+    nodes, edges = _gephi_tables(graph.to_gexf(G, mixed="directed"), tmp_path)
+    write_dataset(from_gephi(nodes, edges), tmp_path / "back")
+    H = graph.load(tmp_path / "back").to_networkx()
+    assert sorted(H.edges(keys=True)) == sorted(G.edges(keys=True))
+    same = ("relation", "sign", "intensity", "directed", "status", "quote", "said_by", "note")
+    for u, v, k, d in G.edges(keys=True, data=True):
+        back = H.edges[u, v, k]
+        assert {f: back[f] for f in same} == {f: d[f] for f in same}, k
+        # whole days, as Gephi's timeline holds them: the same period
+        assert interval(back["start"], back["end"]) == interval(d["start"], d["end"]), k
+        assert back["source_id (original)"] == d["source_id"]  # kept: the import has no sources
+    fields = ("name", "type", "aliases", "group", "description")
+    assert {n: [H.nodes[n][f] for f in fields] for n in H} == {
+        n: [G.nodes[n][f] for f in fields] for n in G
+    }
+    assert set(H.nodes["PRK"]) == set(G.nodes["PRK"])  # no column of the name again

@@ -59,6 +59,30 @@ def test_date_traits_take_python_dates_as_the_api_does(G):
         ex.date = 2020.5
 
 
+def test_the_date_trait_takes_all_for_all_time_as_show_does(G):
+    """``date="all"`` opens event data at all time rather than its latest period."""
+    assert graph.show(G, date="all").fragment == "#date=all"
+    ex = graph.Explorer(G, date="all")
+    assert ex.date is None  # what the page reports for all time
+    assert 'location.hash = "#date=all"' in ex._page
+    ex.date = "2018"
+    ex.date = " all "
+    assert ex.date is None
+    with pytest.raises(traitlets.TraitError, match="compare: "):
+        ex.compare = "all"  # a comparison is with a date
+
+
+def test_a_date_of_the_wrong_type_is_named_by_its_trait_once(G):
+    ex = graph.Explorer(G)
+    for trait in ("date", "compare"):
+        with pytest.raises(traitlets.TraitError) as err:
+            setattr(ex, trait, 2020.5)
+        assert str(err.value).startswith(f"{trait}: got 2020.5 (a float); give the date as text")
+    with pytest.raises(ValueError) as err:
+        graph.view_fragment(G, compare=True)
+    assert str(err.value).startswith("compare: got True (a bool)")
+
+
 def test_a_date_outside_the_data_is_refused_as_show_refuses_it(G):
     """The page would clamp 2031 to the data's last month without a word."""
     message = "date: 2031 is after the data, which runs from 2017 to 2020-07"

@@ -28,7 +28,7 @@ from .. import write as _write
 from ..dates import parse_date
 from ..problems import WARNING, DataError, Problem
 from ..read import Row, Table, read_table
-from ..read.headers import joined_header, meant_column
+from ..read.headers import joined_header, missing_columns
 from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
@@ -77,11 +77,17 @@ KUMU_CONNECTIONS = frozenset(
     {"from", "to", "type", "direction", "strength", "description", "status"}
     | {"start", "end", "start date", "end date", "sign"}
 )
-GEPHI_NODES = frozenset({"id", "label", "type", "description"})
+GEPHI_NODES = frozenset({"id", "label", "type", "description"} | {"aliases", "group"})
 GEPHI_EDGES = frozenset(
     {"source", "target", "type", "weight", "relation", "label", "id", "start", "end"}
     | {"timeset", "interval", "status", "note", "sign"}
+    | {"intensity", "quote", "said_by", "directed"}
 )
+# geograph's own columns that a Gephi table holds when it was made from geograph's GEXF
+# (Gephi keeps each attribute as a column of its title): read as they are, so that the
+# relations come back the same. source_id stays an extra: the import has no sources.
+_GEPHI_OWN_NODES = ("aliases", "group")
+_GEPHI_OWN_EDGES = ("intensity", "quote", "said_by")
 
 
 @dataclass
@@ -118,14 +124,8 @@ def _table_errors(
         errors.append(Problem(str(path), 1, 1, required[0], "missing-column", joined))
     elif table is not None:
         unknown = [h for k, h in zip(table.keys, table.header) if k and k not in known]
-        for key in required:
-            if table.column(key) is None:
-                near = meant_column(key, unknown)
-                hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
-                if near:
-                    unknown.remove(near)  # one column is not two missing ones
-                msg = f'column "{key}" is missing{hint}; the header is: {",".join(table.header)}'
-                errors.append(Problem(str(path), 1, None, key, "missing-column", msg))
+        for key, msg in missing_columns(required, table.header, table.keys, unknown):
+            errors.append(Problem(str(path), 1, None, key, "missing-column", msg))
     if table is None and not errors:
         errors = list(problems)
     return table, errors
@@ -232,6 +232,7 @@ class _Builder:
         description: str = "",
         group: str = "",
         extra: dict | None = None,
+        own: dict | None = None,
     ) -> str:
         """The id of the actor that ``label`` refers to, adding the actor on first sight."""
         if label in self.by_label:
@@ -252,6 +253,7 @@ class _Builder:
                 "aliases": "",
                 "group": group,
                 "description": description,
+                **(own or {}),
                 **(extra or {}),
             }
         )
@@ -293,8 +295,12 @@ class _Builder:
         given_id: str = "",
         note: str = "",
         extra: dict | None = None,
+        own: dict | None = None,
     ) -> None:
-        """Add one relation; its weight or strength is data (in ``extra``), never its sign."""
+        """Add one relation; its weight or strength is data (in ``extra``), never its sign.
+
+        ``own`` holds cells of geograph's own columns read as they are (``quote``...).
+        """
         name = kind if kind in self.vocab else _relation_name(kind)
         if name not in self.vocab:
             self.new_types.setdefault(name, kind)
@@ -322,6 +328,7 @@ class _Builder:
                 "said_by": "",
                 "quote": "",
                 "note": note,
+                **(own or {}),
                 **(extra or {}),
             }
         )
@@ -394,7 +401,12 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
         if not label:
             continue
         tags = [t.strip() for t in v.get("tags", "").split("|") if t.strip()]
-        extra = {name: v.get(key, "") for key, name in extras}
+        # a name column that says the label again (geograph's GEXF has both) is no extra
+        extra = {
+            name: v.get(key, "")
+            for key, name in extras
+            if not (key == "name" and v.get(key, "") == v.get("label", ""))
+        }
         raw_type = v.get("type", "")
         if _keeps_original(raw_type):
             extra["kumu type"] = raw_type
@@ -448,7 +460,12 @@ def _gephi_nodes(b: _Builder, no: Table) -> None:
         nid = v.get("id", "")
         if not nid:
             continue
-        extra = {name: v.get(key, "") for key, name in extras}
+        # a name column that says the label again (geograph's GEXF has both) is no extra
+        extra = {
+            name: v.get(key, "")
+            for key, name in extras
+            if not (key == "name" and v.get(key, "") == v.get("label", ""))
+        }
         raw_type = v.get("type", "")
         if _keeps_original(raw_type):
             extra["gephi type"] = raw_type
@@ -459,6 +476,7 @@ def _gephi_nodes(b: _Builder, no: Table) -> None:
             kind=_actor_type(raw_type) if raw_type else "",
             description=v.get("description", ""),
             extra=extra,
+            own={k: v[k] for k in _GEPHI_OWN_NODES if v.get(k)},
         )
 
 
@@ -474,6 +492,9 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     kept as a number in the ``weight`` column (``2,5`` -> ``2.5``), which
     exports write as the edge weight. Times come from ``Start``/``End`` or
     from a ``Timeset``/``Interval`` column: one relation per interval.
+    geograph's own columns, as Gephi's tables of geograph's GEXF hold them
+    (``Group`` and ``Aliases`` of nodes; ``Intensity``, ``Quote``,
+    ``Said_by`` of edges), are read as they are.
 
     Raises
     ------
@@ -502,7 +523,8 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
     for row in ed.rows:
         v = row.values
         kind = v.get("type", "").strip()
-        directed = kind.lower() not in _UNDIRECTED
+        # Gephi's Type, else a directed column (true/false) as geograph's GEXF holds it
+        directed = (kind or v.get("directed", "").strip()).lower() not in _UNDIRECTED
         relation = (
             v.get("relation", "")
             or v.get("label", "")
@@ -530,6 +552,7 @@ def from_gephi(nodes: str | Path, edges: str | Path) -> Converted:
                 given_id=f"{given}-{i + 1}" if given and len(times) > 1 else given,
                 note=v.get("note", ""),
                 extra=extra,
+                own={k: v[k] for k in _GEPHI_OWN_EDGES if v.get(k)},
             )
     dates.check()
     out = b.finish()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["CUTOFF", "meant_column", "joined_header"]
+__all__ = ["CUTOFF", "meant_column", "missing_columns", "joined_header"]
 
 #: Similarity (0-100) a choice needs to be suggested; difflib's cutoff 0.6.
 CUTOFF = 60.0
@@ -73,6 +73,43 @@ def meant_column(key: str, names: Iterable[str]) -> str | None:
         if rank > best:
             best, found = rank, name
     return found
+
+
+def missing_columns(
+    required: Iterable[str], header: list[str], keys: list[str], unknown: Iterable[str]
+) -> list[tuple[str, str]]:
+    """(key, message) for each ``required`` column that the header's ``keys`` lack.
+
+    Each message names the column of ``unknown`` (columns as written that
+    the reader does not know, so may be misnamed) most likely meant for the
+    missing one (:func:`meant_column`), each column for one missing column
+    at most, and the header as written.
+
+    Examples
+    --------
+    >>> header = ["Source", "Target Actor", "date"]
+    >>> for key, msg in missing_columns(["source", "target"], header, ["source", "target actor", "date"],
+    ...                                 ["Target Actor", "date"]):
+    ...     print(key, msg)
+    target required column "target" is missing from the header (is "Target Actor" meant to be "target"?); the header is: Source,Target Actor,date
+    """
+    left = list(unknown)
+    out = []
+    for key in required:
+        if key in keys:
+            continue
+        near = meant_column(key, left)
+        hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
+        if near:
+            left.remove(near)  # one column is not two missing ones
+        out.append(
+            (
+                key,
+                f'required column "{key}" is missing from the header{hint}; '
+                f"the header is: {','.join(header)}",
+            )
+        )
+    return out
 
 
 def joined_header(header: list[str]) -> str | None:

@@ -8,9 +8,8 @@ from typing import Any
 from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
 from ..read import Row, Table, table_names
-from ..read.headers import joined_header
+from ..read.headers import joined_header, missing_columns
 from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
-from .suggest import meant_column
 
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
 BAD: Any = object()
@@ -48,28 +47,12 @@ def present(table: Table | None, name: str, checker: Checker) -> bool:
             Problem(table.display, 1, 1, REQUIRED[name][0], "missing-column", joined)
         )
         return False
-    ok = True
     # a column the format knows holds its own data: only an unknown one may be the missing one
     unknown = [written for _, written in extras(table, name)]
-    for key in REQUIRED[name]:
-        if table.column(key) is None:
-            ok = False
-            near = meant_column(key, unknown)
-            hint = f' (is "{near}" meant to be "{key}"?)' if near else ""
-            if near:
-                unknown.remove(near)  # one column is not two missing ones
-            checker.problems.append(
-                Problem(
-                    table.display,
-                    1,
-                    None,
-                    key,
-                    "missing-column",
-                    f'required column "{key}" is missing from the header{hint}; '
-                    f"the header is: {','.join(table.header)}",
-                )
-            )
-    return ok
+    missing = missing_columns(REQUIRED[name], table.header, table.keys, unknown)
+    for key, message in missing:
+        checker.problems.append(Problem(table.display, 1, None, key, "missing-column", message))
+    return not missing
 
 
 def extras(table: Table, name: str) -> list[tuple[str, str]]:
