@@ -146,6 +146,61 @@ def locate_quote(quote: str, text: str) -> QuoteMatch:
     return QuoteMatch(None, None, False, _closest(quote, text))
 
 
+def _character(run: str) -> str:
+    """One character (or a run of white space) as a person can find it: its code and name."""
+    import unicodedata
+
+    if len(run) > 1:
+        kinds = sorted({_character(ch) for ch in run})
+        return (
+            f"{len(run)} spaces"
+            if kinds == ["a space"]
+            else f"{len(run)} spaces ({', '.join(kinds)})"
+        )
+    if run == " ":
+        return "a space"
+    name = unicodedata.name(run, "").lower()
+    if run.isspace() or not run.isprintable():  # nothing to see: the name alone
+        return f"a {name or 'control character'} (U+{ord(run):04X})"
+    return f"{run} (U+{ord(run):04X} {name})"
+
+
+def _differences(quote: str, passage: str, text: str) -> str:
+    """Where ``quote`` and the text's ``passage`` differ though they match once normalised.
+
+    Each different character is named with its code point, since a no-break
+    space or a curly apostrophe looks like its plain neighbour; the place is
+    the passage's line and column in the text file.
+
+    >>> _differences("Kim's  regime", "Kim’s regime", "Kim’s regime")
+    "the text has ’ (U+2019 right single quotation mark) where the quote has ' (U+0027 apostrophe) at line 1, column 4; the text has a space where the quote has 2 spaces at line 1, column 6"
+    """
+    norm_quote, in_quote = normalise(quote)
+    norm_passage, in_passage = normalise(passage)
+    lead = len(norm_quote) - len(norm_quote.lstrip())
+    norm_quote = norm_quote.strip()
+    in_quote = in_quote[lead : lead + len(norm_quote)]
+    if norm_quote != norm_passage:
+        return "the text differs only in quotes, apostrophes or spaces"
+    quote_end, offset = len(quote.rstrip()), text.find(passage)
+    seen: list[str] = []
+    for i in range(len(norm_quote)):
+        q_end = in_quote[i + 1] if i + 1 < len(in_quote) else quote_end
+        p_end = in_passage[i + 1] if i + 1 < len(in_passage) else len(passage)
+        mine, theirs = quote[in_quote[i] : q_end], passage[in_passage[i] : p_end]
+        if mine == theirs:
+            continue
+        at = offset + in_passage[i]
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        said = f"the text has {_character(theirs)} where the quote has {_character(mine)}"
+        if not any(s.startswith(said) for s in seen):
+            seen.append(f"{said} at line {line}, column {column}")
+        if len(seen) == 3:
+            break
+    return "; ".join(seen) or "the text differs only in quotes, apostrophes or spaces"
+
+
 def _closest(quote: str, text: str) -> str:
     """The passage of ``text`` most like ``quote``, in whole words.
 
@@ -262,17 +317,70 @@ def source_texts(
             report(f'text "{name}" must name a file inside the dataset folder, relative to it')
             continue
         try:
-            texts[str(source["id"])] = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
         except FileNotFoundError:
             report(
                 f'text file "{name}" does not exist, so quotes are not checked against it; put the source\'s text there'
             )
-        except (OSError, UnicodeDecodeError) as err:
-            reason = "is not UTF-8" if isinstance(err, UnicodeDecodeError) else "cannot be read"
+            continue
+        except OSError:
             report(
-                f'text file "{name}" {reason}, so quotes are not checked against it; save it as UTF-8 plain text'
+                f'text file "{name}" cannot be read, so quotes are not checked against it; save it as UTF-8 plain text'
+            )
+            continue
+        text, encoding = _decoded(data)
+        if text is None:
+            report(
+                f'text file "{name}" starts as UTF-16 but is not valid UTF-16, so quotes are not checked against it; save it as UTF-8 plain text'
+            )
+            continue
+        texts[str(source["id"])] = text
+        if encoding is not None:
+            word, at = encoding[1], encoding[2]
+            problems.append(
+                Problem(
+                    table.display,
+                    line,
+                    column,
+                    "text",
+                    "not-utf8",
+                    f'text file "{name}" is not UTF-8; it was read as {encoding[0]}, so its line {at} has "{word}" '
+                    "and quotes are checked against that. If letters look wrong, save it as UTF-8 plain text",
+                    WARNING,
+                )
             )
     return texts, problems
+
+
+def _decoded(data: bytes) -> tuple[str | None, tuple[str, str, int] | None]:
+    """A source text's bytes as text, the way the CSV files are read.
+
+    UTF-8 (with or without a byte order mark) or UTF-16 with its mark; else
+    Windows-1252, what Windows editors save as "ANSI" (Latin-1 where a byte
+    is unassigned in it). The second item is ``None`` for UTF-8 and UTF-16,
+    else the encoding used, the first word that was not UTF-8 and its line.
+    ``(None, None)`` for a UTF-16 mark followed by invalid UTF-16.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        bad = err.start
+    try:
+        text, encoding = data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "Latin-1 (ISO 8859-1)"
+    start = max(data.rfind(b"\n", 0, bad), data.rfind(b"\r", 0, bad)) + 1
+    line = data.count(b"\n", 0, bad) + 1 if b"\n" in data else data.count(b"\r", 0, bad) + 1
+    sample = text[start : start + 200]  # one byte, one character
+    head, tail = sample[: bad - start], sample[bad - start :]
+    word = head.split()[-1] if head[-1:].strip() else ""  # the word the first odd byte is in
+    word += tail.split()[0] if tail[:1].strip() else ""
+    return text, (encoding, word, line)
 
 
 def _key(record: dict[str, Any], name: str) -> str | None:
@@ -378,7 +486,7 @@ def check_evidence(
         match = locate_quote(quote, text)
         if match.start is None or match.end is None:
             how = (
-                "it matches only after normalising quotes, apostrophes or spaces"
+                f"it matches only after normalising quotes, apostrophes or spaces ({_differences(quote, match.closest, text)})"
                 if match.normalised
                 else "the closest passage is"
             )

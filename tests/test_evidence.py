@@ -69,6 +69,10 @@ def test_a_quote_that_differs_only_by_its_apostrophe_says_so(copy):
     (p,) = [p for p in graph.check(copy) if p.severity == "error"]
     assert p.code == "quote-not-in-text" and p.field == "quote"
     assert "only after normalising quotes, apostrophes or spaces" in p.message
+    assert (
+        "the text has ’ (U+2019 right single quotation mark) where the quote has ' (U+0027 apostrophe)"
+        in p.message
+    )
     assert p.message.endswith('"the North’s destruction of the liaison office"')
 
 
@@ -114,10 +118,45 @@ def test_a_text_outside_the_dataset_is_not_read(copy, tmp_path):
     assert "inside the dataset folder" in p.message
 
 
-def test_a_text_that_is_not_utf8_is_reported(copy):
-    (copy / "dw-2020-07-14.txt").write_bytes("Kim’s".encode("utf-16"))
+def test_a_text_saved_as_windows_1252_is_read_with_a_warning_and_its_quotes_checked(copy):
+    text = copy / "dw-2020-07-14.txt"
+    original = text.read_text("utf-8")
+    text.write_bytes(original.encode("cp1252"))  # what "ANSI" in a Windows editor writes
     (p,) = graph.check(copy)
-    assert p.code == "missing-text" and "is not UTF-8" in p.message
+    assert (p.code, p.severity, p.line, p.column) == ("not-utf8", "warning", 2, 7)
+    assert p.message == (
+        'text file "dw-2020-07-14.txt" is not UTF-8; it was read as Windows-1252, so its line 1 '
+        'has "What’s" and quotes are checked against that. If letters look wrong, save it as '
+        "UTF-8 plain text"
+    )
+    _edit(copy, "R08", quote=_rows(copy / "relations.csv")[7]["quote"] + " indeed")
+    assert [p.code for p in graph.check(copy)] == ["quote-not-in-text", "not-utf8"]
+
+
+def test_a_text_saved_as_utf16_is_read_and_a_broken_one_is_reported(copy):
+    text = copy / "dw-2020-07-14.txt"
+    original = text.read_text("utf-8")
+    text.write_bytes(original.encode("utf-16"))  # Notepad's "Unicode", with its byte order mark
+    assert graph.check(copy) == []
+    text.write_bytes(b"\xff\xfe" + b"K\x00\x00\xd8")  # a lone surrogate
+    (p,) = graph.check(copy)
+    assert p.code == "missing-text" and "is not valid UTF-16" in p.message
+
+
+def test_an_invisible_difference_names_the_character_and_where_it_is(copy):
+    text = copy / "dw-2020-07-14.txt"
+    original = text.read_text("utf-8")
+    text.write_text(original.replace("liaison office", "liaison\u00a0office", 1), "utf-8")
+    (p,) = [p for p in graph.check(copy) if p.severity == "error"]
+    line = original[: original.index("liaison office")].count("\n") + 1
+    column = original.index("liaison office") - original.rfind(
+        "\n", 0, original.index("liaison office")
+    )
+    assert p.code == "quote-not-in-text" and p.message.startswith("R01: ")
+    assert (
+        "(the text has a no-break space (U+00A0) where the quote has a space "
+        f"at line {line}, column {column + len('liaison')})"
+    ) in p.message
 
 
 def test_sentences_and_paragraphs():
