@@ -12,6 +12,7 @@ import calendar
 import datetime as _dt
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 __all__ = [
@@ -195,6 +196,8 @@ def overlaps(start: str | None, end: str | None, at: str) -> bool:
 
 
 _GENERIC = "write YYYY, YYYY-MM or YYYY-MM-DD (like 2020-06-16)"
+#: Dashes that look like a hyphen: figure, en and em dash, minus sign, hyphen, non-breaking hyphen.
+_DASHES = str.maketrans(dict.fromkeys("\u2012\u2013\u2014\u2212\u2010\u2011", "-"))
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _WITH_TIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
@@ -302,8 +305,17 @@ def iso_form(raw: str) -> str | None:
     --------
     >>> iso_form("June 16 2020"), iso_form("2020/06/16"), iso_form("20200616"), iso_form("Sept. 2020")
     ('2020-06-16', '2020-06-16', '2020-06-16', '2020-09')
+    >>> iso_form("2020–06–16"), iso_form("'2017"), iso_form("２０２０-06")
+    ('2020-06-16', '2017', '2020-06')
     """
-    words = " ".join(raw.lower().replace(",", " ").split())
+    # a word processor's dashes for hyphens, a spreadsheet's text prefix (') or full-width digits
+    cleaned = unicodedata.normalize("NFKC", raw).translate(_DASHES).strip().lstrip("'’")
+    if cleaned != raw and _ISO.match(cleaned):
+        try:
+            return parse_date(cleaned).text
+        except DateError:
+            return None
+    words = " ".join(cleaned.lower().replace(",", " ").split())
     for pattern, (y, m, d) in _OTHER_DATES:
         match = pattern.match(words)
         if not match:

@@ -75,3 +75,22 @@ def test_a_bad_type_is_refused_alike_everywhere(G):
     for call in calls:
         with pytest.raises(TypeError, match="give the date as text"):
             call()
+
+
+@pytest.mark.parametrize(
+    "written, fix",
+    [
+        ("2020–06–16", "2020-06-16"),  # en dashes, as a word processor makes them
+        ("2020—06", "2020-06"),  # em dash
+        ("2020−06", "2020-06"),  # minus sign
+        ("'2017", "2017"),  # a spreadsheet's text prefix, kept by a CSV export
+        ("’2020-06-16", "2020-06-16"),  # the same, made curly
+        ("２０２０-06", "2020-06"),  # full-width digits
+    ],
+)
+def test_a_date_that_only_looks_iso_gets_its_exact_fix(written, fix):
+    from graph.dates import date_message
+
+    with pytest.raises(DateError):
+        parse_date(written)
+    assert date_message(written) == f'"{written}" is not an ISO date; write {fix}'
