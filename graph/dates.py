@@ -28,7 +28,7 @@ __all__ = [
     "iso_form",
 ]
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # ASCII digits only
 
 
 class DateError(ValueError):
