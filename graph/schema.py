@@ -209,7 +209,7 @@ PROBLEM_CODES: dict[str, str] = {
     "no-quote": "a relation has no quote (a warning)",
     "bad-url": "a URL is not http or https (a warning)",
     "isolated-actor": "an actor takes part in no relation (a warning)",
-    "missing-text": "a source's text file is missing, unreadable or outside the dataset (a warning)",
+    "missing-text": "a source's text file is missing, unreadable or outside the dataset; one not in UTF-8 is read as Windows-1252, as the CSV files are, with a `not-utf8` warning (a warning)",
     "quote-not-in-text": "a quote is not verbatim in its source's text",
     "quote-actor-unnamed": "a quote and its sentence do not name the relation's actors (a warning)",
 }
