@@ -11,6 +11,7 @@ from ..dataset import Dataset
 from ..evidence import ActorMatcher, split_sentences
 from ..schema import RELATION_COLUMNS
 from .lexicon import Cue, read_lexicon
+from .when import phrase_date
 from .wording import (
     CONDITION,
     DENIAL,
@@ -39,40 +40,6 @@ _JOIN = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)$")
 _GOVERNED = re.compile(r"\b(?:of|to|that)\b")
 _VERBAL = {"comment", "appeal", "pledge", "demand", "criticize", "reject", "threaten", "protest"}
 _MUTUAL = {"agree", "negotiate"}
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_DATE = re.compile(
-    r"\b(?:(?P<day>\d{1,2}) )?(?P<month>January|February|March|April|May|June|July|August|"
-    r"September|October|November|December) (?P<myear>(?:19|20)\d\d)\b"
-    r"|\b(?P<iso>(?:19|20)\d\d[-/]\d\d(?:[-/]\d\d)?)\b"
-    r"|\b(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?P<n>\d+|one|two|three|four|five|six|ten) years? ago\b"
-    r"|\b(?P<last>last|this) year\b"
-)
-
-#: Words before a date that make it a deadline or an end rather than a start.
-_DEADLINE = re.compile(
-    r"\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?$",
-    re.I,
-)
 
 
 @dataclass
@@ -304,39 +271,6 @@ class _Context:
         return sorted(counts.items(), key=lambda t: (-t[1], t[0]))
 
 
-def _date(
-    text: str, at: int, seg: tuple[int, int], published: str | None
-) -> tuple[str | None, str]:
-    """The date nearest the phrase in its clause (within 60 characters), or the publication date."""
-    best = None
-    for m in _DATE.finditer(text, seg[0], seg[1]):
-        if _DEADLINE.search(text, max(seg[0], m.start() - 20), m.start()):
-            continue  # "by 2025", "until June 2020": when it ends, not when it starts
-        gap = min(abs(m.start() - at), abs(m.end() - at))
-        if gap <= 60 and (best is None or gap < best[0]):
-            best = (gap, m)
-    year = int(published[:4]) if published else None
-    if best is not None:
-        m = best[1]
-        if m.group("month"):
-            month = _MONTHS[m.group("month").lower()]
-            day = f"-{int(m.group('day')):02d}" if m.group("day") else ""
-            return f"{m.group('myear')}-{month:02d}{day}", "article"
-        if m.group("iso"):
-            return m.group("iso").replace("/", "-"), "article"
-        if m.group("year"):
-            return m.group("year"), "article"
-        if year is not None and (m.group("n") or m.group("last")):
-            n = m.group("n")
-            back = (
-                (int(n) if n.isdigit() else _NUMBERS[n.lower()])
-                if n
-                else int(m.group("last") == "last")
-            )
-            return str(year - back), "implied"
-    return published, "published" if published else ""
-
-
 def _cues(text: str, seg: tuple[int, int], cues: list[Cue]) -> list[tuple[int, int, Cue]]:
     """Lexicon phrases in a clause, longest first where they overlap, in text order."""
     found = []
@@ -522,7 +456,7 @@ def _code(
     status, said_by, why_status = _status(ctx, seg, cue[1], lex.relation, source)
     if status != "fact" and said_by is None:  # "may", "reportedly": the publication says so
         said_by = publisher
-    start, dated_from = _date(text, cue[0], seg, published)
+    start, dated_from = phrase_date(text, cue[0], seg, published)
     if status == "forecast" and published and start and start < published[: len(start)]:
         start, dated_from = published, "published"
     s = ctx.sentences[ctx.k]
