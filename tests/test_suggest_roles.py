@@ -131,6 +131,11 @@ def test_a_phrase_left_out_for_its_doer_is_named_in_the_notes():
             "Egypt accused Ethiopia of attacking Sudan, a charge Ethiopia denied.",
             [("EGY", "ETH", "criticize", "fact", None), ("ETH", "SDN", "attack", "claim", "Egypt")],
         ),
+        # the act condemned is the condemner's claim, never the condemner's own act
+        (
+            "Sudan condemned Egypt's attack on Ethiopia.",
+            [("SDN", "EGY", "criticize", "fact", None), ("EGY", "ETH", "attack", "claim", "Sudan")],
+        ),
         # a place is no target of what is accused ("backing rebels in Sudan")
         (
             "Egypt has accused Ethiopia of backing rebels in Sudan.",
@@ -207,3 +212,9 @@ def test_the_article_drafts_no_doer_it_does_not_name():
     # "I suspect they may soon start testing weapons": they are the North, not Beijing and Moscow
     (c,) = [c for c in draft.candidates if c.relation == "mobilize" and "suspect" in c.quote]
     assert (c.source, c.status, c.said_by) == ("PRK", "forecast", "Leonid Petrov")
+
+
+def test_the_condemner_of_an_attack_is_not_its_attacker():
+    found = coded("Egypt reportedly attacked Sudan, and Ethiopia condemned the attack.")
+    assert ("EGY", "SDN", "attack", "claim", UNNAMED) in found
+    assert not [f for f in found if f[0] == "ETH" and f[2] == "attack"]

@@ -34,6 +34,10 @@ DRAFT_COLUMNS = [*RELATION_COLUMNS, "dated_from"]
 
 # "both" as a pronoun ("both now see"), not a determiner ("both sides").
 _GOVERNED = re.compile(r"\b(?:of|to|that|for|against)\b")
+#: An act right after an accusation, as its object ("blamed the attack", "condemned its shelling").
+_OBJECT = re.compile(
+    r"\s+(?:(?i:the|this|that|these|those|its|their|a|an)|[A-Z][\w-]*(?: [A-Z][\w-]*)*[’']s)\s+"
+)
 _VERBAL = {"comment", "appeal", "pledge", "demand", "criticize", "reject", "threaten", "protest"}
 _MUTUAL = {"agree", "negotiate"}
 
@@ -170,6 +174,8 @@ def _clause(ctx: Context, seg: tuple[int, int], cues: list[Cue], published, publ
             if accuser is None:
                 continue
             claimed = accuser
+        elif accuser is not None and _OBJECT.fullmatch(gap):
+            claimed = accuser  # "condemned the attack on Sudan": not the accuser's attack
         accusing = claimed is None and ACCUSATION.match(text[a:b]) is not None
         if cue.relation in _VERBAL:
             governed, accuser = b, None
