@@ -101,7 +101,7 @@ def joined_cell(header: list[str]) -> str | None:
     Examples
     --------
     >>> print(joined_cell(["id;name;type"]))
-    the header is one cell, "id;name;type": the column names were pasted or typed into one cell (as the lines of a CSV file pasted into a sheet land), so the sheet has one column; select column A and split it at ";" (Data > Text to Columns, delimited by ";"), which splits the rows below too
+    the header is one cell, "id;name;type": the column names were pasted or typed into one cell (as the lines of a CSV file pasted into a sheet land), so the sheet has one column; select column A and split it at ";" (Data > Text to Columns, delimited by ";"; in Google Sheets Data > Split text to columns), which splits the rows below too
     >>> joined_cell(["id", "name"]), joined_cell(["id name"])
     (None, None)
     """
@@ -117,7 +117,7 @@ def joined_cell(header: list[str]) -> str | None:
         f'the header is one cell, "{header[0]}": the column names were pasted or typed into one '
         "cell (as the lines of a CSV file pasted into a sheet land), so the sheet has one column; "
         f'select column A and split it at "{shown}" (Data > Text to Columns, delimited by '
-        f'"{shown}"), which splits the rows below too'
+        f'"{shown}"; in Google Sheets Data > Split text to columns), which splits the rows below too'
     )
 
 
