@@ -136,6 +136,12 @@ def test_a_phrase_left_out_for_its_doer_is_named_in_the_notes():
             "Sudan condemned Egypt's attack on Ethiopia.",
             [("SDN", "EGY", "criticize", "fact", None), ("EGY", "ETH", "attack", "claim", "Sudan")],
         ),
+        # the attacked is not the one condemned: whom the condemnation is of is not named
+        ("Egypt condemned the attack on Sudan.", []),
+        (
+            "Ethiopia shelled Sudan. Egypt condemned the attack.",
+            [("ETH", "SDN", "fight", "fact", None)],
+        ),
         # a place is no target of what is accused ("backing rebels in Sudan")
         (
             "Egypt has accused Ethiopia of backing rebels in Sudan.",
@@ -218,3 +224,4 @@ def test_the_condemner_of_an_attack_is_not_its_attacker():
     found = coded("Egypt reportedly attacked Sudan, and Ethiopia condemned the attack.")
     assert ("EGY", "SDN", "attack", "claim", UNNAMED) in found
     assert not [f for f in found if f[0] == "ETH" and f[2] == "attack"]
+    assert ("ETH", "SDN", "criticize", "fact", None) not in found  # Sudan was attacked

@@ -59,6 +59,8 @@ class Candidate:
     directed: bool = True
     confidence: float = 0.0
     why: str = ""
+    #: Whether the target is named right after the phrase, not guessed from elsewhere.
+    named: bool = field(default=False, repr=False, compare=False)
 
     @property
     def note(self) -> str:
@@ -165,7 +167,8 @@ def _clause(ctx: Context, seg: tuple[int, int], cues: list[Cue], published, publ
     """The candidates of one clause, phrase by phrase."""
     text = ctx.text
     governed, accuser = -1, None
-    for a, b, cue in _cues(text, seg, cues):
+    found = _cues(text, seg, cues)
+    for i, (a, b, cue) in enumerate(found):
         # "threats to destroy", "warned X against attacking": the act is the object of
         # another phrase, not stated; "accused X of backing": the accuser's claim
         gap = text[governed:a] if 0 <= governed <= a else ""
@@ -185,7 +188,14 @@ def _clause(ctx: Context, seg: tuple[int, int], cues: list[Cue], published, publ
             governed = -1  # "warned that Y would attack": what is said is coded as said
             continue
         ctx.doer, ctx.exclude = None, set(claimed[1]) if claimed else set()
-        yield from _code(ctx, (a, b), seg, cue, published, publisher, claimed)
+        act = found[i + 1][0] if i + 1 < len(found) else -1
+        if accusing and act > b and _OBJECT.fullmatch(text[b:act]):
+            # "condemned the attack on Sudan": Sudan is the attacked, not the one condemned
+            ctx.exclude = {m[2] for m in ctx.parties() if m[0] >= act}
+            coded = [c for c in _code(ctx, (a, b), seg, cue, published, publisher) if c.named]
+        else:
+            coded = _code(ctx, (a, b), seg, cue, published, publisher, claimed)
+        yield from coded
         ctx.exclude = set()
         if accusing:
             accuser = ctx.doer
@@ -364,6 +374,7 @@ def _code(
             directed=lex.relation not in _MUTUAL,
             confidence=round(confidence, 2),
             why=why,
+            named=cost == 0.0,
         )
         for s in source
         for t in target
