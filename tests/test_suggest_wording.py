@@ -58,7 +58,7 @@ def test_a_negated_or_denied_event_is_no_candidate(text):
             ARTICLE,
             ("PRK", "KOR", "mobilize", "forecast", None),
         ),
-        # belief and hearsay make a claim; said_by the believer, or the publisher passing it on
+        # belief and hearsay make a claim; said_by the believer, or no one named: unnamed sources
         (
             "Experts believe North Korea tested missiles near South Korea.",
             ARTICLE,
@@ -67,13 +67,17 @@ def test_a_negated_or_denied_event_is_no_candidate(text):
         (
             "Ethiopia reportedly threatened Sudan.",
             NILE,
-            ("ETH", "SDN", "threaten", "claim", "Nile News"),
+            ("ETH", "SDN", "threaten", "claim", "unnamed sources"),
         ),
-        ("Egypt allegedly attacked Sudan.", NILE, ("EGY", "SDN", "attack", "claim", "Nile News")),
+        (
+            "Egypt allegedly attacked Sudan.",
+            NILE,
+            ("EGY", "SDN", "attack", "claim", "unnamed sources"),
+        ),
         (
             "Ethiopia is said to have threatened Egypt.",
             NILE,
-            ("ETH", "EGY", "threaten", "claim", "Nile News"),
+            ("ETH", "EGY", "threaten", "claim", "unnamed sources"),
         ),
         # reported speech with any noun phrase as the speaker, as written
         (
@@ -212,3 +216,61 @@ def test_a_column_the_dataset_lacks_is_left_out_and_named(tmp_path):
     check = run("check", copy)
     assert check.exit_code == 0, check.output
     assert "extra-cells" not in check.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reportedly, Ethiopia threatened Sudan.",
+        "Ethiopia, reportedly, threatened Sudan.",
+        "According to reports, Ethiopia threatened Sudan.",
+        "Ethiopia threatened Sudan, according to media reports.",
+        "Ethiopia threatened Sudan, reports said.",
+        "Reports say Ethiopia threatened Sudan.",
+        "It is reported that Ethiopia threatened Sudan.",
+        "Ethiopia threatened Sudan, it was reported.",
+        "There were reports that Ethiopia threatened Sudan.",
+        "According to diplomatic sources, Ethiopia threatened Sudan.",
+        "Ethiopia threatened Sudan, sources said.",
+    ],
+)
+def test_hearsay_without_a_named_source_is_a_claim_of_unnamed_sources(text):
+    """Never a fact, and never "According to" or the publisher as the one who says it."""
+    assert coded(text) == [("ETH", "SDN", "threaten", "claim", "unnamed sources")]
+
+
+def test_the_quote_of_hearsay_keeps_its_words():
+    (c,) = suggest(
+        "Ethiopia threatened Sudan, according to media reports.", graph.load(NILE), source_id="S1"
+    ).candidates
+    assert c.quote == "Ethiopia threatened Sudan, according to media reports."
+    assert 'hearsay, no source named ("media reports")' in c.why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedge makes it a forecast, still of no one named
+        (
+            "Egypt reportedly may attack Sudan.",
+            ("EGY", "SDN", "attack", "forecast", "unnamed sources"),
+        ),
+        # passed on by someone named: theirs
+        (
+            "Egypt reportedly attacked Sudan, Sudan's foreign minister said.",
+            ("EGY", "SDN", "attack", "claim", "Sudan's foreign minister"),
+        ),
+        # the one told is no speaker; the ones telling are
+        (
+            "Egypt attacked Sudan, unnamed officials told Nile News.",
+            ("EGY", "SDN", "attack", "claim", "unnamed officials"),
+        ),
+        # a named outlet or a state's media is a speaker as written
+        (
+            "Sudan's state media said Egypt attacked Ethiopia.",
+            ("EGY", "ETH", "attack", "claim", "Sudan's state media"),
+        ),
+    ],
+)
+def test_hearsay_hedged_or_passed_on_by_someone_named(text, expected):
+    assert coded(text) == [expected]

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..problems import Problem
 from ..schema import TABLE_FILES
+from .headers import joined_header
 from .source import _megabytes, read_bytes
 from .table import Table, _table, normalise_header
 
@@ -75,6 +76,49 @@ def table_names(displays: Mapping[str, str]) -> dict[str, str]:
         else:
             names[name] = f"{Path(book).name}[{name}]" if book else file
     return names
+
+
+def is_sheet(display: str) -> bool:
+    """Whether a table's display names a workbook's sheet (``book.xlsx[Relations]``), not a file.
+
+    Examples
+    --------
+    >>> is_sheet("/d/book.xlsx[Relations]"), is_sheet("/d/relations.csv")
+    (True, False)
+    """
+    return _SHEET.match(display) is not None
+
+
+def joined_cell(header: list[str]) -> str | None:
+    """Why a sheet whose header is one cell holding the names of several misses them all, and the fix.
+
+    The spreadsheet's counterpart of :func:`graph.read.headers.joined_header`:
+    a sheet has no quoted lines to unwrap; its header row's names were
+    pasted or typed into one cell (as the lines of a CSV file pasted into
+    a sheet land), and the sheet's own tool splits them. ``None`` for any
+    other header.
+
+    Examples
+    --------
+    >>> print(joined_cell(["id;name;type"]))
+    the header is one cell, "id;name;type": the column names were pasted or typed into one cell (as the lines of a CSV file pasted into a sheet land), so the sheet has one column; select column A and split it at ";" (Data > Text to Columns, delimited by ";"; in Google Sheets Data > Split text to columns), which splits the rows below too
+    >>> joined_cell(["id", "name"]), joined_cell(["id name"])
+    (None, None)
+    """
+    if joined_header(header) is None:
+        return None
+    # the first delimiter that splits it, as joined_header tries them
+    shown = next(
+        shown
+        for d, shown in ((",", ","), (";", ";"), ("\t", "tab"))
+        if sum(1 for n in header[0].split(d) if n.strip()) > 1
+    )
+    return (
+        f'the header is one cell, "{header[0]}": the column names were pasted or typed into one '
+        "cell (as the lines of a CSV file pasted into a sheet land), so the sheet has one column; "
+        f'select column A and split it at "{shown}" (Data > Text to Columns, delimited by '
+        f'"{shown}"; in Google Sheets Data > Split text to columns), which splits the rows below too'
+    )
 
 
 def _trimmed(cells: list[str]) -> list[str]:

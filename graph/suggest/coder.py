@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..dataset import Dataset
-from ..evidence import ActorMatcher, split_sentences
+from ..evidence import ActorMatcher
 from ..schema import RELATION_COLUMNS
 from .lexicon import Cue, read_lexicon
+from .roles import doer, roles, warned_that, written
+from .sentences import Context, read_sentences, segments
+from .when import phrase_date
 from .wording import (
+    ACCUSATION,
     CONDITION,
     DENIAL,
-    HEARSAY,
     HEDGE,
     NEGATION,
     RELATIVE,
     SCOPE,
-    SPEECH,
-    named_speaker,
-    noun_speaker,
+    UNNAMED,
+    claim_noun,
+    hearsay,
 )
 
 __all__ = ["DRAFT_COLUMNS", "Candidate", "Draft", "suggest"]
@@ -31,48 +33,13 @@ __all__ = ["DRAFT_COLUMNS", "Candidate", "Draft", "suggest"]
 DRAFT_COLUMNS = [*RELATION_COLUMNS, "dated_from"]
 
 # "both" as a pronoun ("both now see"), not a determiner ("both sides").
-_BOTH = r"both(?!\s+\w+s\b)"
-_SUBJECT_PRONOUN = re.compile(rf"^\W*(?:and |but |as |while )?({_BOTH}|they|it|he|she)\b", re.I)
-_PRONOUN = re.compile(rf"\b({_BOTH}|they|their|its|it|he|she)\b", re.I)
-_POSSESSIVE = re.compile(r"\b(its|their)\b", re.I)
-_JOIN = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)$")
-_GOVERNED = re.compile(r"\b(?:of|to|that)\b")
+_GOVERNED = re.compile(r"\b(?:of|to|that|for|against)\b")
+#: An act right after an accusation, as its object ("blamed the attack", "condemned its shelling").
+_OBJECT = re.compile(
+    r"\s+(?:(?i:the|this|that|these|those|its|their|a|an)|[A-Z][\w-]*(?: [A-Z][\w-]*)*[’']s)\s+"
+)
 _VERBAL = {"comment", "appeal", "pledge", "demand", "criticize", "reject", "threaten", "protest"}
 _MUTUAL = {"agree", "negotiate"}
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_DATE = re.compile(
-    r"\b(?:(?P<day>\d{1,2}) )?(?P<month>January|February|March|April|May|June|July|August|"
-    r"September|October|November|December) (?P<myear>(?:19|20)\d\d)\b"
-    r"|\b(?P<iso>(?:19|20)\d\d[-/]\d\d(?:[-/]\d\d)?)\b"
-    r"|\b(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?P<n>\d+|one|two|three|four|five|six|ten) years? ago\b"
-    r"|\b(?P<last>last|this) year\b"
-)
-
-#: Words before a date that make it a deadline or an end rather than a start.
-_DEADLINE = re.compile(
-    r"\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?$",
-    re.I,
-)
 
 
 @dataclass
@@ -92,6 +59,8 @@ class Candidate:
     directed: bool = True
     confidence: float = 0.0
     why: str = ""
+    #: Whether the target is named right after the phrase, not guessed from elsewhere.
+    named: bool = field(default=False, repr=False, compare=False)
 
     @property
     def note(self) -> str:
@@ -127,216 +96,6 @@ class Draft:
     delimiter: str = ","
 
 
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    paragraph: int
-    mentions: list[tuple[int, int, str]]
-    speaker: str | None
-    #: Where the speaker and its verb stand in the text ("Sudan's foreign minister said").
-    said: tuple[int, int] | None = None
-    #: The mentions inside ``said``, which name the speaker, not a party to the event.
-    aside: list[tuple[int, int, str]] = field(default_factory=list)
-
-    @property
-    def parties(self) -> list[tuple[int, int, str]]:
-        """The mentions that may be a source or a target: not those naming the speaker."""
-        return [m for m in self.mentions if m not in self.aside]
-
-
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of a sentence: split at commas, semicolons and colons."""
-    cuts = [start] + [m.end() for m in re.finditer(r"[,;:]", text[start:end])]
-    cuts = [start] + [start + c for c in cuts[1:]] + [end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
-
-
-def _read(text: str, matcher: ActorMatcher, cues: list[Cue]) -> list[_Sentence]:
-    """Sentences with their actor mentions and speakers (quotes inherit their attribution)."""
-    out: list[_Sentence] = []
-    last: str | None = None
-    quoted: list[_Sentence] = []  # sentences inside quotation marks still without a speaker
-    for a, b, p in split_sentences(text):
-        chunk = text[a:b]
-        found = matcher.mentions(chunk)
-        mentions = [(a + s, a + e, aid) for s, e, aid in found]
-        stated = None
-        m = re.match(
-            r"^\W*(?P<who>The [A-Z][\w ]+?|[A-Z]\w+) (?:had |has )?(?:previously )?" + SPEECH,
-            chunk,
-        )
-        if m and any(s == a + m.start("who") for s, _, _ in mentions):
-            stated = m.group("who")
-        speaker = stated or named_speaker(chunk, last)
-        said, aside = None, []
-        noun = None if stated else noun_speaker(chunk, found, cues)
-        if noun is not None:
-            who, (x, y), subject = noun
-            said = (a + x, a + y)
-            if not subject:
-                aside = [m for m in mentions if said[0] <= m[0] < said[1]]
-            # a person named in full ("Anna Ivanova said") is kept as the older rules found them
-            speaker = speaker if speaker and speaker in who else who
-        if speaker and not stated:
-            last = speaker
-        if quoted and quoted[-1].paragraph != p:
-            quoted = []
-        sentence = _Sentence(a, b, p, mentions, speaker, said, aside)
-        if chunk.lstrip().startswith(("“", '"')) or quoted:
-            if speaker:
-                for q in quoted:
-                    q.speaker = speaker
-                quoted = []
-            elif "”" not in chunk[1:] and not chunk.rstrip().endswith('"'):
-                quoted.append(sentence)
-            else:
-                sentence.speaker = last if p == (out[-1].paragraph if out else -1) else None
-        out.append(sentence)
-    return out
-
-
-def _group(mentions, i: int, text: str) -> list[str]:
-    """The actor of mention ``i`` and those coordinated after it ("Seoul and the United States").
-
-    A list ends with "and" or "or" ("Seoul, Tokyo and Beijing"): an actor
-    after a comma alone starts a clause of its own ("If Egypt attacks Sudan,
-    Ethiopia will respond").
-    """
-    ids, listed = [mentions[i][2]], 1
-    for (_, e, _), (s, _, aid) in zip(mentions[i:], mentions[i + 1 :]):
-        if not _JOIN.match(text[e:s]):
-            break
-        ids.append(aid)
-        if re.search(r"\b(?:and|or)\b", text[e:s]):
-            listed = len(ids)
-    return ids[:listed]
-
-
-def _last_group(sentences: list[_Sentence], k: int, before: int, text: str) -> list[str]:
-    for j in range(k, -1, -1):
-        ms = [m for m in sentences[j].mentions if m[1] <= before]
-        for i in range(len(ms) - 2, -1, -1):
-            group = _group(ms, i, text)
-            if len(group) > 1:
-                return group
-    return []
-
-
-def _previous_subject(sentences: list[_Sentence], k: int) -> list[str]:
-    if k > 0 and sentences[k - 1].paragraph == sentences[k].paragraph:
-        ms = sentences[k - 1].mentions
-        return [ms[0][2]] if ms else _previous_subject(sentences, k - 1)
-    return []
-
-
-def _source(ctx: _Context, cue: tuple[int, int], seg: tuple[int, int]) -> tuple[list[str], str]:
-    """Who acts: a pronoun subject's referent, the nearest actor before the cue, or the subject."""
-    text, s, k = ctx.text, ctx.sentences[ctx.k], ctx.k
-    lead = _SUBJECT_PRONOUN.match(text[seg[0] : cue[0]])
-    ms = s.parties
-    left = [i for i, m in enumerate(ms) if seg[0] <= m[0] < cue[0]]
-    pronoun = lead.group(1).lower() if lead else None
-    if pronoun is None and left:
-        i = left[-1]
-        while i > 0 and ms[i - 1][0] >= seg[0] and _JOIN.match(text[ms[i - 1][1] : ms[i][0]]):
-            i -= 1
-        return _group(ms, i, text), f'source "{text[ms[i][0] : ms[i][1]]}" before the phrase'
-    if pronoun is None:
-        found = _PRONOUN.search(text, seg[0], cue[0])
-        pronoun = found.group(1).lower() if found else None
-    if pronoun in ("both", "they", "their"):
-        group = _last_group(ctx.sentences, k, cue[0], text)
-        if pronoun == "both" or (group and any(m[2] in group for m in s.mentions)):
-            return group, f'source "{pronoun}" read as {" and ".join(group)}'
-    if pronoun:
-        subject = [m[2] for m in s.mentions if m[0] < cue[0]][:1] or _previous_subject(
-            ctx.sentences, k
-        )
-        return subject, f'source "{pronoun}" read as the subject {"".join(subject)}'
-    if ms:
-        return [ms[0][2]], "source: the sentence's subject"
-    subject = _previous_subject(ctx.sentences, k)
-    return subject, "source: the previous sentence's subject (none named here)"
-
-
-def _target(
-    ctx: _Context, cue: tuple[int, int], seg: tuple[int, int], source: list[str]
-) -> tuple[list[str], str, float]:
-    """Who is acted upon, and how much the guess costs in confidence."""
-    text, s = ctx.text, ctx.sentences[ctx.k]
-    ms = s.parties
-    right = [i for i, m in enumerate(ms) if m[0] >= cue[1] and m[2] not in source]
-    in_seg = [i for i in right if ms[i][1] <= seg[1]]
-    if in_seg:
-        group = [a for a in _group(ms, in_seg[0], text) if a not in source]
-        return group, f'target "{text[ms[in_seg[0]][0] : ms[in_seg[0]][1]]}" after the phrase', 0.0
-    if _POSSESSIVE.search(text, cue[1], seg[1]) and ms and ms[0][2] not in source:
-        return [ms[0][2]], "target: the sentence's subject, by its possessive", 0.2
-    if right:
-        return [ms[right[0]][2]], "target: the next actor in the sentence", 0.15
-    left = [m[2] for m in ms if m[1] <= cue[0] and m[2] not in source]
-    if left:
-        return [left[-1]], "target: the actor before the phrase", 0.25
-    k = ctx.k
-    if k > 0 and ctx.sentences[k - 1].paragraph == s.paragraph:
-        prev = [m[2] for m in ctx.sentences[k - 1].mentions if m[2] not in source]
-        if prev:
-            return [prev[-1]], "target: named in the previous sentence", 0.3
-    partner = next((a for a, _ in ctx.partners(source) if a not in source), None)
-    if partner:
-        return [partner], "target not named: the source's most frequent partner in the text", 0.4
-    return [], "", 1.0
-
-
-@dataclass
-class _Context:
-    text: str
-    sentences: list[_Sentence]
-    k: int = 0
-
-    def partners(self, source: list[str]) -> list[tuple[str, int]]:
-        counts: Counter[str] = Counter()
-        for s in self.sentences:
-            ids = {m[2] for m in s.mentions}
-            if ids & set(source):
-                counts.update(ids - set(source))
-        return sorted(counts.items(), key=lambda t: (-t[1], t[0]))
-
-
-def _date(
-    text: str, at: int, seg: tuple[int, int], published: str | None
-) -> tuple[str | None, str]:
-    """The date nearest the phrase in its clause (within 60 characters), or the publication date."""
-    best = None
-    for m in _DATE.finditer(text, seg[0], seg[1]):
-        if _DEADLINE.search(text, max(seg[0], m.start() - 20), m.start()):
-            continue  # "by 2025", "until June 2020": when it ends, not when it starts
-        gap = min(abs(m.start() - at), abs(m.end() - at))
-        if gap <= 60 and (best is None or gap < best[0]):
-            best = (gap, m)
-    year = int(published[:4]) if published else None
-    if best is not None:
-        m = best[1]
-        if m.group("month"):
-            month = _MONTHS[m.group("month").lower()]
-            day = f"-{int(m.group('day')):02d}" if m.group("day") else ""
-            return f"{m.group('myear')}-{month:02d}{day}", "article"
-        if m.group("iso"):
-            return m.group("iso").replace("/", "-"), "article"
-        if m.group("year"):
-            return m.group("year"), "article"
-        if year is not None and (m.group("n") or m.group("last")):
-            n = m.group("n")
-            back = (
-                (int(n) if n.isdigit() else _NUMBERS[n.lower()])
-                if n
-                else int(m.group("last") == "last")
-            )
-            return str(year - back), "implied"
-    return published, "published" if published else ""
-
-
 def _cues(text: str, seg: tuple[int, int], cues: list[Cue]) -> list[tuple[int, int, Cue]]:
     """Lexicon phrases in a clause, longest first where they overlap, in text order."""
     found = []
@@ -351,7 +110,7 @@ def _cues(text: str, seg: tuple[int, int], cues: list[Cue]) -> list[tuple[int, i
     return sorted(kept, key=lambda f: f[0])
 
 
-def _negated(ctx: _Context, seg: tuple[int, int], cue: tuple[int, int]) -> str | None:
+def _negated(ctx: Context, seg: tuple[int, int], cue: tuple[int, int]) -> str | None:
     """The word that denies or negates the phrase ("did not attack", "denied that it had attacked")."""
     text, s = ctx.text, ctx.sentences[ctx.k]
     # the verb group of the phrase: after its subject and after "that", "and", "which"
@@ -366,15 +125,24 @@ def _negated(ctx: _Context, seg: tuple[int, int], cue: tuple[int, int]) -> str |
     return denial.group(0) if denial else None
 
 
-def _status(ctx: _Context, seg: tuple[int, int], cue_end: int, relation: str, source: list[str]):
+def _status(ctx: Context, seg: tuple[int, int], cue: tuple[int, int], relation, source, claimed):
+    """Fact, claim or forecast, who says so, and why; ``claimed``: the accuser of an accused act."""
     s, text = ctx.sentences[ctx.k], ctx.text
     # A hedge before a relative clause ("may ... areas that were demilitarized") is not the phrase's.
-    starts = [m.end() for m in RELATIVE.finditer(text, seg[0], cue_end)]
-    hedged = HEDGE.search(text, starts[-1] if starts else seg[0], cue_end)
+    starts = [m.end() for m in RELATIVE.finditer(text, seg[0], cue[1])]
+    hedged = HEDGE.search(text, starts[-1] if starts else seg[0], cue[1])
     # "If North Korea tests missiles, South Korea will respond": both halves are conditional
-    condition = CONDITION.search(text[s.start : cue_end])
-    hearsay = HEARSAY.search(text, seg[0], cue_end)
-    speaker = s.speaker
+    condition = CONDITION.search(text[s.start : cue[1]])
+    heard = hearsay(text, (s.start, s.end), seg, cue[1]) or s.hearsay
+    speaker = claimed or s.speaker
+    alleged = None if speaker or heard else claim_noun(text, (s.start, s.end), cue[0])
+    kind = "hearsay, no source named" if speaker is None else f"hearsay passed on by {speaker}"
+    if alleged:  # "Egypt made allegations that ...", "there are claims that ..."
+        owner = [m for m in s.mentions if alleged.start() - 30 <= m[0] < alleged.start()]
+        speaker, heard = (written(text, owner[-1]) if owner else UNNAMED), alleged.group(0)
+        kind = "an allegation, no source named" if not owner else f"an allegation by {speaker}"
+    if heard and speaker is None:
+        speaker = UNNAMED
     own = speaker is not None and any(
         m[2] in source and text[m[0] : m[1]].lower() in speaker.lower() for m in s.mentions
     )
@@ -382,14 +150,55 @@ def _status(ctx: _Context, seg: tuple[int, int], cue_end: int, relation: str, so
         return "forecast", speaker, f'status forecast: condition "{condition.group(0)}"'
     if hedged:
         return "forecast", speaker, f'status forecast: "{hedged.group(0)}"'
-    if hearsay:
-        by = f" of {speaker}" if speaker else ""
-        return "claim", speaker, f'status claim: hearsay{by} ("{hearsay.group(0)}")'
+    if heard:
+        if speaker == UNNAMED and not alleged:
+            kind = "hearsay, no source named"
+        return "claim", speaker, f'status claim: {kind} ("{heard}")'
+    if claimed:
+        return "claim", speaker, f"status claim: an accusation by {speaker}"
     if speaker and not (own and relation in _VERBAL):
         return "claim", speaker, f"status claim: reported speech of {speaker}"
     if speaker:
         return "fact", None, "status fact: the actor's own statement is the event"
     return "fact", None, "status fact: no hedge and no reported speech"
+
+
+def _clause(ctx: Context, seg: tuple[int, int], cues: list[Cue], published, publisher):
+    """The candidates of one clause, phrase by phrase."""
+    text = ctx.text
+    governed, accuser = -1, None
+    found = _cues(text, seg, cues)
+    for i, (a, b, cue) in enumerate(found):
+        # "threats to destroy", "warned X against attacking": the act is the object of
+        # another phrase, not stated; "accused X of backing": the accuser's claim
+        gap = text[governed:a] if 0 <= governed <= a else ""
+        claimed = None
+        if gap and _GOVERNED.search(gap) and " and " not in gap and len(gap) < 40:
+            if accuser is None:
+                continue
+            claimed = accuser
+        elif accuser is not None and _OBJECT.fullmatch(gap):
+            claimed = accuser  # "condemned the attack on Sudan": not the accuser's attack
+        accusing = claimed is None and ACCUSATION.match(text[a:b]) is not None
+        if cue.relation in _VERBAL:
+            governed, accuser = b, None
+        if _negated(ctx, seg, (a, b)):
+            continue  # "did not attack", "denied that it had attacked": no event stated
+        if warned_that(ctx, (a, b)):
+            governed = -1  # "warned that Y would attack": what is said is coded as said
+            continue
+        ctx.doer, ctx.exclude = None, set(claimed[1]) if claimed else set()
+        act = found[i + 1][0] if i + 1 < len(found) else -1
+        if accusing and act > b and _OBJECT.fullmatch(text[b:act]):
+            # "condemned the attack on Sudan": Sudan is the attacked, not the one condemned
+            ctx.exclude = {m[2] for m in ctx.parties() if m[0] >= act}
+            coded = [c for c in _code(ctx, (a, b), seg, cue, published, publisher) if c.named]
+        else:
+            coded = _code(ctx, (a, b), seg, cue, published, publisher, claimed)
+        yield from coded
+        ctx.exclude = set()
+        if accusing:
+            accuser = ctx.doer
 
 
 def suggest(
@@ -438,36 +247,33 @@ def suggest(
         published = sources.get(source_id, {}).get("published")
     publisher = sources.get(source_id, {}).get("publisher") if source_id else None
     taken = {r["id"] for r in dataset.records("relations")}
-    ctx = _Context(text, _read(text, ActorMatcher(dataset.records("actors")), cues))
+    ctx = Context(text, read_sentences(text, ActorMatcher(dataset.records("actors")), cues))
     out: list[Candidate] = []
     seen: set[tuple[str, str, str, int]] = set()
     for k, sentence in enumerate(ctx.sentences):
         ctx.k = k
-        for seg in _segments(text, sentence.start, sentence.end):
-            governed = -1
-            for a, b, cue in _cues(text, seg, cues):
-                # "accused X of backing", "threats to destroy": the act is the accusation's object
-                gap = text[governed:a] if 0 <= governed <= a else ""
-                if gap and _GOVERNED.search(gap) and " and " not in gap and len(gap) < 40:
+        for seg in segments(text, sentence.start, sentence.end):
+            for c in _clause(ctx, seg, cues, published, publisher):
+                key = (c.source, c.target, c.relation, k)
+                if key in seen:
                     continue
-                if cue.relation in _VERBAL:
-                    governed = b
-                if _negated(ctx, seg, (a, b)):
-                    continue  # "did not attack", "denied that it had attacked": no event stated
-                for c in _code(ctx, (a, b), seg, cue, published, publisher):
-                    key = (c.source, c.target, c.relation, k)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    n = len(out) + 1
-                    while f"S{n:02d}" in taken:
-                        n += 1
-                    c.id = f"S{n:02d}"
-                    taken.add(c.id)
-                    c.source_id = source_id
-                    out.append(c)
+                seen.add(key)
+                n = len(out) + 1
+                while f"S{n:02d}" in taken:
+                    n += 1
+                c.id = f"S{n:02d}"
+                taken.add(c.id)
+                c.source_id = source_id
+                out.append(c)
     draft = Draft(out, source_id, published)
     draft.notes += _unnamed(ctx, dataset, out)
+    if ctx.left_out:
+        shown = "; ".join(ctx.left_out[:5]) + ("; ..." if len(ctx.left_out) > 5 else "")
+        n = len(ctx.left_out)
+        draft.notes.append(
+            f"{n} phrase{'s' if n > 1 else ''} left out, {'their' if n > 1 else 'its'} doer not "
+            f"named or not resolved (add by hand what the text says): {shown}"
+        )
     draft.columns = list(dataset.columns.get("relations") or DRAFT_COLUMNS)
     draft.delimiter = dataset.delimiters.get("relations", ",")
     have = {c.strip().lower() for c in draft.columns}
@@ -482,7 +288,7 @@ def suggest(
     return draft
 
 
-def _unnamed(ctx: _Context, dataset: Dataset, out: list[Candidate]) -> list[str]:
+def _unnamed(ctx: Context, dataset: Dataset, out: list[Candidate]) -> list[str]:
     """Why a draft is empty: the article names too few of the dataset's actors, or no known phrase."""
     if out:
         return []
@@ -508,21 +314,38 @@ def _unnamed(ctx: _Context, dataset: Dataset, out: list[Candidate]) -> list[str]
 
 
 def _code(
-    ctx: _Context, cue: tuple[int, int], seg: tuple[int, int], lex: Cue, published, publisher
+    ctx: Context,
+    cue: tuple[int, int],
+    seg: tuple[int, int],
+    lex: Cue,
+    published,
+    publisher,
+    claimed: tuple[str, set[str]] | None = None,
 ):
-    """The candidates one phrase gives: one per source and target pair."""
+    """The candidates one phrase gives: one per source and target pair.
+
+    ``claimed``: the accuser (as written, and its ids) when the phrase is
+    what an accusation accuses of; it is then the accuser's claim.
+    """
     text = ctx.text
-    source, why_source = _source(ctx, cue, seg)
+    source, why_source, target, why_target, cost = roles(ctx, cue, seg, lex.relation, claimed)
     if not source:
+        if ACCUSATION.match(text[cue[0] : cue[1]]):
+            ctx.doer = (UNNAMED, set())  # "Ethiopia was blamed for ...": by someone unnamed
+        else:
+            words = text[seg[0] : cue[0]].split()
+            lead = ("..." if len(words) > 5 else "") + " ".join([*words[-5:], ""])
+            ctx.left_out.append(f'"{lead}{text[cue[0] : cue[1]]}" ({lex.relation}: {why_source})')
         return []
-    target, why_target, cost = _target(ctx, cue, seg, source)
-    if cost > 0 and len(source) > 1:  # "India and Pakistan agreed": the subjects act together
-        source, target = source[:1], source[1:]
-        why_target, cost = "target: acting together with the source as the subject", 0.1
-    status, said_by, why_status = _status(ctx, seg, cue[1], lex.relation, source)
-    if status != "fact" and said_by is None:  # "may", "reportedly": the publication says so
+    ctx.doer = doer(ctx, source, cue)
+    if not target:
+        return []
+    status, said_by, why_status = _status(
+        ctx, seg, cue, lex.relation, source, claimed[0] if claimed else None
+    )
+    if status != "fact" and said_by is None:  # "may", no one named: the publication says so
         said_by = publisher
-    start, dated_from = _date(text, cue[0], seg, published)
+    start, dated_from = phrase_date(text, cue[0], seg, published)
     if status == "forecast" and published and start and start < published[: len(start)]:
         start, dated_from = published, "published"
     s = ctx.sentences[ctx.k]
@@ -551,6 +374,7 @@ def _code(
             directed=lex.relation not in _MUTUAL,
             confidence=round(confidence, 2),
             why=why,
+            named=cost == 0.0,
         )
         for s in source
         for t in target
@@ -559,7 +383,7 @@ def _code(
 
 
 def _quote(
-    ctx: _Context,
+    ctx: Context,
     seg: tuple[int, int],
     cue: tuple[int, int],
     ids: list[str],
@@ -571,7 +395,7 @@ def _quote(
     so that the quote shows whose claim it is.
     """
     s = ctx.sentences[ctx.k]
-    clauses = _segments(ctx.text, s.start, s.end)
+    clauses = segments(ctx.text, s.start, s.end)
     a, b = seg
     near = [m for m in s.mentions if m[2] in ids]
     for side in (-1, 1):  # the nearest mention of each actor on either side of the phrase

@@ -22,13 +22,20 @@ __all__ = [
     "DENIAL",
     "CONDITION",
     "HEARSAY",
+    "UNNAMED",
+    "EXPLETIVE",
+    "ANAPHOR",
+    "ACCUSATION",
+    "hearsay",
+    "claim_noun",
+    "passive",
     "named_speaker",
     "noun_speaker",
 ]
 
 HEDGE = re.compile(
     r"\b(?:may|might|could|should|likely|unlikely|possibl\w*|expected to|will|would|suspect\w*|"
-    r"predict\w*|set to|poised to|plans? to)\b",
+    r"predict\w*|set to|poised to|plans? to|planning to)\b",
     re.I,
 )
 RELATIVE = re.compile(r"\b(?:that|which|who|where) (?:was|were|is|are|had|has|have)\b", re.I)
@@ -42,14 +49,19 @@ _SAY = (
 #: A speaker as written: up to six words, a possessive or "of" phrase among them.
 _PHRASE = r"[\w'’.-]+(?: [\w'’.-]+){0,5}?"
 _NOUN_SPEAKERS = [  # (pattern, whether an actor named as the whole speaker is the subject)
-    (re.compile(rf"^\W*(?P<who>{_PHRASE}) (?:has |had |have )?(?:\w+ly )?{_SAY}\b"), True),
+    (
+        re.compile(
+            rf"^\W*(?!(?i:according)\b)(?P<who>{_PHRASE}) (?:has |had |have )?(?:\w+ly )?{_SAY}\b"
+        ),
+        True,
+    ),
     (
         re.compile(r"\b(?i:according to) (?P<who>[^,;:.“”\"]{2,60}?)\s*(?:[,;:]|[.!?”\"]*\s*$)"),
         False,
     ),
     (
         re.compile(
-            rf",\s*(?P<who>[^,;:“”\"]{{2,60}}?) (?:has |had |have )?{_SAY}(?: \w+)?[\s.!?”\"]*$"
+            rf",[”\"]?\s*(?P<who>[^,;:“”\"]{{2,60}}?) (?:has |had |have )?{_SAY}(?: [\w'’-]+){{0,3}}[\s.!?”\"]*$"
         ),
         False,
     ),
@@ -79,17 +91,101 @@ DENIAL = re.compile(
 CONDITION = re.compile(
     r"\b(?:if|unless|in case|provided that|on condition that)\b|^\W*should\b", re.I
 )
-#: Hearsay: the text passes on what others say or believe.
+#: Hearsay: the text passes on what others say or believe, and names no one who says it.
 HEARSAY = re.compile(
     r"\b(?:reportedly|allegedly|supposedly|purportedly|rumou?red|(?:is|are|was|were) "
-    r"(?:said|reported|believed|thought|alleged|understood|rumou?red) to)\b",
+    r"(?:said|reported|believed|thought|alleged|understood|rumou?red) to|"
+    r"(?:it|this) (?:is|was|has been|had been) (?:widely |also )?"
+    r"(?:said|reported|believed|alleged|rumou?red|claimed|understood)|"
+    r"there (?:are|were|have been|had been) (?:\w+ ){0,2}?(?:reports?|rumou?rs?|allegations?|claims?)|"
+    r"(?:reports?|rumou?rs?) (?:say|said|suggest\w*|that))\b",
     re.I,
 )
+#: A clause of its own that puts the sentence as hearsay: "Reportedly, ...", "..., it was reported."
+_HEARSAY_CLAUSE = re.compile(
+    r"^\W*(?:reportedly|allegedly|supposedly|purportedly|"
+    r"(?:it|this) (?:is|was|has been) (?:\w+ )?(?:said|reported|claimed|alleged|rumou?red))\W*$",
+    re.I,
+)
+#: What ``said_by`` holds for hearsay: someone asserts it, and the text does not say who.
+UNNAMED = "unnamed sources"
+#: A speaker that names no one: "reports", "diplomatic sources", "unconfirmed media reports".
+_ANONYMOUS = re.compile(r"^(?:[a-z-]+ ){0,3}(?:reports?|sources?|rumou?rs?)$")
+#: An allegation as a noun ("Egypt's allegations that", "there are claims that"): what follows is claimed.
+_CLAIM_NOUN = re.compile(r"\b(?:allegations?|accusations?|claims?|charges?)\s+that\b", re.I)
+#: "It" of no referent: "It is possible that troops will return", "It is reported that".
+EXPLETIVE = re.compile(
+    r"^\W*(?:and |but )?it (?:is|was|has been|had been|seems|seemed|appears|appeared|remains)"
+    r"(?: \w+){0,2}? (?:that|whether)\b",
+    re.I,
+)
+#: A state's organ named without its state ("the regime", "the government", "troops"): the
+#: state is the one the text was speaking of.
+ANAPHOR = re.compile(
+    r"\b(?:the|its|their) (?:\w+ )?(?:regime|government|country|state|leadership|authorities|"
+    r"administration|army|military|navy|nation|ministry|president|leader)\b|"
+    r"^\W*(?:and |but |then )?(?:the )?(?:troops|forces|soldiers)\b",
+    re.I,
+)
+#: Phrases that accuse: what they accuse of ("of backing militants", "for the attack") is a claim.
+ACCUSATION = re.compile(r"^(?:accus|blam|condemn|criticiz|criticis|denounc|rebuk)", re.I)
+#: The auxiliary of a passive before a participle: "was attacked", "has been threatened".
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|gets?|got|stands?|stood)\s+(?:\w+ly\s+)?$", re.I
+)
+_PARTICIPLE = re.compile(r"\w+(?:ed|en|wn)\b|(?:hit|struck|shot|held|met|sent|cut|fought)\b", re.I)
+
+
+def hearsay(text: str, sentence: tuple[int, int], seg: tuple[int, int], cue_end: int) -> str | None:
+    """The words that make a phrase hearsay: in its clause before it, or a clause of their own.
+
+    "Ethiopia reportedly threatened Sudan", "Reportedly, Ethiopia ...",
+    "Ethiopia, reportedly, ...", "It is reported that ...", "..., it was
+    reported." A hearsay word in another clause with its own event is not
+    the phrase's ("Egypt reportedly attacked Sudan, and Ethiopia condemned
+    the attack").
+    """
+    found = HEARSAY.search(text, seg[0], cue_end)
+    if found:
+        return found.group(0)
+    a, b = sentence
+    cuts = [a] + [a + m.end() for m in re.finditer(r"[,;:]", text[a:b])] + [b]
+    for x, y in zip(cuts, cuts[1:]):
+        if (y <= seg[0] or x >= seg[1]) and _HEARSAY_CLAUSE.match(text[x:y]):
+            return text[x:y].strip(" ,;:.")
+    return None
+
+
+def claim_noun(text: str, sentence: tuple[int, int], cue_start: int) -> re.Match[str] | None:
+    """The last "allegations that", "claims that" before the phrase in its sentence."""
+    found = list(_CLAIM_NOUN.finditer(text, sentence[0], cue_start))
+    return found[-1] if found else None
+
+
+def anonymous(who: str) -> bool:
+    """Whether a speaker as written names no one ("reports", "diplomatic sources").
+
+    Examples
+    --------
+    >>> anonymous("According to media reports"[13:]), anonymous("Sudan's state media")
+    (True, False)
+    """
+    return _ANONYMOUS.match(who.strip().lower()) is not None and "'" not in who
+
+
+def passive(text: str, seg_start: int, cue: tuple[int, int]) -> bool:
+    """Whether the phrase is a participle after a passive's auxiliary ("Sudan was attacked")."""
+    return bool(
+        _PARTICIPLE.match(text, cue[0])
+        and _PASSIVE.search(text, max(seg_start, cue[0] - 30), cue[0])
+    )
+
+
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+"
 _SPEAKER = [
     re.compile(rf"(?P<who>{_NAME}), (?:an? |the )[^,]*, {SPEECH}\b"),
     re.compile(rf"(?P<who>{_NAME}) (?:has |had |have )?(?:previously )?{SPEECH}\b"),
-    re.compile(rf"\b{SPEECH} (?P<who>{_NAME})"),
+    re.compile(rf"\b{SPEECH.replace('told|', '')} (?P<who>{_NAME})"),  # "told X": X listens
     re.compile(rf"\b(?i:according to) (?P<who>{_NAME})"),
     re.compile(rf"(?i:\b(?P<who>he|she)) {SPEECH}\b"),
 ]

@@ -9,6 +9,7 @@ from ..dates import DateError, PartialDate, parse_date
 from ..problems import ERROR, Problem
 from ..read import Row, Table, table_names
 from ..read.headers import joined_header, missing_columns
+from ..read.workbook import is_sheet, joined_cell
 from ..schema import COLUMNS, DECIMAL_COMMA, ID_PATTERN, REQUIRED, SIGN_WORDS, number_text
 
 #: What a cell checker returns for a cell it reported; distinct from any value (0 included).
@@ -41,7 +42,7 @@ def present(table: Table | None, name: str, checker: Checker) -> bool:
     if table is None:
         return False
     checker.table = table
-    joined = joined_header(table.header)
+    joined = (joined_cell if is_sheet(table.display) else joined_header)(table.header)
     if joined is not None:
         checker.problems.append(
             Problem(table.display, 1, 1, REQUIRED[name][0], "missing-column", joined)
