@@ -364,8 +364,7 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     for node in nodes:
         node["color"] = palette[node["colour_key"]]
 
-    # Time axis. Each written date counts for its whole period: "2020-06" reaches 2020-06-30;
-    # its steps are years when every date is a year (month steps would change nothing).
+    # Time axis. A date counts for its whole period ("2020-06" reaches 2020-06-30); by year alone: years.
     date_range, timeline = None, []
     if parsed:
         lo, hi = min(p.first for p in parsed), max(p.last for p in parsed)
