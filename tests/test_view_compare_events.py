@@ -151,6 +151,9 @@ def test_export_names_the_event_thresholds_that_hide_relations(pg, monthly, frag
     shown = len(pg.evaluate("window.geograph.shown()"))
     at = sum(1 for _, _, d in G.edges(data=True) if d["start"] == last)
     assert 0 < shown < at  # the threshold hides some of the month's relations
+    # the page's own count says what hides them, as the picture does
+    count = pg.locator("#gg-count").inner_text()
+    assert count == f"{shown} of {G.number_of_edges()} relations shown ({words})"
     pg.evaluate("window.geograph.exportPNG({scale: 1})")
     texts = pg.evaluate("window.geograph.exportInfo().texts")
     assert f"At {last} \u00b7 {shown} of {G.number_of_edges()} relations shown" in texts

@@ -35,7 +35,7 @@ if (timeline.length && timeline[0].length === 7) {
       group = el("optgroup");
       group.label = y;
       select.appendChild(group);
-      addOption(y, group, y + " (whole year)");
+      addOption(y, group, y + " (year)");
     }
     addOption(d, group);
   });
