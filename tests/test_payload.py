@@ -312,6 +312,15 @@ def test_date_range_dates_and_timeline():
     assert view_payload(nx.MultiDiGraph())["timeline"] == []
 
 
+def test_data_dated_by_year_steps_by_year():
+    G = nx.MultiDiGraph()
+    G.add_edge("A", "B", key="x", start="2020", end="2020")
+    G.add_edge("A", "B", key="y", start="2019")
+    assert view_payload(named(G))["timeline"] == ["2019", "2020"]
+    G.add_edge("B", "A", key="z", start="2020-06")  # one month: month steps
+    assert len(view_payload(named(G))["timeline"]) == 24
+
+
 def test_long_spans_step_by_year():
     G = nx.MultiDiGraph()
     G.add_edge("A", "B", key="x", start="1815", end="1914")

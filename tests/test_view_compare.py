@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
-from viewpages import article_graph, drawn, link_fragment, open_view
+from viewpages import article_graph, drawn, expected_at, link_fragment, open_view, shown
 
 import graph
 
@@ -138,3 +138,67 @@ def test_selection_in_compare_mode_keeps_its_look(page, tmp_path):
     page.evaluate("window.geograph.clearSelection()")
     widths = page.evaluate(look, ch["new"] + ch["ended"])
     assert all(w[0] == 1 and w[1] >= 3.5 for w in widths), widths
+
+
+def test_compare_from_a_later_date_is_put_in_time_order(page, tmp_path, screenshot):
+    G = article_graph()
+    open_view(page, G, tmp_path, "compare=2020-07&date=2017")
+    ch = page.evaluate("window.geograph.changes()")
+    d, changed = _expected(G, "2017", "2020-07")
+    assert (ch["from"], ch["to"]) == ("2017", "2020-07")
+    assert sorted(ch["new"]) == sorted(r["id"] for r in d.appeared)
+    assert sorted(ch["ended"]) == sorted(r["id"] for r in d.ended)
+    # the slider stays where the reader put it; the words name the earlier date first
+    assert page.evaluate("window.geograph.state()")["date"] == "2017"
+    assert page.locator("#gg-date-label").inner_text() == "2017 \u2192 2020-07"
+    assert page.locator("#gg-changes h2").inner_text() == "Changes from 2017 to 2020-07"
+    assert "new since 2017" in page.locator("#gg-legend-compare").inner_text()
+    screenshot(page, "compare-later-from")
+
+
+@pytest.mark.parametrize(
+    "fragment, why",
+    [
+        ("date=2020-06&compare=2020-06", "2020-06 is the slider's date too"),
+        ("date=2020-06&compare=2020", "2020-06 lies within 2020"),
+    ],
+)
+def test_compare_of_overlapping_dates_is_explained(page, tmp_path, fragment, why, screenshot):
+    G = article_graph()
+    open_view(page, G, tmp_path, fragment)
+    # nothing compared: the relations of the slider's date, in their sign colours
+    assert page.evaluate("window.geograph.changes()") is None
+    assert shown(page) == expected_at(G, "2020-06")
+    sign = page.evaluate("window.geograph.edges.get(window.geograph.visId('liaison')).color.color")
+    assert sign == "#d7301f"
+    assert not page.locator("#gg-legend-compare").is_visible()
+    note = page.locator("#gg-changes")
+    assert note.is_visible() and why in note.inner_text()
+    assert page.locator("#gg-date-label").inner_text() == "2020-06"
+    screenshot(page, "compare-overlap-" + fragment.rsplit("=", 1)[1])
+    # moving the slider away compares again
+    page.evaluate("window.geograph.setDate('2018')")
+    assert page.evaluate("window.geograph.changes()") is not None
+
+
+def test_compare_list_is_grouped_by_year_and_greys_the_slider_date(page, tmp_path):
+    G = article_graph()
+    open_view(page, G, tmp_path, "date=2020-06")
+    timeline = page.evaluate("window.geograph.payload.timeline")
+    groups = page.evaluate(
+        """Array.from(document.querySelectorAll('#gg-compare optgroup')).map(g =>
+            [g.label, Array.from(g.querySelectorAll('option')).map(o => o.value)])"""
+    )
+    years = sorted({d[:4] for d in timeline})
+    assert [g[0] for g in groups] == years
+    for year, values in groups:
+        assert values == [year] + [d for d in timeline if d.startswith(year)]
+    disabled = page.evaluate(
+        "Array.from(document.querySelectorAll('#gg-compare option:disabled')).map(o => o.value)"
+    )
+    assert disabled == ["2020", "2020-06"]
+    page.evaluate("window.geograph.setDate('2018-03')")
+    disabled = page.evaluate(
+        "Array.from(document.querySelectorAll('#gg-compare option:disabled')).map(o => o.value)"
+    )
+    assert disabled == ["2018", "2018-03"]

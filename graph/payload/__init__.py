@@ -364,12 +364,12 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     for node in nodes:
         node["color"] = palette[node["colour_key"]]
 
-    # Time axis. Each written date counts for its whole period: "2020-06" reaches 2020-06-30.
+    # Time axis. A date counts for its whole period ("2020-06" reaches 2020-06-30); by year alone: years.
     date_range, timeline = None, []
     if parsed:
         lo, hi = min(p.first for p in parsed), max(p.last for p in parsed)
         date_range = {"min": lo.isoformat(), "max": hi.isoformat()}
-        timeline = _timeline(lo, hi)
+        timeline = _timeline(lo, hi, years=all(p.precision == "year" for p in parsed))
 
     used_signs = sorted(set(edges["sign"]))
     legend = _legend(keys, palette, nodes, used_signs, statuses, edges["directed"])

@@ -164,12 +164,16 @@ def _extra_pairs(extra: dict[str, list], n: int) -> list:
     return out
 
 
-def _timeline(first, last) -> list[str]:
-    """Slider positions from ``first`` to ``last``: months, or years for long spans."""
+def _timeline(first, last, years: bool = False) -> list[str]:
+    """Slider positions from ``first`` to ``last``: months, or years for long spans.
+
+    ``years``: every date of the data is a whole year, so that steps of a
+    month would each show the same relations: years too.
+    """
     if first is None or last is None:
         return []
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    if months <= MAX_MONTH_POSITIONS:
+    if months <= MAX_MONTH_POSITIONS and not years:
         out = []
         year, month = first.year, first.month
         for _ in range(months):

@@ -8,6 +8,9 @@
  *   maxEvents, maxGoldstein
  *   norm(key, value)  a state value from any input (URL text, number), or undefined
  *   keep(e, st)       false when a threshold or the backbone hides relation e
+ *   cuts(st)          the keys of the thresholds on in state st (not at their
+ *                     "off"): what hides relations besides the date and the filters
+ *   words(key, value) a threshold in words ("at least 2 events")
  *   top(ids, k)       the ids of relations whose pair is among the k strongest
  *                     ties of one of its two actors (a tie's strength: the events
  *                     of its relations in ids, or their |intensity| without counts)
@@ -123,12 +126,22 @@ function top(ids, k) {
   return out;
 }
 
+function cuts(st) {
+  return KEYS.filter(function (k) { return has(k) && st[k] !== OFF[k]; });
+}
+function words(key, v) {
+  if (key === "min_events") return "at least " + v + (v === 1 ? " event" : " events");
+  if (key === "min_goldstein") return "|Goldstein| at least " + v;
+  if (key === "top") return "the " + (v === 1 ? "strongest tie" : v + " strongest ties") + " per actor";
+  return "backbone (disparity filter) \u03b1 = " + v;
+}
+
 var open = {};
 KEYS.forEach(function (k) { open[k] = P && P.open && own(P.open, k) ? P.open[k] : OFF[k]; });
 
 gg.events = {
   on: !!P, start: P ? P.start : null, open: open, KEYS: KEYS, OFF: OFF,
   maxEvents: P ? P.max_events : 0, maxGoldstein: P ? P.max_goldstein : 0,
-  has: has, norm: norm, keep: keep, top: top,
+  has: has, norm: norm, keep: keep, top: top, cuts: cuts, words: words,
   eventsOf: eventsOf, goldsteinOf: goldsteinOf, pOf: pOf
 };

@@ -26,6 +26,10 @@
  *                     null when it looked at every relation; version() counts
  *                     the recomputes (72-filters.js follows its counts by them)
  *   isShown(id), visible(relation), inTime(relation) (the date and compare part)
+ *   compared()        {from, to} (date objects, the earlier first, whichever of
+ *                     compare and date it is) while comparing, else null: also
+ *                     when the two dates overlap (the same date, a month of a
+ *                     year), which compares nothing
  *   filterDefs()      the filter groups [{kind, values, valueOf}], in order
  *   codedFilters()    per group {kind, W, codes, n}: each relation's values as
  *                     indexes into gg.KNOWN[kind] (W an Int32Array row, -1 pads,
@@ -178,8 +182,13 @@ function visible(e) {
 }
 function inTime(e) {
   if (!st.date || gg.validAt(e, st.date)) return true;
-  // compare mode (compare = from, date = to): what ended since "from" is drawn too
-  return !!(st.compare && gg.validAt(e, st.compare));
+  // compare mode: the relations of the other date are drawn too
+  return compared !== null && gg.validAt(e, st.compare);
+}
+var compared = null;  // see compared() in the header
+function orderedDates(a, b) {
+  if (!a || !b || (a.first <= b.last && b.first <= a.last)) return null;
+  return a.first < b.first ? { from: a, to: b } : { from: b, to: a };
 }
 // A date step changes only relations that start or end between the two dates:
 // with the relations sorted by their first and by their last day, a step
@@ -359,6 +368,7 @@ function set(partial, opts) {
     if (!(has("compare") && partial.compare) && changed.date) { st.compare = null; changed.compare = true; }
     else if (gg.payload.timeline.length) { st.date = dateOf(gg.payload.timeline[gg.payload.timeline.length - 1]); changed.date = true; }
   }
+  if (changed.date || changed.compare) compared = orderedDates(st.compare, st.date);
   if (has("focus") || has("edge") || has("pair")) {
     var sel = { focus: null, edge: null, pair: null };
     var f = has("focus") ? partial.focus : null, e = has("edge") ? partial.edge : null;
@@ -477,5 +487,6 @@ gg.store = {
   filterDefs: function () { return filterKinds.slice(); },  // [{kind, values, valueOf}] (72-filters.js counts)
   codedFilters: codedKinds,  // [{kind, W, codes, n}] per filter kind, in order (72-filters.js counts)
   allowedCodes: function () { return allowedCodes(codedKinds()); },
-  inTime: inTime
+  inTime: inTime,
+  compared: function () { return compared; }
 };

@@ -85,7 +85,9 @@ function bundleState(b) {
     var shownAt = store.shownAt();
     for (var i = 0; i < b.members.length && one === null; i++) if (shownAt[b.members[i].index] === 1) one = b.members[i];
   }
-  return { count: count, colour: STYLE.sign_colours[String(sign)], dashes: dashes,
+  // compare mode: the colour of what changed in the pair (45-compare.js)
+  var change = gg.pairChange ? gg.pairChange(b) : null;
+  return { count: count, colour: change ? gg.COMPARE_LOOK[change].colour : STYLE.sign_colours[String(sign)], dashes: dashes,
            fwd: pairFwd[k] > 0, back: pairBack[k] > 0, one: one };
 }
 // The one relation a pair shows now, or null (none, or more than one): the
@@ -139,7 +141,7 @@ function soleItem(b, e, colour) {
     id: b.visId,
     label: showEdgeLabels ? shorten(e.relation, 30) : "",
     hidden: false,
-    color: colourOf(colour, o),  // its sign's, as the pair's summary (compare mode leaves pairs so)
+    color: colourOf(colour, o),  // the pair's summary colour: its sign's, or what changed in it
     dashes: e.dashes,
     width: strong ? Math.max(5, base * 2) : base,
     shadow: strong ? SHADOW : { enabled: false },
@@ -195,9 +197,11 @@ var edges = new vis.DataSet(edgeItems);
 edgeItems = null;
 // Hide and show only: positions never change, so nothing jumps. Only the
 // relations whose shown state flipped (store.flips()) and their pairs are looked at.
-function applyFilters() {
+function applyFilters(changed) {
   var edgeUpdates = [], nodeUpdates = [];
   var shownAt = store.shownAt(), groups = store.get().filters.group, touched = new Set();
+  // every pair's compare look changes with the compared dates
+  var every = !!changed && (changed.compare || (changed.date && store.get().compare !== null));
   var flipped = store.flipped(), lastBundle = null;
   for (var k = 0; k < flipped.length; k++) {
     var r = flipped[k], e = EDGES[r], hide = shownAt[r] === 1 ? 0 : 1;
@@ -210,6 +214,7 @@ function applyFilters() {
     }
     else edgeUpdates.push({ id: visId(e.id), hidden: hide === 1 });
   }
+  if (every) bundles.forEach(function (b) { touched.add(b); });
   // an aggregated edge shows how many of its relations are shown, and is hidden at none
   touched.forEach(function (b) {
     var st = bundleState(b);
@@ -501,7 +506,7 @@ function sendQuietly(set, out, hold) {
 }
 
 store.subscribe(function (changed) {
-  if (changed.date || changed.filters || changed.compare) applyFilters();
+  if (changed.date || changed.filters || changed.compare) applyFilters(changed);
   else if (changed.selection) applyFade();
 });
 

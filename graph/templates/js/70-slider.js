@@ -2,7 +2,8 @@
  * slider: the date slider and Play.
  * Provides on gg: setDate(text|null) -> true when a date is set, syncSlider(),
  * stopPlay(), stepDate(years, months) (the year and month step buttons).
- * Subscribes: date, compare -> slider position and label ("2018 \u2192 2020-06" comparing).
+ * Subscribes: date, compare -> slider position and label ("2018 \u2192 2020-06" comparing,
+ * the earlier date first).
  * Uses: util, data, state.
  */
 var payload = gg.payload, parseDate = gg.parseDate, store = gg.store;
@@ -24,7 +25,8 @@ function syncSlider() {
   var shown = state.date ? state.date.text : "All time";
   slider.setAttribute("aria-valuetext", shown);
   // comparing: both dates beside the slider (on a phone "Compare from" is behind Options)
-  dateLabel.textContent = state.compare ? state.compare.text + " \u2192 " + shown : shown;
+  var c = store.compared();
+  dateLabel.textContent = c ? c.from.text + " \u2192 " + c.to.text : shown;
 }
 function setDate(text) {
   store.set({ date: text === undefined ? null : text });

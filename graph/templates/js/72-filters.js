@@ -20,7 +20,7 @@
  * Subscribes: filters -> checkboxes; date, compare or filters -> the counts.
  * Debug: window.geographDebug = {facets: false}, set before the page's script
  * runs, counts every relation on every change (not only those the change looked at).
- * Uses: util, data, state.
+ * Uses: util, data, events (the thresholds in the count line), state.
  * Safety: labels are data text, set with textContent only.
  */
 var payload = gg.payload, EDGES = gg.relations, el = gg.el, store = gg.store, KNOWN = gg.KNOWN;
@@ -370,7 +370,10 @@ function showCounts() {
     g.counts = counts[g.kind] || new Map();
     g.rows.forEach(function (r) { showRowCount(g, r); });
   });
-  countEl.textContent = store.shown().size + " of " + EDGES.length + " relations shown";
+  // the event thresholds on hide relations too: said here, as in the PNG's caption (15-events.js)
+  var cuts = gg.events.cuts(store.get()).map(function (k) { return gg.events.words(k, store.get()[k]); });
+  countEl.textContent = store.shown().size + " of " + EDGES.length + " relations shown" +
+    (cuts.length ? " (" + cuts.join("; ") + ")" : "");
 }
 
 buildFilter("status", "Status", STATUS_ALL.map(function (s) { return { value: s, label: s }; }),

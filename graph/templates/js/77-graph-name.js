@@ -17,7 +17,8 @@ function graphName() {
   gg.payload.nodes.forEach(function (n) { if (groups.has(n.colour_key)) actors += 1; });
   var text = "Graph of " + plural(actors, "actor", "actors") + " and " +
     plural(store.shown().size, "relation", "relations");
-  if (st.compare) text += ", compared from " + st.compare.text + " to " + (st.date ? st.date.text : "now");
+  var c = store.compared();  // the earlier date first
+  if (c) text += ", compared from " + c.from.text + " to " + c.to.text;
   else text += st.date ? " at " + st.date.text : " at all dates";
   if (st.focus !== null) text += "; " + nodeName(st.focus) + " selected";
   else if (st.edge !== null) {

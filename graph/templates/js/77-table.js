@@ -503,8 +503,8 @@ function renderTable(opts) {
   var sc = computeRows(), st = store.get();
   var n = rows.length;
   summary.textContent = "Relations (" + n + ")";
-  var where = st.compare ? "compared from " + st.compare.text + " to " + (st.date ? st.date.text : "now")
-    : st.date ? "at " + st.date.text : "at all dates";
+  var c = store.compared();  // the earlier date first
+  var where = c ? "compared from " + c.from.text + " to " + c.to.text : st.date ? "at " + st.date.text : "at all dates";
   caption.textContent = n + (n === 1 ? " relation" : " relations") + (sc ? " " + sc.text : "") +
     " shown " + where + ", sorted by " + COLUMNS.filter(function (c) { return c.key === sort.key; })[0].title.toLowerCase() +
     " (" + sort.dir + ")";

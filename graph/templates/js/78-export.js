@@ -61,7 +61,8 @@ function wrap(ctx, text, width, max) {
 
 // ---------- what the image says ----------
 function dateWords(st) {
-  if (st.compare && st.date) return "Compared: " + st.compare.text + " \u2192 " + st.date.text;
+  var c = store.compared();  // the earlier date first
+  if (c) return "Compared: " + c.from.text + " \u2192 " + c.to.text;
   return st.date ? "At " + st.date.text : "All time";
 }
 function labelOf(kind, value) {
@@ -82,6 +83,8 @@ function filterWords(st) {
       : allowed.length > 6 && left.length < allowed.length ? "all but " + names(kind, left) : names(kind, allowed);
     parts.push(name + ": " + words);
   });
+  // the event thresholds hide relations too (15-events.js: the same list as the empty note's)
+  gg.events.cuts(st).forEach(function (k) { parts.push(gg.events.words(k, st[k])); });
   return "Filters: " + (parts.length ? parts.join("; ") : "all relations");
 }
 function names(kind, values) {
@@ -117,17 +120,22 @@ function sourceWords(shown) {
 // The legend entries whose look is in the picture: the values of what is drawn.
 function usedLegend(st, shown) {
   var used = { sign: new Set(), status: new Set(), directed: new Set(), group: new Set(), type: new Set(), change: new Set(), mixed: new Set() };
-  var compare = !!(gg.changeOf && st.compare && st.date), bundled = false;
+  var compare = !!(gg.changeOf && store.compared()), bundled = false, looked = new Set();
   gg.relations.forEach(function (e) {
     if (!shown.has(e.id)) return;
     used.status.add(e.status);
     used.directed.add(!!e.directed);
     // a pair showing one relation is drawn as that relation: no number, no mixed grey
-    var b = gg.bundleOf(e), pair = b ? gg.bundleState(b) : null;
-    if (pair && pair.count > 1) bundled = true;
-    if (pair && pair.count > 1 && pair.colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
-    if (!compare || gg.bundleOf(e)) used.sign.add(e.signName);
-    if (compare && !gg.bundleOf(e) && gg.changeOf(e.id)) used.change.add(gg.changeOf(e.id));
+    // in compare mode every line, a counted pair's too, has the colour of what changed (45-compare.js)
+    var b = gg.bundleOf(e);
+    if (!compare) used.sign.add(e.signName);
+    else if (!b && gg.changeOf(e.id)) used.change.add(gg.changeOf(e.id));
+    if (!b || looked.has(b)) return;
+    looked.add(b);
+    var pair = gg.bundleState(b);
+    if (pair.count > 1) bundled = true;
+    if (!compare && pair.count > 1 && pair.colour === gg.STYLE.sign_colours["0"]) used.mixed.add(true);
+    if (compare) used.change.add(gg.pairChange(b));
   });
   payload.nodes.forEach(function (n) {
     if (!st.filters.group.has(n.colour_key)) return;
@@ -137,11 +145,7 @@ function usedLegend(st, shown) {
   var rows = (gg.legendRows ? gg.legendRows() : []).map(function (r) {
     // blocs and notes (the index, the size) say what the picture shows as it is
     var items = r.items.filter(function (it) { return !used[it.kind] || used[it.kind].has(it.value); });
-    return { title: r.title, items: items.map(function (it) {
-      // "new since 2018" says more in a picture than "new since the first date"
-      if (it.kind !== "change" || !st.compare) return it;
-      return { kind: it.kind, value: it.value, line: it.line, label: it.label.replace("the first date", st.compare.text) };
-    }) };
+    return { title: r.title, items: items };
   });
   rows = rows.filter(function (r) { return r.items.length; });
   // in compare mode the line colours say what changed: that row first
@@ -497,7 +501,8 @@ function exportPNG(opts) {
 }
 function fileName() {
   var st = store.get();
-  var when = st.compare && st.date ? st.compare.text + "-to-" + st.date.text : st.date ? st.date.text : "all-time";
+  var c = store.compared();
+  var when = c ? c.from.text + "-to-" + c.to.text : st.date ? st.date.text : "all-time";
   return "geograph-" + when.replace(/[^0-9A-Za-z-]/g, "") + ".png";
 }
 var button = document.getElementById("gg-png");

@@ -27,7 +27,7 @@ if (host) host.appendChild(box);
 
 function when(st) {
   if (!st.date) return "in all time";
-  return st.compare ? "at " + st.compare.text + " or " + st.date.text : "at " + st.date.text;
+  return store.compared() ? "at " + st.compare.text + " or " + st.date.text : "at " + st.date.text;
 }
 // a filter group's title, as its box says it ("Relation type"), and its values' labels
 function groupTitle(kind) {
@@ -56,9 +56,6 @@ function passesFilters(e, st) {
     return Array.isArray(v) ? v.every(function (x) { return a.has(x); }) : a.has(v);
   });
 }
-function thresholdsOn(st) {
-  return EV.KEYS.filter(function (k) { return EV.has(k) && st[k] !== EV.OFF[k]; });
-}
 // What hides every relation now: [title, reasons], or null when some is shown.
 function reasons() {
   var st = store.get();
@@ -69,7 +66,7 @@ function reasons() {
     var allowed = st.filters[d.kind];
     if (allowed.size < KNOWN[d.kind].length) out.push(groupTitle(d.kind) + " (" + kept(d.kind, allowed) + ")");
   });
-  var cuts = thresholdsOn(st);
+  var cuts = EV.cuts(st);
   if (cuts.length && EDGES.some(function (e) { return store.inTime(e) && passesFilters(e, st) && !EV.keep(e, st); })) {
     cuts.forEach(function (k) {
       var label = document.querySelector('label[for="gg-' + k.replace("_", "-") + '"]');

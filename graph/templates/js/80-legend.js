@@ -145,7 +145,7 @@ store.subscribe(function (changed) { if (changed.filters) syncLegend(); });
 // its sign: the sign's entries leave the legend while the compare row says the colours.
 var signParts = [], compareParts = [], wasComparing = null;
 function syncCompare() {
-  var st = store.get(), comparing = st.compare !== null && st.date !== null;
+  var comparing = store.compared() !== null;  // two dates that overlap compare nothing
   if (comparing === wasComparing) return;
   signParts.forEach(function (x) { if (x) x.hidden = comparing; });
   compareParts.forEach(function (x) { x.hidden = !comparing; });
@@ -375,9 +375,8 @@ function legendRows() {
       return { kind: "type", value: s.type, label: s.type, shape: SHAPE_SYMBOL[s.shape] || "\u25cf" };
     }));
   }
-  var look = gg.COMPARE_LOOK || {};
-  add("Compare", ["new", "ended", "changed", "same"].filter(function (k) { return look[k]; }).map(function (k) {
-    return { kind: "change", value: k, label: look[k].label, line: { colour: look[k].colour, dashes: false } };
+  add("Compare", (gg.compareEntries ? gg.compareEntries() : []).map(function (x) {
+    return { kind: "change", value: x.kind, label: x.label, line: { colour: x.colour, dashes: false } };
   }));
   if (gg.sizeLegendText) add("", [{ kind: "note", label: gg.sizeLegendText() }]);  // as on screen (44-size.js)
   return rows;
