@@ -463,3 +463,27 @@ def test_event_pairs_count_only_where_there_are_more_than_one(event_page, G):
         if count:  # more than 80 relations: a single relation carries no name on its line
             assert label == (str(count) if count > 1 else ""), vid
     assert pg.errors == []
+
+
+@browser
+def test_a_pair_that_comes_to_show_one_relation_draws_no_old_count(event_page, G):
+    # vis-network ignores an empty label in an update: a pair whose count ("0"
+    # while hidden, "3" before) gave way to its one relation kept drawing it
+    pg = event_page
+    dates = sorted({d["start"] for _, _, d in G.edges(data=True)})
+    stale = []
+    for date in dates:
+        pg.evaluate("d => window.geograph.set({date: d})", date)
+        stale += pg.evaluate(
+            """() => {
+              const net = window.geograph.network, set = window.geograph.edges, out = [];
+              set.get({filter: e => String(e.id).startsWith("geograph:pair:")}).forEach(e => {
+                const item = net.body.edges[e.id];
+                if (item && !item.options.hidden && (item.options.label || "") !== (e.label || ""))
+                  out.push([e.id, e.label, item.options.label]);
+              });
+              return out;
+            }"""
+        )
+    assert stale == []
+    assert pg.errors == []

@@ -366,8 +366,19 @@ function send(set, updates, hold) {
     else { byId.set(u.id, u); out.push(u); }
   });
   if (QUIET && LARGE && gg.network && !(gg.physicsOn && gg.physicsOn())) sendQuietly(set, out, hold);
-  else set.update(out);
+  else {
+    set.update(out);
+    if (set === edges && gg.network) out.forEach(function (u) { keepEmptyLabel(gg.network.body.edges[u.id], u.label); });
+  }
   return out.length;
+}
+// vis-network's setOptions takes no empty label (isValidLabel): an edge whose
+// label becomes "" (a pair's count when it comes to stand for one relation)
+// would go on drawing its old text, a count such as "0". It is cleared here.
+function keepEmptyLabel(item, label) {
+  if (label !== "" || !item || !item.options.label) return;
+  item.options.label = "";
+  item.labelModule.labelDirty = true;
 }
 // vis-network answers every DataSet update, of one item or many, with passes
 // over the whole graph (reconnect every edge, rebuild physics and selection,
@@ -495,7 +506,7 @@ function sendQuietly(set, out, hold) {
     if (isEdges && inPlace(item, d)) return;
     if (!isEdges && nodeInPlace(item, d)) { valued = true; return; }
     parsed = true;
-    if (isEdges) { item.disconnect(); item.setOptions(d); item.connect(); }
+    if (isEdges) { item.disconnect(); item.setOptions(d); item.connect(); keepEmptyLabel(item, d.label); }
     else item.setOptions(d);
   });
   // a node's options reset its scaled size
