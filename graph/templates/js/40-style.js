@@ -3,7 +3,8 @@
  * shown, faded when out of focus, aggregated pairs counted.
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
- * bundleState(b), soleOf(b) (a pair's one relation shown, or null), restyle() (re-apply hiding and fading now), sendNodes(updates)
+ * bundleState(b), soleOf(b) (a pair's one relation shown, or null), countedPairs()
+ * (how many pairs show a count: more than one relation), restyle() (re-apply hiding and fading now), sendNodes(updates)
  * and sendEdges(updates) (looks of actors and lines by the same path as this
  * part's: 44-size.js, 45-compare.js), veil() (large
  * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
@@ -181,6 +182,7 @@ EDGES.forEach(function (e) {
   if (e.selfReference) item.selfReference = e.selfReference;
   edgeItems.push(item);
 });
+var counted = 0;  // pairs showing more than one relation: drawn with a count
 bundles.forEach(function (b) {
   var st = bundleState(b);
   var item = bundleItem(b, st);
@@ -188,6 +190,7 @@ bundles.forEach(function (b) {
   item.to = visId(b.to);
   if (b.from === b.to) item.selfReference = { size: 18, angle: 0.785 };
   b.shownCount = st.count;
+  if (st.count > 1) counted++;
   b.state = st;
   edgeItems.push(item);
 });
@@ -218,6 +221,7 @@ function applyFilters() {
     var was = b.state;
     b.look = look;
     b.state = st;
+    counted += (st.count > 1 ? 1 : 0) - (b.shownCount > 1 ? 1 : 0);
     b.shownCount = st.count;
     if (gg.forgetTip) gg.forgetTip(b.visId);  // its tooltip counts relations: rebuild on the next hover
     if (!LARGE) b.fade = "";  // re-apply its fade over the new look (send() merges the two)
@@ -513,6 +517,7 @@ gg.colourOf = colourOf;
 gg.arrowsOf = arrowsOf;
 gg.bundleState = bundleState;
 gg.soleOf = soleOf;
+gg.countedPairs = function () { return counted; };
 gg.restyle = applyFilters;
 gg.veil = function () { return veilNow; };
 gg.sendNodes = function (updates) { send(nodes, updates); };

@@ -107,7 +107,7 @@ function buildLegend() {
       return { label: s.type, symbol: el("span", "gg-shape", SHAPE_SYMBOL[s.shape] || "\u25cf") };
     }), true);
   }
-  if (EDGES.length) box.appendChild(el("p", "gg-legend-note", widthNote()));
+  if (EDGES.length) box.appendChild(widthLine);
   if (gg.sizeLegend) box.appendChild(gg.sizeLegend());  // "Size: number of relations" (44-size.js)
   syncLegend();
 }
@@ -347,6 +347,14 @@ store.subscribe(function (changed) {
   }
 });
 
+var widthLine = el("p", "gg-legend-note gg-width-note", widthNote());
+store.subscribe(function (changed) {
+  if (!(changed.date || changed.filters || changed.compare)) return;
+  var text = widthNote();
+  if (widthLine.textContent === text) return;
+  widthLine.textContent = text;
+  if (gg.placeLegend) placeSoon();  // its size changed
+});
 buildLegend();
 summaryKey();
 syncCompare();
@@ -414,7 +422,9 @@ function mixedEntry() {
 function signLabel(s, mixed) {
   return mixed && mixed.folded && s.sign === 0 ? s.label + " or mixed pair" : s.label;
 }
+// "a number" only while some pair shows one (a pair showing one relation is drawn
+// as that relation, 40-style.js), as in the PNG export's legend
 function widthNote() {
-  return gg.bundles.length ? "Wider line: stronger relation; a number: relations of the pair."
+  return gg.countedPairs() > 0 ? "Wider line: stronger relation; a number: relations of the pair."
     : "Wider line: stronger relation (Goldstein scale).";
 }
