@@ -444,11 +444,17 @@ def test_a_pair_showing_one_relation_is_that_relation(page, tmp_path, screenshot
     assert page.evaluate("window.geograph.state().edge") == "fallout-chn"
 
 
+# the legend's entries in sight that speak of a mixed pair
+GREY_WORDS = "els => els.filter(e => e.getClientRects().length && e.textContent.includes('mixed'))"
+GREY_WORDS += ".map(e => e.textContent)"
+
+
 @browser
 def test_a_link_to_a_pair_showing_one_relation_opens_that_relation(page, tmp_path, screenshot):
     """``pair=`` at a date where the pair shows one relation opens the relation's panel (it
     had opened the pair's, "1 shown of 13"), as a click on its line does; where it shows
-    more, the pair's. The legend names the count only while some pair shows one."""
+    more, the pair's. The legend names the count, and a mixed pair's grey, only while some
+    pair is drawn so."""
     from viewpages import open_view
 
     path = open_view(page, _busy_pair_graph(), tmp_path, "date=2019&pair=USA,CHN")
@@ -459,6 +465,7 @@ def test_a_link_to_a_pair_showing_one_relation_opens_that_relation(page, tmp_pat
     assert "edge=fallout-chn" in fragment and "pair=" not in fragment
     note = page.locator("#gg-legend .gg-width-note")
     assert note.inner_text() == "Wider line: stronger relation (Goldstein scale)."
+    assert page.eval_on_selector_all("#gg-legend .gg-legend-entry", GREY_WORDS) == []
     screenshot(page, "events-pair-link-of-one")
     # the API's pair, and selectPair, at a date where it shows one, the same
     page.keyboard.press("Escape")
