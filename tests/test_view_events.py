@@ -444,6 +444,48 @@ def test_a_pair_showing_one_relation_is_that_relation(page, tmp_path, screenshot
     assert page.evaluate("window.geograph.state().edge") == "fallout-chn"
 
 
+# the legend's entries in sight that speak of a mixed pair
+GREY_WORDS = "els => els.filter(e => e.getClientRects().length && e.textContent.includes('mixed'))"
+GREY_WORDS += ".map(e => e.textContent)"
+
+
+@browser
+def test_a_link_to_a_pair_showing_one_relation_opens_that_relation(page, tmp_path, screenshot):
+    """``pair=`` at a date where the pair shows one relation opens the relation's panel (it
+    had opened the pair's, "1 shown of 13"), as a click on its line does; where it shows
+    more, the pair's. The legend names the count, and a mixed pair's grey, only while some
+    pair is drawn so."""
+    from viewpages import open_view
+
+    path = open_view(page, _busy_pair_graph(), tmp_path, "date=2019&pair=USA,CHN")
+    state = page.evaluate("window.geograph.state()")
+    assert (state["edge"], state["pair"]) == ("fallout-chn", None)
+    assert page.locator("#gg-panel h2").inner_text() == "reduce-relations"
+    fragment = link_fragment(page)
+    assert "edge=fallout-chn" in fragment and "pair=" not in fragment
+    note = page.locator("#gg-legend .gg-width-note")
+    assert note.inner_text() == "Wider line: stronger relation (Goldstein scale)."
+    assert page.eval_on_selector_all("#gg-legend .gg-legend-entry", GREY_WORDS) == []
+    screenshot(page, "events-pair-link-of-one")
+    # the API's pair, and selectPair, at a date where it shows one, the same
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.geograph.set({pair: ['CHN', 'USA']}).edge") == "fallout-chn"
+    page.keyboard.press("Escape")
+    page.evaluate("window.geograph.selectPair('USA', 'CHN')")
+    assert page.evaluate("window.geograph.state().edge") == "fallout-chn"
+    # where it shows 13, the pair; and the legend's count comes with them
+    page.goto("about:blank")
+    page.goto(path.as_uri() + "#date=2021&pair=USA,CHN")
+    page.wait_for_function("window.geograph && window.geograph.ready === true")
+    state = page.evaluate("window.geograph.state()")
+    assert state["edge"] is None and sorted(state["pair"]) == ["CHN", "USA"]
+    assert note.inner_text() == "Wider line: stronger relation; a number: relations of the pair."
+    # an open pair stays open when a date leaves it one relation (Play goes on through it)
+    page.evaluate("window.geograph.set({date: '2019'})")
+    assert sorted(page.evaluate("window.geograph.state().pair")) == ["CHN", "USA"]
+    assert note.inner_text() == "Wider line: stronger relation (Goldstein scale)."
+
+
 @browser
 def test_event_pairs_count_only_where_there_are_more_than_one(event_page, G):
     pg = event_page

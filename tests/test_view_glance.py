@@ -363,6 +363,14 @@ def test_hostile_strings_through_legend_and_stale_note(page, tmp_path):
     page.evaluate("window.geograph.set({edge: 'r3', date: '1999'})")
     assert "Not shown at 1999" in page.locator("#gg-panel [role=note]").inner_text()
     assert page.evaluate(f"window.{TRAP}") is False
+    # the filters' paragraph-long labels stay inside the side's scrolling box: the page
+    # itself does not scroll (their screen-reader words, absolutely placed, had made it
+    # 1,666 px tall in an 800 px window, and a wheel over the header scrolled it away)
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= 800
+    page.mouse.move(300, 30)
+    page.mouse.wheel(0, 300)
+    page.wait_for_function("new Promise(r => requestAnimationFrame(() => r(true)))")
+    assert page.evaluate("scrollY") == 0
     for sel in FORBIDDEN_SELECTORS:
         assert page.locator(sel).count() == 0, sel
 

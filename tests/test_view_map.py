@@ -7,6 +7,7 @@ country whose drawn path holds the actor's canvas position).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import networkx as nx
@@ -16,7 +17,14 @@ from event_files import GDELT_LINES, gdelt_line
 from hostile import FORBIDDEN_SELECTORS, HOSTILE, TRAP
 from maps import country_shape
 from shapely.geometry import Point
-from viewpages import fail_on_problems, link_fragment, open_view, reopen_view, shared_page
+from viewpages import (
+    fail_on_problems,
+    link_fragment,
+    open_view,
+    reopen_view,
+    shared_page,
+    take_problems,
+)
 
 import graph
 from graph.events import import_gdelt
@@ -340,7 +348,7 @@ def test_a_phone_map_leaves_no_empty_band_under_the_world(page, tmp_path):
     """Event data among 16 countries on a phone: the graph's area is as tall as the
     actors' frame at the phone's width, the legend under the map (the world had sat in
     the top 250 px of a 507 px area, the rest empty); back on force, the area is as tall
-    as before."""
+    as the force layout's frame."""
     lines = [
         gdelt_line(
             "20200616", a, b, "040", "1.0", "1", "2", f"https://e.example/{i}", event_id=str(i)
@@ -358,7 +366,136 @@ def test_a_phone_map_leaves_no_empty_band_under_the_world(page, tmp_path):
         box = page.evaluate(ACTORS_ON_SCREEN)
         assert box["low"] >= box["top"] and box["legendTop"] >= box["high"]
         assert (box["high"] - box["low"]) / box["height"] >= 0.45, box
+        # on force too, once laid out: the area as tall as its frame, no band under it
         page.evaluate("window.geograph.set({layout: {name: 'force'}})")
-        assert page.evaluate(ACTORS_ON_SCREEN)["height"] >= 0.6 * 844 - 1
+        page.wait_for_function("!window.geograph.network.physics.physicsEnabled", timeout=20000)
+        box = page.evaluate(ACTORS_ON_SCREEN)
+        assert box["low"] >= box["top"] and box["legendTop"] >= box["high"]
+        assert (box["high"] - box["low"]) / box["height"] >= 0.45, box
     finally:
         page.set_viewport_size({"width": 1280, "height": 800})
+
+
+DOTS_ON_SCREEN = """ids => {
+    const g = window.geograph, net = g.network;
+    net.redraw();  // vis sizes a dot's shape when it draws it
+    return Object.fromEntries(ids.map(id => {
+        const n = net.body.nodes[g.visId(id)], c = net.canvasToDOM({x: n.x, y: n.y});
+        return [id, {x: c.x, y: c.y, r: n.shape.width / 2 * net.getScale(),
+                     own: n.options.size * net.getScale()}];
+    }));
+}"""
+
+SIZES = "ids => ids.map(id => window.geograph.network.body.nodes[window.geograph.visId(id)].options.size)"
+# the dots' sizes in the PNG export's drawing of the actors (a canvas not the page's)
+EXPORTED_SIZES = """async ids => {
+    const g = window.geograph, r = g.network.renderer, own = r._drawNodes, seen = [];
+    const onPage = document.querySelector('.gg-network canvas');
+    r._drawNodes = function (ctx, all) {  // the export's own wrapper calls this one, then drops both
+        if (ctx.canvas !== onPage) seen.push(ids.map(id => g.network.body.nodes[g.visId(id)].options.size));
+        return own.call(this, ctx, all);
+    };
+    await g.exportPNG({scale: 1});
+    delete r._drawNodes;
+    return seen[seen.length - 1];
+}"""
+
+
+@pytest.mark.parametrize("kind", ["article", "events"])
+def test_zooming_in_on_the_map_spreads_the_dots_apart(page, article_page, tmp_path, kind):
+    """Zoomed in four times past the frame, the actors' dots keep their screen size (they
+    had grown four times, in map units, and neighbours still touched) while the gaps
+    between them grow; the PNG export still draws them in map units."""
+    if kind == "article":
+        reopen_view(page, article_page, "layout=map")
+        ids = ["PRK", "KOR", "CHN"]
+    else:  # a large page (sizes from values, by vis-network's scaling): Europe's neighbours
+        from benchmarks.bench_import import make_gdelt_file
+
+        make_gdelt_file(tmp_path / "events.CSV", 12000)
+        import_gdelt([tmp_path / "events.CSV"], tmp_path / "data", progress=False)
+        open_view(page, graph.load(tmp_path / "data").to_networkx(), tmp_path)
+        assert page.evaluate("[window.geograph.state().layout, window.geograph.payload.large]") == [
+            {"name": "map"},
+            True,
+        ]
+        ids = ["FRA", "DEU", "GBR"]
+    assert set(ids) <= set(page.evaluate("Object.keys(window.geograph.sizes())"))
+    before = page.evaluate(DOTS_ON_SCREEN, ids)
+    own = page.evaluate(SIZES, ids)
+    page.evaluate(
+        """id => { const net = window.geograph.network;
+            net.moveTo({position: net.getPosition(window.geograph.visId(id)),
+                        scale: 4 * net.getScale(), animation: false}); }""",
+        ids[0],
+    )
+    after = page.evaluate(DOTS_ON_SCREEN, ids)
+    for a in ids:
+        assert after[a]["r"] == pytest.approx(before[a]["r"], rel=0.1), (a, before, after)
+        assert before[a]["r"] == pytest.approx(before[a]["own"], rel=0.02)
+    for a, b in zip(ids, ids[1:]):
+        apart = [math.dist((d[a]["x"], d[a]["y"]), (d[b]["x"], d[b]["y"])) for d in (before, after)]
+        assert apart[1] == pytest.approx(4 * apart[0], rel=0.02)
+    # the picture draws the map's dots in map units, as at the frame
+    assert page.evaluate(EXPORTED_SIZES, ids) == pytest.approx(own)
+    assert page.evaluate(DOTS_ON_SCREEN, ids) == after
+    # back on force, the dots are the layout's own size again
+    page.evaluate("window.geograph.set({layout: {name: 'force'}})")
+    page.wait_for_function("!window.geograph.network.physics.physicsEnabled", timeout=20000)
+    force = page.evaluate(DOTS_ON_SCREEN, ids)
+    for a in ids:
+        assert force[a]["r"] == pytest.approx(force[a]["own"], rel=0.02)
+
+
+# The graph's area, the actors' boxes (shape and name) and the legend, in page px.
+_AREA = """() => {
+    const g = window.geograph, net = g.network, area = document.querySelector('.gg-network').getBoundingClientRect();
+    const c = document.querySelector('#gg-network canvas').getBoundingClientRect();
+    const boxes = g.nodes.get({filter: n => !n.hidden}).map(n => {
+        const b = net.getBoundingBox(n.id), a = net.canvasToDOM({x: b.left, y: b.top});
+        const z = net.canvasToDOM({x: b.right, y: b.bottom});
+        return {left: c.left + a.x, top: c.top + a.y, right: c.left + z.x, bottom: c.top + z.y};
+    });
+    const legend = document.querySelector('#gg-legend-box').getBoundingClientRect();
+    return {top: area.top, bottom: area.bottom, height: area.height, width: area.width,
+            low: Math.max(...boxes.map(b => b.bottom)), high: Math.min(...boxes.map(b => b.top)),
+            left: Math.min(...boxes.map(b => b.left)), right: Math.max(...boxes.map(b => b.right)),
+            legendTop: legend.top, scale: net.getScale()};
+}"""
+PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 1}
+
+
+def _settled(page) -> dict:
+    """The area once a resize's new frame is drawn (the page reframes 120 ms after it)."""
+    page.wait_for_timeout(400)
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return page.evaluate(_AREA)
+
+
+@pytest.mark.parametrize("layout", ["force", "map"])
+def test_a_phone_area_is_as_tall_as_its_frame_after_any_resize(browser, article_page, layout):
+    """On a phone the graph's area ends under the framed actors, with the legend's line
+    (the force view had left a third of the screen empty under the article's graph); a
+    resize or a rotation that stays a phone's width frames it again, as a page opened
+    at the new size does (the map's area had followed only a crossing of 720 px)."""
+    fragment = "layout=map" if layout == "map" else ""
+    fresh = {}
+    for size in ((390, 844), (700, 380)):
+        with shared_page(browser, *size, **PHONE) as page:
+            reopen_view(page, article_page, fragment)
+            fresh[size] = box = _settled(page)
+            assert take_problems(page) == []
+            assert box["top"] <= box["high"] and box["low"] <= box["bottom"], box
+            assert box["left"] >= 0 and box["right"] <= box["width"] + 0.5, box
+            room = 44 * (2 if layout == "map" else 1) + 12 + 6  # the legend's line (and the note)
+            # no band under the graph, but for an area of the least height (240 px): a strip
+            # of the world (the article's five states) has the rest of the map under it
+            assert box["bottom"] - box["low"] <= room or box["height"] <= 240, box
+    with shared_page(browser, 390, 844, **PHONE) as page:
+        reopen_view(page, article_page, fragment)
+        for size in ((700, 380), (390, 844)):
+            page.set_viewport_size({"width": size[0], "height": size[1]})
+            now = _settled(page)
+            assert now["height"] == pytest.approx(fresh[size]["height"], abs=2), (size, now)
+            assert now["scale"] == pytest.approx(fresh[size]["scale"], rel=0.03), (size, now)
+        assert take_problems(page) == []

@@ -430,10 +430,26 @@ function set(partial, opts) {
     var only = changed.filters && !changed.date && !changed.compare && !changed.events;
     recompute(previousDate, !changed.filters && !changed.compare, only ? toggled : null);
   } else { flipped = []; flipIds = null; }
+  // A pair that shows one relation is drawn, named and clicked as that relation
+  // (40-style.js): asked for (a link's pair=, selectPair, the API), it is that
+  // relation, at the date and filters set with it. A pair already open stays so.
+  if (has("pair") && st.pair !== null) {
+    var one = soleShown(st.pair);
+    if (one !== null) { st.pair = null; st.edge = one.id; changed.selection = true; }
+  }
   changed.opts = opts || {};
   subscribers.forEach(function (fn) { fn(changed, gg.store); });
   window.dispatchEvent(new CustomEvent("geograph:change", { detail: plainChanged(changed) }));
   return changed;
+}
+function soleShown(b) {
+  var one = null, m = b.members;
+  for (var i = 0; i < m.length; i++) {
+    if (shownAt[m[i].index] !== 1) continue;
+    if (one !== null) return null;
+    one = m[i];
+  }
+  return one;
 }
 function plainChanged(changed) {
   var out = {};

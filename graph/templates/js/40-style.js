@@ -3,7 +3,9 @@
  * shown, faded when out of focus, aggregated pairs counted.
  * Provides on gg: nodes, edges (vis.DataSet; ids through gg.visId), FADED,
  * edgeColour(e, opacity), colourOf(colour, opacity), arrowsOf(fwd, back, drawn),
- * bundleState(b), soleOf(b) (a pair's one relation shown, or null), restyle() (re-apply hiding and fading now), sendNodes(updates)
+ * bundleState(b), soleOf(b) (a pair's one relation shown, or null), countedPairs()
+ * (how many pairs show a count: more than one relation), mixedPairs() (how many
+ * of them are grey, their signs cancelling out), restyle() (re-apply hiding and fading now), sendNodes(updates)
  * and sendEdges(updates) (looks of actors and lines by the same path as this
  * part's: 44-size.js, 45-compare.js), veil() (large
  * graphs: what stays bright, drawn over a veil by 52-labels.js; null when
@@ -183,6 +185,10 @@ EDGES.forEach(function (e) {
   if (e.selfReference) item.selfReference = e.selfReference;
   edgeItems.push(item);
 });
+// pairs showing more than one relation (drawn with a count), and those of them drawn
+// grey, their signs cancelling out (the legend's "mixed pair")
+var counted = 0, mixed = 0, GREY = STYLE.sign_colours["0"];
+function isMixed(st) { return st.count > 1 && st.colour === GREY ? 1 : 0; }
 bundles.forEach(function (b) {
   var st = bundleState(b);
   var item = bundleItem(b, st);
@@ -190,6 +196,8 @@ bundles.forEach(function (b) {
   item.to = visId(b.to);
   if (b.from === b.to) item.selfReference = { size: 18, angle: 0.785 };
   b.shownCount = st.count;
+  if (st.count > 1) counted++;
+  mixed += isMixed(st);
   b.state = st;
   edgeItems.push(item);
 });
@@ -223,6 +231,8 @@ function applyFilters(changed) {
     var was = b.state;
     b.look = look;
     b.state = st;
+    counted += (st.count > 1 ? 1 : 0) - (b.shownCount > 1 ? 1 : 0);
+    mixed += isMixed(st) - isMixed(was);
     b.shownCount = st.count;
     if (gg.forgetTip) gg.forgetTip(b.visId);  // its tooltip counts relations: rebuild on the next hover
     if (!LARGE) b.fade = "";  // re-apply its fade over the new look (send() merges the two)
@@ -529,6 +539,8 @@ gg.colourOf = colourOf;
 gg.arrowsOf = arrowsOf;
 gg.bundleState = bundleState;
 gg.soleOf = soleOf;
+gg.countedPairs = function () { return counted; };
+gg.mixedPairs = function () { return mixed; };
 gg.restyle = applyFilters;
 gg.veil = function () { return veilNow; };
 gg.sendNodes = function (updates) { send(nodes, updates); };

@@ -219,7 +219,10 @@ function share(width, height, scale) {
   });
   var whole = Math.min(width / Math.max(1, b.right - b.left), height / Math.max(1, b.bottom - b.top));
   var zoom = isFinite(whole) && whole > 0 ? Math.max(1, scale / whole) : 1;
-  return Math.max(MIN_LABELS, Math.floor(width * height / AREA_PER_LABEL * zoom * zoom));
+  // a phone's area is cut to the frame's height (76-controls.js): what it lost was an
+  // empty band under the graph, not room for names, so the share is the screen's 60vh
+  var area = gg.container.closest && gg.container.closest(".gg-phone-fit") ? Math.max(height, 0.6 * window.innerHeight) : height;
+  return Math.max(MIN_LABELS, Math.floor(width * area / AREA_PER_LABEL * zoom * zoom));
 }
 function tierOf(members) {
   if (members.length === 1 && chosen(members[0])) return 0;

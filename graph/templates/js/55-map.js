@@ -9,7 +9,8 @@
  * Provides on gg: mapOn() -> bool, applyLayout(), nameBase() (the actors' name
  * size in graph units: larger on the map), countryAt(x, y) -> the ISO
  * code of the drawn country holding that network point, or null;
- * offMap() -> ids of the actors not on the map.
+ * offMap() -> ids of the actors not on the map; mapFramed(scale) (76-controls.js's
+ * fit: null while it frames, then its scale, past which the map's dots keep their screen size).
  * Subscribes: layout -> move the actors (saving and restoring the force
  * layout's positions).
  * Uses: util, data, state, style, network; controls (fit) at call time.
@@ -51,6 +52,37 @@ function countryAt(x, y) {
 }
 
 function mapOn() { return usable && store.get().layout.name === "map"; }
+
+// On the map, zooming in is how a reader separates crowded neighbours (Europe's
+// countries): past the scale of the last Fit, the dots keep the screen size they
+// had there, so the gaps between them grow (sized in map units, they had grown
+// with the zoom and still touched). Zoomed out they shrink with the map. The
+// names keep theirs (76-controls.js: at most NAME_MAX_PX on screen). vis-network
+// sets node sizes from the DataSet or from values (44-size.js, any of its
+// paths): each draw takes the size vis last gave a dot as its own size.
+var fitScale = null;  // null while a fit frames the actors (in map units)
+function framed(scale) { fitScale = scale; }
+// A phone frames the world at a tenth: its dots, a few px wide, are kept this
+// wide at least (CSS px, a radius) to be seen and tapped.
+var MIN_DOT_PX = 3;
+var ownSize = new Map(), drawnSize = new Map();  // vis id -> the size vis gave, the size drawn
+function keepDotSizes() {
+  // the PNG export draws the map in map units (78-export.js sets gg.drawFrame for its pass)
+  var on = mapOn() && !gg.drawFrame, scale = network.getScale();
+  var k = on && fitScale !== null ? Math.min(1, fitScale / scale) : 1, least = on ? MIN_DOT_PX / scale : 0;
+  var ns = network.body.nodes, id;
+  if (!on && !drawnSize.size) return;
+  for (id in ns) {
+    if (!Object.prototype.hasOwnProperty.call(ns, id)) continue;
+    var n = ns[id], s = n.options.size;
+    var own = drawnSize.get(id) === s ? ownSize.get(id) : s;  // else vis sized it anew since
+    var want = Math.max(own * k, least);
+    if (want !== s) { n.options.size = want; n.shape.refreshNeeded = true; }
+    if (!on) { ownSize.delete(id); drawnSize.delete(id); }
+    else { ownSize.set(id, own); drawnSize.set(id, want); }
+  }
+}
+network.on("beforeDrawing", keepDotSizes);
 network.on("beforeDrawing", function (ctx) {
   if (!mapOn()) return;
   var scale = network.getScale();
@@ -90,31 +122,6 @@ function offPlaces() {
              y: Math.round(top + gap * (k % rows)) };
   });
 }
-// On a phone the graph's area is taller than wide, the map (and the actors on it, mostly
-// spread over the world) wider than tall: framed at the top of its area (76-controls.js),
-// it left half the area empty below. On the map the area is as tall as the actors' frame
-// at the page's width, with a line for the legend (and the "Not on the map" note) under it,
-// so the details and the table come up under the map.
-var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matches: false };
-var ROOM_BELOW = 44, NAMES = 36, MIN_H = 240;  // CSS px: the legend's line, a name under the lowest actor
-function fitHeight() {
-  var graphBox = host && host.querySelector(".gg-network");
-  if (!host || !graphBox) return;
-  var on = phone.matches && mapOn() && placed.length > 0;
-  host.classList.toggle("gg-map-fit", on);
-  if (!on) { host.style.removeProperty("--gg-map-h"); return; }
-  var all = placed.concat(offPlaces()), b = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
-  all.forEach(function (p) {
-    b.minX = Math.min(b.minX, p.x); b.maxX = Math.max(b.maxX, p.x);
-    b.minY = Math.min(b.minY, p.y); b.maxY = Math.max(b.maxY, p.y);
-  });
-  var w = host.clientWidth, margin = 24 + NAMES;  // the fit's margins, and the names' reach either side
-  var h = (b.maxY - b.minY) / Math.max(1, b.maxX - b.minX) * Math.max(1, w - margin) + margin + NAMES;
-  h += ROOM_BELOW + (off.length ? ROOM_BELOW : 0);
-  var most = 0.6 * window.innerHeight;
-  host.style.setProperty("--gg-map-h", Math.round(Math.max(Math.min(MIN_H, most), Math.min(h, most))) + "px");
-}
-if (phone.addEventListener) phone.addEventListener("change", function () { fitHeight(); if (mapOn() && gg.fit) gg.fit(); });
 var shown = "force";
 // The world is some 3,250 units wide: on it, names need a larger font to be read.
 function nameBase() { return shown === "map" ? 26 : 15; }
@@ -155,7 +162,6 @@ function applyLayout() {
   }
   shown = want;
   labelSize();
-  fitHeight();
   if (gg.fit && network.body) gg.fit();  // with the names at the map's font size
   return true;
 }
@@ -191,7 +197,6 @@ if (mapOn()) {
   shown = "map";
   saved = laidOut();
   labelSize();
-  fitHeight();
 }
 select.value = store.get().layout.name;
 box.hidden = !mapOn() || !off.length;
@@ -200,4 +205,5 @@ gg.mapOn = mapOn;
 gg.nameBase = nameBase;
 gg.applyLayout = applyLayout;
 gg.countryAt = countryAt;
+gg.mapFramed = framed;
 gg.offMap = function () { return off.map(function (n) { return n.id; }); };

@@ -6,6 +6,8 @@
  * frameNamed(area) (frameIn with the names' font following, on a phone at the area's top);
  * syncNames() (the actors' name font for the scale now: readable zoomed out),
  * atNameBase(fn) (fn's value, drawn with the names at the layout's own size).
+ * On a phone a fit also sets the graph's area to the frame's height (class
+ * gg-phone-fit, --gg-fit-h), again after a resize or rotation.
  * Uses: data, state, network, slider, search.
  */
 var network = gg.network, store = gg.store, KNOWN = gg.KNOWN;
@@ -140,11 +142,72 @@ function frameNamed(area) {
   }
   return framed;
 }
-function fit() {
+// On a phone the graph's area is as tall as the actors' frame at the page's width, with
+// a line for the legend (and the map's "Not on the map" note) under it, in either layout:
+// framed at the top of a 60vh area, a graph wider than tall (the article's, the world)
+// left an empty band of a third of the screen under it. The details and the table come
+// up under the graph instead.
+var ROOM_BELOW = 44, MIN_H = 240;  // CSS px: the legend's line; the least area
+var host = gg.container.closest ? gg.container.closest(".gg-graph") : null;
+var needed = null;  // the height the last fit's frame asked for, before the screen's bounds
+function mostHeight() { return Math.round(0.6 * window.innerHeight); }  // the CSS's 60vh
+function bounded(h) {
+  var most = mostHeight();
+  return Math.round(Math.max(Math.min(MIN_H, most), Math.min(h, most)));
+}
+function areaHeight(w) {
+  var box = actorsBox(false);  // as framed just now: drawn and measured
+  if (!box) return null;
+  var s = frameScale(box, { w: w, h: Infinity });
+  needed = Math.ceil((box.bottom - box.top) * s + 2 * FIT_MARGIN) + ROOM_BELOW;
+  if (gg.mapOn && gg.mapOn() && gg.offMap().length) needed += ROOM_BELOW;
+  return bounded(needed);
+}
+// The area's height (CSS px, null: the page's own); true when the canvas changed.
+function setArea(h) {
+  if (!host) return false;
+  var before = gg.container.clientHeight;
+  host.classList.toggle("gg-phone-fit", h !== null);
+  if (h === null) host.style.removeProperty("--gg-fit-h");
+  else host.style.setProperty("--gg-fit-h", h + "px");
+  if (gg.container.clientHeight === before) return false;
+  // vis-network takes a new size from a ResizeObserver, after this task, and then
+  // scales the view by the heights' ratio: a frame set before that was halved
+  if (network.canvas && typeof network.canvas.setSize === "function") network.canvas.setSize();
+  return true;
+}
+function frameAll() {
   var size = canvasSize();
   if (!frameNamed({ x: 0, y: 0, w: size.w, h: size.h })) network.fit({ animation: false });
-  if (gg.placeLegend) gg.placeLegend(true);
 }
+function fit() {
+  if (gg.mapFramed) gg.mapFramed(null);  // the map's dots in map units while framed
+  // on a phone, framed first in the tallest area (by the width, as a page opens), then
+  // again in the area of the frame's own height
+  if (phone.matches) setArea(mostHeight()); else setArea(null);
+  frameAll();
+  if (phone.matches && setArea(areaHeight(canvasSize().w))) frameAll();
+  if (gg.placeLegend) gg.placeLegend(true);
+  if (gg.mapFramed) gg.mapFramed(network.getScale());
+}
+// A rotation or a resize (on either side of the phone's width) frames the graph
+// again in an area of the new width: the frame and the area's height were the old
+// width's. A change of the height alone (a phone's address bar) only when the area's
+// height, bounded by the screen's, changes with it (else the reader's zoom stays).
+var lastWidth = window.innerWidth, resizing = 0;
+function refit() {
+  var widthChanged = window.innerWidth !== lastWidth;
+  lastWidth = window.innerWidth;
+  var fitted = !!host && host.classList.contains("gg-phone-fit");
+  if (!phone.matches && !fitted) return;
+  if (!window.geograph || !window.geograph.ready) return;  // the opening fit is still to come
+  if (widthChanged || !fitted || needed === null ||
+      Math.abs(bounded(needed) - gg.container.clientHeight) > 1) fit();
+}
+window.addEventListener("resize", function () {
+  clearTimeout(resizing);
+  resizing = setTimeout(refit, 120);
+});
 physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 document.getElementById("gg-fit").addEventListener("click", function () { fit(); });
 document.getElementById("gg-reset").addEventListener("click", function () {

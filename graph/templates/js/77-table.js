@@ -426,13 +426,27 @@ function finishRows() {
   fitWidth();
 }
 // A name's long words can make the table wider than the side (its right columns cut
-// off): the actors' names then break anywhere. Only then, as it costs the other
-// names' whole words; once on, it stays (measured as rows come, not on every change).
+// off): the actors' names then break anywhere. Only while the rows drawn need it, as it
+// costs the other names' whole words: rows that fit without it (the long name filtered
+// out, another date, a wider side) get their whole words back. Measured as rows come
+// and when the side's width changes; while it is on, each measure lays the table out
+// without it first (the rows drawn, 200 at most).
 function fitWidth() {
-  if (!table.classList.contains("gg-tight") && wrap.clientWidth > 0 && table.offsetWidth > wrap.clientWidth + 1) {
-    table.classList.add("gg-tight");
-  }
+  if (wrap.clientWidth === 0) return;
+  var tight = table.classList.contains("gg-tight");
+  if (tight) table.classList.remove("gg-tight");
+  var over = table.offsetWidth > wrap.clientWidth + 1;
+  if (over) table.classList.add("gg-tight");
 }
+var sideWidth = 0, refitting = 0;
+window.addEventListener("resize", function () {
+  cancelAnimationFrame(refitting);
+  refitting = requestAnimationFrame(function () {
+    if (wrap.clientWidth === sideWidth) return;
+    sideWidth = wrap.clientWidth;
+    fitWidth();
+  });
+});
 function placeRow(e, st) {
   var r = rowFor(e), sel = e.id === st.edge;
   if (r.tr.classList.contains("gg-current") !== sel) r.tr.classList.toggle("gg-current", sel);

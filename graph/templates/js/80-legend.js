@@ -22,6 +22,7 @@
 var el = gg.el, EDGES = gg.relations, payload = gg.payload, store = gg.store, KNOWN = gg.KNOWN;
 var SVG = "http://www.w3.org/2000/svg";
 var entries = [];
+var mixedParts = null;  // the page legend's grey words while such a pair is drawn: {entry, neutral, sign}
 // A directed line's head where the graph draws it: at the middle of the line
 // (gg.middleArrow), or at its end in large graphs; points in a 30 x 10 box,
 // the same in the page's legend and the PNG export's (78-export.js).
@@ -89,9 +90,19 @@ function buildLegend() {
   var box = document.getElementById("gg-legend");
   var lg = payload.legend;
   var mixed = mixedEntry();
-  signParts.push(row(box, "Sign", lg.signs.map(function (s) {
-    return { kind: "sign", value: s.label, label: signLabel(s, mixed), symbol: line(s.color, false, false) };
-  }).concat(mixed && !mixed.folded ? [{ label: mixed.label, symbol: line(mixed.colour, false, false) }] : [])));
+  // built with every pair's words; syncMixed() keeps those of the pairs drawn now
+  var all = mixed ? { label: mixed.label, colour: mixed.colour, folded: mixed.folded, drawn: true } : null;
+  var signRow = row(box, "Sign", lg.signs.map(function (s) {
+    return { kind: "sign", value: s.label, label: signLabel(s, all), symbol: line(s.color, false, false) };
+  }).concat(mixed && !mixed.folded ? [{ label: mixed.label, symbol: line(mixed.colour, false, false) }] : []));
+  signParts.push(signRow);
+  var zero = lg.signs.map(function (x) { return x.sign; }).indexOf(0);
+  mixedParts = !mixed || !signRow ? null : {
+    entry: mixed.folded ? null : signRow.lastChild,  // after the title and one entry per sign
+    neutral: mixed.folded && zero >= 0 ? signRow.children[1 + zero] : null,
+    sign: zero >= 0 ? lg.signs[zero] : null
+  };
+  syncMixed();
   row(box, "Status", lg.statuses.map(function (s) {
     return { kind: "status", value: s.status, label: s.label, symbol: line("#444", s.dashes, false) };
   }));
@@ -107,7 +118,7 @@ function buildLegend() {
       return { label: s.type, symbol: el("span", "gg-shape", SHAPE_SYMBOL[s.shape] || "\u25cf") };
     }), true);
   }
-  if (EDGES.length) box.appendChild(el("p", "gg-legend-note", widthNote()));
+  if (EDGES.length) box.appendChild(widthLine);
   if (gg.sizeLegend) box.appendChild(gg.sizeLegend());  // "Size: number of relations" (44-size.js)
   syncLegend();
 }
@@ -347,6 +358,15 @@ store.subscribe(function (changed) {
   }
 });
 
+var widthLine = el("p", "gg-legend-note gg-width-note", widthNote());
+store.subscribe(function (changed) {
+  if (!(changed.date || changed.filters || changed.compare)) return;
+  var text = widthNote(), grey = mixedParts && mixedParts.entry ? mixedParts.entry.hidden : null;
+  syncMixed();
+  if (widthLine.textContent === text && (!mixedParts || !mixedParts.entry || mixedParts.entry.hidden === grey)) return;
+  widthLine.textContent = text;
+  if (gg.placeLegend) placeSoon();  // its size changed
+});
 buildLegend();
 summaryKey();
 syncCompare();
@@ -405,15 +425,30 @@ gg.actorItems = actorItems;
 // A counted pair's line has the sign of its relations' sum (40-style.js): grey when
 // they cancel out. Where some relation is neutral, its entry says both (two grey
 // entries could not be told apart); else an entry of its own names the grey.
+// Only while such a pair is drawn (40-style.js counts them), as "a number" below.
 function mixedEntry() {
   if (!gg.bundles.length) return null;
   var neutral = payload.legend.signs.some(function (s) { return s.sign === 0; });
-  return { label: "mixed pair (signs cancel out)", colour: gg.STYLE.sign_colours["0"], folded: neutral };
+  return { label: "mixed pair (signs cancel out)", colour: gg.STYLE.sign_colours["0"], folded: neutral,
+           drawn: gg.mixedPairs() > 0 };
 }
 function signLabel(s, mixed) {
-  return mixed && mixed.folded && s.sign === 0 ? s.label + " or mixed pair" : s.label;
+  return mixed && mixed.folded && mixed.drawn && s.sign === 0 ? s.label + " or mixed pair" : s.label;
 }
+function syncMixed() {
+  if (!mixedParts) return;
+  var drawn = gg.mixedPairs() > 0;
+  if (mixedParts.entry) mixedParts.entry.hidden = !drawn;
+  var node = mixedParts.neutral;
+  if (!node || !mixedParts.sign) return;
+  var label = signLabel(mixedParts.sign, mixedEntry()), text = node.lastChild;
+  if (text.textContent === label) return;
+  text.textContent = label;
+  if (node.tagName === "BUTTON") node.title = "Show only " + label + " (click again for all)";
+}
+// "a number" only while some pair shows one (a pair showing one relation is drawn
+// as that relation, 40-style.js), as in the PNG export's legend
 function widthNote() {
-  return gg.bundles.length ? "Wider line: stronger relation; a number: relations of the pair."
+  return gg.countedPairs() > 0 ? "Wider line: stronger relation; a number: relations of the pair."
     : "Wider line: stronger relation (Goldstein scale).";
 }
