@@ -16,7 +16,7 @@ import pytest
 from benchmarks.synthetic import make_dataset
 from click.testing import CliRunner
 from event_files import add_event_columns
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import graph
@@ -378,3 +378,45 @@ def test_whole_dataset_commands_fix_the_heap_threshold(command, tmp_path, monkey
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert calls == [1]
+
+
+@settings(deadline=None)  # the first example imports networkx
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=60),
+    st.permutations(range(6)),
+)
+def test_the_graph_order_is_the_order_a_multidigraph_iterates_its_edges(pairs, actors):
+    import networkx as nx
+
+    from graph.payload.tables import _graph_order
+
+    position = {f"A{a}": i for i, a in enumerate(actors)}
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(position)
+    for i, (s, t) in enumerate(pairs):
+        G.add_edge(f"A{s}", f"A{t}", i=i)
+    expected = [i for _, _, i in G.edges(data="i")]
+    order = _graph_order([f"A{s}" for s, _ in pairs], [f"A{t}" for _, t in pairs], position)
+    assert (list(range(len(pairs))) if order is None else order) == expected
+
+
+def test_the_graph_order_of_few_pairs_holds_no_two_ints_per_relation():
+    import random
+    import tracemalloc
+
+    from graph.payload.tables import _graph_order
+
+    n, rng = 100_000, random.Random(1)
+    position = {f"A{i}": i for i in range(30)}
+    source = [f"A{rng.randrange(30)}" for _ in range(n)]
+    target = [f"A{rng.randrange(30)}" for _ in range(n)]
+    tracemalloc.start()
+    try:
+        order = _graph_order(source, target, position)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert order is not None and sorted(order) == list(range(n))
+    # the order's list and ints (40 bytes a relation) and arrays; a sort with a key held
+    # another int and slot per relation (96 bytes a relation)
+    assert peak < 70 * n, peak / n
