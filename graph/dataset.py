@@ -385,12 +385,28 @@ class Dataset:
                 header = self._tables.columns.get("relations", [])
                 names = list(dict.fromkeys([*RELATION_COLUMNS, *header]))
             columns = {k: [r.get(k) for r in rows] for k in names}
+        self._typed_extras(columns)
+        return columns
+
+    def _typed_extras(self, columns: dict[str, list]) -> None:
+        """The extra columns of ``columns`` that hold numbers as ints or floats, in place."""
         comma = self._decimal_comma("relations")
         for name in columns:
             if name not in RELATION_COLUMNS:
                 typed = _typed_column(columns[name], comma)
                 if typed is not None:
                     columns[name] = typed
+
+    def _taken_relation_columns(self) -> dict[str, list]:
+        """:meth:`relation_columns` for a caller done with the relations: they are let go of
+        (:meth:`_release_relations`) before the extras are typed, so that each text column
+        goes as its numbers come (at 283k relations, five columns of 2.2 MiB at the
+        payload's peak). Only for a dataset that holds columns."""
+        self._held()
+        assert self._relation_columns is not None
+        columns = dict(self._relation_columns)
+        self._release_relations()
+        self._typed_extras(columns)
         return columns
 
     def actor_records(self, *, fresh: bool = True) -> list[dict]:

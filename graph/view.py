@@ -23,6 +23,7 @@ import importlib.util
 import json
 import os
 import re
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -76,9 +77,18 @@ def _escaped(text: str) -> str:
     return text
 
 
+def _as_list(value: Any) -> list:
+    """An ``array`` (a bundle's relations, see ``graph.payload._bundles``) is written as its list."""
+    if type(value) is array:
+        return value.tolist()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 # One encoder for every piece: json.dumps with these options makes a new one per call,
 # and a page is written in some 14,000 pieces (a key, a value, a step of a column).
-_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_as_list
+).encode
 
 
 def _dumps(value: Any) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import itertools
 import operator
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -192,9 +193,9 @@ def _page_payload(G, title, aggregate, release, written=None) -> dict:
     if isinstance(G, Dataset):
         from .tables import table_payload  # it builds on this module's assemble
 
-        payload, extra = _gc_paused(table_payload, G, title, aggregate, release)
+        payload, extra = _gc_paused(table_payload, G, title, aggregate, release, written)
     else:
-        payload, extra = _graph_payload(G, title, aggregate)
+        payload, extra = _graph_payload(G, title, aggregate, written)
     # both made here for this call alone: each column is dropped once encoded
     return _gc_paused(_compact, payload, extra, True, written)
 
@@ -211,16 +212,16 @@ def _gc_paused(fn, *args):
             gc.enable()
 
 
-def _graph_payload(G, title, aggregate) -> tuple[dict, dict[str, list]]:
+def _graph_payload(G, title, aggregate, written=None) -> tuple[dict, dict[str, list]]:
     G = as_view_graph(G)
     check_graph(G)
-    return _gc_paused(_from_graph, G, title, aggregate)
+    return _gc_paused(_from_graph, G, title, aggregate, written)
 
 
-def _from_graph(G, title, aggregate) -> tuple[dict, dict[str, list]]:
+def _from_graph(G, title, aggregate, written=None) -> tuple[dict, dict[str, list]]:
     nodes, index = _nodes(G.nodes(data=True))
     found = _graph_edges(G, index)
-    payload = assemble(G.graph, nodes, found, title, aggregate, G)
+    payload = assemble(G.graph, nodes, found, title, aggregate, G, written=written)
     return payload, found["extra"]
 
 
@@ -256,8 +257,16 @@ def _nodes(items) -> tuple[list[dict], dict[Any, int]]:
     return nodes, index
 
 
-def _bundles(nodes: list[dict], src: list, dst: list, threshold: int) -> tuple:
-    """``(bundles, members, pair_sizes)``: pairs with ``threshold`` relations or more."""
+def _bundles(nodes: list[dict], src: list, dst: list, threshold: int, written=None) -> tuple:
+    """``(bundles, hidden, pair_sizes)``: pairs with ``threshold`` relations or more, and
+    how many fewer edges are drawn for them.
+
+    ``written`` (see :func:`assemble`): each bundle's relations are an ``array`` of
+    machine integers, which the page's JSON writes as their list (at 283k
+    relations a list held an int object per relation, 10 MiB at the payload's
+    peak), and the bundles are replaced with ``written(bundles)``.
+    """
+    lists = written is None
     n = len(nodes)
 
     def pair_keys() -> Iterator[int]:
@@ -266,13 +275,13 @@ def _bundles(nodes: list[dict], src: list, dst: list, threshold: int) -> tuple:
         return (s * n + t if s <= t else t * n + s for s, t in zip(src, dst))
 
     pair_sizes = Counter(pair_keys())
-    members: dict[int, list[int]] = {}
+    members: dict[int, list[int] | array] = {}
     if threshold:
         for i, key in enumerate(pair_keys()):
             if pair_sizes[key] >= threshold:
                 m = members.get(key)
                 if m is None:
-                    members[key] = [i]
+                    members[key] = [i] if lists else array("q", (i,))
                 else:
                     m.append(i)
     bundles: list[dict] = []
@@ -280,7 +289,9 @@ def _bundles(nodes: list[dict], src: list, dst: list, threshold: int) -> tuple:
         a, b = nodes[src[m[0]]]["id"], nodes[dst[m[0]]]["id"]
         a, b = (a, b) if a <= b else (b, a)
         bundles.append({"id": len(bundles), "from": a, "to": b, "relations": m, "count": len(m)})
-    return bundles, members, pair_sizes
+    hidden = sum(map(len, members.values())) - len(bundles)
+    del members
+    return (bundles if lists else written(bundles)), hidden, pair_sizes
 
 
 def _legend(keys, palette, nodes, used_signs, statuses, directed) -> dict:
@@ -308,17 +319,17 @@ def _legend(keys, palette, nodes, used_signs, statuses, directed) -> dict:
     }
 
 
-def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=None) -> dict:
+def assemble(
+    graph_attrs, nodes, found, title, aggregate, balance_graph, graph=None, written=None
+) -> dict:
     """The payload from its parts; shared by the graph path and the table path (``tables.py``).
 
-    ``nodes`` as :func:`_nodes` gives them, ``found`` the relation columns
-    (see :func:`graph.payload.edges._edges`), ``balance_graph`` what
-    :func:`graph.balance.balance_steps` reads (the graph, or a stand-in that
-    only counts when the graph is too large for blocs), ``graph`` the graph
-    the map, centrality and event keys read (the graph, or its actors alone
-    when the table path did not build it; default ``balance_graph``). Keys other parts add to the
-    payload (positions, centrality...) belong at the end of the returned
-    dict, under "added by other parts".
+    ``nodes`` as :func:`_nodes` gives them, ``found`` the relation columns (see
+    :func:`graph.payload.edges._edges`), ``balance_graph`` what :func:`graph.balance.balance_steps`
+    reads (the graph, or a stand-in that only counts when the graph is too large for blocs),
+    ``graph`` the graph the map, centrality and event keys read (the graph, or its actors
+    alone when the table path did not build it; default ``balance_graph``), ``written``
+    what the bundles become (their JSON for the page). Keys other parts add go at the end.
     """
     graph = balance_graph if graph is None else graph
     relation_types = graph_attrs.get("relation_types") or {}
@@ -353,8 +364,8 @@ def assemble(graph_attrs, nodes, found, title, aggregate, balance_graph, graph=N
     # Pairs with many relations are drawn as one edge carrying a count.
     relation_count = len(edges["id"])
     threshold = aggregate_threshold(relation_count) if aggregate is None else int(aggregate)
-    bundles, members, pair_sizes = _bundles(nodes, src, dst, threshold)
-    drawn = relation_count - sum(map(len, members.values())) + len(bundles)
+    bundles, hidden, pair_sizes = _bundles(nodes, src, dst, threshold, written)
+    drawn = relation_count - hidden
     # A large graph is laid out by the page and drawn with straight lines.
     large = len(nodes) > LARGE_NODES or drawn > LARGE_DRAWN
 
