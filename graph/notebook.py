@@ -144,12 +144,16 @@ class NotebookView:
 
 
 def _with_state(page: str, fragment: str) -> str:
-    """The page, opened at ``fragment`` before its own scripts read the URL."""
-    if not fragment:
-        return page
-    # The fragment holds only URI-safe ASCII, and json.dumps quotes it for the script.
-    script = f"<script>location.hash = {json.dumps(fragment)};</script>"
-    return page.replace("<head>", "<head>" + script, 1)
+    """The page for a notebook's frame, opened at ``fragment`` before its scripts read the URL.
+
+    The page is marked ``gg-embedded``: in a frame of a given height it fits
+    that height (view.css), however many lines its toolbar wraps onto.
+    """
+    script = 'document.documentElement.classList.add("gg-embedded");'
+    if fragment:
+        # The fragment holds only URI-safe ASCII, and json.dumps quotes it for the script.
+        script += f"location.hash = {json.dumps(fragment)};"
+    return page.replace("<head>", f"<head><script>{script}</script>", 1)
 
 
 def _one_of(name: str, value, allowed: Iterable[str]) -> str:
@@ -447,5 +451,5 @@ def show(
             f"file {str(file)!r}: give a path relative to the notebook's folder, "
             "so that the notebook can load it"
         )
-    atomic_write(path, page)
+    atomic_write(path, _with_state(page, ""))
     return NotebookView(height=height, src=path.as_posix(), fragment=fragment)
