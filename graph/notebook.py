@@ -66,11 +66,16 @@ _LENGTH = re.compile(r"\d+(?:\.\d+)?(?:px|em|rem|vh|%)")
 # What encodeURIComponent leaves as is, so that the page decodes what Python wrote.
 _URI_SAFE = "-_.!~*'()"
 
+#: JupyterLab 4 and Notebook 7 trust a notebook from the command palette, not a menu.
+TRUST_HOW = (
+    "Trust the notebook to see its saved views: in JupyterLab or Notebook 7, open the "
+    'command palette (Ctrl+Shift+C) and run "Trust Notebook"; or, on the command line, '
+    "jupyter trust NOTEBOOK.ipynb and open it again."
+)
 UNTRUSTED_TEXT = (
     "geograph view not shown: this notebook is not trusted, so its interactive "
-    "output was hidden. Trust the notebook (JupyterLab: File > Trust Notebook; "
-    "command line: jupyter trust NOTEBOOK.ipynb) and open it again, or run the cell, "
-    "or open the exported page (graph.render_html(G, 'view.html') or geograph build)."
+    f"output was hidden. Run the cell to see it. {TRUST_HOW} Or open the exported "
+    "page (graph.render_html(G, 'view.html') or geograph build)."
 )
 
 
