@@ -401,7 +401,7 @@ def show(
 
     The state arguments are those of :func:`view_fragment` (the page's URL
     fragment), checked the same way. The output embeds the whole page
-    (about 0.5 MB, most of it vis-network), so each ``show`` adds that to
+    (about 1 MB, most of it vis-network), so each ``show`` adds that to
     the saved notebook; with ``file`` the page is written to that path
     instead and the output only points at it (a few hundred bytes), which
     JupyterLab and Notebook 7 serve from beside the notebook.
