@@ -66,11 +66,16 @@ _LENGTH = re.compile(r"\d+(?:\.\d+)?(?:px|em|rem|vh|%)")
 # What encodeURIComponent leaves as is, so that the page decodes what Python wrote.
 _URI_SAFE = "-_.!~*'()"
 
+#: JupyterLab 4 and Notebook 7 trust a notebook from the command palette, not a menu.
+TRUST_HOW = (
+    "Trust the notebook to see its saved views: in JupyterLab or Notebook 7, open the "
+    'command palette (Ctrl+Shift+C) and run "Trust Notebook"; or, on the command line, '
+    "jupyter trust NOTEBOOK.ipynb and open it again."
+)
 UNTRUSTED_TEXT = (
     "geograph view not shown: this notebook is not trusted, so its interactive "
-    "output was hidden. Trust the notebook (JupyterLab: File > Trust Notebook; "
-    "command line: jupyter trust NOTEBOOK.ipynb) and open it again, or run the cell, "
-    "or open the exported page (graph.render_html(G, 'view.html') or geograph build)."
+    f"output was hidden. Run the cell to see it. {TRUST_HOW} Or open the exported "
+    "page (graph.render_html(G, 'view.html') or geograph build)."
 )
 
 
@@ -144,12 +149,16 @@ class NotebookView:
 
 
 def _with_state(page: str, fragment: str) -> str:
-    """The page, opened at ``fragment`` before its own scripts read the URL."""
-    if not fragment:
-        return page
-    # The fragment holds only URI-safe ASCII, and json.dumps quotes it for the script.
-    script = f"<script>location.hash = {json.dumps(fragment)};</script>"
-    return page.replace("<head>", "<head>" + script, 1)
+    """The page for a notebook's frame, opened at ``fragment`` before its scripts read the URL.
+
+    The page is marked ``gg-embedded``: in a frame of a given height it fits
+    that height (view.css), however many lines its toolbar wraps onto.
+    """
+    script = 'document.documentElement.classList.add("gg-embedded");'
+    if fragment:
+        # The fragment holds only URI-safe ASCII, and json.dumps quotes it for the script.
+        script += f"location.hash = {json.dumps(fragment)};"
+    return page.replace("<head>", f"<head><script>{script}</script>", 1)
 
 
 def _one_of(name: str, value, allowed: Iterable[str]) -> str:
@@ -392,7 +401,7 @@ def show(
 
     The state arguments are those of :func:`view_fragment` (the page's URL
     fragment), checked the same way. The output embeds the whole page
-    (about 0.5 MB, most of it vis-network), so each ``show`` adds that to
+    (about 1 MB, most of it vis-network), so each ``show`` adds that to
     the saved notebook; with ``file`` the page is written to that path
     instead and the output only points at it (a few hundred bytes), which
     JupyterLab and Notebook 7 serve from beside the notebook.
@@ -447,5 +456,5 @@ def show(
             f"file {str(file)!r}: give a path relative to the notebook's folder, "
             "so that the notebook can load it"
         )
-    atomic_write(path, page)
+    atomic_write(path, _with_state(page, ""))
     return NotebookView(height=height, src=path.as_posix(), fragment=fragment)

@@ -11,6 +11,7 @@ page and ``templates/widget.js`` around it carry the state by
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -181,6 +182,36 @@ class Explorer(anywidget.AnyWidget):
             filters=state,
             compare=compare,
             **kwargs,
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        # A saved or untrusted notebook cannot show the widget (no kernel, no model):
+        # what it shows instead is the text/html or text/plain of the same output.
+        shown = super()._repr_mimebundle_(**kwargs)
+        if shown is None:  # pragma: no cover - a closed widget
+            return None
+        data, metadata = shown if isinstance(shown, tuple) else (shown, {})
+        text = self._fallback()
+        data = {
+            **data,
+            "text/plain": text,
+            "text/html": f'<p class="geograph-explorer-note">{html.escape(text)}</p>',
+        }
+        return data, metadata
+
+    def _fallback(self) -> str:
+        """What this output is and how to see it, where the widget cannot be shown."""
+        G = self.graph
+        name = G.graph.get("title") or G.graph.get("name") or "a graph"
+        at = [f"{k} {v}" for k, v in (("date", self.date), ("selected", self.selected)) if v]
+        state = f"; {', '.join(at)}" if at else ""
+        # trusting the notebook brings no widget back (its model lived in the kernel)
+        return (
+            f'geograph Explorer of "{name}" ({G.number_of_nodes()} actors, '
+            f"{G.number_of_edges()} relations{state}): an interactive widget, shown only "
+            "while its kernel runs, so a saved or untrusted notebook does not show it. "
+            "Run the cell to see it; graph.show(G) keeps a view in the saved notebook "
+            "that needs no kernel."
         )
 
     @traitlets.validate("selected")

@@ -28,7 +28,7 @@ def _imported(tmp_path, convert, files):
 def test_kumu_elements_become_actors_with_their_columns(tmp_path):
     ds = _imported(tmp_path, from_kumu, KUMU)
     actors = {a["id"]: a for a in ds.records("actors")}
-    prk = actors["North-Korea"]
+    prk = actors["PRK"]
     assert (prk["name"], prk["type"], prk["group"]) == ("North Korea", "state", "Korean Peninsula")
     assert prk["description"] == "The DPRK, ruled by Kim Jong Un"
     assert (prk["tags"], prk["Image"]) == (
@@ -41,6 +41,20 @@ def test_kumu_elements_become_actors_with_their_columns(tmp_path):
     assert actors["China"]["name"] == "China"  # named only in a connection: created
 
 
+def test_kumu_countries_get_the_iso_ids_that_check_expects(tmp_path):
+    """North Korea (type Country) is PRK, as the ICEWS import names it; its label stays the name."""
+    pytest.importorskip("pycountry")
+    write_dataset(from_kumu(*KUMU), tmp_path / "d")
+    assert "state-id" not in [p.code for p in graph.check(tmp_path / "d")]
+    actors = {a["id"]: a["name"] for a in graph.load(tmp_path / "d").records("actors")}
+    assert (actors["PRK"], actors["KOR"]) == ("North Korea", "South Korea")
+    from graph.events.actors import icews_actor
+
+    assert (
+        icews_actor("North Korea", "North Korea", "North Korea", None, "actor-code")["id"] == "PRK"
+    )
+
+
 def test_kumu_connections_become_relations(tmp_path):
     ds = _imported(tmp_path, from_kumu, KUMU)
     rows = [
@@ -48,19 +62,19 @@ def test_kumu_connections_become_relations(tmp_path):
         for r in ds.records("relations")
     ]
     assert rows == [
-        ("North-Korea", "Liaison-office", "attack", True, "2020-06-16", "fact"),
+        ("PRK", "Liaison-office", "attack", True, "2020-06-16", "fact"),
         (
-            "North-Korea",
-            "South-Korea",
+            "PRK",
+            "KOR",
             "threaten",
             True,
             "2020-06",
             "fact",
         ),  # From "A|B": one per pair
-        ("Kim-Jong-Un", "South-Korea", "threaten", True, "2020-06", "fact"),
-        ("South-Korea", "North-Korea", "engage", False, "2017", "fact"),  # mutual: undirected
-        ("South-Korea", "North-Korea", "engage", True, "2018", "fact"),
-        ("China", "North-Korea", "support", True, None, "fact"),
+        ("Kim-Jong-Un", "KOR", "threaten", True, "2020-06", "fact"),
+        ("KOR", "PRK", "engage", False, "2017", "fact"),  # mutual: undirected
+        ("KOR", "PRK", "engage", True, "2018", "fact"),
+        ("China", "PRK", "support", True, None, "fact"),
     ]
     assert ds.records("relations")[0]["strength"] == "-3"
     # "engage" is not in the vocabulary: a type of the dataset's own, neutral until set
@@ -262,7 +276,7 @@ def test_kumu_real_names_give_valid_ids_and_a_dataset_that_builds(tmp_path):
     converted = from_kumu(*_kumu(tmp_path))
     ids = [a["id"] for a in converted.actors]
     assert all(graph.schema.is_id(i) for i in ids) and len(set(ids)) == len(ids)
-    assert ids[:2] == ["Côte-d-Ivoire", "Ministry-of-Foreign-Affairs-of-the"]
+    assert ids[:2] == ["CIV", "Ministry-of-Foreign-Affairs-of-the"]
     assert ids[5:] == ["A-B", "A-B-2"]  # two names that make one id: both kept
     names = {a["id"]: a["name"] for a in converted.actors}
     assert names["Ministry-of-Foreign-Affairs-of-the-2"] == f"{LONG} (Pyongyang)"

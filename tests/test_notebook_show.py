@@ -118,3 +118,27 @@ def test_sanitised_output_still_says_what_is_missing(page, G):
     page.set_content(kept)
     assert page.locator(".geograph-untrusted").is_visible()
     assert "Trust the notebook" in page.inner_text("body")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [760, 1030, 1400])
+def test_the_page_fits_its_frame_however_the_toolbar_wraps(browser, G, width):
+    """At 760 px the toolbar takes three lines, at 1400 px two: the graph ends in the frame."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.set_content(graph.show(G, height="520px")._repr_html_())
+        frame = next(f for f in page.frames if f != page.main_frame)
+        frame.wait_for_function("window.geograph && window.geograph.ready === true")
+        box = frame.evaluate(
+            """() => { const net = window.geograph.network, c = document.querySelector('canvas');
+                const r = c.getBoundingClientRect();
+                const pos = Object.values(net.getPositions()).map((p) => net.canvasToDOM(p));
+                return {inner: innerHeight, scroll: document.documentElement.scrollHeight,
+                        canvas: r.bottom, lowest: Math.max(...pos.map((p) => p.y)) + r.top}; }"""
+        )
+        assert box["scroll"] <= box["inner"] == 520
+        assert box["canvas"] <= 520 and box["lowest"] < 520 - 20  # Russia and its label in sight
+    finally:
+        context.close()
+    assert "gg-embedded" in graph.Explorer(G)._page  # the widget's frame holds the same page

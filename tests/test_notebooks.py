@@ -1,5 +1,7 @@
 """Notebooks run as tests: executed top to bottom with a real kernel, stored without outputs."""
 
+import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -50,7 +52,36 @@ def test_notebook_runs(path, tmp_path):
         frames = [d["text/html"] for d in data if "text/html" in d and "<table" in d["text/html"]]
         assert any("R13" in h and "PRK" in h for h in frames)  # the selected actor's relations
         assert any("('2018', 'PRK')" in d.get("text/plain", "") for d in data)
+        _the_stated_size_is_the_saved_size(nb)
     assert not list(path.parent.glob("*.html")), "showing the view must not write files"
+
+
+def _the_stated_size_is_the_saved_size(nb) -> None:
+    """Where the notebook, show's docstring and the README say what an inline view
+    weighs ("about 1 MB"), each show output of the run notebook weighs about that."""
+    import graph
+
+    saved = [
+        len(json.dumps(o, ensure_ascii=False).encode()) / 1e6
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "srcdoc=" in o.get("data", {}).get("text/html", "")
+    ]
+    notes = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    readme = (NOTEBOOKS[0].parent.parent / "README.md").read_text("utf-8")
+    stated = {
+        where: [float(x) for x in re.findall(r"about (\d+(?:\.\d+)?) MB", " ".join(text.split()))]
+        for where, text in (
+            ("notebook", "\n".join(notes)),
+            ("graph.show", graph.show.__doc__ or ""),
+            ("README", readme.split("What a view costs")[1][:300]),
+        )
+    }
+    assert len(saved) == 3 and all(stated.values()), stated
+    for where, sizes in stated.items():
+        for size in sizes:
+            assert all(0.75 * size <= s <= 1.25 * size for s in saved), (where, size, saved)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -6,6 +6,7 @@ the widget model (get/set/on/off/save_changes), so that the two-way sync of
 Jupyter server; tests/test_widget_jupyterlab.py does it in a real JupyterLab.
 """
 
+import html
 import json
 from pathlib import Path
 
@@ -118,6 +119,18 @@ def test_the_page_inside_is_offline(G):
     page = graph.Explorer(G)._page
     assert "http://" not in page.split("<body", 1)[0].replace("http://www.w3.org", "")
     assert "<script src=" not in page and "<link " not in page
+
+
+def test_a_notebook_without_the_widget_says_what_it_is_and_how_to_see_it(G):
+    """A saved or untrusted notebook shows the text/html or text/plain of the output."""
+    data, _ = graph.Explorer(G, date="2020-06", selected="PRK")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    text = data["text/plain"]
+    assert text.startswith('geograph Explorer of "What’s driving North Korea’s actions')
+    assert "(6 actors, 23 relations; date 2020-06, selected PRK)" in text
+    assert "Run the cell to see it" in text and "graph.show(G)" in text
+    assert "object at 0x" not in text
+    assert data["text/html"] == f'<p class="geograph-explorer-note">{html.escape(text)}</p>'
 
 
 HOST = """<!DOCTYPE html><html><body><div id="out"></div><script type="module">

@@ -193,13 +193,32 @@ def test_untrusted_notebook_says_what_is_missing(lab, lab_page):
     base, token, folder = lab
     page, _ = lab_page
     path = folder / "saved.ipynb"
-    _notebook(path, [f"import graph\ngraph.show(graph.load({str(DATA)!r}).to_networkx())"])
+    _notebook(
+        path,
+        [
+            f"import graph\nG = graph.load({str(DATA)!r}).to_networkx()\ngraph.show(G)",
+            'graph.Explorer(G, date="2020-06")',
+        ],
+    )
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3").execute()
     nbformat.write(nb, path)  # saved with outputs, and signed by no one: untrusted
     _open(page, base, token, "saved.ipynb")
-    output = page.locator(".jp-Notebook .jp-Cell").nth(0).locator(".jp-OutputArea-output")
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    output = cells.nth(0).locator(".jp-OutputArea-output")
     output.filter(has_text="not trusted").first.wait_for(timeout=30_000)
     text = output.first.inner_text()
     assert "Trust the notebook" in text and "open the exported page" in text
     assert page.locator(".jp-Notebook iframe").count() == 0
+    # the Explorer's output says what it is, not <graph.widget.Explorer object at 0x...>
+    explorer = cells.nth(1).locator(".jp-OutputArea-output")
+    explorer.filter(has_text="geograph Explorer of").first.wait_for(timeout=30_000)
+    assert "Run the cell to see it" in explorer.first.inner_text()
+    # the note's way to trust works in this JupyterLab: the command palette's "Trust Notebook"
+    assert 'command palette (Ctrl+Shift+C) and run "Trust Notebook"' in text
+    cells.nth(0).locator(".jp-InputPrompt").click()  # command mode, not in an editor
+    page.keyboard.press("Control+Shift+C")
+    page.locator(".lm-CommandPalette-input").fill("Trust Notebook")
+    page.locator(".lm-CommandPalette-item", has_text="Trust Notebook").first.click()
+    page.locator(".jp-Dialog button", has_text="Trust").last.click()
+    page.locator(".jp-Notebook iframe.geograph-view").wait_for(timeout=30_000)

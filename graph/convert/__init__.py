@@ -32,15 +32,14 @@ from ..read.headers import joined_header, missing_columns
 from ..schema import (
     ACTOR_COLUMNS,
     DEFAULT_STATUS,
-    ID_MAX,
     RELATION_COLUMNS,
     STATUSES,
     VOCABULARY_COLUMNS,
-    is_id,
     make_id,
 )
 from ..vocabulary import default_vocabulary
 from .cells import DateCells, _header, _number_text, _sign, intervals
+from .ids import actor_id, slug, usable_id
 
 __all__ = ["Converted", "from_kumu", "from_gephi", "write_dataset"]
 
@@ -146,22 +145,6 @@ def _read_both(
     return a, b
 
 
-def _slug(text: str, taken: set[str], fallback: str = "actor") -> str:
-    """A valid id from a label (:func:`graph.schema.make_id`), made unique with ``-2``, ``-3``."""
-    base = make_id(text, fallback=fallback)
-    out, n = base, 1
-    while out in taken:
-        n += 1
-        suffix = f"-{n}"
-        out = make_id(base, ID_MAX - len(suffix), fallback) + suffix
-    taken.add(out)
-    return out
-
-
-def _usable_id(given: str, taken: set[str]) -> bool:
-    return bool(given) and is_id(given) and given not in taken
-
-
 def _actor_type(value: str) -> str:
     return _TYPE_WORDS.get(value.strip().lower(), "group")
 
@@ -237,11 +220,13 @@ class _Builder:
         """The id of the actor that ``label`` refers to, adding the actor on first sight."""
         if label in self.by_label:
             return self.by_label[label]
-        if _usable_id(given_id, self.ids):
+        if usable_id(given_id, self.ids):
             aid = given_id
             self.ids.add(aid)
+        elif given_id:
+            aid = slug(given_id, self.ids)
         else:
-            aid = _slug(given_id or label, self.ids)
+            aid = actor_id(label, kind, self.ids)
         self.by_label[label] = aid
         if given_id:
             self.by_label.setdefault(given_id, aid)
@@ -304,11 +289,11 @@ class _Builder:
         name = kind if kind in self.vocab else _relation_name(kind)
         if name not in self.vocab:
             self.new_types.setdefault(name, kind)
-        if _usable_id(given_id, self.relation_ids):
+        if usable_id(given_id, self.relation_ids):
             rid = given_id
             self.relation_ids.add(rid)
         else:
-            rid = _slug(f"{source}-{target}-{name}", self.relation_ids, "relation")
+            rid = slug(f"{source}-{target}-{name}", self.relation_ids, "relation")
         if start and end and parse_date(end).last < parse_date(start).first:
             start, end = end, start
         status = status.strip().lower()
@@ -361,7 +346,11 @@ def from_kumu(elements: str | Path, connections: str | Path) -> Converted:
     r"""A dataset from Kumu's two sheets saved as CSV (elements and connections).
 
     Element ``Label`` becomes the name and (made id-safe) the id, unless an
-    ``ID`` column gives one; ``Type`` maps onto geograph's actor types
+    ``ID`` column gives one; an element of a country or state type named
+    after a country gets its ISO 3166 alpha-3 code as id (``North Korea``:
+    ``PRK``), the code ``geograph check`` expects of a state, found as the
+    ICEWS import finds it (with pycountry, of the ``events`` extra; without
+    it the id comes from the label). ``Type`` maps onto geograph's actor types
     (unknown ones become ``group``, the original kept as ``kumu type``);
     the first of the ``|``-separated ``Tags`` becomes the group, all of
     them the ``tags`` extra column. A connection's ``From`` and ``To`` may
