@@ -19,7 +19,11 @@ beside it because they vary less on a busy machine. Contenders:
   (read, group-by, top-3 evidence, into a table, as the import runs it), no
   ids, no files: what the import's first step costs against the reference,
   and so, by difference from ``geograph``, what the rest (actors, the write of
-  relations.csv) costs, in the same run.
+  relations.csv) costs, in the same run;
+- ``geograph-baseline``, ``geograph-scan-baseline`` (with ``--baseline SRC``):
+  the same two, with the ``graph`` package of another source tree (say
+  ``git worktree add /tmp/before main``): the before and after of a change in
+  one run, interleaved, with whether both imports wrote the same bytes.
 
 Run from the repository root::
 
@@ -28,6 +32,8 @@ Run from the repository root::
                                            # saturated pairs: memory vs rows
     python -m tests.benchmarks.bench_import --rows 20000                # quick check
     python -m tests.benchmarks.bench_import --file g1m.csv --repeat 3   # an existing export
+    python -m tests.benchmarks.bench_import --file g1m.csv --repeat 5 \
+        --contenders geograph geograph-scan duckdb --baseline /tmp/before  # before/after
 
 Figures are printed as a table with ratios measured in the same run (of wall
 time, and of CPU seconds, which a busy machine disturbs less), followed by
@@ -57,7 +63,13 @@ __all__ = [
 ]
 
 CONTENDERS = ("geograph", "duckdb", "pandas")
-EXTRA_CONTENDERS = ("duckdb-5col", "geograph-scan")
+_BASELINE = "-baseline"
+EXTRA_CONTENDERS = (
+    "duckdb-5col",
+    "geograph-scan",
+    "geograph" + _BASELINE,
+    "geograph-scan" + _BASELINE,
+)
 _COLUMNS_FILE = (
     Path(__file__).resolve().parents[2] / "graph" / "events" / "gdelt2_event_columns.txt"
 )
@@ -446,7 +458,21 @@ def _geograph(path: str) -> int:
 
     with tempfile.TemporaryDirectory() as out:
         report = import_gdelt([path], out, period="year", actors="country", progress=False)
+        _DIGEST["out"] = _digest(Path(out))
     return report.relations_written
+
+
+_DIGEST: dict[str, str] = {}
+
+
+def _digest(folder: Path) -> str:
+    """SHA-256 of the dataset's three files, to tell whether two imports wrote the same bytes."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in ("relations.csv", "actors.csv", "sources.csv"):
+        h.update(hashlib.sha256((folder / name).read_bytes()).digest())
+    return h.hexdigest()
 
 
 def _geograph_scan(path: str) -> int:
@@ -466,17 +492,27 @@ def _geograph_scan(path: str) -> int:
     return groups
 
 
-def run_contender(name: str, path: str) -> dict:
-    """Run one contender in a subprocess; return seconds (in-process) and peak MB."""
+def run_contender(name: str, path: str, baseline: str | os.PathLike | None = None) -> dict:
+    """Run one contender in a subprocess; return seconds (in-process) and peak MB.
+
+    A ``-baseline`` contender imports the ``graph`` package of the source tree ``baseline``.
+    """
     cmd = [sys.executable, "-m", "tests.benchmarks.bench_import", "--worker", name, path]
+    if name.endswith(_BASELINE):
+        if baseline is None:
+            raise ValueError(f"{name} needs a baseline source tree (--baseline SRC)")
+        cmd[-2] = name.removesuffix(_BASELINE)
+        cmd += ["--graph-from", str(Path(baseline).resolve())]
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=root, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{name} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "name": name}
 
 
-def _worker(name: str, path: str) -> None:
+def _worker(name: str, path: str, graph_from: str | None = None) -> None:
+    if graph_from:  # the package of another tree (a baseline), imported before any of ours
+        sys.path.insert(0, graph_from)
     fn = {
         "geograph": _geograph,
         "geograph-scan": _geograph_scan,
@@ -486,7 +522,10 @@ def _worker(name: str, path: str) -> None:
     }[name]
     # Import cost is start-up, not import work: load the libraries before timing.
     if name.startswith("geograph"):
-        import graph.events  # noqa: F401
+        import graph.events
+
+        if graph_from and not Path(graph.events.__file__).is_relative_to(graph_from):
+            raise RuntimeError(f"graph imported from {graph.events.__file__}, not {graph_from}")
     import duckdb  # noqa: F401
     import pandas  # noqa: F401
 
@@ -507,6 +546,7 @@ def _worker(name: str, path: str) -> None:
                 "busiest_thread": busiest,
                 "peak_mb": peak_kb / 1024,
                 "groups": groups,
+                "digest": _DIGEST.pop("out", None),
             }
         )
     )
@@ -550,13 +590,15 @@ def run_benchmark(
     log=print,
     countries: int | None = None,
     file: str | os.PathLike | None = None,
+    baseline: str | os.PathLike | None = None,
 ) -> list[dict]:
     """Generate a file per size, time each contender on it; return result rows.
 
     Each run is a fresh interpreter on a warm file; the best time of ``repeat``
     interleaved runs is kept, with the highest peak memory of those runs.
     ``file``: time the contenders on this GDELT export instead (only read;
-    ``sizes`` is ignored, the rows are its lines).
+    ``sizes`` is ignored, the rows are its lines). ``baseline``: the source
+    tree whose ``graph`` the ``-baseline`` contenders import.
     """
     results = []
     with tempfile.TemporaryDirectory(prefix="geograph-bench-") as tmp:
@@ -578,7 +620,7 @@ def run_benchmark(
             runs: dict[str, list[dict]] = {name: [] for name in contenders}
             for _ in range(repeat):  # interleaved, so a busy spell hits every contender
                 for name in contenders:
-                    runs[name].append(run_contender(name, str(path)))
+                    runs[name].append(run_contender(name, str(path), baseline))
             for name in contenders:
                 best = min(runs[name], key=lambda r: r["seconds"])
                 best["peak_mb"] = max(r["peak_mb"] for r in runs[name])
@@ -621,6 +663,21 @@ def format_table(results: list[dict]) -> str:
                 f"{r['peak_mb']:.0f} | "
                 f"{r['groups']:,} | {ratio} | {cpu} |"
             )
+    for rows, group in by_size.items():
+        for name in ("geograph", "geograph-scan"):
+            new, old = group.get(name), group.get(name + _BASELINE)
+            if new and old:
+                same = (
+                    ""
+                    if new.get("digest") is None
+                    else f"; same files: {'yes' if new['digest'] == old.get('digest') else 'NO'}"
+                )
+                lines.append("")
+                lines.append(
+                    f"{rows:,} rows, {name} against its baseline: "
+                    f"{old['seconds'] / new['seconds']:.2f}x speed, {old['cpu'] / new['cpu']:.2f}x "
+                    f"CPU ({old['cpu']:.2f} -> {new['cpu']:.2f} s){same}"
+                )
     g = {rows: grp["geograph"]["peak_mb"] for rows, grp in by_size.items() if "geograph" in grp}
     if len(g) > 1:
         lo, hi = min(g), max(g)
@@ -656,15 +713,34 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="time the contenders on this GDELT export (only read) instead of generated ones",
     )
+    parser.add_argument(
+        "--baseline",
+        default=None,
+        help="a source tree whose graph package the -baseline contenders import (before/after)",
+    )
     parser.add_argument("--json", action="store_true", help="print results as JSON")
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument("--graph-from", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        _worker(*args.worker)
+        _worker(*args.worker, graph_from=args.graph_from)
         return 0
+    if args.baseline is None and any(c.endswith(_BASELINE) for c in args.contenders):
+        parser.error("the -baseline contenders need --baseline SRC")
+    if args.baseline is not None:
+        args.contenders += [
+            c + _BASELINE
+            for c in ("geograph", "geograph-scan")
+            if c in args.contenders and c + _BASELINE not in args.contenders
+        ]
     before = load_average()
     results = run_benchmark(
-        args.rows, args.contenders, args.repeat, countries=args.countries, file=args.file
+        args.rows,
+        args.contenders,
+        args.repeat,
+        countries=args.countries,
+        file=args.file,
+        baseline=args.baseline,
     )
     if args.json:
         print(json.dumps(results, indent=1))
