@@ -136,7 +136,8 @@ def number_text(text: str, *, decimal_comma: bool) -> str:
 #: The longest id; longer names are shortened at a word boundary.
 ID_MAX = 40
 #: An id: 1 to 40 characters, none of them space, ``, ; | " ' < > &``.
-ID_PATTERN = re.compile(r"^[^\s,;|\"'<>&]{1,40}$")
+# Control characters are invisible in a spreadsheet: "R05\x00" would look like "R05".
+ID_PATTERN = re.compile(r"^[^\s,;|\"'<>&\x00-\x1f\x7f-\x9f]{1,40}$")
 _NOT_ID = re.compile(r"[\s,;|\"'<>&()\[\]{}]+")
 
 
