@@ -43,7 +43,9 @@ text = (
     .filter(bool)
 )
 maybe = st.none() | text
-ident = st.from_regex(r"[^\s,;|\"'<>&\x00-\x1f\x7f-\x9f]{1,10}", fullmatch=True).filter(lambda s: s == s.strip())
+ident = st.from_regex(r"[^\s,;|\"'<>&\x00-\x1f\x7f-\x9f]{1,10}", fullmatch=True).filter(
+    lambda s: s == s.strip()
+)
 
 
 @st.composite
