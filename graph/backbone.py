@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .dataset import as_graph
 from .dates import DateLike, date_text, overlaps
 from .schema import DEFAULT_STATUSES
 from .signed import check_number, check_statuses
@@ -126,6 +127,7 @@ def disparity(G, *, weight: str = "weight") -> dict:
     >>> {e: round(p, 4) for e, p in disparity(G).items()}
     {('a', 'b'): 0.04, ('a', 'c'): 0.81, ('a', 'd'): 0.81}
     """
+    G = as_graph(G)
     strength = dict(G.degree(weight=weight))
     degree = dict(G.degree())
     out = {}
@@ -195,6 +197,7 @@ def backbone(
     >>> sorted(backbone(G, 0.05).edges())
     [('a', 'b')]
     """
+    G = as_graph(G)
     check_number("alpha", alpha, above=0, high=1)
     import networkx as nx
 

@@ -32,7 +32,7 @@ from .terminal import (
     progress_bar,
     say,
 )
-from .write import check_output
+from .write import check_output, format_of
 
 DATA = click.argument("data", default="data", type=click.Path(path_type=Path))
 QUIET = click.option(
@@ -54,9 +54,9 @@ def _load(data: Path, strict: bool = False, progress=None) -> _dataset.Dataset:
     return ds
 
 
-def _write_file(output: str | Path, payload: str | bytes, inputs: list[Path]) -> Path:
+def _write_file(output: str | Path, payload: str | bytes, inputs: list[Path], fmt: str) -> Path:
     """Write one output file atomically, never over an input; OS errors become OutputError."""
-    check_output(output, inputs)
+    check_output(output, inputs, fmt=fmt)
     try:
         return atomic_write(output, payload)
     except OSError as err:
@@ -176,7 +176,7 @@ def build(
     from .view import page_pieces
     from .write import write_text
 
-    check_output(output, [data])
+    check_output(output, [data], fmt="html")
     large_blocks_returned()  # freed columns go back to the system (graph/read/heap.py)
     with collector_paused(), progress_bar("building", quiet=quiet) as bar:
         ds = _load(data, strict, (lambda f: bar(f * 0.6)) if bar else None)
@@ -203,9 +203,9 @@ def build(
     "--format",
     "fmt",
     type=click.Choice(_export.FORMATS),
-    required=True,
     help="json: networkx node-link data; graphml: Cytoscape, yEd; gexf: Gephi "
-    "(with dynamic start/end); csv: the dataset's tables, into a folder.",
+    "(with dynamic start/end); csv: the dataset's tables, into a folder. "
+    "Default: the output's suffix (.json, .graphml, .gexf).",
 )
 @click.option(
     "-o",
@@ -226,12 +226,22 @@ def build(
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @FORCE
-def export(data: Path, fmt: str, output: str, mixed: str, strict: bool, force: bool) -> None:
+def export(data: Path, fmt: str | None, output: str, mixed: str, strict: bool, force: bool) -> None:
     """Export DATA as JSON, GraphML, GEXF or CSV.
 
-    The output is never one of DATA's files. A csv export into a folder that
-    holds a dataset needs --force, and then replaces it whole.
+    The format is -f, or else the output's suffix (an output whose suffix
+    names another format is refused). The output is never one of DATA's
+    files. A csv export into a folder that holds a dataset needs --force,
+    and then replaces it whole.
     """
+    if fmt is None:
+        fmt = format_of(output) if output != "-" else None
+        if fmt not in ("json", "graphml", "gexf"):
+            where = "standard output" if output == "-" else output
+            raise click.UsageError(
+                f"give the format with -f ({', '.join(_export.FORMATS)}): "
+                f"{where} does not name one (.json, .graphml, .gexf)"
+            )
     if fmt == "csv":
         if output == "-":
             raise click.UsageError("csv export writes several files: give a folder with -o DIR")
@@ -240,7 +250,7 @@ def export(data: Path, fmt: str, output: str, mixed: str, strict: bool, force: b
         out("\n".join(str(p) for p in paths))
         return
     if output != "-":
-        check_output(output, [data])
+        check_output(output, [data], fmt=fmt)
     G = _load(data, strict).to_networkx()
     with warnings.catch_warnings(record=True) as caught:  # one line each, not a source listing
         warnings.simplefilter("always")
@@ -254,7 +264,7 @@ def export(data: Path, fmt: str, output: str, mixed: str, strict: bool, force: b
     if output == "-":
         out(payload)
     else:
-        out(str(_write_file(output, payload, [data])))
+        out(str(_write_file(output, payload, [data], fmt)))
 
 
 def _date(ctx, param, value):
@@ -449,7 +459,7 @@ def watch(data: Path, output: Path, title: str | None, open_: bool, strict: bool
     """
     from .watch import watch as _watch
 
-    check_output(output, [data])
+    check_output(output, [data], fmt="html")
     if not data.exists():  # a mistyped folder would be watched for ever
         raise DataError(_dataset.check(data), source=data)
     say(f"watching {data} -> {output} (Ctrl-C to stop)")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # imported on first use: the page is built from the tables wi
     import networkx as nx
     import pandas as pd
 
-__all__ = ["Dataset", "load", "check"]
+__all__ = ["Dataset", "load", "check", "as_graph"]
 
 #: A progress callback: receives the fraction done, 0..1.
 Progress = Callable[[float], Any]
@@ -553,3 +553,32 @@ class Dataset:
         G.add_nodes_from((a["id"], a) for a in t.actors)
         G.add_edges_from((r["source"], r["target"], r["id"], r) for r in t.relations)
         return G
+
+
+def as_graph(G: Any, name: str = "G") -> nx.Graph:
+    """The networkx graph that an analysis function is given: ``G`` itself, or a Dataset's graph.
+
+    Every public function that takes the relation graph takes what
+    :func:`load` returns too (its :meth:`Dataset.to_networkx`); anything
+    else is a ``TypeError`` that says what the function takes.
+
+    Examples
+    --------
+    >>> as_graph(load("data")).number_of_edges()
+    23
+    >>> as_graph([("PRK", "KOR")])
+    Traceback (most recent call last):
+    ...
+    TypeError: G must be a networkx graph (graph.load(...).to_networkx()) or a Dataset (graph.load(...)), not a list
+    """
+    if isinstance(G, Dataset):
+        return G.to_networkx()
+    import networkx as nx
+
+    if isinstance(G, nx.Graph):
+        return G
+    msg = (
+        f"{name} must be a networkx graph (graph.load(...).to_networkx()) or a Dataset "
+        f"(graph.load(...)), not a {type(G).__name__}"
+    )
+    raise TypeError(msg)

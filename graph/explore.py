@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import schema as _schema
 from .actors import check_actor
+from .dataset import as_graph
 from .dates import DateLike, date_text, interval, overlaps
 from .signed import DEFAULT_STATUSES, check_number, check_statuses, signed_graph
 
@@ -54,7 +55,7 @@ def relations_frame(G, actor=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
         The relation graph.
     actor : str, optional
         Keep only the relations where this actor is source or target.
@@ -87,6 +88,7 @@ def relations_frame(G, actor=None) -> pd.DataFrame:
     >>> str(df.loc["r1", "last"].date())
     '2020-06-30'
     """
+    G = as_graph(G)
     if actor is not None:
         check_actor(G, actor)
     rows = [
@@ -117,6 +119,7 @@ def actors_frame(G) -> pd.DataFrame:
     >>> actors_frame(G).loc["PRK", ["name", "type", "group"]].tolist()
     ['North Korea', 'state', None]
     """
+    G = as_graph(G)
     rows = [dict(d, id=d.get("id", n)) for n, d in G.nodes(data=True)]
     extra = sorted({k for d in rows for k in d} - set(ACTOR_COLUMNS))
     columns = list(ACTOR_COLUMNS) + extra
@@ -156,6 +159,7 @@ def friends(G, actor, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES
     >>> friends(G, "PRK", "2020"), adversaries(G, "PRK", "2020")
     ({'CHN': 7.0}, {'USA': -7.2})
     """
+    G = as_graph(G)
     return _ties(G, actor, date, statuses, 1)
 
 
@@ -164,6 +168,7 @@ def adversaries(G, actor, date: DateLike | None = None, *, statuses=DEFAULT_STAT
 
     See :func:`friends`; weights here are negative.
     """
+    G = as_graph(G)
     return _ties(G, actor, date, statuses, -1)
 
 
@@ -207,6 +212,7 @@ def centrality(G, date: DateLike | None = None, *, statuses=DEFAULT_STATUSES) ->
     >>> c["betweenness"].to_dict()
     {'PRK': 1.0, 'CHN': 0.0, 'USA': 0.0}
     """
+    G = as_graph(G)
     wanted = set(check_statuses(statuses))
     date = None if date is None else date_text(date)
     S = signed_graph(G, date, statuses=statuses)
@@ -275,7 +281,7 @@ def connection(
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
     a, b : str
         Actor ids.
     date : str, int or datetime.date, optional
@@ -308,6 +314,7 @@ def connection(
     >>> c["path"], c["sign"], [s["relations"][0]["id"] for s in c["steps"]]
     (['RUS', 'PRK', 'USA'], -1, ['r1', 'r2'])
     """
+    G = as_graph(G)
     check_number("limit", limit, low=1, whole=True)
     check_actor(G, a, "a")
     check_actor(G, b, "b")

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .dataset import as_graph
 from .dates import DateLike, date_text
 from .schema import DEFAULT_STATUSES, STATUSES
 from .signed import as_signed
@@ -31,7 +32,7 @@ def stats_report(G: nx.Graph) -> dict:
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
         The relation graph.
 
     Returns
@@ -56,6 +57,7 @@ def stats_report(G: nx.Graph) -> dict:
     >>> r["relations"], r["signs"], r["isolated"], r["dates"]
     (1, {'-': 1}, ['ATA'], ['2020-06-16', '2020-06-16'])
     """
+    G = as_graph(G)
 
     import networkx as nx
 
@@ -102,7 +104,7 @@ def balance_report(
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
         The relation graph.
     date : str, int, datetime.date or None
         Partial ISO date (``"2018"``, ``"2020-06"``), an ``int`` year or a
@@ -144,6 +146,7 @@ def balance_report(
     >>> report["frustration"]["frustration"], report["frustration"]["blocs"]
     (0, [['KOR', 'USA'], ['PRK']])
     """
+    G = as_graph(G)
     if isinstance(date, str) and date == LAST_DATE:
         date = date_range(G)[1]
     elif date is not None:

@@ -136,7 +136,8 @@ def number_text(text: str, *, decimal_comma: bool) -> str:
 #: The longest id; longer names are shortened at a word boundary.
 ID_MAX = 40
 #: An id: 1 to 40 characters, none of them space, ``, ; | " ' < > &``.
-ID_PATTERN = re.compile(r"^[^\s,;|\"'<>&]{1,40}$")
+# Control characters are invisible in a spreadsheet: "R05\x00" would look like "R05".
+ID_PATTERN = re.compile(r"^[^\s,;|\"'<>&\x00-\x1f\x7f-\x9f]{1,40}$")
 _NOT_ID = re.compile(r"[\s,;|\"'<>&()\[\]{}]+")
 
 
@@ -183,22 +184,22 @@ PROBLEM_CODES: dict[str, str] = {
     "bad-workbook": "the workbook cannot be opened",
     "unclosed-quote": "a quoted cell is never closed, or runs on over the rows after it",
     "stray-quote": "text follows the closing quote of a cell",
-    "empty-file": "the file has no header line",
+    "empty-file": "the file has no header line, or actors.csv has no actor while relations.csv has relations",
     "empty-header": "a header cell is empty (a warning)",
     "unnamed-column": "a value stands under a column without a name",
     "duplicate-column": "two columns have the same name",
     "missing-column": "a required column is absent",
     "extra-cells": "a row has more cells than the header",
-    "missing-cells": "a row of a CSV file has fewer cells than the header",
+    "missing-cells": "a row of a CSV file has fewer cells than the header (a warning for a last row cut off, without a line break)",
     "missing-value": "a required cell is empty",
     "bad-value": "a cell holds a word the column does not accept",
     "bad-number": "a cell that must be a number is not one",
     "out-of-range": "a number is outside the range the column allows",
     "bad-date": "a date is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
     "reversed-dates": "a relation ends before it starts",
-    "bad-id": "an id breaks the id rule",
+    "bad-id": "an id breaks the id rule (1-40 characters without spaces, commas, semicolons, quotes, <>&, or control characters, which a spreadsheet does not show)",
     "state-id": "a state's id is not an ISO 3166 alpha-3 code (a warning)",
-    "duplicate-id": "two rows have the same id",
+    "duplicate-id": "two rows have the same id (a warning when they differ only in case, `R01` and `r01`)",
     "duplicate-name": "two actors have the same name, ignoring case and spaces (a warning)",
     "unknown-actor": "a relation names an actor that actors.csv does not hold",
     "unknown-source": "a relation names a source that sources.csv does not hold",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .dataset import as_graph
 from .dates import DateLike, date_text, overlaps
 from .schema import DEFAULT_STATUSES, STATUSES
 
@@ -147,8 +148,8 @@ def signed_graph(
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
-        The relation graph (see the graph contract).
+    G : networkx.MultiDiGraph or graph.Dataset
+        The relation graph (see the graph contract), or a loaded dataset.
     date : str, int or datetime.date, optional
         Partial ISO date (``"2020"``, ``"2020-06-16"``), ``int`` year or day
         (``datetime.date``); a relation counts if it overlaps the date's period.
@@ -191,14 +192,12 @@ def signed_graph(
     >>> signed_graph(G, "2021", statuses=None).edges["PRK", "CHN"]["sign"]
     -1
     """
+    G = as_graph(G)
     import networkx as nx
 
     wanted = set(check_statuses(statuses))
     date = None if date is None else date_text(date)
-    S = nx.Graph()
-    S.graph.update(
-        name=G.graph.get("name"), date=date, statuses=[s for s in STATUSES if s in wanted]
-    )
+    S = nx.Graph(name=G.graph.get("name"), date=date, statuses=[s for s in STATUSES if s in wanted])
     S.add_nodes_from(G.nodes(data=True))
     sums: dict[frozenset, list] = {}
     for u, v, data in G.edges(data=True):
@@ -240,6 +239,7 @@ def as_signed(G, date: DateLike | None = None, **kwargs) -> nx.Graph:
     >>> as_signed(S) is S
     True
     """
+    G = as_graph(G)
     if G.is_directed() or G.is_multigraph():
         return signed_graph(G, date, **kwargs)
     if date is not None or kwargs:

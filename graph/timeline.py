@@ -12,6 +12,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .dataset import as_graph
 from .dates import DateError, DateLike, date_text, interval, overlaps, parse_date
 from .signed import DEFAULT_STATUSES, STATUSES, check_statuses, signed_graph
 
@@ -43,7 +44,7 @@ def at(G, date: DateLike) -> nx.MultiDiGraph:
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
         The relation graph.
     date : str, int or datetime.date
         Partial ISO date (``"2018"``, ``"2020-06"``), an ``int`` year or a
@@ -73,6 +74,7 @@ def at(G, date: DateLike) -> nx.MultiDiGraph:
     >>> at(G, "2018").graph["name"], at(G, "2017").number_of_nodes()
     ('demo', 2)
     """
+    G = as_graph(G)
     date = date_text(date)  # fail on a bad date even when there is no edge
     return _subgraph(G, lambda d: overlaps(d.get("start"), d.get("end"), date))
 
@@ -94,6 +96,7 @@ def between(G, start: DateLike | None, end: DateLike | None) -> nx.MultiDiGraph:
     >>> between(G, None, None).number_of_edges()
     2
     """
+    G = as_graph(G)
     start = None if start is None else date_text(start)
     end = None if end is None else date_text(end)
     lo, hi = interval(start, end)
@@ -124,6 +127,7 @@ def date_range(G) -> tuple[str | None, str | None]:
     >>> date_range(G)
     ('2017', '2020-06-16')
     """
+    G = as_graph(G)
     texts = {t for _, _, d in G.edges(data=True) for t in (d.get("start"), d.get("end")) if t}
     dates = [parse_date(t) for t in texts]  # each distinct text once: event data has few
     if not dates:
@@ -287,7 +291,7 @@ def diff(G, d1: DateLike, d2: DateLike, *, statuses=None) -> Diff:
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
         The relation graph.
     d1, d2 : str, int or datetime.date
         Partial ISO dates (an int year or a day too): from and to. ``d2``
@@ -324,6 +328,7 @@ def diff(G, d1: DateLike, d2: DateLike, *, statuses=None) -> Diff:
     >>> d.to_frame()["change"].tolist()
     ['appeared', 'ended', 'sign']
     """
+    G = as_graph(G)
     d1, d2 = date_text(d1), date_text(d2)
     wanted = check_statuses(statuses)
     sign_statuses = DEFAULT_STATUSES if statuses is None else wanted

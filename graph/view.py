@@ -30,7 +30,7 @@ from typing import Any
 
 from .payload import _page_payload, page_payload  # noqa: F401 (still graph.view.page_payload)
 from .payload.compact import page_columns, with_page_columns
-from .write import write_text
+from .write import check_output, write_text
 
 __all__ = [
     "to_html",
@@ -441,4 +441,5 @@ def render_html(G, path: str | os.PathLike, *, title: str | None = None) -> Path
     >>> render_html(nx.MultiDiGraph(), out).read_bytes().startswith(b"<!DOCTYPE html>")
     True
     """
+    check_output(path, fmt="html")
     return write_text(path, page_pieces(G, title=title))

@@ -288,7 +288,7 @@ def watch(
     OutputError
         If ``output`` is one of the data's files (nothing is written then).
     """
-    check_output(output, [data])
+    check_output(output, [data], fmt="html")
     with _stopped_by_signals() as hold:
         try:
             return _loop(

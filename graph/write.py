@@ -41,6 +41,8 @@ __all__ = [
     "format_csv",
     "dataset_files",
     "check_output",
+    "format_of",
+    "SUFFIXES",
     "write_dataset",
     "staged_dataset",
     "recover",
@@ -131,15 +133,139 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+#: What a file's first bytes hold when geograph wrote it (a page, a graph export).
+_OURS = (
+    b'<meta name="generator" content="geograph">',
+    b"<graphml",
+    b"<gexf",
+)
+
+
+#: The suffixes an output file of each format may have (a folder output has none of these).
+SUFFIXES = {
+    "html": (".html", ".htm"),
+    "json": (".json",),
+    "graphml": (".graphml", ".xml"),
+    "gexf": (".gexf",),
+    "csv": (".csv", ".tsv", ".txt"),
+}
+# Suffixes that name a file of some other kind: writing a format under one is a mistake.
+_OTHER = {
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".svg",
+    ".pdf",
+    ".md",
+    ".rst",
+    ".xlsx",
+    ".xls",
+    ".ods",
+    ".gml",
+    ".dot",
+    ".gv",
+    ".net",
+    ".gpickle",
+    ".pickle",
+    ".parquet",
+    ".sqlite",
+    ".db",
+    ".ipynb",
+    ".py",
+    ".js",
+    ".css",
+    ".zip",
+    ".gz",
+}
+
+
+def format_of(output: str | os.PathLike) -> str | None:
+    """The output format that ``output``'s suffix names (``None`` when it names none).
+
+    Examples
+    --------
+    >>> format_of("build/graph.HTML"), format_of("x.gexf"), format_of("graph.xml"), format_of("out")
+    ('html', 'gexf', 'graphml', None)
+    """
+    suffix = Path(output).suffix.lower()
+    return next((fmt for fmt, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+
+
+def _check_suffix(out: Path, fmt: str | None, folder: bool) -> None:
+    """Refuse an output whose suffix names another format than the one written."""
+    suffix = out.suffix.lower()
+    known = {s for suffixes in SUFFIXES.values() for s in suffixes} | _OTHER
+    if folder:
+        if suffix in known and not out.exists():  # an existing file gets "it is a file"
+            msg = (
+                f"{out} names a {suffix} file, but this writes a folder of dataset files; "
+                f"give a folder name such as {out.with_suffix('')}"
+            )
+            raise OutputError(msg)
+        return
+    if fmt is None or suffix not in known or suffix in SUFFIXES.get(fmt, ()):
+        return
+    msg = (
+        f"{out} names a {suffix} file, but this writes {fmt}; name the output "
+        f"{out.with_suffix(SUFFIXES[fmt][0]).name}"
+    )
+    raise OutputError(msg)
+
+
+def _ours(path: Path) -> bool:
+    """Whether ``path`` is a page or graph export that a geograph command wrote."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    if head.lstrip().startswith(b"{"):  # networkx node-link JSON, as `export -f json` writes
+        return b'"directed"' in head and b'"multigraph"' in head
+    return any(mark in head for mark in _OURS)
+
+
+def _dataset_folder(path: Path) -> Path | None:
+    """The folder whose files a dataset input reads (its sources' texts, lexicon.csv)."""
+    if path.is_dir():
+        return path
+    if path.suffix.lower() == ".xlsx":  # a workbook's texts lie beside it
+        return path.parent
+    return None
+
+
 def check_output(
-    output: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, folder: bool = False
+    output: str | os.PathLike,
+    inputs: Iterable[str | os.PathLike] = (),
+    *,
+    folder: bool = False,
+    fmt: str | None = None,
 ) -> None:
-    """Refuse an output that is, or (for a folder) holds, one of ``inputs``.
+    """Refuse an output that is, or (for a folder) holds, one of ``inputs`` or a dataset's file.
+
+    An output whose suffix names another kind of file than the one written
+    (``fmt``, a key of :data:`SUFFIXES`; a folder for ``folder``) is refused
+    too: ``x.gexf`` holding GraphML, ``graph.png`` holding a page.
+
+    The one rule of every command that writes: an output never replaces a
+    file that a command reads. A dataset input (a folder, or a workbook)
+    reads more than its tables (a source's text file, ``lexicon.csv``), so
+    inside its folder a file output may only replace a page or graph export
+    that geograph wrote; any other file there (the source texts, a README, a
+    note) is refused, as are the tables themselves.
 
     Raises
     ------
     OutputError
-        Naming the input that would be overwritten.
+        Naming the input that would be overwritten, and what to do.
+
+    Examples
+    --------
+    >>> import graph
+    >>> check_output("data/dw-2020-07-14.txt", ["data"])
+    Traceback (most recent call last):
+    ...
+    graph.problems.OutputError: data/dw-2020-07-14.txt is a file of the dataset data (geograph writes there only over its own pages and exports); choose an output outside data
     """
     out = Path(output)
     for given in inputs:
@@ -152,6 +278,16 @@ def check_output(
             if hit or (not folder and out.resolve() == candidate.resolve()):
                 msg = f"{out} is one of this command's inputs ({candidate}); choose another output"
                 raise OutputError(msg)
+        home = _dataset_folder(path)
+        if home is None or folder or not out.exists() or out.is_dir():
+            continue
+        if home.resolve() in out.resolve().parents and not _ours(out):
+            msg = (
+                f"{out} is a file of the dataset {given} (geograph writes there only over "
+                f"its own pages and exports); choose an output outside {given}"
+            )
+            raise OutputError(msg)
+    _check_suffix(out, fmt, folder)
 
 
 def _staging_pid(staging: Path) -> int | None:

@@ -46,7 +46,9 @@ text = (
     .filter(bool)
 )
 maybe = st.none() | text
-ident = st.from_regex(r"[^\s,;|\"'<>&]{1,10}", fullmatch=True).filter(lambda s: s == s.strip())
+ident = st.from_regex(r"[^\s,;|\"'<>&\x00-\x1f\x7f-\x9f]{1,10}", fullmatch=True).filter(
+    lambda s: s == s.strip()
+)
 
 
 @st.composite
@@ -107,7 +109,7 @@ def tables(draw):
                 **{h: draw(maybe) for h in src_extra},
             }
         )
-    ids = draw(st.lists(ident, min_size=1, max_size=5, unique=True))
+    ids = draw(st.lists(ident, min_size=1, max_size=5, unique_by=str.casefold))
     alias = text.filter(lambda a: ";" not in a)
     for aid in ids:
         t.actors.append(

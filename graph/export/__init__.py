@@ -30,6 +30,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
+from ..dataset import as_graph
 from ..dates import interval
 from .tables import csv_tables, source_files, write_csv
 
@@ -82,6 +83,7 @@ def direction(G: nx.MultiDiGraph) -> str:
     >>> direction(G)
     'undirected'
     """
+    G = as_graph(G)
     kinds = {bool(d.get("directed", True)) for _, _, d in G.edges(data=True)}
     if kinds == {False}:
         return "undirected"
@@ -104,6 +106,7 @@ def to_node_link(G: nx.MultiDiGraph) -> dict:
     >>> data["edges"][0]["key"]
     'R01'
     """
+    G = as_graph(G)
     import networkx as nx
 
     H = G.copy()
@@ -126,6 +129,7 @@ def to_json(G: nx.MultiDiGraph) -> str:
     >>> json.loads(to_json(graph.load("data").to_networkx()))["multigraph"]
     True
     """
+    G = as_graph(G)
     return json.dumps(to_node_link(G), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -293,6 +297,7 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
     >>> to_graphml(graph.load("data").to_networkx())[:38]
     b"<?xml version='1.0' encoding='utf-8'?>"
     """
+    G = as_graph(G)
     H, clean = _flat_graph(G, "graphml")
     buf = io.BytesIO()
     writer = _graphml_writer()(encoding="utf-8")
@@ -337,7 +342,7 @@ def to_gexf(G: nx.MultiDiGraph, *, mixed: str = "gephi") -> bytes:
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx.MultiDiGraph or graph.Dataset
         A graph from :meth:`graph.Dataset.to_networkx`.
     mixed : {"gephi", "directed"}
         For a graph with both directed and undirected relations:
@@ -352,6 +357,7 @@ def to_gexf(G: nx.MultiDiGraph, *, mixed: str = "gephi") -> bytes:
     >>> b'defaultedgetype="directed"' in to_gexf(graph.load("data").to_networkx())
     True
     """
+    G = as_graph(G)
     if mixed not in MIXED:
         msg = f"mixed={mixed!r}: choose one of {', '.join(MIXED)}"
         raise ValueError(msg)

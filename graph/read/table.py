@@ -11,7 +11,7 @@ from pathlib import Path
 from ..problems import WARNING, Problem, counted
 from ..schema import ACTOR_POSITION_COLUMNS
 from .source import MAX_FILE_BYTES, read_bytes
-from .text import _decode, _delimiter, _parse
+from .text import _decode, _delimiter, _offset_of_line, _parse
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -150,7 +150,9 @@ def read_table(
 
         columns = text_columns(text, path, display, max_bytes)
         if columns is not None:
-            return columns.to_table(), problems
+            whole = columns.to_table()
+            _cut_off(whole, text, problems)
+            return whole, problems
     delimiter, skip = _delimiter(text)
     records, quote_problem = _parse(text, delimiter, display)
     if quote_problem is not None:
@@ -163,7 +165,43 @@ def read_table(
         delimiter,
         quote_problem,
     )
+    if quote_problem is None:
+        _cut_off(table, text, problems)
     return table, problems
+
+
+def _cut_off(table: Table | None, text: str, problems: list[Problem]) -> None:
+    """Name a last row cut short: no line break at the end and fewer cells than the header.
+
+    A file copied or saved only in part ends so; its last row then silently
+    loses its last cells (read as empty), so the row is named with them.
+    """
+    if table is None or not table.rows or text.endswith(("\n", "\r")):
+        return
+    import csv
+    import io
+
+    row = table.rows[-1]
+    tail = text[_offset_of_line(text, row.line) :]
+    cells = next(csv.reader(io.StringIO(tail, newline=""), delimiter=table.delimiter), [])
+    named = [k for k in table.header if k]
+    if len(cells) >= len(named):
+        return
+    missing = [k for k in table.header[len(cells) :] if k]
+    problems.append(
+        Problem(
+            table.display,
+            row.line,
+            len(cells),
+            table.header[len(cells) - 1] if cells else None,
+            "missing-cells",
+            f"the file ends in this row, without a line break, after {len(cells)} of its "
+            f"{len(table.header)} cells: it looks cut off, and {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} read as empty; check that the file "
+            "was saved or copied whole",
+            WARNING,
+        )
+    )
 
 
 def _table(

@@ -105,9 +105,9 @@ def write_draft(
         When ``output`` exists (and not ``force``), or lies in the ``dataset`` folder.
     """
     out = Path(output)
+    check_output(out, [dataset] if dataset is not None else [], fmt="csv")
     if dataset is not None:
         folder = Path(dataset).resolve()
-        check_output(out, [dataset], folder=False)
         if out.resolve().parent == folder or folder in out.resolve().parents:
             msg = f"{out} is inside the dataset {dataset}: write the draft elsewhere, then append the rows you keep"
             raise OutputError(msg)

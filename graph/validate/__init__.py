@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..evidence import check_evidence
-from ..problems import Problem
+from ..problems import Problem, counted
 from ..read import Table, settle_short_rows, table_names
 from ..read.columns import Columns
 from ..schema import REQUIRED
@@ -74,7 +74,7 @@ def validate_tables(
     # A check that needs a table that is missing or lacks a required column
     # does not run: that table's one problem is reported, not a flood of
     # "unknown" references or "isolated" actors that follow from it.
-    actors_known = _usable(tables, "actors")
+    actors_known = _usable(tables, "actors") and not _no_actor_rows(tables, checker)
     if "sources" not in tables:  # absent: one problem if relations name sources, not one each
         report_absent_sources(tables.get("relations"), checker)
     refs = References(
@@ -122,6 +122,26 @@ def _no_id(table: Table | None) -> list[tuple[int, str]]:
     """(line, name) of the actors written without an id."""
     rows = table.rows if table is not None and table.column("id") is not None else []
     return [(r.line, r.values.get("name", "")) for r in rows if not r.values.get("id")]
+
+
+def _no_actor_rows(tables: Mapping[str, Table | Columns | None], checker: Checker) -> bool:
+    """A header-only actors.csv is one problem, not one unknown-actor per relation cell."""
+    actors, relations = _raw(tables, "actors"), tables.get("relations")
+    if actors is None or actors.rows or actors.unread or relations is None:
+        return False
+    n = len(relations) if isinstance(relations, Columns) else len(relations.rows)
+    if n == 0:
+        return False
+    checker.table = actors
+    checker.add(
+        None,
+        None,
+        "empty-file",
+        f"{checker.names['actors']} has its header but no actor, and {checker.names['relations']} "
+        f"has {counted(n, 'relation')}; add a row for each actor they name (id, name), "
+        "or check that the file was saved whole",
+    )
+    return True
 
 
 def _raw(tables: Mapping[str, Table | Columns | None], name: str) -> Table | None:

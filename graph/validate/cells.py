@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from ..dates import DateError, PartialDate, parse_date
-from ..problems import ERROR, Problem
+from ..problems import ERROR, WARNING, Problem, printable
 from ..read import Row, Table, table_names
 from ..read.headers import joined_header, missing_columns
 from ..read.workbook import is_sheet, joined_cell
@@ -152,8 +152,13 @@ def generated_id(source: str, target: str, relation: str, start: PartialDate | s
 def ids(
     checker: Checker, rows: list[Row], key: str = "id", required: bool = True
 ) -> dict[str, int]:
-    """Check ids are present, well-formed and unique; return id -> line."""
+    """Check ids are present, well-formed and unique; return id -> line.
+
+    Ids that differ only in case (``R01``, ``r01``) are a warning: they are
+    distinct, but one is most likely a typo of the other.
+    """
     seen: dict[str, int] = {}
+    folded: dict[str, str] = {}
     for row in rows:
         value = row.values.get(key, "")
         if value == "":
@@ -167,8 +172,8 @@ def ids(
                 row,
                 key,
                 "bad-id",
-                f'{key} "{value}" must be 1-40 characters without spaces, commas, '
-                "semicolons, quotes or <>&",
+                f'{key} "{printable(value)}" must be 1-40 characters without spaces, commas, '
+                "semicolons, quotes, <>& or control characters",
             )
         if value in seen:
             checker.add(
@@ -178,5 +183,15 @@ def ids(
                 f'{key} "{value}" is already used on line {seen[value]}; ids must be unique',
             )
             continue
+        other = folded.setdefault(value.casefold(), value)
+        if other != value:
+            checker.add(
+                row,
+                key,
+                "duplicate-id",
+                f'{key} "{value}" differs only in case from "{other}" on line {seen[other]}; '
+                "write both the same way if they are one, or give one another id",
+                WARNING,
+            )
         seen[value] = row.line
     return seen

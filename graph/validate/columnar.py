@@ -236,7 +236,11 @@ def _given_ids(checker: Checker, table: Columns, column: list[str]) -> _FirstLin
     filled = len(column) - column.count("")
     distinct = set(column)
     distinct.discard("")
-    if len(distinct) == filled and all(map(ID_PATTERN.match, distinct)):
+    if (
+        len(distinct) == filled
+        and all(map(ID_PATTERN.match, distinct))
+        and len({rid.casefold() for rid in distinct}) == filled  # else a case warning
+    ):
         return _FirstLines(column, table.lines, filled)  # every id well formed and used once
     del distinct
     first: dict[str, int] = {}
@@ -244,10 +248,18 @@ def _given_ids(checker: Checker, table: Columns, column: list[str]) -> _FirstLin
     for rid, line in zip(column, table.lines):
         if rid and first.setdefault(rid, line) != line:
             seen_twice.add(rid)
-    bad = {rid for rid in first if not ID_PATTERN.match(rid)} | seen_twice
+    bad = {rid for rid in first if not ID_PATTERN.match(rid)} | seen_twice | _case_twins(first)
     # only the rows of those ids can get a problem: the same messages, in the same order
     ids(checker, [_row(table, i) for i in sorted(_rows_with(column, bad))], required=False)
     return first
+
+
+def _case_twins(first: Mapping[str, int]) -> set[str]:
+    """Ids that another id equals but for case (both spellings)."""
+    spellings: dict[str, list[str]] = {}
+    for rid in first:
+        spellings.setdefault(rid.casefold(), []).append(rid)
+    return {rid for group in spellings.values() if len(group) > 1 for rid in group}
 
 
 def _duplicates(column: list[str], lines: Sequence[int], given: Mapping[str, int]) -> set[int]:
