@@ -16,7 +16,7 @@ var container = document.getElementById("gg-network");
 function edgeTip(e) {
   var box = el("div", "gg-tip");
   box.appendChild(el("strong", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to)));
-  box.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e)));
+  box.appendChild(el("div", "gg-tip-meta", gg.statusDates(e)));
   if (e.said_by) box.appendChild(el("div", null, "said by " + e.said_by));
   if (e.quote) box.appendChild(el("div", "gg-tip-quote", "\u201c" + shorten(e.quote, 300) + "\u201d"));
   var src = sourceOf(e);
