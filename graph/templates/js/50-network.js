@@ -164,6 +164,13 @@ document.addEventListener("keydown", hideTips);
 document.addEventListener("pointerdown", function (ev) { if (!container.contains(ev.target)) hideTips(); });
 document.addEventListener("focusin", function (ev) { if (!container.contains(ev.target)) hideTips(); });
 store.subscribe(function () { hideTips(); });
+// A tap selects (65-select.js); the hover a touch screen makes up after it
+// showed a tooltip over the selection (on a tablet, over the tapped relation's
+// own actor and name). Tooltips follow a mouse or a pen, not a finger.
+var touched = false;
+container.addEventListener("pointerdown", function (ev) { touched = ev.pointerType === "touch"; }, true);
+container.addEventListener("pointermove", function (ev) { if (ev.pointerType !== "touch") touched = false; }, true);
+network.on("showPopup", function () { if (touched) hideTips(); });
 
 gg.network = network;
 gg.hideTips = hideTips;
