@@ -62,7 +62,10 @@ var options = {
                  keyboard: { enabled: true, bindToWindow: false },
                  hideEdgesOnDrag: payload.counts.drawn > 3000,
                  hideEdgesOnZoom: payload.counts.drawn > 3000 },
-  nodes: { borderWidth: 1.5, font: { size: 15, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" } },
+  // an actor's name on a pale plate over the lines under it, the page's and the PNG's
+  // (its 3 px outline alone left a line through "North Korea" plain to see)
+  nodes: { borderWidth: 1.5, font: { size: 15, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff",
+                                     background: "rgba(255,255,255,0.8)" } },
   edges: {
     smooth: LARGE ? false : { enabled: true, type: "continuous", roundness: 0.5 },
     font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
