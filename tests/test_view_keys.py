@@ -48,8 +48,9 @@ def _clean(pg):
     yield from fail_on_problems(pg)
 
 
-def test_every_dashed_key_shows_two_dashes(pg, page_file):
-    reopen_view(pg, page_file)
+@pytest.mark.parametrize("fragment", ["", "compare=2018&date=2020-06"])
+def test_every_dashed_key_shows_two_dashes(pg, page_file, fragment):
+    reopen_view(pg, page_file, fragment)
     assert pg.evaluate("document.getElementById('gg-legend-box').open") is False
     keys = pg.evaluate(_KEYS)
     dashed = [k for k in keys if k["dashes"]]
@@ -60,4 +61,5 @@ def test_every_dashed_key_shows_two_dashes(pg, page_file):
     assert len({k["top"] for k in keys}) == 1, keys  # and the keys stay on one line
     ARTIFACTS.mkdir(exist_ok=True)
     box = pg.locator("#gg-legend-box summary").bounding_box()
-    pg.screenshot(path=str(ARTIFACTS / f"keys-{pg.viewport_name}.png"), clip=box)
+    name = f"keys-{pg.viewport_name}{'-compare' if fragment else ''}.png"
+    pg.screenshot(path=str(ARTIFACTS / name), clip=box)
