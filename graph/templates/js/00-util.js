@@ -1,7 +1,7 @@
 /*
  * util: small helpers every part may use; no state, no DOM lookups.
  * Provides on gg: el, clear, control, dashesFor, shorten, safeUrl, own, parseDate, validAt,
- * datesText, visId, dataId, SIGN_NAMES, VIS_PREFIX.
+ * datesText, statusDates, statusWords, visId, dataId, SIGN_NAMES, VIS_PREFIX.
  * Uses: nothing.
  *
  * Safety: el() sets text with textContent only; safeUrl() lets through
@@ -79,10 +79,28 @@ function validAt(edge, at) {
   return (edge.first === null || edge.first <= at.last) &&
          (edge.last === null || edge.last >= at.first);
 }
+// A relation's dates in words, the same everywhere (tooltip, panel, table, lists).
+// A fact's and a claim's say when it holds. A forecast is no event (graph.schema:
+// analyses leave it out): its start is when it was made (graph.suggest dates it
+// by its statement, else its publication) and its end how far it looks, never
+// "2020-07 – ongoing", which reads as a thing happening.
 function datesText(e) {
+  if (e.status === "forecast") {
+    var made = e.start ? "made " + e.start : "date made unknown";
+    return e.end ? made + ", expected until " + e.end : made;
+  }
   if (!e.start && !e.end) return "undated";
   if (e.start && e.start === e.end) return e.start;
   return (e.start || "\u2026") + " \u2013 " + (e.end || (e.start ? "ongoing" : "\u2026"));
+}
+// Its status and dates in one line: "fact · 2020-06", "forecast made 2020-07".
+function statusDates(e) {
+  return e.status + (e.status === "forecast" ? " " : " · ") + datesText(e);
+}
+// Its status, said as what it is: a claim is someone's word, a forecast someone's expectation.
+var STATUS_WORDS = { claim: "claim: what someone says", forecast: "forecast: what someone expects, not an event" };
+function statusWords(e) {
+  return own(STATUS_WORDS, e.status) || e.status;
 }
 
 // ---------- ids ----------
@@ -107,6 +125,8 @@ gg.shorten = shorten;
 gg.safeUrl = safeUrl;
 gg.own = own;
 gg.parseDate = parseDate;
+gg.statusDates = statusDates;
+gg.statusWords = statusWords;
 gg.validAt = validAt;
 gg.datesText = datesText;
 gg.visId = visId;

@@ -16,7 +16,7 @@ var container = document.getElementById("gg-network");
 function edgeTip(e) {
   var box = el("div", "gg-tip");
   box.appendChild(el("strong", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to)));
-  box.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e)));
+  box.appendChild(el("div", "gg-tip-meta", gg.statusDates(e)));
   if (e.said_by) box.appendChild(el("div", null, "said by " + e.said_by));
   if (e.quote) box.appendChild(el("div", "gg-tip-quote", "\u201c" + shorten(e.quote, 300) + "\u201d"));
   var src = sourceOf(e);
@@ -62,7 +62,10 @@ var options = {
                  keyboard: { enabled: true, bindToWindow: false },
                  hideEdgesOnDrag: payload.counts.drawn > 3000,
                  hideEdgesOnZoom: payload.counts.drawn > 3000 },
-  nodes: { borderWidth: 1.5, font: { size: 15, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" } },
+  // an actor's name on a pale plate over the lines under it, the page's and the PNG's
+  // (its 3 px outline alone left a line through "North Korea" plain to see)
+  nodes: { borderWidth: 1.5, font: { size: 15, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff",
+                                     background: "rgba(255,255,255,0.8)" } },
   edges: {
     smooth: LARGE ? false : { enabled: true, type: "continuous", roundness: 0.5 },
     font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
@@ -164,6 +167,13 @@ document.addEventListener("keydown", hideTips);
 document.addEventListener("pointerdown", function (ev) { if (!container.contains(ev.target)) hideTips(); });
 document.addEventListener("focusin", function (ev) { if (!container.contains(ev.target)) hideTips(); });
 store.subscribe(function () { hideTips(); });
+// A tap selects (65-select.js); the hover a touch screen makes up after it
+// showed a tooltip over the selection (on a tablet, over the tapped relation's
+// own actor and name). Tooltips follow a mouse or a pen, not a finger.
+var touched = false;
+container.addEventListener("pointerdown", function (ev) { touched = ev.pointerType === "touch"; }, true);
+container.addEventListener("pointermove", function (ev) { if (ev.pointerType !== "touch") touched = false; }, true);
+network.on("showPopup", function () { if (touched) hideTips(); });
 
 gg.network = network;
 gg.hideTips = hideTips;

@@ -11,7 +11,9 @@
  *   placed before it. Zooming in spreads the actors, so more fit. With a
  *   selection, the bright actors are placed first and the faded ones' labels
  *   that still fit are drawn faded.
- * Provides on gg: labelsDrawn() -> [{id, x, y, width, height, faded}] (the
+ * Provides on gg: labelReach(id) -> fn(scale) -> {left, right, up, down} (where a
+ *   large graph's label of the actor is drawn, CSS px from the actor; else null),
+ *   labelsDrawn() -> [{id, x, y, width, height, faded}] (the
  *   last frame's labels, in CSS pixels of the graph's canvas; in graphs that
  *   are not large, 53-names.js's gg.namesDrawn() at call time).
  * Uses: util, data, style (veil), network; at draw time expand (gg.expandedPair).
@@ -29,12 +31,38 @@ order.sort(function (a, b) {
   return y.degree - x.degree || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
 });
 var texts = payload.nodes.map(function (n) { return shorten(n.label, 40); });
+var indexOf = new Map(payload.nodes.map(function (n, i) { return [n.id, i]; }));
 var widths = null;
+function measure() {
+  if (widths !== null) return;
+  var ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = "100" + FONT;
+  widths = texts.map(function (t) { return ctx.measureText(t).width; });
+}
 // Label size in canvas units grows with the actor's drawn size (50-network.js's
 // scaling: sizes 10-45, labels 12-28), whatever "Size by" says.
 function labelSize(visNode) {
   var t = Math.max(0, Math.min(1, ((visNode.options.size || 10) - 10) / 35));
   return 12 + 16 * t;
+}
+// 11-18 px on screen: readable when zoomed out, not huge when zoomed in
+function labelPx(visNode, scale) {
+  return Math.max(11, Math.min(18, labelSize(visNode) * scale));
+}
+// a few pixels of air around each label, more beside it than above: names stay apart
+var PAD = 2, SIDE = 5;
+// Where an actor's label would be drawn at a scale, in CSS px from the actor's
+// centre on screen: a function of the scale -> {left, right, up, down} (what a
+// fit keeps in sight, 57-sight.js).
+function labelReach(id) {
+  var n = network.body.nodes[visId(id)], i = indexOf.get(id);
+  if (!n || i === undefined) return null;
+  measure();
+  var w = widths[i], r = n.options.size || 10;
+  return function (scale) {
+    var px = labelPx(n, scale), half = w * px / 200 + SIDE;
+    return { left: half, right: half, up: 0, down: r * scale + px + 2 * PAD };
+  };
 }
 
 function drawArrow(ctx, from, to, colour) {
@@ -115,12 +143,7 @@ function drawLabels(ctx, veil) {
   var body = network.body, m = ctx.getTransform(), scale = network.getScale();
   var ratio = m.a / scale, w = ctx.canvas.width, h = ctx.canvas.height, cell = 64 * ratio;
   var grid = new Map(), placed = [];
-  if (widths === null) {
-    ctx.save();
-    ctx.font = "100" + FONT;
-    widths = texts.map(function (t) { return ctx.measureText(t).width; });
-    ctx.restore();
-  }
+  measure();
   function free(x0, y0, x1, y1) {
     for (var cx = Math.floor(x0 / cell); cx <= Math.floor(x1 / cell); cx++) {
       for (var cy = Math.floor(y0 / cell); cy <= Math.floor(y1 / cell); cy++) {
@@ -148,10 +171,8 @@ function drawLabels(ctx, veil) {
     if (!n || n.options.hidden) return;
     var x = m.a * n.x + m.e, y = m.d * n.y + m.f;
     if (x < -100 * ratio || x > w + 100 * ratio || y < -50 * ratio || y > h + 50 * ratio) return;
-    // 11-18 px on screen: readable when zoomed out, not huge when zoomed in
-    var px = Math.max(11, Math.min(18, labelSize(n) * scale)) * ratio;
-    // a few pixels of air around each label, more beside it than above: names stay apart
-    var tw = widths[i] * px / 100, pad = 2 * ratio, side = 5 * ratio;
+    var px = labelPx(n, scale) * ratio;
+    var tw = widths[i] * px / 100, pad = PAD * ratio, side = SIDE * ratio;
     var top = y + (n.options.size || 10) * m.d + pad;
     var box = [x - tw / 2 - side, top - pad, x + tw / 2 + side, top + px + pad];
     if (!free(box[0], box[1], box[2], box[3])) return;
@@ -199,4 +220,5 @@ if (gg.LARGE) {
 }
 
 // graphs that are not large: the names vis-network writes, as 53-names.js placed them
+gg.labelReach = function (id) { return gg.LARGE ? labelReach(id) : null; };
 gg.labelsDrawn = function () { return gg.LARGE ? drawnLabels.slice() : gg.namesDrawn(); };

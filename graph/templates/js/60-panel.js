@@ -91,11 +91,11 @@ function showEdgePanel(e) {
   var rtype = Object.prototype.hasOwnProperty.call(payload.relation_types, e.relation)
     ? payload.relation_types[e.relation] : null;
   panel.appendChild(defList([
-    ["Status", e.status],
+    ["Status", gg.statusWords(e)],
     ["Dates", datesText(e)],
     ["Said by", e.said_by],
     ["Sign", e.signName],
-    ["Intensity", e.intensity],
+    [e.status === "forecast" ? "Expected intensity" : "Intensity", e.intensity],
     ["Type", rtype ? rtype.description : null],
     ["Id", e.id]
   ]));
@@ -139,10 +139,10 @@ function relationItem(e) {
   var b = el("button", null, e.relation + ": " + nodeName(e.from) + arrow(e) + nodeName(e.to));
   b.type = "button";
   // a unique name: two relations of a type between the same actors differ by dates and id
-  b.setAttribute("aria-label", "Open " + b.textContent + ", " + e.status + ", " + datesText(e) + " (" + e.id + ")");
+  b.setAttribute("aria-label", "Open " + b.textContent + ", " + gg.statusDates(e) + " (" + e.id + ")");
   b.addEventListener("click", function () { gg.selectEdge(e.id); });
   li.appendChild(b);
-  li.appendChild(el("div", "gg-tip-meta", e.status + " \u00b7 " + datesText(e) +
+  li.appendChild(el("div", "gg-tip-meta", gg.statusDates(e) +
     (e.said_by ? " \u00b7 said by " + e.said_by : "")));
   if (e.quote) li.appendChild(el("blockquote", "gg-quote", e.quote));
   return li;
@@ -196,7 +196,7 @@ function staleNote(e) {
   if (store.isShown(e.id)) return null;
   var st = store.get(), text;
   if (st.date && !gg.validAt(e, st.date)) {
-    text = "Not shown at " + st.date.text + ": this relation is dated " + datesText(e) + ".";
+    text = "Not shown at " + st.date.text + ": this " + (e.status === "forecast" ? "forecast was " : "relation is dated ") + datesText(e) + ".";
   } else {
     text = "Not shown: hidden by the filters in effect.";
   }

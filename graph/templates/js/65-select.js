@@ -9,7 +9,7 @@
  * The phone's sheet is a modal dialog (role, aria-modal, named by its heading).
  * Handles: clicks on the graph (on a drawn relation name first: gg.labelAt), Escape; focus returns to what opened the
  * selection when closing it leaves focus nowhere.
- * Uses: util, data, state, reach, network, panel.
+ * Uses: util, data, state, reach, network, sight, panel.
  */
 var network = gg.network, store = gg.store, visId = gg.visId, dataId = gg.dataId;
 
@@ -25,24 +25,15 @@ function seenArea() {
 // Centre an actor in sight, zoomed in to 1.1 or more, but never so far that an
 // actor it reaches (what its focus keeps bright) leaves the graph.
 var FOCUS_SCALE = 1.1, FOCUS_MARGIN = 16;
-// How far the reached actors' boxes (graph units) stand out from the actor, each way.
+// The reached actors, and what of each must stay in sight (57-sight.js).
 function reachExtent(id) {
-  var at = network.getPosition(visId(id)), st = store.get(), dx = 0, dy = 0;
-  gg.reach(id, st.depth, st.direction, store.shown()).nodes.forEach(function (n) {
-    var p = network.getPosition(visId(n)), b = network.getBoundingBox(visId(n));
-    // a box not drawn yet may not hold its actor: the actor's place and a margin then
-    if (!b || !(b.left <= p.x && p.x <= b.right && b.top <= p.y && p.y <= b.bottom)) {
-      b = { left: p.x - 20, right: p.x + 20, top: p.y - 20, bottom: p.y + 20 };
-    }
-    dx = Math.max(dx, at.x - b.left, b.right - at.x);
-    dy = Math.max(dy, at.y - b.top, b.bottom - at.y);
-  });
-  return { at: at, dx: dx, dy: dy };
+  var st = store.get(), reached = [];
+  gg.reach(id, st.depth, st.direction, store.shown()).nodes.forEach(function (n) { reached.push(visId(n)); });
+  return { at: network.getPosition(visId(id)), items: gg.sightOf(reached) };
 }
 function scaleIn(ext, area) {
-  var scale = Math.max(network.getScale(), FOCUS_SCALE);
-  if (ext.dx > 0) scale = Math.min(scale, (area.w / 2 - FOCUS_MARGIN) / ext.dx);
-  if (ext.dy > 0) scale = Math.min(scale, (area.h / 2 - FOCUS_MARGIN) / ext.dy);
+  var most = Math.max(network.getScale(), FOCUS_SCALE);
+  var scale = gg.sightScale(ext.items, area.w - 2 * FOCUS_MARGIN, area.h - 2 * FOCUS_MARGIN, most, ext.at);
   return Math.max(scale, 0.01);
 }
 function centreIn(ext, area) {
@@ -57,16 +48,12 @@ function legendArea() {
   var c = gg.container.getBoundingClientRect(), r = box.getBoundingClientRect();
   return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
 }
-// Whether the legend covers the actor or one it reaches (their boxes as drawn now).
-function legendCovers(id, legend) {
-  var st = store.get(), hit = false;
-  gg.reach(id, st.depth, st.direction, store.shown()).nodes.forEach(function (n) {
-    var b = network.getBoundingBox(visId(n)), p = network.getPosition(visId(n));
-    if (!b) b = { left: p.x - 20, right: p.x + 20, top: p.y - 20, bottom: p.y + 20 };
-    var a = network.canvasToDOM({ x: b.left, y: b.top }), z = network.canvasToDOM({ x: b.right, y: b.bottom });
-    if (a.x < legend.right && legend.left < z.x && a.y < legend.bottom && legend.top < z.y) hit = true;
+// Whether the legend covers the actor or one it reaches (with their names, as drawn now).
+function legendCovers(ext, legend) {
+  return ext.items.some(function (it) {
+    var r = gg.sightRect(it);
+    return r.left < legend.right && legend.left < r.right && r.top < legend.bottom && legend.top < r.bottom;
   });
-  return hit;
 }
 // The part of the seen area above, below, left or right of the legend where the reach
 // is drawn largest (null when none is 40 px or more each way).
@@ -93,7 +80,7 @@ function moveTo(id) {
   if (!gg.placeLegend || !window.geograph || !window.geograph.ready) return;  // at opening: main places it when ready
   gg.placeLegend();
   var legend = legendArea();
-  if (!legend || !legendCovers(id, legend)) return;
+  if (!legend || !legendCovers(ext, legend)) return;
   var free = besideLegend(ext, area, legend);
   if (free) centreIn(ext, free);
 }

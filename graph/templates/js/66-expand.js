@@ -11,7 +11,7 @@
  * Provides on gg: expandedPair() -> the bundle drawn open, or null.
  * Subscribes: selection -> open or fold; date, filters, compare -> which of the
  * open pair's relations are drawn, and their colours; layout -> their spread.
- * Uses: util, data, state, layout, style, network, edge-labels, select.
+ * Uses: util, data, state, layout, style, network, sight, edge-labels, select.
  */
 var store = gg.store, edges = gg.edges, visId = gg.visId, bundleOf = gg.bundleOf, shorten = gg.shorten;
 var open = null;   // the bundle drawn open
@@ -73,21 +73,18 @@ function seenHeight() {
 function frame(b) {
   var net = gg.network, at = ends(b);
   if (!at || !window.geograph || !window.geograph.ready) return;  // the first fit frames every actor
-  var box = { left: Math.min(at[0].x, at[1].x), right: Math.max(at[0].x, at[1].x),
-              top: Math.min(at[0].y, at[1].y), bottom: Math.max(at[0].y, at[1].y) };
-  [b.from, b.to].forEach(function (id) {
-    var x = net.getBoundingBox(visId(id));
-    if (!x) return;
-    box.left = Math.min(box.left, x.left); box.right = Math.max(box.right, x.right);
-    box.top = Math.min(box.top, x.top); box.bottom = Math.max(box.bottom, x.bottom);
-  });
+  var items = gg.sightOf([visId(b.from), visId(b.to)]);  // the two actors with their names (57-sight.js)
+  if (!items.length) return;
   var w = gg.container.clientWidth, h = seenHeight(), scale = net.getScale();
-  var fits = Math.min((w - 2 * MARGIN) / Math.max(1, box.right - box.left), (h - 2 * MARGIN) / Math.max(1, box.bottom - box.top));
+  var fits = gg.sightScale(items, w - 2 * MARGIN, h - 2 * MARGIN, 100);
   var length = Math.hypot(at[0].x - at[1].x, at[0].y - at[1].y), want = Math.min(scale, fits);
   if (length * want < SHORTEST) want = Math.min(fits, Math.max(want, Math.min(1, SHORTEST / Math.max(length, 1))));
-  var a = net.canvasToDOM({ x: box.left, y: box.top }), c = net.canvasToDOM({ x: box.right, y: box.bottom });
-  if (want === scale && a.x >= MARGIN && a.y >= MARGIN && c.x <= w - MARGIN && c.y <= h - MARGIN) return;
-  net.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: want,
+  var seen = items.every(function (it) {
+    var r = gg.sightRect(it);
+    return r.left >= MARGIN && r.top >= MARGIN && r.right <= w - MARGIN && r.bottom <= h - MARGIN;
+  });
+  if (want === scale && seen) return;
+  net.moveTo({ position: gg.sightCentre(items, want), scale: want,
                offset: { x: 0, y: (h - gg.container.clientHeight) / 2 }, animation: false });
 }
 function fold() {

@@ -8,7 +8,7 @@
  * atNameBase(fn) (fn's value, drawn with the names at the layout's own size).
  * On a phone a fit also sets the graph's area to the frame's height (class
  * gg-phone-fit, --gg-fit-h), again after a resize or rotation.
- * Uses: data, state, network, slider, search.
+ * Uses: data, state, network, sight, slider, search.
  */
 var network = gg.network, store = gg.store, KNOWN = gg.KNOWN;
 var physicsButton = document.getElementById("gg-physics");
@@ -26,24 +26,24 @@ function setPhysics(on) {
 // only when it draws it, and draws only what is in view: before the first
 // drawing the boxes hold no names (a long name at the edge was cut off), and
 // after a move or a new font they are stale. So a fit frames, draws and
-// frames again until the box holds. Large graphs' names are not vis-network's
-// (52-labels.js): their boxes are the shapes, known without drawing.
+// frames again until the box holds. What of an actor is kept in sight, and
+// how (large graphs' names are a fixed size on screen), is 57-sight.js's.
 var FIT_MARGIN = 12;
+// The box of the shown actors (graph units), with its items (57-sight.js).
 function actorsBox(draw) {
   if (draw) network.redraw();
-  var b = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
-  gg.nodes.get({ filter: function (n) { return !n.hidden; }, fields: ["id"] }).forEach(function (n) {
-    var x = network.getBoundingBox(n.id);  // the shape and, once drawn, its name (graph units)
-    if (!x) return;
+  var items = gg.sightOf(null);
+  if (!items.length) return null;
+  var b = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity, items: items };
+  items.forEach(function (x) {
     b.left = Math.min(b.left, x.left); b.top = Math.min(b.top, x.top);
     b.right = Math.max(b.right, x.right); b.bottom = Math.max(b.bottom, x.bottom);
   });
-  return isFinite(b.left) ? b : null;
+  return b;
 }
-// The scale that frames `box` (graph units) in `area` of the canvas ({x, y, w, h}, CSS px).
+// The scale that frames `box` (actorsBox's) in `area` of the canvas ({x, y, w, h}, CSS px).
 function frameScale(box, area) {
-  var w = Math.max(1, box.right - box.left), h = Math.max(1, box.bottom - box.top);
-  return Math.min(1, (area.w - 2 * FIT_MARGIN) / w, (area.h - 2 * FIT_MARGIN) / h);
+  return gg.sightScale(box.items, area.w - 2 * FIT_MARGIN, area.h - 2 * FIT_MARGIN, 1);
 }
 function canvasSize() {
   var canvas = gg.container.querySelector("canvas");
@@ -52,7 +52,7 @@ function canvasSize() {
 function moveToFrame(area, box) {
   var size = canvasSize(), scale = frameScale(box, area);
   if (!size.w || !size.h || !(scale > 0)) return false;
-  network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale,
+  network.moveTo({ position: gg.sightCentre(box.items, scale), scale: scale,
                    offset: { x: area.x + area.w / 2 - size.w / 2, y: area.y + area.h / 2 - size.h / 2 },
                    animation: false });
   return true;
@@ -127,7 +127,7 @@ var phone = window.matchMedia ? window.matchMedia("(max-width: 720px)") : { matc
 function topOf(area) {
   var box = phone.matches ? actorsBox(!gg.LARGE) : null;
   if (!box) return area;
-  var h = Math.ceil((box.bottom - box.top) * frameScale(box, area) + 2 * FIT_MARGIN);
+  var sp = gg.sightSpan(box.items, frameScale(box, area)), h = Math.ceil(sp.bottom - sp.top + 2 * FIT_MARGIN);
   return h < area.h ? { x: area.x, y: area.y, w: area.w, h: h } : area;
 }
 // Frame the shown actors and their names in `area` (Fit's whole graph, or the
@@ -158,8 +158,8 @@ function bounded(h) {
 function areaHeight(w) {
   var box = actorsBox(false);  // as framed just now: drawn and measured
   if (!box) return null;
-  var s = frameScale(box, { w: w, h: Infinity });
-  needed = Math.ceil((box.bottom - box.top) * s + 2 * FIT_MARGIN) + ROOM_BELOW;
+  var s = frameScale(box, { w: w, h: Infinity }), sp = gg.sightSpan(box.items, s);
+  needed = Math.ceil(sp.bottom - sp.top + 2 * FIT_MARGIN) + ROOM_BELOW;  // a large graph's names in screen px
   if (gg.mapOn && gg.mapOn() && gg.offMap().length) needed += ROOM_BELOW;
   return bounded(needed);
 }

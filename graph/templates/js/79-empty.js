@@ -8,7 +8,8 @@
  * valid at that date: then all time too.
  * Provides on gg: emptyNote() -> {shown, title, why} (the note as data).
  * Subscribes: date, compare, filters (thresholds too) -> shown or hidden, and its words.
- * Uses: util, data, events, state, slider (stopPlay), filters (the groups' titles and labels).
+ * Placed where it covers no actor (nor its name) and no other note over the graph.
+ * Uses: util, data, events, state, network, sight, slider (stopPlay), filters (the groups' titles and labels).
  * Safety: value labels are data text, set with textContent only.
  */
 var store = gg.store, EDGES = gg.relations, EV = gg.events, KNOWN = gg.KNOWN, el = gg.el;
@@ -76,13 +77,76 @@ function reasons() {
   }
   return ["No relation matches the filters " + when(st), out];
 }
+// The note where it covers no actor nor its name (57-sight.js) and no other note
+// over the graph (the legend, the map's): the first such of a few spots, the
+// middle first. In the middle it covered North Korea and cut "International
+// sanctions" short. Where every spot covers one (a phone's graph is hardly
+// wider than the note), a frame (`reframe`: the note shown, the page ready, Fit)
+// puts the actors in the part the note leaves free, the note at the top or the
+// bottom; a move of the reader's only moves the note, to cover the fewest.
+var SPOTS = [[0.5, 0.38], [0.5, 0], [0.5, 1], [0, 0.5], [1, 0.5], [0, 0], [1, 0], [0, 1], [1, 1]], SPOT_MARGIN = 12;
+function meets(a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }
+function covers(r, rects) { return rects.filter(function (a) { return meets(a, r); }).length; }
+// every shown actor on screen and the other notes, in the graph's CSS px
+function inTheWay() {
+  var c = gg.container.getBoundingClientRect();
+  var others = Array.prototype.filter.call(host.children, function (x) {
+    return x !== box && x !== gg.container && !x.hidden && x.getClientRects().length > 0;
+  }).map(function (x) {
+    var r = x.getBoundingClientRect();
+    return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
+  });
+  return { actors: gg.sightOf(null).map(gg.sightRect), others: others, w: c.width, h: c.height };
+}
+function spotAt(way, f, w, h) {
+  var M = SPOT_MARGIN, x = M + f[0] * Math.max(0, way.w - w - 2 * M), y = M + f[1] * Math.max(0, way.h - h - 2 * M);
+  return { left: x, top: y, right: x + w, bottom: y + h };
+}
+// The part of the graph below (or above) the note at the top (the bottom), clear of the other notes.
+function freeBeside(way, r) {
+  var M = SPOT_MARGIN, part = r.top <= M ? { top: r.bottom + M, bottom: way.h } : { top: 0, bottom: r.top - M };
+  way.others.forEach(function (o) {
+    if (!meets(o, { left: 0, right: way.w, top: part.top, bottom: part.bottom })) return;
+    if (o.top - part.top > part.bottom - o.bottom) part.bottom = o.top - M; else part.top = o.bottom + M;
+  });
+  return { x: 0, y: part.top, w: way.w, h: part.bottom - part.top };
+}
+function place(reframe) {
+  if (box.hidden || !host || !gg.container) return;
+  var w = box.offsetWidth, h = box.offsetHeight, way = inTheWay(), best = null, fewest = Infinity;
+  SPOTS.forEach(function (f) {
+    var r = spotAt(way, f, w, h), n = covers(r, way.actors) + 1000 * covers(r, way.others);
+    if (n < fewest) { fewest = n; best = r; }
+  });
+  if (fewest > 0 && reframe === true && gg.frameNamed && gg.actorsBox) {
+    var actors = gg.actorsBox(false), framed = null, most = 0;
+    [[0.5, 0], [0.5, 1]].forEach(function (f) {
+      var r = spotAt(way, f, w, h), area = freeBeside(way, r);
+      if (covers(r, way.others) || area.h < 40 || !actors) return;
+      var s = gg.frameScale(actors, area);
+      if (s > most) { most = s; framed = { note: r, area: area }; }
+    });
+    if (framed) { best = framed.note; gg.frameNamed(framed.area); }
+  }
+  var g = host.getBoundingClientRect(), c = gg.container.getBoundingClientRect();  // the note is placed in the host
+  box.style.left = best.left + c.left - g.left + "px";
+  box.style.top = best.top + c.top - g.top + "px";
+}
+var placing = 0;
+function placeSoon(reframe) {  // after the frame that moved or resized the graph
+  if (box.hidden) return;
+  cancelAnimationFrame(placing);
+  placing = requestAnimationFrame(function () { place(reframe === true); });
+}
 var note = { shown: false, title: "", why: "" };
 function sync() {
   var r = reasons();
   note = r ? { shown: true, title: r[0], why: "Hidden by " + r[1].join("; ") + "." } : { shown: false, title: "", why: "" };
   if (title.textContent !== note.title) title.textContent = note.title;
   if (why.textContent !== note.why) why.textContent = note.why;
+  var was = box.hidden;
   box.hidden = !note.shown;
+  if (note.shown && was) place(!!(window.geograph && window.geograph.ready));  // at opening: once ready
 }
 all.addEventListener("click", function () {
   var partial = { filters: {} };
@@ -101,5 +165,10 @@ all.addEventListener("click", function () {
 });
 store.subscribe(function (changed) { if (changed.date || changed.compare || changed.filters) sync(); });
 sync();
+["dragEnd", "zoom", "resize"].forEach(function (ev) { gg.network.on(ev, placeSoon); });
+// after the first fit, and after Fit's (76-controls.js's listener runs first)
+window.addEventListener("geograph:ready", function () { placeSoon(true); });
+var fitButton = document.getElementById("gg-fit");
+if (fitButton) fitButton.addEventListener("click", function () { placeSoon(true); });
 
 gg.emptyNote = function () { return { shown: note.shown, title: note.title, why: note.why }; };
