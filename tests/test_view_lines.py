@@ -189,7 +189,9 @@ def test_a_filtered_out_line_leaves_the_canvas(page, large_page):
     goto_view(page, large_page)
     # zoomed in from the first frame (which leaves room for the large graph's names):
     # lines far enough apart for one drawn alone
-    page.evaluate("() => { const n = window.geograph.network; n.moveTo({scale: 2 * n.getScale()}); }")
+    page.evaluate(
+        "() => { const n = window.geograph.network; n.moveTo({scale: 2 * n.getScale()}); }"
+    )
     page.evaluate(_SETTLE)
     lone = page.evaluate(_LONE_POINT, ["claim", False, None])
     assert lone is not None, "no line of claims drawn alone somewhere"

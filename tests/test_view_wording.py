@@ -43,7 +43,9 @@ def test_the_tooltip_says_when_the_forecast_was_made(pg, page_file):
     reopen_view(pg, page_file, "date=2020-07")
     label = next(x for x in pg.evaluate("window.geograph.edgeLabels()") if x["id"] == "R16")
     box = pg.locator("#gg-network canvas").bounding_box()
-    pg.mouse.move(box["x"] + label["x"] + label["width"] / 2, box["y"] + label["y"] + label["height"] / 2)
+    pg.mouse.move(
+        box["x"] + label["x"] + label["width"] / 2, box["y"] + label["y"] + label["height"] / 2
+    )
     tip = pg.locator("div.vis-tooltip")
     tip.wait_for(state="visible")
     text = tip.inner_text()
