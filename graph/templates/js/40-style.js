@@ -382,12 +382,13 @@ function send(set, updates, hold) {
   }
   return out.length;
 }
-// vis-network's setOptions takes no empty label (isValidLabel): an edge whose
-// label becomes "" (a pair's count when it comes to stand for one relation)
-// would go on drawing its old text, a count such as "0". It is cleared here.
+// vis-network's setOptions of a changed key alone takes no empty label
+// (isValidLabel): an edge whose label becomes "" (a pair's count when it comes
+// to stand for one relation) would go on drawing its old text, a count such as
+// "0". It is left with no label, as vis-network's own update of the whole item leaves it.
 function keepEmptyLabel(item, label) {
   if (label !== "" || !item || !item.options.label) return;
-  item.options.label = "";
+  item.options.label = undefined;
   item.labelModule.labelDirty = true;
 }
 // vis-network answers every DataSet update, of one item or many, with passes
