@@ -22,7 +22,7 @@ from .dates import DateError, parse_date
 from .files import atomic_write
 from .problems import DataError, GeographError, OutputError, counted
 from .read.columns import collector_paused
-from .read.heap import large_blocks_returned
+from .read.heap import returned_for
 from .terminal import (
     CommandError,
     CommandGroup,
@@ -95,7 +95,7 @@ def check(data: Path, as_json: bool, strict: bool, quiet: bool) -> None:
 
     Exits 0 when there are no errors (warnings allowed unless --strict), 1 otherwise.
     """
-    large_blocks_returned()  # freed columns go back to the system (graph/read/heap.py)
+    returned_for(data)  # a large dataset's freed columns go back to the system (graph/read/heap.py)
     with collector_paused(), progress_bar("checking", quiet=quiet) as bar:
         report = _dataset.check(data, strict=strict, progress=bar)
     if as_json:
@@ -177,7 +177,7 @@ def build(
     from .write import write_text
 
     check_output(output, [data], fmt="html")
-    large_blocks_returned()  # freed columns go back to the system (graph/read/heap.py)
+    returned_for(data)  # a large dataset's freed columns go back to the system (graph/read/heap.py)
     with collector_paused(), progress_bar("building", quiet=quiet) as bar:
         ds = _load(data, strict, (lambda f: bar(f * 0.6)) if bar else None)
         view = {k: v for k, v in opening.items() if v is not None}

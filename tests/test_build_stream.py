@@ -369,15 +369,20 @@ def test_large_blocks_go_back_to_the_system_once_freed():
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
-def test_whole_dataset_commands_fix_the_heap_threshold(command, tmp_path, monkeypatch):
+@pytest.mark.parametrize("large", [True, False])
+def test_whole_dataset_commands_fix_the_heap_threshold_for_a_large_dataset(
+    command, large, tmp_path, monkeypatch
+):
     calls = []
-    monkeypatch.setattr("graph.cli.large_blocks_returned", lambda: calls.append(1))
+    monkeypatch.setattr("graph.read.heap.large_blocks_returned", lambda: calls.append(1) or True)
+    if large:  # the shipped article, counted as large
+        monkeypatch.setattr("graph.read.heap.LARGE_DATASET", 1)
     args = [command, str(ROOT / "data")] + (
         ["-o", str(tmp_path / "v.html")] if command == "build" else []
     )
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert calls == [1]
+    assert calls == ([1] if large else [])
 
 
 @settings(deadline=None)  # the first example imports networkx

@@ -14,8 +14,9 @@ rise) keeps such blocks out of the heap.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-__all__ = ["LARGE_BLOCK", "large_blocks_returned"]
+__all__ = ["LARGE_BLOCK", "LARGE_DATASET", "large_blocks_returned", "returned_for"]
 
 #: Blocks of this many bytes or more get their own mapping (glibc's default start).
 LARGE_BLOCK = 128 << 10
@@ -42,3 +43,30 @@ def large_blocks_returned(size: int = LARGE_BLOCK) -> bool:
     except (OSError, AttributeError):  # no glibc (musl has mallopt but ignores it)
         return False
     return bool(mallopt(_M_MMAP_THRESHOLD, size))
+
+
+#: The size of a dataset's files (bytes) from which the setting pays. Each large block
+#: then costs a mapping and its page faults (system time): at 50,000 relations (a 12 MB
+#: relations.csv) 10 % more CPU for 2 MiB less peak; at 283,000 (75 MB) 4 % for 9 MiB.
+LARGE_DATASET = 32 << 20
+
+
+def returned_for(data: str | Path) -> bool:
+    """:func:`large_blocks_returned` for a dataset of at least :data:`LARGE_DATASET` bytes.
+
+    ``data`` is the dataset's folder (its CSV files are counted) or its
+    workbook. Returns whether the setting was made; a path that cannot be
+    read counts as small (the command then reports it).
+
+    Examples
+    --------
+    >>> returned_for("data")  # the shipped article: a few kilobytes
+    False
+    """
+    path = Path(data)
+    try:
+        files = list(path.glob("*.csv")) if path.is_dir() else [path]
+        size = sum(f.stat().st_size for f in files)
+    except OSError:
+        return False
+    return size >= LARGE_DATASET and large_blocks_returned()
