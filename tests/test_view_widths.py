@@ -98,3 +98,22 @@ def test_names_break_anywhere_only_while_the_rows_shown_need_it(page, tmp_path, 
     box = page.evaluate(BOXES)
     assert box["sideways"] <= 1 and max(box["heads"]) <= box["wrap"]["right"] + 1
     screenshot(page, "table-broken-names")
+
+
+# The room between a row's status word and its sign's key (CSS px), the least of the rows.
+STATUS_GAP = """() => Math.min(...[...document.querySelectorAll('#gg-table tbody tr')].map(row => {
+    const sign = row.querySelector('td.gg-col-sign'), text = document.createRange();
+    text.selectNodeContents(sign.previousElementSibling);
+    const key = sign.querySelector('.gg-line-swatch') || sign;
+    return key.getBoundingClientRect().left - text.getBoundingClientRect().right;
+}))"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_status_word_never_touches_the_sign_key_beside_it(page, tmp_path, size):
+    """At 1280 px "forecast" ran into the next cell's key (cells had 1 px of padding)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_view(page, graph.load(DATA).to_networkx(), tmp_path)
+    page.locator("#gg-table").scroll_into_view_if_needed()
+    assert page.evaluate("document.querySelectorAll('#gg-table tbody tr').length") == 23
+    assert page.evaluate(STATUS_GAP) >= 3
