@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from viewpages import fail_on_problems, reopen_view, shared_page
+from viewpages import fail_on_problems, reopen_view, viewport_page
 
 from graph.view import render_html
 
@@ -22,11 +22,6 @@ pytestmark = pytest.mark.browser
 pytest.importorskip("duckdb")
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-VIEWPORTS = {
-    "desktop": {"width": 1440, "height": 900, "options": {}},
-    "tablet": {"width": 820, "height": 1180, "options": {"is_mobile": True, "has_touch": True}},
-    "phone": {"width": 390, "height": 844, "options": {"is_mobile": True, "has_touch": True}},
-}
 
 # The drawn labels (of `ids`, or all) that stick out of the graph's canvas: "id: x+width/canvas".
 _OUTSIDE = """(ids) => {
@@ -51,12 +46,9 @@ def page_file(tmp_path_factory) -> Path:
     return render_html(graph.load(tmp / "data").to_networkx(), tmp / "events.html")
 
 
-@pytest.fixture(scope="module", params=list(VIEWPORTS))
+@pytest.fixture(scope="module", params=["desktop", "tablet", "phone"])
 def pg(request, browser):
-    v = VIEWPORTS[request.param]
-    with shared_page(browser, v["width"], v["height"], **v["options"]) as page:
-        page.viewport_name = request.param
-        yield page
+    yield from viewport_page(browser, request.param)
 
 
 @pytest.fixture(autouse=True)

@@ -11,15 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from viewpages import fail_on_problems, reopen_view, shared_page, shipped_page_file
+from viewpages import fail_on_problems, reopen_view, shipped_page_file, viewport_page
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-VIEWPORTS = {
-    "phone": {"width": 390, "height": 844, "options": {"is_mobile": True, "has_touch": True}},
-    "short": {"width": 1000, "height": 600, "options": {}},
-}
 
 # Each key of the folded legend's one line: its dashes, the px of its line in
 # sight (from x1 to the key's drawn right edge) and the line's top on screen.
@@ -35,12 +31,9 @@ def page_file(tmp_path_factory) -> Path:
     return shipped_page_file(tmp_path_factory, "keys")
 
 
-@pytest.fixture(scope="module", params=list(VIEWPORTS))
+@pytest.fixture(scope="module", params=["phone", "short"])
 def pg(request, browser):
-    v = VIEWPORTS[request.param]
-    with shared_page(browser, v["width"], v["height"], **v["options"]) as page:
-        page.viewport_name = request.param
-        yield page
+    yield from viewport_page(browser, request.param)
 
 
 @pytest.fixture(autouse=True)

@@ -10,15 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from viewpages import fail_on_problems, reopen_view, shared_page, shipped_page_file
+from viewpages import fail_on_problems, reopen_view, shipped_page_file, viewport_page
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-VIEWPORTS = {
-    "tablet": {"width": 820, "height": 1180, "options": {"is_mobile": True, "has_touch": True}},
-    "phone": {"width": 390, "height": 844, "options": {"is_mobile": True, "has_touch": True}},
-}
 _TIPS = """[...document.querySelectorAll('div.vis-tooltip')]
     .filter(t => t.style.visibility !== 'hidden' && getComputedStyle(t).display !== 'none')
     .map(t => t.textContent)"""
@@ -29,12 +25,9 @@ def page_file(tmp_path_factory) -> Path:
     return shipped_page_file(tmp_path_factory, "tap")
 
 
-@pytest.fixture(scope="module", params=list(VIEWPORTS))
+@pytest.fixture(scope="module", params=["tablet", "phone"])
 def pg(request, browser):
-    v = VIEWPORTS[request.param]
-    with shared_page(browser, v["width"], v["height"], **v["options"]) as page:
-        page.viewport_name = request.param
-        yield page
+    yield from viewport_page(browser, request.param)
 
 
 @pytest.fixture(autouse=True)

@@ -360,6 +360,30 @@ def shared_page(browser, width: int = 1280, height: int = 800, **options):
         context.close()
 
 
+#: The screens the per-viewport modules open their page at (``viewport_page``).
+VIEWPORTS = {
+    "desktop": {"width": 1440, "height": 900, "options": {}},
+    "short": {"width": 1000, "height": 600, "options": {}},
+    "tablet": {"width": 820, "height": 1180, "options": {"is_mobile": True, "has_touch": True}},
+    "phone": {"width": 390, "height": 844, "options": {"is_mobile": True, "has_touch": True}},
+}
+
+
+def viewport_page(browser, name: str):
+    """A module's page at the viewport ``name`` of :data:`VIEWPORTS`, named by it.
+
+    For a module fixture parametrised by viewport names::
+
+        @pytest.fixture(scope="module", params=["desktop", "phone"])
+        def pg(request, browser):
+            yield from viewport_page(browser, request.param)
+    """
+    v = VIEWPORTS[name]
+    with shared_page(browser, v["width"], v["height"], **v["options"]) as page:
+        page.viewport_name = name
+        yield page
+
+
 def take_problems(pg) -> list[str]:
     """The problems :func:`shared_page` recorded since the last call (and forget them)."""
     blocked, errors = pg.problems
